@@ -1,0 +1,35 @@
+# float arithmetic, floor division, modulo signs, errors
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+for a, b in [(7.5, 2), (-7.5, 2), (7.5, -2), (-7.5, -2.0), (0.0, 3), (-0.0, 3), (1e300, 1e-300), (5.0, 0.1)]:
+    t(lambda: (a + b, a - b, a * b, a / b, a // b, a % b, divmod(a, b)))
+t(lambda: 1.0 / 0)
+t(lambda: 1.0 // 0.0)
+t(lambda: 1.0 % 0.0)
+t(lambda: divmod(1.0, 0))
+t(lambda: 0.0 ** -1)
+t(lambda: (-8.0) ** (1 / 3))
+t(lambda: 10.0 ** 400)
+t(lambda: 2.0 ** 0.5)
+t(lambda: (-2.0) ** 2)
+t(lambda: 1e308 * 10)
+t(lambda: -1e308 * 10)
+inf = float("inf")
+nan = float("nan")
+t(lambda: (inf - inf, inf * 0, inf / inf, inf + 1, -inf * -1))
+t(lambda: (nan == nan, nan != nan, nan < 1, nan is nan))
+t(lambda: (inf % 2))
+t(lambda: (5.0 % inf, -5.0 % inf, 5.0 // inf, -5.0 // inf))
+t(lambda: pow(2.0, 3, 5))
+t(lambda: abs(-0.0))
+t(lambda: -(0.0))
+t(lambda: 0.1 * 3)
+t(lambda: 1.1 + 2.2)
+t(lambda: 1e16 + 1)
+t(lambda: sum([0.1] * 10))
+t(lambda: 3.0 + 1j)
+t(lambda: 2.5 * "a")
