@@ -1,0 +1,45 @@
+# str.format: fields, conversions, nested specs, errors
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: "{} {}".format(1, 2))
+t(lambda: "{1} {0} {1}".format("a", "b"))
+t(lambda: "{x} {y[0]} {z.real}".format(x=1, y=[2], z=3j))
+t(lambda: "{0[a]} {0[1]}".format({"a": 5, 1: 6}))
+t(lambda: "{!r} {!s} {!a}".format("é", "é", "é"))
+t(lambda: "{:>{w}.{p}f}".format(3.14159, w=10, p=2))
+t(lambda: "{{}} {{{}}}".format(7))
+t(lambda: "{} {1}".format(1, 2))
+t(lambda: "{0} {}".format(1, 2))
+t(lambda: "{}".format())
+t(lambda: "{2}".format(1))
+t(lambda: "{x}".format(y=1))
+t(lambda: "{!z}".format(1))
+t(lambda: "{".format(1))
+t(lambda: "}".format(1))
+t(lambda: "{0:{1}}".format(5, "<4"))
+t(lambda: "{:d}".format("x"))
+t(lambda: "{0.foo}".format(1))
+t(lambda: "{0[5]}".format([1]))
+t(lambda: "{0[x]}".format([1]))
+t(lambda: "{:,}".format(1234567))
+t(lambda: "{:_b}".format(255))
+t(lambda: "{:=^+10}".format(5))
+t(lambda: "{:#<8}|{:#>8}".format("ab", "cd"))
+t(lambda: "{:s}".format(None))
+t(lambda: "{}".format(None))
+t(lambda: "{:x}".format(None))
+t(lambda: "{0!r:>8}".format("a"))
+t(lambda: "{:{}{}}".format(3, "0", "5"))
+t(lambda: "{a}{b}".format_map({"a": 1, "b": 2}))
+class D(dict):
+    def __missing__(self, k):
+        return "<" + k + ">"
+t(lambda: "{a} {zz}".format_map(D(a=1)))
+t(lambda: "{:.3}".format("abcdef"))
+t(lambda: "{:10.3}|".format("abcdef"))
+t(lambda: "{:^}".format("x"))
+t(lambda: "{0:{0}}".format(3))

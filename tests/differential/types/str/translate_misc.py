@@ -1,0 +1,40 @@
+# maketrans/translate, ord-based ops, str() constructor, misc methods
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+table = str.maketrans("abc", "xyz", "d")
+t(lambda: sorted(table.items()))
+t(lambda: "abcdabcd".translate(table))
+t(lambda: "hello".translate({ord("l"): None, ord("o"): "0", ord("h"): 72}))
+t(lambda: "hello".translate({ord("l"): 3.5}))
+t(lambda: str.maketrans({"a": "b", 99: None}))
+t(lambda: str.maketrans("ab", "c"))
+t(lambda: str.maketrans({"ab": "c"}))
+t(lambda: str.maketrans(1))
+t(lambda: str())
+t(lambda: str(123))
+t(lambda: str([1, "a"]))
+t(lambda: str(b"abc"))
+t(lambda: str(object=5))
+t(lambda: str(1, 2))
+t(lambda: "abc".__len__())
+t(lambda: "a".__add__(1))
+t(lambda: "a".__mul__("b"))
+t(lambda: "a".__rmul__(3))
+t(lambda: "abc".__contains__("b"))
+t(lambda: "abc".__getitem__(1))
+t(lambda: "Hello".ljust(3) is "Hello" or "same-ish")
+t(lambda: "x".__class__.__name__)
+t(lambda: hash("abc") == hash("ab" + "c"))
+t(lambda: "ab" "cd" 'ef')
+t(lambda: ("a" "b").upper())
+class S(str):
+    def __new__(cls, v):
+        return super().__new__(cls, v.upper())
+s = S("abc")
+t(lambda: (s, type(s).__name__, s + "d", type(s + "d").__name__, type(s[0]).__name__, s.lower()))
+t(lambda: str.__new__(S, "q"))
+t(lambda: "é".encode().decode() == "é")
