@@ -1,0 +1,169 @@
+//! Raising and catching exceptions from Rust.
+//!
+//! As in CPython, the exception being raised lives in the thread state
+//! (`curexc_*`), so C extensions and Rust code see the same thing. A Rust
+//! function that fails returns `Err(PyErr)`, a marker saying "the exception is
+//! set"; the C ABI turns it into NULL/-1 and back.
+
+use crate::object::{opt_from_owned, xsetref, Obj, PyObject, PyTypeObject};
+use crate::threadstate::tstate;
+use crate::types::exceptions as exc;
+
+/// Marker: an exception is set in the thread state.
+#[derive(Debug)]
+#[must_use]
+pub struct PyErr {
+    _private: (),
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    /// For code that knows an exception is already set (e.g. a C slot returned NULL).
+    #[inline]
+    pub fn already_set() -> PyErr {
+        debug_assert!(occurred(), "PyErr::already_set with no exception set");
+        PyErr { _private: () }
+    }
+}
+
+/// Sets `value` (an exception instance) as the current exception.
+pub fn set_value(value: Obj) -> PyErr {
+    let ts = tstate();
+    let tb = exc::get_traceback(&value);
+    unsafe {
+        xsetref(&mut ts.py.curexc_type, value.get_type().into_raw());
+        xsetref(
+            &mut ts.py.curexc_traceback,
+            tb.map(Obj::into_raw).unwrap_or(std::ptr::null_mut()),
+        );
+        xsetref(&mut ts.py.curexc_value, value.into_raw());
+    }
+    PyErr { _private: () }
+}
+
+/// Raises `tp(msg)`.
+pub fn raise(tp: *mut PyTypeObject, msg: impl AsRef<str>) -> PyErr {
+    let msg = crate::types::str::new(msg.as_ref());
+    raise_with(tp, &[msg])
+}
+
+/// Raises `tp(*args)`; if creating the exception fails, that failure is raised.
+pub fn raise_with(tp: *mut PyTypeObject, args: &[Obj]) -> PyErr {
+    match exc::new_exception(tp, args) {
+        Ok(e) => set_value(e),
+        Err(e) => e,
+    }
+}
+
+/// Raises `tp()` with no arguments.
+pub fn raise_empty(tp: *mut PyTypeObject) -> PyErr {
+    raise_with(tp, &[])
+}
+
+#[inline]
+pub fn occurred() -> bool {
+    !tstate().py.curexc_value.is_null() || !tstate().py.curexc_type.is_null()
+}
+
+/// Takes the current exception (instance), clearing it.
+pub fn fetch() -> Option<Obj> {
+    let ts = tstate();
+    unsafe {
+        let v = std::mem::replace(&mut ts.py.curexc_value, std::ptr::null_mut());
+        let t = std::mem::replace(&mut ts.py.curexc_type, std::ptr::null_mut());
+        let tb = std::mem::replace(&mut ts.py.curexc_traceback, std::ptr::null_mut());
+        let v = opt_from_owned(v);
+        let t = opt_from_owned(t);
+        let tb = opt_from_owned(tb);
+        match v {
+            Some(v) if exc::is_exception_instance(&v) => {
+                // Keep a traceback set through PyErr_Restore by C code.
+                if let Some(tb) = tb {
+                    exc::set_traceback(&v, Some(tb));
+                }
+                Some(v)
+            }
+            other => {
+                // Unnormalized (C code set a type and maybe a value): build the instance.
+                let t = t?;
+                let args: Vec<Obj> = match other {
+                    None => vec![],
+                    Some(v) if crate::types::tuple::is_tuple(&v) => {
+                        crate::types::tuple::items(&v).to_vec()
+                    }
+                    Some(v) => vec![v],
+                };
+                match exc::new_exception(t.as_ptr() as *mut PyTypeObject, &args) {
+                    Ok(e) => {
+                        if let Some(tb) = tb {
+                            exc::set_traceback(&e, Some(tb));
+                        }
+                        Some(e)
+                    }
+                    Err(_) => fetch(),
+                }
+            }
+        }
+    }
+}
+
+/// Takes the current exception; for callers that got `Err(PyErr)`.
+pub fn take(_e: PyErr) -> Obj {
+    fetch().expect("PyErr without an exception set")
+}
+
+/// Makes `value` current again (after `fetch`).
+pub fn restore(value: Obj) -> PyErr {
+    set_value(value)
+}
+
+/// The current exception, borrowed (null if none).
+pub fn peek() -> *mut PyObject {
+    tstate().py.curexc_value
+}
+
+/// Does the current exception match `tp` (isinstance)?
+pub fn matches(tp: *mut PyTypeObject) -> bool {
+    let v = peek();
+    if v.is_null() {
+        return false;
+    }
+    unsafe { crate::types::type_::is_subtype((*v).ob_type, tp) }
+}
+
+pub fn clear() {
+    drop(fetch());
+}
+
+/// Runs `f` and, if it raised an exception matching `tp`, clears it and
+/// returns `Ok(None)`.
+pub fn catch<T>(tp: *mut PyTypeObject, r: PyResult<T>) -> PyResult<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            if matches(tp) {
+                clear();
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `format!`-style raising: `raise!(TypeError, "bad {}", x)`.
+#[macro_export]
+macro_rules! raise {
+    ($tp:ident, $($fmt:tt)*) => {
+        $crate::errors::raise($crate::types::exceptions::$tp(), format!($($fmt)*))
+    };
+}
+
+/// `Err(raise!(...))` as an expression returning from the function.
+#[macro_export]
+macro_rules! bail {
+    ($tp:ident, $($fmt:tt)*) => {
+        return Err($crate::raise!($tp, $($fmt)*))
+    };
+}
