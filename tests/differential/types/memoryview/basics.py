@@ -1,0 +1,42 @@
+# memoryview: basic buffer protocol over bytes/bytearray
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+m = memoryview(b"abcdef")
+t(lambda: (len(m), m[0], m[-1], m.readonly, m.format, m.itemsize, m.nbytes, m.ndim, m.shape, m.strides))
+t(lambda: m[1:4].tobytes())
+t(lambda: m[::2].tobytes())
+t(lambda: bytes(m[::-1]))
+t(lambda: m.tolist())
+t(lambda: m.hex())
+t(lambda: m[10])
+t(lambda: m == b"abcdef")
+t(lambda: m[1:3] == b"bc")
+t(lambda: m.__setitem__(0, 1))
+ba = bytearray(b"hello")
+mv = memoryview(ba)
+mv[0] = ord("J")
+mv[1:3] = b"EL"
+print(ba, mv.readonly)
+t(lambda: mv.__setitem__(slice(0, 2), b"xyz"))
+t(lambda: mv.__setitem__(0, 256))
+t(lambda: ba.append(1))
+mv.release()
+t(lambda: mv[0])
+ba.append(33)
+print(ba)
+t(lambda: memoryview("str"))
+t(lambda: memoryview(5))
+with memoryview(b"ctx") as cm:
+    print(cm.tobytes())
+t(lambda: cm.tobytes())
+m2 = memoryview(bytearray(b"\x01\x02\x03\x04"))
+t(lambda: m2.cast("B").tolist())
+t(lambda: m2.toreadonly().readonly)
+t(lambda: list(m2))
+t(lambda: hash(memoryview(b"abc")) == hash(b"abc"))
+t(lambda: hash(memoryview(bytearray(b"abc"))))
+t(lambda: m2.obj)
