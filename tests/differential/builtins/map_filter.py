@@ -1,0 +1,31 @@
+# map() and filter(): laziness, multiple iterables, None predicate, errors
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: list(map(str, [1, 2, 3])))
+t(lambda: list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+t(lambda: list(map(pow, [2, 3], [3, 2], [5, 5])))
+t(lambda: list(map(None, [1])))
+t(lambda: map(len))
+t(lambda: list(map(len, [1])))
+t(lambda: list(map(int, ["1", "x"])))
+t(lambda: list(filter(None, [0, 1, "", "a", [], [0], None])))
+t(lambda: list(filter(lambda x: x % 2, range(10))))
+t(lambda: list(filter(str.isdigit, "a1b2c3")))
+t(lambda: filter(None))
+t(lambda: list(filter(None, 5)))
+t(lambda: list(filter(5, [1])))
+t(lambda: type(map(str, [])).__name__)
+t(lambda: type(filter(None, [])).__name__)
+m = map(lambda x: print("mapping", x) or x * 10, [1, 2, 3])
+print("created map")
+t(lambda: next(m))
+t(lambda: list(m))
+t(lambda: next(m, "exhausted"))
+t(lambda: list(map(lambda x: x, filter(None, map(abs, [-1, 0, 2])))))
+t(lambda: sum(map(len, ["ab", "cde"])))
+t(lambda: list(map(lambda x: 1 / x, [1, 0])))
+t(lambda: list(filter(lambda x: x.real, [1j, 1])))
