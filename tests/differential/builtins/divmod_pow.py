@@ -1,0 +1,47 @@
+# divmod() and pow() including three-argument pow
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: divmod(7, 3))
+t(lambda: divmod(-7, 3))
+t(lambda: divmod(7, -3))
+t(lambda: divmod(7.5, 2))
+t(lambda: divmod(-7.5, 2))
+t(lambda: divmod(1, 0))
+t(lambda: divmod(1.0, 0.0))
+t(lambda: divmod(1j, 1))
+t(lambda: divmod("a", 1))
+t(lambda: divmod(10**30, 7))
+t(lambda: pow(2, 10))
+t(lambda: pow(2, -2))
+t(lambda: pow(-8, 1 / 3))
+t(lambda: pow(0, 0))
+t(lambda: pow(0.0, -1))
+t(lambda: pow(2, 100, 1000))
+t(lambda: pow(-2, 3, 5))
+t(lambda: pow(2, 3, -5))
+t(lambda: pow(3, -1, 11))
+t(lambda: pow(2, -1, 4))
+t(lambda: pow(2, 3, 1))
+t(lambda: pow(2.0, 3, 5))
+t(lambda: pow(2, 3.0, 5))
+t(lambda: pow(2, 3, 0))
+t(lambda: pow(base=2, exp=5))
+t(lambda: pow(base=2, exp=5, mod=3))
+t(lambda: pow(1j, 2))
+t(lambda: pow(10, 100, 10**9 + 7))
+t(lambda: pow(-1, 0.5))
+t(lambda: pow(2, 10**6) % 1000)
+class P:
+    def __pow__(self, o, m=None):
+        return ("pow", o, m)
+    def __rpow__(self, o):
+        return ("rpow", o)
+t(lambda: pow(P(), 2))
+t(lambda: pow(P(), 2, 3))
+t(lambda: pow(2, P()))
+t(lambda: 2 ** P())
+t(lambda: pow(2, P(), 3))
