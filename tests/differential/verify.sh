@@ -8,7 +8,7 @@ targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(.)
 bad=0
 while IFS= read -r f; do
   d=$(dirname "$f"); b=$(basename "$f")
-  if grep -nE '^\s*(import|from)\s' "$f" | grep -vE '^\S+:\s*import sys\s*$' | grep -q .; then echo "IMPORT $f"; bad=1; fi
+  if grep -nE '^\s*(import|from)\s' "$f" | grep -vE '^[0-9]+:\s*(import sys(\s+as\s+\w+)?|from sys import .*)\s*$' | grep -q .; then echo "IMPORT $f"; bad=1; fi
   if grep -qE '\bopen\(' "$f"; then echo "OPEN $f"; bad=1; fi
   n=$(wc -l < "$f"); if [ "$n" -gt 160 ]; then echo "LONG($n) $f"; fi
   s=$(date +%s%N)
