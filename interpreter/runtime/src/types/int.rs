@@ -403,7 +403,7 @@ pub fn floordiv(a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Err(zero_div_mod());
     }
     if let (Some(x), Some(y)) = (small(a), small(b)) {
-        return Ok(from_i64(x.div_floor(&y)));
+        return Ok(from_i64(Integer::div_floor(&x, &y)));
     }
     Ok(from_bigint(&to_bigint(a).div_floor(&to_bigint(b))))
 }
@@ -1354,4 +1354,50 @@ unsafe fn init_small_ints() {
 #[allow(dead_code)]
 fn _unused() -> Obj {
     none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_packing() {
+        for s in ["0", "1", "1073741823", "1073741824", "123456789012345678901234567890", "340282366920938463463374607431768211456"] {
+            let v: BigUint = s.parse().unwrap();
+            let ds = biguint_digits(&v);
+            assert!(ds.iter().all(|d| *d <= MASK));
+            assert_eq!(digits_biguint(&ds), v);
+        }
+        assert_eq!(biguint_digits(&BigUint::from(1u64 << 30)), vec![0, 1]);
+    }
+
+    #[test]
+    fn true_division() {
+        let big = |s: &str| s.parse::<BigInt>().unwrap();
+        let q = |a: &str, b: &str| true_divide_big(&big(a), &big(b)).ok().unwrap();
+        assert_eq!(q("1", "3"), 1.0 / 3.0);
+        // 2**10000 / 2**9999
+        let a = BigInt::one() << 10000usize;
+        let b = BigInt::one() << 9999usize;
+        assert_eq!(true_divide_big(&a, &b).ok(), Some(2.0));
+        // 10**30 / 7 correctly rounded: 1.4285714285714286e+29
+        assert_eq!(q("1000000000000000000000000000000", "7"), 1.4285714285714286e29);
+        // subnormal result: 1 / 2**1074
+        let d = BigInt::one() << 1074usize;
+        assert_eq!(true_divide_big(&BigInt::one(), &d).ok(), Some(5e-324));
+        let d = BigInt::one() << 1075usize;
+        assert_eq!(true_divide_big(&BigInt::one(), &d).ok(), Some(0.0));
+        assert_eq!(true_divide_big(&BigInt::from(3), &d).ok(), Some(5e-324 * 2.0));
+        assert_eq!(q("-123456789012345678901234567890", "3"), -4.115226300411523e28);
+    }
+
+    #[test]
+    fn hashes() {
+        assert_eq!(hash_i64(-1), -2);
+        assert_eq!(hash_bigint(&(BigInt::one() << 61usize)), 1);
+        assert_eq!(hash_bigint(&-(BigInt::one() << 61usize)), -2);
+        assert_eq!(round_bigint(&BigInt::from(25), 1), BigInt::from(20));
+        assert_eq!(round_bigint(&BigInt::from(15), 1), BigInt::from(20));
+        assert_eq!(round_bigint(&BigInt::from(-25), 1), BigInt::from(-20));
+    }
 }
