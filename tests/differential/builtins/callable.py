@@ -27,10 +27,9 @@ class NoneCall:
     __call__ = None
 t(lambda: callable(NoneCall()))
 t(lambda: NoneCall()())
-t(lambda: 5())
-t(lambda: "str"())
-t(lambda: None())
-t(lambda: [1]())
+vals = [5, "str", None, [1]]
+for v in vals:
+    t(lambda: v())
 class Meta(type):
     def __call__(cls, *a):
         return "meta-called"

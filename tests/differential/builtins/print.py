@@ -1,4 +1,5 @@
 # print(): sep, end, file, flush, and errors
+# stderr-expected: the last stderr line is compared
 import sys
 def t(f):
     try:

@@ -28,7 +28,6 @@ print(None.__repr__(), None.__ne__(1))
 def f():
     pass
 print(f(), (lambda: None)())
-t(lambda: bool(NotImplemented))
 x = [None, None]
 print(x.count(None), x.index(None), None in x)
 print(sorted([3, 1], key=lambda v: v) if None is None else None)
