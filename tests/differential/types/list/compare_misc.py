@@ -24,7 +24,8 @@ t(lambda: list(1))
 t(lambda: list([1], [2]))
 t(lambda: [0][1])
 t(lambda: [0][-2])
-t(lambda: [0]["x"])
+x_str = "x"
+t(lambda: [0][x_str])
 none = None
 t(lambda: [0][none])
 t(lambda: [0][2**100])
