@@ -10,11 +10,13 @@ print(-3 % 5, -(3 % 5), ~5 + 1, ~(5 + 1), - - 3, -~3, ~-3)
 print(1 if 0 else 2 if 1 else 3, (1 if 0 else 2) if 1 else 3)
 print((lambda: 1 if True else 2)())
 x = 5
+tr = True
 print(x > 3 == True, (x > 3) == True)
 print([1, 2] * 2 + [3], "a" + "b" * 2)
 print(2 * 3 % 4, 2 * (3 % 4), 7 % 3 * 2)
 print(not -1, not 0 + 0, -x ** 2, (-x) ** 2)
-print(1 in [1] == True, (1 in [1]) == True)
+one = [1]
+print(1 in one == tr, (1 in one) == tr)
 print(True + True * True, (True + True) * True)
 a = b = c = 1
 print(a, b, c)
