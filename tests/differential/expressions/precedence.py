@@ -23,4 +23,4 @@ print(a, b, c)
 print(3 & 5 == 1, 3 & (5 == 1))
 print(0 or 1 and 2, (0 or 1) and 2, 0 or (1 and 2))
 tr = True
-print((lambda: 0) is not None, 2 > 1 is tr)
+print((lambda: 0) is not None, 2 > 1 == tr)
