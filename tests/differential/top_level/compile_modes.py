@@ -1,0 +1,36 @@
+# compile() modes exec/eval/single, flags and dont_inherit, sources as bytes
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: eval(compile("1 + 2", "<e>", "eval")))
+t(lambda: exec(compile("a = 1\nb = 2", "<x>", "exec")))
+t(lambda: compile("a = 1", "<e>", "eval"))
+t(lambda: compile("1 +", "<e>", "eval"))
+t(lambda: compile("a\nb", "<s>", "single"))
+t(lambda: compile("", "<x>", "exec").co_name)
+t(lambda: compile("", "<e>", "eval"))
+t(lambda: compile("\n\n", "<x>", "exec").co_filename)
+t(lambda: eval(compile(b"3 * 3", "<b>", "eval")))
+t(lambda: eval(compile(bytearray(b"4 * 4"), "<b>", "eval")))
+t(lambda: compile("x", "<s>", "exec", flags=0, dont_inherit=True).co_names)
+t(lambda: compile("x", 5, "exec"))
+t(lambda: compile(5, "<s>", "exec"))
+t(lambda: compile("x\0y", "<s>", "exec"))
+t(lambda: compile("x", "<s>", "exec", 0xFFFFFFF))
+t(lambda: compile("x", "<s>", mode="eval", optimize=-1).co_filename)
+t(lambda: compile(source="1", filename="f", mode="eval").co_filename)
+t(lambda: eval("1;2"))
+t(lambda: eval(""))
+t(lambda: eval("   "))
+t(lambda: compile("pass", "<s>", "exec").co_consts)
+code = compile("def f(x):\n    return x + 1\nr = f(41)", "<defs>", "exec")
+ns = {}
+exec(code, ns)
+t(lambda: ns["r"])
+t(lambda: ns["f"].__code__.co_filename)
+t(lambda: ns["f"].__code__.co_firstlineno)
+t(lambda: type(code).__name__)
+t(lambda: code.co_name)

@@ -1,0 +1,30 @@
+# eval() of expression input: whitespace, newlines, comments
+def t(src):
+    try:
+        print(repr(eval(src)))
+    except Exception as e:
+        print(type(e).__name__, getattr(e, "msg", e))
+
+t("1")
+t("  1")
+t("1  ")
+t("\n1")
+t("1\n")
+t("1 # comment")
+t("# only comment")
+t("(1 +\n 2)")
+t("1 +\n 2")
+t("[\n1,\n2\n]")
+t("\t\t(3)")
+t("\f4")
+t("(lambda: 5).__name__")
+t("(lambda: 5)()")
+t("yield")
+t("await x")
+t("x := 1")
+t("(y := 2)")
+t("if 1: 2")
+t("1 if 1 else 2")
+t("'''multi\nline'''")
+t("1;")
+t(" \\\n 1")
