@@ -1,0 +1,27 @@
+# generator expressions as sole argument, parenthesization rules
+print(sum(x * x for x in range(5)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(sorted((c for c in "cab"), reverse=True))
+print(list(x for x in "ab"), tuple(x for x in "ab"))
+print("".join(ch.upper() for ch in "hey"))
+def c(src):
+    try:
+        compile(src, "<s>", "eval")
+        print("ok", repr(src))
+    except SyntaxError as e:
+        print("SyntaxError", repr(src), e.msg)
+c("f(x for x in y)")
+c("f(x for x in y, 1)")
+c("f(1, x for x in y)")
+c("f((x for x in y), 1)")
+c("f(x for x in y, )")
+c("f(a=x for x in y)")
+c("f(*x for x in y)")
+c("f(**x for x in y)")
+c("x for x in y")
+c("(x for x in y)")
+c("[x for x in y, z]")
+c("[x for x in (y, z)]")
+c("{x: y for x, y in z}")
+c("{x: y for x in z for y in x if y}")
+c("[x async for x in y]")
