@@ -1,0 +1,43 @@
+# f-string syntax errors and runtime errors
+def c(src):
+    try:
+        compile(src, "<f>", "eval")
+        print("ok", repr(src))
+    except SyntaxError as e:
+        print("SyntaxError", repr(src), e.msg)
+c('f"{}"')
+c('f"{ }"')
+c('f"{x!z}"')
+c('f"{x!}"')
+c('f"{"')
+c('f"}"')
+c('f"{x"')
+c('f"{x:{y:{z}}}"')
+c('f"{x:{y}}"')
+c('f"{lambda x: x}"')
+c('f"{(lambda x: x)}"')
+c('f"{x:=5}"')
+c('f"{(x:=5)}"')
+c('f"{yield}"')
+c('f"{*a}"')
+c('f"{a b}"')
+c('f"{#}"')
+c('f"{x!r=}"')
+c('f"{x=!r}"')
+c("f'{\\'a\\'}'")
+c('f"{x}" f"{"')
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: f"{undefined_name}")
+t(lambda: f"{1/0}")
+t(lambda: f"{'s':d}")
+t(lambda: f"{5:s}")
+t(lambda: f"{5:.2f}")
+t(lambda: f"{[1]:>5}")
+t(lambda: f"{None:>5}")
+t(lambda: f"{3.5:x}")
+t(lambda: f"{'x':{'bad'}}")
+t(lambda: f"{object():<3}")
