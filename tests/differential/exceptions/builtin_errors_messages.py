@@ -6,6 +6,7 @@ def t(f):
     except Exception as e:
         print(type(e).__name__ + ":", e)
 
+five = 5
 t(lambda: 1 / 0)
 t(lambda: 1 // 0)
 t(lambda: 1 % 0)
@@ -25,7 +26,6 @@ t(lambda: 1 + "a")
 t(lambda: [] + {})
 t(lambda: len(5))
 t(lambda: five[0])
-five = 5
 t(lambda: five())
 t(lambda: None.x)
 t(lambda: (1).x)
