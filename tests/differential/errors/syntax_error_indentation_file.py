@@ -1,0 +1,4 @@
+# IndentationError for the whole file
+print("never runs")
+if True:
+print("not indented")

@@ -1,0 +1,3 @@
+# assignment to a literal
+print("never")
+1 = x

@@ -1,0 +1,4 @@
+# inconsistent tabs and spaces: TabError
+if True:
+        x = 1
+	y = 2

@@ -1,0 +1,3 @@
+# unterminated string literal in the file
+print("never")
+x = "unterminated

@@ -1,0 +1,5 @@
+# uncaught BaseException subclass (not an Exception)
+class Abort(BaseException):
+    pass
+print("aborting")
+raise Abort("hard stop")

@@ -1,0 +1,2 @@
+# uncaught exception whose message contains newlines
+raise ValueError("first line\nsecond line\nlast line of message")

@@ -1,0 +1,3 @@
+# uncaught exception without arguments: the last line is just the class name
+print("about to fail")
+raise NotImplementedError
