@@ -1,0 +1,36 @@
+# list method argument checking and messages
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+L = [1, 2, 3]
+t(lambda: L.index())
+t(lambda: L.index(1, 0, 1, 2))
+t(lambda: L.index(3, -1))
+t(lambda: L.index(3, 0, -1))
+t(lambda: L.index(1, "a"))
+t(lambda: L.count())
+t(lambda: L.insert(0))
+t(lambda: L.pop(1, 2))
+t(lambda: L.remove())
+t(lambda: L.sort(key=len))
+t(lambda: L.sort(reverse="yes"))
+t(lambda: L.sort(True))
+t(lambda: L.copy(1))
+t(lambda: L.clear(1))
+t(lambda: L.reverse(1))
+t(lambda: L.extend())
+t(lambda: list.index([], 1))
+t(lambda: L.__getitem__())
+t(lambda: L.__setitem__(0))
+t(lambda: L.__contains__(2))
+t(lambda: L.__iadd__([4]))
+t(lambda: L.__imul__(0))
+t(lambda: L.__mul__(2))
+t(lambda: L.__rmul__(2))
+t(lambda: L.__mul__("2"))
+t(lambda: L.__len__())
+t(lambda: list.__init__(L, "xy") or L)
+t(lambda: L.__reversed__().__next__())
