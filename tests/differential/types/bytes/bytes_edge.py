@@ -1,0 +1,33 @@
+# bytes edge cases: large counts, iteration, join, maketrans, hash stability
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+b = bytes(range(256))
+print(len(b), b[:8], b[-4:], b.count(b"\x00"), b.find(b"\xfe\xff"))
+print(b[64:96])
+t(lambda: b.decode("latin-1") == "".join(map(chr, range(256))))
+t(lambda: b.decode("ascii"))
+t(lambda: b[:128].decode("ascii")[-3:])
+t(lambda: b.isascii())
+t(lambda: b[:128].isascii())
+t(lambda: b"\t\n\x0b\x0c\r ".isspace())
+t(lambda: b"ABC".lower().upper())
+t(lambda: b"a\xffb".upper())
+t(lambda: b"title case here".title())
+t(lambda: b"abc"[::-1])
+t(lambda: b"x" * 0)
+t(lambda: b"ab".split(b""))
+t(lambda: b"a  b".split(b" "))
+t(lambda: b"  a  b  ".split())
+t(lambda: b"a\x00b".split(b"\x00"))
+t(lambda: b"%5s|%-5s|" % (b"ab", b"cd"))
+t(lambda: b"%(k)s" % {b"k": b"v"})
+t(lambda: b"%a" % "é")
+t(lambda: b"%x" % 255)
+t(lambda: b"%f" % 1.5)
+t(lambda: b"%s" % 1)
+t(lambda: bytes.fromhex("0a0B 0c\n0d"))
+t(lambda: b"".join([]))

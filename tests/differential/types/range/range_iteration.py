@@ -1,0 +1,32 @@
+# range iteration, reversed, negative steps, huge ranges and comparisons
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+print(list(range(10, -10, -3)), list(range(-5)), list(range(0, -5, -1)))
+print(list(reversed(range(0, 10, 3))), list(reversed(range(10, 0, -4))))
+big = range(0, 10**100, 10**98)
+t(lambda: len(big))
+t(lambda: big[-1])
+t(lambda: big[50])
+t(lambda: 10**99 in big)
+t(lambda: 10**99 + 1 in big)
+t(lambda: big.index(10**99))
+t(lambda: big[::10])
+t(lambda: range(10**20)[-1])
+t(lambda: len(range(-10**20, 10**20)))
+t(lambda: sum(range(1, 10**6 + 1)))
+it = iter(range(3))
+print(next(it), next(it), next(it), next(it, "end"))
+t(lambda: list(range(5))[::-2])
+t(lambda: range(5)[::-2])
+t(lambda: range(0, 5, 2)[1:])
+t(lambda: range(0, 5, 2)[5:])
+t(lambda: range(3, 3)[0])
+t(lambda: range(10).count(5))
+t(lambda: range(10).count("5"))
+t(lambda: range(1, 4) == range(1, 4, 1))
+t(lambda: range(1, 4, 5) == range(1, 2))
+t(lambda: [list(range(i)) for i in range(4)])
