@@ -167,3 +167,65 @@ macro_rules! bail {
         return Err($crate::raise!($tp, $($fmt)*))
     };
 }
+
+/// Raises `value` as a new exception (PyErr_SetObject): while another
+/// exception is being handled, it becomes `value.__context__`, with cycles
+/// broken as CPython does.
+pub fn raise_value(value: Obj) -> PyErr {
+    let info = tstate().py.exc_info;
+    let handled = unsafe { if info.is_null() { std::ptr::null_mut() } else { (*info).exc_value } };
+    if !handled.is_null() && handled != value.as_ptr() && handled != crate::types::none::none_ptr() {
+        let handled = unsafe { Obj::from_borrowed(handled) };
+        // Cut `value` out of handled's context chain to avoid a cycle.
+        let mut o = handled.clone();
+        let mut steps = 0;
+        while let Some(ctx) = exc::get_context(&o) {
+            if ctx.is(&value) {
+                exc::set_context(&o, None);
+                break;
+            }
+            o = ctx;
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+        }
+        exc::set_context(&value, Some(handled));
+    }
+    set_value(value)
+}
+
+/// Issues a warning with the default filters: DeprecationWarning,
+/// PendingDeprecationWarning, ImportWarning and ResourceWarning are ignored
+/// (outside __main__), others print once per location to stderr.
+pub fn warn(category: *mut PyTypeObject, msg: &str) -> PyResult<()> {
+    crate::modules::warnings::warn(category, msg, 1)
+}
+
+/// Reports an exception that cannot be raised (e.g. from a weakref callback),
+/// as sys.unraisablehook does by default.
+pub fn write_unraisable(_e: PyErr, obj: Option<&Obj>) {
+    write_unraisable_msg("Exception ignored in", obj);
+}
+
+/// The `__del__` flavour of `write_unraisable`.
+pub fn write_unraisable_del(_e: PyErr, obj: Option<&Obj>) {
+    write_unraisable_msg("Exception ignored in", obj);
+}
+
+fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
+    let exc_value = match fetch() {
+        Some(v) => v,
+        None => return,
+    };
+    let mut s = String::new();
+    if let Some(o) = obj {
+        let r = crate::ops::repr_string(o).unwrap_or_else(|_| {
+            clear();
+            format!("<{} object>", o.ty().name())
+        });
+        s.push_str(&format!("{}: {}\n", what, r));
+    }
+    s.push_str(&crate::traceback_print::format_exception(&exc_value));
+    crate::modules::sys::write_stderr(&s);
+}

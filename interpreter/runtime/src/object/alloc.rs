@@ -24,7 +24,7 @@ pub fn raw_malloc(size: usize) -> *mut c_void {
 
 #[inline]
 pub fn raw_calloc(n: usize, size: usize) -> *mut c_void {
-    unsafe { mi::mi_calloc(n.max(1), size.max(1)) }
+    unsafe { mi::mi_zalloc(n.max(1) * size.max(1)) }
 }
 
 /// # Safety

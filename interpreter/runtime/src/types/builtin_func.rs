@@ -154,7 +154,7 @@ pub fn call_methoddef(
                 let t = tuple::new(&args[..npos]);
                 let kwd = match kwnames {
                     Some(k) if nkw > 0 => {
-                        if k == meth::VARARGS {
+                        if kind == meth::VARARGS {
                             crate::bail!(TypeError, "{}() takes no keyword arguments", name());
                         }
                         let d = dict::new();
@@ -613,3 +613,9 @@ pub fn check_nargs(fname: &str, args: &[Obj], kwnames: Option<&Obj>, min: usize,
 }
 
 pub fn unused(_: PyErr) {}
+
+/// The object a builtin function is bound to (its `__self__`), if any.
+pub fn cfunction_self(o: &Obj) -> Option<Obj> {
+    let f = unsafe { o.cast::<PyCFunctionObject>() };
+    unsafe { crate::object::opt_from_borrowed(f.m_self) }
+}

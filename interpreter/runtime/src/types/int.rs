@@ -875,7 +875,7 @@ pub(crate) fn bytes_like(o: &Obj) -> Option<Vec<u8>> {
     if let Some(b) = crate::types::bytes::as_slice_opt(o) {
         return Some(b.to_vec());
     }
-    crate::types::bytearray::as_slice_opt(o).map(|b| b.to_vec())
+    crate::types::bytearray_view(o)
 }
 
 fn invalid_literal(base: u32, original: &Obj) -> PyErr {

@@ -230,3 +230,8 @@ unsafe extern "C" fn object_dealloc(p: *mut PyObject) {
 unsafe extern "C" fn object_free(p: *mut std::os::raw::c_void) {
     alloc::free_object(p as *mut PyObject);
 }
+
+/// A fresh `object()`: a unique sentinel value.
+pub fn sentinel() -> Obj {
+    type_::alloc_instance(object_type(), 0).expect("allocating a sentinel object")
+}

@@ -1170,6 +1170,8 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         }
         (*t).tp_dict = ns.clone().into_raw();
         (*t).tp_dealloc = Some(subtype_dealloc);
+        (*t).tp_traverse = Some(subtype_traverse);
+        (*t).tp_clear = Some(subtype_clear);
         (*t).tp_alloc = Some(generic_alloc);
         (*t).tp_free = None;
         (*t).tp_getattro = None;
@@ -1219,8 +1221,6 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
 
 /// Calls `super(cls, cls).__init_subclass__(**kwargs)`.
 fn init_subclass(t: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    let sup = crate::types::super_::new_super(&type_obj(type_type()).clone(), Some(t), Some(t))?;
-    let _ = sup;
     let f = {
         let sup = crate::types::super_::new_super(t, Some(t), Some(t))?;
         crate::ops::attr::getattr(&sup, &pystr::intern("__init_subclass__"))?
@@ -1591,4 +1591,78 @@ pub fn init_types() {
             GetSetSpec::get("__weakrefoffset__", get_weakrefoffset),
         ]);
     }
+}
+
+/// tp_traverse of instances of classes: the type, the instance dict, the
+/// `__slots__` values, then whatever the nearest static base holds.
+pub unsafe extern "C" fn subtype_traverse(
+    p: *mut PyObject,
+    visit: crate::object::VisitProc,
+    arg: *mut std::os::raw::c_void,
+) -> i32 {
+    let tp = (*p).ob_type;
+    let r = visit(tp as *mut PyObject, arg);
+    if r != 0 {
+        return r;
+    }
+    let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
+    if let Some(slot) = dict_slot(&o) {
+        if !(*slot).is_null() {
+            let r = visit(*slot, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    let mut t = tp;
+    while !t.is_null() && (*t).has_flag(tpflags::HEAPTYPE) {
+        let mut m = (*t).tp_members;
+        if !m.is_null() {
+            while !(*m).name.is_null() {
+                if (*m).type_code == crate::types::member::code::OBJECT_EX {
+                    let v = *((p as *mut u8).offset((*m).offset) as *mut *mut PyObject);
+                    if !v.is_null() {
+                        let r = visit(v, arg);
+                        if r != 0 {
+                            return r;
+                        }
+                    }
+                }
+                m = m.add(1);
+            }
+        }
+        t = (*t).tp_base;
+    }
+    if !t.is_null() {
+        if let Some(bt) = (*t).tp_traverse {
+            return bt(p, visit, arg);
+        }
+    }
+    0
+}
+
+/// tp_clear of instances of classes.
+pub unsafe extern "C" fn subtype_clear(p: *mut PyObject) -> i32 {
+    let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
+    let mut t = (*p).ob_type;
+    while !t.is_null() && (*t).has_flag(tpflags::HEAPTYPE) {
+        crate::types::member::clear_slots(t, p);
+        t = (*t).tp_base;
+    }
+    if let Some(slot) = dict_slot(&o) {
+        let d = std::mem::replace(&mut *slot, null_mut());
+        crate::object::xdecref(d);
+    }
+    if !t.is_null() {
+        if let Some(bc) = (*t).tp_clear {
+            return bc(p);
+        }
+    }
+    0
+}
+
+/// PyType_GenericNew: allocates an instance and ignores the arguments
+/// (tp_init takes them).
+pub unsafe extern "C" fn generic_new(t: *mut PyTypeObject, _args: *mut PyObject, _kw: *mut PyObject) -> *mut PyObject {
+    crate::types::slots::ret(alloc_instance(t, 0))
 }

@@ -1,0 +1,301 @@
+//! The `krait` executable: CPython 3.11's command line.
+//!
+//! `krait [option] ... [-c cmd | -m mod | file | -] [arg] ...`
+//! Exit status as CPython: 0, SystemExit's code, 1 for an uncaught
+//! exception, 2 for command-line errors, 120 when flushing stdout fails.
+
+use krait_runtime::{errors, interp, modules, Obj};
+use krait_runtime::types::{dict, exceptions as exc, int, module, none, str as pystr};
+use std::io::Read;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The interpreter runs on a thread with a large stack: Python-to-Python
+/// calls do not use it, but native re-entries (__repr__, __eq__, ...) do,
+/// and deep ones must end in RecursionError, not a crash.
+const STACK_SIZE: usize = 1 << 30;
+
+enum Source {
+    Command(String),
+    Module(String),
+    File(String),
+    Stdin,
+}
+
+struct Options {
+    source: Source,
+    args: Vec<String>,
+    optimize: u8,
+    quiet: bool,
+}
+
+const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `krait -h' for more information.\n";
+
+const HELP: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (and corresponding environment variables):
+-B     : don't write .pyc files on import
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables
+-h     : print this help message and exit (also -? or --help)
+-I     : isolate Python from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements
+-OO    : do -O changes and also discard docstrings
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-W arg : warning control
+-X opt : set implementation-specific option
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+fn parse_args() -> Result<Options, i32> {
+    let argv: Vec<String> = std::env::args().collect();
+    let mut i = 1;
+    let mut optimize = 0u8;
+    let mut quiet = false;
+    while i < argv.len() {
+        let a = &argv[i];
+        if a == "--version" {
+            println!("Python 3.11.7");
+            return Err(0);
+        }
+        if a == "--help" || a == "-h" || a == "-?" {
+            print!("{}", HELP);
+            return Err(0);
+        }
+        if a == "-" || !a.starts_with('-') {
+            break;
+        }
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        // A cluster of single-letter options; -c/-m/-W/-X take a value.
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < chars.len() {
+            let c = chars[j];
+            match c {
+                'c' | 'm' | 'W' | 'X' => {
+                    let rest: String = chars[j + 1..].iter().collect();
+                    let value = if !rest.is_empty() {
+                        rest
+                    } else {
+                        i += 1;
+                        match argv.get(i) {
+                            Some(v) => v.clone(),
+                            None => {
+                                eprint!("Argument expected for the -{} option\n{}", c, USAGE);
+                                return Err(2);
+                            }
+                        }
+                    };
+                    match c {
+                        'c' => {
+                            let mut args = vec!["-c".to_owned()];
+                            args.extend(argv[i + 1..].iter().cloned());
+                            return Ok(Options { source: Source::Command(value), args, optimize, quiet });
+                        }
+                        'm' => {
+                            let mut args = vec![value.clone()];
+                            args.extend(argv[i + 1..].iter().cloned());
+                            return Ok(Options { source: Source::Module(value), args, optimize, quiet });
+                        }
+                        _ => {}
+                    }
+                    j = chars.len();
+                    continue;
+                }
+                'V' => {
+                    println!("Python 3.11.7");
+                    return Err(0);
+                }
+                'O' => optimize = (optimize + 1).min(2),
+                'q' => quiet = true,
+                'B' | 'd' | 'E' | 'i' | 'I' | 's' | 'S' | 'u' | 'v' | 'b' | 'R' | 'P' => {}
+                _ => {
+                    eprint!("Unknown option: -{}\n{}", c, USAGE);
+                    return Err(2);
+                }
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    match argv.get(i) {
+        None => Ok(Options { source: Source::Stdin, args: vec![String::new()], optimize, quiet }),
+        Some(a) if a == "-" => Ok(Options { source: Source::Stdin, args: argv[i..].to_vec(), optimize, quiet }),
+        Some(f) => Ok(Options { source: Source::File(f.clone()), args: argv[i..].to_vec(), optimize, quiet }),
+    }
+}
+
+fn main() {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(code) => std::process::exit(code),
+    };
+    let child = std::thread::Builder::new()
+        .name("krait-main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(opts))
+        .expect("cannot start the interpreter thread");
+    let code = child.join().unwrap_or(1);
+    std::process::exit(code);
+}
+
+fn run(opts: Options) -> i32 {
+    krait_runtime::threadstate::init_thread(STACK_SIZE);
+    interp::set_optimize_level(opts.optimize);
+    let _ = opts.quiet;
+    if let Err(e) = interp::initialize(opts.args.clone()) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init failed: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
+    let result = run_main(&opts.source);
+    let code = match result {
+        Ok(()) => 0,
+        Err(e) => handle_exit(e),
+    };
+    finish(code)
+}
+
+/// Flushes the streams; a failing stdout flush exits with 120 as CPython.
+fn finish(code: i32) -> i32 {
+    let mut code = code;
+    if let Some(out) = modules::sys::get_attr("stdout").filter(|o| !none::is_none(o)) {
+        if krait_runtime::ops::attr::call_method(&out, "flush", &[]).is_err() {
+            let v = errors::fetch();
+            if let Some(v) = v {
+                let text = krait_runtime::traceback_print::format_exception(&v);
+                modules::sys::write_stderr(&format!(
+                    "Exception ignored in: {}\n{}",
+                    krait_runtime::ops::repr_string(&out).unwrap_or_default(),
+                    text
+                ));
+            }
+            code = 120;
+        }
+    }
+    if let Some(err) = modules::sys::get_attr("stderr").filter(|o| !none::is_none(o)) {
+        let _ = krait_runtime::ops::attr::call_method(&err, "flush", &[]);
+    }
+    code
+}
+
+fn main_module(file: Option<&str>) -> krait_runtime::PyResult<Obj> {
+    let m = module::new("__main__")?;
+    let d = module::dict_of(&m);
+    dict::set_item_str(&d, "__builtins__", &interp::builtins_module())?;
+    if let Some(f) = file {
+        dict::set_item_str(&d, "__file__", &pystr::new(f))?;
+    }
+    dict::set_item_str(&interp::modules(), "__main__", &m)?;
+    Ok(d)
+}
+
+fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
+    use krait_bytecode_mode as mode;
+    match source {
+        Source::Command(cmd) => {
+            let g = main_module(None)?;
+            krait_runtime::traceback_print::register_source("<string>", cmd);
+            let code = krait_runtime::compile::compile_source(cmd, "<string>", mode::EXEC, 0, interp::optimize_level())?;
+            krait_runtime::eval::run_code(&code, &g, &g)?;
+        }
+        Source::File(path) => {
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    let abs = std::path::Path::new(path);
+                    let shown = std::fs::canonicalize(abs).unwrap_or_else(|_| {
+                        std::env::current_dir().map(|d| d.join(abs)).unwrap_or(abs.to_path_buf())
+                    });
+                    eprintln!(
+                        "{}: can't open file {}: [Errno {}] {}",
+                        std::env::args().next().unwrap_or_else(|| "krait".into()),
+                        pystr_repr(&shown.to_string_lossy()),
+                        e.raw_os_error().unwrap_or(0),
+                        strerror(e.raw_os_error().unwrap_or(0))
+                    );
+                    return Err(errors::raise_with(exc::SystemExit(), &[int::from_i64(2)]));
+                }
+            };
+            let text = krait_runtime::compile::decode_source(&bytes, path)?;
+            let g = main_module(Some(path))?;
+            let code = krait_runtime::compile::compile_source(&text, path, mode::EXEC, 0, interp::optimize_level())?;
+            krait_runtime::eval::run_code(&code, &g, &g)?;
+        }
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut bytes);
+            let text = krait_runtime::compile::decode_source(&bytes, "<stdin>")?;
+            krait_runtime::traceback_print::register_source("<stdin>", &text);
+            let g = main_module(None)?;
+            let code = krait_runtime::compile::compile_source(&text, "<stdin>", mode::EXEC, 0, interp::optimize_level())?;
+            krait_runtime::eval::run_code(&code, &g, &g)?;
+        }
+        Source::Module(name) => {
+            // The import system (issue 4) is needed to find modules.
+            let _ = name;
+            return Err(errors::raise(
+                exc::ModuleNotFoundError(),
+                format!("No module named {}", name),
+            ));
+        }
+    }
+    Ok(())
+}
+
+mod krait_bytecode_mode {
+    pub const EXEC: krait_runtime::compile::Mode = krait_runtime::compile::Mode::Exec;
+}
+
+fn pystr_repr(s: &str) -> String {
+    krait_runtime::ops::repr_string(&pystr::new(s)).unwrap_or_else(|_| format!("'{}'", s))
+}
+
+fn strerror(code: i32) -> String {
+    std::io::Error::from_raw_os_error(code).to_string().split(" (os error").next().unwrap_or("").to_owned()
+}
+
+/// SystemExit → its code; other exceptions → traceback and 1.
+fn handle_exit(e: krait_runtime::PyErr) -> i32 {
+    let v = errors::take(e);
+    if krait_runtime::types::type_::is_subtype(v.type_ptr(), exc::SystemExit()) {
+        let code = exc::get_field(&v, "code").unwrap_or_else(none::none);
+        if none::is_none(&code) {
+            return 0;
+        }
+        if int::is_int(&code) {
+            return int::as_i64(&code).map(|c| c as i32).unwrap_or(-1);
+        }
+        let text = match krait_runtime::ops::str_of(&code) {
+            Ok(s) => pystr::to_string_lossy(&s),
+            Err(_) => {
+                errors::clear();
+                String::new()
+            }
+        };
+        modules::sys::write_stderr(&format!("{}\n", text));
+        return 1;
+    }
+    // sys.excepthook prints the traceback.
+    let hook = modules::sys::get_attr("excepthook");
+    let tb = exc::get_traceback(&v).unwrap_or_else(none::none);
+    let printed = match hook {
+        Some(h) => krait_runtime::ops::call::call(&h, &[v.get_type(), v.clone(), tb], None).is_ok(),
+        None => false,
+    };
+    if !printed {
+        errors::clear();
+        modules::sys::write_stderr(&krait_runtime::traceback_print::format_exception(&v));
+    }
+    1
+}

@@ -1,0 +1,63 @@
+//! The bridge to krait's compiler: source text to code objects, and compile
+//! errors to SyntaxError/IndentationError/TabError with CPython's fields.
+
+use crate::errors::PyResult;
+use crate::object::Obj;
+use crate::types::{int, none, str as pystr, tuple};
+pub use krait_bytecode::Mode;
+use krait_bytecode::{CompileError, CompileErrorKind};
+
+/// PyCF_* flags of compile().
+pub mod cf {
+    pub const ONLY_AST: u32 = 0x0400;
+    pub const DONT_IMPLY_DEDENT: u32 = 0x0200;
+    pub const ALLOW_INCOMPLETE_INPUT: u32 = 0x4000;
+    pub const ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
+    pub const TYPE_COMMENTS: u32 = 0x1000;
+    pub const SOURCE_IS_UTF8: u32 = 0x0100;
+    /// Future flags that change compilation.
+    pub const FUTURE_MASK: u32 = 0x0200_0000 | 0x0100_0000 | 0x0080_0000 | 0x0040_0000 | 0x0020_0000 | 0x0010_0000 | 0x0008_0000 | 0x0004_0000 | 0x0002_0000;
+}
+
+/// Compiles `source` into a code object.
+pub fn compile_source(source: &str, filename: &str, mode: Mode, flags: u32, optimize: u8) -> PyResult<Obj> {
+    let opts = krait_compiler::CompileOptions {
+        optimize,
+        future_flags: flags & cf::FUTURE_MASK,
+        allow_top_level_await: flags & cf::ALLOW_TOP_LEVEL_AWAIT != 0,
+    };
+    match krait_compiler::compile(source, filename, mode, &opts) {
+        Ok(unit) => Ok(crate::types::code::from_unit(&unit)),
+        Err(e) => Err(raise_compile_error(&e)),
+    }
+}
+
+/// Decodes source bytes (BOM, coding cookie) to text.
+pub fn decode_source(bytes: &[u8], filename: &str) -> PyResult<String> {
+    krait_compiler::decode_source(bytes, filename).map_err(|e| raise_compile_error(&e))
+}
+
+/// Raises the Python exception for a compile error.
+pub fn raise_compile_error(e: &CompileError) -> crate::errors::PyErr {
+    use crate::types::exceptions as exc;
+    let tp = match e.kind {
+        CompileErrorKind::SyntaxError => exc::SyntaxError(),
+        CompileErrorKind::IndentationError => exc::IndentationError(),
+        CompileErrorKind::TabError => exc::TabError(),
+        CompileErrorKind::ValueError => return crate::errors::raise(exc::ValueError(), &e.msg),
+        CompileErrorKind::RecursionError => return crate::errors::raise(exc::RecursionError(), &e.msg),
+    };
+    let text = match &e.text {
+        Some(t) => pystr::new(t),
+        None => none::none(),
+    };
+    let details = tuple::new(&[
+        pystr::new(&e.filename),
+        int::from_i64(e.lineno as i64),
+        int::from_i64(e.offset as i64),
+        text,
+        int::from_i64(e.end_lineno as i64),
+        int::from_i64(e.end_offset as i64),
+    ]);
+    crate::errors::raise_with(tp, &[pystr::new(&e.msg), details])
+}

@@ -1,0 +1,85 @@
+//! Interpreter-wide state: the builtins and sys modules, the modules table,
+//! the "eval breaker" flags that the evaluation loop polls at backward jumps
+//! (pending collection, signals), and start-up.
+
+use crate::errors::PyResult;
+use crate::object::Obj;
+use crate::types::{dict, module};
+use std::os::raw::c_void;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static BREAKER: AtomicBool = AtomicBool::new(false);
+static GC_PENDING: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static BUILTINS: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
+    static MODULES: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
+}
+
+/// CPython's PyInterpreterState is opaque to extensions except for identity.
+#[repr(C)]
+struct InterpState {
+    _opaque: [u8; 64],
+}
+
+static mut INTERP: InterpState = InterpState { _opaque: [0; 64] };
+
+pub fn interp_ptr() -> *mut c_void {
+    (&raw mut INTERP) as *mut c_void
+}
+
+#[inline]
+pub fn eval_breaker() -> bool {
+    BREAKER.load(Ordering::Relaxed)
+}
+
+pub fn request_gc() {
+    GC_PENDING.store(true, Ordering::Relaxed);
+    BREAKER.store(true, Ordering::Relaxed);
+}
+
+/// Runs what the breaker flagged; called from the evaluation loop.
+pub fn handle_eval_breaker() -> PyResult<()> {
+    BREAKER.store(false, Ordering::Relaxed);
+    if GC_PENDING.swap(false, Ordering::Relaxed) {
+        crate::gc::collect();
+    }
+    Ok(())
+}
+
+pub fn builtins_module() -> Obj {
+    BUILTINS.with(|b| b.get().expect("builtins not initialised").clone())
+}
+
+pub fn builtins_dict() -> Obj {
+    module::dict_of(&builtins_module())
+}
+
+/// `sys.modules`.
+pub fn modules() -> Obj {
+    MODULES.with(|m| m.get_or_init(dict::new).clone())
+}
+
+/// Initialises every builtin type and the builtins and sys modules.
+pub fn initialize(argv: Vec<String>) -> PyResult<()> {
+    crate::types::init_all()?;
+    let b = crate::builtins::create()?;
+    BUILTINS.with(|x| {
+        let _ = x.set(b.clone());
+    });
+    dict::set_item_str(&modules(), "builtins", &b)?;
+    let sys = crate::modules::sys::create(argv)?;
+    dict::set_item_str(&modules(), "sys", &sys)?;
+    Ok(())
+}
+
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// The -O level (0, 1 or 2).
+pub fn optimize_level() -> u8 {
+    OPTIMIZE.load(Ordering::Relaxed)
+}
+
+pub fn set_optimize_level(n: u8) {
+    OPTIMIZE.store(n, Ordering::Relaxed)
+}

@@ -1,0 +1,4 @@
+//! Builtin modules written in Rust.
+
+pub mod sys;
+pub mod warnings;

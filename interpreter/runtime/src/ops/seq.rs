@@ -1,0 +1,148 @@
+//! Subscription, containment and conversion of iterables (PyObject_GetItem,
+//! PySequence_Contains, PySequence_List...).
+
+use crate::errors::PyResult;
+use crate::object::Obj;
+use crate::types::{int, none, slots::from_ret, slots::from_status, str as pystr, tuple, type_};
+
+pub fn has_sq_item(o: &Obj) -> bool {
+    let t = o.ty();
+    !t.tp_as_sequence.is_null() && unsafe { (*t.tp_as_sequence).sq_item.is_some() }
+}
+
+/// An index for sq_item/sq_ass_item: negative indices get the length added.
+pub fn index_for_sq(o: &Obj, key: &Obj) -> PyResult<isize> {
+    if !super::number::has_index(key) {
+        crate::bail!(TypeError, "sequence index must be integer, not '{}'", key.ty().name());
+    }
+    let i = int::index(key)?;
+    let mut i = match int::as_i64(&i) {
+        Some(v) => v as isize,
+        None => crate::bail!(IndexError, "cannot fit 'int' into an index-sized integer"),
+    };
+    if i < 0 {
+        let t = o.ty();
+        unsafe {
+            if !t.tp_as_sequence.is_null() {
+                if let Some(l) = (*t.tp_as_sequence).sq_length {
+                    let n = l(o.as_ptr());
+                    if n < 0 {
+                        return Err(crate::types::slots::fail_null());
+                    }
+                    i += n;
+                }
+            }
+        }
+    }
+    Ok(i)
+}
+
+/// `o[key]`.
+pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let t = o.ty();
+    unsafe {
+        if !t.tp_as_mapping.is_null() {
+            if let Some(f) = (*t.tp_as_mapping).mp_subscript {
+                return from_ret(f(o.as_ptr(), key.as_ptr()));
+            }
+        }
+        if !t.tp_as_sequence.is_null() {
+            if let Some(f) = (*t.tp_as_sequence).sq_item {
+                let i = index_for_sq(o, key)?;
+                return from_ret(f(o.as_ptr(), i));
+            }
+        }
+        if type_::is_type(o) {
+            // `list[int]`: __class_getitem__.
+            if let Some(cg) = crate::ops::attr::getattr_opt(o, &pystr::intern("__class_getitem__"))? {
+                return crate::ops::call::call(&cg, &[key.clone()], None);
+            }
+            crate::bail!(TypeError, "type '{}' is not subscriptable", pystr::to_string_lossy(&type_::name(o)));
+        }
+    }
+    crate::bail!(TypeError, "'{}' object is not subscriptable", t.name())
+}
+
+/// `o[key] = value` (value None: `del o[key]`).
+pub fn setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = o.ty();
+    let v = value.map(|v| v.as_ptr()).unwrap_or(std::ptr::null_mut());
+    unsafe {
+        if !t.tp_as_mapping.is_null() {
+            if let Some(f) = (*t.tp_as_mapping).mp_ass_subscript {
+                return from_status(f(o.as_ptr(), key.as_ptr(), v)).map(|_| ());
+            }
+        }
+        if !t.tp_as_sequence.is_null() {
+            if let Some(f) = (*t.tp_as_sequence).sq_ass_item {
+                let i = index_for_sq(o, key)?;
+                return from_status(f(o.as_ptr(), i, v)).map(|_| ());
+            }
+        }
+    }
+    if value.is_some() {
+        crate::bail!(TypeError, "'{}' object does not support item assignment", t.name())
+    }
+    crate::bail!(TypeError, "'{}' object doesn't support item deletion", t.name())
+}
+
+/// `v in o`.
+pub fn contains(o: &Obj, v: &Obj) -> PyResult<bool> {
+    let t = o.ty();
+    unsafe {
+        if !t.tp_as_sequence.is_null() {
+            if let Some(f) = (*t.tp_as_sequence).sq_contains {
+                return from_status(f(o.as_ptr(), v.as_ptr())).map(|r| r != 0);
+            }
+        }
+    }
+    contains_by_iteration(o, v)
+}
+
+pub fn contains_by_iteration(o: &Obj, v: &Obj) -> PyResult<bool> {
+    let it = match crate::ops::iter(o) {
+        Ok(it) => it,
+        Err(e) => {
+            if crate::errors::matches(crate::types::exceptions::TypeError()) {
+                crate::errors::clear();
+                crate::bail!(TypeError, "argument of type '{}' is not iterable", o.ty().name());
+            }
+            return Err(e);
+        }
+    };
+    while let Some(x) = crate::ops::next(&it)? {
+        if crate::ops::eq(&x, v)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// All items of an iterable.
+pub fn to_vec(o: &Obj) -> PyResult<Vec<Obj>> {
+    if tuple::is_exact_tuple(o) {
+        return Ok(tuple::items(o).to_vec());
+    }
+    if crate::types::list::is_exact_list(o) {
+        return Ok(crate::types::list::items(o).to_vec());
+    }
+    let it = crate::ops::iter(o)?;
+    let mut v = Vec::new();
+    while let Some(x) = crate::ops::next(&it)? {
+        v.push(x);
+    }
+    Ok(v)
+}
+
+/// A tuple of an iterable's items (the object itself for an exact tuple).
+pub fn to_tuple(o: &Obj) -> PyResult<Obj> {
+    if tuple::is_exact_tuple(o) {
+        return Ok(o.clone());
+    }
+    Ok(tuple::from_vec(to_vec(o)?))
+}
+
+#[allow(dead_code)]
+fn unused() -> Obj {
+    none::none()
+}

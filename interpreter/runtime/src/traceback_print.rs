@@ -1,0 +1,207 @@
+//! Formatting uncaught exceptions as CPython 3.11 prints them: chained
+//! exceptions, "Traceback (most recent call last):", File/line/function
+//! lines, the source line, `^^^^` markers under the failing expression, and
+//! the final "Type: message" line.
+
+use crate::object::Obj;
+use crate::types::exceptions as exc;
+use crate::types::{code, str as pystr, traceback, type_};
+use std::collections::HashSet;
+
+/// The complete text `sys.excepthook` prints for `value`.
+pub fn format_exception(value: &Obj) -> String {
+    let mut out = String::new();
+    let mut seen = HashSet::new();
+    format_chain(value, &mut out, &mut seen);
+    out
+}
+
+fn format_chain(value: &Obj, out: &mut String, seen: &mut HashSet<usize>) {
+    seen.insert(value.as_ptr() as usize);
+    if let Some(cause) = exc::get_cause(value) {
+        if exc::is_exception_instance(&cause) && !seen.contains(&(cause.as_ptr() as usize)) {
+            format_chain(&cause, out, seen);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+    } else if !exc::suppress_context(value) {
+        if let Some(ctx) = exc::get_context(value) {
+            if exc::is_exception_instance(&ctx) && !seen.contains(&(ctx.as_ptr() as usize)) {
+                format_chain(&ctx, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+    }
+    if let Some(tb) = exc::get_traceback(value) {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(&tb, out);
+    }
+    format_exception_only(value, out);
+}
+
+fn format_tb(tb: &Obj, out: &mut String) {
+    let mut cur = Some(tb.clone());
+    let mut last: Option<(String, u32, String)> = None;
+    let mut repeat = 0;
+    while let Some(t) = cur {
+        let f = traceback::frame_of(&t);
+        let fr = crate::eval::frame::frame_mut(&f);
+        let code_obj = fr.code_obj().clone();
+        let c = code::code(&code_obj);
+        let filename = pystr::to_string_lossy(unsafe { Obj::borrow_slot(&c.filename) });
+        let name = pystr::to_string_lossy(unsafe { Obj::borrow_slot(&c.name) });
+        let t_rec = traceback::tb(&t);
+        let line = t_rec.tb_lineno as u32;
+        let key = (filename.clone(), line, name.clone());
+        if last.as_ref() == Some(&key) {
+            repeat += 1;
+        } else {
+            flush_repeats(out, repeat);
+            repeat = 0;
+        }
+        if repeat < 3 {
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, line, name));
+            let loc = code::location_at(&code_obj, t_rec.tb_lasti as usize);
+            if let Some(src) = source_line(&filename, line) {
+                let stripped = src.trim_start();
+                let indent = src.len() - stripped.len();
+                let text = stripped.trim_end();
+                out.push_str(&format!("    {}\n", text));
+                if let Some(markers) = carets(&src, indent, text.len(), loc, line) {
+                    out.push_str(&markers);
+                }
+            }
+        }
+        last = Some(key);
+        cur = traceback::next_of(&t);
+    }
+    flush_repeats(out, repeat);
+}
+
+fn flush_repeats(out: &mut String, repeat: usize) {
+    if repeat >= 3 {
+        let n = repeat - 2;
+        out.push_str(&format!(
+            "  [Previous line repeated {} more time{}]\n",
+            n,
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// The `^^^^` line when the failing range covers part of the line only.
+fn carets(src: &str, indent: usize, text_len: usize, loc: krait_bytecode::Location, line: u32) -> Option<String> {
+    if loc.line != line || loc.line == 0 {
+        return None;
+    }
+    let start = byte_to_char(src, loc.col as usize);
+    let end = if loc.end_line == loc.line { byte_to_char(src, loc.end_col as usize) } else { indent + text_len };
+    if end <= start || start < indent {
+        return None;
+    }
+    // The whole line highlighted: no markers (as CPython 3.11).
+    if start == indent && end >= indent + text_len {
+        return None;
+    }
+    let mut s = String::from("    ");
+    s.push_str(&" ".repeat(start - indent));
+    s.push_str(&"^".repeat(end - start));
+    s.push('\n');
+    Some(s)
+}
+
+fn byte_to_char(src: &str, b: usize) -> usize {
+    src.char_indices().take_while(|(i, _)| *i < b).count()
+}
+
+thread_local! {
+    static SOURCES: std::cell::RefCell<std::collections::HashMap<String, Option<Vec<String>>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Registers the text of a source that is not a file (e.g. `-c`, stdin).
+pub fn register_source(filename: &str, text: &str) {
+    SOURCES.with(|s| {
+        s.borrow_mut().insert(filename.to_owned(), Some(text.lines().map(|l| l.to_owned()).collect()));
+    });
+}
+
+fn source_line(filename: &str, line: u32) -> Option<String> {
+    SOURCES.with(|s| {
+        let mut s = s.borrow_mut();
+        let lines = s.entry(filename.to_owned()).or_insert_with(|| {
+            if filename.starts_with('<') {
+                return None;
+            }
+            let bytes = std::fs::read(filename).ok()?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Some(text.lines().map(|l| l.to_owned()).collect())
+        });
+        lines.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
+    })
+}
+
+/// The final "Type: message" line(s), with SyntaxError's source display and notes.
+pub fn format_exception_only(value: &Obj, out: &mut String) {
+    let t = value.get_type();
+    let mut name = pystr::to_string_lossy(&type_::qualname(&t).unwrap_or_else(|_| type_::name(&t)));
+    if let Ok(m) = type_::module_name(&t) {
+        if pystr::is_str(&m) {
+            let m = pystr::to_string_lossy(&m);
+            if m != "builtins" && m != "__main__" {
+                name = format!("{}.{}", m, name);
+            } else if m == "__main__" {
+                name = format!("__main__.{}", name);
+            }
+        }
+    }
+    if type_::is_subtype(value.type_ptr(), exc::SyntaxError()) {
+        let get = |n: &str| exc::get_field(value, n).filter(|v| !crate::types::none::is_none(v));
+        let filename = get("filename").map(|f| pystr::to_string_lossy(&f)).unwrap_or_else(|| "<string>".into());
+        if let Some(l) = get("lineno").and_then(|l| crate::types::int::as_i64(&l)) {
+            out.push_str(&format!("  File \"{}\", line {}\n", filename, l));
+        }
+        if let Some(text) = get("text").filter(|t| pystr::is_str(t)) {
+            let text = pystr::to_string_lossy(&text);
+            let first = text.lines().next().unwrap_or("").trim_end_matches(['\n', '\r']);
+            let stripped = first.trim_start();
+            let indent = first.chars().count() - stripped.chars().count();
+            out.push_str(&format!("    {}\n", stripped));
+            if let Some(off) = get("offset").and_then(|o| crate::types::int::as_i64(&o)) {
+                let end = get("end_offset").and_then(|o| crate::types::int::as_i64(&o)).unwrap_or(off);
+                let same_line = get("end_lineno").and_then(|l| crate::types::int::as_i64(&l)) == get("lineno").and_then(|l| crate::types::int::as_i64(&l));
+                let start = (off - 1 - indent as i64).max(0) as usize;
+                let width = if same_line && end > off { (end - off) as usize } else { 1 };
+                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
+            }
+        }
+        let msg = get("msg").map(|m| crate::ops::str_of(&m).map(|s| pystr::to_string_lossy(&s)).unwrap_or_default()).unwrap_or_default();
+        out.push_str(&format!("{}: {}\n", name, msg));
+    } else {
+        let msg = match crate::ops::str_of(value) {
+            Ok(s) => pystr::to_string_lossy(&s),
+            Err(_) => {
+                crate::errors::clear();
+                "<exception str() failed>".into()
+            }
+        };
+        if msg.is_empty() {
+            out.push_str(&format!("{}\n", name));
+        } else {
+            out.push_str(&format!("{}: {}\n", name, msg));
+        }
+    }
+    if let Ok(Some(notes)) = crate::ops::attr::getattr_opt(value, &pystr::intern("__notes__")) {
+        if let Ok(items) = crate::ops::seq::to_vec(&notes) {
+            for n in items {
+                let s = if pystr::is_str(&n) {
+                    pystr::to_string_lossy(&n)
+                } else {
+                    crate::ops::repr_string(&n).unwrap_or_default()
+                };
+                out.push_str(&s);
+                out.push('\n');
+            }
+        } else {
+            crate::errors::clear();
+        }
+    }
+}

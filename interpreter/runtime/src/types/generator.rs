@@ -1,0 +1,939 @@
+//! Generators, coroutines and async generators. Each owns a suspended frame
+//! and its own handled-exception state; `send` resumes the frame in the
+//! evaluation loop until it yields or returns.
+
+use crate::errors::PyResult;
+use crate::eval::frame::{self, state};
+use crate::eval::Exit;
+use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
+use crate::threadstate::{tstate, ErrStackItem};
+use crate::types::builtin_func::{check_nargs, method, method_table};
+use crate::types::exceptions as exc;
+use crate::types::getset::{getset_table, GetSetSpec};
+use crate::types::{bool_, none, str as pystr, tuple, type_};
+use std::ptr::null_mut;
+
+#[repr(C)]
+pub struct GenObject {
+    pub ob_base: PyObject,
+    pub frame: *mut PyObject,
+    pub name: *mut PyObject,
+    pub qualname: *mut PyObject,
+    pub weakreflist: *mut PyObject,
+    pub exc_state: ErrStackItem,
+    pub running: u8,
+    /// Coroutines only: whether it was ever awaited/started (for warnings).
+    pub started: u8,
+    /// Async generators: whether asend/athrow hooks ran.
+    pub hooks_inited: u8,
+    pub closed: u8,
+}
+
+#[no_mangle]
+pub static mut PyGen_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut PyCoro_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut PyAsyncGen_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut _PyCoroWrapper_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut _PyAsyncGenWrappedValue_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut _PyAsyncGenASend_Type: PyTypeObject = PyTypeObject::EMPTY;
+
+pub fn gen_type() -> *mut PyTypeObject {
+    &raw mut PyGen_Type
+}
+pub fn coro_type() -> *mut PyTypeObject {
+    &raw mut PyCoro_Type
+}
+pub fn asyncgen_type() -> *mut PyTypeObject {
+    &raw mut PyAsyncGen_Type
+}
+
+pub fn is_gen(o: &Obj) -> bool {
+    o.is_type(gen_type())
+}
+pub fn is_coro(o: &Obj) -> bool {
+    o.is_type(coro_type())
+}
+
+fn g(o: &Obj) -> &mut GenObject {
+    unsafe { o.cast_mut::<GenObject>() }
+}
+
+/// Creates the generator/coroutine/async generator of a called function.
+pub fn new_from_frame(frame_obj: Obj, func: &Obj) -> PyResult<Obj> {
+    let c = crate::types::code::code(crate::types::function::code_of(func));
+    let t = if c.flags & krait_bytecode::flags::COROUTINE != 0 {
+        coro_type()
+    } else if c.flags & krait_bytecode::flags::ASYNC_GENERATOR != 0 {
+        asyncgen_type()
+    } else {
+        gen_type()
+    };
+    unsafe {
+        let p = alloc::alloc_object(t, 0) as *mut GenObject;
+        let fo = crate::types::function::func(func);
+        (*p).name = Obj::from_borrowed(fo.func_name).into_raw();
+        (*p).qualname = Obj::from_borrowed(fo.func_qualname).into_raw();
+        frame::frame_mut(&frame_obj).gen = p as *mut PyObject;
+        (*p).frame = frame_obj.into_raw();
+        Ok(Obj::from_owned(p as *mut PyObject))
+    }
+}
+
+fn kind_name(o: &Obj) -> &'static str {
+    if is_coro(o) {
+        "coroutine"
+    } else if o.is_type(asyncgen_type()) {
+        "async generator"
+    } else {
+        "generator"
+    }
+}
+
+/// Result of resuming a generator-like object.
+pub enum SendResult {
+    Yielded(Obj),
+    Returned(Obj),
+}
+
+/// Resumes `gen` with `value` (or with the pending exception when `throwing`).
+pub fn resume(gen: &Obj, value: Option<Obj>, throwing: bool) -> PyResult<SendResult> {
+    let gs = g(gen);
+    if gs.running != 0 {
+        crate::bail!(ValueError, "{} already executing", kind_name(gen));
+    }
+    if gs.frame.is_null() || frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::COMPLETED {
+        if throwing {
+            return Err(crate::errors::PyErr::already_set());
+        }
+        if is_coro(gen) {
+            crate::bail!(RuntimeError, "cannot reuse already awaited coroutine");
+        }
+        if gen.is_type(asyncgen_type()) {
+            return Err(crate::errors::raise_empty(exc::StopAsyncIteration()));
+        }
+        return Err(crate::errors::raise_empty(exc::StopIteration()));
+    }
+    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+    let fr = frame::frame_mut(&fobj);
+    if fr.state == state::CREATED {
+        if let Some(v) = &value {
+            if !none::is_none(v) && !throwing {
+                crate::bail!(TypeError, "can't send non-None value to a just-started {}", kind_name(gen));
+            }
+        }
+    } else if !throwing {
+        crate::eval::push_value(&fobj, value.unwrap_or_else(none::none));
+    }
+    // The generator's handled exception becomes the innermost.
+    let ts = tstate();
+    gs.exc_state.previous_item = ts.py.exc_info;
+    ts.py.exc_info = &mut gs.exc_state;
+    gs.running = 1;
+    gs.started = 1;
+    let r = crate::eval::execute(&fobj, throwing);
+    gs.running = 0;
+    ts.py.exc_info = gs.exc_state.previous_item;
+    gs.exc_state.previous_item = null_mut();
+    match r {
+        Ok(Exit::Yield(v)) => Ok(SendResult::Yielded(v)),
+        Ok(Exit::Return(v)) => {
+            finish(gen);
+            Ok(SendResult::Returned(v))
+        }
+        Err(e) => {
+            finish(gen);
+            Err(e)
+        }
+    }
+}
+
+fn finish(gen: &Obj) {
+    let gs = g(gen);
+    unsafe {
+        crate::object::xdecref(std::mem::replace(&mut gs.exc_state.exc_value, null_mut()));
+    }
+}
+
+/// `gen.send(v)` with StopIteration on return.
+fn send_impl(gen: &Obj, v: Obj) -> PyResult<Obj> {
+    match resume(gen, Some(v), false)? {
+        SendResult::Yielded(y) => Ok(y),
+        SendResult::Returned(r) => Err(stop_iteration(gen, r)),
+    }
+}
+
+fn stop_iteration(gen: &Obj, r: Obj) -> crate::errors::PyErr {
+    if gen.is_type(asyncgen_type()) {
+        return crate::errors::raise_empty(exc::StopAsyncIteration());
+    }
+    if none::is_none(&r) {
+        crate::errors::raise_empty(exc::StopIteration())
+    } else {
+        // StopIteration(value) — a tuple value must not be unpacked.
+        crate::errors::raise_with(exc::StopIteration(), &[r])
+    }
+}
+
+/// SEND: sends `v` into a sub-iterator (yield from / await).
+pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
+    if is_gen(receiver) || is_coro(receiver) {
+        return match resume(receiver, Some(v), false) {
+            Ok(r) => Ok(r),
+            Err(e) => Err(e),
+        };
+    }
+    let r = if none::is_none(&v) {
+        match receiver.ty().tp_iternext {
+            Some(f) => unsafe { f(receiver.as_ptr()) },
+            None => {
+                let _ = crate::raise!(TypeError, "'{}' object is not an iterator", receiver.ty().name());
+                null_mut()
+            }
+        }
+    } else {
+        match crate::ops::attr::call_method(receiver, "send", &[v]) {
+            Ok(o) => o.into_raw(),
+            Err(_) => null_mut(),
+        }
+    };
+    if !r.is_null() {
+        return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
+    }
+    stop_value().map(SendResult::Returned)
+}
+
+/// After an iterator signalled exhaustion: its return value (StopIteration's
+/// value, or None), or the error if something else was raised.
+fn stop_value() -> PyResult<Obj> {
+    if !crate::errors::occurred() {
+        return Ok(none::none());
+    }
+    if crate::errors::matches(exc::StopIteration()) {
+        let e = crate::errors::fetch().unwrap();
+        return Ok(exc::get_field(&e, "value").unwrap_or_else(none::none));
+    }
+    Err(crate::errors::PyErr::already_set())
+}
+
+fn gen_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("send", args, kw, 1, 1)?;
+    send_impl(slf, args[0].clone())
+}
+
+unsafe extern "C" fn gen_iternext(p: *mut PyObject) -> *mut PyObject {
+    let gen = Obj::borrow_slot(&p);
+    match resume(gen, None, false) {
+        Ok(SendResult::Yielded(y)) => y.into_raw(),
+        Ok(SendResult::Returned(r)) => {
+            if !none::is_none(&r) {
+                let _ = stop_iteration(gen, r);
+            }
+            null_mut()
+        }
+        Err(_) => null_mut(),
+    }
+}
+
+/// `gen.throw(typ[, val[, tb]])`.
+fn gen_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("throw", args, kw, 1, 3)?;
+    throw_impl(slf, &args[0], args.get(1), args.get(2))
+}
+
+fn throw_impl(gen: &Obj, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<Obj> {
+    let tb = tb.filter(|t| !none::is_none(t));
+    if let Some(t) = tb {
+        if !crate::types::traceback::is_traceback(t) {
+            crate::bail!(TypeError, "throw() third argument must be a traceback object");
+        }
+    }
+    let value = if exc::is_exception_class(typ) {
+        match val {
+            Some(v) if exc::is_exception_instance(v) && type_::is_subtype(v.type_ptr(), type_::as_type(typ)) => v.clone(),
+            Some(v) if !none::is_none(v) => {
+                let args: Vec<Obj> = if tuple::is_tuple(v) { tuple::items(v).to_vec() } else { vec![v.clone()] };
+                crate::ops::call::call(typ, &args, None)?
+            }
+            _ => crate::ops::call::call(typ, &[], None)?,
+        }
+    } else if exc::is_exception_instance(typ) {
+        if val.map(|v| !none::is_none(v)).unwrap_or(false) {
+            crate::bail!(TypeError, "instance exception may not have a separate value");
+        }
+        typ.clone()
+    } else {
+        crate::bail!(
+            TypeError,
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.ty().name()
+        );
+    };
+    if let Some(t) = tb {
+        exc::set_traceback(&value, Some(t.clone()));
+    }
+    // Delegate to a sub-iterator first (yield from / await in progress).
+    let gs = g(gen);
+    if !gs.frame.is_null() {
+        if let Some(sub) = delegate_of(gen) {
+            let r = if is_gen(&sub) || is_coro(&sub) {
+                throw_impl(&sub, &value, None, None).map(SendResult::Yielded)
+            } else {
+                match crate::ops::attr::getattr_opt(&sub, &pystr::intern("throw"))? {
+                    Some(t) => crate::ops::call::call(&t, &[value.clone()], None).map(SendResult::Yielded),
+                    None => {
+                        let _ = crate::errors::restore(value.clone());
+                        return throw_into_frame(gen);
+                    }
+                }
+            };
+            match r {
+                Ok(SendResult::Yielded(y)) => return Ok(y),
+                Ok(SendResult::Returned(_)) => unreachable!(),
+                Err(_) => {
+                    // The sub-iterator finished (StopIteration → value) or raised.
+                    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+                    let fr = frame::frame_mut(&fobj);
+                    // Pop the sub-iterator; continue at the SEND's target.
+                    if crate::errors::matches(exc::StopIteration()) {
+                        let v = stop_value()?;
+                        unsafe {
+                            let sb = fr.stack_base();
+                            fr.sp -= 1;
+                            crate::object::xdecref(std::mem::replace(&mut *sb.add(fr.sp as usize), null_mut()));
+                        }
+                        return match resume_after_delegate(gen, v)? {
+                            SendResult::Yielded(y) => Ok(y),
+                            SendResult::Returned(r) => Err(stop_iteration(gen, r)),
+                        };
+                    }
+                    return throw_into_frame(gen);
+                }
+            }
+        }
+    }
+    let _ = crate::errors::restore(value);
+    throw_into_frame(gen)
+}
+
+fn throw_into_frame(gen: &Obj) -> PyResult<Obj> {
+    let gs = g(gen);
+    let done = gs.frame.is_null() || frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state != state::SUSPENDED;
+    if done {
+        let created = !gs.frame.is_null() && frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::CREATED;
+        if created {
+            // Throwing into a just-created generator finishes it.
+            let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+            let fr = frame::frame_mut(&fobj);
+            fr.state = state::COMPLETED;
+            frame::clear_values(fr);
+        }
+        return Err(crate::errors::PyErr::already_set());
+    }
+    match resume(gen, None, true)? {
+        SendResult::Yielded(y) => Ok(y),
+        SendResult::Returned(r) => Err(stop_iteration(gen, r)),
+    }
+}
+
+/// After a delegated throw ended the sub-iterator with value `v`: the frame
+/// continues after its SEND with `v` pushed.
+fn resume_after_delegate(gen: &Obj, v: Obj) -> PyResult<SendResult> {
+    let gs = g(gen);
+    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+    let fr = frame::frame_mut(&fobj);
+    // The frame is suspended at the YIELD_VALUE after SEND; the instruction
+    // before it is the SEND whose argument is the continuation target.
+    let code_obj = fr.code_obj().clone();
+    let words = &crate::types::code::data(&code_obj).words;
+    let mut i = fr.ip as usize;
+    // Walk back to the SEND (the yield sits right after it, caches included).
+    while i > 0 {
+        i -= 1;
+        let (op, arg) = krait_bytecode::decode(words[i]);
+        if op == krait_bytecode::Opcode::SEND as u8 {
+            fr.ip = arg;
+            break;
+        }
+    }
+    // Replace the pending resumption: push v directly.
+    crate::eval::push_value(&fobj, v);
+    // Mark as created-like resume without pushing again.
+    let ts = tstate();
+    gs.exc_state.previous_item = ts.py.exc_info;
+    ts.py.exc_info = &mut gs.exc_state;
+    gs.running = 1;
+    let r = crate::eval::execute(&fobj, false);
+    gs.running = 0;
+    ts.py.exc_info = gs.exc_state.previous_item;
+    gs.exc_state.previous_item = null_mut();
+    match r {
+        Ok(Exit::Yield(y)) => Ok(SendResult::Yielded(y)),
+        Ok(Exit::Return(r)) => {
+            finish(gen);
+            Ok(SendResult::Returned(r))
+        }
+        Err(e) => {
+            finish(gen);
+            Err(e)
+        }
+    }
+}
+
+/// The sub-iterator a suspended generator is delegating to (yield from /
+/// await), i.e. the receiver under the SEND it is suspended at.
+fn delegate_of(gen: &Obj) -> Option<Obj> {
+    let gs = g(gen);
+    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+    let fr = frame::frame_mut(&fobj);
+    if fr.state != state::SUSPENDED || fr.sp == 0 {
+        return None;
+    }
+    let code_obj = fr.code_obj().clone();
+    let words = &crate::types::code::data(&code_obj).words;
+    // Suspended right after a YIELD_VALUE that follows a SEND?
+    let y = fr.lasti as usize;
+    let (op, _) = krait_bytecode::decode(words[y]);
+    if op != krait_bytecode::Opcode::YIELD_VALUE as u8 {
+        return None;
+    }
+    let mut i = y;
+    while i > 0 {
+        i -= 1;
+        let (op, _) = krait_bytecode::decode(words[i]);
+        if op == krait_bytecode::Opcode::SEND as u8 {
+            let top = unsafe { *fr.stack_base().add(fr.sp as usize - 1) };
+            return unsafe { crate::object::opt_from_borrowed(top) };
+        }
+        if op != krait_bytecode::Opcode::NOP as u8 && op != krait_bytecode::Opcode::RESUME as u8 {
+            return None;
+        }
+    }
+    None
+}
+
+/// `gen.close()`.
+pub fn close(gen: &Obj) -> PyResult<()> {
+    let gs = g(gen);
+    if gs.frame.is_null() {
+        return Ok(());
+    }
+    let st = frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state;
+    if st == state::COMPLETED {
+        return Ok(());
+    }
+    if st == state::CREATED {
+        let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+        let fr = frame::frame_mut(&fobj);
+        fr.state = state::COMPLETED;
+        frame::clear_values(fr);
+        return Ok(());
+    }
+    let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
+    match throw_impl(gen, &ge.get_type(), Some(&ge), None) {
+        Ok(_) => {
+            crate::bail!(RuntimeError, "{} ignored GeneratorExit", kind_name(gen));
+        }
+        Err(e) => {
+            if crate::errors::matches(exc::GeneratorExit()) || crate::errors::matches(exc::StopIteration()) {
+                crate::errors::clear();
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn gen_close(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("close", args, kw, 0, 0)?;
+    close(slf)?;
+    Ok(none::none())
+}
+
+/// GET_YIELD_FROM_ITER.
+pub fn yield_from_iter(o: &Obj, flags: u32) -> PyResult<Obj> {
+    if is_coro(o) {
+        if flags & (krait_bytecode::flags::COROUTINE | krait_bytecode::flags::ITERABLE_COROUTINE) == 0 {
+            crate::bail!(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        }
+        return Ok(o.clone());
+    }
+    if is_gen(o) {
+        return Ok(o.clone());
+    }
+    crate::ops::iter(o)
+}
+
+/// GET_AWAITABLE: the iterator behind `await o`.
+pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
+    if is_coro(o) {
+        let gs = g(o);
+        if let Some(sub) = if gs.frame.is_null() { None } else { delegate_of(o) } {
+            let _ = sub;
+            crate::bail!(RuntimeError, "coroutine is being awaited already");
+        }
+        return Ok(o.clone());
+    }
+    let t = o.ty();
+    let f = unsafe { if t.tp_as_async.is_null() { None } else { (*t.tp_as_async).am_await } };
+    match f {
+        Some(f) => {
+            let r = unsafe { crate::types::slots::from_ret(f(o.as_ptr()))? };
+            if is_coro(&r) {
+                crate::bail!(TypeError, "__await__() returned a coroutine");
+            }
+            if r.ty().tp_iternext.is_none() {
+                crate::bail!(TypeError, "__await__() returned non-iterator of type '{}'", r.ty().name());
+            }
+            Ok(r)
+        }
+        None => {
+            let what = match where_ {
+                1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", t.name()),
+                2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", t.name()),
+                _ => format!("object {} can't be used in 'await' expression", t.name()),
+            };
+            crate::bail!(TypeError, "{}", what)
+        }
+    }
+}
+
+pub fn get_aiter(o: &Obj) -> PyResult<Obj> {
+    let t = o.ty();
+    let f = unsafe { if t.tp_as_async.is_null() { None } else { (*t.tp_as_async).am_aiter } };
+    match f {
+        Some(f) => {
+            let r = unsafe { crate::types::slots::from_ret(f(o.as_ptr()))? };
+            let rt = r.ty();
+            let has_anext = unsafe { !rt.tp_as_async.is_null() && (*rt.tp_as_async).am_anext.is_some() };
+            if !has_anext {
+                crate::bail!(
+                    TypeError,
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                    rt.name()
+                );
+            }
+            Ok(r)
+        }
+        None => crate::bail!(TypeError, "'async for' requires an object with __aiter__ method, got {}", t.name()),
+    }
+}
+
+pub fn get_anext(o: &Obj) -> PyResult<Obj> {
+    let t = o.ty();
+    let f = unsafe { if t.tp_as_async.is_null() { None } else { (*t.tp_as_async).am_anext } };
+    let r = match f {
+        Some(f) => unsafe { crate::types::slots::from_ret(f(o.as_ptr()))? },
+        None => crate::bail!(TypeError, "'async for' requires an iterator with __anext__ method, got {}", t.name()),
+    };
+    get_awaitable(&r, 0).map_err(|e| {
+        if crate::errors::matches(exc::TypeError()) {
+            crate::errors::clear();
+            crate::raise!(TypeError, "'async for' received an invalid object from __anext__: {}", r.ty().name())
+        } else {
+            e
+        }
+    })
+}
+
+/// Async generators: a value yielded by the body (not an await) is wrapped
+/// so that `asend` can tell the two apart.
+pub fn async_gen_wrap(v: Obj) -> Obj {
+    unsafe {
+        let p = alloc::alloc_object(&raw mut _PyAsyncGenWrappedValue_Type, 0) as *mut WrappedValue;
+        (*p).value = v.into_raw();
+        Obj::from_owned(p as *mut PyObject)
+    }
+}
+
+#[repr(C)]
+pub struct WrappedValue {
+    pub ob_base: PyObject,
+    pub value: *mut PyObject,
+}
+
+/// `asend`/`__anext__` awaitable of an async generator.
+#[repr(C)]
+pub struct ASendObject {
+    pub ob_base: PyObject,
+    pub gen: *mut PyObject,
+    pub sendval: *mut PyObject,
+    pub throw: *mut PyObject,
+    pub state: u8,
+}
+
+fn new_asend(gen: &Obj, v: Option<Obj>, throw: Option<Obj>) -> Obj {
+    unsafe {
+        let p = alloc::alloc_object(&raw mut _PyAsyncGenASend_Type, 0) as *mut ASendObject;
+        (*p).gen = gen.clone().into_raw();
+        (*p).sendval = crate::object::opt_into_raw(v);
+        (*p).throw = crate::object::opt_into_raw(throw);
+        Obj::from_owned(p as *mut PyObject)
+    }
+}
+
+/// One step of an asend/athrow awaitable: runs the async generator until it
+/// yields a wrapped value (→ StopIteration(value), the asend result) or an
+/// await (→ passed through to the event loop).
+fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
+    let s = unsafe { a.cast_mut::<ASendObject>() };
+    if s.state == 2 {
+        crate::bail!(RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    }
+    let gen = unsafe { Obj::from_borrowed(s.gen) };
+    let first = s.state == 0;
+    s.state = 1;
+    let r = if first && !s.throw.is_null() {
+        let t = unsafe { Obj::from_owned(std::mem::replace(&mut s.throw, null_mut())) };
+        let _ = crate::errors::restore(t);
+        resume(&gen, None, true)
+    } else {
+        let sent = if first {
+            unsafe { crate::object::opt_from_owned(std::mem::replace(&mut s.sendval, null_mut())) }.unwrap_or_else(none::none)
+        } else {
+            v
+        };
+        resume(&gen, Some(sent), false)
+    };
+    match r {
+        Ok(SendResult::Yielded(y)) => {
+            if y.is_type(&raw mut _PyAsyncGenWrappedValue_Type) {
+                s.state = 2;
+                let inner = unsafe { Obj::from_borrowed(y.cast::<WrappedValue>().value) };
+                Err(crate::errors::raise_with(exc::StopIteration(), &[inner]))
+            } else {
+                Ok(y)
+            }
+        }
+        Ok(SendResult::Returned(_)) => {
+            s.state = 2;
+            Err(crate::errors::raise_empty(exc::StopAsyncIteration()))
+        }
+        Err(e) => {
+            s.state = 2;
+            Err(e)
+        }
+    }
+}
+
+unsafe extern "C" fn asend_iternext(p: *mut PyObject) -> *mut PyObject {
+    crate::types::slots::ret(asend_step(Obj::borrow_slot(&p), none::none()))
+}
+
+fn asend_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("send", args, kw, 1, 1)?;
+    asend_step(slf, args[0].clone())
+}
+
+fn asend_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("throw", args, kw, 1, 3)?;
+    let s = unsafe { slf.cast_mut::<ASendObject>() };
+    let gen = unsafe { Obj::from_borrowed(s.gen) };
+    s.state = 1;
+    match throw_impl(&gen, &args[0], args.get(1), args.get(2)) {
+        Ok(y) => {
+            if y.is_type(&raw mut _PyAsyncGenWrappedValue_Type) {
+                s.state = 2;
+                let inner = unsafe { Obj::from_borrowed(y.cast::<WrappedValue>().value) };
+                Err(crate::errors::raise_with(exc::StopIteration(), &[inner]))
+            } else {
+                Ok(y)
+            }
+        }
+        Err(e) => {
+            s.state = 2;
+            if crate::errors::matches(exc::StopIteration()) {
+                crate::errors::clear();
+                return Err(crate::errors::raise_empty(exc::StopAsyncIteration()));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn asend_close(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    unsafe { slf.cast_mut::<ASendObject>().state = 2 };
+    Ok(none::none())
+}
+
+fn agen_anext(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__anext__", args, kw, 0, 0)?;
+    Ok(new_asend(slf, None, None))
+}
+
+fn agen_asend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("asend", args, kw, 1, 1)?;
+    Ok(new_asend(slf, Some(args[0].clone()), None))
+}
+
+fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("athrow", args, kw, 1, 3)?;
+    let typ = &args[0];
+    let value = if exc::is_exception_class(typ) {
+        crate::ops::call::call(typ, &args.get(1).map(|v| vec![v.clone()]).unwrap_or_default(), None)?
+    } else if exc::is_exception_instance(typ) {
+        typ.clone()
+    } else {
+        crate::bail!(TypeError, "exceptions must be classes or instances deriving from BaseException, not {}", typ.ty().name());
+    };
+    Ok(new_asend(slf, None, Some(value)))
+}
+
+fn agen_aclose(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("aclose", args, kw, 0, 0)?;
+    let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
+    Ok(new_asend(slf, None, Some(ge)))
+}
+
+fn agen_aiter(o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+crate::unary_slot!(agen_aiter_slot => agen_aiter);
+
+fn agen_anext_slot_impl(o: &Obj) -> PyResult<Obj> {
+    Ok(new_asend(o, None, None))
+}
+crate::unary_slot!(agen_anext_slot => agen_anext_slot_impl);
+
+fn coro_await(o: &Obj) -> PyResult<Obj> {
+    // A coroutine's __await__ iterator: a wrapper that forwards to it.
+    unsafe {
+        let p = alloc::alloc_object(&raw mut _PyCoroWrapper_Type, 0) as *mut WrappedValue;
+        (*p).value = o.clone().into_raw();
+        Ok(Obj::from_owned(p as *mut PyObject))
+    }
+}
+crate::unary_slot!(coro_await_slot => coro_await);
+
+unsafe extern "C" fn coro_wrapper_next(p: *mut PyObject) -> *mut PyObject {
+    let c = Obj::from_borrowed((*(p as *mut WrappedValue)).value);
+    gen_iternext(c.as_ptr())
+}
+
+fn coro_wrapper_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("send", args, kw, 1, 1)?;
+    let c = unsafe { Obj::from_borrowed(slf.cast::<WrappedValue>().value) };
+    send_impl(&c, args[0].clone())
+}
+
+fn coro_wrapper_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("throw", args, kw, 1, 3)?;
+    let c = unsafe { Obj::from_borrowed(slf.cast::<WrappedValue>().value) };
+    throw_impl(&c, &args[0], args.get(1), args.get(2))
+}
+
+fn coro_wrapper_close(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("close", args, kw, 0, 0)?;
+    let c = unsafe { Obj::from_borrowed(slf.cast::<WrappedValue>().value) };
+    close(&c)?;
+    Ok(none::none())
+}
+
+fn gen_repr(o: &Obj) -> PyResult<Obj> {
+    let gs = g(o);
+    let kind = match kind_name(o) {
+        "coroutine" => "coroutine",
+        "async generator" => "async_generator",
+        _ => "generator",
+    };
+    Ok(pystr::new(&format!(
+        "<{} object {} at {:#x}>",
+        kind,
+        pystr::to_string_lossy(unsafe { Obj::borrow_slot(&gs.qualname) }),
+        o.as_ptr() as usize
+    )))
+}
+crate::unary_slot!(gen_repr_slot => gen_repr);
+
+unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
+    let o = Obj::from_borrowed(p);
+    let gs = g(&o);
+    if !gs.weakreflist.is_null() {
+        crate::types::weakref::clear_weakrefs(&o);
+    }
+    // Finalize: a suspended generator gets close() (runs finally blocks).
+    if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED && !o.is_type(asyncgen_type()) {
+        let saved = crate::errors::fetch();
+        if let Err(e) = close(&o) {
+            crate::errors::write_unraisable(e, Some(&o));
+        }
+        if let Some(s) = saved {
+            let _ = crate::errors::restore(s);
+        }
+    }
+    std::mem::forget(o);
+    (*p).ob_refcnt -= 1;
+    if (*p).ob_refcnt > 0 {
+        return;
+    }
+    let gs = &mut *(p as *mut GenObject);
+    if !gs.frame.is_null() {
+        frame::frame_mut(Obj::borrow_slot(&gs.frame)).gen = null_mut();
+    }
+    for f in [&mut gs.frame, &mut gs.name, &mut gs.qualname, &mut gs.exc_state.exc_value] {
+        crate::object::xdecref(std::mem::replace(f, null_mut()));
+    }
+    alloc::free_object(p);
+}
+
+unsafe extern "C" fn gen_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let gs = &*(p as *const GenObject);
+    for x in [gs.frame, gs.name, gs.qualname, gs.exc_state.exc_value] {
+        if !x.is_null() {
+            let r = visit(x, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn simple_dealloc(p: *mut PyObject) {
+    crate::object::xdecref(std::mem::replace(&mut (*(p as *mut WrappedValue)).value, null_mut()));
+    alloc::free_object(p);
+}
+
+unsafe extern "C" fn asend_dealloc(p: *mut PyObject) {
+    let s = &mut *(p as *mut ASendObject);
+    for f in [&mut s.gen, &mut s.sendval, &mut s.throw] {
+        crate::object::xdecref(std::mem::replace(f, null_mut()));
+    }
+    alloc::free_object(p);
+}
+
+fn g_name(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(g(o).name) })
+}
+fn s_name(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        Some(v) if pystr::is_str(v) => {
+            unsafe { crate::object::xsetref(&mut g(o).name, v.clone().into_raw()) };
+            Ok(())
+        }
+        _ => crate::bail!(TypeError, "__name__ must be set to a string object"),
+    }
+}
+fn g_qualname(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(g(o).qualname) })
+}
+fn s_qualname(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        Some(v) if pystr::is_str(v) => {
+            unsafe { crate::object::xsetref(&mut g(o).qualname, v.clone().into_raw()) };
+            Ok(())
+        }
+        _ => crate::bail!(TypeError, "__qualname__ must be set to a string object"),
+    }
+}
+fn g_frame(o: &Obj) -> PyResult<Obj> {
+    let gs = g(o);
+    if gs.frame.is_null() || frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::COMPLETED {
+        return Ok(none::none());
+    }
+    Ok(unsafe { Obj::from_borrowed(gs.frame) })
+}
+fn g_running(o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(g(o).running != 0))
+}
+fn g_code(o: &Obj) -> PyResult<Obj> {
+    let gs = g(o);
+    Ok(frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).code_obj().clone())
+}
+fn g_yieldfrom(o: &Obj) -> PyResult<Obj> {
+    Ok(if g(o).frame.is_null() { None } else { delegate_of(o) }.unwrap_or_else(none::none))
+}
+fn g_suspended(o: &Obj) -> PyResult<Obj> {
+    let gs = g(o);
+    Ok(bool_::from_bool(!gs.frame.is_null() && frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::SUSPENDED))
+}
+
+static mut CORO_ASYNC: crate::object::PyAsyncMethods = crate::object::PyAsyncMethods::EMPTY;
+static mut AGEN_ASYNC: crate::object::PyAsyncMethods = crate::object::PyAsyncMethods::EMPTY;
+static mut ASEND_ASYNC: crate::object::PyAsyncMethods = crate::object::PyAsyncMethods::EMPTY;
+
+fn self_await(o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+crate::unary_slot!(self_await_slot => self_await);
+
+pub fn init_types() {
+    use crate::types::iter::self_iter;
+    unsafe {
+        for (t, name, prefix) in [(gen_type(), "generator", "gi"), (coro_type(), "coroutine", "cr"), (asyncgen_type(), "async_generator", "ag")] {
+            crate::types::type_::init_static(t, name, std::mem::size_of::<GenObject>(), 0);
+            (*t).tp_flags |= tpflags::HAVE_GC;
+            (*t).tp_flags &= !tpflags::BASETYPE;
+            (*t).tp_dealloc = Some(gen_dealloc);
+            (*t).tp_traverse = Some(gen_traverse);
+            (*t).tp_repr = Some(gen_repr_slot);
+            (*t).tp_weaklistoffset = std::mem::offset_of!(GenObject, weakreflist) as isize;
+            let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+            (*t).tp_getset = getset_table(&[
+                GetSetSpec::get_set("__name__", g_name, s_name),
+                GetSetSpec::get_set("__qualname__", g_qualname, s_qualname),
+                GetSetSpec::get(leak(format!("{}_frame", prefix)), g_frame),
+                GetSetSpec::get(leak(format!("{}_running", prefix)), g_running),
+                GetSetSpec::get(leak(format!("{}_code", prefix)), g_code),
+                GetSetSpec::get(leak(format!("{}_suspended", prefix)), g_suspended),
+                GetSetSpec::get(if prefix == "cr" { "cr_await" } else if prefix == "gi" { "gi_yieldfrom" } else { "ag_await" }, g_yieldfrom),
+            ]);
+        }
+        let t = gen_type();
+        (*t).tp_iter = Some(self_iter);
+        (*t).tp_iternext = Some(gen_iternext);
+        (*t).tp_methods = method_table(&[method("send", gen_send), method("throw", gen_throw), method("close", gen_close)]);
+
+        let t = coro_type();
+        (*(&raw mut CORO_ASYNC)).am_await = Some(coro_await_slot);
+        (*t).tp_as_async = &raw mut CORO_ASYNC;
+        (*t).tp_methods = method_table(&[method("send", gen_send), method("throw", gen_throw), method("close", gen_close)]);
+
+        let t = asyncgen_type();
+        (*(&raw mut AGEN_ASYNC)).am_aiter = Some(agen_aiter_slot);
+        (*(&raw mut AGEN_ASYNC)).am_anext = Some(agen_anext_slot);
+        (*t).tp_as_async = &raw mut AGEN_ASYNC;
+        (*t).tp_methods = method_table(&[
+            method("asend", agen_asend),
+            method("athrow", agen_athrow),
+            method("aclose", agen_aclose),
+            method("__anext__", agen_anext),
+        ]);
+
+        let t = &raw mut _PyCoroWrapper_Type;
+        crate::types::type_::init_static(t, "coroutine_wrapper", std::mem::size_of::<WrappedValue>(), 0);
+        (*t).tp_flags &= !tpflags::BASETYPE;
+        (*t).tp_dealloc = Some(simple_dealloc);
+        (*t).tp_iter = Some(self_iter);
+        (*t).tp_iternext = Some(coro_wrapper_next);
+        (*t).tp_methods = method_table(&[
+            method("send", coro_wrapper_send),
+            method("throw", coro_wrapper_throw),
+            method("close", coro_wrapper_close),
+        ]);
+
+        let t = &raw mut _PyAsyncGenWrappedValue_Type;
+        crate::types::type_::init_static(t, "async_generator_wrapped_value", std::mem::size_of::<WrappedValue>(), 0);
+        (*t).tp_flags &= !tpflags::BASETYPE;
+        (*t).tp_dealloc = Some(simple_dealloc);
+
+        let t = &raw mut _PyAsyncGenASend_Type;
+        crate::types::type_::init_static(t, "async_generator_asend", std::mem::size_of::<ASendObject>(), 0);
+        (*t).tp_flags &= !tpflags::BASETYPE;
+        (*t).tp_dealloc = Some(asend_dealloc);
+        (*t).tp_iter = Some(self_iter);
+        (*t).tp_iternext = Some(asend_iternext);
+        (*(&raw mut ASEND_ASYNC)).am_await = Some(self_await_slot);
+        (*t).tp_as_async = &raw mut ASEND_ASYNC;
+        (*t).tp_methods = method_table(&[
+            method("send", asend_send),
+            method("throw", asend_throw),
+            method("close", asend_close),
+        ]);
+    }
+}

@@ -1,0 +1,396 @@
+//! `range` (arbitrary-size bounds, O(1) len/contains/index) and its iterator
+//! (machine integers when they fit, big integers otherwise).
+
+use crate::errors::PyResult;
+use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
+use crate::types::builtin_func::{check_nargs, method, method_table};
+use crate::types::getset::{getset_table, GetSetSpec};
+use crate::types::{bool_, int, none, str as pystr, tuple};
+use krait_bytecode::CompareOp;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::ptr::null_mut;
+
+#[repr(C)]
+pub struct RangeObject {
+    pub ob_base: PyObject,
+    pub start: *mut PyObject,
+    pub stop: *mut PyObject,
+    pub step: *mut PyObject,
+    pub length: *mut PyObject,
+}
+
+#[repr(C)]
+pub struct RangeIterObject {
+    pub ob_base: PyObject,
+    pub next: i64,
+    pub step: i64,
+    pub remaining: i64,
+    /// Big-int iteration (bounds beyond i64): current, step, remaining as objects.
+    pub big: *mut PyObject,
+}
+
+#[no_mangle]
+pub static mut PyRange_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut PyRangeIter_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut PyLongRangeIter_Type: PyTypeObject = PyTypeObject::EMPTY;
+
+pub fn type_ptr() -> *mut PyTypeObject {
+    &raw mut PyRange_Type
+}
+
+pub fn iterator_types() -> Vec<*mut PyTypeObject> {
+    vec![&raw mut PyRangeIter_Type, &raw mut PyLongRangeIter_Type]
+}
+
+pub fn is_range(o: &Obj) -> bool {
+    o.is_type(type_ptr())
+}
+
+fn r(o: &Obj) -> (BigInt, BigInt, BigInt, BigInt) {
+    let x = unsafe { o.cast::<RangeObject>() };
+    unsafe {
+        (
+            int::to_bigint(Obj::borrow_slot(&x.start)),
+            int::to_bigint(Obj::borrow_slot(&x.stop)),
+            int::to_bigint(Obj::borrow_slot(&x.step)),
+            int::to_bigint(Obj::borrow_slot(&x.length)),
+        )
+    }
+}
+
+fn compute_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let (lo, hi, st) = if step.is_positive() { (start, stop, step.clone()) } else { (stop, start, -step) };
+    if lo >= hi {
+        return BigInt::zero();
+    }
+    (hi - lo - 1u32) / st + 1u32
+}
+
+fn make(start: BigInt, stop: BigInt, step: BigInt) -> PyResult<Obj> {
+    let len = compute_len(&start, &stop, &step);
+    let o = crate::types::type_::alloc_instance(type_ptr(), 0)?;
+    unsafe {
+        let p = o.cast_mut::<RangeObject>();
+        p.start = int::from_bigint(&start).into_raw();
+        p.stop = int::from_bigint(&stop).into_raw();
+        p.step = int::from_bigint(&step).into_raw();
+        p.length = int::from_bigint(&len).into_raw();
+    }
+    Ok(o)
+}
+
+fn index_arg(o: &Obj) -> PyResult<BigInt> {
+    if !crate::ops::number::has_index(o) {
+        crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", o.ty().name());
+    }
+    Ok(int::to_bigint(&int::index(o)?))
+}
+
+fn range_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+        crate::bail!(TypeError, "range() takes no keyword arguments");
+    }
+    let a = tuple::items(args);
+    let (start, stop, step) = match a.len() {
+        0 => crate::bail!(TypeError, "range expected at least 1 argument, got 0"),
+        1 => (BigInt::zero(), index_arg(&a[0])?, BigInt::from(1)),
+        2 => (index_arg(&a[0])?, index_arg(&a[1])?, BigInt::from(1)),
+        3 => (index_arg(&a[0])?, index_arg(&a[1])?, index_arg(&a[2])?),
+        n => crate::bail!(TypeError, "range expected at most 3 arguments, got {}", n),
+    };
+    if step.is_zero() {
+        crate::bail!(ValueError, "range() arg 3 must not be zero");
+    }
+    make(start, stop, step)
+}
+crate::new_slot!(range_new_slot => range_new);
+
+fn range_len(o: &Obj) -> PyResult<usize> {
+    let (_, _, _, len) = r(o);
+    match len.to_isize() {
+        Some(n) => Ok(n as usize),
+        None => crate::bail!(OverflowError, "Python int too large to convert to C ssize_t"),
+    }
+}
+crate::len_slot!(range_len_slot => range_len);
+
+fn item_at(o: &Obj, i: &BigInt) -> Obj {
+    let (start, _, step, _) = r(o);
+    int::from_bigint(&(start + step * i))
+}
+
+fn range_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let (start, _, step, len) = r(o);
+    if crate::types::slice::is_slice(key) {
+        let m = crate::ops::attr::call_method(key, "indices", &[int::from_bigint(&len)])?;
+        let v = tuple::items(&m);
+        let (s, e, st) = (int::to_bigint(&v[0]), int::to_bigint(&v[1]), int::to_bigint(&v[2]));
+        return make(&start + &step * &s, &start + &step * &e, &step * &st);
+    }
+    if !crate::ops::number::has_index(key) {
+        crate::bail!(TypeError, "range indices must be integers or slices, not {}", key.ty().name());
+    }
+    let mut i = int::to_bigint(&int::index(key)?);
+    if i.is_negative() {
+        i += &len;
+    }
+    if i.is_negative() || i >= len {
+        crate::bail!(IndexError, "range object index out of range");
+    }
+    Ok(item_at(o, &i))
+}
+crate::binary_slot!(range_subscript_slot => range_subscript);
+
+fn sq_item(o: &Obj, i: isize) -> PyResult<Obj> {
+    let (_, _, _, len) = r(o);
+    let i = BigInt::from(i);
+    if i.is_negative() || i >= len {
+        crate::bail!(IndexError, "range object index out of range");
+    }
+    Ok(item_at(o, &i))
+}
+crate::sq_item_slot!(range_item_slot => sq_item);
+
+fn int_contains(o: &Obj, v: &BigInt) -> bool {
+    let (start, stop, step, _) = r(o);
+    let inside = if step.is_positive() { &start <= v && v < &stop } else { &stop < v && v <= &start };
+    inside && (v - &start).mod_floor(&step).is_zero()
+}
+
+fn range_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
+    if int::is_exact_int(v) || crate::types::bool_::is_bool(v) {
+        return Ok(int_contains(o, &int::to_bigint(v)));
+    }
+    crate::ops::seq::contains_by_iteration(o, v)
+}
+crate::contains_slot!(range_contains_slot => range_contains);
+
+fn range_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    if !is_range(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let (s1, _, st1, l1) = r(a);
+    let (s2, _, st2, l2) = r(b);
+    let eq = l1 == l2 && (l1.is_zero() || (s1 == s2 && (l1 == BigInt::from(1) || st1 == st2)));
+    Ok(bool_::from_bool(if op == CompareOp::Eq { eq } else { !eq }))
+}
+crate::richcmp_slot!(range_richcompare_slot => range_richcompare);
+
+fn range_hash(o: &Obj) -> PyResult<isize> {
+    let (start, _, step, len) = r(o);
+    let t = if len.is_zero() {
+        tuple::new(&[int::from_bigint(&len), none::none(), none::none()])
+    } else if len == BigInt::from(1) {
+        tuple::new(&[int::from_bigint(&len), int::from_bigint(&start), none::none()])
+    } else {
+        tuple::new(&[int::from_bigint(&len), int::from_bigint(&start), int::from_bigint(&step)])
+    };
+    crate::ops::hash(&t)
+}
+crate::hash_slot!(range_hash_slot => range_hash);
+
+fn range_repr(o: &Obj) -> PyResult<Obj> {
+    let (start, stop, step, _) = r(o);
+    Ok(pystr::new(&if step == BigInt::from(1) {
+        format!("range({}, {})", start, stop)
+    } else {
+        format!("range({}, {}, {})", start, stop, step)
+    }))
+}
+crate::unary_slot!(range_repr_slot => range_repr);
+
+fn range_bool(o: &Obj) -> PyResult<bool> {
+    Ok(!r(o).3.is_zero())
+}
+crate::inquiry_slot!(range_bool_slot => range_bool);
+
+fn new_iter(start: BigInt, step: BigInt, len: BigInt) -> PyResult<Obj> {
+    if let (Some(s), Some(st), Some(n)) = (start.to_i64(), step.to_i64(), len.to_i64()) {
+        let last = (&start + &step * (&len - 1u32)).to_i64();
+        if last.is_some() || n == 0 {
+            unsafe {
+                let p = alloc::alloc_object(&raw mut PyRangeIter_Type, 0) as *mut RangeIterObject;
+                (*p).next = s;
+                (*p).step = st;
+                (*p).remaining = n;
+                return Ok(Obj::from_owned(p as *mut PyObject));
+            }
+        }
+    }
+    unsafe {
+        let p = alloc::alloc_object(&raw mut PyLongRangeIter_Type, 0) as *mut RangeIterObject;
+        (*p).big = tuple::new(&[int::from_bigint(&start), int::from_bigint(&step), int::from_bigint(&len)]).into_raw();
+        Ok(Obj::from_owned(p as *mut PyObject))
+    }
+}
+
+fn range_iter(o: &Obj) -> PyResult<Obj> {
+    let (start, _, step, len) = r(o);
+    new_iter(start, step, len)
+}
+crate::unary_slot!(range_iter_slot => range_iter);
+
+unsafe extern "C" fn rangeiter_next(p: *mut PyObject) -> *mut PyObject {
+    let it = &mut *(p as *mut RangeIterObject);
+    if it.remaining <= 0 {
+        return null_mut();
+    }
+    let v = it.next;
+    it.next = it.next.wrapping_add(it.step);
+    it.remaining -= 1;
+    int::from_i64(v).into_raw()
+}
+
+unsafe extern "C" fn longrangeiter_next(p: *mut PyObject) -> *mut PyObject {
+    let it = &mut *(p as *mut RangeIterObject);
+    let b = Obj::borrow_slot(&it.big).clone();
+    let v = tuple::items(&b);
+    let (cur, step, n) = (int::to_bigint(&v[0]), int::to_bigint(&v[1]), int::to_bigint(&v[2]));
+    if !n.is_positive() {
+        return null_mut();
+    }
+    let next = tuple::new(&[int::from_bigint(&(&cur + &step)), v[1].clone(), int::from_bigint(&(n - 1u32))]);
+    crate::object::xsetref(&mut it.big, next.into_raw());
+    int::from_bigint(&cur).into_raw()
+}
+
+unsafe extern "C" fn rangeiter_dealloc(p: *mut PyObject) {
+    crate::object::xdecref((*(p as *mut RangeIterObject)).big);
+    alloc::free_object(p);
+}
+
+fn rangeiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let it = unsafe { slf.cast::<RangeIterObject>() };
+    if !it.big.is_null() {
+        let b = unsafe { Obj::borrow_slot(&it.big) };
+        return Ok(tuple::items(b)[2].clone());
+    }
+    Ok(int::from_i64(it.remaining.max(0)))
+}
+
+fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reversed__", a, k, 0, 0)?;
+    let (start, _, step, len) = r(slf);
+    let last = &start + &step * (&len - 1u32);
+    new_iter(if len.is_zero() { start } else { last }, -step, len)
+}
+
+fn m_count(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("count", a, k, 1, 1)?;
+    if int::is_exact_int(&a[0]) || crate::types::bool_::is_bool(&a[0]) {
+        return Ok(int::from_i64(int_contains(slf, &int::to_bigint(&a[0])) as i64));
+    }
+    let mut n = 0;
+    let it = range_iter(slf)?;
+    while let Some(x) = crate::ops::next(&it)? {
+        if crate::ops::eq(&x, &a[0])? {
+            n += 1;
+        }
+    }
+    Ok(int::from_i64(n))
+}
+
+fn m_index(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("index", a, k, 1, 1)?;
+    if int::is_exact_int(&a[0]) || crate::types::bool_::is_bool(&a[0]) {
+        let v = int::to_bigint(&a[0]);
+        if int_contains(slf, &v) {
+            let (start, _, step, _) = r(slf);
+            return Ok(int::from_bigint(&((v - start) / step)));
+        }
+    } else {
+        let it = range_iter(slf)?;
+        let mut i = 0i64;
+        while let Some(x) = crate::ops::next(&it)? {
+            if crate::ops::eq(&x, &a[0])? {
+                return Ok(int::from_i64(i));
+            }
+            i += 1;
+        }
+    }
+    crate::bail!(ValueError, "{} is not in range", crate::ops::repr_string(&a[0])?)
+}
+
+fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let (start, stop, step, _) = r(slf);
+    Ok(tuple::new(&[
+        crate::types::type_::type_obj(type_ptr()),
+        tuple::new(&[int::from_bigint(&start), int::from_bigint(&stop), int::from_bigint(&step)]),
+    ]))
+}
+
+fn g_start(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(o.cast::<RangeObject>().start) })
+}
+fn g_stop(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(o.cast::<RangeObject>().stop) })
+}
+fn g_step(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(o.cast::<RangeObject>().step) })
+}
+
+unsafe extern "C" fn range_dealloc(p: *mut PyObject) {
+    let x = &*(p as *mut RangeObject);
+    for f in [x.start, x.stop, x.step, x.length] {
+        crate::object::xdecref(f);
+    }
+    alloc::free_object(p);
+}
+
+static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
+static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
+static mut AS_NUMBER: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
+
+pub fn init_types() {
+    unsafe {
+        let t = type_ptr();
+        crate::types::type_::init_static(t, "range", std::mem::size_of::<RangeObject>(), 0);
+        (*t).tp_flags &= !tpflags::BASETYPE;
+        (*t).tp_flags |= tpflags::SEQUENCE;
+        (*t).tp_dealloc = Some(range_dealloc);
+        (*t).tp_new = Some(range_new_slot);
+        (*t).tp_repr = Some(range_repr_slot);
+        (*t).tp_hash = Some(range_hash_slot);
+        (*t).tp_richcompare = Some(range_richcompare_slot);
+        (*t).tp_iter = Some(range_iter_slot);
+        let sq = &raw mut AS_SEQUENCE;
+        (*sq).sq_length = Some(range_len_slot);
+        (*sq).sq_item = Some(range_item_slot);
+        (*sq).sq_contains = Some(range_contains_slot);
+        let mp = &raw mut AS_MAPPING;
+        (*mp).mp_length = Some(range_len_slot);
+        (*mp).mp_subscript = Some(range_subscript_slot);
+        let nb = &raw mut AS_NUMBER;
+        (*nb).nb_bool = Some(range_bool_slot);
+        (*t).tp_as_sequence = sq;
+        (*t).tp_as_mapping = mp;
+        (*t).tp_as_number = nb;
+        (*t).tp_methods = method_table(&[
+            method("__reversed__", m_reversed),
+            method("count", m_count),
+            method("index", m_index),
+            method("__reduce__", m_reduce),
+        ]);
+        (*t).tp_getset = getset_table(&[
+            GetSetSpec::get("start", g_start),
+            GetSetSpec::get("stop", g_stop),
+            GetSetSpec::get("step", g_step),
+        ]);
+        for (t, name, next) in [
+            (&raw mut PyRangeIter_Type, "range_iterator", rangeiter_next as crate::object::IterNextFunc),
+            (&raw mut PyLongRangeIter_Type, "longrange_iterator", longrangeiter_next),
+        ] {
+            crate::types::type_::init_static(t, name, std::mem::size_of::<RangeIterObject>(), 0);
+            (*t).tp_flags &= !tpflags::BASETYPE;
+            (*t).tp_dealloc = Some(rangeiter_dealloc);
+            (*t).tp_iter = Some(crate::types::iter::self_iter);
+            (*t).tp_iternext = Some(next);
+            (*t).tp_methods = method_table(&[method("__length_hint__", rangeiter_length_hint)]);
+        }
+    }
+}

@@ -1,0 +1,1219 @@
+//! The `str` type's slots and methods (the storage is in `str.rs`), with
+//! `str.format`, `%`-formatting and the codecs krait needs natively.
+
+use crate::errors::PyResult;
+use crate::object::{tpflags, Obj, PyTypeObject};
+use crate::types::builtin_func::{check_nargs, method, method_table, parse_args, staticmethod};
+use crate::types::str::{self as pystr, chars, code_points, from_code_points, len};
+use crate::types::{bool_, dict, int, list, none, tuple};
+use krait_bytecode::CompareOp;
+
+/// Concatenates strs (BUILD_STRING).
+pub fn join_strs(parts: &[Obj]) -> Obj {
+    if parts.iter().all(pystr::is_ascii) {
+        let mut s = String::new();
+        for p in parts {
+            s.push_str(pystr::as_str(p).unwrap());
+        }
+        return pystr::new(&s);
+    }
+    let mut cps = Vec::new();
+    for p in parts {
+        cps.extend(chars(p));
+    }
+    from_code_points(&cps)
+}
+
+fn is_id_start(c: char) -> bool {
+    c == '_' || c.is_alphabetic()
+}
+
+fn is_id_continue(c: char) -> bool {
+    c == '_' || c.is_alphanumeric() || matches!(c, '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}')
+}
+
+/// str.isidentifier.
+pub fn is_identifier(o: &Obj) -> bool {
+    let s = match pystr::as_str(o) {
+        Some(s) => s,
+        None => return false,
+    };
+    let mut it = s.chars();
+    match it.next() {
+        Some(c) if is_id_start(c) => it.all(is_id_continue),
+        _ => false,
+    }
+}
+
+/// Private name mangling: `__x` in class `C` becomes `_C__x`.
+pub fn mangle(class_name: &str, name: &Obj) -> Obj {
+    let n = match pystr::as_str(name) {
+        Some(n) => n,
+        None => return name.clone(),
+    };
+    if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
+        return name.clone();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.clone();
+    }
+    pystr::new(&format!("_{}{}", stripped, n))
+}
+
+/// repr of a str: quotes chosen as CPython does, non-printables escaped.
+pub fn repr_str(o: &Obj) -> String {
+    let cps = code_points(o);
+    let has_sq = cps.contains(&('\'' as u32));
+    let has_dq = cps.contains(&('"' as u32));
+    let quote = if has_sq && !has_dq { '"' } else { '\'' };
+    let mut s = String::with_capacity(cps.len() + 2);
+    s.push(quote);
+    for cp in cps {
+        match cp {
+            0x5c => s.push_str("\\\\"),
+            0x09 => s.push_str("\\t"),
+            0x0a => s.push_str("\\n"),
+            0x0d => s.push_str("\\r"),
+            c if c == quote as u32 => {
+                s.push('\\');
+                s.push(quote);
+            }
+            c if c < 0x20 || c == 0x7f => s.push_str(&format!("\\x{:02x}", c)),
+            c if c < 0x7f => s.push(c as u8 as char),
+            c => match char::from_u32(c) {
+                Some(ch) if is_printable(ch) => s.push(ch),
+                _ => {
+                    if c <= 0xff {
+                        s.push_str(&format!("\\x{:02x}", c));
+                    } else if c <= 0xffff {
+                        s.push_str(&format!("\\u{:04x}", c));
+                    } else {
+                        s.push_str(&format!("\\U{:08x}", c));
+                    }
+                }
+            },
+        }
+    }
+    s.push(quote);
+    s
+}
+
+/// Unicode "printable" as Python defines it (not Other/Separator except space).
+pub fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    let cp = c as u32;
+    if cp < 0x20 || (0x7f..0xa0).contains(&cp) || cp == 0xad {
+        return false;
+    }
+    // Separators (Zs, Zl, Zp) and format/unassigned/private characters.
+    if c.is_whitespace() {
+        return false;
+    }
+    !matches!(cp, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xfff9..=0xfffb | 0xd800..=0xdfff)
+        && !(0xf0000..).contains(&cp)
+}
+
+fn str_repr(o: &Obj) -> PyResult<Obj> {
+    Ok(pystr::new(&repr_str(o)))
+}
+crate::unary_slot!(str_repr_slot => str_repr);
+
+fn str_str(o: &Obj) -> PyResult<Obj> {
+    if pystr::is_exact_str(o) {
+        Ok(o.clone())
+    } else {
+        Ok(from_code_points(&code_points(o)))
+    }
+}
+crate::unary_slot!(str_str_slot => str_str);
+
+fn str_hash(o: &Obj) -> PyResult<isize> {
+    Ok(pystr::hash(o))
+}
+crate::hash_slot!(str_hash_slot => str_hash);
+
+fn str_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    if !pystr::is_str(b) {
+        return Ok(none::not_implemented());
+    }
+    let r = match op {
+        CompareOp::Eq => pystr::eq(a, b),
+        CompareOp::Ne => !pystr::eq(a, b),
+        _ => {
+            let o = pystr::cmp(a, b);
+            match op {
+                CompareOp::Lt => o.is_lt(),
+                CompareOp::Le => o.is_le(),
+                CompareOp::Gt => o.is_gt(),
+                _ => o.is_ge(),
+            }
+        }
+    };
+    Ok(bool_::from_bool(r))
+}
+crate::richcmp_slot!(str_richcompare_slot => str_richcompare);
+
+fn str_len(o: &Obj) -> PyResult<usize> {
+    Ok(len(o))
+}
+crate::len_slot!(str_len_slot => str_len);
+
+fn str_concat(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !pystr::is_str(b) {
+        crate::bail!(TypeError, "can only concatenate str (not \"{}\") to str", b.ty().name());
+    }
+    Ok(pystr::concat(a, b))
+}
+crate::binary_slot!(str_concat_slot => str_concat);
+
+fn str_repeat_impl(o: &Obj, n: isize) -> PyResult<Obj> {
+    if n <= 0 || len(o) == 0 {
+        return Ok(pystr::empty());
+    }
+    if n == 1 && pystr::is_exact_str(o) {
+        return Ok(o.clone());
+    }
+    let total = (len(o) as u128) * (n as u128);
+    if total > (isize::MAX as u128) / 4 {
+        crate::bail!(OverflowError, "repeated string is too long");
+    }
+    if let Some(s) = pystr::as_str(o) {
+        return Ok(pystr::new(&s.repeat(n as usize)));
+    }
+    let cps = code_points(o);
+    let mut v = Vec::with_capacity(total as usize);
+    for _ in 0..n {
+        v.extend_from_slice(&cps);
+    }
+    Ok(from_code_points(&v))
+}
+crate::sq_item_slot!(str_repeat_slot => str_repeat_impl);
+
+fn str_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let n = len(o);
+    if crate::types::slice::is_slice(key) {
+        let (start, _stop, step, count) = crate::types::slice::unpack_indices(key, n)?;
+        if step == 1 {
+            return Ok(pystr::substring(o, start as usize, start as usize + count));
+        }
+        let v: Vec<u32> = (0..count).map(|i| pystr::char_at(o, (start + i as isize * step) as usize)).collect();
+        return Ok(from_code_points(&v));
+    }
+    if !crate::ops::number::has_index(key) {
+        crate::bail!(TypeError, "string indices must be integers, not '{}'", key.ty().name());
+    }
+    let mut i = int::as_isize_or_overflow(&int::index(key)?).map_err(|e| {
+        if crate::errors::matches(crate::types::exceptions::OverflowError()) {
+            crate::errors::clear();
+            crate::raise!(IndexError, "cannot fit 'int' into an index-sized integer")
+        } else {
+            e
+        }
+    })?;
+    if i < 0 {
+        i += n as isize;
+    }
+    if i < 0 || i as usize >= n {
+        crate::bail!(IndexError, "string index out of range");
+    }
+    Ok(pystr::from_char(pystr::char_at(o, i as usize)))
+}
+crate::binary_slot!(str_subscript_slot => str_subscript);
+
+fn str_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
+    if !pystr::is_str(v) {
+        crate::bail!(TypeError, "'in <string>' requires string as left operand, not {}", v.ty().name());
+    }
+    Ok(find_cp(&code_points(o), &code_points(v), 0).is_some())
+}
+crate::contains_slot!(str_contains_slot => str_contains);
+
+fn find_cp(hay: &[u32], needle: &[u32], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return if from <= hay.len() { Some(from) } else { None };
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+fn rfind_cp(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+    if needle.len() > to.saturating_sub(from) {
+        return if needle.is_empty() && from <= to { Some(to) } else { None };
+    }
+    (from..=to - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+fn str_iter(o: &Obj) -> PyResult<Obj> {
+    crate::types::iter::new_seq_iter(o)
+}
+crate::unary_slot!(str_iter_slot => str_iter);
+
+fn str_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !pystr::is_str(a) {
+        return Ok(none::not_implemented());
+    }
+    crate::types::str_format::percent_format(a, b)
+}
+crate::binary_slot!(str_mod_slot => str_mod);
+
+fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let (v, kn) = crate::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
+    let a = parse_args("str", &v, kn.as_ref(), &["object", "encoding", "errors"], 0, 0)?;
+    let s = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => pystr::empty(),
+        (Some(o), None, None) => crate::ops::str_of(o)?,
+        (o, enc, errors) => {
+            let o = o.clone().unwrap_or_else(|| crate::types::bytes::new(b""));
+            let data = match crate::types::bytes::as_slice_opt(&o) {
+                Some(d) => d.to_vec(),
+                None => match crate::types::bytearray_view(&o) {
+                    Some(d) => d,
+                    None => {
+                        if pystr::is_str(&o) {
+                            crate::bail!(TypeError, "decoding str is not supported");
+                        }
+                        crate::bail!(TypeError, "decoding to str: need a bytes-like object, {} found", o.ty().name());
+                    }
+                },
+            };
+            let enc = enc.as_ref().map(pystr::to_string_lossy).unwrap_or_else(|| "utf-8".into());
+            decode(&data, &enc, errors.as_ref().map(pystr::to_string_lossy).as_deref())?
+        }
+    };
+    if t == pystr::type_ptr() {
+        return Ok(s);
+    }
+    pystr::new_subtype(t, &s)
+}
+crate::new_slot!(str_new_slot => str_new);
+
+// ---------------------------------------------------------------------------
+// Codecs krait handles natively.
+
+fn norm_encoding(e: &str) -> String {
+    e.to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+pub fn encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let errors = errors.unwrap_or("strict");
+    let enc = norm_encoding(encoding);
+    let cps = code_points(s);
+    match enc.as_str() {
+        "utf_8" | "utf8" => {
+            let mut out = Vec::with_capacity(cps.len());
+            for (i, &c) in cps.iter().enumerate() {
+                match char::from_u32(c) {
+                    Some(ch) => {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                    }
+                    None => match errors {
+                        "surrogatepass" => {
+                            out.push((0xe0 | (c >> 12)) as u8);
+                            out.push((0x80 | ((c >> 6) & 0x3f)) as u8);
+                            out.push((0x80 | (c & 0x3f)) as u8);
+                        }
+                        "surrogateescape" if (0xdc80..=0xdcff).contains(&c) => out.push((c - 0xdc00) as u8),
+                        "ignore" => {}
+                        "replace" => out.push(b'?'),
+                        _ => return Err(encode_error("utf-8", s, i, "surrogates not allowed")),
+                    },
+                }
+            }
+            Ok(out)
+        }
+        "ascii" | "us_ascii" | "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" => {
+            let limit = if enc.starts_with("a") || enc.starts_with("us") { 128 } else { 256 };
+            let name = if limit == 128 { "ascii" } else { "latin-1" };
+            let mut out = Vec::with_capacity(cps.len());
+            for (i, &c) in cps.iter().enumerate() {
+                if c < limit {
+                    out.push(c as u8);
+                } else {
+                    match errors {
+                        "ignore" => {}
+                        "replace" => out.push(b'?'),
+                        "backslashreplace" => out.extend_from_slice(escape_cp(c).as_bytes()),
+                        "xmlcharrefreplace" => out.extend_from_slice(format!("&#{};", c).as_bytes()),
+                        _ => {
+                            return Err(encode_error(
+                                name,
+                                s,
+                                i,
+                                &format!("ordinal not in range({})", limit),
+                            ))
+                        }
+                    }
+                }
+            }
+            Ok(out)
+        }
+        _ => crate::bail!(LookupError, "unknown encoding: {}", encoding),
+    }
+}
+
+fn escape_cp(c: u32) -> String {
+    if c <= 0xff {
+        format!("\\x{:02x}", c)
+    } else if c <= 0xffff {
+        format!("\\u{:04x}", c)
+    } else {
+        format!("\\U{:08x}", c)
+    }
+}
+
+fn encode_error(enc: &str, s: &Obj, pos: usize, reason: &str) -> crate::errors::PyErr {
+    crate::errors::raise_with(
+        crate::types::exceptions::UnicodeEncodeError(),
+        &[pystr::new(enc), s.clone(), int::from_usize(pos), int::from_usize(pos + 1), pystr::new(reason)],
+    )
+}
+
+fn decode_error(enc: &str, data: &[u8], start: usize, end: usize, reason: &str) -> crate::errors::PyErr {
+    crate::errors::raise_with(
+        crate::types::exceptions::UnicodeDecodeError(),
+        &[
+            pystr::new(enc),
+            crate::types::bytes::new(data),
+            int::from_usize(start),
+            int::from_usize(end),
+            pystr::new(reason),
+        ],
+    )
+}
+
+pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj> {
+    let errors = errors.unwrap_or("strict");
+    let enc = norm_encoding(encoding);
+    match enc.as_str() {
+        "utf_8" | "utf8" => {
+            let mut cps = Vec::with_capacity(data.len());
+            let mut i = 0;
+            while i < data.len() {
+                match std::str::from_utf8(&data[i..]) {
+                    Ok(s) => {
+                        cps.extend(s.chars().map(|c| c as u32));
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        cps.extend(std::str::from_utf8(&data[i..i + good]).unwrap().chars().map(|c| c as u32));
+                        i += good;
+                        let bad = e.error_len().unwrap_or(data.len() - i);
+                        let reason = if e.error_len().is_none() {
+                            "unexpected end of data"
+                        } else if data[i] >= 0x80 && data[i] < 0xc2 || data[i] > 0xf4 {
+                            "invalid start byte"
+                        } else {
+                            "invalid continuation byte"
+                        };
+                        match errors {
+                            "ignore" => {}
+                            "replace" => cps.push(0xfffd),
+                            "surrogateescape" => {
+                                for b in &data[i..i + bad] {
+                                    cps.push(0xdc00 + *b as u32);
+                                }
+                            }
+                            "backslashreplace" => {
+                                for b in &data[i..i + bad] {
+                                    cps.extend(format!("\\x{:02x}", b).chars().map(|c| c as u32));
+                                }
+                            }
+                            _ => return Err(decode_error("utf-8", data, i, i + bad, reason)),
+                        }
+                        i += bad;
+                    }
+                }
+            }
+            Ok(from_code_points(&cps))
+        }
+        "ascii" | "us_ascii" => {
+            let mut cps = Vec::with_capacity(data.len());
+            for (i, &b) in data.iter().enumerate() {
+                if b < 128 {
+                    cps.push(b as u32);
+                } else {
+                    match errors {
+                        "ignore" => {}
+                        "replace" => cps.push(0xfffd),
+                        "surrogateescape" => cps.push(0xdc00 + b as u32),
+                        _ => return Err(decode_error("ascii", data, i, i + 1, "ordinal not in range(128)")),
+                    }
+                }
+            }
+            Ok(from_code_points(&cps))
+        }
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" => {
+            Ok(from_code_points(&data.iter().map(|b| *b as u32).collect::<Vec<_>>()))
+        }
+        _ => crate::bail!(LookupError, "unknown encoding: {}", encoding),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Methods.
+
+fn arg_str<'a>(fname: &str, o: &'a Obj) -> PyResult<&'a Obj> {
+    if !pystr::is_str(o) {
+        crate::bail!(TypeError, "{}() argument must be str, not {}", fname, o.ty().name());
+    }
+    Ok(o)
+}
+
+fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("join", args, kw, 1, 1)?;
+    let items = crate::ops::seq::to_vec(&args[0])?;
+    let mut parts = Vec::with_capacity(items.len() * 2);
+    for (i, it) in items.iter().enumerate() {
+        if !pystr::is_str(it) {
+            crate::bail!(TypeError, "sequence item {}: expected str instance, {} found", i, it.ty().name());
+        }
+        if i > 0 {
+            parts.push(slf.clone());
+        }
+        parts.push(it.clone());
+    }
+    Ok(join_strs(&parts))
+}
+
+fn is_space(c: u32) -> bool {
+    matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000)
+}
+
+fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
+    let name = if right { "rsplit" } else { "split" };
+    let a = parse_args(name, args, kw, &["sep", "maxsplit"], 0, 0)?;
+    let maxsplit = match &a[1] {
+        Some(m) => int::as_isize_or_overflow(&int::index(m)?)?,
+        None => -1,
+    };
+    let cps = code_points(slf);
+    let mut out: Vec<Vec<u32>> = Vec::new();
+    match a[0].as_ref().filter(|s| !none::is_none(s)) {
+        None => {
+            // Whitespace splitting.
+            let n = cps.len();
+            let mut splits = 0;
+            if !right {
+                let mut i = 0;
+                while i < n {
+                    while i < n && is_space(cps[i]) {
+                        i += 1;
+                    }
+                    if i == n {
+                        break;
+                    }
+                    if maxsplit >= 0 && splits == maxsplit {
+                        let mut end = n;
+                        while end > i && is_space(cps[end - 1]) {
+                            end -= 1;
+                        }
+                        out.push(cps[i..end].to_vec());
+                        break;
+                    }
+                    let start = i;
+                    while i < n && !is_space(cps[i]) {
+                        i += 1;
+                    }
+                    out.push(cps[start..i].to_vec());
+                    splits += 1;
+                }
+            } else {
+                let mut i = n;
+                while i > 0 {
+                    while i > 0 && is_space(cps[i - 1]) {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        break;
+                    }
+                    if maxsplit >= 0 && splits == maxsplit {
+                        let mut start = 0;
+                        while start < i && is_space(cps[start]) {
+                            start += 1;
+                        }
+                        out.push(cps[start..i].to_vec());
+                        break;
+                    }
+                    let end = i;
+                    while i > 0 && !is_space(cps[i - 1]) {
+                        i -= 1;
+                    }
+                    out.push(cps[i..end].to_vec());
+                    splits += 1;
+                }
+                out.reverse();
+            }
+        }
+        Some(sep) => {
+            let sep = code_points(arg_str(name, sep)?);
+            if sep.is_empty() {
+                crate::bail!(ValueError, "empty separator");
+            }
+            let mut splits = 0;
+            if !right {
+                let mut start = 0;
+                while maxsplit < 0 || splits < maxsplit {
+                    match find_cp(&cps, &sep, start) {
+                        Some(i) => {
+                            out.push(cps[start..i].to_vec());
+                            start = i + sep.len();
+                            splits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                out.push(cps[start..].to_vec());
+            } else {
+                let mut end = cps.len();
+                while maxsplit < 0 || splits < maxsplit {
+                    match rfind_cp(&cps, &sep, 0, end) {
+                        Some(i) => {
+                            out.push(cps[i + sep.len()..end].to_vec());
+                            end = i;
+                            splits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                out.push(cps[..end].to_vec());
+                out.reverse();
+            }
+        }
+    }
+    Ok(list::from_vec(out.iter().map(|v| from_code_points(v)).collect()))
+}
+
+fn m_split(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    split_impl(slf, args, kw, false)
+}
+fn m_rsplit(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    split_impl(slf, args, kw, true)
+}
+
+fn strip_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, left: bool, right: bool, name: &str) -> PyResult<Obj> {
+    check_nargs(name, args, kw, 0, 1)?;
+    let cps = code_points(slf);
+    let set: Option<Vec<u32>> = match args.first().filter(|a| !none::is_none(a)) {
+        Some(a) => {
+            if !pystr::is_str(a) {
+                crate::bail!(TypeError, "{} arg must be None or str", name);
+            }
+            Some(code_points(a))
+        }
+        None => None,
+    };
+    let strip = |c: u32| match &set {
+        Some(s) => s.contains(&c),
+        None => is_space(c),
+    };
+    let mut start = 0;
+    let mut end = cps.len();
+    if left {
+        while start < end && strip(cps[start]) {
+            start += 1;
+        }
+    }
+    if right {
+        while end > start && strip(cps[end - 1]) {
+            end -= 1;
+        }
+    }
+    Ok(pystr::substring(slf, start, end))
+}
+fn m_strip(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    strip_impl(s, a, k, true, true, "strip")
+}
+fn m_lstrip(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    strip_impl(s, a, k, true, false, "lstrip")
+}
+fn m_rstrip(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    strip_impl(s, a, k, false, true, "rstrip")
+}
+
+/// Start/end arguments of find/count/startswith, clamped like CPython.
+fn bounds(n: usize, start: Option<&Obj>, end: Option<&Obj>) -> PyResult<(usize, usize)> {
+    let conv = |o: Option<&Obj>, default: isize| -> PyResult<isize> {
+        match o.filter(|x| !none::is_none(x)) {
+            None => Ok(default),
+            Some(x) => {
+                if !crate::ops::number::has_index(x) {
+                    crate::bail!(TypeError, "slice indices must be integers or None or have an __index__ method");
+                }
+                let i = int::index(x)?;
+                Ok(int::as_i64(&i).unwrap_or(if int::sign(&i) < 0 { isize::MIN as i64 } else { isize::MAX as i64 }) as isize)
+            }
+        }
+    };
+    let n = n as isize;
+    let mut s = conv(start, 0)?;
+    let mut e = conv(end, n)?;
+    if s < 0 {
+        s = (s + n).max(0);
+    }
+    if e < 0 {
+        e = (e + n).max(0);
+    }
+    Ok((s.min(n + 1) as usize, e.min(n) as usize))
+}
+
+fn find_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, rev: bool) -> PyResult<Option<usize>> {
+    check_nargs(name, args, kw, 1, 3)?;
+    let sub = code_points(arg_str(name, &args[0])?);
+    let cps = code_points(slf);
+    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    if s > e || s > cps.len() {
+        return Ok(None);
+    }
+    if rev {
+        Ok(rfind_cp(&cps, &sub, s, e))
+    } else {
+        Ok(find_cp(&cps[..e], &sub, s))
+    }
+}
+
+fn m_find(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    Ok(int::from_i64(find_impl(s, a, k, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
+}
+fn m_rfind(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    Ok(int::from_i64(find_impl(s, a, k, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
+}
+fn m_index(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    match find_impl(s, a, k, "index", false)? {
+        Some(i) => Ok(int::from_usize(i)),
+        None => crate::bail!(ValueError, "substring not found"),
+    }
+}
+fn m_rindex(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    match find_impl(s, a, k, "rindex", true)? {
+        Some(i) => Ok(int::from_usize(i)),
+        None => crate::bail!(ValueError, "substring not found"),
+    }
+}
+
+fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("count", args, kw, 1, 3)?;
+    let sub = code_points(arg_str("count", &args[0])?);
+    let cps = code_points(slf);
+    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    if s > e {
+        return Ok(int::from_i64(0));
+    }
+    if sub.is_empty() {
+        return Ok(int::from_usize(e - s + 1));
+    }
+    let mut n = 0;
+    let mut i = s;
+    while let Some(j) = find_cp(&cps[..e], &sub, i) {
+        n += 1;
+        i = j + sub.len();
+    }
+    Ok(int::from_usize(n))
+}
+
+fn affix_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, end: bool) -> PyResult<Obj> {
+    check_nargs(name, args, kw, 1, 3)?;
+    let cps = code_points(slf);
+    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    let candidates: Vec<Obj> = if tuple::is_tuple(&args[0]) {
+        tuple::items(&args[0]).to_vec()
+    } else if pystr::is_str(&args[0]) {
+        vec![args[0].clone()]
+    } else {
+        crate::bail!(
+            TypeError,
+            "{} first arg must be str or a tuple of str, not {}",
+            name,
+            args[0].ty().name()
+        );
+    };
+    for c in candidates {
+        if !pystr::is_str(&c) {
+            crate::bail!(TypeError, "tuple for {} must only contain str, not {}", name, c.ty().name());
+        }
+        let p = code_points(&c);
+        if s > cps.len() || s > e {
+            continue;
+        }
+        let window = &cps[s..e.max(s)];
+        let ok = if end { window.ends_with(&p) } else { window.starts_with(&p) };
+        if ok {
+            return Ok(bool_::from_bool(true));
+        }
+    }
+    Ok(bool_::from_bool(false))
+}
+fn m_startswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    affix_impl(s, a, k, "startswith", false)
+}
+fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    affix_impl(s, a, k, "endswith", true)
+}
+
+fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("replace", args, kw, 2, 3)?;
+    let old = code_points(arg_str("replace", &args[0])?);
+    let new = code_points(arg_str("replace", &args[1])?);
+    let count = match args.get(2) {
+        Some(c) => int::as_isize_or_overflow(&int::index(c)?)?,
+        None => -1,
+    };
+    let cps = code_points(slf);
+    let mut out = Vec::with_capacity(cps.len());
+    let mut done = 0;
+    if old.is_empty() {
+        for (i, c) in cps.iter().enumerate() {
+            if count < 0 || done < count {
+                out.extend_from_slice(&new);
+                done += 1;
+            }
+            out.push(*c);
+            let _ = i;
+        }
+        if count < 0 || done < count {
+            out.extend_from_slice(&new);
+        }
+        return Ok(from_code_points(&out));
+    }
+    let mut i = 0;
+    while i < cps.len() {
+        if (count < 0 || done < count) && cps[i..].starts_with(&old) {
+            out.extend_from_slice(&new);
+            i += old.len();
+            done += 1;
+        } else {
+            out.push(cps[i]);
+            i += 1;
+        }
+    }
+    Ok(from_code_points(&out))
+}
+
+fn map_chars(slf: &Obj, f: impl Fn(char) -> String) -> Obj {
+    if let Some(s) = pystr::as_str(slf) {
+        let out: String = s.chars().map(&f).collect();
+        return pystr::new(&out);
+    }
+    let v: Vec<u32> = chars(slf)
+        .flat_map(|c| match char::from_u32(c) {
+            Some(ch) => f(ch).chars().map(|x| x as u32).collect::<Vec<_>>(),
+            None => vec![c],
+        })
+        .collect();
+    from_code_points(&v)
+}
+
+fn m_upper(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("upper", a, k, 0, 0)?;
+    Ok(map_chars(s, |c| c.to_uppercase().collect()))
+}
+fn m_lower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("lower", a, k, 0, 0)?;
+    Ok(map_chars(s, |c| c.to_lowercase().collect()))
+}
+
+fn predicate(slf: &Obj, name: &str, args: &[Obj], kw: Option<&Obj>, f: impl Fn(char) -> bool) -> PyResult<Obj> {
+    check_nargs(name, args, kw, 0, 0)?;
+    if len(slf) == 0 {
+        return Ok(bool_::from_bool(false));
+    }
+    Ok(bool_::from_bool(chars(slf).all(|c| char::from_u32(c).map(&f).unwrap_or(false))))
+}
+fn m_isdigit(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    predicate(s, "isdigit", a, k, |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+}
+fn m_isdecimal(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    predicate(s, "isdecimal", a, k, |c| c.is_ascii_digit())
+}
+fn m_isalpha(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    predicate(s, "isalpha", a, k, |c| c.is_alphabetic())
+}
+fn m_isalnum(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    predicate(s, "isalnum", a, k, |c| c.is_alphanumeric())
+}
+fn m_isspace(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    predicate(s, "isspace", a, k, |c| is_space(c as u32))
+}
+fn m_isidentifier(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("isidentifier", a, k, 0, 0)?;
+    Ok(bool_::from_bool(is_identifier(s)))
+}
+fn m_isascii(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("isascii", a, k, 0, 0)?;
+    Ok(bool_::from_bool(chars(s).all(|c| c < 128)))
+}
+
+fn m_encode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = parse_args("encode", args, kw, &["encoding", "errors"], 0, 0)?;
+    let enc = a[0].as_ref().map(pystr::to_string_lossy).unwrap_or_else(|| "utf-8".into());
+    let errors = a[1].as_ref().map(pystr::to_string_lossy);
+    Ok(crate::types::bytes::new(&encode(slf, &enc, errors.as_deref())?))
+}
+
+fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let nkw = kw.map(tuple::len).unwrap_or(0);
+    let npos = args.len() - nkw;
+    let kwargs = dict::new();
+    if let Some(k) = kw {
+        for (i, name) in tuple::items(k).iter().enumerate() {
+            dict::set_item(&kwargs, name, &args[npos + i])?;
+        }
+    }
+    crate::types::str_format::format(slf, &args[..npos], &kwargs)
+}
+
+fn m_format_map(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("format_map", args, kw, 1, 1)?;
+    crate::types::str_format::format(slf, &[], &args[0])
+}
+
+fn m_dunder_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__format__", args, kw, 1, 1)?;
+    if !pystr::is_str(&args[0]) {
+        crate::bail!(TypeError, "__format__() argument must be str, not {}", args[0].ty().name());
+    }
+    crate::types::str_format::format_str_spec(slf, &args[0])
+}
+
+fn pad(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, align: char) -> PyResult<Obj> {
+    check_nargs(name, args, kw, 1, 2)?;
+    let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
+    let fill = match args.get(1) {
+        Some(f) => {
+            if !pystr::is_str(f) || len(f) != 1 {
+                crate::bail!(TypeError, "The fill character must be exactly one character long");
+            }
+            pystr::char_at(f, 0)
+        }
+        None => ' ' as u32,
+    };
+    let cps = code_points(slf);
+    let n = cps.len() as isize;
+    if width <= n {
+        return Ok(if pystr::is_exact_str(slf) { slf.clone() } else { from_code_points(&cps) });
+    }
+    let total = (width - n) as usize;
+    let (left, right) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        _ => {
+            // CPython's center: extra goes left when the width is odd.
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let mut v = vec![fill; left];
+    v.extend_from_slice(&cps);
+    v.extend(std::iter::repeat(fill).take(right));
+    Ok(from_code_points(&v))
+}
+fn m_ljust(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    pad(s, a, k, "ljust", '<')
+}
+fn m_rjust(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    pad(s, a, k, "rjust", '>')
+}
+fn m_center(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    pad(s, a, k, "center", '^')
+}
+
+fn m_zfill(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("zfill", args, kw, 1, 1)?;
+    let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
+    let cps = code_points(slf);
+    if width <= cps.len() as isize {
+        return Ok(from_code_points(&cps));
+    }
+    let fill = width as usize - cps.len();
+    let mut v = Vec::with_capacity(width as usize);
+    let (sign, rest) = match cps.first() {
+        Some(&c) if c == '+' as u32 || c == '-' as u32 => (Some(c), &cps[1..]),
+        _ => (None, &cps[..]),
+    };
+    if let Some(s) = sign {
+        v.push(s);
+    }
+    v.extend(std::iter::repeat('0' as u32).take(fill));
+    v.extend_from_slice(rest);
+    Ok(from_code_points(&v))
+}
+
+fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = parse_args("splitlines", args, kw, &["keepends"], 0, 0)?;
+    let keep = match &a[0] {
+        Some(k) => crate::ops::truthy(k)?,
+        None => false,
+    };
+    let cps = code_points(slf);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        let brk = matches!(c, 0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029);
+        if brk {
+            let mut end = i + 1;
+            if c == 0x0d && i + 1 < cps.len() && cps[i + 1] == 0x0a {
+                end += 1;
+            }
+            out.push(from_code_points(&cps[start..if keep { end } else { i }]));
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < cps.len() {
+        out.push(from_code_points(&cps[start..]));
+    }
+    Ok(list::from_vec(out))
+}
+
+fn partition_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
+    let name = if right { "rpartition" } else { "partition" };
+    check_nargs(name, args, kw, 1, 1)?;
+    let sep = code_points(arg_str(name, &args[0])?);
+    if sep.is_empty() {
+        crate::bail!(ValueError, "empty separator");
+    }
+    let cps = code_points(slf);
+    let found = if right { rfind_cp(&cps, &sep, 0, cps.len()) } else { find_cp(&cps, &sep, 0) };
+    Ok(match found {
+        Some(i) => tuple::new(&[from_code_points(&cps[..i]), args[0].clone(), from_code_points(&cps[i + sep.len()..])]),
+        None => {
+            if right {
+                tuple::new(&[pystr::empty(), pystr::empty(), from_code_points(&cps)])
+            } else {
+                tuple::new(&[from_code_points(&cps), pystr::empty(), pystr::empty()])
+            }
+        }
+    })
+}
+fn m_partition(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    partition_impl(s, a, k, false)
+}
+fn m_rpartition(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    partition_impl(s, a, k, true)
+}
+
+fn m_getnewargs(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__getnewargs__", a, k, 0, 0)?;
+    Ok(tuple::new(&[from_code_points(&code_points(slf))]))
+}
+
+fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("maketrans", args, kw, 1, 3)?;
+    let d = dict::new();
+    if args.len() == 1 {
+        if !dict::is_dict(&args[0]) {
+            crate::bail!(TypeError, "if you give only one argument to maketrans it must be a dict");
+        }
+        for (k, v) in dict::items_vec(&args[0]) {
+            let key = if pystr::is_str(&k) {
+                if len(&k) != 1 {
+                    crate::bail!(ValueError, "string keys in translate table must be of length 1");
+                }
+                int::from_i64(pystr::char_at(&k, 0) as i64)
+            } else if int::is_int(&k) {
+                k
+            } else {
+                crate::bail!(TypeError, "keys in translate table must be strings or integers");
+            };
+            dict::set_item(&d, &key, &v)?;
+        }
+        return Ok(d);
+    }
+    let x = code_points(arg_str("maketrans", &args[0])?);
+    let y = code_points(arg_str("maketrans", &args[1])?);
+    if x.len() != y.len() {
+        crate::bail!(ValueError, "the first two maketrans arguments must have equal length");
+    }
+    for (a, b) in x.iter().zip(y.iter()) {
+        dict::set_item(&d, &int::from_i64(*a as i64), &int::from_i64(*b as i64))?;
+    }
+    if let Some(z) = args.get(2) {
+        for c in code_points(arg_str("maketrans", z)?) {
+            dict::set_item(&d, &int::from_i64(c as i64), &none::none())?;
+        }
+    }
+    Ok(d)
+}
+
+fn m_translate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("translate", args, kw, 1, 1)?;
+    let table = &args[0];
+    let mut out = Vec::new();
+    for c in chars(slf) {
+        match crate::ops::seq::getitem(table, &int::from_i64(c as i64)) {
+            Ok(v) => {
+                if none::is_none(&v) {
+                    continue;
+                }
+                if pystr::is_str(&v) {
+                    out.extend(chars(&v));
+                } else if int::is_int(&v) {
+                    let i = int::as_i64(&v).unwrap_or(-1);
+                    if !(0..=0x10ffff).contains(&i) {
+                        crate::bail!(ValueError, "character mapping must be in range(0x110000)");
+                    }
+                    out.push(i as u32);
+                } else {
+                    crate::bail!(TypeError, "character mapping must return integer, None or str");
+                }
+            }
+            Err(e) => {
+                if crate::errors::matches(crate::types::exceptions::LookupError()) {
+                    crate::errors::clear();
+                    out.push(c);
+                } else {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Ok(from_code_points(&out))
+}
+
+fn m_title(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("title", a, k, 0, 0)?;
+    let mut prev_cased = false;
+    let mut out = String::new();
+    for c in pystr::to_string_lossy(slf).chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    Ok(pystr::new(&out))
+}
+
+fn m_capitalize(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("capitalize", a, k, 0, 0)?;
+    let s = pystr::to_string_lossy(slf);
+    let mut it = s.chars();
+    let out: String = match it.next() {
+        Some(f) => f.to_uppercase().chain(it.flat_map(|c| c.to_lowercase())).collect(),
+        None => String::new(),
+    };
+    Ok(pystr::new(&out))
+}
+
+fn m_swapcase(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("swapcase", a, k, 0, 0)?;
+    Ok(map_chars(slf, |c| {
+        if c.is_uppercase() {
+            c.to_lowercase().collect()
+        } else if c.is_lowercase() {
+            c.to_uppercase().collect()
+        } else {
+            c.to_string()
+        }
+    }))
+}
+
+fn m_isupper(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("isupper", a, k, 0, 0)?;
+    let t = pystr::to_string_lossy(s);
+    Ok(bool_::from_bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+}
+fn m_islower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("islower", a, k, 0, 0)?;
+    let t = pystr::to_string_lossy(s);
+    Ok(bool_::from_bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+}
+
+fn m_removeprefix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("removeprefix", a, k, 1, 1)?;
+    let p = code_points(arg_str("removeprefix", &a[0])?);
+    let cps = code_points(slf);
+    Ok(if cps.starts_with(&p) { from_code_points(&cps[p.len()..]) } else { from_code_points(&cps) })
+}
+fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("removesuffix", a, k, 1, 1)?;
+    let p = code_points(arg_str("removesuffix", &a[0])?);
+    let cps = code_points(slf);
+    Ok(if !p.is_empty() && cps.ends_with(&p) { from_code_points(&cps[..cps.len() - p.len()]) } else { from_code_points(&cps) })
+}
+
+static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
+static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
+static mut AS_NUMBER: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
+
+pub fn init_types() {
+    unsafe {
+        let t = pystr::type_ptr();
+        crate::types::type_::init_static(t, "str", 80, 0);
+        (*t).tp_flags |= tpflags::BASETYPE | tpflags::UNICODE_SUBCLASS | tpflags::MATCH_SELF;
+        (*t).tp_dealloc = Some(pystr::dealloc);
+        (*t).tp_repr = Some(str_repr_slot);
+        (*t).tp_str = Some(str_str_slot);
+        (*t).tp_hash = Some(str_hash_slot);
+        (*t).tp_richcompare = Some(str_richcompare_slot);
+        (*t).tp_iter = Some(str_iter_slot);
+        (*t).tp_new = Some(str_new_slot);
+        (*(&raw mut AS_SEQUENCE)).sq_length = Some(str_len_slot);
+        (*(&raw mut AS_SEQUENCE)).sq_concat = Some(str_concat_slot);
+        (*(&raw mut AS_SEQUENCE)).sq_repeat = Some(str_repeat_slot);
+        (*(&raw mut AS_SEQUENCE)).sq_contains = Some(str_contains_slot);
+        (*(&raw mut AS_MAPPING)).mp_subscript = Some(str_subscript_slot);
+        (*(&raw mut AS_MAPPING)).mp_length = Some(str_len_slot);
+        (*(&raw mut AS_NUMBER)).nb_remainder = Some(str_mod_slot);
+        (*t).tp_as_sequence = &raw mut AS_SEQUENCE;
+        (*t).tp_as_mapping = &raw mut AS_MAPPING;
+        (*t).tp_as_number = &raw mut AS_NUMBER;
+        (*t).tp_methods = method_table(&[
+            method("join", m_join),
+            method("split", m_split),
+            method("rsplit", m_rsplit),
+            method("strip", m_strip),
+            method("lstrip", m_lstrip),
+            method("rstrip", m_rstrip),
+            method("find", m_find),
+            method("rfind", m_rfind),
+            method("index", m_index),
+            method("rindex", m_rindex),
+            method("count", m_count),
+            method("startswith", m_startswith),
+            method("endswith", m_endswith),
+            method("replace", m_replace),
+            method("upper", m_upper),
+            method("lower", m_lower),
+            method("title", m_title),
+            method("capitalize", m_capitalize),
+            method("swapcase", m_swapcase),
+            method("isdigit", m_isdigit),
+            method("isdecimal", m_isdecimal),
+            method("isalpha", m_isalpha),
+            method("isalnum", m_isalnum),
+            method("isspace", m_isspace),
+            method("isupper", m_isupper),
+            method("islower", m_islower),
+            method("isidentifier", m_isidentifier),
+            method("isascii", m_isascii),
+            method("encode", m_encode),
+            method("format", m_format),
+            method("format_map", m_format_map),
+            method("__format__", m_dunder_format),
+            method("ljust", m_ljust),
+            method("rjust", m_rjust),
+            method("center", m_center),
+            method("zfill", m_zfill),
+            method("splitlines", m_splitlines),
+            method("partition", m_partition),
+            method("rpartition", m_rpartition),
+            method("removeprefix", m_removeprefix),
+            method("removesuffix", m_removesuffix),
+            method("translate", m_translate),
+            staticmethod("maketrans", m_maketrans),
+            method("__getnewargs__", m_getnewargs),
+        ]);
+    }
+}
