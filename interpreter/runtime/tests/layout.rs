@@ -2,13 +2,11 @@
 //! prints sizeof/offsetof of every struct and field compiled extensions
 //! touch, and checks that krait's Rust structs agree.
 
-use krait_runtime::eval::frame::FrameObject;
 use krait_runtime::object::*;
 use krait_runtime::threadstate::{ErrStackItem, PyThreadState};
 use krait_runtime::types::builtin_func::{PyCFunctionObject, PyMethodDescrObject};
 use krait_runtime::types::bytes::PyBytesObject;
 use krait_runtime::types::exceptions::PyBaseExceptionObject;
-use krait_runtime::types::module::ModuleObject;
 use krait_runtime::types::str::{PyASCIIObject, PyCompactUnicodeObject, PyUnicodeObject};
 use krait_runtime::types::traceback::TracebackObject;
 use std::collections::HashMap;
@@ -19,6 +17,7 @@ const C_PROGRAM: &str = r#"
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h>
+#include <structmember.h>
 #include <stddef.h>
 #include <stdio.h>
 #define S(T) printf("sizeof %s %zu\n", #T, sizeof(T));
@@ -63,7 +62,6 @@ int main(void) {
     S(PyDictObject) O(PyDictObject, ma_used) O(PyDictObject, ma_version_tag) O(PyDictObject, ma_keys) O(PyDictObject, ma_values)
     S(PyCFunctionObject) O(PyCFunctionObject, m_ml) O(PyCFunctionObject, m_self) O(PyCFunctionObject, m_module) O(PyCFunctionObject, vectorcall)
     S(PyMethodDescrObject) O(PyMethodDescrObject, d_method)
-    S(PyModuleObject) O(PyModuleObject, md_dict) O(PyModuleObject, md_def)
     S(PyBaseExceptionObject) O(PyBaseExceptionObject, args) O(PyBaseExceptionObject, notes)
     O(PyBaseExceptionObject, traceback) O(PyBaseExceptionObject, context) O(PyBaseExceptionObject, cause)
     O(PyBaseExceptionObject, suppress_context)
@@ -72,7 +70,6 @@ int main(void) {
     O(PyThreadState, curexc_value) O(PyThreadState, curexc_traceback) O(PyThreadState, exc_info)
     O(PyThreadState, dict) O(PyThreadState, thread_id) O(PyThreadState, exc_state)
     S(_PyErr_StackItem) O(_PyErr_StackItem, exc_value) O(_PyErr_StackItem, previous_item)
-    O(PyFrameObject, f_back) O(PyFrameObject, f_lineno)
     S(PyTracebackObject) O(PyTracebackObject, tb_next) O(PyTracebackObject, tb_frame) O(PyTracebackObject, tb_lasti) O(PyTracebackObject, tb_lineno)
     return 0;
 }
@@ -120,7 +117,6 @@ fn krait_layout() -> HashMap<String, usize> {
     s!("PyCFunctionObject", PyCFunctionObject); o!("PyCFunctionObject", PyCFunctionObject, m_ml); o!("PyCFunctionObject", PyCFunctionObject, m_self);
     o!("PyCFunctionObject", PyCFunctionObject, m_module); o!("PyCFunctionObject", PyCFunctionObject, vectorcall);
     s!("PyMethodDescrObject", PyMethodDescrObject); o!("PyMethodDescrObject", PyMethodDescrObject, d_method);
-    s!("PyModuleObject", ModuleObject); o!("PyModuleObject", ModuleObject, md_dict); o!("PyModuleObject", ModuleObject, md_def);
     s!("PyBaseExceptionObject", PyBaseExceptionObject); o!("PyBaseExceptionObject", PyBaseExceptionObject, args);
     o!("PyBaseExceptionObject", PyBaseExceptionObject, notes); o!("PyBaseExceptionObject", PyBaseExceptionObject, traceback);
     o!("PyBaseExceptionObject", PyBaseExceptionObject, context); o!("PyBaseExceptionObject", PyBaseExceptionObject, cause);
@@ -130,7 +126,6 @@ fn krait_layout() -> HashMap<String, usize> {
     o!("PyThreadState", PyThreadState, exc_info); o!("PyThreadState", PyThreadState, dict); o!("PyThreadState", PyThreadState, thread_id);
     o!("PyThreadState", PyThreadState, exc_state);
     s!("_PyErr_StackItem", ErrStackItem); o!("_PyErr_StackItem", ErrStackItem, exc_value); o!("_PyErr_StackItem", ErrStackItem, previous_item);
-    o!("PyFrameObject", FrameObject, f_back); o!("PyFrameObject", FrameObject, f_lineno);
     s!("PyTracebackObject", TracebackObject); o!("PyTracebackObject", TracebackObject, tb_next); o!("PyTracebackObject", TracebackObject, tb_frame);
     o!("PyTracebackObject", TracebackObject, tb_lasti); o!("PyTracebackObject", TracebackObject, tb_lineno);
     // Types owned by the container and number modules.

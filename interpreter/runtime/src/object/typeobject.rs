@@ -254,7 +254,7 @@ pub struct PyHeapTypeObject {
     pub ht_cached_keys: *mut c_void,
     pub ht_module: *mut PyObject,
     pub _ht_tpname: *mut c_char,
-    pub _spec_cache: [*mut c_void; 3],
+    pub _spec_cache: [*mut c_void; 1],
 }
 
 /// Type flags (Py_TPFLAGS_*), with CPython's values.
