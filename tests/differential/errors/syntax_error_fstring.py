@@ -1,0 +1,3 @@
+# an f-string syntax error in a file
+name = "x"
+print(f"{name!z}")
