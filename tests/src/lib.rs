@@ -424,7 +424,11 @@ pub fn compare_runs(expected: &RunOutput, actual: &RunOutput) -> Result<(), Stri
         ));
     }
     if expected.stdout != actual.stdout {
-        problems.push("stdout differs".to_string());
+        if actual.stdout.is_empty() {
+            problems.push("stdout differs (krait wrote nothing to stdout)".to_string());
+        } else {
+            problems.push("stdout differs".to_string());
+        }
         let _ = writeln!(report, "--- stdout (- CPython, + krait)");
         report.push_str(&unified_diff(
             &String::from_utf8_lossy(&expected.stdout),
