@@ -9,8 +9,8 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod builtins;
-#[cfg(any())] pub mod builtins_exec;
-#[cfg(any())] pub mod compile;
+pub mod builtins_exec;
+pub mod compile;
 pub mod errors;
 pub mod eval;
 pub mod gc;

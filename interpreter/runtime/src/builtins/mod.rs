@@ -650,7 +650,7 @@ pub fn create() -> PyResult<Obj> {
     let m = module::new("builtins")?;
     let d = module::dict_of(&m);
     crate::types::builtin_func::add_functions(&d, &m, &functions())?;
-    #[cfg(any())] crate::builtins_exec::add(&d, &m)?;
+    crate::builtins_exec::add(&d, &m)?;
     let t = |p: *mut PyTypeObject| type_::type_obj(p);
     use crate::types::*;
     let types: Vec<(&str, Obj)> = vec![

@@ -81,8 +81,11 @@ unsafe fn fr<'a>(p: *mut PyObject) -> &'a mut FrameObject {
 /// frame's current instruction (generator.throw).
 pub fn execute(entry: &Obj, throwing: bool) -> PyResult<Exit> {
     let ts = tstate();
-    if ts.depth >= crate::threadstate::recursion_limit() || crate::threadstate::native_stack_exhausted() {
-        crate::bail!(RecursionError, "maximum recursion depth exceeded");
+    if ts.py.recursion_headroom == 0 && (ts.depth >= crate::threadstate::recursion_limit() || crate::threadstate::native_stack_exhausted()) {
+        ts.py.recursion_headroom += 1;
+        let e = crate::raise!(RecursionError, "maximum recursion depth exceeded");
+        ts.py.recursion_headroom -= 1;
+        return Err(e);
     }
     let entry_p = entry.as_ptr();
     unsafe {

@@ -55,9 +55,16 @@ pub fn truthy(o: &Obj) -> PyResult<bool> {
 pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::threadstate::tstate();
     ts.native_depth += 1;
-    if crate::threadstate::native_stack_exhausted() || ts.native_depth + ts.depth > crate::threadstate::recursion_limit() + 50 {
+    // While the RecursionError itself is being created, the checks are off
+    // (CPython's "headroom").
+    if ts.py.recursion_headroom == 0
+        && (crate::threadstate::native_stack_exhausted() || ts.native_depth + ts.depth > crate::threadstate::recursion_limit() + 50)
+    {
         ts.native_depth -= 1;
-        crate::bail!(RecursionError, "maximum recursion depth exceeded{}", where_);
+        ts.py.recursion_headroom += 1;
+        let e = crate::raise!(RecursionError, "maximum recursion depth exceeded{}", where_);
+        ts.py.recursion_headroom -= 1;
+        return Err(e);
     }
     Ok(())
 }

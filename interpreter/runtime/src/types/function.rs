@@ -393,6 +393,16 @@ pub fn new_staticmethod(f: &Obj) -> Obj {
     new_wrapper(&raw mut PyStaticMethod_Type, f)
 }
 
+/// A staticmethod made while the builtin types are being readied: no
+/// attribute copying (attribute lookup is not available yet).
+pub fn new_staticmethod_bare(f: &Obj) -> Obj {
+    unsafe {
+        let p = alloc::alloc_object(&raw mut PyStaticMethod_Type, 0) as *mut WrapperMethodObject;
+        (*p).callable = f.clone().into_raw();
+        Obj::from_owned(p as *mut PyObject)
+    }
+}
+
 pub fn new_classmethod(f: &Obj) -> Obj {
     new_wrapper(&raw mut PyClassMethod_Type, f)
 }

@@ -300,7 +300,7 @@ fn add_methods(t: *mut PyTypeObject, d: &Obj) -> PyResult<()> {
             }
             let v = if flags & crate::object::meth::STATIC != 0 {
                 let f = builtin_func::new_cfunction(ml, None, None);
-                crate::types::function::new_staticmethod(&f)
+                crate::types::function::new_staticmethod_bare(&f)
             } else {
                 builtin_func::new_method_descr(t, ml)
             };
