@@ -511,12 +511,12 @@ pub fn unified_diff(a: &str, b: &str, context: usize, max_lines: usize) -> Strin
                 ops.push((' ', am[i]));
                 i += 1;
                 j += 1;
-            } else if j < m && (i == n || dp[i * (m + 1) + j + 1] >= dp[(i + 1) * (m + 1) + j]) {
-                ops.push(('+', bm[j]));
-                j += 1;
-            } else {
+            } else if i < n && (j == m || dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1]) {
                 ops.push(('-', am[i]));
                 i += 1;
+            } else {
+                ops.push(('+', bm[j]));
+                j += 1;
             }
         }
     } else {
@@ -677,7 +677,9 @@ mod tests {
     #[test]
     fn diff_shows_change() {
         let d = unified_diff("a\nb\nc\n", "a\nx\nc\n", 1, 50);
-        assert!(d.contains("- b") && d.contains("+ x"), "{d}");
+        assert!(d.contains("- b\n+ x"), "{d}");
+        let d = unified_diff("1\n2\n3\n4\n", "1\n3\n4\n5\n", 0, 50);
+        assert!(d.contains("- 2") && d.contains("+ 5") && !d.contains("  3"), "{d}");
     }
 
     #[test]
