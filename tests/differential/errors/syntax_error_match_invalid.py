@@ -1,0 +1,5 @@
+# an invalid match statement in a file
+command = "go"
+match command:
+    case "go" | x:
+        print("go")

@@ -1,0 +1,3 @@
+# GeneratorExit raised at top level is reported like any other BaseException
+print("raising GeneratorExit")
+raise GeneratorExit("closing")
