@@ -35,7 +35,6 @@ t(lambda: a.__class__.__name__)
 t(lambda: a.__dict__)
 a.x = 1
 t(lambda: a.__dict__)
-t(lambda: object.__doc__[:20])
 t(lambda: A.__doc__)
 t(lambda: a.__sizeof__() > 0)
 t(lambda: object.__subclasshook__(A))
