@@ -58,8 +58,31 @@ fn is_executable(p: &Path) -> bool {
     }
 }
 
-/// CPython 3.11: `$KRAIT_CPYTHON`, else `python3.11` on `PATH`.
+/// CPython 3.11: `$KRAIT_CPYTHON`, else `python3.11` on `PATH`; a launcher
+/// such as a pyenv shim is resolved once to the real executable
+/// (`sys.executable`) so each run skips the shim's start-up cost.
 pub fn find_cpython() -> Result<PathBuf, String> {
+    static RESOLVED: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    RESOLVED
+        .get_or_init(|| {
+            let found = find_cpython_unresolved()?;
+            let mut cmd = Command::new(&found);
+            cmd.args(["-c", "import sys; print(sys.executable)"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            match run_command(cmd, DEFAULT_TIMEOUT) {
+                Ok(out) if out.code == Some(0) => {
+                    let exe = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+                    Ok(if is_executable(&exe) { exe } else { found })
+                }
+                _ => Ok(found),
+            }
+        })
+        .clone()
+}
+
+fn find_cpython_unresolved() -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("KRAIT_CPYTHON") {
         let p = PathBuf::from(p);
         let resolved = if p.components().count() == 1 {

@@ -38,6 +38,18 @@ fn main() {
         .map(Duration::from_secs)
         .unwrap_or(DEFAULT_TIMEOUT);
 
+    if !args.list {
+        let krait = krait_tests::find_krait().unwrap_or_else(|e| format!("<missing: {e}>").into());
+        let cpython = krait_tests::find_cpython().unwrap_or_else(|e| format!("<missing: {e}>").into());
+        eprintln!(
+            "differential: {} scripts, {} in xfail.txt; krait = {}, CPython = {}",
+            scripts.len(),
+            xfail.len(),
+            krait.display(),
+            cpython.display()
+        );
+    }
+
     let mut trials = Vec::with_capacity(scripts.len() + 1);
 
     // The xfail list must only name scripts that exist.
