@@ -920,7 +920,8 @@ impl<'a> Compiler<'a> {
         self.jump(Opcode::JUMP_FORWARD, end);
         // Handlers: stack [exc]; PUSH_EXC_INFO makes [prev, exc].
         self.bind_label(handler);
-        self.push_handler(cleanup, depth, true);
+        // After PUSH_EXC_INFO the previous exception stays below: depth + 1.
+        self.push_handler(cleanup, depth + 1, true);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -998,7 +999,8 @@ impl<'a> Compiler<'a> {
         self.jump(Opcode::JUMP_FORWARD, end);
         // Exceptional path: [lasti, exc] → PUSH_EXC_INFO → [lasti, prev, exc].
         self.bind_label(handler);
-        self.push_handler(cleanup, depth, true);
+        // [lasti, prev] stay below while the finally body runs.
+        self.push_handler(cleanup, depth + 2, true);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.u().depth = depth + 3;
         self.body(&t.finalbody)?;
@@ -1049,7 +1051,8 @@ impl<'a> Compiler<'a> {
         self.jump(Opcode::JUMP_FORWARD, end);
         // Exceptional exit: [exit, lasti, exc] → [exit, lasti, prev, exc].
         self.bind_label(handler);
-        self.push_handler(cleanup, depth, true);
+        // [exit, lasti, prev] stay below while __exit__ runs.
+        self.push_handler(cleanup, depth + 2, true);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
         let suppress = self.new_label();

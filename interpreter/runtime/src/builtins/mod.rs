@@ -6,7 +6,7 @@ use crate::errors::PyResult;
 use crate::object::{Obj, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, parse_args, MethodSpec};
 use crate::types::exceptions as exc;
-use crate::types::{bool_, dict, int, list, module, none, str as pystr, tuple, type_};
+use crate::types::{bool_, dict, int, list, none, str as pystr, tuple, type_};
 use krait_bytecode::CompareOp;
 
 pub fn is_callable(o: &Obj) -> bool {

@@ -144,7 +144,6 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
         macro_rules! pop { () => {{ sp -= 1; *stack.add(sp) }}; }
         macro_rules! top { () => { *stack.add(sp - 1) }; }
         macro_rules! peek { ($n:expr) => { *stack.add(sp - $n) }; }
-        macro_rules! set_top { ($v:expr) => {{ *stack.add(sp - 1) = $v; }}; }
         macro_rules! pop_obj { () => { Obj::from_owned(pop!()) }; }
         macro_rules! borrow { ($p:expr) => { Obj::borrow_slot(&*(&$p as *const *mut PyObject)) }; }
         macro_rules! save { () => {{ frm.sp = sp as u32; frm.ip = ip as u32; }}; }
@@ -799,10 +798,10 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                 Opcode::RERAISE => {
                     let exc = pop_obj!();
                     if arg != 0 {
-                        let lasti = pop_obj!();
-                        if let Some(l) = int::as_i64(&lasti) {
-                            frm.lasti = l as u32;
-                        }
+                        // The saved offset only mattered for line numbers; the
+                        // traceback entry of this frame already has them, and
+                        // handler lookup uses this instruction's own offset.
+                        drop(pop_obj!());
                     }
                     save!();
                     let _ = crate::errors::restore(exc);

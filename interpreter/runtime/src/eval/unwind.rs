@@ -6,7 +6,7 @@ use crate::errors::{PyErr, PyResult};
 use crate::object::{Obj, PyObject};
 use crate::types::code;
 use crate::types::exceptions as exc;
-use crate::types::{dict, int, list, none, str as pystr, tuple, type_};
+use crate::types::{dict, list, none, str as pystr, tuple, type_};
 use krait_bytecode::ExceptionEntry;
 use std::cell::Cell;
 
@@ -490,7 +490,3 @@ pub fn stop_iteration_error(e: &Obj, flags: u32) -> Obj {
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: &Obj) -> Obj {
-    int::from_i64(0)
-}

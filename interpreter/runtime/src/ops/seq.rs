@@ -3,7 +3,7 @@
 
 use crate::errors::PyResult;
 use crate::object::Obj;
-use crate::types::{int, none, slots::from_ret, slots::from_status, str as pystr, tuple, type_};
+use crate::types::{int, slots::from_ret, slots::from_status, str as pystr, tuple, type_};
 
 pub fn has_sq_item(o: &Obj) -> bool {
     let t = o.ty();
@@ -142,7 +142,3 @@ pub fn to_tuple(o: &Obj) -> PyResult<Obj> {
     Ok(tuple::from_vec(to_vec(o)?))
 }
 
-#[allow(dead_code)]
-fn unused() -> Obj {
-    none::none()
-}

@@ -6,7 +6,7 @@
 //! signature, vectorcall-style, so no tuple is built per call. C extensions'
 //! PyMethodDefs use CPython's conventions, dispatched in `call_methoddef`.
 
-use crate::errors::{PyErr, PyResult};
+use crate::errors::PyResult;
 use crate::object::{alloc, meth, tpflags, Obj, PyMethodDef, PyObject, PyTypeObject, VectorcallFunc};
 use crate::types::{dict, str as pystr, tuple};
 use std::ffi::CString;
@@ -612,7 +612,7 @@ pub fn check_nargs(fname: &str, args: &[Obj], kwnames: Option<&Obj>, min: usize,
     crate::bail!(TypeError, "{} expected at most {} argument{}, got {}", fname, max, if max == 1 { "" } else { "s" }, n)
 }
 
-pub fn unused(_: PyErr) {}
+
 
 /// The object a builtin function is bound to (its `__self__`), if any.
 pub fn cfunction_self(o: &Obj) -> Option<Obj> {

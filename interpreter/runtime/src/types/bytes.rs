@@ -189,11 +189,12 @@ fn bytes_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult
             vec![]
         }
         Some(src) if pystr::is_str(src) => {
-            let enc = match &a[1] {
-                Some(e) => pystr::to_string_lossy(e),
+            let enc = match crate::types::str_methods::str_arg("bytes", "encoding", a[1].as_ref())? {
+                Some(e) => e,
                 None => crate::bail!(TypeError, "string argument without an encoding"),
             };
-            crate::types::str_methods::encode(src, &enc, a[2].as_ref().map(pystr::to_string_lossy).as_deref())?
+            let errors = crate::types::str_methods::str_arg("bytes", "errors", a[2].as_ref())?;
+            crate::types::str_methods::encode(src, &enc, errors.as_deref())?
         }
         Some(src) => {
             if a[1].is_some() {
@@ -236,8 +237,8 @@ crate::new_slot!(bytes_new_slot => bytes_new);
 
 fn m_decode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("decode", args, kw, &["encoding", "errors"], 0, 0)?;
-    let enc = a[0].as_ref().map(pystr::to_string_lossy).unwrap_or_else(|| "utf-8".into());
-    let errors = a[1].as_ref().map(pystr::to_string_lossy);
+    let enc = crate::types::str_methods::str_arg("decode", "encoding", a[0].as_ref())?.unwrap_or_else(|| "utf-8".into());
+    let errors = crate::types::str_methods::str_arg("decode", "errors", a[1].as_ref())?;
     crate::types::str_methods::decode(as_slice(slf), &enc, errors.as_deref())
 }
 

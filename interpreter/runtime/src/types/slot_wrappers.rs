@@ -6,7 +6,7 @@
 
 use crate::errors::PyResult;
 use crate::object::*;
-use crate::types::slots::{from_ret, from_status, ret, ret_status};
+use crate::types::slots::{from_ret, from_status, ret};
 use crate::types::type_::{self, as_type, lookup, type_obj};
 use crate::types::{bool_, dict, none, str as pystr, tuple};
 use krait_bytecode::CompareOp;
@@ -703,10 +703,7 @@ pub fn init_types() {
             GetSetSpec::get("__qualname__", wd_qualname),
             GetSetSpec::get("__objclass__", wd_objclass),
         ]);
-        // The vectorcall pointer lives in a static: the descriptor has no field for it.
-        static mut WD_VC: Option<VectorcallFunc> = Some(wrapper_descr_vectorcall);
-        let _ = &raw mut WD_VC;
-        (*t).tp_vectorcall_offset = 0;
+        // No vectorcall field in this layout: calls go through tp_call.
         (*t).tp_flags &= !tpflags::HAVE_VECTORCALL;
         (*t).tp_call = Some(wd_tp_call);
 
@@ -1151,7 +1148,7 @@ unsafe fn binary_slot_matches(nb: *mut PyNumberMethods, slot: usize) -> bool {
 macro_rules! binary_dunder {
     ($fname:ident, $slotname:ident, $dunder:literal, $rdunder:literal) => {
         fn $fname(a: &Obj, b: &Obj) -> PyResult<Obj> {
-            binary_dispatch(a, b, $dunder, $rdunder, $slotname as usize)
+            binary_dispatch(a, b, $dunder, $rdunder, $slotname as *const () as usize)
         }
         crate::binary_slot!($slotname => $fname);
     };
@@ -1183,7 +1180,7 @@ fn slot_pow(a: &Obj, b: &Obj, m: Option<&Obj>) -> PyResult<Obj> {
             let ta = a.type_ptr();
             let tb = b.type_ptr();
             let mine = |t: *mut PyTypeObject| unsafe {
-                !(*t).tp_as_number.is_null() && (*(*t).tp_as_number).nb_power.map(|f| f as usize) == Some(slot_nb_power as usize)
+                !(*t).tp_as_number.is_null() && (*(*t).tp_as_number).nb_power.map(|f| f as usize) == Some(slot_nb_power as *const () as usize)
             };
             let do_other = ta != tb && mine(tb) && lookup(tb, &pystr::intern("__rpow__")).is_some();
             if mine(ta) && lookup(ta, &pystr::intern("__pow__")).is_some() {
@@ -1483,7 +1480,3 @@ fn binary_dispatcher(f: NbField) -> BinaryFunc {
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: fn(&Obj) -> PyResult<usize>) -> i32 {
-    ret_status(Ok(()))
-}

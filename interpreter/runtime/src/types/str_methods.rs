@@ -281,8 +281,9 @@ fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
                     }
                 },
             };
-            let enc = enc.as_ref().map(pystr::to_string_lossy).unwrap_or_else(|| "utf-8".into());
-            decode(&data, &enc, errors.as_ref().map(pystr::to_string_lossy).as_deref())?
+            let enc = str_arg("str", "encoding", enc.as_ref())?.unwrap_or_else(|| "utf-8".into());
+            let errors = str_arg("str", "errors", errors.as_ref())?;
+            decode(&data, &enc, errors.as_deref())?
         }
     };
     if t == pystr::type_ptr() {
@@ -851,8 +852,8 @@ fn m_isascii(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_encode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("encode", args, kw, &["encoding", "errors"], 0, 0)?;
-    let enc = a[0].as_ref().map(pystr::to_string_lossy).unwrap_or_else(|| "utf-8".into());
-    let errors = a[1].as_ref().map(pystr::to_string_lossy);
+    let enc = str_arg("encode", "encoding", a[0].as_ref())?.unwrap_or_else(|| "utf-8".into());
+    let errors = str_arg("encode", "errors", a[1].as_ref())?;
     Ok(crate::types::bytes::new(&encode(slf, &enc, errors.as_deref())?))
 }
 
@@ -1215,5 +1216,14 @@ pub fn init_types() {
             staticmethod("maketrans", m_maketrans),
             method("__getnewargs__", m_getnewargs),
         ]);
+    }
+}
+
+/// An optional str argument as Rust text, with CPython's type error.
+pub fn str_arg(fname: &str, pname: &str, o: Option<&Obj>) -> PyResult<Option<String>> {
+    match o {
+        None => Ok(None),
+        Some(v) if pystr::is_str(v) => Ok(Some(pystr::to_string_lossy(v))),
+        Some(v) => crate::bail!(TypeError, "{}() argument '{}' must be str, not {}", fname, pname, v.ty().name()),
     }
 }

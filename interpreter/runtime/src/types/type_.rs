@@ -940,7 +940,7 @@ fn type_new(meta: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResu
     let winner = calculate_metaclass(meta, bases)?;
     if winner != meta {
         if let Some(n) = unsafe { (*winner).tp_new } {
-            if n as usize != type_new_slot as usize {
+            if n as usize != type_new_slot as *const () as usize {
                 let kwp = kwargs.map(|k| k.as_ptr()).unwrap_or(null_mut());
                 return unsafe { crate::types::slots::from_ret(n(winner, args.as_ptr(), kwp)) };
             }
