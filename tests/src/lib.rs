@@ -615,7 +615,7 @@ pub fn collect_scripts(root: &Path) -> io::Result<Vec<(String, PathBuf)>> {
                 if entry.file_name() != "__pycache__" {
                     stack.push(path);
                 }
-            } else if path.extension().map_or(false, |e| e == "py") {
+            } else if path.extension().is_some_and(|e| e == "py") {
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 let name = rel
                     .with_extension("")

@@ -3,12 +3,12 @@
 //! agree. One test per script, named by its path (`types/int/bit_length`).
 //!
 //! Environment:
-//! * `KRAIT_BIN`      — the krait binary (default `target/release/krait`,
-//!                      then `target/debug/krait` of the workspace)
-//! * `KRAIT_CPYTHON`  — CPython 3.11 (default `python3.11` on PATH)
-//! * `KRAIT_DIFF_CACHE` — CPython result cache dir (`off` disables;
-//!                      default `target/differential-cache`)
-//! * `KRAIT_DIFF_TIMEOUT` — seconds per interpreter run (default 30)
+//! * `KRAIT_BIN`: the krait binary (default `target/release/krait`, then
+//!   `target/debug/krait` of the workspace)
+//! * `KRAIT_CPYTHON`: CPython 3.11 (default `python3.11` on PATH)
+//! * `KRAIT_DIFF_CACHE`: CPython result cache dir (`off` disables; default
+//!   `target/differential-cache`)
+//! * `KRAIT_DIFF_TIMEOUT`: seconds per interpreter run (default 30)
 //!
 //! `tests/differential/xfail.txt` is a ratchet: a listed script that fails
 //! is reported as ignored, a listed script that passes is a failure.
