@@ -458,16 +458,14 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     )?;
     dict::set_item_str(&d, "version_info", &vi)?;
 
-    // sys.implementation: a SimpleNamespace-like object (a module object
-    // serves: attribute access and a readable repr are what tools use).
-    let imp = module::new("implementation")?;
-    let idict = module::dict_of(&imp);
-    dict::set_item_str(&idict, "name", &pystr::new("cpython"))?;
-    dict::set_item_str(&idict, "cache_tag", &pystr::new("krait-311"))?;
-    dict::set_item_str(&idict, "version", &vi)?;
-    dict::set_item_str(&idict, "hexversion", &int::from_i64(0x030b07f0))?;
-    dict::set_item_str(&idict, "_multiarch", &pystr::new("x86_64-linux-gnu"))?;
-    dict::set_item_str(&idict, "_krait", &pystr::new(KRAIT_VERSION))?;
+    let imp = crate::types::namespace::new(&[
+        ("name", pystr::new("cpython")),
+        ("cache_tag", pystr::new("krait-311")),
+        ("version", vi.clone()),
+        ("hexversion", int::from_i64(0x030b07f0)),
+        ("_multiarch", pystr::new("x86_64-linux-gnu")),
+        ("_krait", pystr::new(KRAIT_VERSION)),
+    ])?;
     dict::set_item_str(&d, "implementation", &imp)?;
 
     SYS.with(|s| {

@@ -24,6 +24,7 @@ pub mod mappingproxy;
 pub mod member;
 pub mod method;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod numeric;
 pub mod object_;
@@ -97,6 +98,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut mappingproxy::PyDictProxy_Type,
         super_::type_ptr(),
         &raw mut property::PyProperty_Type,
+        namespace::type_ptr(),
         generator::gen_type(),
         generator::coro_type(),
         generator::asyncgen_type(),
@@ -156,6 +158,7 @@ pub fn init_all() -> PyResult<()> {
     mappingproxy::init_types();
     super_::init_types();
     property::init_types();
+    namespace::init_types();
     generator::init_types();
     structseq::init_types();
     exceptions::init_types();

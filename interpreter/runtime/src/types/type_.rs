@@ -1666,3 +1666,18 @@ pub unsafe extern "C" fn subtype_clear(p: *mut PyObject) -> i32 {
 pub unsafe extern "C" fn generic_new(t: *mut PyTypeObject, _args: *mut PyObject, _kw: *mut PyObject) -> *mut PyObject {
     crate::types::slots::ret(alloc_instance(t, 0))
 }
+
+/// tp_traverse of static types whose only reference is their `__dict__`.
+pub unsafe extern "C" fn subtype_traverse_dict_only(
+    p: *mut PyObject,
+    visit: crate::object::VisitProc,
+    arg: *mut std::os::raw::c_void,
+) -> i32 {
+    let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
+    if let Some(slot) = dict_slot(&o) {
+        if !(*slot).is_null() {
+            return visit(*slot, arg);
+        }
+    }
+    0
+}
