@@ -163,6 +163,7 @@ fn run(opts: Options) -> i32 {
         Ok(()) => 0,
         Err(e) => handle_exit(e),
     };
+    interp::finalize();
     finish(code)
 }
 

@@ -83,3 +83,41 @@ pub fn optimize_level() -> u8 {
 pub fn set_optimize_level(n: u8) {
     OPTIMIZE.store(n, Ordering::Relaxed)
 }
+
+/// Interpreter shutdown, as CPython's finalization does for what is still
+/// alive: clears the `__main__` module's namespace (single-underscore names
+/// first, then the rest, `__builtins__` kept) so that objects die and their
+/// `__del__` runs, then collects cycles.
+pub fn finalize() {
+    let modules = modules();
+    if let Ok(Some(main)) = dict::get_item_str(&modules, "__main__") {
+        if module::is_module(&main) {
+            clear_module_dict(&module::dict_of(&main));
+        }
+    }
+    crate::gc::collect();
+    if crate::errors::occurred() {
+        crate::errors::clear();
+    }
+}
+
+fn clear_module_dict(d: &Obj) {
+    let none = crate::types::none::none();
+    let single_underscore = |k: &Obj| {
+        let s = crate::types::str::to_string_lossy(k);
+        s.starts_with('_') && !s.starts_with("__")
+    };
+    for pass in 0..2 {
+        for (k, _) in dict::items_vec(d) {
+            if !crate::types::str::is_str(&k) || crate::types::str::eq_str(&k, "__builtins__") {
+                continue;
+            }
+            if pass == 0 && !single_underscore(&k) {
+                continue;
+            }
+            if dict::set_item(d, &k, &none).is_err() {
+                crate::errors::clear();
+            }
+        }
+    }
+}

@@ -135,9 +135,16 @@ pub fn append(o: &Obj, v: Obj) {
     l.ob_base.ob_size = n as isize + 1;
 }
 
+/// Releases items last to first, as CPython does (visible through __del__ order).
+fn drop_reversed(v: Vec<Obj>) {
+    for x in v.into_iter().rev() {
+        drop(x);
+    }
+}
+
 unsafe extern "C" fn list_dealloc(p: *mut PyObject) {
     let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
-    drop(take_items(&o));
+    drop_reversed(take_items(&o));
     let l = raw(&o);
     alloc::raw_free(l.ob_item as *mut c_void);
     l.ob_item = null_mut();
@@ -167,7 +174,7 @@ unsafe extern "C" fn list_traverse(p: *mut PyObject, visit: crate::object::Visit
 
 unsafe extern "C" fn list_clear(p: *mut PyObject) -> i32 {
     let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
-    drop(take_items(&o));
+    drop_reversed(take_items(&o));
     0
 }
 
@@ -512,7 +519,7 @@ fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_clear(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("clear", args, kw, 0, 0)?;
-    drop(take_items(slf));
+    drop_reversed(take_items(slf));
     Ok(none::none())
 }
 

@@ -90,7 +90,7 @@ pub fn new(items: &[Obj]) -> Obj {
 unsafe extern "C" fn tuple_dealloc(p: *mut PyObject) {
     let n = (*(p as *mut PyVarObject)).ob_size as usize;
     let items = (*(p as *mut PyTupleObject)).ob_item.as_mut_ptr();
-    for i in 0..n {
+    for i in (0..n).rev() {
         crate::object::xdecref(std::mem::replace(&mut *items.add(i), null_mut()));
     }
     let tp = (*p).ob_type;
