@@ -67,14 +67,25 @@ pub fn find_cpython() -> Result<PathBuf, String> {
         .get_or_init(|| {
             let found = find_cpython_unresolved()?;
             let mut cmd = Command::new(&found);
-            cmd.args(["-c", "import sys; print(sys.executable)"])
+            cmd.args(["-c", "import sys; print(sys.executable); print(sys.version)"])
                 .stdin(Stdio::null())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped());
             match run_command(cmd, DEFAULT_TIMEOUT) {
                 Ok(out) if out.code == Some(0) => {
-                    let exe = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-                    Ok(if is_executable(&exe) { exe } else { found })
+                    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+                    let (exe, version) = text.split_once('\n').unwrap_or((&text, ""));
+                    let exe = PathBuf::from(exe.trim());
+                    if is_executable(&exe) {
+                        // one start-up answers both questions
+                        version_cache()
+                            .lock()
+                            .unwrap()
+                            .push((exe.clone(), version.trim().to_string()));
+                        Ok(exe)
+                    } else {
+                        Ok(found)
+                    }
                 }
                 _ => Ok(found),
             }
@@ -291,10 +302,14 @@ pub fn fnv1a64(parts: &[&[u8]]) -> u64 {
     h
 }
 
+fn version_cache() -> &'static std::sync::Mutex<Vec<(PathBuf, String)>> {
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(PathBuf, String)>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
 /// `sys.version` of an interpreter (asked once per interpreter path).
 pub fn interpreter_version(interp: &Path) -> Result<String, String> {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(PathBuf, String)>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
+    let cache = version_cache();
     if let Some((_, v)) = cache
         .lock()
         .unwrap()
