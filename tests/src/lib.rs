@@ -58,6 +58,27 @@ fn is_executable(p: &Path) -> bool {
     }
 }
 
+/// Resolves an interpreter path given in the environment: a bare name is
+/// looked up on `PATH`; a relative path is taken relative to the current
+/// directory if it exists there, else to the workspace root (tests run with
+/// the crate directory as cwd, and scripts run with their own directory as
+/// cwd, so the result is always made absolute).
+fn resolve_user_path(p: &Path) -> PathBuf {
+    if p.components().count() == 1 && !p.is_absolute() {
+        if let Some(found) = find_on_path(&p.to_string_lossy()) {
+            return found;
+        }
+    }
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    let from_cwd = std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf());
+    if from_cwd.exists() {
+        return from_cwd;
+    }
+    workspace_root().join(p)
+}
+
 /// CPython 3.11: `$KRAIT_CPYTHON`, else `python3.11` on `PATH`; a launcher
 /// such as a pyenv shim is resolved once to the real executable
 /// (`sys.executable`) so each run skips the shim's start-up cost.
@@ -96,11 +117,7 @@ pub fn find_cpython() -> Result<PathBuf, String> {
 fn find_cpython_unresolved() -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("KRAIT_CPYTHON") {
         let p = PathBuf::from(p);
-        let resolved = if p.components().count() == 1 {
-            find_on_path(&p.to_string_lossy()).unwrap_or(p.clone())
-        } else {
-            p.clone()
-        };
+        let resolved = resolve_user_path(&p);
         if is_executable(&resolved) {
             return Ok(resolved);
         }
@@ -119,11 +136,7 @@ fn find_cpython_unresolved() -> Result<PathBuf, String> {
 pub fn find_krait() -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("KRAIT_BIN") {
         let p = PathBuf::from(p);
-        let resolved = if p.components().count() == 1 {
-            find_on_path(&p.to_string_lossy()).unwrap_or(p.clone())
-        } else {
-            p.clone()
-        };
+        let resolved = resolve_user_path(&p);
         if is_executable(&resolved) {
             return Ok(resolved);
         }
