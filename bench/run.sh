@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KRAIT="${KRAIT_BIN:-$PWD/target/release/krait}"
 CPY="${KRAIT_CPYTHON:-python3.11}"
+# Launcher shims (pyenv) add ~0.1 s a run: time the real executable.
+CPY="$("$CPY" -c 'import sys; print(sys.executable)')"
 [ -x "$KRAIT" ] || cargo build --release -p krait
 best() {
   local b=999999
