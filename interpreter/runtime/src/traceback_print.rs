@@ -148,8 +148,6 @@ pub fn format_exception_only(value: &Obj, out: &mut String) {
             let m = pystr::to_string_lossy(&m);
             if m != "builtins" && m != "__main__" {
                 name = format!("{}.{}", m, name);
-            } else if m == "__main__" {
-                name = format!("__main__.{}", name);
             }
         }
     }

@@ -29,16 +29,14 @@ pub fn getattr_str(o: &Obj, name: &str) -> PyResult<Obj> {
 /// generic case.
 pub fn getattr_opt(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     let t = o.ty();
-    if let Some(f) = t.tp_getattro {
-        if f as *const () as usize == type_::generic_getattr_slot as *const () as usize {
-            return type_::generic_getattr_opt(o, name);
-        }
-        if f as *const () as usize == type_::type_getattro_slot as *const () as usize {
-            return type_::type_getattro_opt(o, name);
-        }
-    }
-    match getattr(o, name) {
-        Ok(v) => Ok(Some(v)),
+    let r = match t.tp_getattro {
+        Some(f) if f as *const () as usize == type_::generic_getattr_slot as *const () as usize => type_::generic_getattr_opt(o, name),
+        Some(f) if f as *const () as usize == type_::type_getattro_slot as *const () as usize => type_::type_getattro_opt(o, name),
+        _ => getattr(o, name).map(Some),
+    };
+    // AttributeError from anywhere (a descriptor's getter included) means "missing".
+    match r {
+        Ok(v) => Ok(v),
         Err(e) => {
             if crate::errors::matches(crate::types::exceptions::AttributeError()) {
                 crate::errors::clear();
