@@ -1096,6 +1096,7 @@ impl<'a> Compiler<'a> {
         scope: usize,
         name: &str,
         params: Option<&ast::Parameters>,
+        returns: Option<&Expr>,
         r: TextRange,
         gen_body: &mut dyn FnMut(&mut Self) -> CResult<()>,
         docstring: Option<String>,
@@ -1143,6 +1144,9 @@ impl<'a> Compiler<'a> {
                 if let Some(an) = &k.annotation {
                     anns.push((k.name.as_str().to_owned(), an));
                 }
+            }
+            if let Some(r) = returns {
+                anns.push(("return".to_owned(), r));
             }
             if !anns.is_empty() {
                 for (n, an) in &anns {
@@ -1200,6 +1204,7 @@ impl<'a> Compiler<'a> {
             scope,
             f.name.as_str(),
             Some(&f.parameters),
+            f.returns.as_deref(),
             range,
             &mut |c: &mut Self| {
                 for s in &body_stmts {
@@ -1232,6 +1237,7 @@ impl<'a> Compiler<'a> {
         self.make_function(
             scope,
             &name,
+            None,
             None,
             c.range,
             &mut |cc: &mut Self| {
@@ -1502,6 +1508,7 @@ impl<'a> Compiler<'a> {
                     scope,
                     "<lambda>",
                     l.parameters.as_deref(),
+                    None,
                     l.range,
                     &mut |c: &mut Self| {
                         c.expr(&body)?;
@@ -1736,6 +1743,7 @@ impl<'a> Compiler<'a> {
         self.make_function(
             scope,
             name,
+            None,
             None,
             r,
             &mut |c: &mut Self| {

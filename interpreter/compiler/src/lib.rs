@@ -9,7 +9,7 @@ mod symtable;
 use krait_bytecode::{CodeUnit, CompileError, CompileErrorKind, Mode};
 use ruff_python_ast::PythonVersion;
 use ruff_python_parser::{parse, ParseOptions};
-use ruff_text_size::{TextRange, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// Options of compile().
 #[derive(Clone, Debug, Default)]
@@ -129,6 +129,15 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
     let to_err = |(msg, range): (String, TextRange)| error(CompileErrorKind::SyntaxError, msg, source, filename, range);
     match parsed.into_syntax() {
         ruff_python_ast::Mod::Module(m) => {
+            if mode == Mode::Single && m.body.len() > 1 {
+                return Err(error(
+                    CompileErrorKind::SyntaxError,
+                    "multiple statements found while compiling a single statement".into(),
+                    source,
+                    filename,
+                    m.body[0].range(),
+                ));
+            }
             let st = symtable::build(&m.body).map_err(|msg| to_err((msg, whole)))?;
             let mut c = codegen::Compiler::new(&st, source, filename, opts.optimize, mode == Mode::Single);
             c.module(&m.body).map_err(to_err)

@@ -1157,6 +1157,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
                 }
             }
         }
+        // A class defining __eq__ without __hash__ is unhashable.
+        if dict::get_item_str(&ns, "__eq__")?.is_some() && dict::get_item_str(&ns, "__hash__")?.is_none() {
+            dict::set_item_str(&ns, "__hash__", &none::none())?;
+        }
         let classcell = dict::get_item_str(&ns, "__classcell__")?;
         if classcell.is_some() {
             dict::del_item_str(&ns, "__classcell__")?;
