@@ -8,3 +8,15 @@ keep = T("shutdown")
 temp = T("explicit")
 del temp
 print("last line of the script")
+class Container:
+    def __init__(self):
+        self.items = [T("in-container-1"), T("in-container-2")]
+box = Container()
+def make_and_drop():
+    t = T("function-local")
+    return "made"
+print(make_and_drop())
+lst = [T("list-global")]
+lst = None
+print("list global rebound")
+print("script body finished; remaining globals are released at shutdown")

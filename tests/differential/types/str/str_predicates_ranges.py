@@ -7,3 +7,10 @@ for lo, hi in ranges:
           sum(c.isprintable() for c in chars), sum(c.isidentifier() for c in chars))
 print(sum(1 for c in range(0x110000) if chr(c).isspace()))
 print(sum(1 for c in range(0x3000) if chr(c).upper() != chr(c)))
+samples = "aZ09 _\t\n\u00e9\u00df\u0391\u03c9\u0660\u00bd\u2167\u3000\u200b\U0001d7d8\U0001f600"
+for ch in samples:
+    print("U+%04X" % ord(ch), ch.isalpha(), ch.isalnum(), ch.isdigit(), ch.isdecimal(), ch.isnumeric(),
+          ch.isspace(), ch.isupper(), ch.islower(), ch.istitle(), ch.isprintable(), ch.isidentifier(), ch.isascii())
+print("ǅ".istitle(), "ǅǅ".istitle(), "Ǆ".isupper(), "ǆ".islower())
+print("ⅷ".isnumeric(), "ⅷ".isdigit(), "ⅷ".isdecimal(), "ⅷ".islower(), "ⅷ".isalpha())
+print("٣".isdigit(), int("٣"), "𝟘".isdecimal(), int("𝟘𝟙"))
