@@ -7,7 +7,7 @@ class T:
 keep = T("shutdown")
 temp = T("explicit")
 del temp
-print("last line of the script")
+print("after explicit del")
 class Container:
     def __init__(self):
         self.items = [T("in-container-1"), T("in-container-2")]
