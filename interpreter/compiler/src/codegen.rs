@@ -26,6 +26,8 @@ enum Block {
     With { is_async: bool },
     /// Inside an except handler body: POP_EXCEPT on early exit.
     ExceptBody { named: Option<String> },
+    /// The exceptional copy of a finally body: [lasti, prev, exc] are on the stack.
+    FinallyExc,
     HandlerCleanup,
 }
 
@@ -754,6 +756,21 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::CALL, 2);
                     self.emit(Opcode::POP_TOP, 0);
                 }
+                Block::FinallyExc => {
+                    if preserve_top {
+                        // [lasti, prev, exc, value] → [value], prev restored.
+                        self.emit(Opcode::SWAP, 2);
+                        self.emit(Opcode::POP_TOP, 0);
+                        self.emit(Opcode::SWAP, 2);
+                        self.emit(Opcode::POP_EXCEPT, 0);
+                        self.emit(Opcode::SWAP, 2);
+                        self.emit(Opcode::POP_TOP, 0);
+                    } else {
+                        self.emit(Opcode::POP_TOP, 0);
+                        self.emit(Opcode::POP_EXCEPT, 0);
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                }
                 Block::ExceptBody { named } => {
                     if preserve_top {
                         self.emit(Opcode::SWAP, 2);
@@ -1003,7 +1020,9 @@ impl<'a> Compiler<'a> {
         self.push_handler(cleanup, depth + 2, true);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.u().depth = depth + 3;
+        self.u().blocks.push(Block::FinallyExc);
         self.body(&t.finalbody)?;
+        self.u().blocks.pop();
         self.u().depth = depth;
         self.emit(Opcode::RERAISE, 0);
         self.pop_handler();
@@ -1860,7 +1879,15 @@ impl CompKind<'_> {
 /// The handlers that remain active when leaving blocks `i..` early.
 fn handlers_outside(blocks: &[Block], i: usize, stack: &[Handler]) -> Vec<Handler> {
     // Each Finally/With/ExceptBody block at or after `i` pushed one handler.
-    let pushed = blocks[i..].iter().filter(|b| !matches!(b, Block::Loop { .. })).count();
+    let pushed: usize = blocks[i..]
+        .iter()
+        .map(|b| match b {
+            Block::Loop { .. } | Block::HandlerCleanup => 0,
+            // The handler-cleanup region and, when named, the name-clearing one.
+            Block::ExceptBody { named: Some(_) } => 2,
+            _ => 1,
+        })
+        .sum();
     let keep = stack.len().saturating_sub(pushed);
     stack[..keep].to_vec()
 }

@@ -796,13 +796,10 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     error!();
                 }
                 Opcode::RERAISE => {
+                    // With arg, the saved offset sits `arg` items below: it only
+                    // mattered for line numbers (the traceback entry of this
+                    // frame has them), so it stays for the unwinding to pop.
                     let exc = pop_obj!();
-                    if arg != 0 {
-                        // The saved offset only mattered for line numbers; the
-                        // traceback entry of this frame already has them, and
-                        // handler lookup uses this instruction's own offset.
-                        drop(pop_obj!());
-                    }
                     save!();
                     let _ = crate::errors::restore(exc);
                     unwind::set_reraise_flag();
