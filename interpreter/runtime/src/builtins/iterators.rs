@@ -1,7 +1,7 @@
 //! The iterator types of builtins: enumerate, filter, map, zip, reversed.
 
 use crate::errors::PyResult;
-use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
+use crate::object::{tpflags, Obj, PyObject, PyTypeObject};
 use crate::types::builtin_func::parse_args;
 use crate::types::{int, none, str as pystr, tuple};
 use std::ptr::null_mut;
@@ -264,14 +264,7 @@ unsafe extern "C" fn iter_dealloc(p: *mut PyObject) {
     let f = &mut *(p as *mut IterObject);
     crate::object::xdecref(std::mem::replace(&mut f.a, null_mut()));
     crate::object::xdecref(std::mem::replace(&mut f.b, null_mut()));
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn iter_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {

@@ -410,14 +410,7 @@ pub fn merge(o: &Obj, other: &Obj, overwrite: bool) -> PyResult<()> {
 unsafe extern "C" fn dict_dealloc(p: *mut PyObject) {
     let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
     clear(&o);
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn dict_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut c_void) -> i32 {

@@ -148,14 +148,7 @@ unsafe extern "C" fn list_dealloc(p: *mut PyObject) {
     let l = raw(&o);
     alloc::raw_free(l.ob_item as *mut c_void);
     l.ob_item = null_mut();
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn list_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut c_void) -> i32 {

@@ -97,12 +97,5 @@ pub fn init_types() {
 unsafe extern "C" fn ns_dealloc(p: *mut PyObject) {
     let n = &mut *(p as *mut NamespaceObject);
     crate::object::xdecref(std::mem::replace(&mut n.dict, std::ptr::null_mut()));
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        type_::subtype_dealloc_fields(p);
-        crate::object::alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        crate::object::alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }

@@ -1,7 +1,7 @@
 //! `property`: managed attributes with fget/fset/fdel and a doc string.
 
 use crate::errors::PyResult;
-use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
+use crate::object::{tpflags, Obj, PyObject, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table, parse_args};
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::{none, str as pystr, tuple};
@@ -182,14 +182,7 @@ unsafe extern "C" fn property_dealloc(p: *mut PyObject) {
     for f in [&mut o.fget, &mut o.fset, &mut o.fdel, &mut o.doc, &mut o.name] {
         crate::object::xdecref(std::mem::replace(f, null_mut()));
     }
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn property_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {

@@ -452,14 +452,7 @@ unsafe extern "C" fn set_dealloc(p: *mut PyObject) {
         alloc::raw_free(s.table as *mut c_void);
         s.table = null_mut();
     }
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn set_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut c_void) -> i32 {

@@ -1,7 +1,7 @@
 //! `super`: attribute lookup that starts after a class in an object's MRO.
 
 use crate::errors::PyResult;
-use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
+use crate::object::{tpflags, Obj, PyObject, PyTypeObject};
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::{none, str as pystr, tuple, type_};
 use std::ptr::null_mut;
@@ -174,14 +174,7 @@ unsafe extern "C" fn super_dealloc(p: *mut PyObject) {
     for f in [&mut s.type_, &mut s.obj, &mut s.obj_type] {
         crate::object::xdecref(std::mem::replace(f, null_mut()));
     }
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn super_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {

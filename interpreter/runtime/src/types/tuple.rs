@@ -93,14 +93,7 @@ unsafe extern "C" fn tuple_dealloc(p: *mut PyObject) {
     for i in (0..n).rev() {
         crate::object::xdecref(std::mem::replace(&mut *items.add(i), null_mut()));
     }
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn tuple_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {

@@ -1685,3 +1685,20 @@ pub unsafe extern "C" fn subtype_traverse_dict_only(
     }
     0
 }
+
+/// The end of a builtin type's tp_dealloc: frees the object, and for an
+/// instance of a subclass (a heap type) first clears what the subclass
+/// added and releases the instance's reference to its type.
+///
+/// # Safety
+/// `p` must be an object whose own fields were already released.
+pub unsafe fn free_instance(p: *mut PyObject) {
+    let tp = (*p).ob_type;
+    if (*tp).has_flag(tpflags::HEAPTYPE) {
+        subtype_dealloc_fields(p);
+        alloc::free_object(p);
+        crate::object::decref(tp as *mut PyObject);
+    } else {
+        alloc::free_object(p);
+    }
+}

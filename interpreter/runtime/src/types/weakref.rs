@@ -185,14 +185,7 @@ unsafe extern "C" fn ref_vectorcall(
 unsafe extern "C" fn ref_dealloc(p: *mut PyObject) {
     unlink(p as *mut WeakRefObject);
     crate::object::xdecref(std::mem::replace(&mut (*(p as *mut WeakRefObject)).wr_callback, null_mut()));
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    crate::types::type_::free_instance(p);
 }
 
 unsafe extern "C" fn ref_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
