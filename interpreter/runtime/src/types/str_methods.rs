@@ -1144,6 +1144,80 @@ fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(if !p.is_empty() && cps.ends_with(&p) { from_code_points(&cps[..cps.len() - p.len()]) } else { from_code_points(&cps) })
 }
 
+
+fn m_casefold(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("casefold", a, k, 0, 0)?;
+    // Full case folding: lowercase plus the special folds of Unicode's CaseFolding.txt (F).
+    Ok(map_chars(s, |c| match c {
+        '\u{df}' => "ss".to_owned(),
+        '\u{130}' => "i\u{307}".to_owned(),
+        '\u{149}' => "\u{2bc}n".to_owned(),
+        '\u{17f}' => "s".to_owned(),
+        '\u{1e9e}' => "ss".to_owned(),
+        '\u{3c2}' => "\u{3c3}".to_owned(),
+        '\u{fb00}' => "ff".to_owned(),
+        '\u{fb01}' => "fi".to_owned(),
+        '\u{fb02}' => "fl".to_owned(),
+        '\u{fb03}' => "ffi".to_owned(),
+        '\u{fb04}' => "ffl".to_owned(),
+        '\u{fb05}' | '\u{fb06}' => "st".to_owned(),
+        _ => c.to_lowercase().collect(),
+    }))
+}
+fn m_isnumeric(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    predicate(s, "isnumeric", a, k, |c| c.is_numeric())
+}
+fn m_isprintable(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("isprintable", a, k, 0, 0)?;
+    Ok(bool_::from_bool(chars(s).all(|c| char::from_u32(c).map(is_printable).unwrap_or(false))))
+}
+fn m_istitle(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("istitle", a, k, 0, 0)?;
+    let t = pystr::to_string_lossy(s);
+    let mut prev_cased = false;
+    let mut any = false;
+    for c in t.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(bool_::from_bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(bool_::from_bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(bool_::from_bool(any))
+}
+fn m_expandtabs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = parse_args("expandtabs", args, kw, &["tabsize"], 0, 0)?;
+    let size = match &a[0] {
+        Some(t) => int::as_isize_or_overflow(&int::index(t)?)?,
+        None => 8,
+    };
+    let mut out = Vec::new();
+    let mut col: isize = 0;
+    for c in chars(slf) {
+        if c == '\t' as u32 {
+            if size > 0 {
+                let n = size - (col % size);
+                out.extend(std::iter::repeat(' ' as u32).take(n as usize));
+                col += n;
+            }
+        } else {
+            out.push(c);
+            col = if c == '\n' as u32 || c == '\r' as u32 { 0 } else { col + 1 };
+        }
+    }
+    Ok(from_code_points(&out))
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 static mut AS_NUMBER: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
@@ -1199,6 +1273,11 @@ pub fn init_types() {
             method("islower", m_islower),
             method("isidentifier", m_isidentifier),
             method("isascii", m_isascii),
+            method("casefold", m_casefold),
+            method("isnumeric", m_isnumeric),
+            method("isprintable", m_isprintable),
+            method("istitle", m_istitle),
+            method("expandtabs", m_expandtabs),
             method("encode", m_encode),
             method("format", m_format),
             method("format_map", m_format_map),
