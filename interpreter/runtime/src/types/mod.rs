@@ -16,6 +16,7 @@ pub mod exceptions;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod getset;
 pub mod int;
 pub mod iter;
@@ -99,6 +100,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         super_::type_ptr(),
         &raw mut property::PyProperty_Type,
         namespace::type_ptr(),
+        generic_alias::type_ptr(),
         generator::gen_type(),
         generator::coro_type(),
         generator::asyncgen_type(),
@@ -159,6 +161,7 @@ pub fn init_all() -> PyResult<()> {
     super_::init_types();
     property::init_types();
     namespace::init_types();
+    generic_alias::init_types();
     generator::init_types();
     structseq::init_types();
     exceptions::init_types();

@@ -1,0 +1,230 @@
+//! `types.GenericAlias`: what `list[int]` returns (PEP 585): remembers the
+//! origin and arguments, prints as `list[int]`, calls the origin, and
+//! forwards other attributes to it.
+
+use crate::errors::PyResult;
+use crate::object::{tpflags, Obj, PyObject, PyTypeObject};
+use crate::types::builtin_func::{check_nargs, classmethod, method, method_table};
+use crate::types::getset::{getset_table, GetSetSpec};
+use crate::types::{bool_, none, str as pystr, tuple, type_};
+use krait_bytecode::CompareOp;
+use std::ptr::null_mut;
+
+#[repr(C)]
+pub struct GenericAliasObject {
+    pub ob_base: PyObject,
+    pub origin: *mut PyObject,
+    pub args: *mut PyObject,
+}
+
+#[no_mangle]
+pub static mut Py_GenericAliasType: PyTypeObject = PyTypeObject::EMPTY;
+
+pub fn type_ptr() -> *mut PyTypeObject {
+    &raw mut Py_GenericAliasType
+}
+
+fn ga(o: &Obj) -> &GenericAliasObject {
+    unsafe { o.cast::<GenericAliasObject>() }
+}
+
+/// `origin[args]`.
+pub fn new(origin: &Obj, args: &Obj) -> PyResult<Obj> {
+    let args = if tuple::is_tuple(args) { args.clone() } else { tuple::new(&[args.clone()]) };
+    let o = type_::alloc_instance(type_ptr(), 0)?;
+    unsafe {
+        let p = o.cast_mut::<GenericAliasObject>();
+        p.origin = origin.clone().into_raw();
+        p.args = args.into_raw();
+    }
+    Ok(o)
+}
+
+/// `__class_getitem__` of the builtin generic classes.
+pub fn class_getitem(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__class_getitem__", args, kw, 1, 1)?;
+    new(cls, &args[0])
+}
+
+fn repr_item(o: &Obj) -> PyResult<String> {
+    if none::is_none(o) {
+        return Ok("None".into());
+    }
+    if o.ty().tp_repr == unsafe { Py_GenericAliasType.tp_repr } {
+        return ga_repr(o).map(|s| pystr::to_string_lossy(&s));
+    }
+    if type_::is_type(o) {
+        let q = type_::qualname(o)?;
+        let m = type_::module_name(o)?;
+        let (q, m) = (pystr::to_string_lossy(&q), pystr::to_string_lossy(&m));
+        return Ok(if m == "builtins" { q } else { format!("{}.{}", m, q) });
+    }
+    if crate::types::none::ellipsis().is(o) {
+        return Ok("...".into());
+    }
+    crate::ops::repr_string(o)
+}
+
+fn ga_repr(o: &Obj) -> PyResult<Obj> {
+    let g = ga(o);
+    let origin = unsafe { Obj::borrow_slot(&g.origin) };
+    let args = unsafe { Obj::borrow_slot(&g.args) };
+    let items: Vec<String> = if tuple::len(args) == 0 {
+        vec!["()".into()]
+    } else {
+        tuple::items(args).iter().map(repr_item).collect::<PyResult<_>>()?
+    };
+    Ok(pystr::new(&format!("{}[{}]", repr_item(origin)?, items.join(", "))))
+}
+crate::unary_slot!(ga_repr_slot => ga_repr);
+
+fn ga_call(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let origin = unsafe { Obj::borrow_slot(&ga(o).origin) };
+    let r = crate::ops::call::call_tuple_dict(origin, args, kwargs)?;
+    // Record where the instance came from, as CPython does (ignoring failures).
+    if crate::ops::attr::setattr(&r, &pystr::intern("__orig_class__"), o).is_err() {
+        crate::errors::clear();
+    }
+    Ok(r)
+}
+crate::call_slot!(ga_call_slot => ga_call);
+
+fn ga_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
+    let n = pystr::to_string_lossy(name);
+    let own = matches!(
+        n.as_str(),
+        "__origin__" | "__args__" | "__parameters__" | "__class__" | "__mro_entries__" | "__reduce__" | "__copy__" | "__deepcopy__"
+            | "__getitem__" | "__repr__" | "__call__" | "__eq__" | "__hash__" | "__dir__"
+    );
+    if own {
+        return type_::generic_getattr(o, name);
+    }
+    crate::ops::attr::getattr(unsafe { Obj::borrow_slot(&ga(o).origin) }, name)
+}
+crate::binary_slot!(ga_getattro_slot => ga_getattro);
+
+fn ga_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    if !b.is_type(type_ptr()) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let (x, y) = (ga(a), ga(b));
+    let eq = crate::ops::eq(unsafe { Obj::borrow_slot(&x.origin) }, unsafe { Obj::borrow_slot(&y.origin) })?
+        && crate::ops::eq(unsafe { Obj::borrow_slot(&x.args) }, unsafe { Obj::borrow_slot(&y.args) })?;
+    Ok(bool_::from_bool(if op == CompareOp::Eq { eq } else { !eq }))
+}
+crate::richcmp_slot!(ga_richcompare_slot => ga_richcompare);
+
+fn ga_hash(o: &Obj) -> PyResult<isize> {
+    let g = ga(o);
+    let h = crate::ops::hash(unsafe { Obj::borrow_slot(&g.origin) })? ^ crate::ops::hash(unsafe { Obj::borrow_slot(&g.args) })?;
+    Ok(if h == -1 { -2 } else { h })
+}
+crate::hash_slot!(ga_hash_slot => ga_hash);
+
+fn g_origin(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(ga(o).origin) })
+}
+fn g_args(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { Obj::from_borrowed(ga(o).args) })
+}
+fn g_parameters(_o: &Obj) -> PyResult<Obj> {
+    // Type variables come with the typing module; builtins have none.
+    Ok(tuple::new(&[]))
+}
+
+fn m_mro_entries(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__mro_entries__", a, k, 1, 1)?;
+    Ok(tuple::new(&[unsafe { Obj::from_borrowed(ga(slf).origin) }]))
+}
+
+fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let g = ga(slf);
+    Ok(tuple::new(&[
+        type_::type_obj(type_ptr()),
+        tuple::new(&[unsafe { Obj::from_borrowed(g.origin) }, unsafe { Obj::from_borrowed(g.args) }]),
+    ]))
+}
+
+fn ga_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+        crate::bail!(TypeError, "GenericAlias() takes no keyword arguments");
+    }
+    let a = tuple::items(args);
+    if a.len() != 2 {
+        crate::bail!(TypeError, "GenericAlias expected 2 arguments, got {}", a.len());
+    }
+    new(&a[0], &a[1])
+}
+crate::new_slot!(ga_new_slot => ga_new);
+
+unsafe extern "C" fn ga_dealloc(p: *mut PyObject) {
+    let g = &mut *(p as *mut GenericAliasObject);
+    crate::object::xdecref(std::mem::replace(&mut g.origin, null_mut()));
+    crate::object::xdecref(std::mem::replace(&mut g.args, null_mut()));
+    crate::object::alloc::free_object(p);
+}
+
+unsafe extern "C" fn ga_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let g = &*(p as *const GenericAliasObject);
+    for x in [g.origin, g.args] {
+        if !x.is_null() {
+            let r = visit(x, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+pub fn init_types() {
+    unsafe {
+        let t = type_ptr();
+        type_::init_static(t, "types.GenericAlias", std::mem::size_of::<GenericAliasObject>(), 0);
+        (*t).tp_flags |= tpflags::HAVE_GC | tpflags::BASETYPE;
+        (*t).tp_dealloc = Some(ga_dealloc);
+        (*t).tp_traverse = Some(ga_traverse);
+        (*t).tp_repr = Some(ga_repr_slot);
+        (*t).tp_call = Some(ga_call_slot);
+        (*t).tp_getattro = Some(ga_getattro_slot);
+        (*t).tp_richcompare = Some(ga_richcompare_slot);
+        (*t).tp_hash = Some(ga_hash_slot);
+        (*t).tp_new = Some(ga_new_slot);
+        (*t).tp_methods = method_table(&[method("__mro_entries__", m_mro_entries), method("__reduce__", m_reduce)]);
+        (*t).tp_getset = getset_table(&[
+            GetSetSpec::get("__origin__", g_origin),
+            GetSetSpec::get("__args__", g_args),
+            GetSetSpec::get("__parameters__", g_parameters),
+        ]);
+        // The builtin generic classes.
+        for cls in [
+            crate::types::list::type_ptr(),
+            crate::types::tuple::type_ptr(),
+            crate::types::dict::type_ptr(),
+            crate::types::set::set_type(),
+            crate::types::set::frozenset_type(),
+            type_::type_type(),
+        ] {
+            add_class_getitem(cls);
+        }
+    }
+}
+
+/// Appends `__class_getitem__` to a builtin type's method table.
+unsafe fn add_class_getitem(t: *mut PyTypeObject) {
+    let mut specs = Vec::new();
+    let mut ml = (*t).tp_methods;
+    if !ml.is_null() {
+        while !(*ml).ml_name.is_null() {
+            let name: &'static str = Box::leak(std::ffi::CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned().into_boxed_str());
+            if (*ml).ml_flags & crate::object::meth::KRAIT != 0 {
+                let f: crate::types::builtin_func::RustMethod = std::mem::transmute((*ml).ml_meth);
+                specs.push(crate::types::builtin_func::MethodSpec { name, f, flags: (*ml).ml_flags & !crate::object::meth::KRAIT, doc: "" });
+            }
+            ml = ml.add(1);
+        }
+    }
+    specs.push(classmethod("__class_getitem__", class_getitem));
+    (*t).tp_methods = method_table(&specs);
+}
