@@ -53,6 +53,10 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
             }
         }
         if type_::is_type(o) {
+            // `type[int]` is special-cased, as in CPython.
+            if o.as_ptr() == type_::type_type() as *mut crate::object::PyObject {
+                return crate::types::generic_alias::new(o, key);
+            }
             // `list[int]`: __class_getitem__.
             if let Some(cg) = crate::ops::attr::getattr_opt(o, &pystr::intern("__class_getitem__"))? {
                 return crate::ops::call::call(&cg, &[key.clone()], None);

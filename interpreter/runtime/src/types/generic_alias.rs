@@ -204,7 +204,6 @@ pub fn init_types() {
             crate::types::dict::type_ptr(),
             crate::types::set::set_type(),
             crate::types::set::frozenset_type(),
-            type_::type_type(),
         ] {
             add_class_getitem(cls);
         }
