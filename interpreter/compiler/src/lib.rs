@@ -1,15 +1,32 @@
 //! krait's compiler: Python 3.11 source → krait bytecode (`krait-bytecode`).
-//! Parsing is ruff_python_parser's (3.11 target); `symtable` decides scopes,
-//! `codegen` emits code units, `stack_depth` sizes their value stacks.
+//!
+//! Phases: `source` decodes bytes; ruff_python_parser parses (3.11 target),
+//! with `errors` mapping its messages onto CPython's; `symtable` decides
+//! scopes; `codegen` emits code units with CPython 3.11's code shapes;
+//! `stack_depth` sizes value stacks; `disassemble` lists code for tests.
 
 mod codegen;
+mod constants;
+mod disassemble;
+mod errors;
+mod source;
 mod stack_depth;
 mod symtable;
+mod unparse;
 
-use krait_bytecode::{CodeUnit, CompileError, CompileErrorKind, Mode};
-use ruff_python_ast::PythonVersion;
+pub use constants::parse_big_int;
+pub use disassemble::{const_repr, disassemble};
+pub use source::decode_source;
+
+use krait_bytecode::{flags, CodeUnit, CompileError, CompileErrorKind, Mode};
+use ruff_python_ast::{self as ast, PythonVersion, Stmt};
 use ruff_python_parser::{parse, ParseOptions};
 use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// Errors of the symbol-table and code-generation passes: message and where.
+pub(crate) type CResult<T> = Result<T, (String, TextRange)>;
+
+pub(crate) const RECURSION_MSG: &str = "maximum recursion depth exceeded during compilation";
 
 /// Options of compile().
 #[derive(Clone, Debug, Default)]
@@ -21,193 +38,158 @@ pub struct CompileOptions {
     pub allow_top_level_await: bool,
 }
 
-/// Parses a big integer literal's text (with base prefix and underscores).
-pub fn parse_big_int(text: &str) -> num_bigint::BigInt {
-    let t: String = text.chars().filter(|c| *c != '_').collect();
-    let lower = t.to_ascii_lowercase();
-    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d)
-    } else {
-        (10, lower.as_str())
-    };
-    num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
-}
+/// CPython's MAXLEVEL: brackets nest at most this deep.
+const MAX_PAREN_LEVEL: usize = 200;
 
-fn error(kind: CompileErrorKind, msg: String, source: &str, filename: &str, range: TextRange) -> CompileError {
-    let index = ruff_source_file::LineIndex::from_source_text(source);
-    let s = index.line_column(range.start(), source);
-    let e = index.line_column(range.end(), source);
-    let line_text = source.lines().nth(s.line.get() - 1).map(|l| format!("{}\n", l));
-    CompileError {
-        kind,
-        msg,
-        filename: filename.to_owned(),
-        lineno: s.line.get() as u32,
-        offset: s.column.get() as u32,
-        end_lineno: e.line.get() as u32,
-        end_offset: e.column.get() as u32,
-        text: line_text,
-    }
-}
-
-/// Maps a parse error onto CPython's wording for the common cases.
-fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename: &str) -> CompileError {
-    let raw = err.error.to_string();
-    let (kind, msg) = if raw.contains("indent") || raw.contains("Indent") {
-        if raw.contains("Unexpected indentation") {
-            (CompileErrorKind::IndentationError, "unexpected indent".to_owned())
-        } else if raw.contains("unindent") || raw.contains("dedent") {
-            (CompileErrorKind::IndentationError, "unindent does not match any outer indentation level".to_owned())
-        } else {
-            (CompileErrorKind::IndentationError, "expected an indented block".to_owned())
-        }
-    } else if raw.contains("tabs") {
-        (CompileErrorKind::TabError, "inconsistent use of tabs and spaces in indentation".to_owned())
-    } else if raw.starts_with("Expected ':'") || raw.contains("expected ':'") {
-        (CompileErrorKind::SyntaxError, "expected ':'".to_owned())
-    } else if raw.contains("missing closing quote") || raw.contains("unterminated string") {
-        let line = ruff_source_file::LineIndex::from_source_text(source).line_column(err.location.start(), source).line.get();
-        (CompileErrorKind::SyntaxError, format!("unterminated string literal (detected at line {})", line))
-    } else {
-        (CompileErrorKind::SyntaxError, "invalid syntax".to_owned())
-    };
-    error(kind, msg, source, filename, err.location)
+fn simple_error(kind: CompileErrorKind, msg: &str, filename: &str) -> CompileError {
+    CompileError { kind, msg: msg.into(), filename: filename.to_owned(), lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: None }
 }
 
 /// Compiles source text.
 pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
     if source.contains('\0') {
-        return Err(CompileError {
-            kind: CompileErrorKind::ValueError,
-            msg: "source code string cannot contain null bytes".into(),
-            filename: filename.to_owned(),
-            lineno: 0,
-            offset: 0,
-            end_lineno: 0,
-            end_offset: 0,
-            text: None,
-        });
+        return Err(simple_error(CompileErrorKind::ValueError, "source code string cannot contain null bytes", filename));
     }
-    // Deep nesting overflows the parser's recursion: parse on a big stack.
+    // Deeply nested input recurses deeply in the parser and the compiler:
+    // run them on a thread with a large stack.
     let src = source.to_owned();
     let fname = filename.to_owned();
-    let opts = opts.clone();
+    let opts2 = opts.clone();
     std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || compile_inner(&src, &fname, mode, &opts))
+        .spawn(move || compile_inner(&src, &fname, mode, &opts2))
         .expect("cannot start the compiler thread")
         .join()
-        .unwrap_or_else(|_| {
-            Err(CompileError {
-                kind: CompileErrorKind::RecursionError,
-                msg: "maximum recursion depth exceeded during compilation".into(),
-                filename: filename.to_owned(),
-                lineno: 0,
-                offset: 0,
-                end_lineno: 0,
-                end_offset: 0,
-                text: None,
-            })
-        })
+        .unwrap_or_else(|_| Err(simple_error(CompileErrorKind::RecursionError, RECURSION_MSG, filename)))
+}
+
+/// "too many nested parentheses", found by a scan that skips strings and comments.
+fn check_paren_depth(source: &str) -> Option<usize> {
+    let b = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
+                        i += q;
+                        break;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_PAREN_LEVEL {
+                    return Some(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+const FUTURE_FEATURES: &[(&str, u32)] = &[
+    ("nested_scopes", 0),
+    ("generators", 0),
+    ("division", 0x20000),
+    ("absolute_import", 0x40000),
+    ("with_statement", 0x80000),
+    ("print_function", 0x100000),
+    ("unicode_literals", 0x200000),
+    ("barry_as_FLUFL", 0x400000),
+    ("generator_stop", 0x800000),
+    ("annotations", flags::FUTURE_ANNOTATIONS),
+];
+
+/// `from __future__ import ...` at the start of a module: their flags, or
+/// the error CPython reports.
+fn future_flags(body: &[Stmt]) -> CResult<u32> {
+    let mut fl = 0;
+    let mut allowed = true;
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            Stmt::Expr(e) if i == 0 && matches!(&*e.value, ast::Expr::StringLiteral(_)) => continue,
+            Stmt::ImportFrom(f) if f.module.as_ref().map(|m| m.as_str()) == Some("__future__") && f.level == 0 => {
+                if !allowed {
+                    return Err(("from __future__ imports must occur at the beginning of the file".into(), s.range()));
+                }
+                for a in &f.names {
+                    let n = a.name.as_str();
+                    if n == "braces" {
+                        return Err(("not a chance".into(), s.range()));
+                    }
+                    match FUTURE_FEATURES.iter().find(|(k, _)| *k == n) {
+                        Some((_, v)) => fl |= v,
+                        None => return Err((format!("future feature {} is not defined", n), s.range())),
+                    }
+                }
+            }
+            _ => allowed = false,
+        }
+    }
+    Ok(fl)
 }
 
 fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+    if let Some(at) = check_paren_depth(source) {
+        let r = TextRange::new(TextSize::from(at as u32), TextSize::from(at as u32 + 1));
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, "too many nested parentheses".into(), source, filename, r));
+    }
     let pmode = match mode {
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
         Mode::Eval => ruff_python_parser::Mode::Expression,
     };
     let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
-    let parsed = parse(source, options).map_err(|e| parse_error(&e, source, filename))?;
+    let parsed = parse(source, options).map_err(|e| errors::parse_error(&e, source, filename))?;
     if let Some(e) = parsed.unsupported_syntax_errors().first() {
-        return Err(error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, e.range));
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, e.range));
     }
-    let whole = TextRange::new(TextSize::from(0), TextSize::from(0));
-    let to_err = |(msg, range): (String, TextRange)| error(CompileErrorKind::SyntaxError, msg, source, filename, range);
-    match parsed.into_syntax() {
-        ruff_python_ast::Mod::Module(m) => {
+    let to_err = |(msg, range): (String, TextRange)| {
+        let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
+        errors::make_error(kind, msg, source, filename, range)
+    };
+    let whole = TextRange::new(TextSize::from(0), TextSize::of(source));
+    match parsed.syntax() {
+        ast::Mod::Module(m) => {
             if mode == Mode::Single && m.body.len() > 1 {
-                return Err(error(
-                    CompileErrorKind::SyntaxError,
-                    "multiple statements found while compiling a single statement".into(),
-                    source,
-                    filename,
-                    m.body[0].range(),
-                ));
+                return Err(to_err(("multiple statements found while compiling a single statement".into(), m.body[0].range())));
             }
-            let st = symtable::build(&m.body).map_err(|msg| to_err((msg, whole)))?;
-            let mut c = codegen::Compiler::new(&st, source, filename, opts.optimize, mode == Mode::Single);
+            let fl = future_flags(&m.body).map_err(to_err)? | (opts.future_flags & 0x01fe_0000);
+            let st = symtable::build_module(&m.body, fl & flags::FUTURE_ANNOTATIONS != 0, whole).map_err(to_err)?;
+            let mut c = codegen::Compiler::new(&st, source, filename, opts, mode == Mode::Single, fl);
             c.module(&m.body).map_err(to_err)
         }
-        ruff_python_ast::Mod::Expression(e) => {
-            let st = symtable::build_expr(&e.body).map_err(|msg| to_err((msg, whole)))?;
-            let mut c = codegen::Compiler::new(&st, source, filename, opts.optimize, false);
+        ast::Mod::Expression(e) => {
+            let st = symtable::build_expr(&e.body, whole).map_err(to_err)?;
+            let fl = opts.future_flags & 0x01fe_0000;
+            let mut c = codegen::Compiler::new(&st, source, filename, opts, false, fl);
             c.expression(&e.body).map_err(to_err)
         }
     }
 }
 
-/// Decodes source bytes: a UTF-8 BOM or a PEP 263 coding cookie (utf-8 and
-/// latin-1 are supported; other codecs raise SyntaxError).
-pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut encoding = "utf-8".to_owned();
-    for line in bytes.split(|b| *b == b'\n').take(2) {
-        let l = String::from_utf8_lossy(line);
-        let t = l.trim_start();
-        if !t.starts_with('#') {
-            break;
-        }
-        if let Some(p) = t.find("coding") {
-            let rest = &t[p + 6..];
-            if rest.starts_with(':') || rest.starts_with('=') {
-                let name: String = rest[1..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.').collect();
-                encoding = name.to_ascii_lowercase().replace('_', "-");
-                break;
-            }
-        }
-    }
-    let err = |msg: String| CompileError {
-        kind: CompileErrorKind::SyntaxError,
-        msg,
-        filename: filename.to_owned(),
-        lineno: 0,
-        offset: 0,
-        end_lineno: 0,
-        end_offset: 0,
-        text: None,
-    };
-    match encoding.as_str() {
-        "utf-8" | "utf8" => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            let pos = e.utf8_error().valid_up_to();
-            err(format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", bytes[pos], pos))
-        }),
-        "latin-1" | "iso-8859-1" | "latin1" | "iso8859-1" => Ok(bytes.iter().map(|b| *b as char).collect()),
-        "ascii" | "us-ascii" => {
-            if let Some(p) = bytes.iter().position(|b| *b >= 128) {
-                return Err(err(format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p)));
-            }
-            Ok(String::from_utf8_lossy(bytes).into_owned())
-        }
-        other => Err(err(format!("unknown encoding: {}", other))),
-    }
-}
-
-/// A dis-like listing, recursing into nested code constants.
-pub fn disassemble(code: &CodeUnit) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("Disassembly of <code object {} line {}>:\n", code.name, code.first_line));
-    for (at, op, arg) in code.instructions() {
-        out.push_str(&format!("{:>6} {:<24} {}\n", at, op.name(), arg));
-    }
-    for c in &code.constants {
-        if let krait_bytecode::Constant::Code(inner) = c {
-            out.push('\n');
-            out.push_str(&disassemble(inner));
-        }
-    }
-    out
-}
+#[cfg(test)]
+mod tests;

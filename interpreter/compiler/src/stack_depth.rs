@@ -46,7 +46,6 @@ fn effect(op: Opcode, arg: u32) -> (i32, i32) {
         MATCH_CLASS => (-2, -2),
         CALL => (-(a + 1), -(a + 1)),
         CALL_FUNCTION_EX => (-(2 + (a & 1)), 0),
-        _ => (0, 0),
     }
 }
 
@@ -98,5 +97,5 @@ pub fn max_depth(code: &[u32], table: &[ExceptionEntry]) -> u32 {
             i += 1 + op.cache_entries();
         }
     }
-    (max + 2) as u32
+    max as u32
 }

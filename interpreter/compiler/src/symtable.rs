@@ -1,263 +1,394 @@
-//! Symbol tables: which names of each scope are locals, cells, free
-//! variables, globals or class-body names. A first pass collects bindings
-//! and uses per scope; a second resolves free names against the enclosing
-//! function scopes (class scopes are skipped, as Python's rules say).
+//! Symbol tables, following CPython 3.11's two passes: a walk records how each
+//! scope binds and uses each name (flags), then `analyze` decides every name's
+//! scope (local, cell, free, global explicit/implicit) top-down, passing the
+//! names bound by enclosing functions and the free names found in children.
 
-use ruff_python_ast::{self as ast, Expr, Stmt};
+use crate::CResult;
+use ruff_python_ast::{self as ast, Expr, Pattern, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 use std::collections::{HashMap, HashSet};
 
+pub const DEF_GLOBAL: u32 = 1;
+pub const DEF_LOCAL: u32 = 2;
+pub const DEF_PARAM: u32 = 4;
+pub const DEF_NONLOCAL: u32 = 8;
+pub const USE: u32 = 16;
+pub const DEF_FREE_CLASS: u32 = 64;
+pub const DEF_IMPORT: u32 = 128;
+pub const DEF_ANNOT: u32 = 256;
+pub const DEF_COMP_ITER: u32 = 512;
+/// CPython 3.11: recursion limit (1000) times COMPILER_STACK_FRAME_SCALE (3).
+const MAX_DEPTH: usize = 3000;
+const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScopeKind {
+pub enum Kind {
     Module,
     Class,
+    /// Functions, lambdas and comprehensions.
     Function,
-    Lambda,
-    Comprehension,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolved {
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+impl CompKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            CompKind::List => "list comprehension",
+            CompKind::Set => "set comprehension",
+            CompKind::Dict => "dict comprehension",
+            CompKind::Gen => "generator expression",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SymScope {
+    Unknown,
     Local,
-    Cell,
-    Free,
     GlobalExplicit,
     GlobalImplicit,
-    /// Module and class bodies: LOAD_NAME/STORE_NAME.
-    Name,
+    Free,
+    Cell,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Symbol {
+    pub flags: u32,
+    pub scope: SymScope,
 }
 
 #[derive(Debug)]
 pub struct Scope {
-    pub kind: ScopeKind,
+    pub kind: Kind,
     pub name: String,
+    /// Symbols in first-seen order.
+    pub names: Vec<String>,
+    pub symbols: HashMap<String, Symbol>,
+    /// Parameters, in co_varnames order.
     pub params: Vec<String>,
-    pub assigned: Vec<String>,
-    pub used: HashSet<String>,
-    pub globals: HashSet<String>,
-    pub nonlocals: HashSet<String>,
     pub children: Vec<usize>,
     pub parent: Option<usize>,
-    pub cells: Vec<String>,
-    pub frees: Vec<String>,
     pub is_generator: bool,
     pub is_coroutine: bool,
-    /// A method that uses `super` or `__class__`: the class body gets a `__class__` cell.
-    pub needs_class_cell: bool,
+    pub comprehension: Option<CompKind>,
+    pub is_lambda: bool,
+    /// A class whose methods use `super` or `__class__`.
+    pub needs_class_closure: bool,
+    /// Where global/nonlocal directives were written (for analysis errors).
+    directives: HashMap<String, TextRange>,
+    pub range: TextRange,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: &str, parent: Option<usize>) -> Scope {
+    fn new(kind: Kind, name: &str, parent: Option<usize>, range: TextRange) -> Scope {
         Scope {
             kind,
             name: name.to_owned(),
+            names: vec![],
+            symbols: HashMap::new(),
             params: vec![],
-            assigned: vec![],
-            used: HashSet::new(),
-            globals: HashSet::new(),
-            nonlocals: HashSet::new(),
             children: vec![],
             parent,
-            cells: vec![],
-            frees: vec![],
             is_generator: false,
             is_coroutine: false,
-            needs_class_cell: false,
+            comprehension: None,
+            is_lambda: false,
+            needs_class_closure: false,
+            directives: HashMap::new(),
+            range,
         }
     }
 
-    fn bind(&mut self, n: &str) {
-        if !self.assigned.iter().any(|x| x == n) {
-            self.assigned.push(n.to_owned());
-        }
+    pub fn flags(&self, name: &str) -> u32 {
+        self.symbols.get(name).map(|s| s.flags).unwrap_or(0)
     }
 
-    pub fn is_function_like(&self) -> bool {
-        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+    pub fn scope_of(&self, name: &str) -> SymScope {
+        self.symbols.get(name).map(|s| s.scope).unwrap_or(SymScope::Unknown)
     }
 
-    /// How `name` is accessed in this scope.
-    pub fn resolve(&self, name: &str) -> Resolved {
-        if self.globals.contains(name) {
-            return Resolved::GlobalExplicit;
-        }
-        if self.frees.iter().any(|x| x == name) {
-            if self.kind == ScopeKind::Class && self.assigned.iter().any(|x| x == name) {
-                return Resolved::Name;
-            }
-            return Resolved::Free;
-        }
-        if self.cells.iter().any(|x| x == name) {
-            return Resolved::Cell;
-        }
-        match self.kind {
-            ScopeKind::Module | ScopeKind::Class => Resolved::Name,
-            _ => {
-                if self.params.iter().any(|x| x == name) || self.assigned.iter().any(|x| x == name) {
-                    Resolved::Local
-                } else {
-                    Resolved::GlobalImplicit
+    pub fn is_function(&self) -> bool {
+        self.kind == Kind::Function
+    }
+
+    /// Local variables in localsplus order: parameters, then other locals.
+    pub fn varnames(&self) -> Vec<String> {
+        let mut v = self.params.clone();
+        if self.kind == Kind::Function {
+            for n in &self.names {
+                let s = self.symbols[n];
+                if matches!(s.scope, SymScope::Local | SymScope::Cell) && s.flags & DEF_BOUND != 0 && !v.contains(n) {
+                    if s.scope == SymScope::Local {
+                        v.push(n.clone());
+                    }
                 }
             }
         }
+        v
+    }
+
+    pub fn cellvars(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.names.iter().filter(|n| self.symbols[*n].scope == SymScope::Cell).cloned().collect();
+        if self.needs_class_closure {
+            v.push("__class__".into());
+        }
+        v.sort();
+        v
+    }
+
+    pub fn freevars(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .names
+            .iter()
+            .filter(|n| {
+                let s = self.symbols[*n];
+                s.scope == SymScope::Free || s.flags & DEF_FREE_CLASS != 0
+            })
+            .cloned()
+            .collect();
+        v.sort();
+        v
     }
 }
 
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
-    /// Scope index of each scope-creating node, keyed by its start offset.
-    pub by_node: HashMap<u32, usize>,
+    /// Scope of each scope-creating node, keyed by its range.
+    pub by_node: HashMap<(u32, u32), usize>,
+    pub future_annotations: bool,
 }
 
-pub struct Builder {
+impl SymbolTable {
+    pub fn lookup(&self, r: TextRange) -> usize {
+        *self.by_node.get(&(r.start().to_u32(), r.end().to_u32())).expect("scope of node")
+    }
+}
+
+struct Builder {
     st: SymbolTable,
     cur: usize,
+    /// Expression/statement nesting, guarded as CPython's recursion limit.
+    depth: usize,
+    /// Inside the iterable of a comprehension (walrus there is an error).
+    in_comp_iter: bool,
 }
 
-fn start(r: ruff_text_size::TextRange) -> u32 {
-    r.start().to_u32()
+fn key(r: TextRange) -> (u32, u32) {
+    (r.start().to_u32(), r.end().to_u32())
 }
 
-pub fn build(body: &[Stmt]) -> Result<SymbolTable, String> {
-    let mut b = Builder {
-        st: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_node: HashMap::new() },
-        cur: 0,
-    };
+fn err<T>(msg: impl Into<String>, r: TextRange) -> CResult<T> {
+    Err((msg.into(), r))
+}
+
+pub fn build_module(body: &[Stmt], future_annotations: bool, whole: TextRange) -> CResult<SymbolTable> {
+    let mut b = Builder::new(future_annotations, whole);
     for s in body {
         b.stmt(s)?;
     }
-    b.resolve();
-    Ok(b.st)
+    b.finish()
 }
 
-/// For `eval` mode: one expression at module level.
-pub fn build_expr(e: &Expr) -> Result<SymbolTable, String> {
-    let mut b = Builder {
-        st: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_node: HashMap::new() },
-        cur: 0,
-    };
+pub fn build_expr(e: &Expr, whole: TextRange) -> CResult<SymbolTable> {
+    let mut b = Builder::new(false, whole);
     b.expr(e)?;
-    b.resolve();
-    Ok(b.st)
+    b.finish()
 }
 
 impl Builder {
+    fn new(future_annotations: bool, whole: TextRange) -> Builder {
+        Builder {
+            st: SymbolTable { scopes: vec![Scope::new(Kind::Module, "top", None, whole)], by_node: HashMap::new(), future_annotations },
+            cur: 0,
+            depth: 0,
+            in_comp_iter: false,
+        }
+    }
+
+    fn finish(mut self) -> CResult<SymbolTable> {
+        let mut free = HashSet::new();
+        let mut global = HashSet::new();
+        self.analyze_block(0, None, &mut free, &mut global)?;
+        Ok(self.st)
+    }
+
     fn scope(&mut self) -> &mut Scope {
         &mut self.st.scopes[self.cur]
     }
 
-    fn push(&mut self, kind: ScopeKind, name: &str, key: u32) -> usize {
+    fn push(&mut self, kind: Kind, name: &str, r: TextRange) -> usize {
         let idx = self.st.scopes.len();
-        self.st.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        self.st.scopes.push(Scope::new(kind, name, Some(self.cur), r));
         self.st.scopes[self.cur].children.push(idx);
-        self.st.by_node.insert(key, idx);
+        self.st.by_node.insert(key(r), idx);
         let prev = self.cur;
         self.cur = idx;
         prev
     }
 
-    fn bind(&mut self, n: &str) {
-        self.scope().bind(n);
-    }
-
-    fn target(&mut self, t: &Expr) -> Result<(), String> {
-        match t {
-            Expr::Name(n) => self.bind(n.id.as_str()),
-            Expr::Tuple(t) => {
-                for e in &t.elts {
-                    self.target(e)?;
-                }
-            }
-            Expr::List(l) => {
-                for e in &l.elts {
-                    self.target(e)?;
-                }
-            }
-            Expr::Starred(s) => self.target(&s.value)?,
-            other => self.expr(other)?,
+    fn add_def_in(&mut self, scope: usize, name: &str, flag: u32, r: TextRange) -> CResult<()> {
+        let name = self.mangle(name);
+        let s = &mut self.st.scopes[scope];
+        let mut v = s.symbols.get(&name).map(|x| x.flags).unwrap_or(0);
+        if flag & DEF_PARAM != 0 && v & DEF_PARAM != 0 {
+            return err(format!("duplicate argument '{}' in function definition", name), r);
+        }
+        v |= flag;
+        if !s.symbols.contains_key(&name) {
+            s.names.push(name.clone());
+        }
+        s.symbols.insert(name.clone(), Symbol { flags: v, scope: SymScope::Unknown });
+        if flag & DEF_PARAM != 0 {
+            s.params.push(name.clone());
         }
         Ok(())
     }
 
-    fn params(&mut self, p: &ast::Parameters) -> Result<(), String> {
-        let mut names = vec![];
-        for a in p.posonlyargs.iter().chain(p.args.iter()) {
-            names.push(a.parameter.name.as_str().to_owned());
-        }
-        for a in p.kwonlyargs.iter() {
-            names.push(a.parameter.name.as_str().to_owned());
-        }
-        if let Some(v) = &p.vararg {
-            names.insert(p.posonlyargs.len() + p.args.len() + p.kwonlyargs.len(), v.name.as_str().to_owned());
-        }
-        if let Some(k) = &p.kwarg {
-            names.push(k.name.as_str().to_owned());
-        }
-        let mut seen = HashSet::new();
-        for n in &names {
-            if !seen.insert(n.clone()) {
-                return Err(format!("duplicate argument '{}' in function definition", n));
-            }
-        }
-        // *args comes after the keyword-only names in co_varnames order: fix below.
-        let mut ordered: Vec<String> = vec![];
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
-            ordered.push(a.parameter.name.as_str().to_owned());
-        }
-        if let Some(v) = &p.vararg {
-            ordered.push(v.name.as_str().to_owned());
-        }
-        if let Some(k) = &p.kwarg {
-            ordered.push(k.name.as_str().to_owned());
-        }
-        self.scope().params = ordered;
-        Ok(())
+    fn add_def(&mut self, name: &str, flag: u32, r: TextRange) -> CResult<()> {
+        self.add_def_in(self.cur, name, flag, r)
     }
 
-    fn defaults_and_annotations(&mut self, p: &ast::Parameters) -> Result<(), String> {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
-            if let Some(d) = &a.default {
-                self.expr(d)?;
+    /// Private name mangling, as the symbol table of the nearest class sees it.
+    fn mangle(&self, name: &str) -> String {
+        let mut s = Some(self.cur);
+        while let Some(i) = s {
+            if self.st.scopes[i].kind == Kind::Class {
+                return crate::codegen::mangle(&self.st.scopes[i].name, name);
             }
-            if let Some(an) = &a.parameter.annotation {
-                self.expr(an)?;
-            }
+            s = self.st.scopes[i].parent;
         }
-        for v in [&p.vararg, &p.kwarg].into_iter().flatten() {
-            if let Some(an) = &v.annotation {
-                self.expr(an)?;
-            }
-        }
-        Ok(())
+        name.to_owned()
     }
 
-    fn body(&mut self, b: &[Stmt]) -> Result<(), String> {
+    fn stmts(&mut self, b: &[Stmt]) -> CResult<()> {
         for s in b {
             self.stmt(s)?;
         }
         Ok(())
     }
 
-    fn stmt(&mut self, s: &Stmt) -> Result<(), String> {
+    fn params(&mut self, p: &ast::Parameters) -> CResult<()> {
+        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            self.add_def(a.parameter.name.as_str(), DEF_PARAM, a.parameter.range)?;
+        }
+        // co_varnames: positional, keyword-only, then *args, then **kwargs.
+        if let Some(v) = &p.vararg {
+            self.add_def(v.name.as_str(), DEF_PARAM, v.range)?;
+        }
+        if let Some(k) = &p.kwarg {
+            self.add_def(k.name.as_str(), DEF_PARAM, k.range)?;
+        }
+        Ok(())
+    }
+
+    fn annotation(&mut self, e: &Expr) -> CResult<()> {
+        if self.st.future_annotations {
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
+    fn param_annotations(&mut self, p: &ast::Parameters) -> CResult<()> {
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(an) = &a.parameter.annotation {
+                self.annotation(an)?;
+            }
+        }
+        if let Some(v) = &p.vararg {
+            if let Some(an) = &v.annotation {
+                self.annotation(an)?;
+            }
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(an) = &a.parameter.annotation {
+                self.annotation(an)?;
+            }
+        }
+        if let Some(k) = &p.kwarg {
+            if let Some(an) = &k.annotation {
+                self.annotation(an)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn defaults(&mut self, p: &ast::Parameters) -> CResult<()> {
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn directive(&mut self, s: &Stmt, names: &[ast::Identifier], is_global: bool) -> CResult<()> {
+        let what = if is_global { "global" } else { "nonlocal" };
+        if !is_global && self.st.scopes[self.cur].kind == Kind::Module {
+            return err("nonlocal declaration not allowed at module level", s.range());
+        }
+        for n in names {
+            let name = self.mangle(n.as_str());
+            let cur = self.st.scopes[self.cur].flags(&name);
+            if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                let msg = if cur & DEF_PARAM != 0 {
+                    format!("name '{}' is parameter and {}", name, what)
+                } else if cur & USE != 0 {
+                    format!("name '{}' is used prior to {} declaration", name, what)
+                } else if cur & DEF_ANNOT != 0 {
+                    format!("annotated name '{}' can't be {}", name, what)
+                } else {
+                    format!("name '{}' is assigned to before {} declaration", name, what)
+                };
+                return err(msg, s.range());
+            }
+            self.add_def(&name, if is_global { DEF_GLOBAL } else { DEF_NONLOCAL }, s.range())?;
+            self.scope().directives.insert(name, s.range());
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> CResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return err(crate::RECURSION_MSG, s.range());
+        }
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> CResult<()> {
         match s {
             Stmt::FunctionDef(f) => {
+                self.add_def(f.name.as_str(), DEF_LOCAL, f.range)?;
+                self.defaults(&f.parameters)?;
+                self.param_annotations(&f.parameters)?;
+                if let Some(r) = &f.returns {
+                    self.annotation(r)?;
+                }
                 for d in &f.decorator_list {
                     self.expr(&d.expression)?;
                 }
-                self.defaults_and_annotations(&f.parameters)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
-                self.bind(f.name.as_str());
-                let prev = self.push(ScopeKind::Function, f.name.as_str(), start(f.range));
+                let prev = self.push(Kind::Function, f.name.as_str(), f.range);
                 self.scope().is_coroutine = f.is_async;
                 self.params(&f.parameters)?;
-                self.body(&f.body)?;
+                self.stmts(&f.body)?;
                 self.cur = prev;
             }
             Stmt::ClassDef(c) => {
-                for d in &c.decorator_list {
-                    self.expr(&d.expression)?;
-                }
+                self.add_def(c.name.as_str(), DEF_LOCAL, c.range)?;
                 if let Some(a) = &c.arguments {
                     for e in a.args.iter() {
                         self.expr(e)?;
@@ -266,9 +397,11 @@ impl Builder {
                         self.expr(&k.value)?;
                     }
                 }
-                self.bind(c.name.as_str());
-                let prev = self.push(ScopeKind::Class, c.name.as_str(), start(c.range));
-                self.body(&c.body)?;
+                for d in &c.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                let prev = self.push(Kind::Class, c.name.as_str(), c.range);
+                self.stmts(&c.body)?;
                 self.cur = prev;
             }
             Stmt::Return(r) => {
@@ -278,86 +411,96 @@ impl Builder {
             }
             Stmt::Delete(d) => {
                 for t in &d.targets {
-                    self.target(t)?;
+                    self.expr(t)?;
                 }
             }
             Stmt::Assign(a) => {
-                self.expr(&a.value)?;
                 for t in &a.targets {
                     self.target(t)?;
                 }
+                self.expr(&a.value)?;
             }
             Stmt::AugAssign(a) => {
-                self.expr(&a.value)?;
-                if let Expr::Name(n) = &*a.target {
-                    self.scope().used.insert(n.id.as_str().to_owned());
-                }
                 self.target(&a.target)?;
+                if let Expr::Name(n) = &*a.target {
+                    self.add_def(n.id.as_str(), USE, n.range)?;
+                }
+                self.expr(&a.value)?;
             }
             Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = &*a.target {
+                    let name = self.mangle(n.id.as_str());
+                    let cur = self.st.scopes[self.cur].flags(&name);
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
+                        let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return err(format!("annotated name '{}' can't be {}", name, what), s.range());
+                    }
+                    if a.simple {
+                        self.add_def(&name, DEF_ANNOT | DEF_LOCAL, n.range)?;
+                    } else if a.value.is_some() {
+                        self.add_def(&name, DEF_LOCAL, n.range)?;
+                    }
+                } else {
+                    self.target(&a.target)?;
+                }
+                self.annotation(&a.annotation)?;
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                 }
-                self.expr(&a.annotation)?;
-                if a.value.is_some() || !matches!(&*a.target, Expr::Name(_)) {
-                    self.target(&a.target)?;
-                } else if let Expr::Name(n) = &*a.target {
-                    // A bare annotation still makes the name local in functions.
-                    self.bind(n.id.as_str());
-                }
             }
             Stmt::For(f) => {
-                self.expr(&f.iter)?;
                 self.target(&f.target)?;
-                self.body(&f.body)?;
-                self.body(&f.orelse)?;
+                self.expr(&f.iter)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
             }
             Stmt::While(w) => {
                 self.expr(&w.test)?;
-                self.body(&w.body)?;
-                self.body(&w.orelse)?;
+                self.stmts(&w.body)?;
+                self.stmts(&w.orelse)?;
             }
             Stmt::If(i) => {
                 self.expr(&i.test)?;
-                self.body(&i.body)?;
+                self.stmts(&i.body)?;
                 for c in &i.elif_else_clauses {
                     if let Some(t) = &c.test {
                         self.expr(t)?;
                     }
-                    self.body(&c.body)?;
+                    self.stmts(&c.body)?;
                 }
             }
-            Stmt::With(w) => {
-                for it in &w.items {
-                    self.expr(&it.context_expr)?;
-                    if let Some(v) = &it.optional_vars {
-                        self.target(v)?;
+            Stmt::Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
                     }
+                    self.stmts(&c.body)?;
                 }
-                self.body(&w.body)?;
             }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
                     self.expr(e)?;
-                }
-                if let Some(c) = &r.cause {
-                    self.expr(c)?;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                    }
                 }
             }
             Stmt::Try(t) => {
-                self.body(&t.body)?;
+                self.stmts(&t.body)?;
+                self.stmts(&t.orelse)?;
                 for h in &t.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     if let Some(ty) = &h.type_ {
                         self.expr(ty)?;
                     }
                     if let Some(n) = &h.name {
-                        self.bind(n.as_str());
+                        self.add_def(n.as_str(), DEF_LOCAL, n.range)?;
                     }
-                    self.body(&h.body)?;
+                    self.stmts(&h.body)?;
                 }
-                self.body(&t.orelse)?;
-                self.body(&t.finalbody)?;
+                self.stmts(&t.finalbody)?;
             }
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
@@ -371,75 +514,142 @@ impl Builder {
                         Some(x) => x.as_str().to_owned(),
                         None => a.name.as_str().split('.').next().unwrap().to_owned(),
                     };
-                    self.bind(&n);
+                    self.add_def(&n, DEF_IMPORT, a.range)?;
                 }
             }
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
-                        if self.scope().kind != ScopeKind::Module {
-                            return Err("import * only allowed at module level".into());
+                        if self.st.scopes[self.cur].kind != Kind::Module {
+                            return err("import * only allowed at module level", s.range());
                         }
                         continue;
                     }
                     let n = a.asname.as_ref().unwrap_or(&a.name).as_str().to_owned();
-                    self.bind(&n);
+                    self.add_def(&n, DEF_IMPORT, a.range)?;
                 }
             }
-            Stmt::Global(g) => {
-                if self.scope().kind == ScopeKind::Module {
-                    for n in &g.names {
-                        self.scope().globals.insert(n.as_str().to_owned());
-                    }
-                    return Ok(());
-                }
-                for n in &g.names {
-                    let name = n.as_str();
-                    if self.scope().params.iter().any(|p| p == name) {
-                        return Err(format!("name '{}' is parameter and global", name));
-                    }
-                    if self.scope().used.contains(name) || self.scope().assigned.iter().any(|a| a == name) {
-                        return Err(format!("name '{}' is used prior to global declaration", name));
-                    }
-                    self.scope().globals.insert(name.to_owned());
-                }
-            }
-            Stmt::Nonlocal(g) => {
-                if self.scope().kind == ScopeKind::Module {
-                    return Err("nonlocal declaration not allowed at module level".into());
-                }
-                for n in &g.names {
-                    let name = n.as_str();
-                    if self.scope().params.iter().any(|p| p == name) {
-                        return Err(format!("name '{}' is parameter and nonlocal", name));
-                    }
-                    if self.scope().used.contains(name) || self.scope().assigned.iter().any(|a| a == name) {
-                        return Err(format!("name '{}' is used prior to nonlocal declaration", name));
-                    }
-                    self.scope().nonlocals.insert(name.to_owned());
-                }
-            }
+            Stmt::Global(g) => self.directive(s, &g.names, true)?,
+            Stmt::Nonlocal(g) => self.directive(s, &g.names, false)?,
             Stmt::Expr(e) => self.expr(&e.value)?,
-            Stmt::Match(m) => {
-                self.expr(&m.subject)?;
-                return Err("the match statement is not supported by krait's compiler yet".into());
+            Stmt::With(w) => {
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.target(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
             }
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => return Err("invalid syntax".into()),
+            Stmt::TypeAlias(t) => return err("invalid syntax", t.range),
+            Stmt::IpyEscapeCommand(t) => return err("invalid syntax", t.range),
         }
         Ok(())
     }
 
-    fn comprehension(&mut self, key: u32, name: &str, gens: &[ast::Comprehension], elts: &[&Expr]) -> Result<(), String> {
-        // The first iterable is evaluated in the enclosing scope.
+    fn pattern(&mut self, p: &Pattern) -> CResult<()> {
+        match p {
+            Pattern::MatchValue(v) => self.expr(&v.value)?,
+            Pattern::MatchSingleton(_) => {}
+            Pattern::MatchSequence(s) => {
+                for x in &s.patterns {
+                    self.pattern(x)?;
+                }
+            }
+            Pattern::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.add_def(n.as_str(), DEF_LOCAL, n.range)?;
+                }
+            }
+            Pattern::MatchMapping(m) => {
+                for k in m.keys.iter() {
+                    self.expr(k)?;
+                }
+                for x in m.patterns.iter() {
+                    self.pattern(x)?;
+                }
+                if let Some(n) = &m.rest {
+                    self.add_def(n.as_str(), DEF_LOCAL, n.range)?;
+                }
+            }
+            Pattern::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for x in c.arguments.patterns.iter() {
+                    self.pattern(x)?;
+                }
+                for k in c.arguments.keywords.iter() {
+                    self.pattern(&k.pattern)?;
+                }
+            }
+            Pattern::MatchAs(a) => {
+                if let Some(x) = &a.pattern {
+                    self.pattern(x)?;
+                }
+                if let Some(n) = &a.name {
+                    self.add_def(n.as_str(), DEF_LOCAL, n.range)?;
+                }
+            }
+            Pattern::MatchOr(o) => {
+                for x in &o.patterns {
+                    self.pattern(x)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An assignment target: names are bound, everything else is used.
+    fn target(&mut self, t: &Expr) -> CResult<()> {
+        match t {
+            Expr::Name(n) => self.add_def(n.id.as_str(), DEF_LOCAL, n.range),
+            Expr::Tuple(x) => {
+                for e in &x.elts {
+                    self.target(e)?;
+                }
+                Ok(())
+            }
+            Expr::List(x) => {
+                for e in &x.elts {
+                    self.target(e)?;
+                }
+                Ok(())
+            }
+            Expr::Starred(s) => self.target(&s.value),
+            other => self.expr(other),
+        }
+    }
+
+    fn comprehension(&mut self, r: TextRange, kind: CompKind, gens: &[ast::Comprehension], elts: &[&Expr]) -> CResult<()> {
+        // The outermost iterable is evaluated in the enclosing scope.
+        let saved = self.in_comp_iter;
+        self.in_comp_iter = true;
         self.expr(&gens[0].iter)?;
-        let prev = self.push(ScopeKind::Comprehension, name, key);
-        self.scope().params = vec![".0".into()];
+        self.in_comp_iter = saved;
+        let name = match kind {
+            CompKind::List => "listcomp",
+            CompKind::Set => "setcomp",
+            CompKind::Dict => "dictcomp",
+            CompKind::Gen => "genexpr",
+        };
+        let is_async = gens.iter().any(|g| g.is_async);
+        let prev = self.push(Kind::Function, name, r);
+        self.scope().comprehension = Some(kind);
+        if kind == CompKind::Gen {
+            self.scope().is_generator = true;
+        }
+        if is_async {
+            self.scope().is_coroutine = true;
+        }
+        self.add_def(".0", DEF_PARAM, r)?;
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
+                let saved = self.in_comp_iter;
+                self.in_comp_iter = true;
                 self.expr(&g.iter)?;
+                self.in_comp_iter = saved;
             }
-            self.target(&g.target)?;
+            self.comp_target(&g.target)?;
             for c in &g.ifs {
                 self.expr(c)?;
             }
@@ -447,42 +657,109 @@ impl Builder {
         for e in elts {
             self.expr(e)?;
         }
-        if name == "<genexpr>" {
-            self.scope().is_generator = true;
-        }
+        let is_coro = self.st.scopes[self.cur].is_coroutine;
         self.cur = prev;
+        // An async comprehension (other than a generator expression) must be
+        // awaited by its enclosing function.
+        if is_coro && kind != CompKind::Gen {
+            let p = &self.st.scopes[self.cur];
+            if p.comprehension.is_some() {
+                self.st.scopes[self.cur].is_coroutine = true;
+            }
+        }
         Ok(())
     }
 
-    fn expr(&mut self, e: &Expr) -> Result<(), String> {
+    fn comp_target(&mut self, t: &Expr) -> CResult<()> {
+        match t {
+            Expr::Name(n) => self.add_def(n.id.as_str(), DEF_LOCAL | DEF_COMP_ITER, n.range),
+            Expr::Tuple(x) => {
+                for e in &x.elts {
+                    self.comp_target(e)?;
+                }
+                Ok(())
+            }
+            Expr::List(x) => {
+                for e in &x.elts {
+                    self.comp_target(e)?;
+                }
+                Ok(())
+            }
+            Expr::Starred(s) => self.comp_target(&s.value),
+            other => self.expr(other),
+        }
+    }
+
+    fn named_expr_target(&mut self, name: &str, r: TextRange) -> CResult<()> {
+        if self.in_comp_iter {
+            return err("assignment expression cannot be used in a comprehension iterable expression", r);
+        }
+        if self.st.scopes[self.cur].comprehension.is_none() {
+            return self.add_def(name, DEF_LOCAL, r);
+        }
+        // Walrus inside comprehensions binds in the nearest enclosing
+        // non-comprehension scope.
+        let mut i = self.cur;
+        loop {
+            let s = &self.st.scopes[i];
+            if s.comprehension.is_some() {
+                if s.flags(name) & DEF_COMP_ITER != 0 {
+                    return err(format!("assignment expression cannot rebind comprehension iteration variable '{}'", name), r);
+                }
+                i = s.parent.unwrap();
+                continue;
+            }
+            match s.kind {
+                Kind::Function => {
+                    let f = if s.flags(name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    self.add_def(name, f, r)?;
+                    self.scope().directives.insert(name.to_owned(), r);
+                    return self.add_def_in(i, name, DEF_LOCAL, r);
+                }
+                Kind::Module => {
+                    self.add_def(name, DEF_GLOBAL, r)?;
+                    self.scope().directives.insert(name.to_owned(), r);
+                    return self.add_def_in(i, name, DEF_GLOBAL, r);
+                }
+                Kind::Class => {
+                    return err("assignment expression within a comprehension cannot be used in a class body", r);
+                }
+            }
+        }
+    }
+
+    fn exprs(&mut self, es: &[Expr]) -> CResult<()> {
+        for e in es {
+            self.expr(e)?;
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> CResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return err(crate::RECURSION_MSG, e.range());
+        }
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
         match e {
             Expr::Name(n) => {
                 let id = n.id.as_str();
-                self.scope().used.insert(id.to_owned());
-                if id == "super" && self.scope().is_function_like() {
-                    self.scope().needs_class_cell = true;
-                }
-                if id == "__class__" {
-                    self.scope().needs_class_cell = true;
+                self.add_def(id, USE, n.range)?;
+                // super() or __class__ in a function makes the class body keep a __class__ cell.
+                if self.st.scopes[self.cur].kind == Kind::Function && (id == "super" || id == "__class__") {
+                    self.add_def("__class__", USE, n.range)?;
                 }
             }
-            Expr::BoolOp(b) => {
-                for v in &b.values {
-                    self.expr(v)?;
-                }
-            }
+            Expr::BoolOp(b) => self.exprs(&b.values)?,
             Expr::Named(n) => {
                 self.expr(&n.value)?;
-                // Walrus in a comprehension binds in the enclosing function scope.
-                let mut s = self.cur;
-                while self.st.scopes[s].kind == ScopeKind::Comprehension {
-                    if let Expr::Name(nm) = &*n.target {
-                        self.st.scopes[s].nonlocals.insert(nm.id.as_str().to_owned());
-                    }
-                    s = self.st.scopes[s].parent.unwrap();
-                }
                 if let Expr::Name(nm) = &*n.target {
-                    self.st.scopes[s].bind(nm.id.as_str());
+                    self.named_expr_target(nm.id.as_str(), nm.range)?;
                 }
             }
             Expr::BinOp(b) => {
@@ -492,9 +769,10 @@ impl Builder {
             Expr::UnaryOp(u) => self.expr(&u.operand)?,
             Expr::Lambda(l) => {
                 if let Some(p) = &l.parameters {
-                    self.defaults_and_annotations(p)?;
+                    self.defaults(p)?;
                 }
-                let prev = self.push(ScopeKind::Lambda, "<lambda>", start(l.range));
+                let prev = self.push(Kind::Function, "lambda", l.range);
+                self.scope().is_lambda = true;
                 if let Some(p) = &l.parameters {
                     self.params(p)?;
                 }
@@ -514,45 +792,38 @@ impl Builder {
                     self.expr(&it.value)?;
                 }
             }
-            Expr::Set(s) => {
-                for x in &s.elts {
-                    self.expr(x)?;
-                }
+            Expr::Set(s) => self.exprs(&s.elts)?,
+            Expr::ListComp(c) => self.comprehension(c.range, CompKind::List, &c.generators, &[&c.elt])?,
+            Expr::SetComp(c) => self.comprehension(c.range, CompKind::Set, &c.generators, &[&c.elt])?,
+            Expr::Generator(c) => self.comprehension(c.range, CompKind::Gen, &c.generators, &[&c.elt])?,
+            Expr::DictComp(c) => {
+                let k = c.key.as_deref().expect("dict comprehension key");
+                self.comprehension(c.range, CompKind::Dict, &c.generators, &[k, &c.value])?
             }
-            Expr::ListComp(c) => self.comprehension(start(c.range), "<listcomp>", &c.generators, &[&c.elt])?,
-            Expr::SetComp(c) => self.comprehension(start(c.range), "<setcomp>", &c.generators, &[&c.elt])?,
-            Expr::Generator(c) => self.comprehension(start(c.range), "<genexpr>", &c.generators, &[&c.elt])?,
-            Expr::DictComp(c) => self.comprehension(start(c.range), "<dictcomp>", &c.generators, &[c.key.as_deref().expect("dict comprehension key"), &c.value])?,
             Expr::Await(a) => {
+                if let Some(k) = self.st.scopes[self.cur].comprehension {
+                    let _ = k;
+                    self.scope().is_coroutine = true;
+                }
                 self.expr(&a.value)?;
             }
             Expr::Yield(y) => {
-                if !self.scope().is_function_like() {
-                    return Err("'yield' outside function".into());
-                }
-                self.scope().is_generator = true;
+                self.yield_check(y.range)?;
                 if let Some(v) = &y.value {
                     self.expr(v)?;
                 }
             }
             Expr::YieldFrom(y) => {
-                if !self.scope().is_function_like() {
-                    return Err("'yield' outside function".into());
-                }
-                self.scope().is_generator = true;
+                self.yield_check(y.range)?;
                 self.expr(&y.value)?;
             }
             Expr::Compare(c) => {
                 self.expr(&c.left)?;
-                for x in c.comparators.iter() {
-                    self.expr(x)?;
-                }
+                self.exprs(&c.comparators)?;
             }
             Expr::Call(c) => {
                 self.expr(&c.func)?;
-                for a in c.arguments.args.iter() {
-                    self.expr(a)?;
-                }
+                self.exprs(&c.arguments.args)?;
                 for k in c.arguments.keywords.iter() {
                     self.expr(&k.value)?;
                 }
@@ -570,16 +841,8 @@ impl Builder {
                 self.expr(&s.slice)?;
             }
             Expr::Starred(s) => self.expr(&s.value)?,
-            Expr::List(l) => {
-                for x in &l.elts {
-                    self.expr(x)?;
-                }
-            }
-            Expr::Tuple(t) => {
-                for x in &t.elts {
-                    self.expr(x)?;
-                }
-            }
+            Expr::List(l) => self.exprs(&l.elts)?,
+            Expr::Tuple(t) => self.exprs(&t.elts)?,
             Expr::Slice(s) => {
                 for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
                     self.expr(x)?;
@@ -590,7 +853,19 @@ impl Builder {
         Ok(())
     }
 
-    fn fstring_elements(&mut self, els: &ast::InterpolatedStringElements) -> Result<(), String> {
+    fn yield_check(&mut self, r: TextRange) -> CResult<()> {
+        let s = &self.st.scopes[self.cur];
+        if s.kind != Kind::Function {
+            return err("'yield' outside function", r);
+        }
+        if let Some(k) = s.comprehension {
+            return err(format!("'yield' inside {}", k.describe()), r);
+        }
+        self.scope().is_generator = true;
+        Ok(())
+    }
+
+    fn fstring_elements(&mut self, els: &ast::InterpolatedStringElements) -> CResult<()> {
         for el in els.iter() {
             if let ast::InterpolatedStringElement::Interpolation(i) = el {
                 self.expr(&i.expression)?;
@@ -602,104 +877,142 @@ impl Builder {
         Ok(())
     }
 
-    /// Decides cells and free variables.
-    fn resolve(&mut self) {
-        // Process scopes children-first so a name used in a nested function
-        // makes it a cell of the defining scope.
-        let order = self.postorder(0);
-        for idx in order {
-            let (kind, parent) = (self.st.scopes[idx].kind, self.st.scopes[idx].parent);
-            if matches!(kind, ScopeKind::Module) {
+    // -----------------------------------------------------------------------
+    // Analysis (CPython's analyze_block / analyze_name / update_symbols).
+
+    fn analyze_block(
+        &mut self,
+        idx: usize,
+        bound: Option<&HashSet<String>>,
+        free: &mut HashSet<String>,
+        global: &mut HashSet<String>,
+    ) -> CResult<()> {
+        let kind = self.st.scopes[idx].kind;
+        let mut local: HashSet<String> = HashSet::new();
+        let mut scopes: HashMap<String, SymScope> = HashMap::new();
+        let mut newglobal: HashSet<String> = HashSet::new();
+        let mut newfree: HashSet<String> = HashSet::new();
+        let mut newbound: HashSet<String> = HashSet::new();
+        let mut bound_local: Option<HashSet<String>> = bound.cloned();
+        if kind == Kind::Class {
+            newglobal.extend(global.iter().cloned());
+            if let Some(b) = bound {
+                newbound.extend(b.iter().cloned());
+            }
+        }
+        let names = self.st.scopes[idx].names.clone();
+        for name in &names {
+            let flags = self.st.scopes[idx].symbols[name].flags;
+            self.analyze_name(idx, &mut scopes, name, flags, &mut bound_local, &mut local, free, global)?;
+        }
+        if kind != Kind::Class {
+            if kind == Kind::Function {
+                newbound.extend(local.iter().cloned());
+            }
+            if let Some(b) = &bound_local {
+                newbound.extend(b.iter().cloned());
+            }
+            newglobal.extend(global.iter().cloned());
+        } else {
+            newbound.insert("__class__".into());
+        }
+        let children = self.st.scopes[idx].children.clone();
+        let mut allfree = HashSet::new();
+        for c in children {
+            let mut temp_bound = newbound.clone();
+            let mut temp_free = newfree.clone();
+            let mut temp_global = newglobal.clone();
+            let _ = &mut temp_bound;
+            self.analyze_block(c, Some(&temp_bound), &mut temp_free, &mut temp_global)?;
+            allfree.extend(temp_free);
+        }
+        newfree.extend(allfree);
+        if kind == Kind::Function {
+            for (name, sc) in scopes.iter_mut() {
+                if *sc == SymScope::Local && newfree.remove(name) {
+                    *sc = SymScope::Cell;
+                }
+            }
+        } else if kind == Kind::Class && newfree.remove("__class__") {
+            self.st.scopes[idx].needs_class_closure = true;
+        }
+        // update_symbols
+        let s = &mut self.st.scopes[idx];
+        for name in &names {
+            let sym = s.symbols.get_mut(name).unwrap();
+            sym.scope = scopes[name];
+        }
+        let mut sorted_free: Vec<&String> = newfree.iter().collect();
+        sorted_free.sort();
+        for name in sorted_free {
+            if let Some(sym) = s.symbols.get_mut(name) {
+                if kind == Kind::Class && sym.flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
+                    sym.flags |= DEF_FREE_CLASS;
+                }
                 continue;
             }
-            // Names this scope needs from outside: uses that aren't local,
-            // explicit nonlocals, and frees requested by its children.
-            let mut wanted: Vec<String> = vec![];
-            {
-                let s = &self.st.scopes[idx];
-                for n in &s.nonlocals {
-                    wanted.push(n.clone());
+            if let Some(b) = &bound_local {
+                if !b.contains(name) {
+                    continue;
                 }
-                for n in &s.used {
-                    let local = s.params.contains(n) || s.assigned.contains(n);
-                    if s.globals.contains(n) || s.nonlocals.contains(n) {
-                        continue;
-                    }
-                    if !local || kind == ScopeKind::Class {
-                        if !local {
-                            wanted.push(n.clone());
-                        }
-                    }
-                }
-                for n in s.frees.clone() {
-                    let local = (s.params.contains(&n) || s.assigned.contains(&n)) && !s.nonlocals.contains(&n);
-                    if !local || kind == ScopeKind::Class {
-                        wanted.push(n);
-                    }
-                }
-                if s.needs_class_cell && s.is_function_like() {
-                    wanted.push("__class__".into());
-                }
+            } else {
+                continue;
             }
-            wanted.sort();
-            wanted.dedup();
-            for n in wanted {
-                // Find the nearest enclosing function scope that binds it.
-                let mut p = parent;
-                let mut path = vec![];
-                let mut found = None;
-                while let Some(pi) = p {
-                    let ps = &self.st.scopes[pi];
-                    if ps.kind == ScopeKind::Module {
-                        break;
-                    }
-                    if ps.kind == ScopeKind::Class {
-                        if n == "__class__" {
-                            found = Some(pi);
-                            break;
-                        }
-                        path.push(pi);
-                        p = ps.parent;
-                        continue;
-                    }
-                    let binds = (ps.params.contains(&n) || ps.assigned.contains(&n)) && !ps.nonlocals.contains(&n) && !ps.globals.contains(&n);
-                    if binds {
-                        found = Some(pi);
-                        break;
-                    }
-                    if ps.globals.contains(&n) {
-                        break;
-                    }
-                    path.push(pi);
-                    p = ps.parent;
-                }
-                if let Some(def) = found {
-                    if !self.st.scopes[def].cells.contains(&n) {
-                        self.st.scopes[def].cells.push(n.clone());
-                    }
-                    if !self.st.scopes[idx].frees.contains(&n) {
-                        self.st.scopes[idx].frees.push(n.clone());
-                    }
-                    for mid in path {
-                        if !self.st.scopes[mid].frees.contains(&n) {
-                            self.st.scopes[mid].frees.push(n.clone());
-                        }
-                    }
-                }
-            }
+            s.names.push(name.clone());
+            s.symbols.insert(name.clone(), Symbol { flags: 0, scope: SymScope::Free });
         }
-        for s in self.st.scopes.iter_mut() {
-            s.cells.sort();
-            s.frees.sort();
-        }
+        free.extend(newfree);
+        Ok(())
     }
 
-    fn postorder(&self, idx: usize) -> Vec<usize> {
-        let mut v = vec![];
-        for &c in &self.st.scopes[idx].children {
-            v.extend(self.postorder(c));
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_name(
+        &mut self,
+        idx: usize,
+        scopes: &mut HashMap<String, SymScope>,
+        name: &str,
+        flags: u32,
+        bound: &mut Option<HashSet<String>>,
+        local: &mut HashSet<String>,
+        free: &mut HashSet<String>,
+        global: &mut HashSet<String>,
+    ) -> CResult<()> {
+        let at = |b: &Builder| b.st.scopes[idx].directives.get(name).copied().unwrap_or(b.st.scopes[idx].range);
+        if flags & DEF_GLOBAL != 0 {
+            if flags & DEF_NONLOCAL != 0 {
+                return err(format!("name '{}' is nonlocal and global", name), at(self));
+            }
+            scopes.insert(name.to_owned(), SymScope::GlobalExplicit);
+            global.insert(name.to_owned());
+            if let Some(b) = bound {
+                b.remove(name);
+            }
+            return Ok(());
         }
-        v.push(idx);
-        v
+        if flags & DEF_NONLOCAL != 0 {
+            match bound {
+                None => return err("nonlocal declaration not allowed at module level", at(self)),
+                Some(b) if !b.contains(name) => return err(format!("no binding for nonlocal '{}' found", name), at(self)),
+                _ => {}
+            }
+            scopes.insert(name.to_owned(), SymScope::Free);
+            free.insert(name.to_owned());
+            return Ok(());
+        }
+        if flags & DEF_BOUND != 0 {
+            scopes.insert(name.to_owned(), SymScope::Local);
+            local.insert(name.to_owned());
+            global.remove(name);
+            return Ok(());
+        }
+        if let Some(b) = bound {
+            if b.contains(name) {
+                scopes.insert(name.to_owned(), SymScope::Free);
+                free.insert(name.to_owned());
+                return Ok(());
+            }
+        }
+        scopes.insert(name.to_owned(), SymScope::GlobalImplicit);
+        Ok(())
     }
 }

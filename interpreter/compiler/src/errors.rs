@@ -1,0 +1,240 @@
+//! Compile errors with CPython 3.11's wording: parse errors from ruff mapped
+//! onto CPython's messages for the common mistakes, and the positions
+//! CPython reports (1-based lines, 1-based character columns).
+
+use krait_bytecode::{CompileError, CompileErrorKind};
+use ruff_python_ast::Expr;
+use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+use ruff_source_file::LineIndex;
+use ruff_text_size::{TextRange, TextSize};
+
+/// CPython's _PyPegen_get_expr_name.
+pub fn describe_expr(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) => "literal",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        Expr::Slice(_) | Expr::IpyEscapeCommand(_) => "expression",
+    }
+}
+
+pub fn make_error(kind: CompileErrorKind, msg: String, source: &str, filename: &str, range: TextRange) -> CompileError {
+    let index = LineIndex::from_source_text(source);
+    let end = range.end().min(TextSize::of(source));
+    let start = range.start().min(end);
+    let s = index.line_column(start, source);
+    let e = index.line_column(end, source);
+    let line_text = source.split_inclusive('\n').nth(s.line.get() - 1).map(|l| {
+        let l = l.trim_end_matches(['\n', '\r']);
+        format!("{}\n", l)
+    });
+    CompileError {
+        kind,
+        msg,
+        filename: filename.to_owned(),
+        lineno: s.line.get() as u32,
+        offset: s.column.get() as u32,
+        end_lineno: e.line.get() as u32,
+        end_offset: e.column.get() as u32,
+        text: line_text,
+    }
+}
+
+fn line_of(source: &str, at: TextSize) -> usize {
+    source[..at.to_usize().min(source.len())].matches('\n').count() + 1
+}
+
+/// Finds an unclosed bracket before `at`, as CPython's tokenizer reports it.
+fn unclosed_bracket(source: &str, at: usize) -> Option<(usize, char)> {
+    let mut stack: Vec<(usize, char)> = vec![];
+    let b = source.as_bytes();
+    let mut i = 0;
+    while i < at.min(b.len()) {
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
+                        i += q;
+                        break;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => stack.push((i, c as char)),
+            b')' | b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.first().copied()
+}
+
+/// Maps a ruff parse error onto CPython's exception type and message.
+pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename: &str) -> CompileError {
+    use CompileErrorKind::*;
+    let raw = err.error.to_string();
+    let mut range = err.location;
+    let se = |msg: &str| (SyntaxError, msg.to_owned());
+    let (kind, msg) = match &err.error {
+        ParseErrorType::Lexical(l) => match l {
+            LexicalErrorType::IndentationError => (IndentationError, "unindent does not match any outer indentation level".to_owned()),
+            LexicalErrorType::UnclosedStringError => {
+                let line = line_of(source, range.start());
+                let start_line = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
+                let rest = &source[range.start().to_usize()..];
+                let triple = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with("\"\"\"")
+                    || rest.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with("'''");
+                let _ = start_line;
+                if triple {
+                    let last = source.lines().count().max(1);
+                    (SyntaxError, format!("unterminated triple-quoted string literal (detected at line {})", last))
+                } else {
+                    (SyntaxError, format!("unterminated string literal (detected at line {})", line))
+                }
+            }
+            LexicalErrorType::Eof => match unclosed_bracket(source, source.len()) {
+                Some((pos, c)) => {
+                    range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                    (SyntaxError, format!("'{}' was never closed", c))
+                }
+                None => se("unexpected EOF while parsing"),
+            },
+            LexicalErrorType::LineContinuationError => se("unexpected character after line continuation character"),
+            LexicalErrorType::UnicodeError => (SyntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".to_owned()),
+            _ => se("invalid syntax"),
+        },
+        ParseErrorType::UnexpectedIndentation => (IndentationError, "unexpected indent".to_owned()),
+        ParseErrorType::ExpectedToken { expected, .. } => {
+            let exp = format!("{}", expected);
+            if exp.contains(':') {
+                se("expected ':'")
+            } else if exp.to_lowercase().contains("indent") {
+                // The block header starts the previous logical line.
+                let line = line_of(source, range.start());
+                let prev = source.lines().take(line.saturating_sub(1)).enumerate().collect::<Vec<_>>().into_iter().rev().find(|(_, l)| l.trim_end().ends_with(':'));
+                match prev {
+                    Some((i, l)) => {
+                        let word = l.trim_start().split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+                        let what = match word {
+                            "if" => "'if' statement",
+                            "elif" => "'elif' statement",
+                            "else" => "'else' statement",
+                            "for" => "'for' statement",
+                            "while" => "'while' statement",
+                            "with" => "'with' statement",
+                            "try" => "'try' statement",
+                            "except" => "'except' statement",
+                            "finally" => "'finally' statement",
+                            "def" => "function definition",
+                            "class" => "class definition",
+                            "match" => "'match' statement",
+                            "case" => "'case' statement",
+                            _ => "",
+                        };
+                        if what.is_empty() {
+                            (IndentationError, "expected an indented block".to_owned())
+                        } else {
+                            (IndentationError, format!("expected an indented block after {} on line {}", what, i + 1))
+                        }
+                    }
+                    None => (IndentationError, "expected an indented block".to_owned()),
+                }
+            } else if let Some((pos, c)) = unclosed_bracket(source, range.start().to_usize()) {
+                if range.start().to_usize() >= source.trim_end().len() {
+                    range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                    (SyntaxError, format!("'{}' was never closed", c))
+                } else {
+                    se("invalid syntax. Perhaps you forgot a comma?")
+                }
+            } else {
+                se("invalid syntax")
+            }
+        }
+        ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidAnnotatedAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget => {
+            let text = &source[range];
+            let desc = ruff_python_parser::parse_expression(text).ok().map(|p| describe_expr(p.expr()));
+            let desc = desc.unwrap_or("expression");
+            let after = source[range.end().to_usize()..].trim_start_matches([' ', '\t']);
+            let here = after.starts_with('=') && !after.starts_with("==") && matches!(desc, "literal" | "function call" | "expression" | "f-string expression" | "dict literal" | "set display");
+            if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
+                (SyntaxError, format!("cannot use assignment expressions with {}", desc))
+            } else if here {
+                (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", desc))
+            } else {
+                (SyntaxError, format!("cannot assign to {}", desc))
+            }
+        }
+        ParseErrorType::InvalidDeleteTarget => {
+            let desc = ruff_python_parser::parse_expression(&source[range]).ok().map(|p| describe_expr(p.expr())).unwrap_or("expression");
+            (SyntaxError, format!("cannot delete {}", desc))
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            let desc = ruff_python_parser::parse_expression(&source[range]).ok().map(|p| describe_expr(p.expr())).unwrap_or("expression");
+            (SyntaxError, format!("'{}' is an illegal expression for augmented assignment", desc))
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => se("positional argument follows keyword argument"),
+        ParseErrorType::PositionalAfterKeywordUnpacking => se("positional argument follows keyword argument unpacking"),
+        ParseErrorType::InvalidArgumentUnpackingOrder => se("iterable argument unpacking follows keyword argument unpacking"),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => se("non-default argument follows default argument"),
+        ParseErrorType::IterableUnpackingInComprehension => se("iterable unpacking cannot be used in comprehension"),
+        ParseErrorType::VarParameterWithDefault => se("var-positional argument cannot have default value"),
+        ParseErrorType::ExpectedKeywordParam => se("named arguments must follow bare *"),
+        ParseErrorType::FStringError(_) => (SyntaxError, format!("f-string: {}", raw.trim_start_matches("f-string: ").to_lowercase())),
+        _ => {
+            if raw.contains("print") {
+                se("invalid syntax")
+            } else {
+                se("invalid syntax")
+            }
+        }
+    };
+    make_error(kind, msg, source, filename, range)
+}

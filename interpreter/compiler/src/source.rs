@@ -1,0 +1,133 @@
+//! Source decoding: UTF-8 BOM and PEP 263 coding cookies, with CPython's errors.
+
+use krait_bytecode::{CompileError, CompileErrorKind};
+
+fn err(msg: String, filename: &str, lineno: u32) -> CompileError {
+    CompileError { kind: CompileErrorKind::SyntaxError, msg, filename: filename.to_owned(), lineno, offset: 0, end_lineno: lineno, end_offset: 0, text: None }
+}
+
+/// The coding cookie of a line, if it has one (`# -*- coding: latin-1 -*-`).
+fn cookie(line: &[u8]) -> Option<String> {
+    let l = String::from_utf8_lossy(line);
+    let t = l.trim_start_matches([' ', '\t', '\x0c']);
+    if !t.starts_with('#') {
+        return None;
+    }
+    let p = t.find("coding")?;
+    let rest = &t[p + 6..];
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+    let name: String = rest.trim_start_matches([' ', '\t']).chars().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.').collect();
+    if name.is_empty() {
+        None
+    } else {
+        Some(name)
+    }
+}
+
+/// CPython's get_normal_name.
+fn normal_name(name: &str) -> String {
+    let n: String = name.chars().take(12).collect::<String>().to_ascii_lowercase().replace('_', "-");
+    if n == "utf-8" || n.starts_with("utf-8-") {
+        return "utf-8".into();
+    }
+    for l in ["latin-1", "iso-8859-1", "iso-latin-1"] {
+        if n == l || n.starts_with(&format!("{}-", l)) {
+            return "iso-8859-1".into();
+        }
+    }
+    name.to_owned()
+}
+
+fn is_blank_or_comment(line: &[u8]) -> bool {
+    let t: Vec<u8> = line.iter().copied().skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c')).collect();
+    t.is_empty() || t[0] == b'#' || t[0] == b'\r' || t[0] == b'\n'
+}
+
+/// Decodes source bytes as CPython's tokenizer does.
+pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
+    let (bom, bytes) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(b) => (true, b),
+        None => (false, bytes),
+    };
+    let mut lines = bytes.split_inclusive(|b| *b == b'\n');
+    let mut encoding: Option<(String, u32)> = None;
+    if let Some(l1) = lines.next() {
+        if let Some(c) = cookie(l1) {
+            encoding = Some((c, 1));
+        } else if is_blank_or_comment(l1) {
+            if let Some(l2) = lines.next() {
+                if let Some(c) = cookie(l2) {
+                    encoding = Some((c, 2));
+                }
+            }
+        }
+    }
+    let enc = match &encoding {
+        Some((name, line)) => {
+            let n = normal_name(name);
+            if bom && n != "utf-8" {
+                return Err(err(format!("encoding problem: {} with BOM", name), filename, *line));
+            }
+            (n, *line)
+        }
+        None => ("utf-8".into(), 0),
+    };
+    let lower = enc.0.to_ascii_lowercase().replace('_', "-");
+    match lower.as_str() {
+        "utf-8" | "utf8" => String::from_utf8(bytes.to_vec()).map_err(|e| {
+            let pos = e.utf8_error().valid_up_to();
+            let line = bytes[..pos].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            let why = match e.utf8_error().error_len() {
+                None => "unexpected end of data",
+                Some(_) if bytes[pos] >= 0x80 && bytes[pos] < 0xc2 || bytes[pos] > 0xf4 => "invalid start byte",
+                Some(_) => "invalid continuation byte",
+            };
+            err(format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", bytes[pos], pos, why), filename, line)
+        }),
+        "iso-8859-1" | "latin-1" | "latin1" | "iso8859-1" | "l1" => Ok(bytes.iter().map(|b| *b as char).collect()),
+        "ascii" | "us-ascii" | "646" => {
+            if let Some(p) = bytes.iter().position(|b| *b >= 128) {
+                return Err(err(format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p), filename, 0));
+            }
+            Ok(String::from_utf8_lossy(bytes).into_owned())
+        }
+        "cp1252" | "windows-1252" => Ok(bytes.iter().map(|b| cp1252(*b)).collect()),
+        "iso-8859-15" | "latin-9" | "latin9" | "iso8859-15" => Ok(bytes
+            .iter()
+            .map(|b| match b {
+                0xa4 => '\u{20ac}',
+                0xa6 => '\u{160}',
+                0xa8 => '\u{161}',
+                0xb4 => '\u{17d}',
+                0xb8 => '\u{17e}',
+                0xbc => '\u{152}',
+                0xbd => '\u{153}',
+                0xbe => '\u{178}',
+                _ => *b as char,
+            })
+            .collect()),
+        "koi8-r" => Ok(bytes.iter().map(|b| koi8_r(*b)).collect()),
+        _ => Err(err(format!("unknown encoding: {}", enc.0), filename, enc.1)),
+    }
+}
+
+fn cp1252(b: u8) -> char {
+    const HI: [u16; 32] = [
+        0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+        0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+    ];
+    if (0x80..0xa0).contains(&b) {
+        char::from_u32(HI[(b - 0x80) as usize] as u32).unwrap()
+    } else {
+        b as char
+    }
+}
+
+fn koi8_r(b: u8) -> char {
+    const HI: &str = "─│┌┐└┘├┤┬┴┼▀▄█▌▐░▒▓⌠■∙√≈≤≥\u{a0}⌡°²·÷═║╒ё╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡Ё╢╣╤╥╦╧╨╩╪╫╬©юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ";
+    if b < 0x80 {
+        b as char
+    } else {
+        HI.chars().nth((b - 0x80) as usize).unwrap_or('\u{fffd}')
+    }
+}
