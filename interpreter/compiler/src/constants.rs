@@ -324,6 +324,23 @@ fn fold_binary(op: BinaryOp, l: Constant, r: Constant) -> Option<Constant> {
         }
         return Some(int_const(out));
     }
+    if matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. }) {
+        let parts = |c: &Constant| -> Option<(f64, f64)> {
+            match c {
+                Constant::Complex { real, imag } => Some((*real, *imag)),
+                Constant::Int(i) if i.unsigned_abs() <= 1 << 53 => Some((*i as f64, 0.0)),
+                Constant::Float(f) => Some((*f, 0.0)),
+                _ => None,
+            }
+        };
+        let ((a, b), (c, d)) = (parts(&l)?, parts(&r)?);
+        // A real operand becomes (x, +0.0), as complex arithmetic in Python does.
+        return match op {
+            Add => Some(Constant::Complex { real: a + c, imag: b + d }),
+            Subtract => Some(Constant::Complex { real: a - c, imag: b - d }),
+            _ => None,
+        };
+    }
     if matches!(l, Constant::Float(_)) || matches!(r, Constant::Float(_)) {
         let (a, b) = (as_float(&l)?, as_float(&r)?);
         // Only where exactness is certain: ints converted to float must be exact.

@@ -60,7 +60,14 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) 
         .spawn(move || compile_inner(&src, &fname, mode, &opts2))
         .expect("cannot start the compiler thread")
         .join()
-        .unwrap_or_else(|_| Err(simple_error(CompileErrorKind::RecursionError, RECURSION_MSG, filename)))
+        .unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(simple_error(CompileErrorKind::SyntaxError, &format!("internal compiler error: {}", what), filename))
+        })
 }
 
 /// "too many nested parentheses", found by a scan that skips strings and comments.

@@ -411,7 +411,8 @@ impl Builder {
             }
             Stmt::Delete(d) => {
                 for t in &d.targets {
-                    self.expr(t)?;
+                    // `del x` binds x locally, as an assignment does.
+                    self.target(t)?;
                 }
             }
             Stmt::Assign(a) => {
