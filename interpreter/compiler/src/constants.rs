@@ -284,7 +284,7 @@ fn fold_binary(op: BinaryOp, l: Constant, r: Constant) -> Option<Constant> {
             }
             Power => {
                 let e = b.to_u64()?;
-                if a.bits() * e > MAX_INT_BITS {
+                if e > 0 && a.bits() > MAX_INT_BITS / e {
                     return None;
                 }
                 num_traits::pow(a, e as usize)

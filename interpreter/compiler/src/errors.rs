@@ -125,7 +125,29 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
     let se = |msg: &str| (SyntaxError, msg.to_owned());
     let (kind, msg) = match &err.error {
         ParseErrorType::Lexical(l) => match l {
-            LexicalErrorType::IndentationError => (IndentationError, "unindent does not match any outer indentation level".to_owned()),
+            LexicalErrorType::IndentationError => {
+                if tabs_inconsistent(source, range.start()) {
+                    (TabError, "inconsistent use of tabs and spaces in indentation".to_owned())
+                } else {
+                    (IndentationError, "unindent does not match any outer indentation level".to_owned())
+                }
+            }
+            LexicalErrorType::OtherError(m) if m.contains("Invalid decimal integer literal") => {
+                se("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
+            }
+            LexicalErrorType::OtherError(m) if m.contains("ParseIntError") || m.contains("Invalid") => {
+                let t = source[range].to_ascii_lowercase();
+                if t.starts_with("0x") {
+                    se("invalid hexadecimal literal")
+                } else if t.starts_with("0o") {
+                    se("invalid octal literal")
+                } else if t.starts_with("0b") {
+                    se("invalid binary literal")
+                } else {
+                    se("invalid decimal literal")
+                }
+            }
+            LexicalErrorType::FStringError(f) if format!("{:?}", f) == "SingleRbrace" => se("f-string: single '}' is not allowed"),
             LexicalErrorType::UnclosedStringError => {
                 let line = line_of(source, range.start());
                 let start_line = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
@@ -151,10 +173,29 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             LexicalErrorType::UnicodeError => (SyntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".to_owned()),
             _ => se("invalid syntax"),
         },
-        ParseErrorType::UnexpectedIndentation => (IndentationError, "unexpected indent".to_owned()),
-        ParseErrorType::ExpectedToken { expected, .. } => {
+        ParseErrorType::UnexpectedIndentation => {
+            if tabs_inconsistent(source, range.start()) {
+                (TabError, "inconsistent use of tabs and spaces in indentation".to_owned())
+            } else {
+                (IndentationError, "unexpected indent".to_owned())
+            }
+        }
+        ParseErrorType::ExpectedToken { expected, found } => {
             let exp = format!("{}", expected);
-            if exp.contains(':') {
+            let found = format!("{:?}", found);
+            let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
+            let head = source[line_start..].trim_start();
+            let bracket = unclosed_bracket(source, range.start().to_usize());
+            if let Some((pos, c)) = bracket.filter(|(pos, _)| line_of(source, TextSize::from(*pos as u32)) < line_of(source, range.start())) {
+                range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                (SyntaxError, format!("'{}' was never closed", c))
+            } else if exp.contains(':') && found == "Equal" && (head.starts_with("if ") || head.starts_with("elif ") || head.starts_with("while ")) {
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if exp.contains(':') && found == "Rbrace" || exp.contains(':') && found == "Comma" && bracket.map(|b| b.1 == '{').unwrap_or(false) {
+                se("':' expected after dictionary key")
+            } else if exp.to_lowercase().contains("else") {
+                se("expected 'else' after 'if' expression")
+            } else if exp.contains(':') {
                 se("expected ':'")
             } else if exp.to_lowercase().contains("indent") {
                 // The block header starts the previous logical line.
@@ -187,8 +228,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     }
                     None => (IndentationError, "expected an indented block".to_owned()),
                 }
-            } else if let Some((pos, c)) = unclosed_bracket(source, range.start().to_usize()) {
-                if range.start().to_usize() >= source.trim_end().len() {
+            } else if let Some((pos, c)) = bracket {
+                let starts_expr = matches!(found.as_str(), "Name" | "Int" | "Float" | "Complex" | "String" | "FStringStart" | "Lpar" | "Lsqb" | "Lbrace" | "True" | "False" | "None" | "Ellipsis" | "Lambda" | "Not" | "Await");
+                if !starts_expr || !exp.contains(',') {
+                    se("invalid syntax")
+                } else if range.start().to_usize() >= source.trim_end().len() {
                     range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
                     (SyntaxError, format!("'{}' was never closed", c))
                 } else {
@@ -201,9 +245,9 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidAnnotatedAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget => {
             let text = &source[range];
             let desc = ruff_python_parser::parse_expression(text).ok().map(|p| describe_expr(p.expr()));
-            let desc = desc.unwrap_or("expression");
+            let desc = desc.unwrap_or(if text.trim_start_matches('(').starts_with("yield") { "yield expression" } else if text.starts_with('*') { "starred" } else { "expression" });
             let after = source[range.end().to_usize()..].trim_start_matches([' ', '\t']);
-            let here = after.starts_with('=') && !after.starts_with("==") && matches!(desc, "literal" | "function call" | "expression" | "f-string expression" | "dict literal" | "set display");
+            let here = after.starts_with('=') && !after.starts_with("==") && matches!(desc, "literal" | "function call" | "expression" | "f-string expression" | "dict literal" | "set display" | "yield expression");
             if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
                 (SyntaxError, format!("cannot use assignment expressions with {}", desc))
             } else if here {
@@ -212,6 +256,7 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 (SyntaxError, format!("cannot assign to {}", desc))
             }
         }
+        ParseErrorType::InvalidDeleteTarget if source[range].starts_with('*') => se("cannot delete starred"),
         ParseErrorType::InvalidDeleteTarget => {
             let desc = ruff_python_parser::parse_expression(&source[range]).ok().map(|p| describe_expr(p.expr())).unwrap_or("expression");
             (SyntaxError, format!("cannot delete {}", desc))
@@ -227,14 +272,123 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::IterableUnpackingInComprehension => se("iterable unpacking cannot be used in comprehension"),
         ParseErrorType::VarParameterWithDefault => se("var-positional argument cannot have default value"),
         ParseErrorType::ExpectedKeywordParam => se("named arguments must follow bare *"),
-        ParseErrorType::FStringError(_) => (SyntaxError, format!("f-string: {}", raw.trim_start_matches("f-string: ").to_lowercase())),
-        _ => {
-            if raw.contains("print") {
+        ParseErrorType::FStringError(f) => {
+            let m = format!("{:?}", f);
+            match m.as_str() {
+                "InvalidConversionFlag" => se("f-string: invalid conversion character: expected 's', 'r', or 'a'"),
+                "UnclosedLbrace" => se("f-string: expecting '}'"),
+                "SingleRbrace" => se("f-string: single '}' is not allowed"),
+                _ => (SyntaxError, format!("f-string: {}", raw.trim_start_matches("f-string: ").to_lowercase())),
+            }
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            if source[..range.start().to_usize()].trim_end().ends_with('(') && source[..range.start().to_usize()].trim_start().starts_with("class ") {
                 se("invalid syntax")
+            } else {
+                se("Generator expression must be parenthesized")
+            }
+        }
+        ParseErrorType::InvalidMatchPatternTarget => se("cannot use '_' as a target"),
+        ParseErrorType::ParamAfterVarKeywordParam => se("arguments cannot follow var-keyword argument"),
+        ParseErrorType::ExpectedExpression => {
+            let at = range.start().to_usize();
+            let prev = source[..at].chars().last();
+            let cur = source[at..].chars().next();
+            match (prev, cur) {
+                (Some('{'), Some('}')) => se("f-string: empty expression not allowed"),
+                (Some('{'), Some('\'' | '"')) => se("f-string: expecting '}'"),
+                _ => se("invalid syntax"),
+            }
+        }
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
+            let stmt = source[line_start..range.start().to_usize()].trim_start();
+            let before = &source[..range.start().to_usize()];
+            if let Some(w) = ["print", "exec"].iter().find(|w| stmt.trim_end() == **w) {
+                range = TextRange::new(TextSize::from((line_start + (source[line_start..].len() - source[line_start..].trim_start().len())) as u32), range.end());
+                (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
+            } else if before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.') && number_before(before) {
+                se("invalid decimal literal")
             } else {
                 se("invalid syntax")
             }
         }
+        ParseErrorType::OtherError(m) => {
+            let m = m.as_str();
+            if let Some(what) = m.strip_prefix("Expected an indented block after ") {
+                expected_indented_block(source, &mut range, what)
+            } else if m == "Only one '*' parameter allowed" {
+                se("* argument may appear only once")
+            } else if m == "Only one '/' separator allowed" {
+                se("/ may appear only once")
+            } else if m.starts_with("Expected `except` or `finally`") {
+                se("expected 'except' or 'finally' block")
+            } else if m.starts_with("Only single target") {
+                (SyntaxError, format!("o{}", &m[1..]))
+            } else if m == "Trailing comma not allowed" {
+                se("trailing comma not allowed without surrounding parentheses")
+            } else if m == "Expected a statement" {
+                match source[range.start().to_usize()..].chars().next() {
+                    Some(c @ (')' | ']' | '}')) => (SyntaxError, format!("unmatched '{}'", c)),
+                    _ => se("invalid syntax"),
+                }
+            } else {
+                se("invalid syntax")
+            }
+        }
+        _ => se("invalid syntax"),
     };
     make_error(kind, msg, source, filename, range)
+}
+
+/// Whether the text just before `before`'s end is a number literal glued to what follows.
+fn number_before(before: &str) -> bool {
+    let tail: String = before.chars().rev().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
+    tail.chars().next().map(|c| c.is_ascii_digit()).unwrap_or(false)
+}
+
+/// CPython's TabError: the offending line's indentation and the previous
+/// indented line's disagree about tabs.
+fn tabs_inconsistent(source: &str, at: TextSize) -> bool {
+    let line = line_of(source, at);
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = |l: &str| -> String { l.chars().take_while(|c| *c == ' ' || *c == '\t').collect() };
+    let Some(cur) = lines.get(line - 1).map(|l| indent(l)) else { return false };
+    let prev = lines[..line - 1].iter().rev().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).map(|l| indent(l)).unwrap_or_default();
+    if cur.is_empty() || prev.is_empty() {
+        return false;
+    }
+    // Compare indentation measured with tab size 8 and tab size 1, as the tokenizer does.
+    let width = |s: &str, tab: usize| s.chars().fold(0, |w, c| if c == '\t' { (w / tab + 1) * tab } else { w + 1 });
+    let (a8, b8, a1, b1) = (width(&cur, 8), width(&prev, 8), width(&cur, 1), width(&prev, 1));
+    a8.cmp(&b8) != a1.cmp(&b1)
+}
+
+/// IndentationError "expected an indented block after X on line N".
+fn expected_indented_block(source: &str, range: &mut TextRange, what: &str) -> (CompileErrorKind, String) {
+    let what = what.replace('`', "'");
+    let (kw, desc) = if what.contains("function definition") {
+        ("def", "function definition".to_owned())
+    } else if what.contains("class") {
+        ("class", "class definition".to_owned())
+    } else {
+        let kw = what.split('\'').nth(1).unwrap_or("").to_owned();
+        let desc = format!("'{}' statement", kw);
+        return finish_block(source, range, &kw, desc);
+    };
+    finish_block(source, range, kw, desc)
+}
+
+fn finish_block(source: &str, range: &mut TextRange, kw: &str, desc: String) -> (CompileErrorKind, String) {
+    let line = line_of(source, range.start());
+    let lines: Vec<&str> = source.lines().collect();
+    let header = lines[..(line - 1).min(lines.len())].iter().enumerate().rev().find(|(_, l)| {
+        let t = l.trim_start();
+        let t = t.strip_prefix("async ").unwrap_or(t);
+        t.starts_with(kw) && t[kw.len()..].starts_with(|c: char| !c.is_alphanumeric() && c != '_')
+    });
+    match header {
+        Some((i, _)) => (CompileErrorKind::IndentationError, format!("expected an indented block after {} on line {}", desc, i + 1)),
+        None => (CompileErrorKind::IndentationError, "expected an indented block".to_owned()),
+    }
 }

@@ -172,7 +172,15 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
     let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
     let parsed = parse(source, options).map_err(|e| errors::parse_error(&e, source, filename))?;
     if let Some(e) = parsed.unsupported_syntax_errors().first() {
-        return Err(errors::make_error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, e.range));
+        let m = e.to_string();
+        let msg = if m.contains("dictionary unpacking in a dict comprehension") {
+            "dict unpacking cannot be used in dict comprehension"
+        } else if m.contains("type parameter lists") {
+            "expected '('"
+        } else {
+            "invalid syntax"
+        };
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, e.range));
     }
     let to_err = |(msg, range): (String, TextRange)| {
         let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
