@@ -261,6 +261,20 @@ fn fold_binary(op: BinaryOp, l: Constant, r: Constant) -> Option<Constant> {
     const MAX_INT_BITS: u64 = 128;
     const MAX_STR: usize = 4096;
     use BinaryOp::*;
+    // bool's own &, |, ^ keep the result a bool.
+    let as_bool = |c: &Constant| match c {
+        Constant::True => Some(true),
+        Constant::False => Some(false),
+        _ => None,
+    };
+    if let (Some(a), Some(b), true) = (as_bool(&l), as_bool(&r), matches!(op, And | Or | Xor)) {
+        let v = match op {
+            And => a & b,
+            Or => a | b,
+            _ => a ^ b,
+        };
+        return Some(if v { Constant::True } else { Constant::False });
+    }
     if let (Some(a), Some(b)) = (as_big(&l), as_big(&r)) {
         let out = match op {
             Add => a + b,
