@@ -147,7 +147,7 @@ fn zip_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
             if pystr::eq_str(&key, "strict") {
                 strict = crate::ops::truthy(&v)?;
             } else {
-                crate::bail!(TypeError, "zip() got an unexpected keyword argument '{}'", pystr::to_string_lossy(&key));
+                crate::bail!(TypeError, "'{}' is an invalid keyword argument for zip()", pystr::to_string_lossy(&key));
             }
         }
     }

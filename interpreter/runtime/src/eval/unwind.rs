@@ -109,7 +109,7 @@ pub fn dict_merge(target: &Obj, m: &Obj, callable: &Obj) -> PyResult<()> {
     };
     for (k, v) in items {
         if !pystr::is_str(&k) {
-            crate::bail!(TypeError, "{} keywords must be strings", crate::ops::call::func_desc(callable));
+            crate::bail!(TypeError, "keywords must be strings");
         }
         if dict::get_item(target, &k)?.is_some() {
             crate::bail!(
@@ -157,11 +157,6 @@ pub fn unpack(seq: &Obj, before: usize, after: Option<usize>) -> PyResult<Vec<Ob
     match after {
         None => {
             if crate::ops::next(&it)?.is_some() {
-                // CPython reports the length when it is cheap to know.
-                if tuple::is_exact_tuple(seq) || list::is_exact_list(seq) || crate::types::dict::is_exact_dict(seq) {
-                    let n = crate::ops::len(seq)?;
-                    crate::bail!(ValueError, "too many values to unpack (expected {}, got {})", before, n);
-                }
                 crate::bail!(ValueError, "too many values to unpack (expected {})", before);
             }
             Ok(out)

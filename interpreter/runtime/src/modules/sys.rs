@@ -81,7 +81,7 @@ fn stream_flush_impl(o: &Obj) -> PyResult<()> {
 }
 
 fn m_write(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("write", args, kw, 1, 1)?;
+    check_nargs("TextIOWrapper.write", args, kw, 1, 1)?;
     let text = &args[0];
     if !pystr::is_str(text) {
         crate::bail!(TypeError, "write() argument must be str, not {}", text.ty().name());
@@ -98,23 +98,23 @@ fn m_write(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_flush(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("flush", args, kw, 0, 0)?;
+    check_nargs("TextIOWrapper.flush", args, kw, 0, 0)?;
     stream_flush_impl(slf)?;
     Ok(none::none())
 }
 
 fn m_fileno(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("fileno", args, kw, 0, 0)?;
+    check_nargs("TextIOWrapper.fileno", args, kw, 0, 0)?;
     Ok(int::from_i64(stream(slf).fd as i64))
 }
 
 fn m_isatty(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isatty", args, kw, 0, 0)?;
+    check_nargs("TextIOWrapper.isatty", args, kw, 0, 0)?;
     Ok(bool_::from_bool(unsafe { libc::isatty(stream(slf).fd) } == 1))
 }
 
 fn m_readline(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("readline", args, kw, 0, 1)?;
+    check_nargs("TextIOWrapper.readline", args, kw, 0, 1)?;
     let fd = stream(slf).fd;
     let mut line = Vec::new();
     let mut b = [0u8; 1];
@@ -139,7 +139,7 @@ fn m_readline(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_read(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("read", args, kw, 0, 1)?;
+    check_nargs("TextIOWrapper.read", args, kw, 0, 1)?;
     let fd = stream(slf).fd;
     let mut data = Vec::new();
     let mut buf = [0u8; 8192];
@@ -215,17 +215,17 @@ pub fn flush_std_streams() {
 // Functions.
 
 fn s_exit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("exit", args, kw, 0, 1)?;
+    check_nargs("sys.exit", args, kw, 0, 1)?;
     Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), args))
 }
 
 fn s_getrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("getrecursionlimit", args, kw, 0, 0)?;
+    check_nargs("sys.getrecursionlimit", args, kw, 0, 0)?;
     Ok(int::from_usize(crate::threadstate::recursion_limit()))
 }
 
 fn s_setrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("setrecursionlimit", args, kw, 1, 1)?;
+    check_nargs("sys.setrecursionlimit", args, kw, 1, 1)?;
     if !int::is_int(&args[0]) {
         crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", args[0].ty().name());
     }
@@ -247,13 +247,13 @@ fn s_setrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 }
 
 fn s_getrefcount(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("getrefcount", args, kw, 1, 1)?;
+    check_nargs("sys.getrefcount", args, kw, 1, 1)?;
     // The argument itself holds one reference, as in CPython.
     Ok(int::from_i64(args[0].refcnt() as i64))
 }
 
 fn s_intern(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("intern", args, kw, 1, 1)?;
+    check_nargs("sys.intern", args, kw, 1, 1)?;
     if !pystr::is_exact_str(&args[0]) {
         crate::bail!(TypeError, "intern() argument must be str, not {}", args[0].ty().name());
     }
@@ -261,7 +261,7 @@ fn s_intern(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn s_getframe(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("_getframe", args, kw, 0, 1)?;
+    check_nargs("sys._getframe", args, kw, 0, 1)?;
     let mut depth = match args.first() {
         Some(d) => int::as_isize_or_overflow(d)?,
         None => 0,
@@ -296,7 +296,7 @@ fn handled_exception() -> Option<Obj> {
 }
 
 fn s_exc_info(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("exc_info", args, kw, 0, 0)?;
+    check_nargs("sys.exc_info", args, kw, 0, 0)?;
     Ok(match handled_exception() {
         Some(e) => {
             let tb = crate::types::exceptions::get_traceback(&e).unwrap_or_else(none::none);
@@ -307,22 +307,22 @@ fn s_exc_info(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn s_exception(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("exception", args, kw, 0, 0)?;
+    check_nargs("sys.exception", args, kw, 0, 0)?;
     Ok(handled_exception().unwrap_or_else(none::none))
 }
 
 fn s_getdefaultencoding(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("getdefaultencoding", args, kw, 0, 0)?;
+    check_nargs("sys.getdefaultencoding", args, kw, 0, 0)?;
     Ok(pystr::intern("utf-8"))
 }
 
 fn s_getfilesystemencoding(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("getfilesystemencoding", args, kw, 0, 0)?;
+    check_nargs("sys.getfilesystemencoding", args, kw, 0, 0)?;
     Ok(pystr::intern("utf-8"))
 }
 
 fn s_get_int_max_str_digits(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("get_int_max_str_digits", args, kw, 0, 0)?;
+    check_nargs("sys.get_int_max_str_digits", args, kw, 0, 0)?;
     Ok(int::from_usize(int::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed)))
 }
 
@@ -338,7 +338,7 @@ fn s_set_int_max_str_digits(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
 
 /// The default sys.displayhook.
 fn s_displayhook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("displayhook", args, kw, 1, 1)?;
+    check_nargs("sys.displayhook", args, kw, 1, 1)?;
     let v = &args[0];
     if none::is_none(v) {
         return Ok(none::none());
@@ -366,7 +366,7 @@ pub fn displayhook_call(v: &Obj) -> PyResult<()> {
 
 /// The default sys.excepthook: prints the traceback to sys.stderr.
 fn s_excepthook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("excepthook", args, kw, 3, 3)?;
+    check_nargs("sys.excepthook", args, kw, 3, 3)?;
     let v = &args[1];
     let text = if crate::types::exceptions::is_exception_instance(v) {
         crate::traceback_print::format_exception(v)
@@ -382,7 +382,7 @@ fn s_breakpointhook(_m: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj>
 }
 
 fn s_is_finalizing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("is_finalizing", args, kw, 0, 0)?;
+    check_nargs("sys.is_finalizing", args, kw, 0, 0)?;
     Ok(bool_::from_bool(false))
 }
 

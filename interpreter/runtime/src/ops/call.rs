@@ -105,17 +105,23 @@ pub unsafe extern "C" fn vectorcall_tp_call(callable: *mut PyObject, args: *mut 
     }
 }
 
-/// A short description of a callable for error messages: "f()" / "A.f()".
+/// How CPython's call errors name a callable (`_PyObject_FunctionStr`):
+/// "mod.qualname()", just "qualname()" for builtins, else "T object".
+/// Only used on error paths.
 pub fn func_desc(f: &Obj) -> String {
-    if crate::types::function::is_function(f) {
-        let q = unsafe { Obj::borrow_slot(&crate::types::function::func(f).func_qualname) };
-        return format!("{}()", pystr::to_string_lossy(q));
+    let get = |name: &str| match crate::ops::attr::getattr_opt(f, &pystr::intern(name)) {
+        Ok(v) => v,
+        Err(_) => {
+            crate::errors::clear();
+            None
+        }
+    };
+    let Some(q) = get("__qualname__").filter(pystr::is_str) else {
+        return format!("{} object", f.ty().name());
+    };
+    let q = pystr::to_string_lossy(&q);
+    match get("__module__").filter(pystr::is_str).map(|m| pystr::to_string_lossy(&m)) {
+        Some(m) if m != "builtins" => format!("{}.{}()", m, q),
+        _ => format!("{}()", q),
     }
-    if crate::types::method::is_method(f) {
-        return func_desc(crate::types::method::func_of(f));
-    }
-    if crate::types::builtin_func::is_cfunction(f) {
-        return format!("{}()", crate::types::builtin_func::cfunction_name(f));
-    }
-    format!("{} object", f.ty().name())
 }

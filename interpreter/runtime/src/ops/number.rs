@@ -106,7 +106,7 @@ fn unsupported(a: &Obj, b: &Obj, op: BinaryOp) -> crate::errors::PyErr {
         );
     }
     let sym = op.symbol();
-    if op == BinaryOp::Power || op == BinaryOp::InplacePower {
+    if op == BinaryOp::Power {
         return crate::raise!(
             TypeError,
             "unsupported operand type(s) for {} or pow(): '{}' and '{}'",

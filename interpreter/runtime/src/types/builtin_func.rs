@@ -32,6 +32,12 @@ pub const fn method(name: &'static str, f: RustMethod) -> MethodSpec {
     MethodSpec { name, f, flags: 0, doc: "" }
 }
 
+/// A method that stays in the type's dict beside the slot wrapper of the
+/// same name (CPython's METH_COEXIST: `dict.__getitem__` is a method).
+pub const fn coexist(name: &'static str, f: RustMethod) -> MethodSpec {
+    MethodSpec { name, f, flags: meth::COEXIST, doc: "" }
+}
+
 pub const fn classmethod(name: &'static str, f: RustMethod) -> MethodSpec {
     MethodSpec { name, f, flags: meth::CLASS, doc: "" }
 }
@@ -440,6 +446,28 @@ fn descr_doc(o: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// Two builtin methods are equal when they wrap the same definition bound to
+/// the same object (identity, as CPython compares `__self__`).
+fn cfunction_richcompare(a: &Obj, b: &Obj, op: krait_bytecode::CompareOp) -> PyResult<Obj> {
+    use krait_bytecode::CompareOp::*;
+    if !is_cfunction(b) || !matches!(op, Eq | Ne) {
+        return Ok(crate::types::none::not_implemented());
+    }
+    let (x, y) = unsafe { (a.cast::<PyCFunctionObject>(), b.cast::<PyCFunctionObject>()) };
+    let eq = x.m_self == y.m_self && unsafe { (*x.m_ml).ml_meth == (*y.m_ml).ml_meth };
+    Ok(crate::types::bool_::from_bool(if op == Eq { eq } else { !eq }))
+}
+crate::richcmp_slot!(cfunction_richcompare_slot => cfunction_richcompare);
+
+fn cfunction_hash(o: &Obj) -> PyResult<isize> {
+    let f = unsafe { o.cast::<PyCFunctionObject>() };
+    let a = crate::ops::object_hash_ptr(f.m_self);
+    let b = crate::ops::object_hash_ptr(unsafe { (*f.m_ml).ml_meth } as *mut PyObject);
+    let h = a ^ b;
+    Ok(if h == -1 { -2 } else { h })
+}
+crate::hash_slot!(cfunction_hash_slot => cfunction_hash);
+
 pub fn init_types() {
     use crate::types::getset::{getset_table, GetSetSpec};
     use crate::types::type_::init_static;
@@ -451,6 +479,8 @@ pub fn init_types() {
         (*t).tp_vectorcall_offset = std::mem::offset_of!(PyCFunctionObject, vectorcall) as isize;
         (*t).tp_call = Some(crate::ops::call::vectorcall_tp_call);
         (*t).tp_repr = Some(cfunction_repr_slot);
+        (*t).tp_richcompare = Some(cfunction_richcompare_slot);
+        (*t).tp_hash = Some(cfunction_hash_slot);
         (*t).tp_weaklistoffset = std::mem::offset_of!(PyCFunctionObject, m_weakreflist) as isize;
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__name__", cfunction_get_name),
@@ -556,13 +586,13 @@ pub fn parse_args(
                     fname,
                     k
                 ),
-                None => crate::bail!(TypeError, "{}() got an unexpected keyword argument '{}'", fname, k),
+                None => crate::bail!(TypeError, "'{}' is an invalid keyword argument for {}()", k, fname),
             }
         }
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
-            if i < npos_only || kwnames.is_none() {
+            if i < npos_only {
                 crate::bail!(
                     TypeError,
                     "{}() takes {} {} argument{} ({} given)",
@@ -590,20 +620,49 @@ pub fn no_kwargs(fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
 }
 
 /// Checks the positional count of a builtin that takes no keywords:
-/// CPython's "f() takes exactly one argument (2 given)" family.
+/// CPython's "f() takes exactly one argument (2 given)" family. `fname` is
+/// the qualified name ("list.append", "sys.intern", "len"): CPython's call
+/// dispatch names one- and no-argument functions that way, while its
+/// argument-clinic checks ("get expected at most 2 arguments") use the bare
+/// name.
 pub fn check_nargs(fname: &str, args: &[Obj], kwnames: Option<&Obj>, min: usize, max: usize) -> PyResult<()> {
-    no_kwargs(fname, kwnames)?;
     let n = args.len();
-    if n >= min && n <= max {
+    if n >= min && n <= max && kwnames.map_or(true, |k| tuple::len(k) == 0) {
         return Ok(());
     }
-    if min == max {
+    nargs_error(fname, args, kwnames, min, max)
+}
+
+/// `check_nargs` for a name that must be computed (e.g. from the type of
+/// `self`): the name is only built when the check fails.
+pub fn check_nargs_named(
+    fname: impl FnOnce() -> String,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max && kwnames.map_or(true, |k| tuple::len(k) == 0) {
+        return Ok(());
+    }
+    nargs_error(&fname(), args, kwnames, min, max)
+}
+
+#[cold]
+fn nargs_error(fname: &str, args: &[Obj], kwnames: Option<&Obj>, min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    no_kwargs(fname, kwnames)?;
+    if min == max && min <= 1 {
         if min == 0 {
             crate::bail!(TypeError, "{}() takes no arguments ({} given)", fname, n);
         }
         if min == 1 {
             crate::bail!(TypeError, "{}() takes exactly one argument ({} given)", fname, n);
         }
+    }
+    let fname = fname.rsplit('.').next().unwrap_or(fname);
+    if min == max {
         crate::bail!(TypeError, "{} expected {} arguments, got {}", fname, min, n);
     }
     if n < min {

@@ -568,25 +568,25 @@ crate::binary_slot!(dict_ior_slot => dict_ior);
 // Methods.
 
 fn m_keys(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("keys", a, k, 0, 0)?;
+    check_nargs("dict.keys", a, k, 0, 0)?;
     crate::types::dictview::new_view(slf, crate::types::dictview::Kind::Keys)
 }
 fn m_values(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("values", a, k, 0, 0)?;
+    check_nargs("dict.values", a, k, 0, 0)?;
     crate::types::dictview::new_view(slf, crate::types::dictview::Kind::Values)
 }
 fn m_items(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("items", a, k, 0, 0)?;
+    check_nargs("dict.items", a, k, 0, 0)?;
     crate::types::dictview::new_view(slf, crate::types::dictview::Kind::Items)
 }
 
 fn m_get(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("get", a, k, 1, 2)?;
+    check_nargs("dict.get", a, k, 1, 2)?;
     Ok(get_item(slf, &a[0])?.unwrap_or_else(|| a.get(1).cloned().unwrap_or_else(none::none)))
 }
 
 fn m_setdefault(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("setdefault", a, k, 1, 2)?;
+    check_nargs("dict.setdefault", a, k, 1, 2)?;
     if let Some(v) = get_item(slf, &a[0])? {
         return Ok(v);
     }
@@ -596,7 +596,7 @@ fn m_setdefault(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_pop(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("pop", a, k, 1, 2)?;
+    check_nargs("dict.pop", a, k, 1, 2)?;
     let h = crate::ops::hash(&a[0])?;
     match pop_known_hash(slf, &a[0], h)? {
         Some(v) => Ok(v),
@@ -608,7 +608,7 @@ fn m_pop(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_popitem(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("popitem", a, k, 0, 0)?;
+    check_nargs("dict.popitem", a, k, 0, 0)?;
     let last = {
         let t = table(slf);
         t.entries.iter().rev().find(|e| !e.key.is_null()).map(|e| unsafe { (Obj::from_borrowed(e.key), e.hash) })
@@ -645,18 +645,18 @@ fn m_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_clear(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("clear", a, k, 0, 0)?;
+    check_nargs("dict.clear", a, k, 0, 0)?;
     clear(slf);
     Ok(none::none())
 }
 
 fn m_copy(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("copy", a, k, 0, 0)?;
+    check_nargs("dict.copy", a, k, 0, 0)?;
     copy(slf)
 }
 
 fn m_fromkeys(cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("fromkeys", a, k, 1, 2)?;
+    check_nargs("dict.fromkeys", a, k, 1, 2)?;
     let d = crate::ops::call::call(cls, &[], None)?;
     let v = a.get(1).cloned().unwrap_or_else(none::none);
     for key in crate::ops::seq::to_vec(&a[0])? {
@@ -666,22 +666,22 @@ fn m_fromkeys(cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_contains(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__contains__", a, k, 1, 1)?;
+    check_nargs("dict.__contains__", a, k, 1, 1)?;
     Ok(bool_::from_bool(get_item(slf, &a[0])?.is_some()))
 }
 
 fn m_getitem(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getitem__", a, k, 1, 1)?;
+    check_nargs("dict.__getitem__", a, k, 1, 1)?;
     dict_subscript(slf, &a[0])
 }
 
 fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reversed__", a, k, 0, 0)?;
+    check_nargs("dict.__reversed__", a, k, 0, 0)?;
     crate::types::dictview::new_iter(slf, crate::types::dictview::Kind::Keys, true)
 }
 
 fn m_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__sizeof__", a, k, 0, 0)?;
+    check_nargs("dict.__sizeof__", a, k, 0, 0)?;
     let t = table(slf);
     Ok(int::from_usize(48 + t.indices.len() * 4 + t.entries.capacity() * 24))
 }
@@ -728,8 +728,8 @@ pub fn init_types() {
             method("clear", m_clear),
             method("copy", m_copy),
             classmethod("fromkeys", m_fromkeys),
-            method("__contains__", m_contains),
-            method("__getitem__", m_getitem),
+            crate::types::builtin_func::coexist("__contains__", m_contains),
+            crate::types::builtin_func::coexist("__getitem__", m_getitem),
             method("__reversed__", m_reversed),
             method("__sizeof__", m_sizeof),
         ]);

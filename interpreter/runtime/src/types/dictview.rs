@@ -3,7 +3,7 @@
 
 use crate::errors::PyResult;
 use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
-use crate::types::builtin_func::{check_nargs, method, method_table};
+use crate::types::builtin_func::{check_nargs_named, method, method_table};
 use crate::types::{bool_, dict, int, none, str as pystr, tuple};
 use krait_bytecode::CompareOp;
 use std::ptr::null_mut;
@@ -256,10 +256,7 @@ macro_rules! setop {
     ($fname:ident, $slot:ident, $method:literal) => {
         fn $fname(a: &Obj, b: &Obj) -> PyResult<Obj> {
             let (x, y) = if is_keys_or_items(a) { (a, b) } else { (b, a) };
-            if crate::ops::iter(y).is_err() {
-                crate::errors::clear();
-                return Ok(none::not_implemented());
-            }
+            // Like CPython, no NotImplemented: a non-iterable operand raises.
             let s = as_set(x)?;
             let other = crate::types::set::new_set(crate::ops::seq::to_vec(y)?)?;
             if is_keys_or_items(a) {
@@ -277,7 +274,7 @@ setop!(view_sub, view_sub_slot, "difference");
 setop!(view_xor, view_xor_slot, "symmetric_difference");
 
 fn m_isdisjoint(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isdisjoint", a, k, 1, 1)?;
+    check_nargs_named(|| format!("{}.isdisjoint", slf.ty().name()), a, k, 1, 1)?;
     for x in crate::ops::seq::to_vec(&a[0])? {
         if view_contains(slf, &x)? {
             return Ok(bool_::from_bool(false));
@@ -287,7 +284,7 @@ fn m_isdisjoint(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reversed__", a, k, 0, 0)?;
+    check_nargs_named(|| format!("{}.__reversed__", slf.ty().name()), a, k, 0, 0)?;
     new_iter(view_dict(slf), view_kind(slf), true)
 }
 

@@ -167,21 +167,21 @@ fn split_rec(g: &Obj, m: &Matcher, want_rest: bool) -> PyResult<(Option<Obj>, Op
 }
 
 fn eg_split(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("split", args, kw, 1, 1)?;
+    check_nargs("BaseExceptionGroup.split", args, kw, 1, 1)?;
     let m = matcher(&args[0])?;
     let (a, b) = split_rec(slf, &m, true)?;
     Ok(tuple::new(&[a.unwrap_or_else(none::none), b.unwrap_or_else(none::none)]))
 }
 
 fn eg_subgroup(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("subgroup", args, kw, 1, 1)?;
+    check_nargs("BaseExceptionGroup.subgroup", args, kw, 1, 1)?;
     let m = matcher(&args[0])?;
     let (a, _) = split_rec(slf, &m, false)?;
     Ok(a.unwrap_or_else(none::none))
 }
 
 fn eg_derive(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("derive", args, kw, 1, 1)?;
+    check_nargs("BaseExceptionGroup.derive", args, kw, 1, 1)?;
     let msg = exc::get_field(slf, "message").unwrap_or_else(pystr::empty);
     crate::ops::call::call(&type_::type_obj(exc::BaseExceptionGroup()), &[msg, args[0].clone()], None)
 }

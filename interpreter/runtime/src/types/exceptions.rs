@@ -629,7 +629,7 @@ fn set_dict_attr(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 }
 
 fn with_traceback(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("with_traceback", args, kw, 1, 1)?;
+    builtin_func::check_nargs("BaseException.with_traceback", args, kw, 1, 1)?;
     set_tb(slf, Some(&args[0]))?;
     Ok(slf.clone())
 }
@@ -640,7 +640,7 @@ pub fn add_note_str(e: &Obj, note: &str) -> PyResult<()> {
 }
 
 fn add_note(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("add_note", args, kw, 1, 1)?;
+    builtin_func::check_nargs("BaseException.add_note", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
         crate::bail!(TypeError, "note must be a str, not '{}'", args[0].ty().name());
     }
@@ -671,7 +671,7 @@ fn exc_reduce(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn exc_setstate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("__setstate__", args, kw, 1, 1)?;
+    builtin_func::check_nargs("BaseException.__setstate__", args, kw, 1, 1)?;
     if !none::is_none(&args[0]) {
         if !dict::is_dict(&args[0]) {
             crate::bail!(TypeError, "state is not a dictionary");

@@ -7,7 +7,7 @@ use crate::eval::frame::{self, state};
 use crate::eval::Exit;
 use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
 use crate::threadstate::{tstate, ErrStackItem};
-use crate::types::builtin_func::{check_nargs, method, method_table};
+use crate::types::builtin_func::{check_nargs_named, method, method_table};
 use crate::types::exceptions as exc;
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::{bool_, none, str as pystr, tuple, type_};
@@ -221,7 +221,7 @@ fn stop_value() -> PyResult<Obj> {
 }
 
 fn gen_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("send", args, kw, 1, 1)?;
+    check_nargs_named(|| format!("{}.send", slf.ty().name()), args, kw, 1, 1)?;
     send_impl(slf, args[0].clone())
 }
 
@@ -241,7 +241,7 @@ unsafe extern "C" fn gen_iternext(p: *mut PyObject) -> *mut PyObject {
 
 /// `gen.throw(typ[, val[, tb]])`.
 fn gen_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("throw", args, kw, 1, 3)?;
+    check_nargs_named(|| format!("{}.throw", slf.ty().name()), args, kw, 1, 3)?;
     throw_impl(slf, &args[0], args.get(1), args.get(2))
 }
 
@@ -450,7 +450,7 @@ pub fn close(gen: &Obj) -> PyResult<()> {
 }
 
 fn gen_close(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("close", args, kw, 0, 0)?;
+    check_nargs_named(|| format!("{}.close", slf.ty().name()), args, kw, 0, 0)?;
     close(slf)?;
     Ok(none::none())
 }
@@ -626,12 +626,12 @@ unsafe extern "C" fn asend_iternext(p: *mut PyObject) -> *mut PyObject {
 }
 
 fn asend_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("send", args, kw, 1, 1)?;
+    check_nargs_named(|| format!("{}.send", slf.ty().name()), args, kw, 1, 1)?;
     asend_step(slf, args[0].clone())
 }
 
 fn asend_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("throw", args, kw, 1, 3)?;
+    check_nargs_named(|| format!("{}.throw", slf.ty().name()), args, kw, 1, 3)?;
     let s = unsafe { slf.cast_mut::<ASendObject>() };
     let gen = unsafe { Obj::from_borrowed(s.gen) };
     s.state = 1;
@@ -662,17 +662,17 @@ fn asend_close(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn agen_anext(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__anext__", args, kw, 0, 0)?;
+    check_nargs_named(|| format!("{}.__anext__", slf.ty().name()), args, kw, 0, 0)?;
     Ok(new_asend(slf, None, None))
 }
 
 fn agen_asend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("asend", args, kw, 1, 1)?;
+    check_nargs_named(|| format!("{}.asend", slf.ty().name()), args, kw, 1, 1)?;
     Ok(new_asend(slf, Some(args[0].clone()), None))
 }
 
 fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("athrow", args, kw, 1, 3)?;
+    check_nargs_named(|| format!("{}.athrow", slf.ty().name()), args, kw, 1, 3)?;
     let typ = &args[0];
     let value = if exc::is_exception_class(typ) {
         crate::ops::call::call(typ, &args.get(1).map(|v| vec![v.clone()]).unwrap_or_default(), None)?
@@ -685,7 +685,7 @@ fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn agen_aclose(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("aclose", args, kw, 0, 0)?;
+    check_nargs_named(|| format!("{}.aclose", slf.ty().name()), args, kw, 0, 0)?;
     let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
     Ok(new_asend(slf, None, Some(ge)))
 }
@@ -716,19 +716,19 @@ unsafe extern "C" fn coro_wrapper_next(p: *mut PyObject) -> *mut PyObject {
 }
 
 fn coro_wrapper_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("send", args, kw, 1, 1)?;
+    check_nargs_named(|| format!("{}.send", slf.ty().name()), args, kw, 1, 1)?;
     let c = unsafe { Obj::from_borrowed(slf.cast::<WrappedValue>().value) };
     send_impl(&c, args[0].clone())
 }
 
 fn coro_wrapper_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("throw", args, kw, 1, 3)?;
+    check_nargs_named(|| format!("{}.throw", slf.ty().name()), args, kw, 1, 3)?;
     let c = unsafe { Obj::from_borrowed(slf.cast::<WrappedValue>().value) };
     throw_impl(&c, &args[0], args.get(1), args.get(2))
 }
 
 fn coro_wrapper_close(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("close", args, kw, 0, 0)?;
+    check_nargs_named(|| format!("{}.close", slf.ty().name()), args, kw, 0, 0)?;
     let c = unsafe { Obj::from_borrowed(slf.cast::<WrappedValue>().value) };
     close(&c)?;
     Ok(none::none())

@@ -42,7 +42,7 @@ pub fn new(origin: &Obj, args: &Obj) -> PyResult<Obj> {
 
 /// `__class_getitem__` of the builtin generic classes.
 pub fn class_getitem(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__class_getitem__", args, kw, 1, 1)?;
+    check_nargs("GenericAlias.__class_getitem__", args, kw, 1, 1)?;
     new(cls, &args[0])
 }
 
@@ -133,12 +133,12 @@ fn g_parameters(_o: &Obj) -> PyResult<Obj> {
 }
 
 fn m_mro_entries(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__mro_entries__", a, k, 1, 1)?;
+    check_nargs("GenericAlias.__mro_entries__", a, k, 1, 1)?;
     Ok(tuple::new(&[unsafe { Obj::from_borrowed(ga(slf).origin) }]))
 }
 
 fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reduce__", a, k, 0, 0)?;
+    check_nargs("GenericAlias.__reduce__", a, k, 0, 0)?;
     let g = ga(slf);
     Ok(tuple::new(&[
         type_::type_obj(type_ptr()),

@@ -416,13 +416,13 @@ pub fn clamp_range(n: usize, start: Option<&Obj>, stop: Option<&Obj>) -> PyResul
 }
 
 fn m_append(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("append", args, kw, 1, 1)?;
+    check_nargs("list.append", args, kw, 1, 1)?;
     append(slf, args[0].clone());
     Ok(none::none())
 }
 
 fn m_extend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("extend", args, kw, 1, 1)?;
+    check_nargs("list.extend", args, kw, 1, 1)?;
     let v = crate::ops::seq::to_vec(&args[0])?;
     for x in v {
         append(slf, x);
@@ -431,7 +431,7 @@ fn m_extend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_insert(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("insert", args, kw, 2, 2)?;
+    check_nargs("list.insert", args, kw, 2, 2)?;
     let n = len(slf) as isize;
     let mut i = int::index_isize(&args[0])?;
     if i < 0 {
@@ -445,7 +445,7 @@ fn m_insert(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_pop(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("pop", args, kw, 0, 1)?;
+    check_nargs("list.pop", args, kw, 0, 1)?;
     let n = len(slf);
     if n == 0 {
         crate::bail!(IndexError, "pop from empty list");
@@ -467,7 +467,7 @@ fn m_pop(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("remove", args, kw, 1, 1)?;
+    check_nargs("list.remove", args, kw, 1, 1)?;
     let mut i = 0;
     while i < len(slf) {
         if crate::ops::eq(&get(slf, i), &args[0])? {
@@ -485,7 +485,7 @@ fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_index(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("index", args, kw, 1, 3)?;
+    check_nargs("list.index", args, kw, 1, 3)?;
     let (s, e) = clamp_range(len(slf), args.get(1), args.get(2))?;
     let mut i = s;
     while i < e.min(len(slf)) {
@@ -498,7 +498,7 @@ fn m_index(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("count", args, kw, 1, 1)?;
+    check_nargs("list.count", args, kw, 1, 1)?;
     let mut n = 0;
     let mut i = 0;
     while i < len(slf) {
@@ -511,18 +511,18 @@ fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_clear(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("clear", args, kw, 0, 0)?;
+    check_nargs("list.clear", args, kw, 0, 0)?;
     drop_reversed(take_items(slf));
     Ok(none::none())
 }
 
 fn m_copy(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("copy", args, kw, 0, 0)?;
+    check_nargs("list.copy", args, kw, 0, 0)?;
     Ok(from_vec(items(slf).to_vec()))
 }
 
 fn m_reverse(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("reverse", args, kw, 0, 0)?;
+    check_nargs("list.reverse", args, kw, 0, 0)?;
     let mut v = take_items(slf);
     v.reverse();
     set_items(slf, v);
@@ -560,12 +560,12 @@ fn m_sort(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_reversed(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reversed__", args, kw, 0, 0)?;
+    check_nargs("list.__reversed__", args, kw, 0, 0)?;
     new_iter(&raw mut PyListRevIter_Type, slf, len(slf) as isize - 1)
 }
 
 fn m_sizeof(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__sizeof__", args, kw, 0, 0)?;
+    check_nargs("list.__sizeof__", args, kw, 0, 0)?;
     Ok(int::from_usize(40 + 8 * raw(slf).allocated as usize))
 }
 

@@ -66,23 +66,23 @@ fn fwd(slf: &Obj, name: &str, args: &[Obj]) -> PyResult<Obj> {
     crate::ops::attr::call_method(mapping(slf), name, args)
 }
 fn m_keys(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("keys", a, k, 0, 0)?;
+    check_nargs("mappingproxy.keys", a, k, 0, 0)?;
     fwd(slf, "keys", a)
 }
 fn m_values(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("values", a, k, 0, 0)?;
+    check_nargs("mappingproxy.values", a, k, 0, 0)?;
     fwd(slf, "values", a)
 }
 fn m_items(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("items", a, k, 0, 0)?;
+    check_nargs("mappingproxy.items", a, k, 0, 0)?;
     fwd(slf, "items", a)
 }
 fn m_get(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("get", a, k, 1, 2)?;
+    check_nargs("mappingproxy.get", a, k, 1, 2)?;
     fwd(slf, "get", a)
 }
 fn m_copy(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("copy", a, k, 0, 0)?;
+    check_nargs("mappingproxy.copy", a, k, 0, 0)?;
     fwd(slf, "copy", a)
 }
 

@@ -158,7 +158,7 @@ fn obj_dir(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn obj_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("__format__", args, kw, 1, 1)?;
+    builtin_func::check_nargs("object.__format__", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
         crate::bail!(TypeError, "__format__() argument must be str, not {}", args[0].ty().name());
     }

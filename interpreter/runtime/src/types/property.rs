@@ -130,19 +130,19 @@ fn copy_with(o: &Obj, which: usize, f: &Obj) -> PyResult<Obj> {
 }
 
 fn m_getter(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("getter", a, k, 1, 1)?;
+    check_nargs("property.getter", a, k, 1, 1)?;
     copy_with(o, 0, &a[0])
 }
 fn m_setter(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("setter", a, k, 1, 1)?;
+    check_nargs("property.setter", a, k, 1, 1)?;
     copy_with(o, 1, &a[0])
 }
 fn m_deleter(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("deleter", a, k, 1, 1)?;
+    check_nargs("property.deleter", a, k, 1, 1)?;
     copy_with(o, 2, &a[0])
 }
 fn m_set_name(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__set_name__", a, k, 2, 2)?;
+    check_nargs("property.__set_name__", a, k, 2, 2)?;
     unsafe { crate::object::xsetref(&mut prop(o).name, a[1].clone().into_raw()) };
     Ok(none::none())
 }

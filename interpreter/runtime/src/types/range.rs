@@ -273,14 +273,14 @@ fn rangeiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
 }
 
 fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reversed__", a, k, 0, 0)?;
+    check_nargs("range.__reversed__", a, k, 0, 0)?;
     let (start, _, step, len) = r(slf);
     let last = &start + &step * (&len - 1u32);
     new_iter(if len.is_zero() { start } else { last }, -step, len)
 }
 
 fn m_count(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("count", a, k, 1, 1)?;
+    check_nargs("range.count", a, k, 1, 1)?;
     if int::is_exact_int(&a[0]) || crate::types::bool_::is_bool(&a[0]) {
         return Ok(int::from_i64(int_contains(slf, &int::to_bigint(&a[0])) as i64));
     }
@@ -295,7 +295,7 @@ fn m_count(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_index(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("index", a, k, 1, 1)?;
+    check_nargs("range.index", a, k, 1, 1)?;
     if int::is_exact_int(&a[0]) || crate::types::bool_::is_bool(&a[0]) {
         let v = int::to_bigint(&a[0]);
         if int_contains(slf, &v) {
@@ -316,7 +316,7 @@ fn m_index(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reduce__", a, k, 0, 0)?;
+    check_nargs("range.__reduce__", a, k, 0, 0)?;
     let (start, stop, step, _) = r(slf);
     Ok(tuple::new(&[
         crate::types::type_::type_obj(type_ptr()),

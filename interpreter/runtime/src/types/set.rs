@@ -5,7 +5,7 @@
 
 use crate::errors::PyResult;
 use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
-use crate::types::builtin_func::{check_nargs, method, method_table};
+use crate::types::builtin_func::{check_nargs, check_nargs_named, method, method_table};
 use crate::types::{bool_, dict, int, none, str as pystr, tuple};
 use krait_bytecode::CompareOp;
 use std::os::raw::c_void;
@@ -726,25 +726,31 @@ set_ibinop!(set_ixor, set_ixor_slot, |a, b| {
 // ---------------------------------------------------------------------------
 // Methods.
 
+/// "set.copy" or "frozenset.copy": the name CPython's errors give a method
+/// both types define.
+fn qualified(slf: &Obj, name: &str) -> String {
+    format!("{}.{}", if is_frozenset(slf) { "frozenset" } else { "set" }, name)
+}
+
 fn m_add(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("add", a, k, 1, 1)?;
+    check_nargs("set.add", a, k, 1, 1)?;
     add(slf, &a[0])?;
     Ok(none::none())
 }
 fn m_remove(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("remove", a, k, 1, 1)?;
+    check_nargs("set.remove", a, k, 1, 1)?;
     if !discard(slf, &a[0])? {
         return Err(crate::errors::raise_with(crate::types::exceptions::KeyError(), &[a[0].clone()]));
     }
     Ok(none::none())
 }
 fn m_discard(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("discard", a, k, 1, 1)?;
+    check_nargs("set.discard", a, k, 1, 1)?;
     discard(slf, &a[0])?;
     Ok(none::none())
 }
 fn m_pop(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("pop", a, k, 0, 0)?;
+    check_nargs("set.pop", a, k, 0, 0)?;
     if len(slf) == 0 {
         return Err(crate::errors::raise(crate::types::exceptions::KeyError(), "pop from an empty set"));
     }
@@ -765,30 +771,30 @@ fn m_pop(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_owned(key) })
 }
 fn m_clear(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("clear", a, k, 0, 0)?;
+    check_nargs("set.clear", a, k, 0, 0)?;
     clear_table(slf);
     Ok(none::none())
 }
 fn m_copy(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("copy", a, k, 0, 0)?;
+    check_nargs_named(|| qualified(slf, "copy"), a, k, 0, 0)?;
     if slf.is_type(frozenset_type()) {
         return Ok(slf.clone());
     }
     copy_of(slf, is_frozenset(slf))
 }
 fn m_union(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::no_kwargs("union", k)?;
+    if k.is_some() { crate::types::builtin_func::no_kwargs(&qualified(slf, "union"), k)?; }
     union(slf, a)
 }
 fn m_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::no_kwargs("update", k)?;
+    crate::types::builtin_func::no_kwargs("set.update", k)?;
     for o in a {
         update(slf, o)?;
     }
     Ok(none::none())
 }
 fn m_intersection(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::no_kwargs("intersection", k)?;
+    if k.is_some() { crate::types::builtin_func::no_kwargs(&qualified(slf, "intersection"), k)?; }
     let mut r = copy_of(slf, is_frozenset(slf))?;
     for o in a {
         r = intersection2(&r, o)?;
@@ -801,7 +807,7 @@ fn m_intersection_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     Ok(none::none())
 }
 fn m_difference(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::no_kwargs("difference", k)?;
+    if k.is_some() { crate::types::builtin_func::no_kwargs(&qualified(slf, "difference"), k)?; }
     let mut r = copy_of(slf, is_frozenset(slf))?;
     for o in a {
         r = difference2(&r, o)?;
@@ -809,7 +815,7 @@ fn m_difference(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(r)
 }
 fn m_difference_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::no_kwargs("difference_update", k)?;
+    crate::types::builtin_func::no_kwargs("set.difference_update", k)?;
     for o in a {
         for x in crate::ops::seq::to_vec(o)? {
             discard(slf, &x)?;
@@ -818,11 +824,11 @@ fn m_difference_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 fn m_symmetric_difference(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("symmetric_difference", a, k, 1, 1)?;
+    check_nargs_named(|| qualified(slf, "symmetric_difference"), a, k, 1, 1)?;
     symdiff2(slf, &a[0])
 }
 fn m_symmetric_difference_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("symmetric_difference_update", a, k, 1, 1)?;
+    check_nargs("set.symmetric_difference_update", a, k, 1, 1)?;
     let other = if is_anyset(&a[0]) { a[0].clone() } else { new_set(crate::ops::seq::to_vec(&a[0])?)? };
     for x in items_vec(&other) {
         if !discard(slf, &x)? {
@@ -839,15 +845,15 @@ fn as_set_arg(o: &Obj) -> PyResult<Obj> {
     }
 }
 fn m_issubset(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("issubset", a, k, 1, 1)?;
+    check_nargs_named(|| qualified(slf, "issubset"), a, k, 1, 1)?;
     Ok(bool_::from_bool(issubset(slf, &as_set_arg(&a[0])?)?))
 }
 fn m_issuperset(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("issuperset", a, k, 1, 1)?;
+    check_nargs_named(|| qualified(slf, "issuperset"), a, k, 1, 1)?;
     Ok(bool_::from_bool(issubset(&as_set_arg(&a[0])?, slf)?))
 }
 fn m_isdisjoint(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isdisjoint", a, k, 1, 1)?;
+    check_nargs_named(|| qualified(slf, "isdisjoint"), a, k, 1, 1)?;
     for x in crate::ops::seq::to_vec(&a[0])? {
         if contains(slf, &x)? {
             return Ok(bool_::from_bool(false));
@@ -856,11 +862,11 @@ fn m_isdisjoint(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(true))
 }
 fn m_contains(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__contains__", a, k, 1, 1)?;
+    check_nargs_named(|| qualified(slf, "__contains__"), a, k, 1, 1)?;
     Ok(bool_::from_bool(contains(slf, &a[0])?))
 }
 fn m_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__sizeof__", a, k, 0, 0)?;
+    check_nargs_named(|| qualified(slf, "__sizeof__"), a, k, 0, 0)?;
     let n = so(slf).mask as usize + 1;
     Ok(int::from_usize(200 + if n > 8 { n * 16 } else { 0 }))
 }
@@ -958,7 +964,7 @@ pub fn init_types() {
             method("issubset", m_issubset),
             method("issuperset", m_issuperset),
             method("isdisjoint", m_isdisjoint),
-            method("__contains__", m_contains),
+            crate::types::builtin_func::coexist("__contains__", m_contains),
             method("__sizeof__", m_sizeof),
         ];
         for (t, name) in [(set_type(), "set"), (frozenset_type(), "frozenset")] {

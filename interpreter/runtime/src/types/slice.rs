@@ -126,7 +126,7 @@ fn slice_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
 crate::richcmp_slot!(slice_richcompare_slot => slice_richcompare);
 
 fn m_indices(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("indices", a, k, 1, 1)?;
+    check_nargs("slice.indices", a, k, 1, 1)?;
     let n = int::index(&a[0])?;
     if int::sign(&n) < 0 {
         crate::bail!(ValueError, "length should not be negative");
@@ -161,7 +161,7 @@ fn m_indices(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__reduce__", a, k, 0, 0)?;
+    check_nargs("slice.__reduce__", a, k, 0, 0)?;
     let (x, y, z) = parts(slf);
     Ok(tuple::new(&[crate::types::type_::type_obj(type_ptr()), tuple::new(&[x, y, z])]))
 }

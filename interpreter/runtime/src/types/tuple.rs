@@ -286,7 +286,7 @@ fn tuple_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult
 crate::new_slot!(tuple_new_slot => tuple_new);
 
 fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("count", args, kw, 1, 1)?;
+    check_nargs("tuple.count", args, kw, 1, 1)?;
     let mut n = 0;
     for it in items(slf) {
         if crate::ops::eq(it, &args[0])? {
@@ -297,7 +297,7 @@ fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_index(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("index", args, kw, 1, 3)?;
+    check_nargs("tuple.index", args, kw, 1, 3)?;
     let v = items(slf);
     let (s, e) = crate::types::list::clamp_range(v.len(), args.get(1), args.get(2))?;
     for (i, it) in v.iter().enumerate().take(e).skip(s) {
@@ -309,7 +309,7 @@ fn m_index(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", args, kw, 0, 0)?;
+    check_nargs("tuple.__getnewargs__", args, kw, 0, 0)?;
     Ok(new(&[new(items(slf))]))
 }
 

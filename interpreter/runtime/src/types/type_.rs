@@ -1473,12 +1473,12 @@ fn type_repr(t: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(type_repr_slot => type_repr);
 
 fn type_mro_method(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("mro", args, kw, 0, 0)?;
+    builtin_func::check_nargs("type.mro", args, kw, 0, 0)?;
     Ok(list::from_vec(c3_mro(as_type(slf))?))
 }
 
 fn type_subclasses(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("__subclasses__", args, kw, 0, 0)?;
+    builtin_func::check_nargs("type.__subclasses__", args, kw, 0, 0)?;
     let tp = as_type(slf);
     let mut out = Vec::new();
     unsafe {
@@ -1495,12 +1495,12 @@ fn type_subclasses(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn type_instancecheck(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("__instancecheck__", args, kw, 1, 1)?;
+    builtin_func::check_nargs("type.__instancecheck__", args, kw, 1, 1)?;
     Ok(crate::types::bool_::from_bool(crate::ops::isinstance::recursive_isinstance(&args[0], slf)?))
 }
 
 fn type_subclasscheck(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("__subclasscheck__", args, kw, 1, 1)?;
+    builtin_func::check_nargs("type.__subclasscheck__", args, kw, 1, 1)?;
     Ok(crate::types::bool_::from_bool(crate::ops::isinstance::recursive_issubclass(&args[0], slf)?))
 }
 
@@ -1509,7 +1509,7 @@ fn type_prepare(_slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn type_dir(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    builtin_func::check_nargs("__dir__", args, kw, 0, 0)?;
+    builtin_func::check_nargs("type.__dir__", args, kw, 0, 0)?;
     let d = dict::new();
     for t in mro(as_type(slf)).iter().rev() {
         dict::update(&d, type_dict(as_type(t)))?;
