@@ -41,6 +41,8 @@ pub static mut _PyCoroWrapper_Type: PyTypeObject = PyTypeObject::EMPTY;
 pub static mut _PyAsyncGenWrappedValue_Type: PyTypeObject = PyTypeObject::EMPTY;
 #[no_mangle]
 pub static mut _PyAsyncGenASend_Type: PyTypeObject = PyTypeObject::EMPTY;
+#[no_mangle]
+pub static mut _PyAsyncGenAThrow_Type: PyTypeObject = PyTypeObject::EMPTY;
 
 pub fn gen_type() -> *mut PyTypeObject {
     &raw mut PyGen_Type
@@ -557,7 +559,8 @@ pub struct WrappedValue {
     pub value: *mut PyObject,
 }
 
-/// `asend`/`__anext__` awaitable of an async generator.
+/// The awaitables of an async generator: `asend`/`__anext__`
+/// (async_generator_asend) and `athrow`/`aclose` (async_generator_athrow).
 #[repr(C)]
 pub struct ASendObject {
     pub ob_base: PyObject,
@@ -565,27 +568,48 @@ pub struct ASendObject {
     pub sendval: *mut PyObject,
     pub throw: *mut PyObject,
     pub state: u8,
+    pub mode: u8,
 }
 
-fn new_asend(gen: &Obj, v: Option<Obj>, throw: Option<Obj>) -> Obj {
+const MODE_ASEND: u8 = 0;
+const MODE_ATHROW: u8 = 1;
+const MODE_ACLOSE: u8 = 2;
+
+fn new_asend(gen: &Obj, v: Option<Obj>, throw: Option<Obj>, mode: u8) -> Obj {
     unsafe {
-        let p = alloc::alloc_object(&raw mut _PyAsyncGenASend_Type, 0) as *mut ASendObject;
+        let t = if mode == MODE_ASEND { &raw mut _PyAsyncGenASend_Type } else { &raw mut _PyAsyncGenAThrow_Type };
+        let p = alloc::alloc_object(t, 0) as *mut ASendObject;
         (*p).gen = gen.clone().into_raw();
         (*p).sendval = crate::object::opt_into_raw(v);
         (*p).throw = crate::object::opt_into_raw(throw);
+        (*p).mode = mode;
         Obj::from_owned(p as *mut PyObject)
     }
 }
 
+fn is_finished(gen: &Obj) -> bool {
+    let gs = g(gen);
+    gs.frame.is_null() || frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::COMPLETED
+}
+
 /// One step of an asend/athrow awaitable: runs the async generator until it
 /// yields a wrapped value (→ StopIteration(value), the asend result) or an
-/// await (→ passed through to the event loop).
+/// await (→ passed through to the event loop). `aclose()` completes with
+/// StopIteration when the generator exits, and is a RuntimeError when it
+/// yields a value instead.
 fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
     let s = unsafe { a.cast_mut::<ASendObject>() };
     if s.state == 2 {
-        crate::bail!(RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        if s.mode == MODE_ASEND {
+            crate::bail!(RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        }
+        crate::bail!(RuntimeError, "cannot reuse already awaited aclose()/athrow()");
     }
     let gen = unsafe { Obj::from_borrowed(s.gen) };
+    if s.mode != MODE_ASEND && is_finished(&gen) {
+        s.state = 2;
+        return Err(crate::errors::raise_empty(exc::StopIteration()));
+    }
     let first = s.state == 0;
     s.state = 1;
     let r = if first && !s.throw.is_null() {
@@ -600,10 +624,18 @@ fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
         };
         resume(&gen, Some(sent), false)
     };
+    asend_outcome(s, r)
+}
+
+fn asend_outcome(s: &mut ASendObject, r: PyResult<SendResult>) -> PyResult<Obj> {
+    let aclose = s.mode == MODE_ACLOSE;
     match r {
         Ok(SendResult::Yielded(y)) => {
             if y.is_type(&raw mut _PyAsyncGenWrappedValue_Type) {
                 s.state = 2;
+                if aclose {
+                    crate::bail!(RuntimeError, "async generator ignored GeneratorExit");
+                }
                 let inner = unsafe { Obj::from_borrowed(y.cast::<WrappedValue>().value) };
                 Err(crate::errors::raise_with(exc::StopIteration(), &[inner]))
             } else {
@@ -612,10 +644,17 @@ fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
         }
         Ok(SendResult::Returned(_)) => {
             s.state = 2;
+            if aclose {
+                return Err(crate::errors::raise_empty(exc::StopIteration()));
+            }
             Err(crate::errors::raise_empty(exc::StopAsyncIteration()))
         }
         Err(e) => {
             s.state = 2;
+            if aclose && (crate::errors::matches(exc::StopAsyncIteration()) || crate::errors::matches(exc::GeneratorExit())) {
+                crate::errors::clear();
+                return Err(crate::errors::raise_empty(exc::StopIteration()));
+            }
             Err(e)
         }
     }
@@ -633,27 +672,21 @@ fn asend_send(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn asend_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.throw", slf.ty().name()), args, kw, 1, 3)?;
     let s = unsafe { slf.cast_mut::<ASendObject>() };
+    if s.state == 2 {
+        crate::bail!(RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    }
     let gen = unsafe { Obj::from_borrowed(s.gen) };
     s.state = 1;
-    match throw_impl(&gen, &args[0], args.get(1), args.get(2)) {
-        Ok(y) => {
-            if y.is_type(&raw mut _PyAsyncGenWrappedValue_Type) {
-                s.state = 2;
-                let inner = unsafe { Obj::from_borrowed(y.cast::<WrappedValue>().value) };
-                Err(crate::errors::raise_with(exc::StopIteration(), &[inner]))
-            } else {
-                Ok(y)
-            }
+    let r = throw_impl(&gen, &args[0], args.get(1), args.get(2)).map(SendResult::Yielded);
+    let r = match r {
+        Err(e) if crate::errors::matches(exc::StopIteration()) => {
+            crate::errors::clear();
+            let _ = e;
+            Ok(SendResult::Returned(none::none()))
         }
-        Err(e) => {
-            s.state = 2;
-            if crate::errors::matches(exc::StopIteration()) {
-                crate::errors::clear();
-                return Err(crate::errors::raise_empty(exc::StopAsyncIteration()));
-            }
-            Err(e)
-        }
-    }
+        other => other,
+    };
+    asend_outcome(s, r)
 }
 
 fn asend_close(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
@@ -663,12 +696,12 @@ fn asend_close(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
 
 fn agen_anext(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.__anext__", slf.ty().name()), args, kw, 0, 0)?;
-    Ok(new_asend(slf, None, None))
+    Ok(new_asend(slf, None, None, MODE_ASEND))
 }
 
 fn agen_asend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.asend", slf.ty().name()), args, kw, 1, 1)?;
-    Ok(new_asend(slf, Some(args[0].clone()), None))
+    Ok(new_asend(slf, Some(args[0].clone()), None, MODE_ASEND))
 }
 
 fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -681,13 +714,13 @@ fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     } else {
         crate::bail!(TypeError, "exceptions must be classes or instances deriving from BaseException, not {}", typ.ty().name());
     };
-    Ok(new_asend(slf, None, Some(value)))
+    Ok(new_asend(slf, None, Some(value), MODE_ATHROW))
 }
 
 fn agen_aclose(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.aclose", slf.ty().name()), args, kw, 0, 0)?;
     let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
-    Ok(new_asend(slf, None, Some(ge)))
+    Ok(new_asend(slf, None, Some(ge), MODE_ACLOSE))
 }
 
 fn agen_aiter(o: &Obj) -> PyResult<Obj> {
@@ -696,7 +729,7 @@ fn agen_aiter(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(agen_aiter_slot => agen_aiter);
 
 fn agen_anext_slot_impl(o: &Obj) -> PyResult<Obj> {
-    Ok(new_asend(o, None, None))
+    Ok(new_asend(o, None, None, MODE_ASEND))
 }
 crate::unary_slot!(agen_anext_slot => agen_anext_slot_impl);
 
@@ -757,7 +790,7 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
         crate::types::weakref::clear_weakrefs(&o);
     }
     // Finalize: a suspended generator gets close() (runs finally blocks).
-    if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED && !o.is_type(asyncgen_type()) {
+    if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED {
         let saved = crate::errors::fetch();
         if let Err(e) = close(&o) {
             crate::errors::write_unraisable(e, Some(&o));
@@ -922,18 +955,23 @@ pub fn init_types() {
         (*t).tp_flags &= !tpflags::BASETYPE;
         (*t).tp_dealloc = Some(simple_dealloc);
 
-        let t = &raw mut _PyAsyncGenASend_Type;
-        crate::types::type_::init_static(t, "async_generator_asend", std::mem::size_of::<ASendObject>(), 0);
-        (*t).tp_flags &= !tpflags::BASETYPE;
-        (*t).tp_dealloc = Some(asend_dealloc);
-        (*t).tp_iter = Some(self_iter);
-        (*t).tp_iternext = Some(asend_iternext);
         (*(&raw mut ASEND_ASYNC)).am_await = Some(self_await_slot);
-        (*t).tp_as_async = &raw mut ASEND_ASYNC;
-        (*t).tp_methods = method_table(&[
+        let methods = method_table(&[
             method("send", asend_send),
             method("throw", asend_throw),
             method("close", asend_close),
         ]);
+        for (t, name) in [
+            (&raw mut _PyAsyncGenASend_Type, "async_generator_asend"),
+            (&raw mut _PyAsyncGenAThrow_Type, "async_generator_athrow"),
+        ] {
+            crate::types::type_::init_static(t, name, std::mem::size_of::<ASendObject>(), 0);
+            (*t).tp_flags &= !tpflags::BASETYPE;
+            (*t).tp_dealloc = Some(asend_dealloc);
+            (*t).tp_iter = Some(self_iter);
+            (*t).tp_iternext = Some(asend_iternext);
+            (*t).tp_as_async = &raw mut ASEND_ASYNC;
+            (*t).tp_methods = methods;
+        }
     }
 }

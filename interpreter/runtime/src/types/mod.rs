@@ -107,6 +107,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut generator::_PyCoroWrapper_Type,
         &raw mut generator::_PyAsyncGenWrappedValue_Type,
         &raw mut generator::_PyAsyncGenASend_Type,
+        &raw mut generator::_PyAsyncGenAThrow_Type,
         &raw mut structseq::_PyKraitStructSeqField_Type,
         &raw mut crate::builtins::iterators::PyEnum_Type,
         &raw mut crate::builtins::iterators::PyFilter_Type,
