@@ -146,7 +146,7 @@ fn main() {
         .spawn(move || run(opts))
         .expect("cannot start the interpreter thread");
     let code = child.join().unwrap_or(1);
-    std::process::exit(code);
+    exit(code);
 }
 
 fn run(opts: Options) -> i32 {
@@ -300,5 +300,24 @@ fn handle_exit(e: krait_runtime::PyErr) -> i32 {
         errors::clear();
         modules::sys::write_stderr(&krait_runtime::traceback_print::format_exception(&v));
     }
+    if krait_runtime::types::type_::is_subtype(v.type_ptr(), exc::KeyboardInterrupt()) {
+        return EXIT_BY_SIGINT;
+    }
     1
+}
+
+/// The status of an uncaught KeyboardInterrupt: like CPython, the process
+/// ends by SIGINT, so a calling shell sees it was interrupted.
+const EXIT_BY_SIGINT: i32 = -2;
+
+fn exit(code: i32) -> ! {
+    if code == EXIT_BY_SIGINT {
+        // SAFETY: plain libc calls restoring the default action, then raising.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::raise(libc::SIGINT);
+        }
+        std::process::exit(128 + libc::SIGINT);
+    }
+    std::process::exit(code)
 }

@@ -338,7 +338,7 @@ pub fn context_methods(mgr: &Obj, enter: &str, exit: &str, is_async: bool) -> Py
 /// MATCH_CLASS: the attributes of `subject` for a class pattern, or None.
 pub fn match_class(subject: &Obj, cls: &Obj, npos: usize, kwnames: &Obj) -> PyResult<Obj> {
     if !type_::is_type(cls) {
-        crate::bail!(TypeError, "called match pattern must be a class");
+        crate::bail!(TypeError, "called match pattern must be a type");
     }
     if !crate::ops::isinstance::isinstance(subject, cls)? {
         return Ok(none::none());

@@ -12,6 +12,9 @@ pub fn isinstance(o: &Obj, cls: &Obj) -> PyResult<bool> {
     if type_::is_type(cls) && type_::as_type(&cls.get_type()) == type_::type_type() {
         return recursive_isinstance(o, cls);
     }
+    if crate::types::union::is_union(cls) {
+        return isinstance(o, &crate::types::union::args(cls));
+    }
     if tuple::is_exact_tuple(cls) {
         crate::ops::enter_recursive_call(" in __instancecheck__")?;
         let r = (|| {
@@ -68,6 +71,9 @@ pub fn recursive_isinstance(o: &Obj, cls: &Obj) -> PyResult<bool> {
 pub fn issubclass(derived: &Obj, cls: &Obj) -> PyResult<bool> {
     if type_::is_type(cls) && type_::is_type(derived) && type_::as_type(&cls.get_type()) == type_::type_type() {
         return Ok(type_::is_subtype(type_::as_type(derived), type_::as_type(cls)));
+    }
+    if crate::types::union::is_union(cls) {
+        return issubclass(derived, &crate::types::union::args(cls));
     }
     if tuple::is_exact_tuple(cls) {
         for c in tuple::items(cls) {

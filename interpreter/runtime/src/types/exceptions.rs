@@ -274,6 +274,16 @@ fn fields_of(t: *mut PyTypeObject) -> &'static [&'static str] {
 // BaseException slots.
 
 fn exc_new(t: *mut PyTypeObject, args: &Obj, _kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let mut t = t;
+    // OSError(errno, strerror, ...) builds the subclass for that errno.
+    if t == OSError() {
+        let a = tuple::items(args);
+        if (2..=5).contains(&a.len()) && crate::types::int::is_int(&a[0]) {
+            if let Some(e) = crate::types::int::as_i64(&a[0]).and_then(|e| i32::try_from(e).ok()) {
+                t = oserror_subclass(e);
+            }
+        }
+    }
     let o = type_::alloc_instance(t, 0)?;
     unsafe { crate::object::xsetref(&mut exc(&o).args, args.clone().into_raw()) };
     Ok(o)

@@ -46,7 +46,7 @@ pub fn class_getitem(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     new(cls, &args[0])
 }
 
-fn repr_item(o: &Obj) -> PyResult<String> {
+pub fn repr_item(o: &Obj) -> PyResult<String> {
     if none::is_none(o) {
         return Ok("None".into());
     }
@@ -94,6 +94,7 @@ fn ga_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let own = matches!(
         n.as_str(),
         "__origin__" | "__args__" | "__parameters__" | "__class__" | "__mro_entries__" | "__reduce__" | "__copy__" | "__deepcopy__"
+            | "__instancecheck__" | "__subclasscheck__"
             | "__getitem__" | "__repr__" | "__call__" | "__eq__" | "__hash__" | "__dir__"
     );
     if own {
@@ -130,6 +131,14 @@ fn g_args(o: &Obj) -> PyResult<Obj> {
 fn g_parameters(_o: &Obj) -> PyResult<Obj> {
     // Type variables come with the typing module; builtins have none.
     Ok(tuple::new(&[]))
+}
+
+fn m_instancecheck(_slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    crate::bail!(TypeError, "isinstance() argument 2 cannot be a parameterized generic")
+}
+
+fn m_subclasscheck(_slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    crate::bail!(TypeError, "issubclass() argument 2 cannot be a parameterized generic")
 }
 
 fn m_mro_entries(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -191,7 +200,12 @@ pub fn init_types() {
         (*t).tp_richcompare = Some(ga_richcompare_slot);
         (*t).tp_hash = Some(ga_hash_slot);
         (*t).tp_new = Some(ga_new_slot);
-        (*t).tp_methods = method_table(&[method("__mro_entries__", m_mro_entries), method("__reduce__", m_reduce)]);
+        (*t).tp_methods = method_table(&[
+            method("__mro_entries__", m_mro_entries),
+            method("__reduce__", m_reduce),
+            method("__instancecheck__", m_instancecheck),
+            method("__subclasscheck__", m_subclasscheck),
+        ]);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__origin__", g_origin),
             GetSetSpec::get("__args__", g_args),

@@ -213,7 +213,8 @@ fn member_set_impl(o: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
             code::OBJECT | code::OBJECT_EX => {
                 let slot = addr as *mut *mut PyObject;
                 if value.is_none() && m.type_code == code::OBJECT_EX && (*slot).is_null() {
-                    crate::bail!(AttributeError, "'{}' object has no attribute '{}'", obj.ty().name(), name());
+                    // CPython 3.11 names just the slot here.
+                    crate::bail!(AttributeError, "{}", name());
                 }
                 crate::object::xsetref(slot, crate::object::opt_into_raw(value.cloned()));
                 Ok(())

@@ -17,6 +17,7 @@ pub mod float;
 pub mod function;
 pub mod generator;
 pub mod generic_alias;
+pub mod union;
 pub mod getset;
 pub mod int;
 pub mod iter;
@@ -101,6 +102,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut property::PyProperty_Type,
         namespace::type_ptr(),
         generic_alias::type_ptr(),
+        union::type_ptr(),
         generator::gen_type(),
         generator::coro_type(),
         generator::asyncgen_type(),
@@ -163,6 +165,7 @@ pub fn init_all() -> PyResult<()> {
     property::init_types();
     namespace::init_types();
     generic_alias::init_types();
+    union::init_types();
     generator::init_types();
     structseq::init_types();
     exceptions::init_types();
