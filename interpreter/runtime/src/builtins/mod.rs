@@ -109,16 +109,16 @@ fn b_issubclass(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(crate::ops::isinstance::issubclass(&args[0], &args[1])?))
 }
 
-fn attr_name<'a>(fname: &str, o: &'a Obj) -> PyResult<&'a Obj> {
+fn attr_name<'a>(o: &'a Obj) -> PyResult<&'a Obj> {
     if !pystr::is_str(o) {
-        crate::bail!(TypeError, "{}(): attribute name must be string", fname);
+        crate::bail!(TypeError, "attribute name must be string, not '{}'", o.ty().name());
     }
     Ok(o)
 }
 
 fn b_getattr(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("getattr", args, kw, 2, 3)?;
-    let name = attr_name("getattr", &args[1])?;
+    let name = attr_name(&args[1])?;
     if args.len() == 3 {
         return Ok(crate::ops::attr::getattr_opt(&args[0], name)?.unwrap_or_else(|| args[2].clone()));
     }
@@ -127,19 +127,19 @@ fn b_getattr(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn b_setattr(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("setattr", args, kw, 3, 3)?;
-    crate::ops::attr::setattr(&args[0], attr_name("setattr", &args[1])?, &args[2])?;
+    crate::ops::attr::setattr(&args[0], attr_name(&args[1])?, &args[2])?;
     Ok(none::none())
 }
 
 fn b_delattr(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("delattr", args, kw, 2, 2)?;
-    crate::ops::attr::delattr(&args[0], attr_name("delattr", &args[1])?)?;
+    crate::ops::attr::delattr(&args[0], attr_name(&args[1])?)?;
     Ok(none::none())
 }
 
 fn b_hasattr(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("hasattr", args, kw, 2, 2)?;
-    let name = attr_name("hasattr", &args[1])?;
+    let name = attr_name(&args[1])?;
     Ok(bool_::from_bool(crate::ops::attr::getattr_opt(&args[0], name)?.is_some()))
 }
 

@@ -416,6 +416,16 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
             }
             Slot::SetAttr => {
                 let f: SetAttroFunc = std::mem::transmute(w);
+                // CPython's "hackcheck": object.__setattr__(int, ...) must not
+                // bypass type's own __setattr__ (the first static type in the
+                // MRO of the instance's type decides).
+                let mut t = slf.type_ptr();
+                while !t.is_null() && (*t).has_flag(crate::object::tpflags::HEAPTYPE) {
+                    t = (*t).tp_base;
+                }
+                if !t.is_null() && (*t).tp_setattro.map(|g| g as usize) != Some(w as usize) {
+                    crate::bail!(TypeError, "can't apply this {} to {} object", name, (*t).name());
+                }
                 if name == "__setattr__" {
                     nargs(2)?;
                     from_status(f(s, args[0].as_ptr(), args[1].as_ptr()))?;

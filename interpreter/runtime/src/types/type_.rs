@@ -349,7 +349,9 @@ fn remove_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) {
         }
         let d = Obj::borrow_slot(&*(&(*base).tp_subclasses as *const _ as *const *mut PyObject));
         let key = crate::types::int::from_usize(sub as usize);
-        let _ = dict::del_item(d, &key).map_err(|_| crate::errors::clear());
+        // Only when present: a KeyError here would replace the exception
+        // being raised while a half-built class is freed.
+        let _ = dict::del_item_opt(d, &key);
     }
 }
 
@@ -475,6 +477,11 @@ fn compute_mro(t: *mut PyTypeObject) -> PyResult<Obj> {
 pub fn c3_mro(t: *mut PyTypeObject) -> PyResult<Vec<Obj>> {
     unsafe {
         let bases = tuple::items(Obj::borrow_slot(&*(&(*t).tp_bases as *const *mut PyObject))).to_vec();
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|x| x.is(b)) {
+                crate::bail!(TypeError, "duplicate base class {}", pystr::to_string_lossy(&name(b)));
+            }
+        }
         let mut seqs: Vec<Vec<Obj>> = Vec::new();
         for b in &bases {
             let bm = mro(as_type(b));
@@ -767,7 +774,7 @@ pub fn type_call(t: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
             if args.len() == 1 && nkw == 0 {
                 return Ok(args[0].get_type());
             }
-            if args.len() - nkw != 1 && args.len() - nkw != 3 {
+            if args.len() - nkw != 3 {
                 crate::bail!(TypeError, "type() takes 1 or 3 arguments");
             }
         }
@@ -920,11 +927,8 @@ crate::new_slot!(type_new_slot => type_new);
 
 fn type_new(meta: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let a = tuple::items(args);
-    if a.len() == 1 && meta == type_type() {
-        return Ok(a[0].get_type());
-    }
     if a.len() != 3 {
-        crate::bail!(TypeError, "type() takes 1 or 3 arguments");
+        crate::bail!(TypeError, "type.__new__() takes exactly 3 arguments ({} given)", a.len());
     }
     let (name, bases, ns) = (&a[0], &a[1], &a[2]);
     if !pystr::is_str(name) {
