@@ -22,7 +22,7 @@ pub fn import_name(frm: &FrameObject, name: &Obj, fromlist: &Obj, level: &Obj) -
 /// `__import__(name, globals, locals, fromlist, level)`.
 pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&Obj>, level: i64) -> PyResult<Obj> {
     if !pystr::is_str(name) {
-        crate::bail!(TypeError, "module name must be str, not {}", name.ty().name());
+        crate::bail!(TypeError, "module name must be a string");
     }
     if level < 0 {
         crate::bail!(ValueError, "level must be >= 0");

@@ -53,15 +53,14 @@ fn no_kw(name: &str, kwargs: Option<&Obj>) -> PyResult<()> {
 // enumerate(iterable, start=0)
 fn enum_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let (v, kn) = crate::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
+    if v.is_empty() {
+        // CPython's fast path words this without the position.
+        crate::bail!(TypeError, "enumerate() missing required argument 'iterable'");
+    }
     let a = parse_args("enumerate", &v, kn.as_ref(), &["iterable", "start"], 1, 0)?;
     let it = crate::ops::iter(a[0].as_ref().unwrap())?;
     let start = match &a[1] {
-        Some(s) => {
-            if !int::is_int(s) {
-                crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", s.ty().name());
-            }
-            s.clone()
-        }
+        Some(s) => int::index(s)?,
         None => int::from_i64(0),
     };
     make(t, it, Some(start), 0, 0)

@@ -244,10 +244,9 @@ fn b_chr(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", args[0].ty().name());
     }
     let i = int::index(&args[0])?;
-    match int::as_i64(&i) {
-        Some(v) if (0..=0x10ffff).contains(&v) => Ok(pystr::from_char(v as u32)),
-        Some(_) => crate::bail!(ValueError, "chr() arg not in range(0x110000)"),
-        None => crate::bail!(OverflowError, "Python int too large to convert to C int"),
+    match int::as_c_int(&i)? {
+        v if (0..=0x10ffff).contains(&v) => Ok(pystr::from_char(v as u32)),
+        _ => crate::bail!(ValueError, "chr() arg not in range(0x110000)"),
     }
 }
 
@@ -466,7 +465,7 @@ fn b_input(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let line = crate::ops::attr::call_method(&stdin, "readline", &[])?;
     let s = pystr::to_string_lossy(&line);
     if s.is_empty() {
-        return Err(crate::errors::raise_empty(exc::EOFError()));
+        crate::bail!(EOFError, "EOF when reading a line");
     }
     Ok(pystr::new(s.strip_suffix('\n').unwrap_or(&s)))
 }

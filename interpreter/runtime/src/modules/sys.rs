@@ -229,7 +229,7 @@ fn s_setrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
     if !int::is_int(&args[0]) {
         crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", args[0].ty().name());
     }
-    let n = int::as_isize_or_overflow(&args[0])?;
+    let n = int::as_c_int(&args[0])? as isize;
     if n < 1 {
         crate::bail!(ValueError, "recursion limit must be greater or equal than 1");
     }

@@ -278,6 +278,14 @@ pub fn as_isize_or_overflow(o: &Obj) -> PyResult<isize> {
     }
 }
 
+/// _PyLong_AsInt: a C int, or OverflowError.
+pub fn as_c_int(o: &Obj) -> PyResult<i32> {
+    match as_i64(o).and_then(|v| i32::try_from(v).ok()) {
+        Some(v) => Ok(v),
+        None => crate::bail!(OverflowError, "Python int too large to convert to C int"),
+    }
+}
+
 /// Sign: -1, 0 or 1.
 pub fn sign(o: &Obj) -> i32 {
     ob_size(o).signum() as i32
@@ -349,9 +357,20 @@ pub fn index(o: &Obj) -> PyResult<Obj> {
     Ok(exact(&r))
 }
 
-/// PyNumber_AsSsize_t(o, OverflowError) after __index__.
+/// `__index__` then PyLong_AsSsize_t ("Python int too large to convert to
+/// C ssize_t"), as argument-clinic Py_ssize_t parameters convert.
 pub fn index_isize(o: &Obj) -> PyResult<isize> {
     as_isize_or_overflow(&index_raw(o)?)
+}
+
+/// PyNumber_AsSsize_t(o, OverflowError): `__index__`, and an OverflowError
+/// "cannot fit 'int' into an index-sized integer" when out of range.
+pub fn number_as_ssize(o: &Obj) -> PyResult<isize> {
+    let i = index_raw(o)?;
+    match as_i64(&i) {
+        Some(v) => Ok(v as isize),
+        None => crate::bail!(OverflowError, "cannot fit '{}' into an index-sized integer", o.ty().name()),
+    }
 }
 
 // ---------------------------------------------------------------------------

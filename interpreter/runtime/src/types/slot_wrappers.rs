@@ -37,6 +37,10 @@ pub enum Slot {
     MpSubscript,
     MpAssSubscript,
     SqContains,
+    /// sq_concat / sq_inplace_concat (`__add__`, `__iadd__` of str, list...).
+    SqConcat(bool),
+    /// sq_repeat / sq_inplace_repeat (`__mul__`, `__rmul__`, `__imul__`).
+    SqRepeat(bool),
     AmAwait,
     AmAiter,
     AmAnext,
@@ -140,6 +144,11 @@ pub static SLOTDEFS: &[SlotDef] = {
         sd!("__setitem__", MpAssSubscript),
         sd!("__delitem__", MpAssSubscript),
         sd!("__contains__", SqContains),
+        sd!("__add__", SqConcat(false)),
+        sd!("__mul__", SqRepeat(false)),
+        sd!("__rmul__", SqRepeat(false)),
+        sd!("__iadd__", SqConcat(true)),
+        sd!("__imul__", SqRepeat(true)),
         sd!("__await__", AmAwait),
         sd!("__aiter__", AmAiter),
         sd!("__anext__", AmAnext),
@@ -187,6 +196,10 @@ unsafe fn slot_addr(t: *mut PyTypeObject, s: Slot) -> usize {
             if m != 0 { m } else if sq.is_null() { 0 } else { a!((*sq).sq_ass_item) }
         }
         Slot::SqContains => if sq.is_null() { 0 } else { a!((*sq).sq_contains) },
+        Slot::SqConcat(false) => if sq.is_null() { 0 } else { a!((*sq).sq_concat) },
+        Slot::SqConcat(true) => if sq.is_null() { 0 } else { a!((*sq).sq_inplace_concat) },
+        Slot::SqRepeat(false) => if sq.is_null() { 0 } else { a!((*sq).sq_repeat) },
+        Slot::SqRepeat(true) => if sq.is_null() { 0 } else { a!((*sq).sq_inplace_repeat) },
         Slot::AmAwait => if am.is_null() { 0 } else { a!((*am).am_await) },
         Slot::AmAiter => if am.is_null() { 0 } else { a!((*am).am_aiter) },
         Slot::AmAnext => if am.is_null() { 0 } else { a!((*am).am_anext) },
@@ -555,6 +568,17 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                 nargs(1)?;
                 let f: ObjObjProc = std::mem::transmute(w);
                 Ok(bool_::from_bool(from_status(f(s, args[0].as_ptr()))? != 0))
+            }
+            Slot::SqConcat(_) => {
+                nargs(1)?;
+                let f: BinaryFunc = std::mem::transmute(w);
+                from_ret(f(s, args[0].as_ptr()))
+            }
+            Slot::SqRepeat(_) => {
+                nargs(1)?;
+                let f: SsizeArgFunc = std::mem::transmute(w);
+                let n = crate::types::int::number_as_ssize(&args[0])?;
+                from_ret(f(s, n))
             }
         }
     }
@@ -1026,7 +1050,10 @@ fn slot_len(o: &Obj) -> PyResult<usize> {
             e
         }
     })?;
-    let n = crate::types::int::as_isize_or_overflow(&i)?;
+    let n = match crate::types::int::as_i64(&i) {
+        Some(v) => v as isize,
+        None => crate::bail!(OverflowError, "cannot fit 'int' into an index-sized integer"),
+    };
     if n < 0 {
         crate::bail!(ValueError, "__len__() should return >= 0");
     }
@@ -1419,6 +1446,8 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
                 let sq = (*t).tp_as_sequence;
                 set!((*sq).sq_contains, slot_sq_contains, ["__contains__"]);
             }
+            // Classes reach these through nb_add/nb_multiply, as in CPython.
+            Slot::SqConcat(_) | Slot::SqRepeat(_) => {}
             Slot::AmAwait => set!((*(*t).tp_as_async).am_await, slot_am_await, ["__await__"]),
             Slot::AmAiter => set!((*(*t).tp_as_async).am_aiter, slot_am_aiter, ["__aiter__"]),
             Slot::AmAnext => set!((*(*t).tp_as_async).am_anext, slot_am_anext, ["__anext__"]),
