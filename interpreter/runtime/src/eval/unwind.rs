@@ -203,7 +203,7 @@ pub fn do_raise(exc_arg: Option<Obj>, cause: Option<Obj>) -> PyErr {
                         TypeError,
                         "calling {} should have returned an instance of BaseException, not {}",
                         crate::ops::repr_string(&exc_arg).unwrap_or_default(),
-                        v.ty().name()
+                        crate::ops::repr_string(&v.get_type()).unwrap_or_default()
                     );
                 }
                 v

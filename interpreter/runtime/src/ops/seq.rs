@@ -78,16 +78,25 @@ pub fn setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             }
         }
         if !t.tp_as_sequence.is_null() {
-            if let Some(f) = (*t.tp_as_sequence).sq_ass_item {
-                let i = index_for_sq(o, key)?;
-                return from_status(f(o.as_ptr(), i, v)).map(|_| ());
+            let sq_ass = (*t.tp_as_sequence).sq_ass_item;
+            if super::number::has_index(key) {
+                if let Some(f) = sq_ass {
+                    let i = index_for_sq(o, key)?;
+                    return from_status(f(o.as_ptr(), i, v)).map(|_| ());
+                }
+                // PySequence_SetItem/DelItem's own wording.
+                if value.is_none() {
+                    crate::bail!(TypeError, "'{}' object doesn't support item deletion", t.name())
+                }
+            } else if sq_ass.is_some() {
+                crate::bail!(TypeError, "sequence index must be integer, not '{}'", key.ty().name())
             }
         }
     }
     if value.is_some() {
         crate::bail!(TypeError, "'{}' object does not support item assignment", t.name())
     }
-    crate::bail!(TypeError, "'{}' object doesn't support item deletion", t.name())
+    crate::bail!(TypeError, "'{}' object does not support item deletion", t.name())
 }
 
 /// `v in o`.

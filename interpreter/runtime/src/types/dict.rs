@@ -547,12 +547,8 @@ fn dict_or(a: &Obj, b: &Obj) -> PyResult<Obj> {
     if !is_dict(a) || !is_dict(b) {
         return Ok(none::not_implemented());
     }
-    let d = crate::ops::call::call(&a.get_type(), &[], None).or_else(|_| {
-        crate::errors::clear();
-        Ok::<Obj, crate::errors::PyErr>(new())
-    })?;
-    let d = if is_dict(&d) { d } else { new() };
-    update(&d, a)?;
+    // A plain dict, whatever the operands' classes (PyDict_Copy).
+    let d = copy(a)?;
     update(&d, b)?;
     Ok(d)
 }

@@ -23,7 +23,7 @@ fn eg_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Ob
     }
     let (msg, excs) = (&a[0], &a[1]);
     if !pystr::is_str(msg) {
-        crate::bail!(TypeError, "argument 1 must be str, not {}", msg.ty().name());
+        crate::bail!(TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not {}", msg.ty().name());
     }
     let is_seq = excs.ty().has_flag(crate::object::tpflags::SEQUENCE) || tuple::is_tuple(excs) || list::is_list(excs);
     if !is_seq || crate::types::set::is_anyset(excs) || crate::types::dict::is_dict(excs) {

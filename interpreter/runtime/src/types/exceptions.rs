@@ -165,7 +165,7 @@ pub fn new_exception(tp: *mut PyTypeObject, args: &[Obj]) -> PyResult<Obj> {
             TypeError,
             "calling {} should have returned an instance of BaseException, not {}",
             crate::ops::repr_string(&t)?,
-            e.ty().name()
+            crate::ops::repr_string(&e.get_type())?
         );
     }
     Ok(e)

@@ -188,7 +188,11 @@ fn index_of(o: &Obj, key: &Obj) -> PyResult<isize> {
     if !crate::ops::number::has_index(key) {
         crate::bail!(TypeError, "list indices must be integers or slices, not {}", key.ty().name());
     }
-    let mut i = int::index_isize(key)?;
+    let i = int::index(key)?;
+    let mut i = match int::as_i64(&i) {
+        Some(v) => v as isize,
+        None => crate::bail!(IndexError, "cannot fit 'int' into an index-sized integer"),
+    };
     if i < 0 {
         i += len(o) as isize;
     }
@@ -209,51 +213,74 @@ fn list_ass_subscript(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if crate::types::slice::is_slice(key) {
         let n = len(o);
         let (start, stop, step, count) = crate::types::slice::unpack_indices(key, n)?;
-        let mut cur = items(o).to_vec();
-        match value {
+        // PySequence_Fast: only a non-iterable gets the slice-specific message.
+        let new_items = match value {
+            None => None,
+            Some(v) if v.is(o) => Some(items(o).to_vec()),
+            Some(v) => {
+                let it = crate::ops::iter(v).map_err(|e| {
+                    if crate::errors::matches(crate::types::exceptions::TypeError()) {
+                        crate::errors::clear();
+                        if step == 1 {
+                            crate::raise!(TypeError, "can only assign an iterable")
+                        } else {
+                            crate::raise!(TypeError, "must assign iterable to extended slice")
+                        }
+                    } else {
+                        e
+                    }
+                })?;
+                Some(crate::ops::seq::to_vec(&it)?)
+            }
+        };
+        if step == 1 {
+            // CPython's list_ass_slice releases the replaced items last, in
+            // reverse order.
+            let lo = start as usize;
+            let hi = (stop.max(start)) as usize;
+            let mut cur = take_items(o);
+            let removed: Vec<Obj> = cur.splice(lo..hi.min(cur.len()), new_items.unwrap_or_default()).collect();
+            set_items(o, cur);
+            for x in removed.into_iter().rev() {
+                drop(x);
+            }
+            return Ok(());
+        }
+        let positions = (0..count).map(|i| (start + i as isize * step) as usize);
+        let mut garbage = Vec::with_capacity(count);
+        match new_items {
             None => {
-                let idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
+                let mut doomed = vec![false; n];
+                for p in positions {
+                    doomed[p] = true;
+                }
                 let mut keep = Vec::with_capacity(n - count);
-                for (i, x) in cur.into_iter().enumerate() {
-                    if !idx.contains(&i) {
+                for (i, x) in take_items(o).into_iter().enumerate() {
+                    if doomed[i] {
+                        garbage.push(x);
+                    } else {
                         keep.push(x);
                     }
                 }
                 set_items(o, keep);
             }
-            Some(v) => {
-                let new_items = if v.is(o) { cur.clone() } else { crate::ops::seq::to_vec(v).map_err(|e| {
-                    if crate::errors::matches(crate::types::exceptions::TypeError()) {
-                        crate::errors::clear();
-                        crate::raise!(TypeError, "must assign iterable to extended slice")
-                    } else {
-                        e
-                    }
-                })? };
-                if step == 1 {
-                    let start = start as usize;
-                    let stop = (stop.max(start as isize)) as usize;
-                    let tail = cur.split_off(stop.min(cur.len()));
-                    cur.truncate(start);
-                    cur.extend(new_items);
-                    cur.extend(tail);
-                    set_items(o, cur);
-                } else {
-                    if new_items.len() != count {
-                        crate::bail!(
-                            ValueError,
-                            "attempt to assign sequence of size {} to extended slice of size {}",
-                            new_items.len(),
-                            count
-                        );
-                    }
-                    for (i, x) in new_items.into_iter().enumerate() {
-                        cur[(start + i as isize * step) as usize] = x;
-                    }
-                    set_items(o, cur);
+            Some(new_items) => {
+                if new_items.len() != count {
+                    crate::bail!(
+                        ValueError,
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        count
+                    );
                 }
+                let mut cur = take_items(o);
+                for (p, x) in positions.zip(new_items) {
+                    garbage.push(std::mem::replace(&mut cur[p], x));
+                }
+                set_items(o, cur);
             }
         }
+        drop(garbage);
         return Ok(());
     }
     let i = index_of(o, key)?;
@@ -398,6 +425,9 @@ pub fn clamp_range(n: usize, start: Option<&Obj>, stop: Option<&Obj>) -> PyResul
         match o {
             None => Ok(d),
             Some(x) => {
+                if !crate::ops::number::has_index(x) {
+                    crate::bail!(TypeError, "slice indices must be integers or have an __index__ method");
+                }
                 let i = int::index(x)?;
                 Ok(int::as_i64(&i).unwrap_or(if int::sign(&i) < 0 { isize::MIN as i64 } else { isize::MAX as i64 }) as isize)
             }
@@ -529,6 +559,11 @@ fn m_reverse(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
+fn m_getitem(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("list.__getitem__", args, kw, 1, 1)?;
+    list_subscript(slf, &args[0])
+}
+
 fn m_sort(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let nkw = kw.map(tuple::len).unwrap_or(0);
     if args.len() > nkw {
@@ -536,8 +571,9 @@ fn m_sort(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     }
     let a = parse_args("sort", args, kw, &["key", "reverse"], 0, 0)?;
     let key = a[0].clone().filter(|k| !none::is_none(k));
+    // An int argument in CPython's signature, not a truth value.
     let reverse = match &a[1] {
-        Some(r) => crate::ops::truthy(r)?,
+        Some(r) => int::as_c_int(&int::index(r)?)? != 0,
         None => false,
     };
     // The list is empty while sorting; changes made meanwhile are detected.
@@ -688,6 +724,7 @@ pub fn init_types() {
             method("sort", m_sort),
             method("__reversed__", m_reversed),
             method("__sizeof__", m_sizeof),
+            crate::types::builtin_func::coexist("__getitem__", m_getitem),
         ]);
         for (t, name, next) in [
             (&raw mut PyListIter_Type, "list_iterator", listiter_next as crate::object::IterNextFunc),

@@ -72,6 +72,24 @@ pub fn slot_members(names: &[Obj], offset: isize) -> *mut PyMemberDef {
     p
 }
 
+/// A static type's read-only object members (`range.start`, `slice.step`),
+/// as CPython declares them: reading gives the field, writing "readonly
+/// attribute". The table lives as long as the type (forever).
+pub fn readonly_members(fields: &[(&str, usize)]) -> *mut PyMemberDef {
+    let mut v: Vec<PyMemberDef> = fields
+        .iter()
+        .map(|(name, offset)| PyMemberDef {
+            name: crate::types::builtin_func::cstr(name),
+            type_code: code::OBJECT,
+            offset: *offset as isize,
+            flags: READONLY,
+            doc: std::ptr::null(),
+        })
+        .collect();
+    v.push(PyMemberDef { name: std::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: std::ptr::null() });
+    Box::leak(v.into_boxed_slice()).as_mut_ptr()
+}
+
 thread_local! {
     static TABLE_LENS: std::cell::RefCell<std::collections::HashMap<usize, usize>> = std::cell::RefCell::new(std::collections::HashMap::new());
 }

@@ -182,11 +182,11 @@ fn obj_sizeof(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(crate::types::int::from_usize(size))
 }
 
-fn obj_init_subclass(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+fn obj_init_subclass(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !args.is_empty() {
-        crate::bail!(TypeError, "{}.__init_subclass__() takes no keyword arguments", "object");
+        let name = format!("{}.__init_subclass__", pystr::to_string_lossy(&crate::types::type_::qualname(slf)?));
+        crate::types::builtin_func::check_nargs(&name, args, kw, 0, 0)?;
     }
-    let _ = kw;
     Ok(none::none())
 }
 

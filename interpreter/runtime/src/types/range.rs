@@ -4,7 +4,6 @@
 use crate::errors::PyResult;
 use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table};
-use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::{bool_, int, none, str as pystr, tuple};
 use krait_bytecode::CompareOp;
 use num_bigint::BigInt;
@@ -311,6 +310,8 @@ fn m_index(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             }
             i += 1;
         }
+        // The generic sequence search's wording (CPython falls back to it).
+        crate::bail!(ValueError, "sequence.index(x): x not in sequence");
     }
     crate::bail!(ValueError, "{} is not in range", crate::ops::repr_string(&a[0])?)
 }
@@ -324,15 +325,6 @@ fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     ]))
 }
 
-fn g_start(o: &Obj) -> PyResult<Obj> {
-    Ok(unsafe { Obj::from_borrowed(o.cast::<RangeObject>().start) })
-}
-fn g_stop(o: &Obj) -> PyResult<Obj> {
-    Ok(unsafe { Obj::from_borrowed(o.cast::<RangeObject>().stop) })
-}
-fn g_step(o: &Obj) -> PyResult<Obj> {
-    Ok(unsafe { Obj::from_borrowed(o.cast::<RangeObject>().step) })
-}
 
 unsafe extern "C" fn range_dealloc(p: *mut PyObject) {
     let x = &*(p as *mut RangeObject);
@@ -376,10 +368,10 @@ pub fn init_types() {
             method("index", m_index),
             method("__reduce__", m_reduce),
         ]);
-        (*t).tp_getset = getset_table(&[
-            GetSetSpec::get("start", g_start),
-            GetSetSpec::get("stop", g_stop),
-            GetSetSpec::get("step", g_step),
+        (*t).tp_members = crate::types::member::readonly_members(&[
+            ("start", std::mem::offset_of!(RangeObject, start)),
+            ("stop", std::mem::offset_of!(RangeObject, stop)),
+            ("step", std::mem::offset_of!(RangeObject, step)),
         ]);
         for (t, name, next) in [
             (&raw mut PyRangeIter_Type, "range_iterator", rangeiter_next as crate::object::IterNextFunc),

@@ -3,7 +3,6 @@
 use crate::errors::PyResult;
 use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table};
-use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::{int, none, str as pystr, tuple};
 use krait_bytecode::CompareOp;
 use num_bigint::BigInt;
@@ -131,9 +130,14 @@ fn m_indices(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if int::sign(&n) < 0 {
         crate::bail!(ValueError, "length should not be negative");
     }
+    let (start, stop, step) = parts(slf);
+    for v in [&step, &start, &stop] {
+        if !none::is_none(v) && !crate::ops::number::has_index(v) {
+            crate::bail!(TypeError, "slice indices must be integers or None or have an __index__ method");
+        }
+    }
     // Computed with big ints so huge lengths work as in CPython.
     let len = int::to_bigint(&n);
-    let (start, stop, step) = parts(slf);
     let step_v: BigInt = if none::is_none(&step) { BigInt::from(1) } else { int::to_bigint(&int::index(&step)?) };
     if step_v == BigInt::from(0) {
         crate::bail!(ValueError, "slice step cannot be zero");
@@ -166,15 +170,6 @@ fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(tuple::new(&[crate::types::type_::type_obj(type_ptr()), tuple::new(&[x, y, z])]))
 }
 
-fn g_start(o: &Obj) -> PyResult<Obj> {
-    Ok(parts(o).0)
-}
-fn g_stop(o: &Obj) -> PyResult<Obj> {
-    Ok(parts(o).1)
-}
-fn g_step(o: &Obj) -> PyResult<Obj> {
-    Ok(parts(o).2)
-}
 
 unsafe extern "C" fn slice_dealloc(p: *mut PyObject) {
     let s = &*(p as *mut SliceObject);
@@ -195,10 +190,10 @@ pub fn init_types() {
         (*t).tp_richcompare = Some(slice_richcompare_slot);
         (*t).tp_hash = Some(crate::ops::object_hash_not_implemented);
         (*t).tp_methods = method_table(&[method("indices", m_indices), method("__reduce__", m_reduce)]);
-        (*t).tp_getset = getset_table(&[
-            GetSetSpec::get("start", g_start),
-            GetSetSpec::get("stop", g_stop),
-            GetSetSpec::get("step", g_step),
+        (*t).tp_members = crate::types::member::readonly_members(&[
+            ("start", std::mem::offset_of!(SliceObject, start)),
+            ("stop", std::mem::offset_of!(SliceObject, stop)),
+            ("step", std::mem::offset_of!(SliceObject, step)),
         ]);
     }
 }

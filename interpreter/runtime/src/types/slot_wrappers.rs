@@ -385,6 +385,16 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
         }
         Ok(())
     };
+    // Wrappers that CPython unpacks with PyArg_UnpackTuple(args, "", ...):
+    // its messages start with the (empty) function name and a space.
+    let unpack = |min: usize, max: usize| -> PyResult<()> {
+        let n = args.len();
+        if n < min || n > max {
+            let (how, lim) = if min == max { ("", min) } else if n < min { ("at least ", min) } else { ("at most ", max) };
+            crate::bail!(TypeError, " expected {}{} argument{}, got {}", how, lim, if lim == 1 { "" } else { "s" }, n);
+        }
+        Ok(())
+    };
     unsafe {
         let s = slf.as_ptr();
         match sd.slot {
@@ -440,7 +450,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                     crate::bail!(TypeError, "can't apply this {} to {} object", name, (*t).name());
                 }
                 if name == "__setattr__" {
-                    nargs(2)?;
+                    unpack(2, 2)?;
                     from_status(f(s, args[0].as_ptr(), args[1].as_ptr()))?;
                 } else {
                     nargs(1)?;
@@ -454,9 +464,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                 from_ret(f(s, args[0].as_ptr(), op as i32))
             }
             Slot::DescrGet => {
-                if args.is_empty() || args.len() > 2 {
-                    crate::bail!(TypeError, "expected 1 or 2 arguments, got {}", args.len());
-                }
+                unpack(1, 2)?;
                 let f: DescrGetFunc = std::mem::transmute(w);
                 let obj = if none::is_none(&args[0]) { null_mut() } else { args[0].as_ptr() };
                 let tp = match args.get(1) {
@@ -471,7 +479,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
             Slot::DescrSet => {
                 let f: DescrSetFunc = std::mem::transmute(w);
                 if name == "__set__" {
-                    nargs(2)?;
+                    unpack(2, 2)?;
                     from_status(f(s, args[0].as_ptr(), args[1].as_ptr()))?;
                 } else {
                     nargs(1)?;
@@ -489,9 +497,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                 Ok(none::none())
             }
             Slot::NbBinary(NbField::IPow, _) => {
-                if args.is_empty() || args.len() > 2 {
-                    crate::bail!(TypeError, "expected 1 or 2 arguments, got {}", args.len());
-                }
+                unpack(1, 2)?;
                 let f: TernaryFunc = std::mem::transmute((*(*d.d_type).tp_as_number).nb_inplace_power.unwrap());
                 let m = args.get(1).map(|a| a.as_ptr()).unwrap_or(none::none_ptr());
                 from_ret(f(s, args[0].as_ptr(), m))
@@ -506,9 +512,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                 }
             }
             Slot::NbTernaryPow(reflected) => {
-                if args.is_empty() || args.len() > 2 {
-                    crate::bail!(TypeError, "expected 1 or 2 arguments, got {}", args.len());
-                }
+                unpack(1, 2)?;
                 let f: TernaryFunc = std::mem::transmute(w);
                 let m = args.get(1).map(|a| a.as_ptr()).unwrap_or(none::none_ptr());
                 if reflected {
@@ -548,7 +552,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                 let is_mp = !(*t).tp_as_mapping.is_null()
                     && (*(*t).tp_as_mapping).mp_ass_subscript.map(|f| f as usize) == Some(w);
                 let (key, value) = if name == "__setitem__" {
-                    nargs(2)?;
+                    unpack(2, 2)?;
                     (&args[0], args[1].as_ptr())
                 } else {
                     nargs(1)?;
@@ -575,7 +579,7 @@ fn call_wrapper(d: &WrapperDescrObject, slf: &Obj, args: &[Obj], kwnames: Option
                 from_ret(f(s, args[0].as_ptr()))
             }
             Slot::SqRepeat(_) => {
-                nargs(1)?;
+                unpack(1, 1)?;
                 let f: SsizeArgFunc = std::mem::transmute(w);
                 let n = crate::types::int::number_as_ssize(&args[0])?;
                 from_ret(f(s, n))

@@ -270,6 +270,11 @@ fn tuple_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult
     if a.len() > 1 {
         crate::bail!(TypeError, "tuple expected at most 1 argument, got {}", a.len());
     }
+    if t == type_ptr() {
+        if let Some(x) = a.first().filter(|x| is_exact_tuple(x)) {
+            return Ok(x.clone());
+        }
+    }
     let v = match a.first() {
         Some(x) => crate::ops::seq::to_vec(x)?,
         None => vec![],

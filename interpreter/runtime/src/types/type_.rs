@@ -1208,17 +1208,20 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
             if let Some(f) = lookup(v.type_ptr(), &set_name) {
                 let r = crate::ops::call::call(&f, &[v.clone(), tobj.clone(), k.clone()], None);
                 if let Err(e) = r {
-                    let exc = crate::errors::take(e);
-                    crate::types::exceptions::add_note_str(
-                        &exc,
-                        &format!(
-                            "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                    // 3.11 wraps the error (3.12 adds a note instead).
+                    let cause = crate::errors::take(e);
+                    let wrapper = crate::types::exceptions::new_exception(
+                        crate::types::exceptions::RuntimeError(),
+                        &[pystr::new(&format!(
+                            "Error calling __set_name__ on '{}' instance {} in '{}'",
                             v.ty().name(),
-                            pystr::to_string_lossy(&k),
+                            crate::ops::repr_string(&k)?,
                             name_s
-                        ),
+                        ))],
                     )?;
-                    return Err(crate::errors::restore(exc));
+                    crate::types::exceptions::set_context(&wrapper, Some(cause.clone()));
+                    crate::types::exceptions::set_cause(&wrapper, Some(cause));
+                    return Err(crate::errors::restore(wrapper));
                 }
             }
         }
