@@ -11,31 +11,143 @@ use std::collections::HashSet;
 /// The complete text `sys.excepthook` prints for `value`.
 pub fn format_exception(value: &Obj) -> String {
     let mut out = String::new();
-    let mut seen = HashSet::new();
-    format_chain(value, &mut out, &mut seen);
+    let mut ctx = PrintContext { depth: 0, need_close: false, seen: HashSet::new() };
+    format_chain(value, true, &mut ctx, &mut out);
     out
 }
 
-fn format_chain(value: &Obj, out: &mut String, seen: &mut HashSet<usize>) {
-    seen.insert(value.as_ptr() as usize);
-    if let Some(cause) = exc::get_cause(value) {
-        if exc::is_exception_instance(&cause) && !seen.contains(&(cause.as_ptr() as usize)) {
-            format_chain(&cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+/// Exception groups are drawn as nested boxes (CPython 3.11's format):
+/// `depth` is the nesting, `need_close` whether the last box still needs
+/// its closing line.
+struct PrintContext {
+    depth: usize,
+    need_close: bool,
+    seen: HashSet<usize>,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Writes `text` with every line prefixed by the box margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
         }
-    } else if !exc::suppress_context(value) {
-        if let Some(ctx) = exc::get_context(value) {
-            if exc::is_exception_instance(&ctx) && !seen.contains(&(ctx.as_ptr() as usize)) {
-                format_chain(&ctx, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+fn sub_exceptions(value: &Obj) -> Option<Vec<Obj>> {
+    if !type_::is_subtype(value.type_ptr(), exc::BaseExceptionGroup()) {
+        return None;
+    }
+    let excs = exc::get_field(value, "exceptions")?;
+    crate::ops::seq::to_vec(&excs).ok()
+}
+
+fn format_chain(value: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
+    // The chain, innermost cause first.
+    let mut chain_items: Vec<(Option<&str>, Obj)> = Vec::new();
+    let mut cur = Some(value.clone());
+    let mut msg: Option<&str> = None;
+    while let Some(e) = cur {
+        ctx.seen.insert(e.as_ptr() as usize);
+        chain_items.push((msg, e.clone()));
+        cur = None;
+        msg = None;
+        if !chain {
+            break;
+        }
+        let next = if let Some(cause) = exc::get_cause(&e) {
+            Some((cause, "\nThe above exception was the direct cause of the following exception:\n\n"))
+        } else if !exc::suppress_context(&e) {
+            exc::get_context(&e).map(|c| (c, "\nDuring handling of the above exception, another exception occurred:\n\n"))
+        } else {
+            None
+        };
+        if let Some((n, m)) = next {
+            if exc::is_exception_instance(&n) && !ctx.seen.contains(&(n.as_ptr() as usize)) {
+                cur = Some(n);
+                msg = Some(m);
             }
         }
     }
-    if let Some(tb) = exc::get_traceback(value) {
-        out.push_str("Traceback (most recent call last):\n");
-        format_tb(&tb, out);
+    // Each entry's message introduces the exception printed before it.
+    let mut pending: Option<&str> = None;
+    for (m, e) in chain_items.into_iter().rev() {
+        if let Some(p) = pending.take() {
+            ctx.emit(out, p, '|');
+        }
+        format_one(&e, chain, ctx, out);
+        pending = m;
     }
-    format_exception_only(value, out);
+}
+
+fn format_one(e: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
+    let subs = sub_exceptions(e);
+    let Some(subs) = subs else {
+        let mut text = String::new();
+        if let Some(tb) = exc::get_traceback(e) {
+            text.push_str("Traceback (most recent call last):\n");
+            format_tb(&tb, &mut text);
+        }
+        format_exception_only(e, &mut text);
+        ctx.emit(out, &text, '|');
+        return;
+    };
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(out, &format!("... (max_group_depth is {})\n", MAX_GROUP_DEPTH), '|');
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    if let Some(tb) = exc::get_traceback(e) {
+        ctx.emit(out, "Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+        let mut text = String::new();
+        format_tb(&tb, &mut text);
+        ctx.emit(out, &text, '|');
+    }
+    let mut text = String::new();
+    format_exception_only(e, &mut text);
+    ctx.emit(out, &text, '|');
+    let n = subs.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+        out.push_str(&format!("{}{}+---------------- {} ----------------\n", ctx.indent(), if i == 0 { "+-" } else { "  " }, title));
+        ctx.depth += 1;
+        if truncated {
+            let remaining = subs.len() - MAX_GROUP_WIDTH;
+            ctx.emit(out, &format!("and {} more exception{}\n", remaining, if remaining > 1 { "s" } else { "" }), '|');
+        } else {
+            format_chain(&subs[i], chain, ctx, out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
 }
 
 fn format_tb(tb: &Obj, out: &mut String) {
