@@ -371,6 +371,13 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         for (i, name) in ["encoding", "object", "start", "end", "reason"].iter().enumerate() {
             set_field(slf, name, Some(a[i].clone()));
         }
+    } else if t_inherits(t, UnicodeTranslateError()) {
+        if a.len() != 4 {
+            crate::bail!(TypeError, "function takes exactly 4 arguments ({} given)", a.len());
+        }
+        for (i, name) in ["object", "start", "end", "reason"].iter().enumerate() {
+            set_field(slf, name, Some(a[i].clone()));
+        }
     }
     Ok(())
 }
@@ -457,6 +464,34 @@ fn exc_str(o: &Obj) -> PyResult<Obj> {
                 end - 1,
                 reason
             )));
+        }
+    }
+    let encode = t_inherits(t, UnicodeEncodeError());
+    if encode || t_inherits(t, UnicodeTranslateError()) {
+        if let (Some(obj), Some(start), Some(end), Some(reason)) =
+            (get_field(o, "object"), get_field(o, "start"), get_field(o, "end"), get_field(o, "reason"))
+        {
+            let start = crate::types::int::as_i64(&start).unwrap_or(0);
+            let end = crate::types::int::as_i64(&end).unwrap_or(0);
+            let reason = pystr::to_string_lossy(&crate::ops::str_of(&reason)?);
+            let head = if encode {
+                let enc = get_field(o, "encoding").map(|e| crate::ops::str_of(&e)).transpose()?;
+                format!("'{}' codec can't encode", enc.map(|e| pystr::to_string_lossy(&e)).unwrap_or_default())
+            } else {
+                "can't translate".to_string()
+            };
+            if pystr::is_str(&obj) && start >= 0 && (start as usize) < pystr::len(&obj) && end == start + 1 {
+                let c = pystr::char_at(&obj, start as usize);
+                let shown = if c <= 0xff {
+                    format!("\\x{:02x}", c)
+                } else if c <= 0xffff {
+                    format!("\\u{:04x}", c)
+                } else {
+                    format!("\\U{:08x}", c)
+                };
+                return Ok(pystr::new(&format!("{} character '{}' in position {}: {}", head, shown, start, reason)));
+            }
+            return Ok(pystr::new(&format!("{} characters in position {}-{}: {}", head, start, end - 1, reason)));
         }
     }
     exc_str_args(items)

@@ -182,5 +182,6 @@ pub fn init_types() {
         (*t).tp_dictoffset = std::mem::offset_of!(ModuleObject, md_dict) as isize;
         (*t).tp_weaklistoffset = std::mem::offset_of!(ModuleObject, md_weaklist) as isize;
         (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("__dir__", module_dir)]);
+        (*t).tp_members = crate::types::member::readonly_members(&[("__dict__", std::mem::offset_of!(ModuleObject, md_dict))]);
     }
 }

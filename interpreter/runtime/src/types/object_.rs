@@ -117,27 +117,12 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
         if !heap_ok {
             crate::bail!(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
-        if !compatible_layout(old, new) {
-            crate::bail!(
-                TypeError,
-                "__class__ assignment: '{}' object layout differs from '{}'",
-                (*new).name(),
-                (*old).name()
-            );
-        }
+        type_::check_compatible_for_assignment(old, new, "__class__")?;
         crate::object::incref(new as *mut PyObject);
         (*o.as_ptr()).ob_type = new;
         crate::object::decref(old as *mut PyObject);
     }
     Ok(())
-}
-
-unsafe fn compatible_layout(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
-    (*a).tp_basicsize == (*b).tp_basicsize
-        && (*a).tp_itemsize == (*b).tp_itemsize
-        && (*a).tp_dictoffset == (*b).tp_dictoffset
-        && (*a).tp_weaklistoffset == (*b).tp_weaklistoffset
-        && ((*a).tp_flags & tpflags::HAVE_GC) == ((*b).tp_flags & tpflags::HAVE_GC)
 }
 
 fn obj_dir(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

@@ -822,6 +822,69 @@ unsafe extern "C" fn type_vectorcall(
     crate::types::slots::ret(type_call(t, args, kw))
 }
 
+/// Whether instances of `old` may become instances of `new` (by `__class__`
+/// or `__bases__` assignment): CPython's compatible_for_assignment, with its
+/// messages.
+pub fn check_compatible_for_assignment(old: *mut PyTypeObject, new: *mut PyTypeObject, attr: &str) -> PyResult<()> {
+    unsafe {
+        if (*new).tp_dealloc.map(|f| f as usize) != (*old).tp_dealloc.map(|f| f as usize) {
+            crate::bail!(TypeError, "{} assignment: '{}' deallocator differs from '{}'", attr, (*new).name(), (*old).name());
+        }
+        let mut nb = new;
+        while compatible_with_base(nb) {
+            nb = (*nb).tp_base;
+        }
+        let mut ob = old;
+        while compatible_with_base(ob) {
+            ob = (*ob).tp_base;
+        }
+        if nb != ob && ((*nb).tp_base != (*ob).tp_base || !same_slots_added(nb, ob)?) {
+            crate::bail!(TypeError, "{} assignment: '{}' object layout differs from '{}'", attr, (*new).name(), (*old).name());
+        }
+    }
+    Ok(())
+}
+
+/// A class that adds nothing to its base's instance layout.
+unsafe fn compatible_with_base(t: *mut PyTypeObject) -> bool {
+    let b = (*t).tp_base;
+    !b.is_null()
+        && (*t).tp_basicsize == (*b).tp_basicsize
+        && (*t).tp_itemsize == (*b).tp_itemsize
+        && (*t).tp_dictoffset == (*b).tp_dictoffset
+        && (*t).tp_weaklistoffset == (*b).tp_weaklistoffset
+        && ((*t).tp_flags & tpflags::HAVE_GC) == ((*b).tp_flags & tpflags::HAVE_GC)
+        && ((*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize))
+            == ((*b).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize))
+}
+
+/// Two classes on the same base that add the same fields (dict, weakref
+/// list, equal `__slots__`).
+unsafe fn same_slots_added(a: *mut PyTypeObject, b: *mut PyTypeObject) -> PyResult<bool> {
+    let base = (*a).tp_base;
+    let ptr = std::mem::size_of::<*mut PyObject>() as isize;
+    let mut size = (*base).tp_basicsize;
+    if (*a).tp_dictoffset == size && (*b).tp_dictoffset == size {
+        size += ptr;
+    }
+    if (*a).tp_weaklistoffset == size && (*b).tp_weaklistoffset == size {
+        size += ptr;
+    }
+    if !(*a).has_flag(tpflags::HEAPTYPE) || !(*b).has_flag(tpflags::HEAPTYPE) {
+        return Ok(false);
+    }
+    let sa = (*(a as *mut PyHeapTypeObject)).ht_slots;
+    let sb = (*(b as *mut PyHeapTypeObject)).ht_slots;
+    if !sa.is_null() && !sb.is_null() {
+        let (sa, sb) = (Obj::borrow_slot(&sa), Obj::borrow_slot(&sb));
+        if !crate::ops::eq(sa, sb)? {
+            return Ok(false);
+        }
+        size += ptr * tuple::len(sa) as isize;
+    }
+    Ok(size == (*a).tp_basicsize && size == (*b).tp_basicsize)
+}
+
 /// tp_alloc for every type: PyType_GenericAlloc.
 pub unsafe extern "C" fn generic_alloc(t: *mut PyTypeObject, nitems: isize) -> *mut PyObject {
     let p = alloc::alloc_object(t, nitems);
