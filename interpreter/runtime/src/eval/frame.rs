@@ -296,6 +296,19 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
+/// Releases the value stack of a frame that ends with an exception; its
+/// locals stay while the traceback keeps the frame (CPython copies them into
+/// the frame object then), and go with it.
+pub fn clear_stack(fr: &mut FrameObject) {
+    unsafe {
+        let sb = fr.stack_base();
+        for i in 0..fr.sp as usize {
+            crate::object::xdecref(std::mem::replace(&mut *sb.add(i), null_mut()));
+        }
+        fr.sp = 0;
+    }
+}
+
 /// Releases everything a finished frame holds except what tracebacks need
 /// (code, globals), so that objects die on time.
 pub fn clear_values(fr: &mut FrameObject) {

@@ -176,7 +176,7 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                 None => {
                     // No handler: the frame ends with the exception.
                     frm.sp = sp as u32;
-                    frame::clear_values(frm);
+                    frame::clear_stack(frm);
                     frm.state = state::COMPLETED;
                     let back = frm.f_back;
                     ts.depth -= 1;
