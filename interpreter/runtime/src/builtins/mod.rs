@@ -1,5 +1,6 @@
 //! The `builtins` module.
 
+pub mod async_iter;
 pub mod iterators;
 
 use crate::errors::PyResult;
@@ -617,6 +618,8 @@ fn functions() -> Vec<MethodSpec> {
         method("callable", b_callable),
         method("iter", b_iter),
         method("next", b_next),
+        method("aiter", async_iter::b_aiter),
+        method("anext", async_iter::b_anext),
         method("abs", b_abs),
         method("all", b_all),
         method("any", b_any),

@@ -111,6 +111,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut generator::_PyAsyncGenASend_Type,
         &raw mut generator::_PyAsyncGenAThrow_Type,
         &raw mut structseq::_PyKraitStructSeqField_Type,
+        &raw mut crate::builtins::async_iter::_PyAnextAwaitable_Type,
         &raw mut crate::builtins::iterators::PyEnum_Type,
         &raw mut crate::builtins::iterators::PyFilter_Type,
         &raw mut crate::builtins::iterators::PyMap_Type,
@@ -171,6 +172,7 @@ pub fn init_all() -> PyResult<()> {
     exceptions::init_types();
     exception_group::init_types();
     crate::builtins::iterators::init_types();
+    crate::builtins::async_iter::init_types();
     crate::modules::sys::init_types();
     for t in static_types() {
         type_::ready(t)?;
