@@ -252,6 +252,164 @@ fn co_positions(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     crate::ops::iter(&crate::types::list::from_vec(out))
 }
 
+/// `co_lines()`: (start, end, line) for each run of instructions on one line,
+/// in co_code byte offsets (4 per krait instruction word).
+fn co_lines(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("code.co_lines", a, k, 0, 0)?;
+    let d = data(slf);
+    let mut out: Vec<Obj> = Vec::new();
+    let mut run: Option<(usize, u32)> = None;
+    let line_obj = |l: u32| if l == 0 { none::none() } else { int::from_i64(l as i64) };
+    for i in 0..d.words.len() {
+        let l = d.locations.get(i).map(|l| l.line).unwrap_or(0);
+        match run {
+            Some((_, rl)) if rl == l => {}
+            Some((start, rl)) => {
+                out.push(tuple::new(&[int::from_usize(start * 4), int::from_usize(i * 4), line_obj(rl)]));
+                run = Some((i, l));
+            }
+            None => run = Some((i, l)),
+        }
+    }
+    if let Some((start, rl)) = run {
+        out.push(tuple::new(&[int::from_usize(start * 4), int::from_usize(d.words.len() * 4), line_obj(rl)]));
+    }
+    crate::ops::iter(&crate::types::list::from_vec(out))
+}
+
+/// `code.replace(**changes)`: a copy with some attributes changed. krait
+/// runs only bytecode it compiled, so co_code, co_linetable and
+/// co_exceptiontable can only be given their current value.
+fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let nkw = k.map(tuple::len).unwrap_or(0);
+    if a.len() > nkw {
+        crate::bail!(TypeError, "replace() takes no positional arguments");
+    }
+    let c = code(slf);
+    let d = data(slf);
+    let new_data = CodeData {
+        words: d.words.clone(),
+        locations: d.locations.clone(),
+        exception_table: d.exception_table.clone(),
+        localsplus_kinds: d.localsplus_kinds.clone(),
+        has_docstring: d.has_docstring,
+    };
+    let borrowed = |p: *mut PyObject| unsafe { Obj::from_borrowed(p) };
+    let (mut consts, mut names, mut lpn) = (borrowed(c.consts), borrowed(c.names), borrowed(c.localsplusnames));
+    let (mut name, mut qualname, mut filename) = (borrowed(c.name), borrowed(c.qualname), borrowed(c.filename));
+    let mut ints = [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.stacksize, c.firstlineno, c.nlocals];
+    let int_names = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_stacksize", "co_firstlineno", "co_nlocals"];
+    let kws = k.map(|k| tuple::items(k).to_vec()).unwrap_or_default();
+    for (i, key) in kws.iter().enumerate() {
+        let key = pystr::to_string_lossy(key);
+        let v = &a[a.len() - nkw + i];
+        let need = |what: &str, ok: bool| -> PyResult<()> {
+            if !ok {
+                crate::bail!(TypeError, "replace() argument '{}' must be {}, not {}", key, what, v.ty().name());
+            }
+            Ok(())
+        };
+        let str_tuple = |v: &Obj| tuple::is_tuple(v) && tuple::items(v).iter().all(pystr::is_str);
+        if let Some(j) = int_names.iter().position(|n| *n == key) {
+            need("int", int::is_int(v))?;
+            ints[j] = match int::as_i64(v).and_then(|x| u32::try_from(x).ok()) {
+                Some(x) => x,
+                None => crate::bail!(ValueError, "{} must be a non-negative int that fits in 32 bits", key),
+            };
+            continue;
+        }
+        match key.as_str() {
+            "co_consts" => {
+                need("tuple", tuple::is_tuple(v))?;
+                consts = v.clone();
+            }
+            "co_names" => {
+                need("tuple", tuple::is_tuple(v))?;
+                if !str_tuple(v) {
+                    crate::bail!(TypeError, "name tuples must contain only strings, not '{}'", "object");
+                }
+                names = v.clone();
+            }
+            "co_name" | "co_qualname" | "co_filename" => {
+                need("str", pystr::is_str(v))?;
+                match key.as_str() {
+                    "co_name" => name = v.clone(),
+                    "co_qualname" => qualname = v.clone(),
+                    _ => filename = v.clone(),
+                }
+            }
+            "co_varnames" | "co_cellvars" | "co_freevars" => {
+                need("tuple", tuple::is_tuple(v))?;
+                if !str_tuple(v) {
+                    crate::bail!(TypeError, "name tuples must contain only strings, not '{}'", "object");
+                }
+                let kind = match key.as_str() {
+                    "co_varnames" => krait_bytecode::fast::LOCAL,
+                    "co_cellvars" => krait_bytecode::fast::CELL,
+                    _ => krait_bytecode::fast::FREE,
+                };
+                // The frame layout is fixed by the compiled code: renaming
+                // is possible, adding or removing slots is not.
+                let slots: Vec<usize> = new_data.localsplus_kinds.iter().enumerate().filter(|(_, k)| **k & kind != 0).map(|(i, _)| i).collect();
+                let given = tuple::items(v);
+                if given.len() != slots.len() {
+                    crate::bail!(ValueError, "code: {} must have {} names in krait's compiled layout", key, slots.len());
+                }
+                let mut all = tuple::items(&lpn).to_vec();
+                for (slot, n) in slots.into_iter().zip(given) {
+                    all[slot] = n.clone();
+                }
+                lpn = tuple::from_vec(all);
+            }
+            "co_code" | "co_linetable" | "co_exceptiontable" | "co_lnotab" => {
+                let current = match key.as_str() {
+                    "co_code" => Some(get_code(slf)?),
+                    _ => None,
+                };
+                let same = match current {
+                    Some(cur) => crate::ops::eq(&cur, v)?,
+                    None => false,
+                };
+                if !same {
+                    crate::bail!(ValueError, "code.replace(): krait runs only bytecode it compiled itself; {} cannot be changed", key);
+                }
+            }
+            _ => crate::bail!(TypeError, "'{}' is an invalid keyword argument for replace()", key),
+        }
+    }
+    // Arguments are bound into the compiled frame layout: the parameters
+    // must still fit the local slots it has.
+    let nlocal_slots = new_data.localsplus_kinds.iter().filter(|k| **k & krait_bytecode::fast::LOCAL != 0).count() as u32;
+    let star = |flag: u32| u32::from(ints[3] & flag != 0);
+    let nparams = ints[0] + ints[2] + star(krait_bytecode::flags::VARARGS) + star(krait_bytecode::flags::VARKEYWORDS);
+    if ints[1] > ints[0] || nparams > nlocal_slots {
+        crate::bail!(ValueError, "code: co_argcount/co_kwonlyargcount/co_flags describe more parameters than the code has locals");
+    }
+    if ints[6] != c.nlocals {
+        crate::bail!(ValueError, "code: co_nlocals must match the compiled layout ({})", c.nlocals);
+    }
+    unsafe {
+        let p = alloc::alloc_object(type_ptr(), 0) as *mut CodeObject;
+        (*p).data = Box::into_raw(Box::new(new_data));
+        (*p).consts = consts.into_raw();
+        (*p).names = names.into_raw();
+        (*p).localsplusnames = lpn.into_raw();
+        (*p).name = name.into_raw();
+        (*p).qualname = qualname.into_raw();
+        (*p).filename = filename.into_raw();
+        (*p).argcount = ints[0];
+        (*p).posonlyargcount = ints[1];
+        (*p).kwonlyargcount = ints[2];
+        (*p).flags = ints[3];
+        (*p).stacksize = c.stacksize.max(ints[4]);
+        (*p).firstlineno = ints[5];
+        (*p).nlocals = ints[6];
+        (*p).nlocalsplus = c.nlocalsplus;
+        (*p).nfree = c.nfree;
+        Ok(Obj::from_owned(p as *mut PyObject))
+    }
+}
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
@@ -260,10 +418,11 @@ pub fn init_types() {
         (*t).tp_repr = Some(code_repr_slot);
         (*t).tp_weaklistoffset = std::mem::offset_of!(CodeObject, weakreflist) as isize;
         (*t).tp_flags &= !tpflags::BASETYPE;
-        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method(
-            "co_positions",
-            co_positions,
-        )]);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[
+            crate::types::builtin_func::method("co_positions", co_positions),
+            crate::types::builtin_func::method("co_lines", co_lines),
+            crate::types::builtin_func::method("replace", co_replace),
+        ]);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("co_varnames", get_varnames),
             GetSetSpec::get("co_cellvars", get_cellvars),
