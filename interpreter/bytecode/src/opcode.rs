@@ -92,7 +92,9 @@ opcodes! {
     DELETE_NAME = 18, cache 0;
     /// Pushes global names[arg >> 1] (globals, then builtins); if arg & 1,
     /// pushes NULL first.
-    LOAD_GLOBAL = 19, cache 4;
+    /// Cache: the globals and builtins dict versions (2 words each) and the
+    /// value found with them (a borrowed pointer, 2 words).
+    LOAD_GLOBAL = 19, cache 6;
     /// Pops TOS into globals[names[arg]].
     STORE_GLOBAL = 20, cache 0;
     /// Deletes globals[names[arg]].

@@ -4,6 +4,7 @@
 //! when native code calls back into Python (slots, builtins, generators).
 //! Exceptions use the code's exception table (zero cost when not raised).
 
+mod cache;
 pub mod frame;
 pub mod unwind;
 
@@ -359,6 +360,24 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                         push!(null_mut());
                     }
                     let g = borrow!(frm.globals);
+                    let b = borrow!(frm.builtins);
+                    // Inline cache: while neither dict has changed (versions
+                    // are unique across all dicts), the value found last time
+                    // is still the one the lookup would find.
+                    let cache = words.add(ip);
+                    let cacheable = dict::is_exact_dict(g) && dict::is_exact_dict(b);
+                    // Versions before the lookup: if it changed a dict, the
+                    // next execution misses instead of trusting this result.
+                    let (gv, bv) = if cacheable { (dict::version(g), dict::version(b)) } else { (0, 0) };
+                    if cacheable {
+                        if cache::read_u64(cache) == gv && cache::read_u64(cache.add(2)) == bv {
+                            let v = cache::read_u64(cache.add(4)) as usize as *mut PyObject;
+                            incref(v);
+                            push!(v);
+                            ip += Opcode::LOAD_GLOBAL.cache_entries();
+                            continue;
+                        }
+                    }
                     let v = match dict::get_item_borrowed(g, name) {
                         Some(v) => v,
                         None => match dict::get_item_borrowed(borrow!(frm.builtins), name) {
@@ -373,6 +392,11 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                             }
                         },
                     };
+                    if cacheable {
+                        cache::write_u64(cache, gv);
+                        cache::write_u64(cache.add(2), bv);
+                        cache::write_u64(cache.add(4), v as usize as u64);
+                    }
                     incref(v);
                     push!(v);
                     ip += Opcode::LOAD_GLOBAL.cache_entries();
