@@ -23,6 +23,17 @@ static mut COLLECTING: bool = false;
 pub static mut THRESHOLD: usize = 7000;
 pub static mut COLLECTIONS: usize = 0;
 pub static mut COLLECTED: usize = 0;
+/// gc.DEBUG_SAVEALL: unreachable objects go to `SAVED` instead of being
+/// cleared (the gc module moves them into gc.garbage).
+pub static mut SAVEALL: bool = false;
+/// Called at the start and end of every collection (gc.callbacks); the
+/// second argument is the number of unreachable objects found ("stop" only).
+pub static mut HOOK: Option<fn(&str, usize)> = None;
+
+thread_local! {
+    /// Unreachable objects kept by DEBUG_SAVEALL, until the gc module takes them.
+    pub static SAVED: std::cell::RefCell<Vec<crate::object::Obj>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 unsafe fn head() -> *mut PyGcHead {
     let h = &raw mut HEAD;
@@ -200,6 +211,19 @@ pub fn collect() -> usize {
         if COLLECTING {
             return 0;
         }
+        if let Some(h) = HOOK {
+            h("start", 0);
+        }
+        let n = collect_cycles();
+        if let Some(h) = HOOK {
+            h("stop", n);
+        }
+        n
+    }
+}
+
+unsafe fn collect_cycles() -> usize {
+    {
         COLLECTING = true;
         ALLOCS = 0;
         COLLECTIONS += 1;
@@ -238,6 +262,20 @@ pub fn collect() -> usize {
         } else {
             garbage.clone()
         };
+        if SAVEALL {
+            SAVED.with(|v| {
+                let mut v = v.borrow_mut();
+                for &p in &to_clear {
+                    v.push(crate::object::Obj::from_borrowed(p));
+                }
+            });
+            COLLECTED += to_clear.len();
+            for &p in &garbage {
+                decref(p);
+            }
+            COLLECTING = false;
+            return n;
+        }
         for &p in &to_clear {
             let o = std::mem::ManuallyDrop::new(crate::object::Obj::from_owned(p));
             if (*(*p).ob_type).tp_weaklistoffset > 0 {
@@ -255,5 +293,31 @@ pub fn collect() -> usize {
         }
         COLLECTING = false;
         n
+    }
+}
+
+/// Container allocations since the last collection (gc.get_count()[0]).
+pub fn pending_count() -> usize {
+    unsafe { ALLOCS }
+}
+
+unsafe extern "C" fn visit_push(p: *mut PyObject, arg: *mut c_void) -> c_int {
+    let v = &mut *(arg as *mut Vec<*mut PyObject>);
+    v.push(p);
+    0
+}
+
+/// The objects `o` refers to, as its type's tp_traverse reports them.
+pub fn referents(o: &crate::object::Obj) -> Vec<crate::object::Obj> {
+    let mut v: Vec<*mut PyObject> = Vec::new();
+    unsafe {
+        let p = o.as_ptr();
+        if !(*(*p).ob_type).has_flag(tpflags::HAVE_GC) {
+            return Vec::new();
+        }
+        if let Some(t) = (*(*p).ob_type).tp_traverse {
+            t(p, visit_push, &mut v as *mut Vec<*mut PyObject> as *mut c_void);
+        }
+        v.into_iter().map(|p| crate::object::Obj::from_borrowed(p)).collect()
     }
 }

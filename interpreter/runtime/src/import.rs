@@ -53,6 +53,11 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
     let top = full.split('.').next().unwrap().to_owned();
     let m = match dict::get_item_str(&modules, &full)? {
         Some(m) if !none::is_none(&m) => m,
+        None if crate::modules::is_builtin(&full) => {
+            let m = crate::modules::create_builtin(&full)?;
+            dict::set_item_str(&modules, &full, &m)?;
+            m
+        }
         _ => {
             let e = crate::raise!(ModuleNotFoundError, "No module named '{}'", full);
             if let Some(v) = unsafe { crate::object::opt_from_borrowed(crate::errors::peek()) } {

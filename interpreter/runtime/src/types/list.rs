@@ -153,7 +153,8 @@ unsafe extern "C" fn list_dealloc(p: *mut PyObject) {
 
 unsafe extern "C" fn list_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut c_void) -> i32 {
     let l = &*(p as *const PyListObject);
-    for i in 0..l.ob_base.ob_size as usize {
+    // Last to first, as CPython's list_traverse (gc.get_referents shows it).
+    for i in (0..l.ob_base.ob_size as usize).rev() {
         let x = *l.ob_item.add(i);
         if !x.is_null() {
             let r = visit(x, arg);

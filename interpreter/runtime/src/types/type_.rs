@@ -1756,19 +1756,13 @@ pub unsafe extern "C" fn subtype_traverse_dict_only(
     0
 }
 
-/// The end of a builtin type's tp_dealloc: frees the object, and for an
-/// instance of a subclass (a heap type) first clears what the subclass
-/// added and releases the instance's reference to its type.
+/// The end of a builtin type's tp_dealloc (CPython's tp_free): frees the
+/// memory. For an instance of a subclass, `subtype_dealloc` has already
+/// cleared what the subclass added and releases the reference to the type
+/// after this returns, so nothing more is done here.
 ///
 /// # Safety
 /// `p` must be an object whose own fields were already released.
 pub unsafe fn free_instance(p: *mut PyObject) {
-    let tp = (*p).ob_type;
-    if (*tp).has_flag(tpflags::HEAPTYPE) {
-        subtype_dealloc_fields(p);
-        alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
-    } else {
-        alloc::free_object(p);
-    }
+    alloc::free_object(p);
 }
