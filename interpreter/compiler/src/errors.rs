@@ -121,14 +121,33 @@ fn unclosed_bracket(source: &str, at: usize) -> Option<(usize, char)> {
 pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename: &str) -> CompileError {
     use CompileErrorKind::*;
     let raw = err.error.to_string();
+    if std::env::var_os("KRAIT_DEBUG_PARSE").is_some() {
+        eprintln!("ruff: {:?} at {:?}", err.error, err.location);
+    }
     let mut range = err.location;
     let se = |msg: &str| (SyntaxError, msg.to_owned());
+    // The tokenizer reports bracket errors as soon as the parser reaches them.
+    if let Some((pos, msg)) = crate::brackets::first_bracket_error(source) {
+        if range.start().to_usize() >= pos {
+            let at = TextSize::from(pos as u32);
+            return make_error(SyntaxError, msg, source, filename, TextRange::new(at, at));
+        }
+    }
+    if let Some(e) = augmented_target_error(source, filename, range.start().to_usize()) {
+        return e;
+    }
+    let mut end_offset_zero = false;
     let (kind, msg) = match &err.error {
         ParseErrorType::Lexical(l) => match l {
             LexicalErrorType::IndentationError => {
                 if tabs_inconsistent(source, range.start()) {
                     (TabError, "inconsistent use of tabs and spaces in indentation".to_owned())
                 } else {
+                    // The tokenizer reports it at the end of the offending line.
+                    let at = range.start().to_usize().min(source.len());
+                    let eol = source[at..].find('\n').map(|p| at + p).unwrap_or(source.len());
+                    let eol = TextSize::from(source[..eol].trim_end_matches('\r').len() as u32);
+                    range = TextRange::new(eol, eol);
                     (IndentationError, "unindent does not match any outer indentation level".to_owned())
                 }
             }
@@ -169,7 +188,14 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 }
                 None => se("unexpected EOF while parsing"),
             },
-            LexicalErrorType::LineContinuationError => se("unexpected character after line continuation character"),
+            LexicalErrorType::LineContinuationError => {
+                let rest = source[range.start().to_usize().min(source.len())..].trim_start_matches('\\');
+                if rest.trim_start_matches([' ', '\t', '\x0c']).trim_start_matches(['\r', '\n']).is_empty() {
+                    se("unexpected EOF while parsing")
+                } else {
+                    se("unexpected character after line continuation character")
+                }
+            }
             LexicalErrorType::UnicodeError => (SyntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".to_owned()),
             _ => se("invalid syntax"),
         },
@@ -192,11 +218,37 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             } else if exp.contains(':') && found == "Equal" && (head.starts_with("if ") || head.starts_with("elif ") || head.starts_with("while ")) {
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if exp.contains(':') && found == "Rbrace" || exp.contains(':') && found == "Comma" && bracket.map(|b| b.1 == '{').unwrap_or(false) {
+                // CPython points at the key's last character.
+                let key_end = source[..range.start().to_usize()].trim_end().len();
+                let at = TextSize::from(key_end.saturating_sub(1) as u32);
+                range = TextRange::new(at, at + TextSize::from(1));
+                end_offset_zero = true; // CPython's end column is -1 + 1 here
                 se("':' expected after dictionary key")
             } else if exp.to_lowercase().contains("else") {
+                // From the start of the value before `if` to the end of the condition.
+                let at = range.start().to_usize();
+                let cond_end = source[..at].trim_end().len();
+                if let Some(if_at) = source[..cond_end].rfind(" if ").map(|p| p + 1) {
+                    if let Some((start, _)) = crate::brackets::expression_start(source, if_at) {
+                        let start = start + (source[start..].len() - source[start..].trim_start().len());
+                        range = TextRange::new(TextSize::from(start as u32), TextSize::from(cond_end as u32));
+                    }
+                }
                 se("expected 'else' after 'if' expression")
-            } else if exp.contains(':') {
+            } else if let Some((a, b)) = crate::brackets::missing_comma_range(source, range.start().to_usize()) {
+                range = TextRange::new(TextSize::from(a as u32), TextSize::from(b as u32));
+                se("invalid syntax. Perhaps you forgot a comma?")
+            } else if exp.contains(':') && forced_colon(head) {
+                // `def`, `try`, `finally` and `else` demand their colon (`&&':'`).
+                if matches!(found.as_str(), "Newline" | "EndOfFile") {
+                    range = TextRange::new(range.start(), range.start());
+                }
                 se("expected ':'")
+            } else if exp.contains(':') && matches!(found.as_str(), "Newline" | "EndOfFile") {
+                range = TextRange::new(range.start(), range.start());
+                se("expected ':'")
+            } else if exp.contains(':') {
+                se("invalid syntax")
             } else if exp.to_lowercase().contains("indent") {
                 // The block header starts the previous logical line.
                 let line = line_of(source, range.start());
@@ -228,16 +280,9 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     }
                     None => (IndentationError, "expected an indented block".to_owned()),
                 }
-            } else if let Some((pos, c)) = bracket {
-                let starts_expr = matches!(found.as_str(), "Name" | "Int" | "Float" | "Complex" | "String" | "FStringStart" | "Lpar" | "Lsqb" | "Lbrace" | "True" | "False" | "None" | "Ellipsis" | "Lambda" | "Not" | "Await");
-                if !starts_expr || !exp.contains(',') {
-                    se("invalid syntax")
-                } else if range.start().to_usize() >= source.trim_end().len() {
-                    range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
-                    (SyntaxError, format!("'{}' was never closed", c))
-                } else {
-                    se("invalid syntax. Perhaps you forgot a comma?")
-                }
+            } else if let Some((pos, c)) = bracket.filter(|_| range.start().to_usize() >= source.trim_end().len()) {
+                range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                (SyntaxError, format!("'{}' was never closed", c))
             } else {
                 se("invalid syntax")
             }
@@ -249,6 +294,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             let after = source[range.end().to_usize()..].trim_start_matches([' ', '\t']);
             let here = after.starts_with('=') && !after.starts_with("==") && matches!(desc, "literal" | "function call" | "expression" | "f-string expression" | "dict literal" | "set display" | "yield expression");
             if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
+                (SyntaxError, format!("cannot use assignment expressions with {}", desc))
+            } else if desc == "yield expression" && after.starts_with('=') && !after.starts_with("==") {
+                se("assignment to yield expression not possible")
+            } else if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
                 (SyntaxError, format!("cannot use assignment expressions with {}", desc))
             } else if here {
                 (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", desc))
@@ -288,13 +337,29 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 se("Generator expression must be parenthesized")
             }
         }
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            let (a, b) = (range.start().to_usize(), range.end().to_usize().min(source.len()));
+            if source[..a].trim_end().ends_with('(') && source[b..].trim_start().starts_with(')') {
+                se("cannot use starred expression here")
+            } else {
+                range = TextRange::new(range.start(), range.start() + TextSize::from(1));
+                se("invalid syntax")
+            }
+        }
         ParseErrorType::InvalidMatchPatternTarget => se("cannot use '_' as a target"),
         ParseErrorType::ParamAfterVarKeywordParam => se("arguments cannot follow var-keyword argument"),
         ParseErrorType::ExpectedExpression => {
             let at = range.start().to_usize();
             let prev = source[..at].chars().last();
             let cur = source[at..].chars().next();
+            let prev_tok = source[..at].trim_end().chars().last();
+            let in_dict = unclosed_bracket(source, at).is_some_and(|(_, c)| c == '{');
             match (prev, cur) {
+                _ if prev_tok == Some(':') && in_dict && matches!(cur, Some('}' | ',')) => {
+                    let colon = source[..at].trim_end().len() - 1;
+                    range = TextRange::new(TextSize::from(colon as u32), TextSize::from(colon as u32 + 1));
+                    se("expression expected after dictionary key and ':'")
+                }
                 (Some('{'), Some('}')) => se("f-string: empty expression not allowed"),
                 (Some('{'), Some('\'' | '"')) => se("f-string: expecting '}'"),
                 _ => se("invalid syntax"),
@@ -325,6 +390,14 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 se("expected 'except' or 'finally' block")
             } else if m.starts_with("Only single target") {
                 (SyntaxError, format!("o{}", &m[1..]))
+            } else if m == "Conditional expression cannot be used here" {
+                // CPython stops at the `if`.
+                let text = &source[range.start().to_usize()..range.end().to_usize().min(source.len())];
+                if let Some(p) = text.find(" if ") {
+                    let at = range.start() + TextSize::from(p as u32 + 1);
+                    range = TextRange::new(at, at + TextSize::from(2));
+                }
+                se("invalid syntax")
             } else if m == "Trailing comma not allowed" {
                 se("trailing comma not allowed without surrounding parentheses")
             } else if m == "Expected a statement" {
@@ -338,7 +411,43 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         }
         _ => se("invalid syntax"),
     };
-    make_error(kind, msg, source, filename, range)
+    let mut e = make_error(kind, msg, source, filename, range);
+    if end_offset_zero {
+        e.end_offset = 0;
+    }
+    e
+}
+
+/// `a, b += 1`: the parser stopped at an augmented assignment operator
+/// whose target is an expression that cannot be assigned to.
+fn augmented_target_error(source: &str, filename: &str, at: usize) -> Option<CompileError> {
+    const OPS: [&str; 13] = ["**=", "//=", ">>=", "<<=", "+=", "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^="];
+    let rest = source.get(at..)?;
+    OPS.iter().find(|op| rest.starts_with(**op))?;
+    let line_start = source[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let text = source[line_start..at].trim();
+    let start = line_start + (source[line_start..].len() - source[line_start..].trim_start().len());
+    let desc = match ruff_python_parser::parse_expression(text).ok()?.expr() {
+        Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => return None,
+        e => describe_expr(e),
+    };
+    let range = TextRange::new(TextSize::from(start as u32), TextSize::from((start + text.len()) as u32));
+    Some(make_error(
+        CompileErrorKind::SyntaxError,
+        format!("'{}' is an illegal expression for augmented assignment", desc),
+        source,
+        filename,
+        range,
+    ))
+}
+
+/// Statements whose colon CPython's grammar forces (`&&':'`): any other
+/// token where the colon belongs is "expected ':'".
+fn forced_colon(head: &str) -> bool {
+    let head = head.strip_prefix("async ").unwrap_or(head).trim_start();
+    ["def", "try", "finally", "else"].iter().any(|k| {
+        head.strip_prefix(k).is_some_and(|rest| rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    })
 }
 
 /// Whether the text just before `before`'s end is a number literal glued to what follows.

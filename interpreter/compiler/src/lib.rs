@@ -5,10 +5,12 @@
 //! scopes; `codegen` emits code units with CPython 3.11's code shapes;
 //! `stack_depth` sizes value stacks; `disassemble` lists code for tests.
 
+mod brackets;
 mod codegen;
 mod constants;
 mod disassemble;
 mod errors;
+mod fstring_check;
 mod source;
 mod stack_depth;
 mod symtable;
@@ -43,6 +45,21 @@ const MAX_PAREN_LEVEL: usize = 200;
 
 fn simple_error(kind: CompileErrorKind, msg: &str, filename: &str) -> CompileError {
     CompileError { kind, msg: msg.into(), filename: filename.to_owned(), lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: None }
+}
+
+/// Parses the text of an f-string replacement field (wrapped in
+/// parentheses, as CPython 3.11 does) and reports its first error.
+pub(crate) fn parse_fstring_expression(text: &str) -> Result<(), CompileError> {
+    let options = ParseOptions::from(ruff_python_parser::Mode::Expression).with_target_version(PythonVersion::PY311);
+    match parse(text, options) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            if let Some(fe) = fstring_check::check(text, "<fstring>", e.location.start().to_usize(), true) {
+                return Err(fe);
+            }
+            Err(errors::parse_error(&e, text, "<fstring>"))
+        }
+    }
 }
 
 /// Compiles source text.
@@ -170,10 +187,31 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
         Mode::Eval => ruff_python_parser::Mode::Expression,
     };
     let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
-    let parsed = parse(source, options).map_err(|e| errors::parse_error(&e, source, filename))?;
+    let parsed = match parse(source, options) {
+        Ok(p) => p,
+        Err(e) => {
+            // An f-string error the parser reached first is CPython's verdict.
+            let mut limit = e.location.start().to_usize();
+            if let Some((pos, _)) = brackets::first_bracket_error(source) {
+                limit = limit.min(pos);
+            }
+            if let Some(fe) = fstring_check::check(source, filename, limit, true) {
+                return Err(fe);
+            }
+            return Err(errors::parse_error(&e, source, filename));
+        }
+    };
+    if let Some(fe) = fstring_check::check(source, filename, usize::MAX, false) {
+        return Err(fe);
+    }
     if let Some(e) = parsed.unsupported_syntax_errors().first() {
         let m = e.to_string();
-        let msg = if m.contains("dictionary unpacking in a dict comprehension") {
+        if std::env::var_os("KRAIT_DEBUG_PARSE").is_some() {
+            eprintln!("ruff unsupported: {}", m);
+        }
+        let msg = if m.contains("Cannot use iterable unpacking in a") {
+            "iterable unpacking cannot be used in comprehension"
+        } else if m.contains("dictionary unpacking in a dict comprehension") {
             "dict unpacking cannot be used in dict comprehension"
         } else if m.contains("type parameter lists") {
             "expected '('"
