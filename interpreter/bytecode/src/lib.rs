@@ -159,7 +159,7 @@ pub struct CompileError {
     pub lineno: u32,
     pub offset: u32,
     pub end_lineno: u32,
-    pub end_offset: u32,
+    pub end_offset: i32,
     pub text: Option<String>,
 }
 

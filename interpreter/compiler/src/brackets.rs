@@ -20,6 +20,20 @@ fn skip_string(b: &[u8], mut i: usize) -> usize {
     b.len()
 }
 
+/// Where the comment of one line starts (a `#` outside string literals).
+pub fn comment_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => return Some(i),
+            b'\'' | b'"' => i = skip_string(b, i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 fn line_at(b: &[u8], pos: usize) -> usize {
     b[..pos].iter().filter(|&&c| c == b'\n').count() + 1
 }

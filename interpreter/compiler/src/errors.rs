@@ -63,7 +63,7 @@ pub fn make_error(kind: CompileErrorKind, msg: String, source: &str, filename: &
         lineno: s.line.get() as u32,
         offset: s.column.get() as u32,
         end_lineno: e.line.get() as u32,
-        end_offset: e.column.get() as u32,
+        end_offset: e.column.get() as i32,
         text: line_text,
     }
 }
@@ -126,17 +126,20 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
     }
     let mut range = err.location;
     let se = |msg: &str| (SyntaxError, msg.to_owned());
-    // The tokenizer reports bracket errors as soon as the parser reaches them.
-    if let Some((pos, msg)) = crate::brackets::first_bracket_error(source) {
-        if range.start().to_usize() >= pos {
-            let at = TextSize::from(pos as u32);
-            return make_error(SyntaxError, msg, source, filename, TextRange::new(at, at));
+    // The tokenizer reports its errors as soon as the parser reaches them.
+    if let Some(t) = first_tokenizer_error(source) {
+        if range.start().to_usize() >= t.token_start {
+            let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
+            return make_error(SyntaxError, t.msg, source, filename, r);
         }
     }
     if let Some(e) = augmented_target_error(source, filename, range.start().to_usize()) {
         return e;
     }
     let mut end_offset_zero = false;
+    // Errors found at the end of input sit at the end of the last line,
+    // with CPython's end column of -1.
+    let mut at_eof = false;
     let (kind, msg) = match &err.error {
         ParseErrorType::Lexical(l) => match l {
             LexicalErrorType::IndentationError => {
@@ -184,7 +187,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             LexicalErrorType::Eof => match unclosed_bracket(source, source.len()) {
                 Some((pos, c)) => {
                     range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                    {
+                    end_offset_zero = true;
                     (SyntaxError, format!("'{}' was never closed", c))
+                }
                 }
                 None => se("unexpected EOF while parsing"),
             },
@@ -214,7 +220,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             let bracket = unclosed_bracket(source, range.start().to_usize());
             if let Some((pos, c)) = bracket.filter(|(pos, _)| line_of(source, TextSize::from(*pos as u32)) < line_of(source, range.start())) {
                 range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
-                (SyntaxError, format!("'{}' was never closed", c))
+                {
+                    end_offset_zero = true;
+                    (SyntaxError, format!("'{}' was never closed", c))
+                }
             } else if exp.contains(':') && found == "Equal" && (head.starts_with("if ") || head.starts_with("elif ") || head.starts_with("while ")) {
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if exp.contains(':') && found == "Rbrace" || exp.contains(':') && found == "Comma" && bracket.map(|b| b.1 == '{').unwrap_or(false) {
@@ -282,7 +291,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 }
             } else if let Some((pos, c)) = bracket.filter(|_| range.start().to_usize() >= source.trim_end().len()) {
                 range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
-                (SyntaxError, format!("'{}' was never closed", c))
+                {
+                    end_offset_zero = true;
+                    (SyntaxError, format!("'{}' was never closed", c))
+                }
             } else {
                 se("invalid syntax")
             }
@@ -368,12 +380,9 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::SimpleStatementsOnSameLine => {
             let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
             let stmt = source[line_start..range.start().to_usize()].trim_start();
-            let before = &source[..range.start().to_usize()];
             if let Some(w) = ["print", "exec"].iter().find(|w| stmt.trim_end() == **w) {
                 range = TextRange::new(TextSize::from((line_start + (source[line_start..].len() - source[line_start..].trim_start().len())) as u32), range.end());
                 (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
-            } else if before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.') && number_before(before) {
-                se("invalid decimal literal")
             } else {
                 se("invalid syntax")
             }
@@ -381,15 +390,26 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::OtherError(m) => {
             let m = m.as_str();
             if let Some(what) = m.strip_prefix("Expected an indented block after ") {
+                at_eof = at_end_of_source(source, range);
                 expected_indented_block(source, &mut range, what)
             } else if m == "Only one '*' parameter allowed" {
                 se("* argument may appear only once")
             } else if m == "Only one '/' separator allowed" {
                 se("/ may appear only once")
             } else if m.starts_with("Expected `except` or `finally`") {
+                at_eof = at_end_of_source(source, range);
                 se("expected 'except' or 'finally' block")
             } else if m.starts_with("Only single target") {
                 (SyntaxError, format!("o{}", &m[1..]))
+            } else if m == "Expected a parameter name" && source[range.end().to_usize()..].starts_with('=') {
+                // `f(None=1)`, `f(x.y=1)`: a keyword argument that is not a name.
+                let name = &source[range];
+                range = TextRange::new(range.start(), range.end() + TextSize::from(1));
+                if matches!(name, "None" | "True" | "False") {
+                    (SyntaxError, format!("cannot assign to {}", name))
+                } else {
+                    se("expression cannot contain assignment, perhaps you meant \"==\"?")
+                }
             } else if m == "Conditional expression cannot be used here" {
                 // CPython stops at the `if`.
                 let text = &source[range.start().to_usize()..range.end().to_usize().min(source.len())];
@@ -411,9 +431,36 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         }
         _ => se("invalid syntax"),
     };
+    if !at_eof && msg == "invalid syntax" {
+        // At the end of a line the parser stands on its NEWLINE token, which
+        // starts at a trailing comment if there is one.
+        let at = range.start().to_usize().min(source.len());
+        let line_end = source[at..].find('\n').map(|p| at + p).unwrap_or(source.len());
+        let rest = source[at..line_end].trim_start_matches([' ', '\t', '\x0c', '\r']);
+        let line_start = source[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let comment = crate::brackets::comment_start(&source[line_start..line_end]).map(|c| line_start + c);
+        let rest = match comment {
+            Some(c) if c <= at => &source[c..line_end],
+            _ => rest,
+        };
+        if rest.is_empty() || rest.starts_with('#') {
+            let start = if rest.starts_with('#') { line_end - rest.len() } else { at };
+            let end = if rest.starts_with('#') { source[..line_end].trim_end_matches('\r').len() } else { at };
+            range = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
+        }
+    }
+    if at_eof {
+        let end = TextSize::from(source.trim_end_matches([' ', '\t', '\x0c', '\r', '\n']).len() as u32);
+        let line_end = source[end.to_usize()..].find('\n').map(|p| end.to_usize() + p).unwrap_or(source.len());
+        let at = TextSize::from(source[..line_end].trim_end_matches('\r').len() as u32);
+        range = TextRange::new(at, at);
+    }
     let mut e = make_error(kind, msg, source, filename, range);
     if end_offset_zero {
         e.end_offset = 0;
+    }
+    if at_eof {
+        e.end_offset = -1;
     }
     e
 }
@@ -441,6 +488,17 @@ fn augmented_target_error(source: &str, filename: &str, at: usize) -> Option<Com
     ))
 }
 
+/// The first error of CPython's tokenizer: brackets, numbers, characters.
+pub fn first_tokenizer_error(source: &str) -> Option<crate::token_check::TokenError> {
+    let brackets = crate::brackets::first_bracket_error(source)
+        .map(|(pos, msg)| crate::token_check::TokenError { token_start: pos, range: (pos, pos), msg });
+    let tokens = crate::token_check::first_token_error(source);
+    match (brackets, tokens) {
+        (Some(a), Some(b)) => Some(if a.token_start <= b.token_start { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Statements whose colon CPython's grammar forces (`&&':'`): any other
 /// token where the colon belongs is "expected ':'".
 fn forced_colon(head: &str) -> bool {
@@ -450,11 +508,6 @@ fn forced_colon(head: &str) -> bool {
     })
 }
 
-/// Whether the text just before `before`'s end is a number literal glued to what follows.
-fn number_before(before: &str) -> bool {
-    let tail: String = before.chars().rev().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
-    tail.chars().next().map(|c| c.is_ascii_digit()).unwrap_or(false)
-}
 
 /// CPython's TabError: the offending line's indentation and the previous
 /// indented line's disagree about tabs.
@@ -473,6 +526,109 @@ fn tabs_inconsistent(source: &str, at: TextSize) -> bool {
     a8.cmp(&b8) != a1.cmp(&b1)
 }
 
+/// A first line of only blanks and a backslash: the tokenizer counts its
+/// indentation, so the continued line is an unexpected indent.
+pub fn indented_continuation(source: &str, filename: &str, eval_mode: bool) -> Option<CompileError> {
+    let first = source.split_inclusive('\n').next()?;
+    let body = first.trim_start_matches([' ', '\t', '\x0c']);
+    if body.trim_end_matches(['\r', '\n']) != "\\" {
+        return None;
+    }
+    let second = source[first.len()..].split_inclusive('\n').next().unwrap_or("");
+    let indent = second.len() - second.trim_start_matches([' ', '\t', '\x0c']).len();
+    if indent == 0 && body.len() == first.len() {
+        return None; // no indentation on either line
+    }
+    let mut text = second.to_owned();
+    if !eval_mode && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Some(CompileError {
+        kind: CompileErrorKind::IndentationError,
+        msg: "unexpected indent".into(),
+        filename: filename.to_owned(),
+        lineno: 2,
+        offset: indent as u32,
+        end_lineno: 2,
+        end_offset: -1,
+        text: Some(text),
+    })
+}
+
+/// Eval input whose last line holds only blanks (no newline after it):
+/// the tokenizer reads that as an indented line.
+pub fn trailing_indented_blank(source: &str, filename: &str) -> Option<CompileError> {
+    let nl = source.rfind('\n')?;
+    let last = &source[nl + 1..];
+    if last.is_empty() || !last.chars().all(|c| c == ' ' || c == '\t') {
+        return None;
+    }
+    Some(CompileError {
+        kind: CompileErrorKind::IndentationError,
+        msg: "unexpected indent".into(),
+        filename: filename.to_owned(),
+        lineno: (source.matches('\n').count() + 1) as u32,
+        offset: last.chars().count() as u32,
+        end_lineno: (source.matches('\n').count() + 1) as u32,
+        end_offset: -1,
+        text: Some(last.to_owned()),
+    })
+}
+
+/// Eval input has no implicit final NEWLINE: an error at the end of the
+/// input sits on the ENDMARKER (column 0 of the last line, or line 0 for
+/// empty input), and the reported text is the line as written.
+pub fn adjust_for_eval_input(e: &mut CompileError, source: &str) {
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    if source.trim_start_matches([' ', '\t', '\x0c']).is_empty() && !source.is_empty() {
+        // Only blanks: the tokenizer sees an indented empty line.
+        *e = CompileError {
+            kind: CompileErrorKind::IndentationError,
+            msg: "unexpected indent".into(),
+            filename: e.filename.clone(),
+            lineno: 1,
+            offset: source.chars().count() as u32,
+            end_lineno: 1,
+            end_offset: -1,
+            text: Some(source.to_owned()),
+        };
+        return;
+    }
+    let rest_is_blank = |line: usize, col: usize| -> bool {
+        // From 1-based (line, col) to the end: only blanks and comments, no newline.
+        let Some(l) = lines.get(line.wrapping_sub(1)) else { return true };
+        let tail: String = l.chars().skip(col.saturating_sub(1)).collect();
+        let tail = tail.trim_start_matches([' ', '\t', '\x0c']);
+        line == lines.len() && (tail.is_empty() || tail.starts_with('#') && !tail.contains('\n'))
+    };
+    let ends_without_newline = !source.ends_with('\n');
+    if source.is_empty() {
+        e.lineno = 0;
+        e.offset = 0;
+        e.end_lineno = 0;
+        e.end_offset = 0;
+        e.text = Some(String::new());
+        return;
+    }
+    let generic = e.kind == CompileErrorKind::SyntaxError && e.msg == "invalid syntax";
+    if generic && (ends_without_newline && rest_is_blank(e.lineno as usize, e.offset as usize) || source.trim().is_empty() || source.trim_start().starts_with('#') && lines.len() == 1) {
+        e.lineno = lines.len() as u32;
+        e.end_lineno = e.lineno;
+        e.offset = 0;
+        e.end_offset = 0;
+    }
+    if let Some(l) = lines.get((e.lineno as usize).wrapping_sub(1)) {
+        e.text = Some((*l).to_owned());
+    }
+}
+
+/// Whether only blanks and comments follow the error's start.
+fn at_end_of_source(source: &str, range: TextRange) -> bool {
+    source[range.start().to_usize().min(source.len())..]
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+}
+
 /// IndentationError "expected an indented block after X on line N".
 fn expected_indented_block(source: &str, range: &mut TextRange, what: &str) -> (CompileErrorKind, String) {
     let what = what.replace('`', "'");
@@ -489,7 +645,10 @@ fn expected_indented_block(source: &str, range: &mut TextRange, what: &str) -> (
 }
 
 fn finish_block(source: &str, range: &mut TextRange, kw: &str, desc: String) -> (CompileErrorKind, String) {
-    let line = line_of(source, range.start());
+    let mut line = line_of(source, range.start());
+    if at_end_of_source(source, *range) {
+        line += 1; // the header may be the error's own line
+    }
     let lines: Vec<&str> = source.lines().collect();
     let header = lines[..(line - 1).min(lines.len())].iter().enumerate().rev().find(|(_, l)| {
         let t = l.trim_start();

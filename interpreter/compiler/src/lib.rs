@@ -14,6 +14,7 @@ mod fstring_check;
 mod source;
 mod stack_depth;
 mod symtable;
+mod token_check;
 mod unparse;
 
 pub use constants::parse_big_int;
@@ -65,7 +66,7 @@ pub(crate) fn parse_fstring_expression(text: &str) -> Result<(), CompileError> {
 /// Compiles source text.
 pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
     if source.contains('\0') {
-        return Err(simple_error(CompileErrorKind::ValueError, "source code string cannot contain null bytes", filename));
+        return Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename));
     }
     // Deeply nested input recurses deeply in the parser and the compiler:
     // run them on a thread with a large stack.
@@ -182,6 +183,11 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
         let r = TextRange::new(TextSize::from(at as u32), TextSize::from(at as u32 + 1));
         return Err(errors::make_error(CompileErrorKind::SyntaxError, "too many nested parentheses".into(), source, filename, r));
     }
+    if mode == Mode::Eval {
+        if let Some(err) = errors::trailing_indented_blank(source, filename) {
+            return Err(err);
+        }
+    }
     let pmode = match mode {
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
         Mode::Eval => ruff_python_parser::Mode::Expression,
@@ -192,13 +198,20 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
         Err(e) => {
             // An f-string error the parser reached first is CPython's verdict.
             let mut limit = e.location.start().to_usize();
-            if let Some((pos, _)) = brackets::first_bracket_error(source) {
-                limit = limit.min(pos);
+            if let Some(t) = errors::first_tokenizer_error(source) {
+                limit = limit.min(t.token_start);
             }
             if let Some(fe) = fstring_check::check(source, filename, limit, true) {
                 return Err(fe);
             }
-            return Err(errors::parse_error(&e, source, filename));
+            if let Some(err) = errors::indented_continuation(source, filename, mode == Mode::Eval) {
+                return Err(err);
+            }
+            let mut err = errors::parse_error(&e, source, filename);
+            if mode == Mode::Eval {
+                errors::adjust_for_eval_input(&mut err, source);
+            }
+            return Err(err);
         }
     };
     if let Some(fe) = fstring_check::check(source, filename, usize::MAX, false) {

@@ -469,7 +469,7 @@ fn nesting_limits() {
     src.push_str(&format!("{}pass\n", "    ".repeat(21)));
     assert_eq!(err(&src).1, "too many statically nested blocks");
     let e = compile("x\0", "<t>", Mode::Exec, &CompileOptions::default()).unwrap_err();
-    assert_eq!((e.kind, e.msg.as_str()), (CompileErrorKind::ValueError, "source code string cannot contain null bytes"));
+    assert_eq!((e.kind, e.msg.as_str()), (CompileErrorKind::SyntaxError, "source code string cannot contain null bytes"));
 }
 
 #[test]

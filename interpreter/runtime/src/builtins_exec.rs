@@ -10,17 +10,44 @@ fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
     if pystr::is_str(src) {
         let s = pystr::to_string_lossy(src);
         if s.contains('\0') {
-            crate::bail!(ValueError, "source code string cannot contain null bytes");
+            crate::bail!(SyntaxError, "source code string cannot contain null bytes");
         }
         return Ok(s);
     }
     if let Some(b) = bytes::as_slice_opt(src) {
         if b.contains(&0) {
-            crate::bail!(ValueError, "source code string cannot contain null bytes");
+            crate::bail!(SyntaxError, "source code string cannot contain null bytes");
         }
         return crate::compile::decode_source(b, "<string>");
     }
-    crate::bail!(TypeError, "{}() arg 1 must be a string, bytes or code object", fname)
+    let what = if fname == "compile" { "AST" } else { "code" };
+    crate::bail!(TypeError, "{}() arg 1 must be a string, bytes or {} object", fname, what)
+}
+
+/// PyUnicode_FSDecoder: str, bytes, or an os.PathLike returning one.
+fn fs_path(o: &Obj) -> PyResult<String> {
+    if pystr::is_str(o) {
+        return Ok(pystr::to_string_lossy(o));
+    }
+    if let Some(b) = bytes::as_slice_opt(o) {
+        return Ok(String::from_utf8_lossy(b).into_owned());
+    }
+    if let Some(f) = crate::types::type_::lookup_str(o.type_ptr(), "__fspath__") {
+        let r = crate::ops::call::call(&f, &[o.clone()], None)?;
+        if pystr::is_str(&r) {
+            return Ok(pystr::to_string_lossy(&r));
+        }
+        if let Some(b) = bytes::as_slice_opt(&r) {
+            return Ok(String::from_utf8_lossy(b).into_owned());
+        }
+        crate::bail!(
+            TypeError,
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            o.ty().name(),
+            r.ty().name()
+        );
+    }
+    crate::bail!(TypeError, "expected str, bytes or os.PathLike object, not {}", o.ty().name())
 }
 
 fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -32,14 +59,7 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         3,
         0,
     )?;
-    let filename = a[1].as_ref().unwrap();
-    let filename = if pystr::is_str(filename) {
-        pystr::to_string_lossy(filename)
-    } else if let Some(b) = bytes::as_slice_opt(filename) {
-        String::from_utf8_lossy(b).into_owned()
-    } else {
-        crate::bail!(TypeError, "compile() argument 'filename' must be str, bytes or os.PathLike, not {}", filename.ty().name());
-    };
+    let filename = fs_path(a[1].as_ref().unwrap())?;
     let mode = match pystr::as_str(a[2].as_ref().unwrap()) {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
@@ -51,6 +71,12 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(f) => int::as_i64(&int::index(f)?).unwrap_or(0) as u32,
         None => 0,
     };
+    use crate::compile::cf;
+    let known = cf::FUTURE_MASK | 0x10 | cf::ONLY_AST | cf::DONT_IMPLY_DEDENT | cf::ALLOW_INCOMPLETE_INPUT
+        | cf::ALLOW_TOP_LEVEL_AWAIT | cf::TYPE_COMMENTS | cf::SOURCE_IS_UTF8;
+    if flags & !known != 0 {
+        crate::bail!(ValueError, "compile(): unrecognised flags");
+    }
     if flags & crate::compile::cf::ONLY_AST != 0 {
         crate::bail!(NotImplementedError, "compile() with PyCF_ONLY_AST needs the ast module, which krait does not provide yet");
     }
@@ -84,16 +110,27 @@ fn namespaces(fname: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyRes
         (None, Some(l)) => (crate::eval::current_globals().unwrap_or_else(dict::new), l.clone()),
         (Some(g), Some(l)) => (g.clone(), l.clone()),
     };
-    if !dict::is_dict(&g) {
-        crate::bail!(
-            TypeError,
-            "{}() globals must be a dict, not {}",
-            fname,
-            g.ty().name()
-        );
-    }
-    if l.ty().tp_as_mapping.is_null() {
-        crate::bail!(TypeError, "locals must be a mapping");
+    let is_mapping = |o: &Obj| unsafe {
+        let m = o.ty().tp_as_mapping;
+        !m.is_null() && (*m).mp_subscript.is_some()
+    };
+    if fname == "eval" {
+        if !locals.map_or(true, is_mapping) {
+            crate::bail!(TypeError, "locals must be a mapping");
+        }
+        if !dict::is_dict(&g) {
+            if is_mapping(&g) {
+                crate::bail!(TypeError, "globals must be a real dict; try eval(expr, {{}}, mapping)");
+            }
+            crate::bail!(TypeError, "globals must be a dict");
+        }
+    } else {
+        if !dict::is_dict(&g) {
+            crate::bail!(TypeError, "{}() globals must be a dict, not {}", fname, g.ty().name());
+        }
+        if !is_mapping(&l) {
+            crate::bail!(TypeError, "locals must be a mapping or None, not {}", l.ty().name());
+        }
     }
     if dict::get_item_str(&g, "__builtins__")?.is_none() {
         dict::set_item_str(&g, "__builtins__", &crate::interp::builtins_module())?;

@@ -252,6 +252,33 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
 }
 
 /// The final "Type: message" line(s), with SyntaxError's source display and notes.
+/// The source line of a SyntaxError and its caret line, as CPython's
+/// print_error_text: offsets are 1-based; the caret is not printed when it
+/// would point left of the (left-stripped) text, and is clipped to its end.
+fn push_error_text(out: &mut String, text: &str, get: &dyn Fn(&str) -> Option<Obj>) {
+    let int_of = |n: &str| get(n).and_then(|v| crate::types::int::as_i64(&v));
+    let line_size = text.chars().count() as i64;
+    let lineno = int_of("lineno").unwrap_or(0);
+    let mut end = int_of("end_offset").unwrap_or(-1);
+    if int_of("end_lineno").unwrap_or(lineno) > lineno {
+        end = line_size;
+    }
+    if end > line_size + 1 {
+        end = line_size + 1;
+    }
+    let first = text.lines().next().unwrap_or("").trim_end_matches(['\n', '\r']);
+    let stripped = first.trim_start_matches([' ', '\t', '\x0c']);
+    let indent = (first.chars().count() - stripped.chars().count()) as i64;
+    out.push_str(&format!("    {}\n", stripped));
+    let Some(off) = int_of("offset") else { return };
+    let reps = if end > 0 && end > off { (end - off) as usize } else { 1 };
+    let col = (off - 1 - indent).min(stripped.chars().count() as i64);
+    if col < 0 {
+        return;
+    }
+    out.push_str(&format!("    {}{}\n", " ".repeat(col as usize), "^".repeat(reps)));
+}
+
 pub fn format_exception_only(value: &Obj, out: &mut String) {
     let t = value.get_type();
     let mut name = pystr::to_string_lossy(&type_::qualname(&t).unwrap_or_else(|_| type_::name(&t)));
@@ -271,17 +298,7 @@ pub fn format_exception_only(value: &Obj, out: &mut String) {
         }
         if let Some(text) = get("text").filter(|t| pystr::is_str(t)) {
             let text = pystr::to_string_lossy(&text);
-            let first = text.lines().next().unwrap_or("").trim_end_matches(['\n', '\r']);
-            let stripped = first.trim_start();
-            let indent = first.chars().count() - stripped.chars().count();
-            out.push_str(&format!("    {}\n", stripped));
-            if let Some(off) = get("offset").and_then(|o| crate::types::int::as_i64(&o)) {
-                let end = get("end_offset").and_then(|o| crate::types::int::as_i64(&o)).unwrap_or(off);
-                let same_line = get("end_lineno").and_then(|l| crate::types::int::as_i64(&l)) == get("lineno").and_then(|l| crate::types::int::as_i64(&l));
-                let start = (off - 1 - indent as i64).max(0) as usize;
-                let width = if same_line && end > off { (end - off) as usize } else { 1 };
-                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
-            }
+            push_error_text(out, &text, &get);
         }
         let msg = get("msg").map(|m| crate::ops::str_of(&m).map(|s| pystr::to_string_lossy(&s)).unwrap_or_default()).unwrap_or_default();
         out.push_str(&format!("{}: {}\n", name, msg));

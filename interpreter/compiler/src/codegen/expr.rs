@@ -429,11 +429,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn validate_keywords(&self, kws: &[ast::Keyword]) -> CResult<()> {
+    /// `call` is the location CPython's compiler is at (the call) when it
+    /// rejects `__debug__=`.
+    fn validate_keywords(&self, kws: &[ast::Keyword], call: TextRange) -> CResult<()> {
         for (i, k) in kws.iter().enumerate() {
             let Some(a) = &k.arg else { continue };
             if a.as_str() == "__debug__" {
-                return cerr("cannot assign to __debug__", k.range);
+                return cerr("cannot assign to __debug__", call);
             }
             for k2 in &kws[i + 1..] {
                 if let Some(a2) = &k2.arg {
@@ -453,7 +455,7 @@ impl<'a> Compiler<'a> {
         if let Expr::Attribute(a) = &*c.func {
             let simple = !args.iter().any(|x| matches!(x, Expr::Starred(_))) && !kws.iter().any(|k| k.arg.is_none());
             if simple && args.len() + kws.len() + (!kws.is_empty()) as usize <= STACK_USE_GUIDELINE - 1 {
-                self.validate_keywords(kws)?;
+                self.validate_keywords(kws, c.range())?;
                 self.expr(&a.value)?;
                 let ar = attr_range(self, a);
                 self.set_loc(ar);
@@ -490,7 +492,7 @@ impl<'a> Compiler<'a> {
     /// Arguments and the call, with `n` positional arguments already pushed
     /// (CPython's compiler_call_helper).
     pub(crate) fn call_helper(&mut self, n: u32, args: &'a [Expr], kws: &'a [ast::Keyword], r: TextRange) -> CResult<()> {
-        self.validate_keywords(kws)?;
+        self.validate_keywords(kws, r)?;
         let nelts = args.len();
         let nkw = kws.len();
         let ex = args.iter().any(|x| matches!(x, Expr::Starred(_))) || kws.iter().any(|k| k.arg.is_none()) || nelts + nkw * 2 > STACK_USE_GUIDELINE;

@@ -32,6 +32,9 @@ pub struct FrameObject {
     pub gen: *mut PyObject,
     /// Pending keyword names of the next CALL (borrowed from the constants).
     pub kw_names: *mut PyObject,
+    /// The dict `locals()` returns for a function frame (CPython's
+    /// f_locals): kept, so names exec() adds to it stay visible.
+    pub locals_cache: *mut PyObject,
     /// Word index of the next instruction.
     pub ip: u32,
     /// Word index of the instruction being executed (for tracebacks).
@@ -329,7 +332,7 @@ pub fn clear_values(fr: &mut FrameObject) {
 unsafe extern "C" fn frame_dealloc(p: *mut PyObject) {
     let fr = &mut *(p as *mut FrameObject);
     clear_values(fr);
-    for slot in [&mut fr.f_back, &mut fr.f_trace, &mut fr.code, &mut fr.func, &mut fr.globals, &mut fr.builtins, &mut fr.locals] {
+    for slot in [&mut fr.f_back, &mut fr.f_trace, &mut fr.code, &mut fr.func, &mut fr.globals, &mut fr.builtins, &mut fr.locals, &mut fr.locals_cache] {
         crate::object::xdecref(std::mem::replace(slot, null_mut()));
     }
     alloc::free_object(p);
@@ -337,7 +340,7 @@ unsafe extern "C" fn frame_dealloc(p: *mut PyObject) {
 
 unsafe extern "C" fn frame_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut c_void) -> i32 {
     let fr = &mut *(p as *mut FrameObject);
-    for x in [fr.f_back, fr.f_trace, fr.code, fr.func, fr.globals, fr.builtins, fr.locals] {
+    for x in [fr.f_back, fr.f_trace, fr.code, fr.func, fr.globals, fr.builtins, fr.locals, fr.locals_cache] {
         if !x.is_null() {
             let r = visit(x, arg);
             if r != 0 {
@@ -363,6 +366,7 @@ unsafe extern "C" fn frame_clear_slot(p: *mut PyObject) -> i32 {
     let fr = &mut *(p as *mut FrameObject);
     clear_values(fr);
     crate::object::xdecref(std::mem::replace(&mut fr.locals, null_mut()));
+    crate::object::xdecref(std::mem::replace(&mut fr.locals_cache, null_mut()));
     crate::object::xdecref(std::mem::replace(&mut fr.f_back, null_mut()));
     0
 }
@@ -373,7 +377,13 @@ pub fn locals_of(o: &Obj) -> PyResult<Obj> {
     if !fr.locals.is_null() {
         return Ok(unsafe { Obj::from_borrowed(fr.locals) });
     }
-    let d = dict::new();
+    let d = if fr.locals_cache.is_null() {
+        let d = dict::new();
+        fr.locals_cache = d.clone().into_raw();
+        d
+    } else {
+        unsafe { Obj::from_borrowed(fr.locals_cache) }
+    };
     let code_obj = fr.code_obj().clone();
     let c = code::code(&code_obj);
     let names = tuple::items(unsafe { Obj::borrow_slot(&c.localsplusnames) });
@@ -381,18 +391,24 @@ pub fn locals_of(o: &Obj) -> PyResult<Obj> {
     let lp = fr.localsplus();
     for (i, name) in names.iter().enumerate() {
         let v = unsafe { *lp.add(i) };
-        if v.is_null() {
-            continue;
-        }
-        let v = unsafe { Obj::borrow_slot(&v) };
-        let is_cell = kinds[i] & (krait_bytecode::fast::CELL | krait_bytecode::fast::FREE) != 0;
-        if is_cell && cell::is_cell(v) {
-            // A cell slot before MAKE_CELL ran holds the plain argument.
-            if let Some(x) = cell::get(v) {
-                dict::set_item(&d, name, &x)?;
-            }
+        let value = if v.is_null() {
+            None
         } else {
-            dict::set_item(&d, name, v)?;
+            let v = unsafe { Obj::borrow_slot(&v) };
+            let is_cell = kinds[i] & (krait_bytecode::fast::CELL | krait_bytecode::fast::FREE) != 0;
+            if is_cell && cell::is_cell(v) {
+                // A cell slot before MAKE_CELL ran holds the plain argument.
+                cell::get(v)
+            } else {
+                Some(v.clone())
+            }
+        };
+        match value {
+            Some(x) => dict::set_item(&d, name, &x)?,
+            // An unbound local leaves the snapshot, as FastToLocals does.
+            None => {
+                dict::del_item_opt(&d, name)?;
+            }
         }
     }
     Ok(d)
