@@ -14,11 +14,20 @@ fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
         }
         return Ok(s);
     }
-    if let Some(b) = bytes::as_slice_opt(src) {
+    // Any bytes-like source (bytes, bytearray, memoryview...) is decoded
+    // as source bytes, as CPython's _Py_SourceAsString does.
+    let data: Option<Vec<u8>> = match bytes::as_slice_opt(src) {
+        Some(b) => Some(b.to_vec()),
+        None => match crate::types::buffer::copy_bytes(src) {
+            Some(r) => Some(r?),
+            None => None,
+        },
+    };
+    if let Some(b) = data {
         if b.contains(&0) {
             crate::bail!(SyntaxError, "source code string cannot contain null bytes");
         }
-        return crate::compile::decode_source(b, "<string>");
+        return crate::compile::decode_source(&b, "<string>");
     }
     let what = if fname == "compile" { "AST" } else { "code" };
     crate::bail!(TypeError, "{}() arg 1 must be a string, bytes or {} object", fname, what)

@@ -5,7 +5,9 @@
 use krait_runtime::object::*;
 use krait_runtime::threadstate::{ErrStackItem, PyThreadState};
 use krait_runtime::types::builtin_func::{PyCFunctionObject, PyMethodDescrObject};
+use krait_runtime::types::bytearray::PyByteArrayObject;
 use krait_runtime::types::bytes::PyBytesObject;
+use krait_runtime::types::memoryview::{PyManagedBufferObject, PyMemoryViewObject};
 use krait_runtime::types::exceptions::PyBaseExceptionObject;
 use krait_runtime::types::str::{PyASCIIObject, PyCompactUnicodeObject, PyUnicodeObject};
 use krait_runtime::types::traceback::TracebackObject;
@@ -56,6 +58,12 @@ int main(void) {
     S(PyTupleObject) O(PyTupleObject, ob_item)
     S(PyListObject) O(PyListObject, ob_item) O(PyListObject, allocated)
     S(PyBytesObject) O(PyBytesObject, ob_shash) O(PyBytesObject, ob_sval)
+    S(PyByteArrayObject) O(PyByteArrayObject, ob_alloc) O(PyByteArrayObject, ob_bytes) O(PyByteArrayObject, ob_start) O(PyByteArrayObject, ob_exports)
+    O(Py_buffer, buf) O(Py_buffer, obj) O(Py_buffer, len) O(Py_buffer, itemsize) O(Py_buffer, readonly) O(Py_buffer, ndim)
+    O(Py_buffer, format) O(Py_buffer, shape) O(Py_buffer, strides) O(Py_buffer, suboffsets) O(Py_buffer, internal)
+    S(_PyManagedBufferObject) O(_PyManagedBufferObject, flags) O(_PyManagedBufferObject, exports) O(_PyManagedBufferObject, master)
+    S(PyMemoryViewObject) O(PyMemoryViewObject, mbuf) O(PyMemoryViewObject, hash) O(PyMemoryViewObject, flags) O(PyMemoryViewObject, exports)
+    O(PyMemoryViewObject, view) O(PyMemoryViewObject, weakreflist) O(PyMemoryViewObject, ob_array)
     S(PyASCIIObject) O(PyASCIIObject, length) O(PyASCIIObject, hash) O(PyASCIIObject, state) O(PyASCIIObject, wstr)
     S(PyCompactUnicodeObject) O(PyCompactUnicodeObject, utf8_length) O(PyCompactUnicodeObject, utf8)
     S(PyUnicodeObject) O(PyUnicodeObject, data)
@@ -110,6 +118,16 @@ fn krait_layout() -> HashMap<String, usize> {
     s!("PyGetSetDef", PyGetSetDef); o!("PyGetSetDef", PyGetSetDef, closure);
     m.insert("sizeof PyBytesObject".into(), size_of::<PyBytesObject>());
     o!("PyBytesObject", PyBytesObject, ob_shash); o!("PyBytesObject", PyBytesObject, ob_sval);
+    s!("PyByteArrayObject", PyByteArrayObject); o!("PyByteArrayObject", PyByteArrayObject, ob_alloc); o!("PyByteArrayObject", PyByteArrayObject, ob_bytes);
+    o!("PyByteArrayObject", PyByteArrayObject, ob_start); o!("PyByteArrayObject", PyByteArrayObject, ob_exports);
+    o!("Py_buffer", PyBuffer, buf); o!("Py_buffer", PyBuffer, obj); o!("Py_buffer", PyBuffer, len); o!("Py_buffer", PyBuffer, itemsize);
+    o!("Py_buffer", PyBuffer, readonly); o!("Py_buffer", PyBuffer, ndim); o!("Py_buffer", PyBuffer, format); o!("Py_buffer", PyBuffer, shape);
+    o!("Py_buffer", PyBuffer, strides); o!("Py_buffer", PyBuffer, suboffsets); o!("Py_buffer", PyBuffer, internal);
+    s!("_PyManagedBufferObject", PyManagedBufferObject); o!("_PyManagedBufferObject", PyManagedBufferObject, flags);
+    o!("_PyManagedBufferObject", PyManagedBufferObject, exports); o!("_PyManagedBufferObject", PyManagedBufferObject, master);
+    s!("PyMemoryViewObject", PyMemoryViewObject); o!("PyMemoryViewObject", PyMemoryViewObject, mbuf); o!("PyMemoryViewObject", PyMemoryViewObject, hash);
+    o!("PyMemoryViewObject", PyMemoryViewObject, flags); o!("PyMemoryViewObject", PyMemoryViewObject, exports); o!("PyMemoryViewObject", PyMemoryViewObject, view);
+    o!("PyMemoryViewObject", PyMemoryViewObject, weakreflist); o!("PyMemoryViewObject", PyMemoryViewObject, ob_array);
     s!("PyASCIIObject", PyASCIIObject); o!("PyASCIIObject", PyASCIIObject, length); o!("PyASCIIObject", PyASCIIObject, hash);
     o!("PyASCIIObject", PyASCIIObject, state); o!("PyASCIIObject", PyASCIIObject, wstr);
     s!("PyCompactUnicodeObject", PyCompactUnicodeObject); o!("PyCompactUnicodeObject", PyCompactUnicodeObject, utf8_length); o!("PyCompactUnicodeObject", PyCompactUnicodeObject, utf8);

@@ -320,6 +320,9 @@ fn b_sum(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if crate::types::bytes::is_bytes(&acc) {
         crate::bail!(TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     }
+    if crate::types::bytearray::is_bytearray(&acc) {
+        crate::bail!(TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    }
     let it = crate::ops::iter(a[0].as_ref().unwrap())?;
     while let Some(x) = crate::ops::next(&it)? {
         acc = match int::add_fast(&acc, &x) {
@@ -664,6 +667,8 @@ pub fn create() -> PyResult<Obj> {
         ("complex", t(complex::type_ptr())),
         ("str", t(pystr::type_ptr())),
         ("bytes", t(bytes::type_ptr())),
+        ("bytearray", t(crate::types::bytearray::type_ptr())),
+        ("memoryview", t(crate::types::memoryview::type_ptr())),
         ("tuple", t(tuple::type_ptr())),
         ("list", t(list::type_ptr())),
         ("dict", t(dict::type_ptr())),

@@ -4,8 +4,12 @@
 pub mod slots;
 
 pub mod bool_;
+pub mod buffer;
 pub mod builtin_func;
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_format;
+pub mod bytes_methods;
 pub mod cell;
 pub mod code;
 pub mod complex;
@@ -24,6 +28,7 @@ pub mod iter;
 pub mod list;
 pub mod mappingproxy;
 pub mod member;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod namespace;
@@ -50,10 +55,18 @@ pub mod weakref;
 use crate::errors::PyResult;
 use crate::object::{Obj, PyTypeObject};
 
-/// The contents of a bytes-like object other than bytes (bytearray and
-/// memoryview join here when they land), or None.
-pub fn bytearray_view(_o: &Obj) -> Option<Vec<u8>> {
-    None
+/// The contents of a bytes-like object other than bytes (any buffer
+/// exporter: bytearray, memoryview, ...), or None. A failing export (a
+/// released memoryview) also gives None here, leaving the caller's own
+/// TypeError to explain.
+pub fn bytearray_view(o: &Obj) -> Option<Vec<u8>> {
+    match buffer::copy_bytes(o)? {
+        Ok(v) => Some(v),
+        Err(_) => {
+            crate::errors::clear();
+            None
+        }
+    }
 }
 
 /// Every static type, in the order they are readied (bases first).
@@ -70,6 +83,9 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         float::type_ptr(),
         complex::type_ptr(),
         bytes::type_ptr(),
+        bytearray::type_ptr(),
+        memoryview::type_ptr(),
+        &raw mut memoryview::_PyManagedBuffer_Type,
         set::set_type(),
         set::frozenset_type(),
         range::type_ptr(),
@@ -120,6 +136,9 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::sys::_PyKraitStream_Type,
     ];
     v.extend(dictview::types());
+    v.extend(bytes::iterator_types());
+    v.extend(bytearray::iterator_types());
+    v.extend(memoryview::iterator_types());
     v.extend(list::iterator_types());
     v.extend(tuple::iterator_types());
     v.extend(range::iterator_types());
@@ -144,6 +163,8 @@ pub fn init_all() -> PyResult<()> {
     float::init_types();
     complex::init_types();
     bytes::init_types();
+    bytearray::init_types();
+    memoryview::init_types();
     set::init_types();
     range::init_types();
     slice::init_types();
