@@ -224,6 +224,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     end_offset_zero = true;
                     (SyntaxError, format!("'{}' was never closed", c))
                 }
+            } else if let Some(r) = (found == "For").then(|| kwarg_before_for(source, range.start().to_usize())).flatten() {
+                // `f(a=x for x in y)`: CPython's invalid_kwarg.
+                range = r;
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if exp.contains(':') && found == "Equal" && (head.starts_with("if ") || head.starts_with("elif ") || head.starts_with("while ")) {
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if exp.contains(':') && found == "Rbrace" || exp.contains(':') && found == "Comma" && bracket.map(|b| b.1 == '{').unwrap_or(false) {
@@ -301,18 +305,37 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         }
         ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidAnnotatedAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget => {
             let text = &source[range];
-            let desc = ruff_python_parser::parse_expression(text).ok().map(|p| describe_expr(p.expr()));
-            let desc = desc.unwrap_or(if text.trim_start_matches('(').starts_with("yield") { "yield expression" } else if text.starts_with('*') { "starred" } else { "expression" });
+            let describe = |text: &str| {
+                let desc = ruff_python_parser::parse_expression(text).ok().map(|p| describe_expr(p.expr()));
+                desc.unwrap_or(if text.trim_start_matches('(').starts_with("yield") { "yield expression" } else if text.starts_with('*') { "starred" } else { "expression" })
+            };
+            let desc = describe(text);
             let after = source[range.end().to_usize()..].trim_start_matches([' ', '\t']);
-            let here = after.starts_with('=') && !after.starts_with("==") && matches!(desc, "literal" | "function call" | "expression" | "f-string expression" | "dict literal" | "set display" | "yield expression");
+            let hint = if let ParseErrorType::InvalidAssignmentTarget = err.error {
+                crate::assign_hint::for_statement(source, range.start())
+            } else {
+                None
+            };
             if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
                 (SyntaxError, format!("cannot use assignment expressions with {}", desc))
-            } else if desc == "yield expression" && after.starts_with('=') && !after.starts_with("==") {
+            } else if let Some(crate::assign_hint::Hint::NameEquals(r)) = hint {
+                range = r;
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if let Some(crate::assign_hint::Hint::Here(r)) = hint {
+                // CPython names the target without its parentheses.
+                let inner = source[r].trim();
+                let stripped = inner.trim_start_matches('(').trim_end_matches(')');
+                let paren = inner.len() > stripped.len()
+                    && (stripped.starts_with("yield") || ruff_python_parser::parse_expression(stripped).is_ok());
+                range = if paren {
+                    let off = source[r].find(stripped).unwrap_or(0) as u32;
+                    TextRange::at(r.start() + TextSize::from(off), TextSize::from(stripped.len() as u32))
+                } else {
+                    r
+                };
+                (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(&source[r])))
+            } else if desc == "yield expression" && after.starts_with('=') && !after.starts_with("==") && !text.starts_with('(') {
                 se("assignment to yield expression not possible")
-            } else if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
-                (SyntaxError, format!("cannot use assignment expressions with {}", desc))
-            } else if here {
-                (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", desc))
             } else {
                 (SyntaxError, format!("cannot assign to {}", desc))
             }
@@ -358,7 +381,25 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 se("invalid syntax")
             }
         }
+        ParseErrorType::InvalidMatchPatternTarget if source[..range.start().to_usize()].trim_end().ends_with("**") => se("invalid syntax"),
         ParseErrorType::InvalidMatchPatternTarget => se("cannot use '_' as a target"),
+        ParseErrorType::ExpectedImaginaryNumber => se("imaginary number required in complex literal"),
+        ParseErrorType::ExpectedRealNumber => {
+            let before = source[..range.start().to_usize()].trim_end();
+            if before.ends_with(['+', '-']) && before[..before.len() - 1].trim_end().ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+                // `1+2j+3`: the complex literal ended; the operator after it is the error.
+                let rest = &source[range.end().to_usize()..];
+                let off = rest.len() - rest.trim_start().len();
+                let at = range.end() + TextSize::from(off as u32);
+                range = TextRange::at(at, TextSize::from(1));
+                se("invalid syntax")
+            } else {
+                let text = &source[range];
+                let skip = text.len() - text.trim_start_matches(['-', ' ']).len();
+                range = TextRange::new(range.start() + TextSize::from(skip as u32), range.end());
+                se("real number required in complex literal")
+            }
+        }
         ParseErrorType::ParamAfterVarKeywordParam => se("arguments cannot follow var-keyword argument"),
         ParseErrorType::ExpectedExpression => {
             let at = range.start().to_usize();
@@ -394,6 +435,24 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 expected_indented_block(source, &mut range, what)
             } else if m == "Only one '*' parameter allowed" {
                 se("* argument may appear only once")
+            } else if m == "Position-only parameter separator not allowed as first parameter"
+                && source[range.end().to_usize()..].trim_start().starts_with(',')
+            {
+                se("at least one argument must precede /")
+            } else if m == "'/' parameter must appear before '*' parameter" {
+                se("/ must be ahead of *")
+            } else if m == "Positional patterns cannot follow keyword patterns" {
+                se("positional patterns follow keyword patterns")
+            } else if (m == "Expected an identifier" || m.starts_with("Expected an identifier, but found a keyword")) && source[..range.start().to_usize()].trim_end().ends_with(" as") && in_case_pattern(source, range.start().to_usize()) {
+                // `case x as 1:` / `case x as (a):` — CPython points at the
+                // target expression without its parentheses.
+                let rest = &source[range.start().to_usize()..];
+                let end = rest.find(':').unwrap_or(rest.len());
+                let target = rest[..end].trim_end();
+                let inner = target.trim_start_matches('(').trim_end_matches(')').trim();
+                let off = rest.find(inner).unwrap_or(0);
+                range = TextRange::at(range.start() + TextSize::from(off as u32), TextSize::from(inner.len() as u32));
+                se("invalid pattern target")
             } else if m == "Only one '/' separator allowed" {
                 se("/ may appear only once")
             } else if m.starts_with("Expected `except` or `finally`") {
@@ -659,4 +718,45 @@ fn finish_block(source: &str, range: &mut TextRange, kw: &str, desc: String) -> 
         Some((i, _)) => (CompileErrorKind::IndentationError, format!("expected an indented block after {} on line {}", desc, i + 1)),
         None => (CompileErrorKind::IndentationError, "expected an indented block".to_owned()),
     }
+}
+
+/// Whether `at` lies in the pattern of a `case` clause (the logical line
+/// starts with the soft keyword `case`).
+fn in_case_pattern(source: &str, at: usize) -> bool {
+    let line_start = source[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    source[line_start..].trim_start().starts_with("case ")
+}
+
+/// For a `for` inside call parentheses, the range `NAME=` of a keyword
+/// argument it follows (`f(a=x for x in y)`).
+fn kwarg_before_for(source: &str, at: usize) -> Option<TextRange> {
+    let (open, c) = unclosed_bracket(source, at)?;
+    if c != '(' {
+        return None;
+    }
+    let b = source.as_bytes();
+    let mut depth = 0i32;
+    let mut start = open + 1;
+    for i in open + 1..at {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    let arg = &source[start..at];
+    let lead = arg.len() - arg.trim_start().len();
+    let name_len = arg[lead..].find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))?;
+    if name_len == 0 || arg[lead..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    let after = &arg[lead + name_len..];
+    let gap = after.len() - after.trim_start().len();
+    if !after.trim_start().starts_with('=') || after.trim_start().starts_with("==") {
+        return None;
+    }
+    let s = start + lead;
+    let e = start + lead + name_len + gap + 1;
+    Some(TextRange::new(TextSize::from(s as u32), TextSize::from(e as u32)))
 }

@@ -5,6 +5,7 @@
 //! scopes; `codegen` emits code units with CPython 3.11's code shapes;
 //! `stack_depth` sizes value stacks; `disassemble` lists code for tests.
 
+mod assign_hint;
 mod brackets;
 mod codegen;
 mod constants;
