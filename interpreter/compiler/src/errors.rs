@@ -453,6 +453,13 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 let off = rest.find(inner).unwrap_or(0);
                 range = TextRange::at(range.start() + TextSize::from(off as u32), TextSize::from(inner.len() as u32));
                 se("invalid pattern target")
+            } else if m == "Cannot have both 'except' and 'except*' on the same 'try'" {
+                // CPython marks the offending `except` / `except*` keyword.
+                let text = &source[range.start().to_usize()..];
+                let after = &text[6.min(text.len())..];
+                let len = if after.trim_start().starts_with('*') { 6 + after.find('*').unwrap_or(0) + 1 } else { 6 };
+                range = TextRange::at(range.start(), TextSize::from(len as u32));
+                se("cannot have both 'except' and 'except*' on the same 'try'")
             } else if m == "Only one '/' separator allowed" {
                 se("/ may appear only once")
             } else if m.starts_with("Expected `except` or `finally`") {

@@ -631,6 +631,9 @@ impl<'a> Compiler<'a> {
         match p {
             Piece::Lit(c) => self.load_const(c.clone()),
             Piece::Value(i) => {
+                if let ast::Expr::Starred(st) = &*i.expression {
+                    return cerr("f-string: cannot use starred expression here", st.range);
+                }
                 let mut conv = match i.conversion {
                     ast::ConversionFlag::None => 0,
                     ast::ConversionFlag::Str => 1,

@@ -639,6 +639,11 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                 Opcode::DICT_UPDATE => {
                     let m = pop_obj!();
                     save!();
+                    // PyDict_Update merges mappings only: no pairs fallback.
+                    if !dict::is_dict(&m) && crate::types::type_::lookup_str(m.type_ptr(), "keys").is_none() {
+                        let _ = crate::raise!(TypeError, "'{}' object is not a mapping", m.ty().name());
+                        error!();
+                    }
                     if let Err(_) = dict::update(borrow!(peek!(arg)), &m) {
                         if crate::errors::matches(crate::types::exceptions::AttributeError()) {
                             crate::errors::clear();

@@ -340,7 +340,10 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         if a.len() >= 2 && a.len() <= 5 {
             set_field(slf, "errno", Some(a[0].clone()));
             set_field(slf, "strerror", Some(a[1].clone()));
-            if a.len() >= 3 {
+            if a.len() == 3 && t_inherits(t, BlockingIOError()) && crate::ops::number::has_index(&a[2]) {
+                // BlockingIOError(errno, strerror, characters_written).
+                set_field(slf, "characters_written", Some(a[2].clone()));
+            } else if a.len() >= 3 {
                 set_field(slf, "filename", Some(a[2].clone()));
                 if a.len() == 5 {
                     set_field(slf, "filename2", Some(a[4].clone()));
