@@ -4,6 +4,8 @@
 use crate::errors::PyResult;
 use crate::object::{tpflags, Obj, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table, parse_args, staticmethod};
+use crate::types::str_case;
+use crate::types::str_unicode as ucd;
 use crate::types::str::{self as pystr, chars, code_points, from_code_points, len};
 use crate::types::{bool_, dict, int, list, none, tuple};
 use krait_bytecode::CompareOp;
@@ -24,25 +26,17 @@ pub fn join_strs(parts: &[Obj]) -> Obj {
     from_code_points(&cps)
 }
 
-fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
-}
-
-fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_alphanumeric() || matches!(c, '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}')
-}
-
-/// str.isidentifier.
+/// str.isidentifier: XID_Start or '_' first, XID_Continue after.
 pub fn is_identifier(o: &Obj) -> bool {
-    let s = match pystr::as_str(o) {
-        Some(s) => s,
-        None => return false,
-    };
-    let mut it = s.chars();
-    match it.next() {
-        Some(c) if is_id_start(c) => it.all(is_id_continue),
-        _ => false,
+    let n = len(o);
+    if n == 0 {
+        return false;
     }
+    let first = pystr::char_at(o, 0);
+    if !(first == '_' as u32 || ucd::is_xid_start(first)) {
+        return false;
+    }
+    (1..n).all(|i| ucd::is_xid_continue(pystr::char_at(o, i)))
 }
 
 /// Private name mangling: `__x` in class `C` becomes `_C__x`.
@@ -81,18 +75,10 @@ pub fn repr_str(o: &Obj) -> String {
             }
             c if c < 0x20 || c == 0x7f => s.push_str(&format!("\\x{:02x}", c)),
             c if c < 0x7f => s.push(c as u8 as char),
-            c => match char::from_u32(c) {
-                Some(ch) if is_printable(ch) => s.push(ch),
-                _ => {
-                    if c <= 0xff {
-                        s.push_str(&format!("\\x{:02x}", c));
-                    } else if c <= 0xffff {
-                        s.push_str(&format!("\\u{:04x}", c));
-                    } else {
-                        s.push_str(&format!("\\U{:08x}", c));
-                    }
-                }
-            },
+            c if ucd::is_printable(c) => s.push(char::from_u32(c).unwrap()),
+            c if c <= 0xff => s.push_str(&format!("\\x{:02x}", c)),
+            c if c <= 0xffff => s.push_str(&format!("\\u{:04x}", c)),
+            c => s.push_str(&format!("\\U{:08x}", c)),
         }
     }
     s.push(quote);
@@ -101,19 +87,7 @@ pub fn repr_str(o: &Obj) -> String {
 
 /// Unicode "printable" as Python defines it (not Other/Separator except space).
 pub fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    let cp = c as u32;
-    if cp < 0x20 || (0x7f..0xa0).contains(&cp) || cp == 0xad {
-        return false;
-    }
-    // Separators (Zs, Zl, Zp) and format/unassigned/private characters.
-    if c.is_whitespace() {
-        return false;
-    }
-    !matches!(cp, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xfff9..=0xfffb | 0xd800..=0xdfff)
-        && !(0xf0000..).contains(&cp)
+    ucd::is_printable(c as u32)
 }
 
 fn str_repr(o: &Obj) -> PyResult<Obj> {
@@ -468,7 +442,7 @@ fn arg_str<'a>(fname: &str, o: &'a Obj) -> PyResult<&'a Obj> {
 }
 
 fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("join", args, kw, 1, 1)?;
+    check_nargs("str.join", args, kw, 1, 1)?;
     let items = crate::ops::seq::to_vec(&args[0])?;
     let mut parts = Vec::with_capacity(items.len() * 2);
     for (i, it) in items.iter().enumerate() {
@@ -484,7 +458,7 @@ fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn is_space(c: u32) -> bool {
-    matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000)
+    ucd::is_space(c)
 }
 
 fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
@@ -699,7 +673,7 @@ fn m_rindex(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("count", args, kw, 1, 3)?;
+    check_nargs("str.count", args, kw, 1, 3)?;
     let sub = code_points(arg_str("count", &args[0])?);
     let cps = code_points(slf);
     let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
@@ -758,7 +732,7 @@ fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("replace", args, kw, 2, 3)?;
+    check_nargs("str.replace", args, kw, 2, 3)?;
     let old = code_points(arg_str("replace", &args[0])?);
     let new = code_points(arg_str("replace", &args[1])?);
     let count = match args.get(2) {
@@ -796,58 +770,43 @@ fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(from_code_points(&out))
 }
 
-fn map_chars(slf: &Obj, f: impl Fn(char) -> String) -> Obj {
-    if let Some(s) = pystr::as_str(slf) {
-        let out: String = s.chars().map(&f).collect();
-        return pystr::new(&out);
-    }
-    let v: Vec<u32> = chars(slf)
-        .flat_map(|c| match char::from_u32(c) {
-            Some(ch) => f(ch).chars().map(|x| x as u32).collect::<Vec<_>>(),
-            None => vec![c],
-        })
-        .collect();
-    from_code_points(&v)
-}
-
 fn m_upper(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("upper", a, k, 0, 0)?;
-    Ok(map_chars(s, |c| c.to_uppercase().collect()))
+    check_nargs("str.upper", a, k, 0, 0)?;
+    Ok(str_case::upper(s))
 }
 fn m_lower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("lower", a, k, 0, 0)?;
-    Ok(map_chars(s, |c| c.to_lowercase().collect()))
+    check_nargs("str.lower", a, k, 0, 0)?;
+    Ok(str_case::lower(s))
 }
 
-fn predicate(slf: &Obj, name: &str, args: &[Obj], kw: Option<&Obj>, f: impl Fn(char) -> bool) -> PyResult<Obj> {
+/// A classification predicate: false for the empty string, else true when
+/// every character has the property.
+fn predicate(slf: &Obj, name: &str, args: &[Obj], kw: Option<&Obj>, f: impl Fn(u32) -> bool) -> PyResult<Obj> {
     check_nargs(name, args, kw, 0, 0)?;
-    if len(slf) == 0 {
-        return Ok(bool_::from_bool(false));
-    }
-    Ok(bool_::from_bool(chars(slf).all(|c| char::from_u32(c).map(&f).unwrap_or(false))))
+    Ok(bool_::from_bool(len(slf) > 0 && chars(slf).all(f)))
 }
 fn m_isdigit(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isdigit", a, k, |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+    predicate(s, "str.isdigit", a, k, ucd::is_digit)
 }
 fn m_isdecimal(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isdecimal", a, k, |c| c.is_ascii_digit())
+    predicate(s, "str.isdecimal", a, k, ucd::is_decimal)
 }
 fn m_isalpha(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isalpha", a, k, |c| c.is_alphabetic())
+    predicate(s, "str.isalpha", a, k, ucd::is_alpha)
 }
 fn m_isalnum(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isalnum", a, k, |c| c.is_alphanumeric())
+    predicate(s, "str.isalnum", a, k, ucd::is_alnum)
 }
 fn m_isspace(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isspace", a, k, |c| is_space(c as u32))
+    predicate(s, "str.isspace", a, k, ucd::is_space)
 }
 fn m_isidentifier(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isidentifier", a, k, 0, 0)?;
+    check_nargs("str.isidentifier", a, k, 0, 0)?;
     Ok(bool_::from_bool(is_identifier(s)))
 }
 fn m_isascii(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isascii", a, k, 0, 0)?;
-    Ok(bool_::from_bool(chars(s).all(|c| c < 128)))
+    check_nargs("str.isascii", a, k, 0, 0)?;
+    Ok(bool_::from_bool(pystr::is_ascii(s)))
 }
 
 fn m_encode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -870,12 +829,12 @@ fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_format_map(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("format_map", args, kw, 1, 1)?;
+    check_nargs("str.format_map", args, kw, 1, 1)?;
     crate::types::str_format::format(slf, &[], &args[0])
 }
 
 fn m_dunder_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__format__", args, kw, 1, 1)?;
+    check_nargs("str.__format__", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
         crate::bail!(TypeError, "__format__() argument must be str, not {}", args[0].ty().name());
     }
@@ -925,7 +884,7 @@ fn m_center(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_zfill(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("zfill", args, kw, 1, 1)?;
+    check_nargs("str.zfill", args, kw, 1, 1)?;
     let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
     let cps = code_points(slf);
     if width <= cps.len() as isize {
@@ -1004,12 +963,12 @@ fn m_rpartition(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_getnewargs(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", a, k, 0, 0)?;
+    check_nargs("str.__getnewargs__", a, k, 0, 0)?;
     Ok(tuple::new(&[from_code_points(&code_points(slf))]))
 }
 
 fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("maketrans", args, kw, 1, 3)?;
+    check_nargs("str.maketrans", args, kw, 1, 3)?;
     let d = dict::new();
     if args.len() == 1 {
         if !dict::is_dict(&args[0]) {
@@ -1047,7 +1006,7 @@ fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_translate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("translate", args, kw, 1, 1)?;
+    check_nargs("str.translate", args, kw, 1, 1)?;
     let table = &args[0];
     let mut out = Vec::new();
     for c in chars(slf) {
@@ -1082,63 +1041,34 @@ fn m_translate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_title(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("title", a, k, 0, 0)?;
-    let mut prev_cased = false;
-    let mut out = String::new();
-    for c in pystr::to_string_lossy(slf).chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(pystr::new(&out))
+    check_nargs("str.title", a, k, 0, 0)?;
+    Ok(str_case::title(slf))
 }
-
 fn m_capitalize(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("capitalize", a, k, 0, 0)?;
-    let s = pystr::to_string_lossy(slf);
-    let mut it = s.chars();
-    let out: String = match it.next() {
-        Some(f) => f.to_uppercase().chain(it.flat_map(|c| c.to_lowercase())).collect(),
-        None => String::new(),
-    };
-    Ok(pystr::new(&out))
+    check_nargs("str.capitalize", a, k, 0, 0)?;
+    Ok(str_case::capitalize(slf))
 }
-
 fn m_swapcase(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("swapcase", a, k, 0, 0)?;
-    Ok(map_chars(slf, |c| {
-        if c.is_uppercase() {
-            c.to_lowercase().collect()
-        } else if c.is_lowercase() {
-            c.to_uppercase().collect()
-        } else {
-            c.to_string()
-        }
-    }))
+    check_nargs("str.swapcase", a, k, 0, 0)?;
+    Ok(str_case::swapcase(slf))
 }
-
 fn m_isupper(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isupper", a, k, 0, 0)?;
-    let t = pystr::to_string_lossy(s);
-    Ok(bool_::from_bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+    check_nargs("str.isupper", a, k, 0, 0)?;
+    Ok(bool_::from_bool(str_case::is_upper(s)))
 }
 fn m_islower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("islower", a, k, 0, 0)?;
-    let t = pystr::to_string_lossy(s);
-    Ok(bool_::from_bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+    check_nargs("str.islower", a, k, 0, 0)?;
+    Ok(bool_::from_bool(str_case::is_lower(s)))
 }
 
 fn m_removeprefix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("removeprefix", a, k, 1, 1)?;
+    check_nargs("str.removeprefix", a, k, 1, 1)?;
     let p = code_points(arg_str("removeprefix", &a[0])?);
     let cps = code_points(slf);
     Ok(if cps.starts_with(&p) { from_code_points(&cps[p.len()..]) } else { from_code_points(&cps) })
 }
 fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("removesuffix", a, k, 1, 1)?;
+    check_nargs("str.removesuffix", a, k, 1, 1)?;
     let p = code_points(arg_str("removesuffix", &a[0])?);
     let cps = code_points(slf);
     Ok(if !p.is_empty() && cps.ends_with(&p) { from_code_points(&cps[..cps.len() - p.len()]) } else { from_code_points(&cps) })
@@ -1146,54 +1076,19 @@ fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 
 fn m_casefold(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("casefold", a, k, 0, 0)?;
-    // Full case folding: lowercase plus the special folds of Unicode's CaseFolding.txt (F).
-    Ok(map_chars(s, |c| match c {
-        '\u{df}' => "ss".to_owned(),
-        '\u{130}' => "i\u{307}".to_owned(),
-        '\u{149}' => "\u{2bc}n".to_owned(),
-        '\u{17f}' => "s".to_owned(),
-        '\u{1e9e}' => "ss".to_owned(),
-        '\u{3c2}' => "\u{3c3}".to_owned(),
-        '\u{fb00}' => "ff".to_owned(),
-        '\u{fb01}' => "fi".to_owned(),
-        '\u{fb02}' => "fl".to_owned(),
-        '\u{fb03}' => "ffi".to_owned(),
-        '\u{fb04}' => "ffl".to_owned(),
-        '\u{fb05}' | '\u{fb06}' => "st".to_owned(),
-        _ => c.to_lowercase().collect(),
-    }))
+    check_nargs("str.casefold", a, k, 0, 0)?;
+    Ok(str_case::casefold(s))
 }
 fn m_isnumeric(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isnumeric", a, k, |c| c.is_numeric())
+    predicate(s, "str.isnumeric", a, k, ucd::is_numeric)
 }
 fn m_isprintable(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isprintable", a, k, 0, 0)?;
-    Ok(bool_::from_bool(chars(s).all(|c| char::from_u32(c).map(is_printable).unwrap_or(false))))
+    check_nargs("str.isprintable", a, k, 0, 0)?;
+    Ok(bool_::from_bool(chars(s).all(ucd::is_printable)))
 }
 fn m_istitle(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("istitle", a, k, 0, 0)?;
-    let t = pystr::to_string_lossy(s);
-    let mut prev_cased = false;
-    let mut any = false;
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return Ok(bool_::from_bool(false));
-            }
-            prev_cased = true;
-            any = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return Ok(bool_::from_bool(false));
-            }
-            prev_cased = true;
-            any = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    Ok(bool_::from_bool(any))
+    check_nargs("str.istitle", a, k, 0, 0)?;
+    Ok(bool_::from_bool(str_case::is_title(s)))
 }
 fn m_expandtabs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("expandtabs", args, kw, &["tabsize"], 0, 0)?;
