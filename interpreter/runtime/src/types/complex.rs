@@ -492,9 +492,10 @@ fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return crate::ops::str_of(slf);
     }
     let (r, i) = parts(slf);
-    let f = format_spec::parse(&spec, "complex")
+    let tname = slf.ty().name().to_string();
+    let f = format_spec::parse(&spec, &tname, None)
         .map_err(|m| int::format_error(format_spec::FormatError::Value(m)))?;
-    let s = format_spec::format_complex(r, i, &f).map_err(int::format_error)?;
+    let s = format_spec::format_complex(r, i, &f, &tname).map_err(int::format_error)?;
     Ok(pystr::new(&s))
 }
 

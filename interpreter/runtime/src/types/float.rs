@@ -702,9 +702,10 @@ fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if spec.is_empty() {
         return crate::ops::str_of(slf);
     }
-    let f = format_spec::parse(&spec, "float")
+    let tname = slf.ty().name().to_string();
+    let f = format_spec::parse(&spec, &tname, None)
         .map_err(|m| int::format_error(format_spec::FormatError::Value(m)))?;
-    let s = format_spec::format_float(value(slf), &f, "float").map_err(int::format_error)?;
+    let s = format_spec::format_float(value(slf), &f, &tname).map_err(int::format_error)?;
     Ok(pystr::new(&s))
 }
 

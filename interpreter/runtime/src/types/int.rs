@@ -1257,19 +1257,20 @@ fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return crate::ops::str_of(slf);
     }
     let v = to_bigint(slf);
-    let f = format_spec::parse(&spec, "int").map_err(|m| format_error(FormatError::Value(m)))?;
+    let tname = slf.ty().name().to_string();
+    let f = format_spec::parse(&spec, &tname, Some('d')).map_err(|m| format_error(FormatError::Value(m)))?;
     if matches!(f.ty, None | Some('d') | Some('n')) {
         to_decimal_string(&v)?;
     }
     if f.ty == Some('c') {
         // Lone surrogates need code points, not a Rust string.
         if let Some(c) = v.to_u32().filter(|c| (0xd800..0xe000).contains(c)) {
-            let r = format_spec::format_int(&BigInt::from(0x41), &f).map_err(format_error)?;
+            let r = format_spec::format_int(&BigInt::from(0x41), &f, &tname).map_err(format_error)?;
             let cps: Vec<u32> = r.chars().map(|ch| if ch == 'A' { c } else { ch as u32 }).collect();
             return Ok(pystr::from_code_points(&cps));
         }
     }
-    let s = format_spec::format_int(&v, &f).map_err(format_error)?;
+    let s = format_spec::format_int(&v, &f, &tname).map_err(format_error)?;
     Ok(pystr::new(&s))
 }
 

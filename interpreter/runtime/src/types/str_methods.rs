@@ -179,23 +179,30 @@ fn str_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !crate::ops::number::has_index(key) {
         crate::bail!(TypeError, "string indices must be integers, not '{}'", key.ty().name());
     }
-    let mut i = int::as_isize_or_overflow(&int::index(key)?).map_err(|e| {
+    // PyNumber_AsSsize_t(key, IndexError): an index too large for isize
+    // is an IndexError naming the key's type.
+    let i = int::number_as_ssize(key).map_err(|e| {
         if crate::errors::matches(crate::types::exceptions::OverflowError()) {
             crate::errors::clear();
-            crate::raise!(IndexError, "cannot fit 'int' into an index-sized integer")
+            crate::raise!(IndexError, "cannot fit '{}' into an index-sized integer", key.ty().name())
         } else {
             e
         }
     })?;
-    if i < 0 {
-        i += n as isize;
-    }
-    if i < 0 || i as usize >= n {
+    str_item(o, i)
+}
+crate::binary_slot!(str_subscript_slot => str_subscript);
+
+/// sq_item: one character by index (negative counts from the end).
+fn str_item(o: &Obj, i: isize) -> PyResult<Obj> {
+    let n = len(o) as isize;
+    let i = if i < 0 { i + n } else { i };
+    if i < 0 || i >= n {
         crate::bail!(IndexError, "string index out of range");
     }
     Ok(pystr::from_char(pystr::char_at(o, i as usize)))
 }
-crate::binary_slot!(str_subscript_slot => str_subscript);
+crate::sq_item_slot!(str_item_slot => str_item);
 
 fn str_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
     if !pystr::is_str(v) {
@@ -434,16 +441,62 @@ pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj
 // ---------------------------------------------------------------------------
 // Methods.
 
-fn arg_str<'a>(fname: &str, o: &'a Obj) -> PyResult<&'a Obj> {
+/// PyUnicode_FromObject-style check: "must be str, not X".
+fn arg_str<'a>(o: &'a Obj) -> PyResult<&'a Obj> {
     if !pystr::is_str(o) {
-        crate::bail!(TypeError, "{}() argument must be str, not {}", fname, o.ty().name());
+        crate::bail!(TypeError, "must be str, not {}", o.ty().name());
     }
     Ok(o)
 }
 
+/// Argument Clinic's bad-argument error: "f() argument 2 must be str, not int"
+/// (`pos` 0 for a sole argument; None is named "None").
+fn bad_arg(fname: &str, pos: usize, expected: &str, o: &Obj) -> crate::errors::PyErr {
+    let got = if none::is_none(o) { "None".to_owned() } else { o.ty().name().to_string() };
+    let which = if pos == 0 { String::new() } else { format!(" {}", pos) };
+    crate::raise!(TypeError, "{}() argument{} must be {}, not {}", fname, which, expected, got)
+}
+
+/// A str argument checked the Argument Clinic way.
+fn clinic_str<'a>(fname: &str, pos: usize, o: &'a Obj) -> PyResult<&'a Obj> {
+    if !pystr::is_str(o) {
+        return Err(bad_arg(fname, pos, "str", o));
+    }
+    Ok(o)
+}
+
+/// Argument counts of METH_VARARGS methods parsed with PyArg_ParseTuple
+/// (find, count, startswith, ...).
+fn varargs_check(name: &str, args: &[Obj], kw: Option<&Obj>, min: usize, max: usize) -> PyResult<()> {
+    if kw.is_some_and(|k| tuple::len(k) > 0) {
+        crate::bail!(TypeError, "str.{}() takes no keyword arguments", name);
+    }
+    let n = args.len();
+    if n < min {
+        crate::bail!(TypeError, "{}() takes at least {} argument{} ({} given)", name, min, if min == 1 { "" } else { "s" }, n);
+    }
+    if n > max {
+        crate::bail!(TypeError, "{}() takes at most {} argument{} ({} given)", name, max, if max == 1 { "" } else { "s" }, n);
+    }
+    Ok(())
+}
+
 fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.join", args, kw, 1, 1)?;
-    let items = crate::ops::seq::to_vec(&args[0])?;
+    // PySequence_Fast: a TypeError from iter() becomes "can only join ...".
+    let items = if list::is_list(&args[0]) || tuple::is_tuple(&args[0]) {
+        crate::ops::seq::to_vec(&args[0])?
+    } else {
+        let it = crate::ops::iter(&args[0]).map_err(|e| {
+            if crate::errors::matches(crate::types::exceptions::TypeError()) {
+                crate::errors::clear();
+                crate::raise!(TypeError, "can only join an iterable")
+            } else {
+                e
+            }
+        })?;
+        crate::ops::seq::to_vec(&it)?
+    };
     let mut parts = Vec::with_capacity(items.len() * 2);
     for (i, it) in items.iter().enumerate() {
         if !pystr::is_str(it) {
@@ -485,11 +538,8 @@ fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResul
                         break;
                     }
                     if maxsplit >= 0 && splits == maxsplit {
-                        let mut end = n;
-                        while end > i && is_space(cps[end - 1]) {
-                            end -= 1;
-                        }
-                        out.push(cps[i..end].to_vec());
+                        // The rest, trailing whitespace included.
+                        out.push(cps[i..].to_vec());
                         break;
                     }
                     let start = i;
@@ -509,11 +559,7 @@ fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResul
                         break;
                     }
                     if maxsplit >= 0 && splits == maxsplit {
-                        let mut start = 0;
-                        while start < i && is_space(cps[start]) {
-                            start += 1;
-                        }
-                        out.push(cps[start..i].to_vec());
+                        out.push(cps[..i].to_vec());
                         break;
                     }
                     let end = i;
@@ -527,7 +573,10 @@ fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResul
             }
         }
         Some(sep) => {
-            let sep = code_points(arg_str(name, sep)?);
+            if !pystr::is_str(sep) {
+                crate::bail!(TypeError, "must be str or None, not {}", sep.ty().name());
+            }
+            let sep = code_points(sep);
             if sep.is_empty() {
                 crate::bail!(ValueError, "empty separator");
             }
@@ -639,8 +688,8 @@ fn bounds(n: usize, start: Option<&Obj>, end: Option<&Obj>) -> PyResult<(usize, 
 }
 
 fn find_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, rev: bool) -> PyResult<Option<usize>> {
-    check_nargs(name, args, kw, 1, 3)?;
-    let sub = code_points(arg_str(name, &args[0])?);
+    varargs_check(name, args, kw, 1, 3)?;
+    let sub = code_points(arg_str(&args[0])?);
     let cps = code_points(slf);
     let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
     if s > e || s > cps.len() {
@@ -673,8 +722,8 @@ fn m_rindex(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("str.count", args, kw, 1, 3)?;
-    let sub = code_points(arg_str("count", &args[0])?);
+    varargs_check("count", args, kw, 1, 3)?;
+    let sub = code_points(arg_str(&args[0])?);
     let cps = code_points(slf);
     let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
     if s > e {
@@ -693,7 +742,7 @@ fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn affix_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, end: bool) -> PyResult<Obj> {
-    check_nargs(name, args, kw, 1, 3)?;
+    varargs_check(name, args, kw, 1, 3)?;
     let cps = code_points(slf);
     let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
     let candidates: Vec<Obj> = if tuple::is_tuple(&args[0]) {
@@ -733,8 +782,8 @@ fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.replace", args, kw, 2, 3)?;
-    let old = code_points(arg_str("replace", &args[0])?);
-    let new = code_points(arg_str("replace", &args[1])?);
+    let old = code_points(clinic_str("replace", 1, &args[0])?);
+    let new = code_points(clinic_str("replace", 2, &args[1])?);
     let count = match args.get(2) {
         Some(c) => int::as_isize_or_overflow(&int::index(c)?)?,
         None => -1,
@@ -819,18 +868,22 @@ fn m_encode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let nkw = kw.map(tuple::len).unwrap_or(0);
     let npos = args.len() - nkw;
-    let kwargs = dict::new();
-    if let Some(k) = kw {
-        for (i, name) in tuple::items(k).iter().enumerate() {
-            dict::set_item(&kwargs, name, &args[npos + i])?;
+    let kwargs = match kw {
+        Some(k) if nkw > 0 => {
+            let d = dict::new();
+            for (i, name) in tuple::items(k).iter().enumerate() {
+                dict::set_item(&d, name, &args[npos + i])?;
+            }
+            Some(d)
         }
-    }
-    crate::types::str_format::format(slf, &args[..npos], &kwargs)
+        _ => None,
+    };
+    crate::types::str_format::format(slf, Some(&args[..npos]), kwargs.as_ref())
 }
 
 fn m_format_map(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.format_map", args, kw, 1, 1)?;
-    crate::types::str_format::format(slf, &[], &args[0])
+    crate::types::str_format::format(slf, None, Some(&args[0]))
 }
 
 fn m_dunder_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -846,7 +899,10 @@ fn pad(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, align: char) -> Py
     let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
     let fill = match args.get(1) {
         Some(f) => {
-            if !pystr::is_str(f) || len(f) != 1 {
+            if !pystr::is_str(f) {
+                crate::bail!(TypeError, "The fill character must be a unicode character, not {}", f.ty().name());
+            }
+            if len(f) != 1 {
                 crate::bail!(TypeError, "The fill character must be exactly one character long");
             }
             pystr::char_at(f, 0)
@@ -906,8 +962,9 @@ fn m_zfill(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("splitlines", args, kw, &["keepends"], 0, 0)?;
+    // keepends is an int-accepting bool (_PyLong_AsInt).
     let keep = match &a[0] {
-        Some(k) => crate::ops::truthy(k)?,
+        Some(k) => int::as_c_int(&int::index(k)?)? != 0,
         None => false,
     };
     let cps = code_points(slf);
@@ -916,7 +973,7 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let mut start = 0;
     while i < cps.len() {
         let c = cps[i];
-        let brk = matches!(c, 0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029);
+        let brk = ucd::is_linebreak(c);
         if brk {
             let mut end = i + 1;
             if c == 0x0d && i + 1 < cps.len() && cps[i + 1] == 0x0a {
@@ -938,7 +995,7 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn partition_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
     let name = if right { "rpartition" } else { "partition" };
     check_nargs(name, args, kw, 1, 1)?;
-    let sep = code_points(arg_str(name, &args[0])?);
+    let sep = code_points(arg_str(&args[0])?);
     if sep.is_empty() {
         crate::bail!(ValueError, "empty separator");
     }
@@ -989,8 +1046,11 @@ fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
         return Ok(d);
     }
-    let x = code_points(arg_str("maketrans", &args[0])?);
-    let y = code_points(arg_str("maketrans", &args[1])?);
+    if !pystr::is_str(&args[0]) {
+        crate::bail!(TypeError, "first maketrans argument must be a string if there is a second argument");
+    }
+    let x = code_points(&args[0]);
+    let y = code_points(clinic_str("maketrans", 2, &args[1])?);
     if x.len() != y.len() {
         crate::bail!(ValueError, "the first two maketrans arguments must have equal length");
     }
@@ -998,7 +1058,7 @@ fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         dict::set_item(&d, &int::from_i64(*a as i64), &int::from_i64(*b as i64))?;
     }
     if let Some(z) = args.get(2) {
-        for c in code_points(arg_str("maketrans", z)?) {
+        for c in code_points(clinic_str("maketrans", 3, z)?) {
             dict::set_item(&d, &int::from_i64(c as i64), &none::none())?;
         }
     }
@@ -1063,13 +1123,13 @@ fn m_islower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_removeprefix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.removeprefix", a, k, 1, 1)?;
-    let p = code_points(arg_str("removeprefix", &a[0])?);
+    let p = code_points(clinic_str("removeprefix", 0, &a[0])?);
     let cps = code_points(slf);
     Ok(if cps.starts_with(&p) { from_code_points(&cps[p.len()..]) } else { from_code_points(&cps) })
 }
 fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.removesuffix", a, k, 1, 1)?;
-    let p = code_points(arg_str("removesuffix", &a[0])?);
+    let p = code_points(clinic_str("removesuffix", 0, &a[0])?);
     let cps = code_points(slf);
     Ok(if !p.is_empty() && cps.ends_with(&p) { from_code_points(&cps[..cps.len() - p.len()]) } else { from_code_points(&cps) })
 }
@@ -1133,6 +1193,7 @@ pub fn init_types() {
         (*(&raw mut AS_SEQUENCE)).sq_concat = Some(str_concat_slot);
         (*(&raw mut AS_SEQUENCE)).sq_repeat = Some(str_repeat_slot);
         (*(&raw mut AS_SEQUENCE)).sq_contains = Some(str_contains_slot);
+        (*(&raw mut AS_SEQUENCE)).sq_item = Some(str_item_slot);
         (*(&raw mut AS_MAPPING)).mp_subscript = Some(str_subscript_slot);
         (*(&raw mut AS_MAPPING)).mp_length = Some(str_len_slot);
         (*(&raw mut AS_NUMBER)).nb_remainder = Some(str_mod_slot);

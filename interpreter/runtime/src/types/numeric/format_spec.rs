@@ -71,8 +71,10 @@ fn parse_number(chars: &[char], pos: &mut usize) -> Result<Option<usize>, String
 }
 
 /// Parses a format spec; `type_name` names the object's type in the
-/// "Invalid format specifier" message.
-pub fn parse(spec: &str, type_name: &str) -> Result<FormatSpec, String> {
+/// "Invalid format specifier" message, `default_ty` is the type's default
+/// presentation type ('s' for str, 'd' for int), which the grouping check
+/// sees when the spec gives none.
+pub fn parse(spec: &str, type_name: &str, default_ty: Option<char>) -> Result<FormatSpec, String> {
     let chars: Vec<char> = spec.chars().collect();
     let n = chars.len();
     let mut f = FormatSpec::default();
@@ -130,21 +132,11 @@ pub fn parse(spec: &str, type_name: &str) -> Result<FormatSpec, String> {
         f.ty = Some(chars[pos]);
     }
     if let Some(g) = f.grouping {
-        match f.ty {
+        match f.ty.or(default_ty) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if g == '_' => {}
             Some(t) => return Err(format!("Cannot specify '{}' with '{}'.", g, char_desc(t))),
         }
-    }
-    Ok(f)
-}
-
-/// `parse` for `str.__format__`.
-pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, String> {
-    let f = parse(spec, "str")?;
-    if let (Some(g), None) = (f.grouping, f.ty) {
-        // str's default presentation type is 's'.
-        return Err(format!("Cannot specify '{}' with 's'.", g));
     }
     Ok(f)
 }
@@ -266,14 +258,16 @@ fn layout_number(spec: &FormatSpec, neg: bool, prefix: &str, digits: &str, rest:
     out
 }
 
-/// Formats a string (`str.__format__` with a parsed spec).
-pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FormatError> {
+/// Checks a parsed spec for `str.__format__` (`type_name` for messages).
+pub fn check_str_spec(spec: &FormatSpec, type_name: &str) -> Result<(), FormatError> {
     match spec.ty {
         None | Some('s') => {}
-        Some(t) => return Err(unknown_code(t, "str")),
+        Some(t) => return Err(unknown_code(t, type_name)),
     }
-    if spec.sign.is_some() {
-        return Err(FormatError::Value("Sign not allowed in string format specifier".into()));
+    match spec.sign {
+        Some(' ') => return Err(FormatError::Value("Space not allowed in string format specifier".into())),
+        Some(_) => return Err(FormatError::Value("Sign not allowed in string format specifier".into())),
+        None => {}
     }
     if spec.no_neg_zero {
         return Err(FormatError::Value("Negative zero coercion (z) not allowed in string format specifier".into()));
@@ -284,14 +278,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FormatError> {
     if spec.align == Some('=') {
         return Err(FormatError::Value("'=' alignment not allowed in string format specifier".into()));
     }
-    let (fill, align) = spec.fill_align('<');
-    let body: String = match spec.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
-    };
-    let mut out = String::new();
-    pad(&mut out, "", &body, spec.width.unwrap_or(0), fill, align);
-    Ok(out)
+    Ok(())
 }
 
 /// Correctly rounded conversion of a big int to f64 (None on overflow).
@@ -319,16 +306,16 @@ pub fn bigint_to_f64(v: &BigInt) -> Option<f64> {
 }
 
 /// `int.__format__` with a non-empty spec.
-pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {
+pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             let x = bigint_to_f64(v)
                 .ok_or_else(|| FormatError::Overflow("int too large to convert to float".into()))?;
-            return format_float(x, spec, "int");
+            return format_float(x, spec, type_name);
         }
-        t => return Err(unknown_code(t, "int")),
+        t => return Err(unknown_code(t, type_name)),
     }
     if spec.no_neg_zero {
         return Err(FormatError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
@@ -419,10 +406,10 @@ pub fn format_float(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String
 }
 
 /// `complex.__format__` with a non-empty spec.
-pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, FormatError> {
+pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(t) => return Err(unknown_code(t, "complex")),
+        Some(t) => return Err(unknown_code(t, type_name)),
     }
     if spec.precision.map(|p| p > i32::MAX as usize).unwrap_or(false) {
         return Err(FormatError::Value("precision too big".into()));
@@ -485,8 +472,8 @@ pub fn format_int_spec(v: &BigInt, spec: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    let f = parse(spec, "int")?;
-    format_int(v, &f)
+    let f = parse(spec, "int", Some('d'))?;
+    format_int(v, &f, "int")
 }
 
 /// `float.__format__`: the empty spec is `str(x)`.
@@ -494,7 +481,7 @@ pub fn format_float_spec(x: f64, spec: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(super::float_repr::repr(x));
     }
-    let f = parse(spec, "float")?;
+    let f = parse(spec, "float", None)?;
     format_float(x, &f, "float")
 }
 
@@ -503,8 +490,8 @@ pub fn format_complex_spec(re: f64, im: f64, spec: &str) -> Result<String, Forma
     if spec.is_empty() {
         return Ok(complex_repr(re, im));
     }
-    let f = parse(spec, "complex")?;
-    format_complex(re, im, &f)
+    let f = parse(spec, "complex", None)?;
+    format_complex(re, im, &f, "complex")
 }
 
 /// `repr(complex)`.
