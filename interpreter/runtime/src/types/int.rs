@@ -889,6 +889,41 @@ pub(crate) fn call_special(o: &Obj, name: &str) -> PyResult<Option<Obj>> {
     crate::ops::call::call(&bound, &[], None).map(Some)
 }
 
+/// PyObject_Bytes: a bytes-like object's data, `__bytes__`, or an iterable
+/// of ints in range(256) (str and non-iterables are refused).
+fn object_bytes(src: &Obj) -> PyResult<Vec<u8>> {
+    if let Some(b) = bytes_like(src) {
+        return Ok(b);
+    }
+    if let Some(r) = call_special(src, "__bytes__")? {
+        return match crate::types::bytes::as_slice_opt(&r) {
+            Some(b) => Ok(b.to_vec()),
+            None => crate::bail!(TypeError, "__bytes__ returned non-bytes (type {})", r.ty().name()),
+        };
+    }
+    let refuse = || crate::raise!(TypeError, "cannot convert '{}' object to bytes", src.ty().name());
+    if pystr::is_str(src) {
+        return Err(refuse());
+    }
+    let it = crate::ops::iter(src).map_err(|e| {
+        if crate::errors::matches(crate::types::exceptions::TypeError()) {
+            crate::errors::clear();
+            refuse()
+        } else {
+            e
+        }
+    })?;
+    let mut v = Vec::new();
+    while let Some(item) = crate::ops::next(&it)? {
+        let i = number_as_ssize(&item)?;
+        if !(0..256).contains(&i) {
+            crate::bail!(ValueError, "bytes must be in range(0, 256)");
+        }
+        v.push(i as u8);
+    }
+    Ok(v)
+}
+
 /// Bytes of a bytes or bytearray object.
 pub(crate) fn bytes_like(o: &Obj) -> Option<Vec<u8>> {
     if let Some(b) = crate::types::bytes::as_slice_opt(o) {
@@ -1039,12 +1074,12 @@ fn long_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult
 // Methods.
 
 fn m_conjugate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("conjugate", args, kw, 0, 0)?;
+    check_nargs("int.conjugate", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
 fn m_bit_length(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("bit_length", args, kw, 0, 0)?;
+    check_nargs("int.bit_length", args, kw, 0, 0)?;
     if let Some(x) = small(slf) {
         return Ok(from_u64(64 - x.unsigned_abs().leading_zeros() as u64));
     }
@@ -1052,7 +1087,7 @@ fn m_bit_length(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_bit_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("bit_count", args, kw, 0, 0)?;
+    check_nargs("int.bit_count", args, kw, 0, 0)?;
     let n: u64 = digits(slf).iter().map(|d| d.count_ones() as u64).sum();
     Ok(from_u64(n))
 }
@@ -1151,14 +1186,7 @@ fn m_from_bytes(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(s) => crate::ops::truthy(s)?,
         None => false,
     };
-    let data = match bytes_like(src) {
-        Some(b) => b,
-        None => {
-            let bt = crate::types::type_::type_obj(crate::types::bytes::type_ptr());
-            let b = crate::ops::call::call(&bt, &[src.clone()], None)?;
-            bytes_like(&b).unwrap_or_default()
-        }
-    };
+    let data = object_bytes(src)?;
     let v = if little {
         if signed { BigInt::from_signed_bytes_le(&data) } else { BigInt::from_bytes_le(Sign::Plus, &data) }
     } else if signed {
@@ -1174,22 +1202,22 @@ fn m_from_bytes(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_as_integer_ratio(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("as_integer_ratio", args, kw, 0, 0)?;
+    check_nargs("int.as_integer_ratio", args, kw, 0, 0)?;
     Ok(tuple::new(&[exact(slf), from_i64(1)]))
 }
 
 fn m_self_int(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__trunc__", args, kw, 0, 0)?;
+    check_nargs("int.__trunc__", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
 fn m_floor(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__floor__", args, kw, 0, 0)?;
+    check_nargs("int.__floor__", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
 fn m_ceil(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__ceil__", args, kw, 0, 0)?;
+    check_nargs("int.__ceil__", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
@@ -1224,12 +1252,12 @@ fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", args, kw, 0, 0)?;
+    check_nargs("int.__getnewargs__", args, kw, 0, 0)?;
     Ok(tuple::new(&[exact(slf)]))
 }
 
 fn m_sizeof(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__sizeof__", args, kw, 0, 0)?;
+    check_nargs("int.__sizeof__", args, kw, 0, 0)?;
     let n = ob_size(slf).unsigned_abs().max(1);
     Ok(from_usize(slf.ty().tp_basicsize as usize + 4 * n))
 }
@@ -1246,13 +1274,14 @@ pub fn format_error(e: FormatError) -> PyErr {
 pub fn format_spec_arg(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<String> {
     check_nargs(fname, args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
-        crate::bail!(TypeError, "{}() argument must be str, not {}", fname, args[0].ty().name());
+        let short = fname.rsplit('.').next().unwrap_or(fname);
+        crate::bail!(TypeError, "{}() argument must be str, not {}", short, args[0].ty().name());
     }
     Ok(pystr::to_string_lossy(&args[0]))
 }
 
 fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let spec = format_spec_arg("__format__", args, kw)?;
+    let spec = format_spec_arg("int.__format__", args, kw)?;
     if spec.is_empty() {
         return crate::ops::str_of(slf);
     }

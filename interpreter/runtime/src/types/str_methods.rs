@@ -249,6 +249,9 @@ fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
         (None, None, None) => pystr::empty(),
         (Some(o), None, None) => crate::ops::str_of(o)?,
         (o, enc, errors) => {
+            // Argument types are checked before the object is looked at.
+            let enc = str_arg("str", "encoding", enc.as_ref())?.unwrap_or_else(|| "utf-8".into());
+            let errors = str_arg("str", "errors", errors.as_ref())?;
             let o = o.clone().unwrap_or_else(|| crate::types::bytes::new(b""));
             let data = match crate::types::bytes::as_slice_opt(&o) {
                 Some(d) => d.to_vec(),
@@ -262,8 +265,6 @@ fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
                     }
                 },
             };
-            let enc = str_arg("str", "encoding", enc.as_ref())?.unwrap_or_else(|| "utf-8".into());
-            let errors = str_arg("str", "errors", errors.as_ref())?;
             decode(&data, &enc, errors.as_deref())?
         }
     };

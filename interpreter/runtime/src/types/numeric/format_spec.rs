@@ -247,9 +247,10 @@ fn layout_number(spec: &FormatSpec, neg: bool, prefix: &str, digits: &str, rest:
     let width = spec.width.unwrap_or(0);
     let lead_len = sign.len() + prefix.len() + rest.chars().count();
     let min_width = if fill == '0' && align == '=' { width.saturating_sub(lead_len) } else { 0 };
+    // No leading digits (inf, nan): nothing to group (CPython skips it).
     let grouped = match spec.grouping {
-        Some(sep) => group_digits(digits, sep, group, min_width),
-        None => digits.to_string(),
+        Some(sep) if !digits.is_empty() => group_digits(digits, sep, group, min_width),
+        _ => digits.to_string(),
     };
     let mut out = String::new();
     let left = format!("{}{}", sign, prefix);
