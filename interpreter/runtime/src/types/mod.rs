@@ -41,6 +41,7 @@ pub mod str;
 pub mod str_format;
 pub mod str_case;
 pub mod str_methods;
+pub mod str_percent;
 pub mod str_unicode;
 pub mod structseq;
 pub mod super_;

@@ -238,7 +238,7 @@ fn str_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
     if !pystr::is_str(a) {
         return Ok(none::not_implemented());
     }
-    crate::types::str_format::percent_format(a, b)
+    crate::types::str_percent::percent_format(a, b)
 }
 crate::binary_slot!(str_mod_slot => str_mod);
 
