@@ -426,6 +426,19 @@ fn complex_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
             crate::bail!(TypeError, "complex() can't take second arg if first is a string");
         }
         let s = pystr::to_string_lossy(&r);
+        // Underscores must sit between digits; the string is then parsed
+        // without them (CPython's _Py_string_to_number_with_underscores).
+        let s = if s.contains('_') {
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || crate::types::str_unicode::decimal(c as u32).is_some());
+            let cs: Vec<char> = s.chars().collect();
+            let ok = (0..cs.len()).all(|i| cs[i] != '_' || (i > 0 && digit(Some(cs[i - 1])) && digit(cs.get(i + 1).copied())));
+            if !ok {
+                crate::bail!(ValueError, "could not convert string to complex: {}", crate::types::str_methods::repr_str(&r));
+            }
+            s.replace('_', "")
+        } else {
+            s
+        };
         let (re, im) = parse_complex_str(&s).ok_or_else(malformed)?;
         return new_complex_subtype(tp, re, im);
     }

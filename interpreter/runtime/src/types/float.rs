@@ -3,7 +3,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::{alloc, tpflags, Obj, PyNumberMethods, PyObject, PyTypeObject};
-use crate::types::builtin_func::{check_nargs, classmethod, method, method_table, parse_args, RustMethod};
+use crate::types::builtin_func::{check_nargs, classmethod, method, method_table, RustMethod};
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::int;
 use crate::types::none::not_implemented;
@@ -696,9 +696,9 @@ pub fn round_ndigits(x: f64, nd: i64) -> PyResult<f64> {
 }
 
 fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("__round__", args, kw, &["ndigits"], 0, 1)?;
+    check_nargs("float.__round__", args, kw, 0, 1)?;
     let x = value(slf);
-    match &a[0] {
+    match &args.first().cloned() {
         Some(n) if !crate::types::none::is_none(n) => {
             let nd = int::index(n)?;
             let nd = match int::as_i64(&nd) {

@@ -1231,8 +1231,8 @@ pub fn round_bigint(v: &BigInt, ndigits_neg: u64) -> BigInt {
 }
 
 fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("__round__", args, kw, &["ndigits"], 0, 1)?;
-    let nd = match &a[0] {
+    check_nargs("int.__round__", args, kw, 0, 1)?;
+    let nd = match &args.first().cloned() {
         None => return Ok(exact(slf)),
         Some(n) if crate::types::none::is_none(n) => return Ok(exact(slf)),
         Some(n) => index(n)?,

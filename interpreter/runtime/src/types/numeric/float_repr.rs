@@ -115,10 +115,10 @@ pub fn format_abs(x: f64, ty: char, precision: usize, alt: bool, add_dot_0: bool
                 if !frac.is_empty() {
                     s.push('.');
                     s.push_str(&frac);
-                } else if alt {
-                    s.push('.');
                 } else if add_dot_0 {
                     s.push_str(".0");
+                } else if alt {
+                    s.push('.');
                 }
                 s
             }

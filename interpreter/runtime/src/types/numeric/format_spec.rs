@@ -331,8 +331,12 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         if spec.alternate {
             return Err(FormatError::Value("Alternate form (#) not allowed with integer format specifier 'c'".into()));
         }
+        // PyLong_AsLong first: a value beyond a C long has its own message.
         let c = v
-            .to_u32()
+            .to_i64()
+            .ok_or_else(|| FormatError::Overflow("Python int too large to convert to C long".into()))?;
+        let c = u32::try_from(c)
+            .ok()
             .filter(|c| *c < 0x110000)
             .ok_or_else(|| FormatError::Overflow("%c arg not in range(0x110000)".into()))?;
         // Lone surrogates cannot live in a Rust string; the caller builds
@@ -444,8 +448,8 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> R
             }
         };
         let grouped = match spec.grouping {
-            Some(sep) => group_digits(digits, sep, 3, 0),
-            None => digits.to_string(),
+            Some(sep) if !digits.is_empty() => group_digits(digits, sep, 3, 0),
+            _ => digits.to_string(),
         };
         format!("{}{}{}", s, grouped, rest)
     };
