@@ -40,6 +40,7 @@ pub mod sort;
 pub mod str;
 pub mod str_format;
 pub mod str_case;
+pub mod str_iter;
 pub mod str_methods;
 pub mod str_percent;
 pub mod str_unicode;
@@ -123,6 +124,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::sys::_PyKraitStream_Type,
     ];
     v.extend(dictview::types());
+    v.extend(str_iter::iterator_types());
     v.extend(list::iterator_types());
     v.extend(tuple::iterator_types());
     v.extend(range::iterator_types());
@@ -138,6 +140,7 @@ pub fn init_all() -> PyResult<()> {
     object_::init_types();
     type_::init_types();
     str_methods::init_types();
+    str_iter::init_types();
     dict::init_types();
     dictview::init_types();
     tuple::init_types();

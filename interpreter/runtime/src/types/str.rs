@@ -90,6 +90,12 @@ pub fn is_ascii(o: &Obj) -> bool {
     header(o).state & ASCII != 0
 }
 
+/// A compact ASCII string (exact str; subclass instances are not compact).
+#[inline]
+pub fn is_compact_ascii(o: &Obj) -> bool {
+    header(o).state & (ASCII | COMPACT) == ASCII | COMPACT
+}
+
 /// Pointer to the code point buffer.
 #[inline]
 pub fn data_ptr(o: &Obj) -> *const u8 {

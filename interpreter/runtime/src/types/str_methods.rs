@@ -230,7 +230,7 @@ fn rfind_cp(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize
 }
 
 fn str_iter(o: &Obj) -> PyResult<Obj> {
-    crate::types::iter::new_seq_iter(o)
+    Ok(crate::types::str_iter::new(o))
 }
 crate::unary_slot!(str_iter_slot => str_iter);
 
