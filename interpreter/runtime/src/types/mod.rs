@@ -43,6 +43,7 @@ pub mod str_case;
 pub mod str_iter;
 pub mod str_methods;
 pub mod str_percent;
+pub mod str_search;
 pub mod str_unicode;
 pub mod structseq;
 pub mod super_;

@@ -113,6 +113,26 @@ pub fn data_ptr(o: &Obj) -> *const u8 {
     }
 }
 
+/// The code point buffer, typed by kind.
+pub enum View<'a> {
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+}
+
+/// Borrows the code point buffer (valid while `o` lives; str is immutable).
+pub fn view(o: &Obj) -> View<'_> {
+    let n = len(o);
+    let p = data_ptr(o);
+    unsafe {
+        match kind(o) {
+            1 => View::U8(std::slice::from_raw_parts(p, n)),
+            2 => View::U16(std::slice::from_raw_parts(p as *const u16, n)),
+            _ => View::U32(std::slice::from_raw_parts(p as *const u32, n)),
+        }
+    }
+}
+
 /// The code point at `i` (unchecked bounds beyond a debug assertion).
 #[inline]
 pub fn char_at(o: &Obj, i: usize) -> u32 {
@@ -246,6 +266,20 @@ pub fn new(s: &str) -> Obj {
     from_code_points(&cps)
 }
 
+/// A new str from bytes the caller knows are ASCII (no re-validation).
+pub fn from_ascii(b: &[u8]) -> Obj {
+    debug_assert!(b.is_ascii());
+    match b.len() {
+        0 => empty(),
+        1 => from_char(b[0] as u32),
+        n => {
+            let o = alloc_str(n, 0);
+            unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), data_ptr(&o) as *mut u8, n) };
+            o
+        }
+    }
+}
+
 /// A new str from code points (which may include lone surrogates).
 pub fn from_code_points(cps: &[u32]) -> Obj {
     if cps.is_empty() {
@@ -284,11 +318,23 @@ pub fn substring(o: &Obj, start: usize, end: usize) -> Obj {
     if end <= start {
         return empty();
     }
-    if is_ascii(o) {
-        let s = as_str(o).unwrap();
-        return new(&s[start..end]);
+    match view(o) {
+        View::U8(b) if is_ascii(o) => from_ascii(&b[start..end]),
+        View::U8(b) => latin1_or_ascii(&b[start..end]),
+        View::U16(w) => {
+            let cps: Vec<u32> = w[start..end].iter().map(|&c| c as u32).collect();
+            from_code_points(&cps)
+        }
+        View::U32(w) => from_code_points(&w[start..end]),
     }
-    let cps: Vec<u32> = (start..end).map(|i| char_at(o, i)).collect();
+}
+
+/// A str from 1-byte code points (the result may be ASCII).
+fn latin1_or_ascii(b: &[u8]) -> Obj {
+    if b.is_ascii() {
+        return from_ascii(b);
+    }
+    let cps: Vec<u32> = b.iter().map(|&c| c as u32).collect();
     from_code_points(&cps)
 }
 

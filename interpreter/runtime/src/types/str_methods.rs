@@ -5,6 +5,7 @@ use crate::errors::PyResult;
 use crate::object::{tpflags, Obj, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table, parse_args, staticmethod};
 use crate::types::str_case;
+use crate::types::str_search;
 use crate::types::str_unicode as ucd;
 use crate::types::str::{self as pystr, chars, code_points, from_code_points, len};
 use crate::types::{bool_, dict, int, list, none, tuple};
@@ -208,26 +209,9 @@ fn str_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
     if !pystr::is_str(v) {
         crate::bail!(TypeError, "'in <string>' requires string as left operand, not {}", v.ty().name());
     }
-    Ok(find_cp(&code_points(o), &code_points(v), 0).is_some())
+    Ok(str_search::find(o, v, 0, len(o)).is_some())
 }
 crate::contains_slot!(str_contains_slot => str_contains);
-
-fn find_cp(hay: &[u32], needle: &[u32], from: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return if from <= hay.len() { Some(from) } else { None };
-    }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
-}
-
-fn rfind_cp(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
-    if needle.len() > to.saturating_sub(from) {
-        return if needle.is_empty() && from <= to { Some(to) } else { None };
-    }
-    (from..=to - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
-}
 
 fn str_iter(o: &Obj) -> PyResult<Obj> {
     Ok(crate::types::str_iter::new(o))
@@ -522,53 +506,56 @@ fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResul
         Some(m) => int::as_isize_or_overflow(&int::index(m)?)?,
         None => -1,
     };
-    let cps = code_points(slf);
-    let mut out: Vec<Vec<u32>> = Vec::new();
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let n = len(slf);
+    let sub = |i: usize, j: usize| pystr::substring(slf, i, j);
+    let mut out: Vec<Obj> = Vec::new();
     match a[0].as_ref().filter(|s| !none::is_none(s)) {
         None => {
-            // Whitespace splitting.
-            let n = cps.len();
-            let mut splits = 0;
+            // Whitespace splitting: runs of whitespace separate, ends are
+            // trimmed, the unsplit rest keeps its whitespace.
+            let ascii = pystr::as_str(slf).filter(|_| pystr::is_ascii(slf)).map(str::as_bytes);
+            let sp = |i: usize| match ascii {
+                Some(b) => matches!(b[i], 9..=13 | 28..=32),
+                None => is_space(pystr::char_at(slf, i)),
+            };
             if !right {
                 let mut i = 0;
                 while i < n {
-                    while i < n && is_space(cps[i]) {
+                    while i < n && sp(i) {
                         i += 1;
                     }
                     if i == n {
                         break;
                     }
-                    if maxsplit >= 0 && splits == maxsplit {
-                        // The rest, trailing whitespace included.
-                        out.push(cps[i..].to_vec());
+                    if out.len() == max {
+                        out.push(sub(i, n));
                         break;
                     }
                     let start = i;
-                    while i < n && !is_space(cps[i]) {
+                    while i < n && !sp(i) {
                         i += 1;
                     }
-                    out.push(cps[start..i].to_vec());
-                    splits += 1;
+                    out.push(sub(start, i));
                 }
             } else {
                 let mut i = n;
                 while i > 0 {
-                    while i > 0 && is_space(cps[i - 1]) {
+                    while i > 0 && sp(i - 1) {
                         i -= 1;
                     }
                     if i == 0 {
                         break;
                     }
-                    if maxsplit >= 0 && splits == maxsplit {
-                        out.push(cps[..i].to_vec());
+                    if out.len() == max {
+                        out.push(sub(0, i));
                         break;
                     }
                     let end = i;
-                    while i > 0 && !is_space(cps[i - 1]) {
+                    while i > 0 && !sp(i - 1) {
                         i -= 1;
                     }
-                    out.push(cps[i..end].to_vec());
-                    splits += 1;
+                    out.push(sub(i, end));
                 }
                 out.reverse();
             }
@@ -577,42 +564,29 @@ fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResul
             if !pystr::is_str(sep) {
                 crate::bail!(TypeError, "must be str or None, not {}", sep.ty().name());
             }
-            let sep = code_points(sep);
-            if sep.is_empty() {
+            let m = len(sep);
+            if m == 0 {
                 crate::bail!(ValueError, "empty separator");
             }
-            let mut splits = 0;
             if !right {
                 let mut start = 0;
-                while maxsplit < 0 || splits < maxsplit {
-                    match find_cp(&cps, &sep, start) {
-                        Some(i) => {
-                            out.push(cps[start..i].to_vec());
-                            start = i + sep.len();
-                            splits += 1;
-                        }
-                        None => break,
-                    }
+                for p in str_search::find_all(slf, sep, 0, n, max) {
+                    out.push(sub(start, p));
+                    start = p + m;
                 }
-                out.push(cps[start..].to_vec());
+                out.push(sub(start, n));
             } else {
-                let mut end = cps.len();
-                while maxsplit < 0 || splits < maxsplit {
-                    match rfind_cp(&cps, &sep, 0, end) {
-                        Some(i) => {
-                            out.push(cps[i + sep.len()..end].to_vec());
-                            end = i;
-                            splits += 1;
-                        }
-                        None => break,
-                    }
+                let mut end = n;
+                for p in str_search::rfind_all(slf, sep, max) {
+                    out.push(sub(p + m, end));
+                    end = p;
                 }
-                out.push(cps[..end].to_vec());
+                out.push(sub(0, end));
                 out.reverse();
             }
         }
     }
-    Ok(list::from_vec(out.iter().map(|v| from_code_points(v)).collect()))
+    Ok(list::from_vec(out))
 }
 
 fn m_split(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -690,16 +664,15 @@ fn bounds(n: usize, start: Option<&Obj>, end: Option<&Obj>) -> PyResult<(usize, 
 
 fn find_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, rev: bool) -> PyResult<Option<usize>> {
     varargs_check(name, args, kw, 1, 3)?;
-    let sub = code_points(arg_str(&args[0])?);
-    let cps = code_points(slf);
-    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
-    if s > e || s > cps.len() {
+    let sub = arg_str(&args[0])?;
+    let (s, e) = bounds(len(slf), args.get(1), args.get(2))?;
+    if s > e || s > len(slf) {
         return Ok(None);
     }
     if rev {
-        Ok(rfind_cp(&cps, &sub, s, e))
+        Ok(str_search::rfind(slf, sub, s, e))
     } else {
-        Ok(find_cp(&cps[..e], &sub, s))
+        Ok(str_search::find(slf, sub, s, e))
     }
 }
 
@@ -724,28 +697,21 @@ fn m_rindex(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     varargs_check("count", args, kw, 1, 3)?;
-    let sub = code_points(arg_str(&args[0])?);
-    let cps = code_points(slf);
-    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    let sub = arg_str(&args[0])?;
+    let (s, e) = bounds(len(slf), args.get(1), args.get(2))?;
     if s > e {
         return Ok(int::from_i64(0));
     }
-    if sub.is_empty() {
+    if len(sub) == 0 {
         return Ok(int::from_usize(e - s + 1));
     }
-    let mut n = 0;
-    let mut i = s;
-    while let Some(j) = find_cp(&cps[..e], &sub, i) {
-        n += 1;
-        i = j + sub.len();
-    }
-    Ok(int::from_usize(n))
+    Ok(int::from_usize(str_search::find_all(slf, sub, s, e, usize::MAX).len()))
 }
 
 fn affix_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, end: bool) -> PyResult<Obj> {
     varargs_check(name, args, kw, 1, 3)?;
-    let cps = code_points(slf);
-    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    let n = len(slf);
+    let (s, e) = bounds(n, args.get(1), args.get(2))?;
     let candidates: Vec<Obj> = if tuple::is_tuple(&args[0]) {
         tuple::items(&args[0]).to_vec()
     } else if pystr::is_str(&args[0]) {
@@ -762,12 +728,11 @@ fn affix_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, end: bool) 
         if !pystr::is_str(&c) {
             crate::bail!(TypeError, "tuple for {} must only contain str, not {}", name, c.ty().name());
         }
-        let p = code_points(&c);
-        if s > cps.len() || s > e {
+        let m = len(&c);
+        if s > n || s > e || e - s < m {
             continue;
         }
-        let window = &cps[s..e.max(s)];
-        let ok = if end { window.ends_with(&p) } else { window.starts_with(&p) };
+        let ok = str_search::matches_at(slf, &c, if end { e - m } else { s });
         if ok {
             return Ok(bool_::from_bool(true));
         }
@@ -783,40 +748,46 @@ fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.replace", args, kw, 2, 3)?;
-    let old = code_points(clinic_str("replace", 1, &args[0])?);
-    let new = code_points(clinic_str("replace", 2, &args[1])?);
+    let old = clinic_str("replace", 1, &args[0])?;
+    let new = clinic_str("replace", 2, &args[1])?;
     let count = match args.get(2) {
         Some(c) => int::as_isize_or_overflow(&int::index(c)?)?,
         None => -1,
     };
-    let cps = code_points(slf);
-    let mut out = Vec::with_capacity(cps.len());
-    let mut done = 0;
-    if old.is_empty() {
-        for (i, c) in cps.iter().enumerate() {
-            if count < 0 || done < count {
-                out.extend_from_slice(&new);
-                done += 1;
-            }
-            out.push(*c);
-            let _ = i;
-        }
-        if count < 0 || done < count {
-            out.extend_from_slice(&new);
-        }
-        return Ok(from_code_points(&out));
+    let max = if count < 0 { usize::MAX } else { count as usize };
+    let n = len(slf);
+    // Match positions; an empty `old` matches before every character and
+    // at the end.
+    let positions: Vec<usize> = if len(old) == 0 {
+        (0..=n).take(max).collect()
+    } else {
+        str_search::find_all(slf, old, 0, n, max)
+    };
+    if positions.is_empty() {
+        return Ok(if pystr::is_exact_str(slf) { slf.clone() } else { from_code_points(&code_points(slf)) });
     }
-    let mut i = 0;
-    while i < cps.len() {
-        if (count < 0 || done < count) && cps[i..].starts_with(&old) {
-            out.extend_from_slice(&new);
-            i += old.len();
-            done += 1;
-        } else {
-            out.push(cps[i]);
-            i += 1;
+    let m = len(old);
+    if pystr::is_ascii(slf) && pystr::is_ascii(new) {
+        let (hs, ns) = (pystr::as_str(slf).unwrap(), pystr::as_str(new).unwrap());
+        let (hs, ns) = (hs.as_bytes(), ns.as_bytes());
+        let mut out = Vec::with_capacity(n + positions.len() * ns.len());
+        let mut last = 0;
+        for p in positions {
+            out.extend_from_slice(&hs[last..p]);
+            out.extend_from_slice(ns);
+            last = p + m;
         }
+        out.extend_from_slice(&hs[last..]);
+        return Ok(pystr::from_ascii(&out));
     }
+    let mut out: Vec<u32> = Vec::with_capacity(n + positions.len() * len(new));
+    let mut last = 0;
+    for p in positions {
+        out.extend((last..p).map(|i| pystr::char_at(slf, i)));
+        out.extend(chars(new));
+        last = p + m;
+    }
+    out.extend((last..n).map(|i| pystr::char_at(slf, i)));
     Ok(from_code_points(&out))
 }
 
@@ -996,19 +967,21 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn partition_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
     let name = if right { "rpartition" } else { "partition" };
     check_nargs(name, args, kw, 1, 1)?;
-    let sep = code_points(arg_str(&args[0])?);
-    if sep.is_empty() {
+    let sep = arg_str(&args[0])?;
+    let m = len(sep);
+    if m == 0 {
         crate::bail!(ValueError, "empty separator");
     }
-    let cps = code_points(slf);
-    let found = if right { rfind_cp(&cps, &sep, 0, cps.len()) } else { find_cp(&cps, &sep, 0) };
+    let n = len(slf);
+    let found = if right { str_search::rfind(slf, sep, 0, n) } else { str_search::find(slf, sep, 0, n) };
+    let whole = || if pystr::is_exact_str(slf) { slf.clone() } else { pystr::substring(slf, 0, n) };
     Ok(match found {
-        Some(i) => tuple::new(&[from_code_points(&cps[..i]), args[0].clone(), from_code_points(&cps[i + sep.len()..])]),
+        Some(i) => tuple::new(&[pystr::substring(slf, 0, i), sep.clone(), pystr::substring(slf, i + m, n)]),
         None => {
             if right {
-                tuple::new(&[pystr::empty(), pystr::empty(), from_code_points(&cps)])
+                tuple::new(&[pystr::empty(), pystr::empty(), whole()])
             } else {
-                tuple::new(&[from_code_points(&cps), pystr::empty(), pystr::empty()])
+                tuple::new(&[whole(), pystr::empty(), pystr::empty()])
             }
         }
     })
