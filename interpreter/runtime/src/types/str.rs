@@ -479,11 +479,11 @@ pub unsafe extern "C" fn dealloc(p: *mut PyObject) {
             alloc::raw_free(u.data);
         }
     }
+    // Instances of Python subclasses come here from subtype_dealloc, which
+    // has already cleared their fields and releases their type itself.
     let tp = (*p).ob_type;
     if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
         alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
     } else {
         alloc::raw_free(p as *mut c_void);
     }

@@ -1127,7 +1127,8 @@ fn m_istitle(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_expandtabs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("expandtabs", args, kw, &["tabsize"], 0, 0)?;
     let size = match &a[0] {
-        Some(t) => int::as_isize_or_overflow(&int::index(t)?)?,
+        // tabsize is a C int.
+        Some(t) => int::as_c_int(&int::index(t)?)? as isize,
         None => 8,
     };
     let mut out = Vec::new();
