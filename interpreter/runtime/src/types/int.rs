@@ -1233,8 +1233,8 @@ pub fn round_bigint(v: &BigInt, ndigits_neg: u64) -> BigInt {
 fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("int.__round__", args, kw, 0, 1)?;
     let nd = match &args.first().cloned() {
+        // Only an absent ndigits means "no rounding" (None is an error).
         None => return Ok(exact(slf)),
-        Some(n) if crate::types::none::is_none(n) => return Ok(exact(slf)),
         Some(n) => index(n)?,
     };
     if sign(&nd) >= 0 {

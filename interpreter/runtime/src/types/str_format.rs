@@ -89,6 +89,15 @@ impl<'a> MarkupIter<'a> {
         MarkupIter { s, pos: 0 }
     }
 
+    /// Resumes parsing at `pos` (for iterators that keep only a position).
+    pub fn at(s: &'a [u32], pos: usize) -> Self {
+        MarkupIter { s, pos }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
     /// The next piece, None at the end.
     pub fn next_markup(&mut self) -> PyResult<Option<Markup<'a>>> {
         let s = self.s;
@@ -202,7 +211,7 @@ impl<'a> MarkupIter<'a> {
 
 /// A field-name part's integer value: decimal digits (any script), None
 /// when it has another character or is empty.
-fn field_integer(part: &[u32]) -> PyResult<Option<usize>> {
+pub fn field_integer(part: &[u32]) -> PyResult<Option<usize>> {
     if part.is_empty() {
         return Ok(None);
     }
@@ -235,6 +244,15 @@ pub struct FieldSteps<'a> {
 }
 
 impl<'a> FieldSteps<'a> {
+    /// Resumes at index `i` of the whole field name.
+    pub fn at(name: &'a [u32], i: usize) -> Self {
+        FieldSteps { name, i }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.i
+    }
+
     pub fn next_step(&mut self) -> PyResult<Option<FieldStep<'a>>> {
         let name = self.name;
         let mut i = self.i;
