@@ -227,6 +227,10 @@ fn str_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
 crate::binary_slot!(str_mod_slot => str_mod);
 
 fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    // The common `str(x)`: no argument parsing needed.
+    if t == pystr::type_ptr() && tuple::len(args) == 1 && kwargs.map_or(true, |k| dict::len(k) == 0) {
+        return crate::ops::str_of(&tuple::items(args)[0]);
+    }
     let (v, kn) = crate::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
     let a = parse_args("str", &v, kn.as_ref(), &["object", "encoding", "errors"], 0, 0)?;
     let s = match (&a[0], &a[1], &a[2]) {
