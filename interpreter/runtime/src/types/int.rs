@@ -1288,7 +1288,9 @@ fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = to_bigint(slf);
     let tname = slf.ty().name().to_string();
     let f = format_spec::parse(&spec, &tname, Some('d')).map_err(|m| format_error(FormatError::Value(m)))?;
-    if matches!(f.ty, None | Some('d') | Some('n')) {
+    // The str-digits limit applies to decimal output (only big values can
+    // reach it).
+    if matches!(f.ty, None | Some('d') | Some('n')) && as_i64(slf).is_none() {
         to_decimal_string(&v)?;
     }
     if f.ty == Some('c') {

@@ -274,14 +274,29 @@ fn format_long(v: &Obj, ch: char, alt: bool, prec: Option<usize>) -> PyResult<Ve
             }
         }
     };
-    let b = int::to_bigint(&iv);
-    let neg = b.sign() == Sign::Minus;
-    let mag = b.magnitude();
-    let mut digits = match ch {
-        'o' => mag.to_str_radix(8),
-        'x' => mag.to_str_radix(16),
-        'X' => mag.to_str_radix(16).to_uppercase(),
-        _ => int::to_decimal_string(&b)?.trim_start_matches('-').to_string(),
+    let (neg, mut digits) = match int::as_i64(&iv) {
+        // Machine-sized values skip the bignum radix conversion.
+        Some(v) => {
+            let m = v.unsigned_abs();
+            let d = match ch {
+                'o' => format!("{:o}", m),
+                'x' => format!("{:x}", m),
+                'X' => format!("{:X}", m),
+                _ => m.to_string(),
+            };
+            (v < 0, d)
+        }
+        None => {
+            let b = int::to_bigint(&iv);
+            let mag = b.magnitude();
+            let d = match ch {
+                'o' => mag.to_str_radix(8),
+                'x' => mag.to_str_radix(16),
+                'X' => mag.to_str_radix(16).to_uppercase(),
+                _ => int::to_decimal_string(&b)?.trim_start_matches('-').to_string(),
+            };
+            (b.sign() == Sign::Minus, d)
+        }
     };
     if let Some(p) = prec {
         if digits.len() < p {

@@ -349,11 +349,17 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
     }
     let neg = v.is_negative();
     let mag = v.magnitude();
-    let (digits, prefix, group) = match ty {
-        'b' => (mag.to_str_radix(2), "0b", 4),
-        'o' => (mag.to_str_radix(8), "0o", 4),
-        'x' => (mag.to_str_radix(16), "0x", 4),
-        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
+    // Machine-sized magnitudes skip the bignum radix conversion.
+    let (digits, prefix, group) = match (ty, mag.to_u64()) {
+        ('b', Some(u)) => (format!("{:b}", u), "0b", 4),
+        ('o', Some(u)) => (format!("{:o}", u), "0o", 4),
+        ('x', Some(u)) => (format!("{:x}", u), "0x", 4),
+        ('X', Some(u)) => (format!("{:X}", u), "0X", 4),
+        (_, Some(u)) => (u.to_string(), "", 3),
+        ('b', None) => (mag.to_str_radix(2), "0b", 4),
+        ('o', None) => (mag.to_str_radix(8), "0o", 4),
+        ('x', None) => (mag.to_str_radix(16), "0x", 4),
+        ('X', None) => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
         _ => (mag.to_string(), "", 3),
     };
     let prefix = if spec.alternate && !matches!(ty, 'd' | 'n') { prefix } else { "" };
