@@ -602,7 +602,7 @@ fn m_rsplit(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn strip_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, left: bool, right: bool, name: &str) -> PyResult<Obj> {
     check_nargs(name, args, kw, 0, 1)?;
-    let cps = code_points(slf);
+    let n = len(slf);
     let set: Option<Vec<u32>> = match args.first().filter(|a| !none::is_none(a)) {
         Some(a) => {
             if !pystr::is_str(a) {
@@ -617,14 +617,15 @@ fn strip_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, left: bool, right: bool
         None => is_space(c),
     };
     let mut start = 0;
-    let mut end = cps.len();
+    let mut end = n;
+    let at = |i: usize| pystr::char_at(slf, i);
     if left {
-        while start < end && strip(cps[start]) {
+        while start < end && strip(at(start)) {
             start += 1;
         }
     }
     if right {
-        while end > start && strip(cps[end - 1]) {
+        while end > start && strip(at(end - 1)) {
             end -= 1;
         }
     }
