@@ -318,11 +318,11 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         }
         t => return Err(unknown_code(t, type_name)),
     }
-    if spec.no_neg_zero {
-        return Err(FormatError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
-    }
     if spec.precision.is_some() {
         return Err(FormatError::Value("Precision not allowed in integer format specifier".into()));
+    }
+    if spec.no_neg_zero {
+        return Err(FormatError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
     }
     if ty == 'c' {
         if spec.sign.is_some() {
