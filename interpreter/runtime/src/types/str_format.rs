@@ -46,6 +46,17 @@ pub fn format_str_spec(s: &Obj, spec: &Obj) -> PyResult<Obj> {
 pub fn format(template: &Obj, args: Option<&[Obj]>, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let mut auto = AutoNumber::Init;
     let t = code_points(template);
+    // A template that is exactly one replacement field returns the field's
+    // str object itself (CPython's writer keeps a sole str it is handed), so
+    // a str subclass from __str__/__format__ survives, as does identity.
+    let mut it = MarkupIter::new(&t);
+    if let Some(m) = it.next_markup()? {
+        if m.literal.is_empty() && it.pos() == t.len() {
+            if let Some(f) = m.field {
+                return field_str(&f, args, kwargs, 2, &mut auto);
+            }
+        }
+    }
     let mut out = Vec::with_capacity(t.len() + 16);
     build(&t, args, kwargs, 2, &mut auto, &mut out)?;
     Ok(pystr::from_code_points(&out))
@@ -364,6 +375,13 @@ fn field_object(name: &[u32], args: Option<&[Obj]>, kwargs: Option<&Obj>, auto: 
 }
 
 fn render_field(f: &Field, args: Option<&[Obj]>, kwargs: Option<&Obj>, depth: u32, auto: &mut AutoNumber, out: &mut Vec<u32>) -> PyResult<()> {
+    let r = field_str(f, args, kwargs, depth, auto)?;
+    out.extend(pystr::chars(&r));
+    Ok(())
+}
+
+/// A field's formatted value.
+fn field_str(f: &Field, args: Option<&[Obj]>, kwargs: Option<&Obj>, depth: u32, auto: &mut AutoNumber) -> PyResult<Obj> {
     let obj = field_object(f.name, args, kwargs, auto)?;
     let obj = match f.conversion {
         None => obj,
@@ -380,7 +398,5 @@ fn render_field(f: &Field, args: Option<&[Obj]>, kwargs: Option<&Obj>, depth: u3
     } else {
         pystr::from_code_points(f.spec)
     };
-    let r = crate::ops::format(&obj, &spec)?;
-    out.extend(pystr::chars(&r));
-    Ok(())
+    crate::ops::format(&obj, &spec)
 }

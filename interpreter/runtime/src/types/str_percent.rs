@@ -67,6 +67,9 @@ pub fn percent_format(template: &Obj, values: &Obj) -> PyResult<Obj> {
         Args { args: values.clone(), arglen: -1, argidx: -2 }
     };
     let mut out: Vec<u32> = Vec::with_capacity(t.len() + 16);
+    // A template that is one %s/%r/%a whose text goes out unchanged returns
+    // that str object itself, as CPython's writer does.
+    let mut whole: Option<Obj> = None;
     let n = t.len();
     let mut i = 0;
     while i < n {
@@ -87,10 +90,13 @@ pub fn percent_format(template: &Obj, values: &Obj) -> PyResult<Obj> {
             i += 1;
             continue;
         }
-        i = format_one(&t, i, &mut a, dict.as_ref(), &mut out)?;
+        i = format_one(&t, i, &mut a, dict.as_ref(), &mut out, &mut whole)?;
     }
     if a.argidx < a.arglen && dict.is_none() {
         crate::bail!(TypeError, "not all arguments converted during string formatting");
+    }
+    if let Some(w) = whole {
+        return Ok(w);
     }
     Ok(pystr::from_code_points(&out))
 }
@@ -101,7 +107,7 @@ fn is_ascii_digit(c: u32) -> bool {
 
 /// One conversion specifier starting after its '%' at `i`; returns the
 /// index after it.
-fn format_one(t: &[u32], mut i: usize, a: &mut Args, dict: Option<&Obj>, out: &mut Vec<u32>) -> PyResult<usize> {
+fn format_one(t: &[u32], mut i: usize, a: &mut Args, dict: Option<&Obj>, out: &mut Vec<u32>, whole: &mut Option<Obj>) -> PyResult<usize> {
     let n = t.len();
     let incomplete = || crate::raise!(ValueError, "incomplete format");
     // Mapping key: balanced parentheses.
@@ -223,6 +229,16 @@ fn format_one(t: &[u32], mut i: usize, a: &mut Args, dict: Option<&Obj>, out: &m
                 'r' => crate::ops::repr(&v)?,
                 _ => crate::builtins::ascii_of(&v)?,
             };
+            let len = pystr::len(&s);
+            if out.is_empty()
+                && i == n
+                && width <= len
+                && prec.map_or(true, |p| p >= len)
+                && flags & (F_SIGN | F_BLANK) == 0
+            {
+                *whole = Some(s);
+                return Ok(i);
+            }
             let mut cps = code_points(&s);
             if let Some(p) = prec {
                 cps.truncate(p);
