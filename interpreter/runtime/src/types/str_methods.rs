@@ -430,6 +430,16 @@ pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj
 // ---------------------------------------------------------------------------
 // Methods.
 
+/// CPython's unicode_result_unchanged: an exact str itself, else an exact
+/// copy of a subclass instance's text.
+fn unchanged(o: &Obj) -> Obj {
+    if pystr::is_exact_str(o) {
+        o.clone()
+    } else {
+        from_code_points(&code_points(o))
+    }
+}
+
 /// PyUnicode_FromObject-style check: "must be str, not X".
 fn arg_str<'a>(o: &'a Obj) -> PyResult<&'a Obj> {
     if !pystr::is_str(o) {
@@ -486,6 +496,10 @@ fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         })?;
         crate::ops::seq::to_vec(&it)?
     };
+    // A single exact str is returned as is.
+    if items.len() == 1 && pystr::is_exact_str(&items[0]) {
+        return Ok(items[0].clone());
+    }
     let mut parts = Vec::with_capacity(items.len() * 2);
     for (i, it) in items.iter().enumerate() {
         if !pystr::is_str(it) {
@@ -919,10 +933,10 @@ fn m_center(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_zfill(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.zfill", args, kw, 1, 1)?;
     let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
-    let cps = code_points(slf);
-    if width <= cps.len() as isize {
-        return Ok(from_code_points(&cps));
+    if width <= len(slf) as isize {
+        return Ok(unchanged(slf));
     }
+    let cps = code_points(slf);
     let fill = width as usize - cps.len();
     let mut v = Vec::with_capacity(width as usize);
     let (sign, rest) = match cps.first() {
@@ -956,7 +970,7 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             if c == 0x0d && i + 1 < cps.len() && cps[i + 1] == 0x0a {
                 end += 1;
             }
-            out.push(from_code_points(&cps[start..if keep { end } else { i }]));
+            out.push(pystr::substring(slf, start, if keep { end } else { i }));
             start = end;
             i = end;
         } else {
@@ -964,7 +978,7 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     if start < cps.len() {
-        out.push(from_code_points(&cps[start..]));
+        out.push(pystr::substring(slf, start, cps.len()));
     }
     Ok(list::from_vec(out))
 }
@@ -1102,15 +1116,15 @@ fn m_islower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_removeprefix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.removeprefix", a, k, 1, 1)?;
-    let p = code_points(clinic_str("removeprefix", 0, &a[0])?);
-    let cps = code_points(slf);
-    Ok(if cps.starts_with(&p) { from_code_points(&cps[p.len()..]) } else { from_code_points(&cps) })
+    let p = clinic_str("removeprefix", 0, &a[0])?;
+    let (n, m) = (len(slf), len(p));
+    Ok(if m > 0 && str_search::matches_at(slf, p, 0) { pystr::substring(slf, m, n) } else { unchanged(slf) })
 }
 fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.removesuffix", a, k, 1, 1)?;
-    let p = code_points(clinic_str("removesuffix", 0, &a[0])?);
-    let cps = code_points(slf);
-    Ok(if !p.is_empty() && cps.ends_with(&p) { from_code_points(&cps[..cps.len() - p.len()]) } else { from_code_points(&cps) })
+    let p = clinic_str("removesuffix", 0, &a[0])?;
+    let (n, m) = (len(slf), len(p));
+    Ok(if m > 0 && m <= n && str_search::matches_at(slf, p, n - m) { pystr::substring(slf, 0, n - m) } else { unchanged(slf) })
 }
 
 
@@ -1136,6 +1150,9 @@ fn m_expandtabs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(t) => int::as_c_int(&int::index(t)?)? as isize,
         None => 8,
     };
+    if !chars(slf).any(|c| c == '\t' as u32) {
+        return Ok(unchanged(slf));
+    }
     let mut out = Vec::new();
     let mut col: isize = 0;
     for c in chars(slf) {
