@@ -1259,7 +1259,8 @@ fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn m_sizeof(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("int.__sizeof__", args, kw, 0, 0)?;
     let n = ob_size(slf).unsigned_abs().max(1);
-    Ok(from_usize(slf.ty().tp_basicsize as usize + 4 * n))
+    // offsetof(PyLongObject, ob_digit) + digits, whatever the subclass.
+    Ok(from_usize(24 + 4 * n))
 }
 
 /// Raises the Python exception for a formatting failure.

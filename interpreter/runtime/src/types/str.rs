@@ -96,6 +96,23 @@ pub fn is_compact_ascii(o: &Obj) -> bool {
     header(o).state & (ASCII | COMPACT) == ASCII | COMPACT
 }
 
+/// `str.__sizeof__`: header plus the code point buffer with its
+/// terminator (CPython's accounting). krait's UTF-8 cache is left out: it
+/// is filled on different occasions than CPython's.
+pub fn sizeof(o: &Obj) -> usize {
+    let h = header(o);
+    let n = len(o);
+    if h.state & COMPACT != 0 {
+        if h.state & ASCII != 0 {
+            48 + n + 1
+        } else {
+            72 + (n + 1) * kind(o)
+        }
+    } else {
+        80 + (n + 1) * kind(o)
+    }
+}
+
 /// Pointer to the code point buffer.
 #[inline]
 pub fn data_ptr(o: &Obj) -> *const u8 {

@@ -1012,6 +1012,11 @@ fn m_rpartition(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     partition_impl(s, a, k, true)
 }
 
+fn m_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("str.__sizeof__", a, k, 0, 0)?;
+    Ok(int::from_usize(pystr::sizeof(slf)))
+}
+
 fn m_getnewargs(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("str.__getnewargs__", a, k, 0, 0)?;
     Ok(tuple::new(&[from_code_points(&code_points(slf))]))
@@ -1247,6 +1252,7 @@ pub fn init_types() {
             method("translate", m_translate),
             staticmethod("maketrans", m_maketrans),
             method("__getnewargs__", m_getnewargs),
+            method("__sizeof__", m_sizeof),
         ]);
     }
 }
