@@ -172,6 +172,11 @@ fn c_pow(a: C, b: C) -> Result<C, PowErr> {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
+    // cos/sin of an infinite phase set errno to EDOM in C, which CPython
+    // reports as a ZeroDivisionError.
+    if phase.is_infinite() {
+        return Err(PowErr::Dom);
+    }
     Ok((len * phase.cos(), len * phase.sin()))
 }
 
@@ -217,12 +222,13 @@ pub fn complex_pow_values(ar: f64, ai: f64, br: f64, bi: f64) -> PyResult<Obj> {
 }
 
 pub fn power(a: &Obj, b: &Obj, c: Option<&Obj>) -> PyResult<Obj> {
+    // Operands are converted (or NotImplemented) before the modulo check.
+    let (x, y) = operands!(a, b);
     if let Some(c) = c {
         if !crate::types::none::is_none(c) {
             crate::bail!(ValueError, "complex modulo");
         }
     }
-    let (x, y) = operands!(a, b);
     complex_pow_values(x.0, x.1, y.0, y.1)
 }
 

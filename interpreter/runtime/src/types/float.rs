@@ -722,7 +722,8 @@ fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn m_getformat(_cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("float.__getformat__", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
-        crate::bail!(TypeError, "__getformat__() argument must be str, not {}", args[0].ty().name());
+        let got = if crate::types::none::is_none(&args[0]) { "None".to_string() } else { args[0].ty().name().to_string() };
+        crate::bail!(TypeError, "__getformat__() argument must be str, not {}", got);
     }
     match pystr::to_string_lossy(&args[0]).as_str() {
         "double" | "float" => Ok(pystr::new("IEEE, little-endian")),

@@ -1092,16 +1092,17 @@ fn m_bit_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(from_u64(n))
 }
 
-fn byteorder_arg(o: Option<&Obj>) -> PyResult<bool> {
-    // true = little
+/// The byteorder argument of `fname` (to_bytes/from_bytes): true = little.
+fn byteorder_arg(fname: &str, o: Option<&Obj>) -> PyResult<bool> {
     match o {
         None => Ok(false),
         Some(o) => {
             if !pystr::is_str(o) {
                 crate::bail!(
                     TypeError,
-                    "to_bytes() argument 'byteorder' must be str, not {}",
-                    o.ty().name()
+                    "{}() argument 'byteorder' must be str, not {}",
+                    fname,
+                    if crate::types::none::is_none(o) { "None".to_string() } else { o.ty().name().to_string() }
                 );
             }
             match pystr::to_string_lossy(o).as_str() {
@@ -1135,14 +1136,14 @@ fn m_to_bytes(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(l) => index_isize(l)?,
         None => 1,
     };
-    if length < 0 {
-        crate::bail!(ValueError, "length argument must be non-negative");
-    }
-    let little = byteorder_arg(a[1].as_ref())?;
+    let little = byteorder_arg("to_bytes", a[1].as_ref())?;
     let signed = match &a[2] {
         Some(s) => crate::ops::truthy(s)?,
         None => false,
     };
+    if length < 0 {
+        crate::bail!(ValueError, "length argument must be non-negative");
+    }
     let v = to_bigint(slf);
     if !signed && v.is_negative() {
         crate::bail!(OverflowError, "can't convert negative int to unsigned");
@@ -1181,7 +1182,7 @@ fn m_from_bytes(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     kwonly_positional_check("from_bytes", args, kw, 2)?;
     let a = parse_args("from_bytes", args, kw, &["bytes", "byteorder", "signed"], 1, 0)?;
     let src = a[0].as_ref().unwrap();
-    let little = byteorder_arg(a[1].as_ref())?;
+    let little = byteorder_arg("from_bytes", a[1].as_ref())?;
     let signed = match &a[2] {
         Some(s) => crate::ops::truthy(s)?,
         None => false,
