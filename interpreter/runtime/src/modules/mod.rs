@@ -1,6 +1,7 @@
 //! Builtin modules written in Rust.
 
 pub mod gc;
+pub mod string_;
 pub mod sys;
 pub mod warnings;
 
@@ -8,7 +9,7 @@ use crate::errors::PyResult;
 use crate::object::Obj;
 
 /// Modules created on first import (sys and builtins exist from startup).
-const ON_IMPORT: &[(&str, fn() -> PyResult<Obj>)] = &[("gc", gc::create)];
+const ON_IMPORT: &[(&str, fn() -> PyResult<Obj>)] = &[("gc", gc::create), ("_string", string_::create)];
 
 pub fn is_builtin(name: &str) -> bool {
     ON_IMPORT.iter().any(|(n, _)| *n == name)

@@ -202,7 +202,7 @@ fn format(t: &[u8], values: &Obj) -> PyResult<Vec<u8>> {
                     spec.push_str(&format!(".{}", p));
                 }
                 spec.push(conv as char);
-                let r = crate::types::str_format::percent_format(&pystr::new(&spec), &tuple::from_vec(vec![v]))?;
+                let r = crate::types::str_percent::percent_format(&pystr::new(&spec), &tuple::from_vec(vec![v]))?;
                 out.extend_from_slice(pystr::to_string_lossy(&r).as_bytes());
                 continue;
             }

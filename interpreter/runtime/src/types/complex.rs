@@ -172,6 +172,11 @@ fn c_pow(a: C, b: C) -> Result<C, PowErr> {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
+    // cos/sin of an infinite phase set errno to EDOM in C, which CPython
+    // reports as a ZeroDivisionError.
+    if phase.is_infinite() {
+        return Err(PowErr::Dom);
+    }
     Ok((len * phase.cos(), len * phase.sin()))
 }
 
@@ -217,12 +222,13 @@ pub fn complex_pow_values(ar: f64, ai: f64, br: f64, bi: f64) -> PyResult<Obj> {
 }
 
 pub fn power(a: &Obj, b: &Obj, c: Option<&Obj>) -> PyResult<Obj> {
+    // Operands are converted (or NotImplemented) before the modulo check.
+    let (x, y) = operands!(a, b);
     if let Some(c) = c {
         if !crate::types::none::is_none(c) {
             crate::bail!(ValueError, "complex modulo");
         }
     }
-    let (x, y) = operands!(a, b);
     complex_pow_values(x.0, x.1, y.0, y.1)
 }
 
@@ -417,7 +423,7 @@ fn complex_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
     let Some(r) = real else {
         let (re, im) = match imag {
             None => (0.0, 0.0),
-            Some(i) => imag_part(&i, 0.0, 0.0, false)?,
+            Some(i) => imag_part(&i, 0.0, 0.0, false)?,  // real defaults to int 0
         };
         return new_complex_subtype(tp, re, im);
     };
@@ -426,6 +432,19 @@ fn complex_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
             crate::bail!(TypeError, "complex() can't take second arg if first is a string");
         }
         let s = pystr::to_string_lossy(&r);
+        // Underscores must sit between digits; the string is then parsed
+        // without them (CPython's _Py_string_to_number_with_underscores).
+        let s = if s.contains('_') {
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || crate::types::str_unicode::decimal(c as u32).is_some());
+            let cs: Vec<char> = s.chars().collect();
+            let ok = (0..cs.len()).all(|i| cs[i] != '_' || (i > 0 && digit(Some(cs[i - 1])) && digit(cs.get(i + 1).copied())));
+            if !ok {
+                crate::bail!(ValueError, "could not convert string to complex: {}", crate::types::str_methods::repr_str(&r));
+            }
+            s.replace('_', "")
+        } else {
+            s
+        };
         let (re, im) = parse_complex_str(&s).ok_or_else(malformed)?;
         return new_complex_subtype(tp, re, im);
     }
@@ -435,7 +454,7 @@ fn complex_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
     if imag.is_none() && is_exact_complex(&r) && tp == type_ptr() {
         return Ok(r);
     }
-    let (cr_r, cr_i, _) = match to_complex_parts(&r)? {
+    let (cr_r, cr_i, cr_is_complex) = match to_complex_parts(&r)? {
         Some(v) => v,
         None => crate::bail!(
             TypeError,
@@ -445,15 +464,18 @@ fn complex_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
     };
     let (re, im) = match imag {
         None => (cr_r, cr_i),
-        Some(i) => imag_part(&i, cr_r, cr_i, true)?,
+        Some(i) => imag_part(&i, cr_r, cr_i, cr_is_complex)?,
     };
     new_complex_subtype(tp, re, im)
 }
 
-/// real + imag*1j where `cr_*` is the first argument's value.
-fn imag_part(i: &Obj, cr_r: f64, cr_i: f64, _have_real: bool) -> PyResult<(f64, f64)> {
-    let (ci_r, ci_i) = if is_complex(i) {
-        parts(i)
+/// real + imag*1j where `cr_*` is the first argument's value. As CPython
+/// does, only complex operands contribute their cross terms, so signed
+/// zeros pass through untouched (complex(1.5, -0.0) keeps its -0.0).
+fn imag_part(i: &Obj, cr_r: f64, cr_i: f64, cr_is_complex: bool) -> PyResult<(f64, f64)> {
+    let (ci_r, ci_i, ci_is_complex) = if is_complex(i) {
+        let (a, b) = parts(i);
+        (a, b, true)
     } else {
         let has_num = unsafe {
             let nb = i.ty().tp_as_number;
@@ -462,39 +484,42 @@ fn imag_part(i: &Obj, cr_r: f64, cr_i: f64, _have_real: bool) -> PyResult<(f64, 
         if !has_num && !float::is_float(i) {
             crate::bail!(TypeError, "complex() second argument must be a number, not '{}'", i.ty().name());
         }
-        (float::as_f64(i)?, 0.0)
+        (float::as_f64(i)?, 0.0, false)
     };
-    Ok((cr_r - ci_i, cr_i + ci_r))
+    let re = if ci_is_complex { cr_r - ci_i } else { cr_r };
+    let im = if cr_is_complex { ci_r + cr_i } else { ci_r };
+    Ok((re, im))
 }
 
 // Methods.
 
 fn m_conjugate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("conjugate", args, kw, 0, 0)?;
+    check_nargs("complex.conjugate", args, kw, 0, 0)?;
     let (r, i) = parts(slf);
     Ok(from_parts(r, -i))
 }
 
 fn m_complex(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__complex__", args, kw, 0, 0)?;
+    check_nargs("complex.__complex__", args, kw, 0, 0)?;
     pos(slf)
 }
 
 fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", args, kw, 0, 0)?;
+    check_nargs("complex.__getnewargs__", args, kw, 0, 0)?;
     let (r, i) = parts(slf);
     Ok(tuple::new(&[float::from_f64(r), float::from_f64(i)]))
 }
 
 fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let spec = int::format_spec_arg("__format__", args, kw)?;
+    let spec = int::format_spec_arg("complex.__format__", args, kw)?;
     if spec.is_empty() {
         return crate::ops::str_of(slf);
     }
     let (r, i) = parts(slf);
-    let f = format_spec::parse(&spec, "complex")
+    let tname = slf.ty().name().to_string();
+    let f = format_spec::parse(&spec, &tname, None)
         .map_err(|m| int::format_error(format_spec::FormatError::Value(m)))?;
-    let s = format_spec::format_complex(r, i, &f).map_err(int::format_error)?;
+    let s = format_spec::format_complex(r, i, &f, &tname).map_err(int::format_error)?;
     Ok(pystr::new(&s))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::{alloc, tpflags, Obj, PyNumberMethods, PyObject, PyTypeObject};
-use crate::types::builtin_func::{check_nargs, classmethod, method, method_table, parse_args, RustMethod};
+use crate::types::builtin_func::{check_nargs, classmethod, method, method_table, RustMethod};
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::int;
 use crate::types::none::not_implemented;
@@ -49,12 +49,44 @@ pub fn value(o: &Obj) -> f64 {
     unsafe { o.cast::<PyFloatObject>().ob_fval }
 }
 
+/// Freed exact floats kept for reuse, as CPython's float free list (at most
+/// 100): allocation is cheaper, and a float freed and made again gets the
+/// same address, which identity-based results (hash of NaN) show.
+const FREE_LIST_MAX: usize = 100;
+struct FreeList {
+    items: [*mut PyFloatObject; FREE_LIST_MAX],
+    len: usize,
+}
+// SAFETY: only touched under the GIL.
+static mut FREE_LIST: FreeList = FreeList { items: [std::ptr::null_mut(); FREE_LIST_MAX], len: 0 };
+
 pub fn from_f64(v: f64) -> Obj {
     unsafe {
-        let p = alloc::alloc_object(type_ptr(), 0) as *mut PyFloatObject;
+        let fl = &mut *(&raw mut FREE_LIST);
+        let p = if fl.len > 0 {
+            fl.len -= 1;
+            let p = fl.items[fl.len];
+            (*p).ob_base.ob_refcnt = 1;
+            (*p).ob_base.ob_type = type_ptr();
+            p
+        } else {
+            alloc::alloc_object(type_ptr(), 0) as *mut PyFloatObject
+        };
         (*p).ob_fval = v;
         Obj::from_owned(p as *mut PyObject)
     }
+}
+
+/// tp_dealloc of float: exact floats go to the free list while it has room;
+/// subclass instances (reached through subtype_dealloc) are just freed.
+unsafe extern "C" fn float_dealloc(p: *mut PyObject) {
+    let fl = &mut *(&raw mut FREE_LIST);
+    if (*p).ob_type == type_ptr() && fl.len < FREE_LIST_MAX {
+        fl.items[fl.len] = p as *mut PyFloatObject;
+        fl.len += 1;
+        return;
+    }
+    alloc::free_object(p);
 }
 
 /// An instance of a float subclass.
@@ -552,18 +584,18 @@ fn float_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResul
 // Methods.
 
 fn m_conjugate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("conjugate", args, kw, 0, 0)?;
+    check_nargs("float.conjugate", args, kw, 0, 0)?;
     pos(slf)
 }
 
 fn m_is_integer(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("is_integer", args, kw, 0, 0)?;
+    check_nargs("float.is_integer", args, kw, 0, 0)?;
     let x = value(slf);
     Ok(crate::types::bool_::from_bool(x.is_finite() && x.floor() == x))
 }
 
 fn m_as_integer_ratio(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("as_integer_ratio", args, kw, 0, 0)?;
+    check_nargs("float.as_integer_ratio", args, kw, 0, 0)?;
     let x = value(slf);
     if x.is_infinite() {
         crate::bail!(OverflowError, "cannot convert Infinity to integer ratio");
@@ -587,14 +619,15 @@ fn m_as_integer_ratio(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 }
 
 fn m_hex(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("hex", args, kw, 0, 0)?;
+    check_nargs("float.hex", args, kw, 0, 0)?;
     Ok(pystr::new(&float_repr::to_hex(value(slf))))
 }
 
 fn m_fromhex(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("fromhex", args, kw, 1, 1)?;
+    check_nargs("float.fromhex", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
-        crate::bail!(TypeError, "fromhex() argument must be str, not {}", args[0].ty().name());
+        // PyUnicode_AsUTF8AndSize's PyErr_BadArgument.
+        crate::bail!(TypeError, "bad argument type for built-in operation");
     }
     let v = match parse_hex_float(&pystr::to_string_lossy(&args[0])) {
         None => crate::bail!(ValueError, "invalid hexadecimal floating-point string"),
@@ -609,17 +642,17 @@ fn m_fromhex(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_trunc(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__trunc__", args, kw, 0, 0)?;
+    check_nargs("float.__trunc__", args, kw, 0, 0)?;
     int_(slf)
 }
 
 fn m_floor(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__floor__", args, kw, 0, 0)?;
+    check_nargs("float.__floor__", args, kw, 0, 0)?;
     Ok(int::from_bigint(&f64_to_bigint(value(slf).floor())?))
 }
 
 fn m_ceil(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__ceil__", args, kw, 0, 0)?;
+    check_nargs("float.__ceil__", args, kw, 0, 0)?;
     Ok(int::from_bigint(&f64_to_bigint(value(slf).ceil())?))
 }
 
@@ -663,9 +696,9 @@ pub fn round_ndigits(x: f64, nd: i64) -> PyResult<f64> {
 }
 
 fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("__round__", args, kw, &["ndigits"], 0, 1)?;
+    check_nargs("float.__round__", args, kw, 0, 1)?;
     let x = value(slf);
-    match &a[0] {
+    match &args.first().cloned() {
         Some(n) if !crate::types::none::is_none(n) => {
             let nd = int::index(n)?;
             let nd = match int::as_i64(&nd) {
@@ -682,14 +715,15 @@ fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", args, kw, 0, 0)?;
+    check_nargs("float.__getnewargs__", args, kw, 0, 0)?;
     Ok(tuple::new(&[from_f64(value(slf))]))
 }
 
 fn m_getformat(_cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getformat__", args, kw, 1, 1)?;
+    check_nargs("float.__getformat__", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
-        crate::bail!(TypeError, "__getformat__() argument must be str, not {}", args[0].ty().name());
+        let got = if crate::types::none::is_none(&args[0]) { "None".to_string() } else { args[0].ty().name().to_string() };
+        crate::bail!(TypeError, "__getformat__() argument must be str, not {}", got);
     }
     match pystr::to_string_lossy(&args[0]).as_str() {
         "double" | "float" => Ok(pystr::new("IEEE, little-endian")),
@@ -698,13 +732,14 @@ fn m_getformat(_cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let spec = int::format_spec_arg("__format__", args, kw)?;
+    let spec = int::format_spec_arg("float.__format__", args, kw)?;
     if spec.is_empty() {
         return crate::ops::str_of(slf);
     }
-    let f = format_spec::parse(&spec, "float")
+    let tname = slf.ty().name().to_string();
+    let f = format_spec::parse(&spec, &tname, None)
         .map_err(|m| int::format_error(format_spec::FormatError::Value(m)))?;
-    let s = format_spec::format_float(value(slf), &f, "float").map_err(int::format_error)?;
+    let s = format_spec::format_float(value(slf), &f, &tname).map_err(int::format_error)?;
     Ok(pystr::new(&s))
 }
 
@@ -721,6 +756,7 @@ pub fn init_types() {
         let t = type_ptr();
         init_static(t, "float", std::mem::size_of::<PyFloatObject>(), 0);
         (*t).tp_flags |= tpflags::BASETYPE | tpflags::MATCH_SELF;
+        (*t).tp_dealloc = Some(float_dealloc);
         (*t).tp_repr = Some(repr_slot);
         (*t).tp_hash = Some(hash_slot);
         (*t).tp_richcompare = Some(richcmp_slot);

@@ -889,6 +889,41 @@ pub(crate) fn call_special(o: &Obj, name: &str) -> PyResult<Option<Obj>> {
     crate::ops::call::call(&bound, &[], None).map(Some)
 }
 
+/// PyObject_Bytes: a bytes-like object's data, `__bytes__`, or an iterable
+/// of ints in range(256) (str and non-iterables are refused).
+fn object_bytes(src: &Obj) -> PyResult<Vec<u8>> {
+    if let Some(b) = bytes_like(src) {
+        return Ok(b);
+    }
+    if let Some(r) = call_special(src, "__bytes__")? {
+        return match crate::types::bytes::as_slice_opt(&r) {
+            Some(b) => Ok(b.to_vec()),
+            None => crate::bail!(TypeError, "__bytes__ returned non-bytes (type {})", r.ty().name()),
+        };
+    }
+    let refuse = || crate::raise!(TypeError, "cannot convert '{}' object to bytes", src.ty().name());
+    if pystr::is_str(src) {
+        return Err(refuse());
+    }
+    let it = crate::ops::iter(src).map_err(|e| {
+        if crate::errors::matches(crate::types::exceptions::TypeError()) {
+            crate::errors::clear();
+            refuse()
+        } else {
+            e
+        }
+    })?;
+    let mut v = Vec::new();
+    while let Some(item) = crate::ops::next(&it)? {
+        let i = number_as_ssize(&item)?;
+        if !(0..256).contains(&i) {
+            crate::bail!(ValueError, "bytes must be in range(0, 256)");
+        }
+        v.push(i as u8);
+    }
+    Ok(v)
+}
+
 /// Bytes of a bytes or bytearray object.
 pub(crate) fn bytes_like(o: &Obj) -> Option<Vec<u8>> {
     if let Some(b) = crate::types::bytes::as_slice_opt(o) {
@@ -1039,12 +1074,12 @@ fn long_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult
 // Methods.
 
 fn m_conjugate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("conjugate", args, kw, 0, 0)?;
+    check_nargs("int.conjugate", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
 fn m_bit_length(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("bit_length", args, kw, 0, 0)?;
+    check_nargs("int.bit_length", args, kw, 0, 0)?;
     if let Some(x) = small(slf) {
         return Ok(from_u64(64 - x.unsigned_abs().leading_zeros() as u64));
     }
@@ -1052,21 +1087,22 @@ fn m_bit_length(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_bit_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("bit_count", args, kw, 0, 0)?;
+    check_nargs("int.bit_count", args, kw, 0, 0)?;
     let n: u64 = digits(slf).iter().map(|d| d.count_ones() as u64).sum();
     Ok(from_u64(n))
 }
 
-fn byteorder_arg(o: Option<&Obj>) -> PyResult<bool> {
-    // true = little
+/// The byteorder argument of `fname` (to_bytes/from_bytes): true = little.
+fn byteorder_arg(fname: &str, o: Option<&Obj>) -> PyResult<bool> {
     match o {
         None => Ok(false),
         Some(o) => {
             if !pystr::is_str(o) {
                 crate::bail!(
                     TypeError,
-                    "to_bytes() argument 'byteorder' must be str, not {}",
-                    o.ty().name()
+                    "{}() argument 'byteorder' must be str, not {}",
+                    fname,
+                    if crate::types::none::is_none(o) { "None".to_string() } else { o.ty().name().to_string() }
                 );
             }
             match pystr::to_string_lossy(o).as_str() {
@@ -1100,14 +1136,14 @@ fn m_to_bytes(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(l) => index_isize(l)?,
         None => 1,
     };
-    if length < 0 {
-        crate::bail!(ValueError, "length argument must be non-negative");
-    }
-    let little = byteorder_arg(a[1].as_ref())?;
+    let little = byteorder_arg("to_bytes", a[1].as_ref())?;
     let signed = match &a[2] {
         Some(s) => crate::ops::truthy(s)?,
         None => false,
     };
+    if length < 0 {
+        crate::bail!(ValueError, "length argument must be non-negative");
+    }
     let v = to_bigint(slf);
     if !signed && v.is_negative() {
         crate::bail!(OverflowError, "can't convert negative int to unsigned");
@@ -1146,19 +1182,12 @@ fn m_from_bytes(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     kwonly_positional_check("from_bytes", args, kw, 2)?;
     let a = parse_args("from_bytes", args, kw, &["bytes", "byteorder", "signed"], 1, 0)?;
     let src = a[0].as_ref().unwrap();
-    let little = byteorder_arg(a[1].as_ref())?;
+    let little = byteorder_arg("from_bytes", a[1].as_ref())?;
     let signed = match &a[2] {
         Some(s) => crate::ops::truthy(s)?,
         None => false,
     };
-    let data = match bytes_like(src) {
-        Some(b) => b,
-        None => {
-            let bt = crate::types::type_::type_obj(crate::types::bytes::type_ptr());
-            let b = crate::ops::call::call(&bt, &[src.clone()], None)?;
-            bytes_like(&b).unwrap_or_default()
-        }
-    };
+    let data = object_bytes(src)?;
     let v = if little {
         if signed { BigInt::from_signed_bytes_le(&data) } else { BigInt::from_bytes_le(Sign::Plus, &data) }
     } else if signed {
@@ -1174,22 +1203,22 @@ fn m_from_bytes(cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_as_integer_ratio(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("as_integer_ratio", args, kw, 0, 0)?;
+    check_nargs("int.as_integer_ratio", args, kw, 0, 0)?;
     Ok(tuple::new(&[exact(slf), from_i64(1)]))
 }
 
 fn m_self_int(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__trunc__", args, kw, 0, 0)?;
+    check_nargs("int.__trunc__", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
 fn m_floor(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__floor__", args, kw, 0, 0)?;
+    check_nargs("int.__floor__", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
 fn m_ceil(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__ceil__", args, kw, 0, 0)?;
+    check_nargs("int.__ceil__", args, kw, 0, 0)?;
     Ok(exact(slf))
 }
 
@@ -1203,10 +1232,10 @@ pub fn round_bigint(v: &BigInt, ndigits_neg: u64) -> BigInt {
 }
 
 fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("__round__", args, kw, &["ndigits"], 0, 1)?;
-    let nd = match &a[0] {
+    check_nargs("int.__round__", args, kw, 0, 1)?;
+    let nd = match &args.first().cloned() {
+        // Only an absent ndigits means "no rounding" (None is an error).
         None => return Ok(exact(slf)),
-        Some(n) if crate::types::none::is_none(n) => return Ok(exact(slf)),
         Some(n) => index(n)?,
     };
     if sign(&nd) >= 0 {
@@ -1224,14 +1253,15 @@ fn m_round(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_getnewargs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", args, kw, 0, 0)?;
+    check_nargs("int.__getnewargs__", args, kw, 0, 0)?;
     Ok(tuple::new(&[exact(slf)]))
 }
 
 fn m_sizeof(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__sizeof__", args, kw, 0, 0)?;
+    check_nargs("int.__sizeof__", args, kw, 0, 0)?;
     let n = ob_size(slf).unsigned_abs().max(1);
-    Ok(from_usize(slf.ty().tp_basicsize as usize + 4 * n))
+    // offsetof(PyLongObject, ob_digit) + digits, whatever the subclass.
+    Ok(from_usize(24 + 4 * n))
 }
 
 /// Raises the Python exception for a formatting failure.
@@ -1246,30 +1276,34 @@ pub fn format_error(e: FormatError) -> PyErr {
 pub fn format_spec_arg(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<String> {
     check_nargs(fname, args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
-        crate::bail!(TypeError, "{}() argument must be str, not {}", fname, args[0].ty().name());
+        let short = fname.rsplit('.').next().unwrap_or(fname);
+        crate::bail!(TypeError, "{}() argument must be str, not {}", short, args[0].ty().name());
     }
     Ok(pystr::to_string_lossy(&args[0]))
 }
 
 fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let spec = format_spec_arg("__format__", args, kw)?;
+    let spec = format_spec_arg("int.__format__", args, kw)?;
     if spec.is_empty() {
         return crate::ops::str_of(slf);
     }
     let v = to_bigint(slf);
-    let f = format_spec::parse(&spec, "int").map_err(|m| format_error(FormatError::Value(m)))?;
-    if matches!(f.ty, None | Some('d') | Some('n')) {
+    let tname = slf.ty().name().to_string();
+    let f = format_spec::parse(&spec, &tname, Some('d')).map_err(|m| format_error(FormatError::Value(m)))?;
+    // The str-digits limit applies to decimal output (only big values can
+    // reach it).
+    if matches!(f.ty, None | Some('d') | Some('n')) && as_i64(slf).is_none() {
         to_decimal_string(&v)?;
     }
     if f.ty == Some('c') {
         // Lone surrogates need code points, not a Rust string.
         if let Some(c) = v.to_u32().filter(|c| (0xd800..0xe000).contains(c)) {
-            let r = format_spec::format_int(&BigInt::from(0x41), &f).map_err(format_error)?;
+            let r = format_spec::format_int(&BigInt::from(0x41), &f, &tname).map_err(format_error)?;
             let cps: Vec<u32> = r.chars().map(|ch| if ch == 'A' { c } else { ch as u32 }).collect();
             return Ok(pystr::from_code_points(&cps));
         }
     }
-    let s = format_spec::format_int(&v, &f).map_err(format_error)?;
+    let s = format_spec::format_int(&v, &f, &tname).map_err(format_error)?;
     Ok(pystr::new(&s))
 }
 

@@ -192,7 +192,7 @@ fn index_of(o: &Obj, key: &Obj) -> PyResult<isize> {
     let i = int::index(key)?;
     let mut i = match int::as_i64(&i) {
         Some(v) => v as isize,
-        None => crate::bail!(IndexError, "cannot fit 'int' into an index-sized integer"),
+        None => crate::bail!(IndexError, "cannot fit '{}' into an index-sized integer", key.ty().name()),
     };
     if i < 0 {
         i += len(o) as isize;

@@ -44,7 +44,12 @@ pub mod slot_wrappers;
 pub mod sort;
 pub mod str;
 pub mod str_format;
+pub mod str_case;
+pub mod str_iter;
 pub mod str_methods;
+pub mod str_percent;
+pub mod str_search;
+pub mod str_unicode;
 pub mod structseq;
 pub mod super_;
 pub mod traceback;
@@ -139,6 +144,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(bytes::iterator_types());
     v.extend(bytearray::iterator_types());
     v.extend(memoryview::iterator_types());
+    v.extend(str_iter::iterator_types());
     v.extend(list::iterator_types());
     v.extend(tuple::iterator_types());
     v.extend(range::iterator_types());
@@ -154,6 +160,7 @@ pub fn init_all() -> PyResult<()> {
     object_::init_types();
     type_::init_types();
     str_methods::init_types();
+    str_iter::init_types();
     dict::init_types();
     dictview::init_types();
     tuple::init_types();

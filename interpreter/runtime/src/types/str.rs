@@ -90,6 +90,29 @@ pub fn is_ascii(o: &Obj) -> bool {
     header(o).state & ASCII != 0
 }
 
+/// A compact ASCII string (exact str; subclass instances are not compact).
+#[inline]
+pub fn is_compact_ascii(o: &Obj) -> bool {
+    header(o).state & (ASCII | COMPACT) == ASCII | COMPACT
+}
+
+/// `str.__sizeof__`: header plus the code point buffer with its
+/// terminator (CPython's accounting). krait's UTF-8 cache is left out: it
+/// is filled on different occasions than CPython's.
+pub fn sizeof(o: &Obj) -> usize {
+    let h = header(o);
+    let n = len(o);
+    if h.state & COMPACT != 0 {
+        if h.state & ASCII != 0 {
+            48 + n + 1
+        } else {
+            72 + (n + 1) * kind(o)
+        }
+    } else {
+        80 + (n + 1) * kind(o)
+    }
+}
+
 /// Pointer to the code point buffer.
 #[inline]
 pub fn data_ptr(o: &Obj) -> *const u8 {
@@ -103,6 +126,26 @@ pub fn data_ptr(o: &Obj) -> *const u8 {
             }
         } else {
             o.cast::<PyUnicodeObject>().data as *const u8
+        }
+    }
+}
+
+/// The code point buffer, typed by kind.
+pub enum View<'a> {
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+}
+
+/// Borrows the code point buffer (valid while `o` lives; str is immutable).
+pub fn view(o: &Obj) -> View<'_> {
+    let n = len(o);
+    let p = data_ptr(o);
+    unsafe {
+        match kind(o) {
+            1 => View::U8(std::slice::from_raw_parts(p, n)),
+            2 => View::U16(std::slice::from_raw_parts(p as *const u16, n)),
+            _ => View::U32(std::slice::from_raw_parts(p as *const u32, n)),
         }
     }
 }
@@ -240,6 +283,20 @@ pub fn new(s: &str) -> Obj {
     from_code_points(&cps)
 }
 
+/// A new str from bytes the caller knows are ASCII (no re-validation).
+pub fn from_ascii(b: &[u8]) -> Obj {
+    debug_assert!(b.is_ascii());
+    match b.len() {
+        0 => empty(),
+        1 => from_char(b[0] as u32),
+        n => {
+            let o = alloc_str(n, 0);
+            unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), data_ptr(&o) as *mut u8, n) };
+            o
+        }
+    }
+}
+
 /// A new str from code points (which may include lone surrogates).
 pub fn from_code_points(cps: &[u32]) -> Obj {
     if cps.is_empty() {
@@ -278,11 +335,23 @@ pub fn substring(o: &Obj, start: usize, end: usize) -> Obj {
     if end <= start {
         return empty();
     }
-    if is_ascii(o) {
-        let s = as_str(o).unwrap();
-        return new(&s[start..end]);
+    match view(o) {
+        View::U8(b) if is_ascii(o) => from_ascii(&b[start..end]),
+        View::U8(b) => latin1_or_ascii(&b[start..end]),
+        View::U16(w) => {
+            let cps: Vec<u32> = w[start..end].iter().map(|&c| c as u32).collect();
+            from_code_points(&cps)
+        }
+        View::U32(w) => from_code_points(&w[start..end]),
     }
-    let cps: Vec<u32> = (start..end).map(|i| char_at(o, i)).collect();
+}
+
+/// A str from 1-byte code points (the result may be ASCII).
+fn latin1_or_ascii(b: &[u8]) -> Obj {
+    if b.is_ascii() {
+        return from_ascii(b);
+    }
+    let cps: Vec<u32> = b.iter().map(|&c| c as u32).collect();
     from_code_points(&cps)
 }
 
@@ -427,11 +496,11 @@ pub unsafe extern "C" fn dealloc(p: *mut PyObject) {
             alloc::raw_free(u.data);
         }
     }
+    // Instances of Python subclasses come here from subtype_dealloc, which
+    // has already cleared their fields and releases their type itself.
     let tp = (*p).ob_type;
     if (*tp).has_flag(tpflags::HEAPTYPE) {
-        crate::types::type_::subtype_dealloc_fields(p);
         alloc::free_object(p);
-        crate::object::decref(tp as *mut PyObject);
     } else {
         alloc::raw_free(p as *mut c_void);
     }

@@ -4,6 +4,9 @@
 use crate::errors::PyResult;
 use crate::object::{tpflags, Obj, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table, parse_args, staticmethod};
+use crate::types::str_case;
+use crate::types::str_search;
+use crate::types::str_unicode as ucd;
 use crate::types::str::{self as pystr, chars, code_points, from_code_points, len};
 use crate::types::{bool_, dict, int, list, none, tuple};
 use krait_bytecode::CompareOp;
@@ -24,25 +27,17 @@ pub fn join_strs(parts: &[Obj]) -> Obj {
     from_code_points(&cps)
 }
 
-fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
-}
-
-fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_alphanumeric() || matches!(c, '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}')
-}
-
-/// str.isidentifier.
+/// str.isidentifier: XID_Start or '_' first, XID_Continue after.
 pub fn is_identifier(o: &Obj) -> bool {
-    let s = match pystr::as_str(o) {
-        Some(s) => s,
-        None => return false,
-    };
-    let mut it = s.chars();
-    match it.next() {
-        Some(c) if is_id_start(c) => it.all(is_id_continue),
-        _ => false,
+    let n = len(o);
+    if n == 0 {
+        return false;
     }
+    let first = pystr::char_at(o, 0);
+    if !(first == '_' as u32 || ucd::is_xid_start(first)) {
+        return false;
+    }
+    (1..n).all(|i| ucd::is_xid_continue(pystr::char_at(o, i)))
 }
 
 /// Private name mangling: `__x` in class `C` becomes `_C__x`.
@@ -81,18 +76,10 @@ pub fn repr_str(o: &Obj) -> String {
             }
             c if c < 0x20 || c == 0x7f => s.push_str(&format!("\\x{:02x}", c)),
             c if c < 0x7f => s.push(c as u8 as char),
-            c => match char::from_u32(c) {
-                Some(ch) if is_printable(ch) => s.push(ch),
-                _ => {
-                    if c <= 0xff {
-                        s.push_str(&format!("\\x{:02x}", c));
-                    } else if c <= 0xffff {
-                        s.push_str(&format!("\\u{:04x}", c));
-                    } else {
-                        s.push_str(&format!("\\U{:08x}", c));
-                    }
-                }
-            },
+            c if ucd::is_printable(c) => s.push(char::from_u32(c).unwrap()),
+            c if c <= 0xff => s.push_str(&format!("\\x{:02x}", c)),
+            c if c <= 0xffff => s.push_str(&format!("\\u{:04x}", c)),
+            c => s.push_str(&format!("\\U{:08x}", c)),
         }
     }
     s.push(quote);
@@ -101,19 +88,7 @@ pub fn repr_str(o: &Obj) -> String {
 
 /// Unicode "printable" as Python defines it (not Other/Separator except space).
 pub fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    let cp = c as u32;
-    if cp < 0x20 || (0x7f..0xa0).contains(&cp) || cp == 0xad {
-        return false;
-    }
-    // Separators (Zs, Zl, Zp) and format/unassigned/private characters.
-    if c.is_whitespace() {
-        return false;
-    }
-    !matches!(cp, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xfff9..=0xfffb | 0xd800..=0xdfff)
-        && !(0xf0000..).contains(&cp)
+    ucd::is_printable(c as u32)
 }
 
 fn str_repr(o: &Obj) -> PyResult<Obj> {
@@ -205,51 +180,41 @@ fn str_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !crate::ops::number::has_index(key) {
         crate::bail!(TypeError, "string indices must be integers, not '{}'", key.ty().name());
     }
-    let mut i = int::as_isize_or_overflow(&int::index(key)?).map_err(|e| {
+    // PyNumber_AsSsize_t(key, IndexError): an index too large for isize
+    // is an IndexError naming the key's type.
+    let i = int::number_as_ssize(key).map_err(|e| {
         if crate::errors::matches(crate::types::exceptions::OverflowError()) {
             crate::errors::clear();
-            crate::raise!(IndexError, "cannot fit 'int' into an index-sized integer")
+            crate::raise!(IndexError, "cannot fit '{}' into an index-sized integer", key.ty().name())
         } else {
             e
         }
     })?;
-    if i < 0 {
-        i += n as isize;
-    }
-    if i < 0 || i as usize >= n {
+    str_item(o, i)
+}
+crate::binary_slot!(str_subscript_slot => str_subscript);
+
+/// sq_item: one character by index (negative counts from the end).
+fn str_item(o: &Obj, i: isize) -> PyResult<Obj> {
+    let n = len(o) as isize;
+    let i = if i < 0 { i + n } else { i };
+    if i < 0 || i >= n {
         crate::bail!(IndexError, "string index out of range");
     }
     Ok(pystr::from_char(pystr::char_at(o, i as usize)))
 }
-crate::binary_slot!(str_subscript_slot => str_subscript);
+crate::sq_item_slot!(str_item_slot => str_item);
 
 fn str_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
     if !pystr::is_str(v) {
         crate::bail!(TypeError, "'in <string>' requires string as left operand, not {}", v.ty().name());
     }
-    Ok(find_cp(&code_points(o), &code_points(v), 0).is_some())
+    Ok(str_search::find(o, v, 0, len(o)).is_some())
 }
 crate::contains_slot!(str_contains_slot => str_contains);
 
-fn find_cp(hay: &[u32], needle: &[u32], from: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return if from <= hay.len() { Some(from) } else { None };
-    }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
-}
-
-fn rfind_cp(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
-    if needle.len() > to.saturating_sub(from) {
-        return if needle.is_empty() && from <= to { Some(to) } else { None };
-    }
-    (from..=to - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
-}
-
 fn str_iter(o: &Obj) -> PyResult<Obj> {
-    crate::types::iter::new_seq_iter(o)
+    Ok(crate::types::str_iter::new(o))
 }
 crate::unary_slot!(str_iter_slot => str_iter);
 
@@ -257,17 +222,24 @@ fn str_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
     if !pystr::is_str(a) {
         return Ok(none::not_implemented());
     }
-    crate::types::str_format::percent_format(a, b)
+    crate::types::str_percent::percent_format(a, b)
 }
 crate::binary_slot!(str_mod_slot => str_mod);
 
 fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    // The common `str(x)`: no argument parsing needed.
+    if t == pystr::type_ptr() && tuple::len(args) == 1 && kwargs.map_or(true, |k| dict::len(k) == 0) {
+        return crate::ops::str_of(&tuple::items(args)[0]);
+    }
     let (v, kn) = crate::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
     let a = parse_args("str", &v, kn.as_ref(), &["object", "encoding", "errors"], 0, 0)?;
     let s = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => pystr::empty(),
         (Some(o), None, None) => crate::ops::str_of(o)?,
         (o, enc, errors) => {
+            // Argument types are checked before the object is looked at.
+            let enc = str_arg("str", "encoding", enc.as_ref())?.unwrap_or_else(|| "utf-8".into());
+            let errors = str_arg("str", "errors", errors.as_ref())?;
             let o = o.clone().unwrap_or_else(|| crate::types::bytes::new(b""));
             let data = match crate::types::bytes::as_slice_opt(&o) {
                 Some(d) => d.to_vec(),
@@ -281,8 +253,6 @@ fn str_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
                     }
                 },
             };
-            let enc = str_arg("str", "encoding", enc.as_ref())?.unwrap_or_else(|| "utf-8".into());
-            let errors = str_arg("str", "errors", errors.as_ref())?;
             decode(&data, &enc, errors.as_deref())?
         }
     };
@@ -460,16 +430,76 @@ pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj
 // ---------------------------------------------------------------------------
 // Methods.
 
-fn arg_str<'a>(fname: &str, o: &'a Obj) -> PyResult<&'a Obj> {
+/// CPython's unicode_result_unchanged: an exact str itself, else an exact
+/// copy of a subclass instance's text.
+fn unchanged(o: &Obj) -> Obj {
+    if pystr::is_exact_str(o) {
+        o.clone()
+    } else {
+        from_code_points(&code_points(o))
+    }
+}
+
+/// PyUnicode_FromObject-style check: "must be str, not X".
+fn arg_str<'a>(o: &'a Obj) -> PyResult<&'a Obj> {
     if !pystr::is_str(o) {
-        crate::bail!(TypeError, "{}() argument must be str, not {}", fname, o.ty().name());
+        crate::bail!(TypeError, "must be str, not {}", o.ty().name());
     }
     Ok(o)
 }
 
+/// Argument Clinic's bad-argument error: "f() argument 2 must be str, not int"
+/// (`pos` 0 for a sole argument; None is named "None").
+fn bad_arg(fname: &str, pos: usize, expected: &str, o: &Obj) -> crate::errors::PyErr {
+    let got = if none::is_none(o) { "None".to_owned() } else { o.ty().name().to_string() };
+    let which = if pos == 0 { String::new() } else { format!(" {}", pos) };
+    crate::raise!(TypeError, "{}() argument{} must be {}, not {}", fname, which, expected, got)
+}
+
+/// A str argument checked the Argument Clinic way.
+fn clinic_str<'a>(fname: &str, pos: usize, o: &'a Obj) -> PyResult<&'a Obj> {
+    if !pystr::is_str(o) {
+        return Err(bad_arg(fname, pos, "str", o));
+    }
+    Ok(o)
+}
+
+/// Argument counts of METH_VARARGS methods parsed with PyArg_ParseTuple
+/// (find, count, startswith, ...).
+fn varargs_check(name: &str, args: &[Obj], kw: Option<&Obj>, min: usize, max: usize) -> PyResult<()> {
+    if kw.is_some_and(|k| tuple::len(k) > 0) {
+        crate::bail!(TypeError, "str.{}() takes no keyword arguments", name);
+    }
+    let n = args.len();
+    if n < min {
+        crate::bail!(TypeError, "{}() takes at least {} argument{} ({} given)", name, min, if min == 1 { "" } else { "s" }, n);
+    }
+    if n > max {
+        crate::bail!(TypeError, "{}() takes at most {} argument{} ({} given)", name, max, if max == 1 { "" } else { "s" }, n);
+    }
+    Ok(())
+}
+
 fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("join", args, kw, 1, 1)?;
-    let items = crate::ops::seq::to_vec(&args[0])?;
+    check_nargs("str.join", args, kw, 1, 1)?;
+    // PySequence_Fast: a TypeError from iter() becomes "can only join ...".
+    let items = if list::is_list(&args[0]) || tuple::is_tuple(&args[0]) {
+        crate::ops::seq::to_vec(&args[0])?
+    } else {
+        let it = crate::ops::iter(&args[0]).map_err(|e| {
+            if crate::errors::matches(crate::types::exceptions::TypeError()) {
+                crate::errors::clear();
+                crate::raise!(TypeError, "can only join an iterable")
+            } else {
+                e
+            }
+        })?;
+        crate::ops::seq::to_vec(&it)?
+    };
+    // A single exact str is returned as is.
+    if items.len() == 1 && pystr::is_exact_str(&items[0]) {
+        return Ok(items[0].clone());
+    }
     let mut parts = Vec::with_capacity(items.len() * 2);
     for (i, it) in items.iter().enumerate() {
         if !pystr::is_str(it) {
@@ -484,7 +514,7 @@ fn m_join(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn is_space(c: u32) -> bool {
-    matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000)
+    ucd::is_space(c)
 }
 
 fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
@@ -494,101 +524,87 @@ fn split_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResul
         Some(m) => int::as_isize_or_overflow(&int::index(m)?)?,
         None => -1,
     };
-    let cps = code_points(slf);
-    let mut out: Vec<Vec<u32>> = Vec::new();
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let n = len(slf);
+    let sub = |i: usize, j: usize| pystr::substring(slf, i, j);
+    let mut out: Vec<Obj> = Vec::new();
     match a[0].as_ref().filter(|s| !none::is_none(s)) {
         None => {
-            // Whitespace splitting.
-            let n = cps.len();
-            let mut splits = 0;
+            // Whitespace splitting: runs of whitespace separate, ends are
+            // trimmed, the unsplit rest keeps its whitespace.
+            let ascii = pystr::as_str(slf).filter(|_| pystr::is_ascii(slf)).map(str::as_bytes);
+            let sp = |i: usize| match ascii {
+                Some(b) => matches!(b[i], 9..=13 | 28..=32),
+                None => is_space(pystr::char_at(slf, i)),
+            };
             if !right {
                 let mut i = 0;
                 while i < n {
-                    while i < n && is_space(cps[i]) {
+                    while i < n && sp(i) {
                         i += 1;
                     }
                     if i == n {
                         break;
                     }
-                    if maxsplit >= 0 && splits == maxsplit {
-                        let mut end = n;
-                        while end > i && is_space(cps[end - 1]) {
-                            end -= 1;
-                        }
-                        out.push(cps[i..end].to_vec());
+                    if out.len() == max {
+                        out.push(sub(i, n));
                         break;
                     }
                     let start = i;
-                    while i < n && !is_space(cps[i]) {
+                    while i < n && !sp(i) {
                         i += 1;
                     }
-                    out.push(cps[start..i].to_vec());
-                    splits += 1;
+                    out.push(sub(start, i));
                 }
             } else {
                 let mut i = n;
                 while i > 0 {
-                    while i > 0 && is_space(cps[i - 1]) {
+                    while i > 0 && sp(i - 1) {
                         i -= 1;
                     }
                     if i == 0 {
                         break;
                     }
-                    if maxsplit >= 0 && splits == maxsplit {
-                        let mut start = 0;
-                        while start < i && is_space(cps[start]) {
-                            start += 1;
-                        }
-                        out.push(cps[start..i].to_vec());
+                    if out.len() == max {
+                        out.push(sub(0, i));
                         break;
                     }
                     let end = i;
-                    while i > 0 && !is_space(cps[i - 1]) {
+                    while i > 0 && !sp(i - 1) {
                         i -= 1;
                     }
-                    out.push(cps[i..end].to_vec());
-                    splits += 1;
+                    out.push(sub(i, end));
                 }
                 out.reverse();
             }
         }
         Some(sep) => {
-            let sep = code_points(arg_str(name, sep)?);
-            if sep.is_empty() {
+            if !pystr::is_str(sep) {
+                crate::bail!(TypeError, "must be str or None, not {}", sep.ty().name());
+            }
+            let m = len(sep);
+            if m == 0 {
                 crate::bail!(ValueError, "empty separator");
             }
-            let mut splits = 0;
             if !right {
                 let mut start = 0;
-                while maxsplit < 0 || splits < maxsplit {
-                    match find_cp(&cps, &sep, start) {
-                        Some(i) => {
-                            out.push(cps[start..i].to_vec());
-                            start = i + sep.len();
-                            splits += 1;
-                        }
-                        None => break,
-                    }
+                for p in str_search::find_all(slf, sep, 0, n, max) {
+                    out.push(sub(start, p));
+                    start = p + m;
                 }
-                out.push(cps[start..].to_vec());
+                out.push(sub(start, n));
             } else {
-                let mut end = cps.len();
-                while maxsplit < 0 || splits < maxsplit {
-                    match rfind_cp(&cps, &sep, 0, end) {
-                        Some(i) => {
-                            out.push(cps[i + sep.len()..end].to_vec());
-                            end = i;
-                            splits += 1;
-                        }
-                        None => break,
-                    }
+                let mut end = n;
+                for p in str_search::rfind_all(slf, sep, max) {
+                    out.push(sub(p + m, end));
+                    end = p;
                 }
-                out.push(cps[..end].to_vec());
+                out.push(sub(0, end));
                 out.reverse();
             }
         }
     }
-    Ok(list::from_vec(out.iter().map(|v| from_code_points(v)).collect()))
+    Ok(list::from_vec(out))
 }
 
 fn m_split(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -600,7 +616,7 @@ fn m_rsplit(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn strip_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, left: bool, right: bool, name: &str) -> PyResult<Obj> {
     check_nargs(name, args, kw, 0, 1)?;
-    let cps = code_points(slf);
+    let n = len(slf);
     let set: Option<Vec<u32>> = match args.first().filter(|a| !none::is_none(a)) {
         Some(a) => {
             if !pystr::is_str(a) {
@@ -615,14 +631,15 @@ fn strip_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, left: bool, right: bool
         None => is_space(c),
     };
     let mut start = 0;
-    let mut end = cps.len();
+    let mut end = n;
+    let at = |i: usize| pystr::char_at(slf, i);
     if left {
-        while start < end && strip(cps[start]) {
+        while start < end && strip(at(start)) {
             start += 1;
         }
     }
     if right {
-        while end > start && strip(cps[end - 1]) {
+        while end > start && strip(at(end - 1)) {
             end -= 1;
         }
     }
@@ -665,17 +682,16 @@ fn bounds(n: usize, start: Option<&Obj>, end: Option<&Obj>) -> PyResult<(usize, 
 }
 
 fn find_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, rev: bool) -> PyResult<Option<usize>> {
-    check_nargs(name, args, kw, 1, 3)?;
-    let sub = code_points(arg_str(name, &args[0])?);
-    let cps = code_points(slf);
-    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
-    if s > e || s > cps.len() {
+    varargs_check(name, args, kw, 1, 3)?;
+    let sub = arg_str(&args[0])?;
+    let (s, e) = bounds(len(slf), args.get(1), args.get(2))?;
+    if s > e || s > len(slf) {
         return Ok(None);
     }
     if rev {
-        Ok(rfind_cp(&cps, &sub, s, e))
+        Ok(str_search::rfind(slf, sub, s, e))
     } else {
-        Ok(find_cp(&cps[..e], &sub, s))
+        Ok(str_search::find(slf, sub, s, e))
     }
 }
 
@@ -699,29 +715,22 @@ fn m_rindex(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("count", args, kw, 1, 3)?;
-    let sub = code_points(arg_str("count", &args[0])?);
-    let cps = code_points(slf);
-    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    varargs_check("count", args, kw, 1, 3)?;
+    let sub = arg_str(&args[0])?;
+    let (s, e) = bounds(len(slf), args.get(1), args.get(2))?;
     if s > e {
         return Ok(int::from_i64(0));
     }
-    if sub.is_empty() {
+    if len(sub) == 0 {
         return Ok(int::from_usize(e - s + 1));
     }
-    let mut n = 0;
-    let mut i = s;
-    while let Some(j) = find_cp(&cps[..e], &sub, i) {
-        n += 1;
-        i = j + sub.len();
-    }
-    Ok(int::from_usize(n))
+    Ok(int::from_usize(str_search::find_all(slf, sub, s, e, usize::MAX).len()))
 }
 
 fn affix_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, end: bool) -> PyResult<Obj> {
-    check_nargs(name, args, kw, 1, 3)?;
-    let cps = code_points(slf);
-    let (s, e) = bounds(cps.len(), args.get(1), args.get(2))?;
+    varargs_check(name, args, kw, 1, 3)?;
+    let n = len(slf);
+    let (s, e) = bounds(n, args.get(1), args.get(2))?;
     let candidates: Vec<Obj> = if tuple::is_tuple(&args[0]) {
         tuple::items(&args[0]).to_vec()
     } else if pystr::is_str(&args[0]) {
@@ -738,12 +747,11 @@ fn affix_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, end: bool) 
         if !pystr::is_str(&c) {
             crate::bail!(TypeError, "tuple for {} must only contain str, not {}", name, c.ty().name());
         }
-        let p = code_points(&c);
-        if s > cps.len() || s > e {
+        let m = len(&c);
+        if s > n || s > e || e - s < m {
             continue;
         }
-        let window = &cps[s..e.max(s)];
-        let ok = if end { window.ends_with(&p) } else { window.starts_with(&p) };
+        let ok = str_search::matches_at(slf, &c, if end { e - m } else { s });
         if ok {
             return Ok(bool_::from_bool(true));
         }
@@ -758,96 +766,87 @@ fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("replace", args, kw, 2, 3)?;
-    let old = code_points(arg_str("replace", &args[0])?);
-    let new = code_points(arg_str("replace", &args[1])?);
+    check_nargs("str.replace", args, kw, 2, 3)?;
+    let old = clinic_str("replace", 1, &args[0])?;
+    let new = clinic_str("replace", 2, &args[1])?;
     let count = match args.get(2) {
         Some(c) => int::as_isize_or_overflow(&int::index(c)?)?,
         None => -1,
     };
-    let cps = code_points(slf);
-    let mut out = Vec::with_capacity(cps.len());
-    let mut done = 0;
-    if old.is_empty() {
-        for (i, c) in cps.iter().enumerate() {
-            if count < 0 || done < count {
-                out.extend_from_slice(&new);
-                done += 1;
-            }
-            out.push(*c);
-            let _ = i;
-        }
-        if count < 0 || done < count {
-            out.extend_from_slice(&new);
-        }
-        return Ok(from_code_points(&out));
+    let max = if count < 0 { usize::MAX } else { count as usize };
+    let n = len(slf);
+    // Match positions; an empty `old` matches before every character and
+    // at the end.
+    let positions: Vec<usize> = if len(old) == 0 {
+        (0..=n).take(max).collect()
+    } else {
+        str_search::find_all(slf, old, 0, n, max)
+    };
+    if positions.is_empty() {
+        return Ok(if pystr::is_exact_str(slf) { slf.clone() } else { from_code_points(&code_points(slf)) });
     }
-    let mut i = 0;
-    while i < cps.len() {
-        if (count < 0 || done < count) && cps[i..].starts_with(&old) {
-            out.extend_from_slice(&new);
-            i += old.len();
-            done += 1;
-        } else {
-            out.push(cps[i]);
-            i += 1;
+    let m = len(old);
+    if pystr::is_ascii(slf) && pystr::is_ascii(new) {
+        let (hs, ns) = (pystr::as_str(slf).unwrap(), pystr::as_str(new).unwrap());
+        let (hs, ns) = (hs.as_bytes(), ns.as_bytes());
+        let mut out = Vec::with_capacity(n + positions.len() * ns.len());
+        let mut last = 0;
+        for p in positions {
+            out.extend_from_slice(&hs[last..p]);
+            out.extend_from_slice(ns);
+            last = p + m;
         }
+        out.extend_from_slice(&hs[last..]);
+        return Ok(pystr::from_ascii(&out));
     }
+    let mut out: Vec<u32> = Vec::with_capacity(n + positions.len() * len(new));
+    let mut last = 0;
+    for p in positions {
+        out.extend((last..p).map(|i| pystr::char_at(slf, i)));
+        out.extend(chars(new));
+        last = p + m;
+    }
+    out.extend((last..n).map(|i| pystr::char_at(slf, i)));
     Ok(from_code_points(&out))
 }
 
-fn map_chars(slf: &Obj, f: impl Fn(char) -> String) -> Obj {
-    if let Some(s) = pystr::as_str(slf) {
-        let out: String = s.chars().map(&f).collect();
-        return pystr::new(&out);
-    }
-    let v: Vec<u32> = chars(slf)
-        .flat_map(|c| match char::from_u32(c) {
-            Some(ch) => f(ch).chars().map(|x| x as u32).collect::<Vec<_>>(),
-            None => vec![c],
-        })
-        .collect();
-    from_code_points(&v)
-}
-
 fn m_upper(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("upper", a, k, 0, 0)?;
-    Ok(map_chars(s, |c| c.to_uppercase().collect()))
+    check_nargs("str.upper", a, k, 0, 0)?;
+    Ok(str_case::upper(s))
 }
 fn m_lower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("lower", a, k, 0, 0)?;
-    Ok(map_chars(s, |c| c.to_lowercase().collect()))
+    check_nargs("str.lower", a, k, 0, 0)?;
+    Ok(str_case::lower(s))
 }
 
-fn predicate(slf: &Obj, name: &str, args: &[Obj], kw: Option<&Obj>, f: impl Fn(char) -> bool) -> PyResult<Obj> {
+/// A classification predicate: false for the empty string, else true when
+/// every character has the property.
+fn predicate(slf: &Obj, name: &str, args: &[Obj], kw: Option<&Obj>, f: impl Fn(u32) -> bool) -> PyResult<Obj> {
     check_nargs(name, args, kw, 0, 0)?;
-    if len(slf) == 0 {
-        return Ok(bool_::from_bool(false));
-    }
-    Ok(bool_::from_bool(chars(slf).all(|c| char::from_u32(c).map(&f).unwrap_or(false))))
+    Ok(bool_::from_bool(len(slf) > 0 && chars(slf).all(f)))
 }
 fn m_isdigit(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isdigit", a, k, |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+    predicate(s, "str.isdigit", a, k, ucd::is_digit)
 }
 fn m_isdecimal(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isdecimal", a, k, |c| c.is_ascii_digit())
+    predicate(s, "str.isdecimal", a, k, ucd::is_decimal)
 }
 fn m_isalpha(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isalpha", a, k, |c| c.is_alphabetic())
+    predicate(s, "str.isalpha", a, k, ucd::is_alpha)
 }
 fn m_isalnum(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isalnum", a, k, |c| c.is_alphanumeric())
+    predicate(s, "str.isalnum", a, k, ucd::is_alnum)
 }
 fn m_isspace(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isspace", a, k, |c| is_space(c as u32))
+    predicate(s, "str.isspace", a, k, ucd::is_space)
 }
 fn m_isidentifier(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isidentifier", a, k, 0, 0)?;
+    check_nargs("str.isidentifier", a, k, 0, 0)?;
     Ok(bool_::from_bool(is_identifier(s)))
 }
 fn m_isascii(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isascii", a, k, 0, 0)?;
-    Ok(bool_::from_bool(chars(s).all(|c| c < 128)))
+    check_nargs("str.isascii", a, k, 0, 0)?;
+    Ok(bool_::from_bool(pystr::is_ascii(s)))
 }
 
 fn m_encode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -860,22 +859,26 @@ fn m_encode(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let nkw = kw.map(tuple::len).unwrap_or(0);
     let npos = args.len() - nkw;
-    let kwargs = dict::new();
-    if let Some(k) = kw {
-        for (i, name) in tuple::items(k).iter().enumerate() {
-            dict::set_item(&kwargs, name, &args[npos + i])?;
+    let kwargs = match kw {
+        Some(k) if nkw > 0 => {
+            let d = dict::new();
+            for (i, name) in tuple::items(k).iter().enumerate() {
+                dict::set_item(&d, name, &args[npos + i])?;
+            }
+            Some(d)
         }
-    }
-    crate::types::str_format::format(slf, &args[..npos], &kwargs)
+        _ => None,
+    };
+    crate::types::str_format::format(slf, Some(&args[..npos]), kwargs.as_ref())
 }
 
 fn m_format_map(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("format_map", args, kw, 1, 1)?;
-    crate::types::str_format::format(slf, &[], &args[0])
+    check_nargs("str.format_map", args, kw, 1, 1)?;
+    crate::types::str_format::format(slf, None, Some(&args[0]))
 }
 
 fn m_dunder_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__format__", args, kw, 1, 1)?;
+    check_nargs("str.__format__", args, kw, 1, 1)?;
     if !pystr::is_str(&args[0]) {
         crate::bail!(TypeError, "__format__() argument must be str, not {}", args[0].ty().name());
     }
@@ -887,7 +890,10 @@ fn pad(slf: &Obj, args: &[Obj], kw: Option<&Obj>, name: &str, align: char) -> Py
     let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
     let fill = match args.get(1) {
         Some(f) => {
-            if !pystr::is_str(f) || len(f) != 1 {
+            if !pystr::is_str(f) {
+                crate::bail!(TypeError, "The fill character must be a unicode character, not {}", f.ty().name());
+            }
+            if len(f) != 1 {
                 crate::bail!(TypeError, "The fill character must be exactly one character long");
             }
             pystr::char_at(f, 0)
@@ -925,12 +931,12 @@ fn m_center(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_zfill(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("zfill", args, kw, 1, 1)?;
+    check_nargs("str.zfill", args, kw, 1, 1)?;
     let width = int::as_isize_or_overflow(&int::index(&args[0])?)?;
-    let cps = code_points(slf);
-    if width <= cps.len() as isize {
-        return Ok(from_code_points(&cps));
+    if width <= len(slf) as isize {
+        return Ok(unchanged(slf));
     }
+    let cps = code_points(slf);
     let fill = width as usize - cps.len();
     let mut v = Vec::with_capacity(width as usize);
     let (sign, rest) = match cps.first() {
@@ -947,8 +953,9 @@ fn m_zfill(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("splitlines", args, kw, &["keepends"], 0, 0)?;
+    // keepends is an int-accepting bool (_PyLong_AsInt).
     let keep = match &a[0] {
-        Some(k) => crate::ops::truthy(k)?,
+        Some(k) => int::as_c_int(&int::index(k)?)? != 0,
         None => false,
     };
     let cps = code_points(slf);
@@ -957,13 +964,13 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let mut start = 0;
     while i < cps.len() {
         let c = cps[i];
-        let brk = matches!(c, 0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029);
+        let brk = ucd::is_linebreak(c);
         if brk {
             let mut end = i + 1;
             if c == 0x0d && i + 1 < cps.len() && cps[i + 1] == 0x0a {
                 end += 1;
             }
-            out.push(from_code_points(&cps[start..if keep { end } else { i }]));
+            out.push(pystr::substring(slf, start, if keep { end } else { i }));
             start = end;
             i = end;
         } else {
@@ -971,7 +978,7 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     if start < cps.len() {
-        out.push(from_code_points(&cps[start..]));
+        out.push(pystr::substring(slf, start, cps.len()));
     }
     Ok(list::from_vec(out))
 }
@@ -979,19 +986,21 @@ fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn partition_impl(slf: &Obj, args: &[Obj], kw: Option<&Obj>, right: bool) -> PyResult<Obj> {
     let name = if right { "rpartition" } else { "partition" };
     check_nargs(name, args, kw, 1, 1)?;
-    let sep = code_points(arg_str(name, &args[0])?);
-    if sep.is_empty() {
+    let sep = arg_str(&args[0])?;
+    let m = len(sep);
+    if m == 0 {
         crate::bail!(ValueError, "empty separator");
     }
-    let cps = code_points(slf);
-    let found = if right { rfind_cp(&cps, &sep, 0, cps.len()) } else { find_cp(&cps, &sep, 0) };
+    let n = len(slf);
+    let found = if right { str_search::rfind(slf, sep, 0, n) } else { str_search::find(slf, sep, 0, n) };
+    let whole = || if pystr::is_exact_str(slf) { slf.clone() } else { pystr::substring(slf, 0, n) };
     Ok(match found {
-        Some(i) => tuple::new(&[from_code_points(&cps[..i]), args[0].clone(), from_code_points(&cps[i + sep.len()..])]),
+        Some(i) => tuple::new(&[pystr::substring(slf, 0, i), sep.clone(), pystr::substring(slf, i + m, n)]),
         None => {
             if right {
-                tuple::new(&[pystr::empty(), pystr::empty(), from_code_points(&cps)])
+                tuple::new(&[pystr::empty(), pystr::empty(), whole()])
             } else {
-                tuple::new(&[from_code_points(&cps), pystr::empty(), pystr::empty()])
+                tuple::new(&[whole(), pystr::empty(), pystr::empty()])
             }
         }
     })
@@ -1003,13 +1012,18 @@ fn m_rpartition(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     partition_impl(s, a, k, true)
 }
 
+fn m_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("str.__sizeof__", a, k, 0, 0)?;
+    Ok(int::from_usize(pystr::sizeof(slf)))
+}
+
 fn m_getnewargs(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("__getnewargs__", a, k, 0, 0)?;
+    check_nargs("str.__getnewargs__", a, k, 0, 0)?;
     Ok(tuple::new(&[from_code_points(&code_points(slf))]))
 }
 
 fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("maketrans", args, kw, 1, 3)?;
+    check_nargs("str.maketrans", args, kw, 1, 3)?;
     let d = dict::new();
     if args.len() == 1 {
         if !dict::is_dict(&args[0]) {
@@ -1030,8 +1044,11 @@ fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
         return Ok(d);
     }
-    let x = code_points(arg_str("maketrans", &args[0])?);
-    let y = code_points(arg_str("maketrans", &args[1])?);
+    if !pystr::is_str(&args[0]) {
+        crate::bail!(TypeError, "first maketrans argument must be a string if there is a second argument");
+    }
+    let x = code_points(&args[0]);
+    let y = code_points(clinic_str("maketrans", 2, &args[1])?);
     if x.len() != y.len() {
         crate::bail!(ValueError, "the first two maketrans arguments must have equal length");
     }
@@ -1039,7 +1056,7 @@ fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         dict::set_item(&d, &int::from_i64(*a as i64), &int::from_i64(*b as i64))?;
     }
     if let Some(z) = args.get(2) {
-        for c in code_points(arg_str("maketrans", z)?) {
+        for c in code_points(clinic_str("maketrans", 3, z)?) {
             dict::set_item(&d, &int::from_i64(c as i64), &none::none())?;
         }
     }
@@ -1047,7 +1064,7 @@ fn m_maketrans(_slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_translate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("translate", args, kw, 1, 1)?;
+    check_nargs("str.translate", args, kw, 1, 1)?;
     let table = &args[0];
     let mut out = Vec::new();
     for c in chars(slf) {
@@ -1082,125 +1099,65 @@ fn m_translate(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_title(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("title", a, k, 0, 0)?;
-    let mut prev_cased = false;
-    let mut out = String::new();
-    for c in pystr::to_string_lossy(slf).chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(pystr::new(&out))
+    check_nargs("str.title", a, k, 0, 0)?;
+    Ok(str_case::title(slf))
 }
-
 fn m_capitalize(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("capitalize", a, k, 0, 0)?;
-    let s = pystr::to_string_lossy(slf);
-    let mut it = s.chars();
-    let out: String = match it.next() {
-        Some(f) => f.to_uppercase().chain(it.flat_map(|c| c.to_lowercase())).collect(),
-        None => String::new(),
-    };
-    Ok(pystr::new(&out))
+    check_nargs("str.capitalize", a, k, 0, 0)?;
+    Ok(str_case::capitalize(slf))
 }
-
 fn m_swapcase(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("swapcase", a, k, 0, 0)?;
-    Ok(map_chars(slf, |c| {
-        if c.is_uppercase() {
-            c.to_lowercase().collect()
-        } else if c.is_lowercase() {
-            c.to_uppercase().collect()
-        } else {
-            c.to_string()
-        }
-    }))
+    check_nargs("str.swapcase", a, k, 0, 0)?;
+    Ok(str_case::swapcase(slf))
 }
-
 fn m_isupper(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isupper", a, k, 0, 0)?;
-    let t = pystr::to_string_lossy(s);
-    Ok(bool_::from_bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+    check_nargs("str.isupper", a, k, 0, 0)?;
+    Ok(bool_::from_bool(str_case::is_upper(s)))
 }
 fn m_islower(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("islower", a, k, 0, 0)?;
-    let t = pystr::to_string_lossy(s);
-    Ok(bool_::from_bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+    check_nargs("str.islower", a, k, 0, 0)?;
+    Ok(bool_::from_bool(str_case::is_lower(s)))
 }
 
 fn m_removeprefix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("removeprefix", a, k, 1, 1)?;
-    let p = code_points(arg_str("removeprefix", &a[0])?);
-    let cps = code_points(slf);
-    Ok(if cps.starts_with(&p) { from_code_points(&cps[p.len()..]) } else { from_code_points(&cps) })
+    check_nargs("str.removeprefix", a, k, 1, 1)?;
+    let p = clinic_str("removeprefix", 0, &a[0])?;
+    let (n, m) = (len(slf), len(p));
+    Ok(if m > 0 && str_search::matches_at(slf, p, 0) { pystr::substring(slf, m, n) } else { unchanged(slf) })
 }
 fn m_removesuffix(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("removesuffix", a, k, 1, 1)?;
-    let p = code_points(arg_str("removesuffix", &a[0])?);
-    let cps = code_points(slf);
-    Ok(if !p.is_empty() && cps.ends_with(&p) { from_code_points(&cps[..cps.len() - p.len()]) } else { from_code_points(&cps) })
+    check_nargs("str.removesuffix", a, k, 1, 1)?;
+    let p = clinic_str("removesuffix", 0, &a[0])?;
+    let (n, m) = (len(slf), len(p));
+    Ok(if m > 0 && m <= n && str_search::matches_at(slf, p, n - m) { pystr::substring(slf, 0, n - m) } else { unchanged(slf) })
 }
 
 
 fn m_casefold(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("casefold", a, k, 0, 0)?;
-    // Full case folding: lowercase plus the special folds of Unicode's CaseFolding.txt (F).
-    Ok(map_chars(s, |c| match c {
-        '\u{df}' => "ss".to_owned(),
-        '\u{130}' => "i\u{307}".to_owned(),
-        '\u{149}' => "\u{2bc}n".to_owned(),
-        '\u{17f}' => "s".to_owned(),
-        '\u{1e9e}' => "ss".to_owned(),
-        '\u{3c2}' => "\u{3c3}".to_owned(),
-        '\u{fb00}' => "ff".to_owned(),
-        '\u{fb01}' => "fi".to_owned(),
-        '\u{fb02}' => "fl".to_owned(),
-        '\u{fb03}' => "ffi".to_owned(),
-        '\u{fb04}' => "ffl".to_owned(),
-        '\u{fb05}' | '\u{fb06}' => "st".to_owned(),
-        _ => c.to_lowercase().collect(),
-    }))
+    check_nargs("str.casefold", a, k, 0, 0)?;
+    Ok(str_case::casefold(s))
 }
 fn m_isnumeric(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    predicate(s, "isnumeric", a, k, |c| c.is_numeric())
+    predicate(s, "str.isnumeric", a, k, ucd::is_numeric)
 }
 fn m_isprintable(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("isprintable", a, k, 0, 0)?;
-    Ok(bool_::from_bool(chars(s).all(|c| char::from_u32(c).map(is_printable).unwrap_or(false))))
+    check_nargs("str.isprintable", a, k, 0, 0)?;
+    Ok(bool_::from_bool(chars(s).all(ucd::is_printable)))
 }
 fn m_istitle(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("istitle", a, k, 0, 0)?;
-    let t = pystr::to_string_lossy(s);
-    let mut prev_cased = false;
-    let mut any = false;
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return Ok(bool_::from_bool(false));
-            }
-            prev_cased = true;
-            any = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return Ok(bool_::from_bool(false));
-            }
-            prev_cased = true;
-            any = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    Ok(bool_::from_bool(any))
+    check_nargs("str.istitle", a, k, 0, 0)?;
+    Ok(bool_::from_bool(str_case::is_title(s)))
 }
 fn m_expandtabs(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("expandtabs", args, kw, &["tabsize"], 0, 0)?;
     let size = match &a[0] {
-        Some(t) => int::as_isize_or_overflow(&int::index(t)?)?,
+        // tabsize is a C int.
+        Some(t) => int::as_c_int(&int::index(t)?)? as isize,
         None => 8,
     };
+    if !chars(slf).any(|c| c == '\t' as u32) {
+        return Ok(unchanged(slf));
+    }
     let mut out = Vec::new();
     let mut col: isize = 0;
     for c in chars(slf) {
@@ -1238,6 +1195,7 @@ pub fn init_types() {
         (*(&raw mut AS_SEQUENCE)).sq_concat = Some(str_concat_slot);
         (*(&raw mut AS_SEQUENCE)).sq_repeat = Some(str_repeat_slot);
         (*(&raw mut AS_SEQUENCE)).sq_contains = Some(str_contains_slot);
+        (*(&raw mut AS_SEQUENCE)).sq_item = Some(str_item_slot);
         (*(&raw mut AS_MAPPING)).mp_subscript = Some(str_subscript_slot);
         (*(&raw mut AS_MAPPING)).mp_length = Some(str_len_slot);
         (*(&raw mut AS_NUMBER)).nb_remainder = Some(str_mod_slot);
@@ -1294,6 +1252,7 @@ pub fn init_types() {
             method("translate", m_translate),
             staticmethod("maketrans", m_maketrans),
             method("__getnewargs__", m_getnewargs),
+            method("__sizeof__", m_sizeof),
         ]);
     }
 }

@@ -14,8 +14,23 @@ fn sci_digits(s: &str) -> (String, i32) {
 }
 
 /// Shortest round-trip digits of |x| (finite) and its decimal exponent.
+/// Among shortest strings CPython's dtoa takes the one nearest x (ties to
+/// even); Rust's shortest formatter may take another of the same length,
+/// so the correctly rounded string of that length wins when it round-trips.
 pub fn shortest_digits(x: f64) -> (String, i32) {
-    sci_digits(&format!("{:e}", x.abs()))
+    let x = x.abs();
+    let s = format!("{:e}", x);
+    let (digits, exp) = sci_digits(&s);
+    let k = digits.len();
+    let nearest = format!("{:.*e}", k - 1, x);
+    if nearest != s && nearest.parse::<f64>() == Ok(x) {
+        let (d, e) = sci_digits(&nearest);
+        // Rounding may not carry into a new digit here: same length.
+        if d.len() == k {
+            return (d, e);
+        }
+    }
+    (digits, exp)
 }
 
 /// Digits of |x| (finite) correctly rounded to `n` >= 1 significant digits.
@@ -115,10 +130,10 @@ pub fn format_abs(x: f64, ty: char, precision: usize, alt: bool, add_dot_0: bool
                 if !frac.is_empty() {
                     s.push('.');
                     s.push_str(&frac);
-                } else if alt {
-                    s.push('.');
                 } else if add_dot_0 {
                     s.push_str(".0");
+                } else if alt {
+                    s.push('.');
                 }
                 s
             }

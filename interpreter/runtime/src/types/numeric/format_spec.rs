@@ -71,8 +71,10 @@ fn parse_number(chars: &[char], pos: &mut usize) -> Result<Option<usize>, String
 }
 
 /// Parses a format spec; `type_name` names the object's type in the
-/// "Invalid format specifier" message.
-pub fn parse(spec: &str, type_name: &str) -> Result<FormatSpec, String> {
+/// "Invalid format specifier" message, `default_ty` is the type's default
+/// presentation type ('s' for str, 'd' for int), which the grouping check
+/// sees when the spec gives none.
+pub fn parse(spec: &str, type_name: &str, default_ty: Option<char>) -> Result<FormatSpec, String> {
     let chars: Vec<char> = spec.chars().collect();
     let n = chars.len();
     let mut f = FormatSpec::default();
@@ -130,21 +132,11 @@ pub fn parse(spec: &str, type_name: &str) -> Result<FormatSpec, String> {
         f.ty = Some(chars[pos]);
     }
     if let Some(g) = f.grouping {
-        match f.ty {
+        match f.ty.or(default_ty) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if g == '_' => {}
             Some(t) => return Err(format!("Cannot specify '{}' with '{}'.", g, char_desc(t))),
         }
-    }
-    Ok(f)
-}
-
-/// `parse` for `str.__format__`.
-pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, String> {
-    let f = parse(spec, "str")?;
-    if let (Some(g), None) = (f.grouping, f.ty) {
-        // str's default presentation type is 's'.
-        return Err(format!("Cannot specify '{}' with 's'.", g));
     }
     Ok(f)
 }
@@ -255,9 +247,10 @@ fn layout_number(spec: &FormatSpec, neg: bool, prefix: &str, digits: &str, rest:
     let width = spec.width.unwrap_or(0);
     let lead_len = sign.len() + prefix.len() + rest.chars().count();
     let min_width = if fill == '0' && align == '=' { width.saturating_sub(lead_len) } else { 0 };
+    // No leading digits (inf, nan): nothing to group (CPython skips it).
     let grouped = match spec.grouping {
-        Some(sep) => group_digits(digits, sep, group, min_width),
-        None => digits.to_string(),
+        Some(sep) if !digits.is_empty() => group_digits(digits, sep, group, min_width),
+        _ => digits.to_string(),
     };
     let mut out = String::new();
     let left = format!("{}{}", sign, prefix);
@@ -266,14 +259,16 @@ fn layout_number(spec: &FormatSpec, neg: bool, prefix: &str, digits: &str, rest:
     out
 }
 
-/// Formats a string (`str.__format__` with a parsed spec).
-pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FormatError> {
+/// Checks a parsed spec for `str.__format__` (`type_name` for messages).
+pub fn check_str_spec(spec: &FormatSpec, type_name: &str) -> Result<(), FormatError> {
     match spec.ty {
         None | Some('s') => {}
-        Some(t) => return Err(unknown_code(t, "str")),
+        Some(t) => return Err(unknown_code(t, type_name)),
     }
-    if spec.sign.is_some() {
-        return Err(FormatError::Value("Sign not allowed in string format specifier".into()));
+    match spec.sign {
+        Some(' ') => return Err(FormatError::Value("Space not allowed in string format specifier".into())),
+        Some(_) => return Err(FormatError::Value("Sign not allowed in string format specifier".into())),
+        None => {}
     }
     if spec.no_neg_zero {
         return Err(FormatError::Value("Negative zero coercion (z) not allowed in string format specifier".into()));
@@ -284,14 +279,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FormatError> {
     if spec.align == Some('=') {
         return Err(FormatError::Value("'=' alignment not allowed in string format specifier".into()));
     }
-    let (fill, align) = spec.fill_align('<');
-    let body: String = match spec.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
-    };
-    let mut out = String::new();
-    pad(&mut out, "", &body, spec.width.unwrap_or(0), fill, align);
-    Ok(out)
+    Ok(())
 }
 
 /// Correctly rounded conversion of a big int to f64 (None on overflow).
@@ -319,22 +307,22 @@ pub fn bigint_to_f64(v: &BigInt) -> Option<f64> {
 }
 
 /// `int.__format__` with a non-empty spec.
-pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {
+pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             let x = bigint_to_f64(v)
                 .ok_or_else(|| FormatError::Overflow("int too large to convert to float".into()))?;
-            return format_float(x, spec, "int");
+            return format_float(x, spec, type_name);
         }
-        t => return Err(unknown_code(t, "int")),
-    }
-    if spec.no_neg_zero {
-        return Err(FormatError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
+        t => return Err(unknown_code(t, type_name)),
     }
     if spec.precision.is_some() {
         return Err(FormatError::Value("Precision not allowed in integer format specifier".into()));
+    }
+    if spec.no_neg_zero {
+        return Err(FormatError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
     }
     if ty == 'c' {
         if spec.sign.is_some() {
@@ -343,8 +331,12 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> 
         if spec.alternate {
             return Err(FormatError::Value("Alternate form (#) not allowed with integer format specifier 'c'".into()));
         }
+        // PyLong_AsLong first: a value beyond a C long has its own message.
         let c = v
-            .to_u32()
+            .to_i64()
+            .ok_or_else(|| FormatError::Overflow("Python int too large to convert to C long".into()))?;
+        let c = u32::try_from(c)
+            .ok()
             .filter(|c| *c < 0x110000)
             .ok_or_else(|| FormatError::Overflow("%c arg not in range(0x110000)".into()))?;
         // Lone surrogates cannot live in a Rust string; the caller builds
@@ -357,11 +349,17 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> 
     }
     let neg = v.is_negative();
     let mag = v.magnitude();
-    let (digits, prefix, group) = match ty {
-        'b' => (mag.to_str_radix(2), "0b", 4),
-        'o' => (mag.to_str_radix(8), "0o", 4),
-        'x' => (mag.to_str_radix(16), "0x", 4),
-        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
+    // Machine-sized magnitudes skip the bignum radix conversion.
+    let (digits, prefix, group) = match (ty, mag.to_u64()) {
+        ('b', Some(u)) => (format!("{:b}", u), "0b", 4),
+        ('o', Some(u)) => (format!("{:o}", u), "0o", 4),
+        ('x', Some(u)) => (format!("{:x}", u), "0x", 4),
+        ('X', Some(u)) => (format!("{:X}", u), "0X", 4),
+        (_, Some(u)) => (u.to_string(), "", 3),
+        ('b', None) => (mag.to_str_radix(2), "0b", 4),
+        ('o', None) => (mag.to_str_radix(8), "0o", 4),
+        ('x', None) => (mag.to_str_radix(16), "0x", 4),
+        ('X', None) => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
         _ => (mag.to_string(), "", 3),
     };
     let prefix = if spec.alternate && !matches!(ty, 'd' | 'n') { prefix } else { "" };
@@ -419,10 +417,10 @@ pub fn format_float(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String
 }
 
 /// `complex.__format__` with a non-empty spec.
-pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, FormatError> {
+pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(t) => return Err(unknown_code(t, "complex")),
+        Some(t) => return Err(unknown_code(t, type_name)),
     }
     if spec.precision.map(|p| p > i32::MAX as usize).unwrap_or(false) {
         return Err(FormatError::Value("precision too big".into()));
@@ -456,8 +454,8 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, For
             }
         };
         let grouped = match spec.grouping {
-            Some(sep) => group_digits(digits, sep, 3, 0),
-            None => digits.to_string(),
+            Some(sep) if !digits.is_empty() => group_digits(digits, sep, 3, 0),
+            _ => digits.to_string(),
         };
         format!("{}{}{}", s, grouped, rest)
     };
@@ -485,8 +483,8 @@ pub fn format_int_spec(v: &BigInt, spec: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    let f = parse(spec, "int")?;
-    format_int(v, &f)
+    let f = parse(spec, "int", Some('d'))?;
+    format_int(v, &f, "int")
 }
 
 /// `float.__format__`: the empty spec is `str(x)`.
@@ -494,7 +492,7 @@ pub fn format_float_spec(x: f64, spec: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(super::float_repr::repr(x));
     }
-    let f = parse(spec, "float")?;
+    let f = parse(spec, "float", None)?;
     format_float(x, &f, "float")
 }
 
@@ -503,8 +501,8 @@ pub fn format_complex_spec(re: f64, im: f64, spec: &str) -> Result<String, Forma
     if spec.is_empty() {
         return Ok(complex_repr(re, im));
     }
-    let f = parse(spec, "complex")?;
-    format_complex(re, im, &f)
+    let f = parse(spec, "complex", None)?;
+    format_complex(re, im, &f, "complex")
 }
 
 /// `repr(complex)`.
@@ -682,19 +680,20 @@ mod tests {
     }
 
     #[test]
-    fn strings() {
-        let f = |s: &str, spec: &str| match parse_format_spec(spec).map_err(FormatError::Value).and_then(|p| format_str(s, &p)) {
-            Ok(r) => r,
+    fn string_spec_errors() {
+        // Formatting itself lives in str_format.rs (code points); the spec
+        // checks are shared and stay here.
+        let f = |spec: &str| match parse(spec, "str", Some('s')).map_err(FormatError::Value).and_then(|p| check_str_spec(&p, "str")) {
+            Ok(()) => "ok".to_string(),
             Err(FormatError::Value(m)) | Err(FormatError::Overflow(m)) => format!("ValueError: {}", m),
         };
-        assert_eq!(f("ab", "0"), "ab");
-        assert_eq!(f("ab", "010"), "ab00000000");
-        assert_eq!(f("ab", "=10"), "ValueError: '=' alignment not allowed in string format specifier");
-        assert_eq!(f("a", "+"), "ValueError: Sign not allowed in string format specifier");
-        assert_eq!(f("a", ","), "ValueError: Cannot specify ',' with 's'.");
-        assert_eq!(f("a", "z"), "ValueError: Negative zero coercion (z) not allowed in string format specifier");
-        assert_eq!(f("abc", ".2"), "ab");
-        assert_eq!(f("abc", "^7"), "  abc  ");
+        assert_eq!(f("0"), "ok");
+        assert_eq!(f("010"), "ok");
+        assert_eq!(f("=10"), "ValueError: '=' alignment not allowed in string format specifier");
+        assert_eq!(f("+"), "ValueError: Sign not allowed in string format specifier");
+        assert_eq!(f(","), "ValueError: Cannot specify ',' with 's'.");
+        assert_eq!(f("z"), "ValueError: Negative zero coercion (z) not allowed in string format specifier");
+        assert_eq!(f(".2"), "ok");
     }
 
     #[test]
