@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod builtins_exec;
+pub mod codecs;
 pub mod compile;
 pub mod errors;
 pub mod eval;

@@ -266,6 +266,13 @@ fn b_ord(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
         return Ok(int::from_i64(b[0] as i64));
     }
+    if crate::types::bytearray::is_bytearray(a) {
+        let b = crate::types::bytearray::data(a);
+        if b.len() != 1 {
+            crate::bail!(TypeError, "ord() expected a character, but string of length {} found", b.len());
+        }
+        return Ok(int::from_i64(b[0] as i64));
+    }
     crate::bail!(TypeError, "ord() expected string of length 1, but {} found", a.ty().name())
 }
 
