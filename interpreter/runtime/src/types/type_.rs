@@ -827,7 +827,9 @@ unsafe extern "C" fn type_vectorcall(
 /// messages.
 pub fn check_compatible_for_assignment(old: *mut PyTypeObject, new: *mut PyTypeObject, attr: &str) -> PyResult<()> {
     unsafe {
-        if (*new).tp_dealloc.map(|f| f as usize) != (*old).tp_dealloc.map(|f| f as usize) {
+        // CPython compares tp_free: PyObject_GC_Del for collected types,
+        // PyObject_Del otherwise.
+        if (*new).has_flag(tpflags::HAVE_GC) != (*old).has_flag(tpflags::HAVE_GC) {
             crate::bail!(TypeError, "{} assignment: '{}' deallocator differs from '{}'", attr, (*new).name(), (*old).name());
         }
         let mut nb = new;
@@ -1307,6 +1309,91 @@ fn init_subclass(t: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
 // ---------------------------------------------------------------------------
 // Python-visible attributes and methods of `type`.
 
+fn set_mro(_t: &Obj, _v: Option<&Obj>) -> PyResult<()> {
+    crate::bail!(AttributeError, "readonly attribute")
+}
+
+/// `C.__bases__ = (...)`: CPython's type_set_bases (checks, then the new
+/// bases, base and MRO for the class and every subclass, restored if an
+/// MRO cannot be computed).
+fn set_bases(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let tp = as_type(t);
+    let tname = unsafe { (*tp).name().to_owned() };
+    let v = match v {
+        None => {
+            check_settable(tp, "__bases__")?;
+            crate::bail!(TypeError, "cannot delete '__bases__' attribute of immutable type '{}'", tname)
+        }
+        Some(v) => v,
+    };
+    check_settable(tp, "__bases__")?;
+    if !tuple::is_tuple(v) {
+        crate::bail!(TypeError, "can only assign tuple to {}.__bases__, not {}", tname, v.ty().name());
+    }
+    let bases = tuple::items(v).to_vec();
+    if bases.is_empty() {
+        crate::bail!(TypeError, "can only assign non-empty tuple to {}.__bases__, not ()", tname);
+    }
+    for b in &bases {
+        if !is_type(b) {
+            crate::bail!(TypeError, "{}.__bases__ must be tuple of classes, not '{}'", tname, b.ty().name());
+        }
+        if is_subtype(as_type(b), tp) || mro(as_type(b)).iter().any(|m| m.as_ptr() == tp as *mut PyObject) {
+            crate::bail!(TypeError, "a __bases__ item causes an inheritance cycle");
+        }
+    }
+    let new_base = best_base(&bases)?;
+    unsafe {
+        check_compatible_for_assignment((*tp).tp_base, new_base, "__bases__")?;
+        let old_bases = Obj::from_borrowed((*tp).tp_bases);
+        let old_base = (*tp).tp_base;
+        for b in tuple::items(&old_bases) {
+            remove_subclass(as_type(b), tp);
+        }
+        (*tp).tp_bases = v.clone().into_raw();
+        (*tp).tp_base = new_base;
+        crate::object::incref(new_base as *mut PyObject);
+        let r = remro_hierarchy(tp);
+        if let Err(e) = r {
+            // Put everything back.
+            crate::object::decref((*tp).tp_bases);
+            crate::object::decref(new_base as *mut PyObject);
+            (*tp).tp_bases = old_bases.as_ptr();
+            (*tp).tp_base = old_base;
+            let _ = remro_hierarchy(tp);
+            for b in tuple::items(&old_bases) {
+                add_subclass(as_type(b), tp);
+            }
+            return Err(e);
+        }
+        // The type held one reference to each of its old bases tuple and base.
+        crate::object::decref(old_bases.as_ptr());
+        crate::object::decref(old_base as *mut PyObject);
+        for b in &bases {
+            add_subclass(as_type(b), tp);
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes the MRO and slots of `t` and of every class below it.
+unsafe fn remro_hierarchy(t: *mut PyTypeObject) -> PyResult<()> {
+    let new_mro = compute_mro(t)?;
+    let old = std::mem::replace(&mut (*t).tp_mro, new_mro.into_raw());
+    crate::object::xdecref(old);
+    crate::types::slot_wrappers::fixup_slots(t);
+    modified(t);
+    if !(*t).tp_subclasses.is_null() {
+        let subs = Obj::borrow_slot(&*(&(*t).tp_subclasses as *const _ as *const *mut PyObject));
+        for (_, w) in dict::items_vec(subs) {
+            if let Some(sub) = crate::types::weakref::get_referent(&w) {
+                remro_hierarchy(as_type(&sub))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn get_name(t: &Obj) -> PyResult<Obj> {
     Ok(name(t))
 }
@@ -1650,9 +1737,9 @@ pub fn init_types() {
         (*t).tp_getset = getset::getset_table(&[
             GetSetSpec::get_set("__name__", get_name, set_name),
             GetSetSpec::get_set("__qualname__", get_qualname, set_qualname),
-            GetSetSpec::get("__bases__", get_bases),
+            GetSetSpec::get_set("__bases__", get_bases, set_bases),
             GetSetSpec::get("__base__", get_base),
-            GetSetSpec::get("__mro__", get_mro),
+            GetSetSpec::get_set("__mro__", get_mro, set_mro),
             GetSetSpec::get_set("__module__", get_module, set_module),
             GetSetSpec::get_set("__abstractmethods__", get_abstractmethods, set_abstractmethods),
             GetSetSpec::get("__dict__", get_dict),
