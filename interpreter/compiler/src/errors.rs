@@ -202,7 +202,8 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     se("unexpected character after line continuation character")
                 }
             }
-            LexicalErrorType::UnicodeError => (SyntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".to_owned()),
+            LexicalErrorType::UnicodeError => escape_error(source, range.start().to_usize()),
+            LexicalErrorType::InvalidByteLiteral => se("bytes can only contain ASCII literal characters"),
             _ => se("invalid syntax"),
         },
         ParseErrorType::UnexpectedIndentation => {
@@ -460,6 +461,8 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 let len = if after.trim_start().starts_with('*') { 6 + after.find('*').unwrap_or(0) + 1 } else { 6 };
                 range = TextRange::at(range.start(), TextSize::from(len as u32));
                 se("cannot have both 'except' and 'except*' on the same 'try'")
+            } else if m == "Bytes literal cannot be mixed with non-bytes literals" {
+                se("cannot mix bytes and nonbytes literals")
             } else if m == "Only one '/' separator allowed" {
                 se("/ may appear only once")
             } else if m.starts_with("Expected `except` or `finally`") {
@@ -766,4 +769,35 @@ fn kwarg_before_for(source: &str, at: usize) -> Option<TextRange> {
     let s = start + lead;
     let e = start + lead + name_len + gap + 1;
     Some(TextRange::new(TextSize::from(s as u32), TextSize::from(e as u32)))
+}
+
+/// A bad escape in a string or bytes literal ending at `at`: CPython's
+/// decoder messages with the escape's byte position in the literal body.
+fn escape_error(source: &str, at: usize) -> (CompileErrorKind, String) {
+    let at = at.min(source.len());
+    let Some(bs) = source[..at].rfind('\\') else {
+        return (CompileErrorKind::SyntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".into());
+    };
+    // The body starts after the nearest opening quote(s) before the escape.
+    let before = &source[..bs];
+    let q = before.rfind(['\'', '"']).unwrap_or(0);
+    let qc = before.as_bytes().get(q).copied().unwrap_or(b'"');
+    let triple = q >= 2 && before.as_bytes()[q - 2] == qc && before.as_bytes()[q - 1] == qc;
+    let qstart = if triple { q - 2 } else { q };
+    let prefix_start = before[..qstart].rfind(|c: char| !c.is_ascii_alphabetic()).map(|p| p + 1).unwrap_or(0);
+    let is_bytes = before[prefix_start..qstart].to_ascii_lowercase().contains('b');
+    let pos = bs - (q + 1);
+    let kind = source[bs + 1..].chars().next().unwrap_or(' ');
+    let esc_end = pos + (at - bs);
+    let msg = match kind {
+        'x' if is_bytes => format!("(value error) invalid \\x escape at position {}", pos),
+        'x' => format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated \\xXX escape", pos, esc_end.saturating_sub(1).max(pos + 1)),
+        'u' => format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated \\uXXXX escape", pos, esc_end.saturating_sub(1).max(pos + 1)),
+        'U' if source[bs + 2..].chars().take(8).filter(|c| c.is_ascii_hexdigit()).count() == 8 => {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: illegal Unicode character", pos, pos + 9)
+        }
+        'U' => format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated \\UXXXXXXXX escape", pos, esc_end.saturating_sub(1).max(pos + 1)),
+        _ => "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".into(),
+    };
+    (CompileErrorKind::SyntaxError, msg)
 }
