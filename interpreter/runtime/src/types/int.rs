@@ -78,7 +78,30 @@ fn digits(o: &Obj) -> &[u32] {
 }
 
 /// Allocates an instance of `tp` with room for `n` digits (at least one).
+/// Freed exact one- and two-digit ints kept for reuse (index = digit
+/// count): loops that make and drop ints then skip the allocator. A block
+/// goes back on the list for the digit count it has when freed, which never
+/// exceeds the count it was allocated with.
+const INT_FREE_MAX: usize = 100;
+struct IntFreeList {
+    items: [[*mut PyObject; INT_FREE_MAX]; 3],
+    len: [usize; 3],
+}
+// SAFETY: only touched under the GIL.
+static mut INT_FREE: IntFreeList = IntFreeList { items: [[std::ptr::null_mut(); INT_FREE_MAX]; 3], len: [0; 3] };
+
 unsafe fn alloc_long(tp: *mut PyTypeObject, n: usize) -> *mut PyObject {
+    if tp == type_ptr() && (n == 1 || n == 2) {
+        let fl = &mut *(&raw mut INT_FREE);
+        if fl.len[n] > 0 {
+            fl.len[n] -= 1;
+            let p = fl.items[n][fl.len[n]];
+            (*p).ob_refcnt = 1;
+            (*p).ob_type = tp;
+            (*(p as *mut PyVarObject)).ob_size = n as isize;
+            return p;
+        }
+    }
     let p = match (*tp).tp_alloc {
         Some(a) if tp != type_ptr() => a(tp, n.max(1) as isize),
         _ => alloc::alloc_object(tp, n.max(1) as isize),
@@ -1319,6 +1342,15 @@ fn g_one(_: &Obj) -> PyResult<Obj> {
 
 unsafe extern "C" fn long_dealloc(p: *mut PyObject) {
     let tp = (*p).ob_type;
+    if tp == type_ptr() {
+        let n = (*(p as *mut PyVarObject)).ob_size.unsigned_abs();
+        let fl = &mut *(&raw mut INT_FREE);
+        if (n == 1 || n == 2) && fl.len[n] < INT_FREE_MAX {
+            fl.items[n][fl.len[n]] = p;
+            fl.len[n] += 1;
+            return;
+        }
+    }
     match (*tp).tp_free {
         Some(free) if tp != type_ptr() => free(p as *mut std::os::raw::c_void),
         _ => alloc::free_object(p),
