@@ -616,63 +616,10 @@ fn m_reduce_ex(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     reduce_common(slf, proto)
 }
 
-// The iterator.
-
-#[repr(C)]
-pub struct ByteArrayIterObject {
-    pub ob_base: PyObject,
-    pub index: isize,
-    pub seq: *mut PyObject,
-}
-
 fn bytearray_iter(o: &Obj) -> PyResult<Obj> {
-    unsafe {
-        let p = alloc::alloc_object(&raw mut PyByteArrayIter_Type, 0) as *mut ByteArrayIterObject;
-        (*p).seq = o.clone().into_raw();
-        (*p).index = 0;
-        Ok(Obj::from_owned(p as *mut PyObject))
-    }
+    bytes::new_byte_iter(&raw mut PyByteArrayIter_Type, o)
 }
 crate::unary_slot!(bytearray_iter_slot => bytearray_iter);
-
-unsafe extern "C" fn bytearrayiter_next(p: *mut PyObject) -> *mut PyObject {
-    let it = &mut *(p as *mut ByteArrayIterObject);
-    if it.seq.is_null() {
-        return null_mut();
-    }
-    let seq = Obj::borrow_slot(&it.seq);
-    let d = data(seq);
-    if it.index >= 0 && (it.index as usize) < d.len() {
-        let x = d[it.index as usize];
-        it.index += 1;
-        return int::from_i64(x as i64).into_raw();
-    }
-    crate::object::xdecref(std::mem::replace(&mut it.seq, null_mut()));
-    null_mut()
-}
-
-unsafe extern "C" fn bytearrayiter_dealloc(p: *mut PyObject) {
-    crate::object::xdecref((*(p as *mut ByteArrayIterObject)).seq);
-    alloc::free_object(p);
-}
-
-unsafe extern "C" fn bytearrayiter_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut c_void) -> i32 {
-    let s = (*(p as *mut ByteArrayIterObject)).seq;
-    if s.is_null() {
-        0
-    } else {
-        visit(s, arg)
-    }
-}
-
-fn iter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    let it = unsafe { slf.cast::<ByteArrayIterObject>() };
-    if it.seq.is_null() {
-        return Ok(int::from_i64(0));
-    }
-    let n = data(unsafe { Obj::borrow_slot(&it.seq) }).len() as isize;
-    Ok(int::from_i64((n - it.index).max(0) as i64))
-}
 
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_NUMBER: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
@@ -730,14 +677,6 @@ pub fn init_types() {
         ]);
         (*t).tp_methods = method_table(&methods);
 
-        let it = &raw mut PyByteArrayIter_Type;
-        crate::types::type_::init_static(it, "bytearray_iterator", std::mem::size_of::<ByteArrayIterObject>(), 0);
-        (*it).tp_flags |= tpflags::HAVE_GC;
-        (*it).tp_flags &= !tpflags::BASETYPE;
-        (*it).tp_dealloc = Some(bytearrayiter_dealloc);
-        (*it).tp_traverse = Some(bytearrayiter_traverse);
-        (*it).tp_iter = Some(crate::types::iter::self_iter);
-        (*it).tp_iternext = Some(bytearrayiter_next);
-        (*it).tp_methods = method_table(&[method("__length_hint__", iter_length_hint)]);
+        bytes::init_byte_iter_type(&raw mut PyByteArrayIter_Type, "bytearray_iterator");
     }
 }

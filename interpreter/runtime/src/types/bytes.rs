@@ -185,12 +185,27 @@ pub struct BytesIterObject {
     pub seq: *mut PyObject,
 }
 
-fn bytes_iter(o: &Obj) -> PyResult<Obj> {
+/// A bytes_iterator (or, given bytearray's iterator type, a
+/// bytearray_iterator: the two share their layout and functions).
+pub fn new_byte_iter(t: *mut PyTypeObject, o: &Obj) -> PyResult<Obj> {
     unsafe {
-        let p = alloc::alloc_object(&raw mut PyBytesIter_Type, 0) as *mut BytesIterObject;
+        let p = alloc::alloc_object(t, 0) as *mut BytesIterObject;
         (*p).seq = o.clone().into_raw();
         (*p).index = 0;
         Ok(Obj::from_owned(p as *mut PyObject))
+    }
+}
+
+fn bytes_iter(o: &Obj) -> PyResult<Obj> {
+    new_byte_iter(&raw mut PyBytesIter_Type, o)
+}
+
+/// The current bytes of an iterated bytes or bytearray.
+fn iterated(seq: &Obj) -> &[u8] {
+    if is_bytes(seq) {
+        as_slice(seq)
+    } else {
+        crate::types::bytearray::data(seq)
     }
 }
 
@@ -199,7 +214,7 @@ unsafe extern "C" fn bytesiter_next(p: *mut PyObject) -> *mut PyObject {
     if it.seq.is_null() {
         return std::ptr::null_mut();
     }
-    let d = as_slice(Obj::borrow_slot(&it.seq));
+    let d = iterated(Obj::borrow_slot(&it.seq));
     if it.index >= 0 && (it.index as usize) < d.len() {
         let x = d[it.index as usize];
         it.index += 1;
@@ -228,7 +243,7 @@ fn iter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     if it.seq.is_null() {
         return Ok(int::from_i64(0));
     }
-    let n = as_slice(unsafe { Obj::borrow_slot(&it.seq) }).len() as isize;
+    let n = iterated(unsafe { Obj::borrow_slot(&it.seq) }).len() as isize;
     Ok(int::from_i64((n - it.index).max(0) as i64))
 }
 
@@ -389,14 +404,22 @@ pub fn init_types() {
         (*(&raw mut AS_BUFFER)).bf_getbuffer = Some(bytes_getbuffer);
         (*t).tp_as_buffer = &raw mut AS_BUFFER;
 
-        let it = &raw mut PyBytesIter_Type;
-        crate::types::type_::init_static(it, "bytes_iterator", std::mem::size_of::<BytesIterObject>(), 0);
-        (*it).tp_flags |= tpflags::HAVE_GC;
-        (*it).tp_flags &= !tpflags::BASETYPE;
-        (*it).tp_dealloc = Some(bytesiter_dealloc);
-        (*it).tp_traverse = Some(bytesiter_traverse);
-        (*it).tp_iter = Some(crate::types::iter::self_iter);
-        (*it).tp_iternext = Some(bytesiter_next);
-        (*it).tp_methods = method_table(&[method("__length_hint__", iter_length_hint)]);
+        init_byte_iter_type(&raw mut PyBytesIter_Type, "bytes_iterator");
     }
+}
+
+/// Sets up an iterator type over bytes-like sequences (bytes_iterator,
+/// bytearray_iterator).
+///
+/// # Safety
+/// `it` must be a static type object not yet readied.
+pub unsafe fn init_byte_iter_type(it: *mut PyTypeObject, name: &str) {
+    crate::types::type_::init_static(it, name, std::mem::size_of::<BytesIterObject>(), 0);
+    (*it).tp_flags |= tpflags::HAVE_GC;
+    (*it).tp_flags &= !tpflags::BASETYPE;
+    (*it).tp_dealloc = Some(bytesiter_dealloc);
+    (*it).tp_traverse = Some(bytesiter_traverse);
+    (*it).tp_iter = Some(crate::types::iter::self_iter);
+    (*it).tp_iternext = Some(bytesiter_next);
+    (*it).tp_methods = method_table(&[method("__length_hint__", iter_length_hint)]);
 }
