@@ -244,6 +244,34 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
             if mode == Mode::Single && m.body.len() > 1 {
                 return Err(to_err(("multiple statements found while compiling a single statement".into(), m.body[0].range())));
             }
+            if mode == Mode::Single && m.body.is_empty() && source.trim_start_matches([' ', '\t', '\x0c']).len() == source.len() {
+                // Interactive input must hold a statement.
+                let lines: Vec<&str> = source.split_inclusive('\n').collect();
+                let mut e = errors::make_error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, TextRange::empty(TextSize::of(source)));
+                e.lineno = lines.len() as u32;
+                e.end_lineno = lines.len() as u32;
+                e.offset = 0;
+                e.end_offset = 0;
+                e.text = Some(lines.last().copied().unwrap_or("").to_string());
+                return Err(e);
+            }
+            if mode == Mode::Single && !source.ends_with('\n') && m.body.first().is_some_and(is_compound) {
+                // Interactive input: a compound statement must be closed by
+                // a newline; one whose last clause has its body on the
+                // header line (`for i in x: i`) is not, without one.
+                let last = source.trim_end_matches([' ', '\t', '\r']).rsplit('\n').next().unwrap_or("");
+                let head = last.trim_start();
+                let clause = head.len() == last.len() && ["for", "while", "with", "class", "def", "if", "elif", "else", "try", "except", "finally", "async", "case"]
+                    .iter()
+                    .any(|k| head.strip_prefix(k).is_some_and(|r| r.starts_with([' ', ':', '(', '*', '\t'])));
+                if clause {
+                    let mut e = errors::make_error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, TextRange::empty(TextSize::of(source)));
+                    e.offset = 0;
+                    e.end_offset = 0;
+                    e.text = Some(last.to_string());
+                    return Err(e);
+                }
+            }
             let fl = future_flags(&m.body).map_err(to_err)? | (opts.future_flags & 0x01fe_0000);
             let st = symtable::build_module(&m.body, fl & flags::FUTURE_ANNOTATIONS != 0, whole).map_err(to_err)?;
             let mut c = codegen::Compiler::new(&st, source, filename, opts, mode == Mode::Single, fl);
@@ -260,3 +288,11 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
 
 #[cfg(test)]
 mod tests;
+
+/// A statement with a block (if/for/while/try/with/def/class/match).
+fn is_compound(s: &Stmt) -> bool {
+    matches!(
+        s,
+        Stmt::If(_) | Stmt::For(_) | Stmt::While(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Match(_)
+    )
+}
