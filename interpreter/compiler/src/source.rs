@@ -74,15 +74,27 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
     };
     let lower = enc.0.to_ascii_lowercase().replace('_', "-");
     match lower.as_str() {
-        "utf-8" | "utf8" => String::from_utf8(bytes.to_vec()).map_err(|e| {
+        "utf-8" | "utf8" => String::from_utf8(bytes.to_vec()).or_else(|e| {
             let pos = e.utf8_error().valid_up_to();
+            let (place, body_start, lit_end) = literal_place(bytes, pos);
+            if place == Place::Comment {
+                // CPython's tokenizer skips comments without decoding them.
+                return Ok(String::from_utf8_lossy(bytes).into_owned());
+            }
+            let rel = if place == Place::String { pos - body_start } else { pos };
             let line = bytes[..pos].iter().filter(|b| **b == b'\n').count() as u32 + 1;
             let why = match e.utf8_error().error_len() {
                 None => "unexpected end of data",
                 Some(_) if bytes[pos] >= 0x80 && bytes[pos] < 0xc2 || bytes[pos] > 0xf4 => "invalid start byte",
                 Some(_) => "invalid continuation byte",
             };
-            err(format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", bytes[pos], pos, why), filename, line)
+            let mut e = err(format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", bytes[pos], rel, why), filename, line);
+            // CPython points just past the literal (or at the byte in code).
+            let at = if place == Place::String { lit_end } else { pos + 1 };
+            let ls = bytes[..at.min(bytes.len())].iter().rposition(|c| *c == b'\n').map(|p| p + 1).unwrap_or(0);
+            e.offset = (at - ls) as u32;
+            e.end_offset = e.offset as i32;
+            Err(e)
         }),
         "iso-8859-1" | "latin-1" | "latin1" | "iso8859-1" | "l1" => Ok(bytes.iter().map(|b| *b as char).collect()),
         "ascii" | "us-ascii" | "646" => {
@@ -130,4 +142,57 @@ fn koi8_r(b: u8) -> char {
     } else {
         HI.chars().nth((b - 0x80) as usize).unwrap_or('\u{fffd}')
     }
+}
+
+#[derive(PartialEq)]
+enum Place {
+    Code,
+    Comment,
+    String,
+}
+
+/// Where byte `pos` lies: in code, a comment, or a string literal (with
+/// the offset where that literal's body starts) — CPython decodes each
+/// string literal on its own, so positions in its messages count from there.
+fn literal_place(b: &[u8], pos: usize) -> (Place, usize, usize) {
+    let mut i = 0;
+    while i < pos {
+        match b[i] {
+            b'#' => {
+                let end = b[i..].iter().position(|c| *c == b'\n').map(|p| i + p).unwrap_or(b.len());
+                if pos < end {
+                    return (Place::Comment, 0, 0);
+                }
+                i = end;
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q;
+                let body = if triple { i + 3 } else { i + 1 };
+                let mut j = body;
+                let end = loop {
+                    if j >= b.len() {
+                        break b.len();
+                    }
+                    if b[j] == b'\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if !triple && b[j] == b'\n' {
+                        break j;
+                    }
+                    if b[j] == q && (!triple || (b.len() >= j + 3 && b[j + 1] == q && b[j + 2] == q)) {
+                        break j;
+                    }
+                    j += 1;
+                };
+                if pos >= body && pos < end {
+                    let close = if end >= b.len() { b.len() } else if triple { end + 3 } else { end + 1 };
+                    return (Place::String, body, close);
+                }
+                i = if triple { end + 3 } else { end + 1 };
+            }
+            _ => i += 1,
+        }
+    }
+    (Place::Code, 0, 0)
 }
