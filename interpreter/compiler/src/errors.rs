@@ -202,7 +202,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     se("unexpected character after line continuation character")
                 }
             }
-            LexicalErrorType::UnicodeError => escape_error(source, range.start().to_usize()),
+            LexicalErrorType::UnicodeError => escape_error(source, range.start().to_usize(), range.end().to_usize()),
+            LexicalErrorType::MissingUnicodeLbrace | LexicalErrorType::MissingUnicodeRbrace => {
+                escape_error(source, range.start().to_usize(), range.end().to_usize())
+            }
             LexicalErrorType::InvalidByteLiteral => se("bytes can only contain ASCII literal characters"),
             _ => se("invalid syntax"),
         },
@@ -773,7 +776,7 @@ fn kwarg_before_for(source: &str, at: usize) -> Option<TextRange> {
 
 /// A bad escape in a string or bytes literal ending at `at`: CPython's
 /// decoder messages with the escape's byte position in the literal body.
-fn escape_error(source: &str, at: usize) -> (CompileErrorKind, String) {
+fn escape_error(source: &str, at: usize, end: usize) -> (CompileErrorKind, String) {
     let at = at.min(source.len());
     let Some(bs) = source[..at].rfind('\\') else {
         return (CompileErrorKind::SyntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".into());
@@ -797,6 +800,20 @@ fn escape_error(source: &str, at: usize) -> (CompileErrorKind, String) {
             format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: illegal Unicode character", pos, pos + 9)
         }
         'U' => format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated \\UXXXXXXXX escape", pos, esc_end.saturating_sub(1).max(pos + 1)),
+        'N' => {
+            let after = &source[bs + 2..];
+            let unicode = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
+            if !after.starts_with('{') {
+                format!("{} {}-{}: malformed \\N character escape", unicode, pos, pos + 1)
+            } else if source.as_bytes().get(end) == Some(&b'}') && end > bs + 3 {
+                format!("{} {}-{}: unknown Unicode character name", unicode, pos, pos + (end - bs))
+            } else if source.as_bytes().get(end) == Some(&b'}') {
+                format!("{} {}-{}: malformed \\N character escape", unicode, pos, pos + 2)
+            } else {
+                // No closing brace: the escape runs to the end of the literal.
+                format!("{} {}-{}: malformed \\N character escape", unicode, pos, pos + (at.max(end) - 1 - bs))
+            }
+        }
         _ => "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape".into(),
     };
     (CompileErrorKind::SyntaxError, msg)
