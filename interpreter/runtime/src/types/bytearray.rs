@@ -220,7 +220,7 @@ crate::init_slot!(bytearray_init_slot => bytearray_init);
 
 fn bytearray_repr(o: &Obj) -> PyResult<Obj> {
     let name = o.ty().name();
-    Ok(pystr::new(&format!("{}({})", name, bytes::repr_bytes(data(o), "b"))))
+    Ok(pystr::new(&format!("{}({})", name, bytes::repr_bytes_with(data(o), "b", true))))
 }
 crate::unary_slot!(bytearray_repr_slot => bytearray_repr);
 

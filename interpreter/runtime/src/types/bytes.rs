@@ -60,6 +60,12 @@ pub fn as_slice_opt(o: &Obj) -> Option<&[u8]> {
 
 /// The repr of raw bytes, as CPython: b'...' (or b"..." when only ' occurs).
 pub fn repr_bytes(data: &[u8], prefix: &str) -> String {
+    repr_bytes_with(data, prefix, false)
+}
+
+/// `repr_bytes`, optionally escaping `'` even inside double quotes (as
+/// bytearray's repr does).
+pub fn repr_bytes_with(data: &[u8], prefix: &str, always_escape_single: bool) -> String {
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
     let mut s = String::with_capacity(data.len() + 3);
     s.push_str(prefix);
@@ -70,6 +76,7 @@ pub fn repr_bytes(data: &[u8], prefix: &str) -> String {
             b'\t' => s.push_str("\\t"),
             b'\n' => s.push_str("\\n"),
             b'\r' => s.push_str("\\r"),
+            b'\'' if always_escape_single => s.push_str("\\'"),
             c if c as char == quote => {
                 s.push('\\');
                 s.push(quote);
