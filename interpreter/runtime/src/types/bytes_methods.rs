@@ -290,11 +290,8 @@ fn split_parts(data: &[u8], sep: Option<&[u8]>, maxsplit: isize, rev: bool) -> P
                     break;
                 }
                 if parts.len() == max {
-                    let mut e = data.len();
-                    while e > i && is_ws(data[e - 1]) {
-                        e -= 1;
-                    }
-                    parts.push((i, e));
+                    // The rest, as it stands (CPython keeps its trailing whitespace).
+                    parts.push((i, data.len()));
                     break;
                 }
                 let s = i;
@@ -314,11 +311,7 @@ fn split_parts(data: &[u8], sep: Option<&[u8]>, maxsplit: isize, rev: bool) -> P
                     break;
                 }
                 if parts.len() == max {
-                    let mut s = 0;
-                    while s < i && is_ws(data[s]) {
-                        s += 1;
-                    }
-                    parts.push((s, i));
+                    parts.push((0, i));
                     break;
                 }
                 let e = i;
@@ -384,7 +377,8 @@ fn m_rsplit(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_splitlines(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("splitlines", args, kw, &["keepends"], 0, 0)?;
     let keep = match &a[0] {
-        Some(v) => crate::ops::truthy(v)?,
+        // An int flag, as CPython's `bool(accept={int})` argument.
+        Some(v) => int::sign(&int::index(v)?) != 0,
         None => false,
     };
     let data = self_data(slf);
