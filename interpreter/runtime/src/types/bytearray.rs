@@ -406,10 +406,14 @@ fn bytearray_ass_subscript(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<
         if !crate::ops::number::has_index(key) {
             crate::bail!(TypeError, "bytearray indices must be integers or slices, not {}", key.ty().name());
         }
+        // CPython converts the value before it checks the index.
+        let b = match value {
+            Some(v) => Some(byte_value(v)?),
+            None => None,
+        };
         let i = index_of(o, key)?;
-        match value {
-            Some(v) => {
-                let b = byte_value(v)?;
+        match b {
+            Some(b) => {
                 data_mut(o)[i] = b;
                 Ok(())
             }
@@ -423,14 +427,16 @@ unsafe extern "C" fn bytearray_ass_item_slot(o: *mut PyObject, i: isize, v: *mut
     let o = Obj::borrow_slot(&o);
     let v = if v.is_null() { None } else { Some(Obj::borrow_slot(&v)) };
     let r = (|| {
+        let b = match v {
+            Some(v) => Some(byte_value(v)?),
+            None => None,
+        };
         let d = data(o);
         if i < 0 || i as usize >= d.len() {
             crate::bail!(IndexError, "bytearray index out of range");
         }
-        match v {
-            Some(v) => {
-                let b = byte_value(v)?;
-                data_mut(o)[i as usize] = b;
+        match b {
+            Some(b) => {
                 Ok(())
             }
             None => splice(o, i as usize, i as usize + 1, &[]),
