@@ -756,7 +756,9 @@ fn m_cast(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     let src = &m.view;
-    if shape(src).contains(&0) || strides(src).contains(&0) {
+    // An empty 1-D view may be recast without a shape (CPython allows it).
+    let zeros = shape(src).contains(&0) || strides(src).contains(&0);
+    if zeros && (shape_arg.is_some() || src.ndim != 1) {
         crate::bail!(TypeError, "memoryview: cannot cast view with zeros in shape or strides");
     }
     let fmt = pystr::to_string_lossy(fmt_obj);
