@@ -151,6 +151,7 @@ fn main() {
 
 fn run(opts: Options) -> i32 {
     krait_runtime::threadstate::init_thread(STACK_SIZE);
+    krait_modules::register_all();
     interp::set_optimize_level(opts.optimize);
     let _ = opts.quiet;
     if let Err(e) = interp::initialize(opts.args.clone()) {

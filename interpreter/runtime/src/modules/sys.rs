@@ -448,7 +448,7 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
         "version",
         &pystr::new(&format!("3.11.7 (main, krait) [Krait {} rustc]", KRAIT_VERSION)),
     )?;
-    let names: Vec<Obj> = ["_string", "builtins", "gc", "sys"].iter().map(|n| pystr::new(n)).collect();
+    let names: Vec<Obj> = super::builtin_names().iter().map(|n| pystr::new(n)).collect();
     dict::set_item_str(&d, "builtin_module_names", &tuple::from_vec(names))?;
 
     let vi_type = crate::types::structseq::new_type("sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"])?;
