@@ -5,10 +5,15 @@
 //! before the interpreter starts.
 
 pub mod errno;
+pub mod functools;
+mod native;
+pub mod operator;
 
 use krait_runtime::modules::register;
 
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
+    register("_functools", functools::create);
+    register("_operator", operator::create);
 }
