@@ -6,6 +6,7 @@
 
 pub mod errno;
 pub mod functools;
+pub mod itertools;
 mod native;
 pub mod operator;
 
@@ -15,5 +16,6 @@ use krait_runtime::modules::register;
 pub fn register_all() {
     register("errno", errno::create);
     register("_functools", functools::create);
+    register("itertools", itertools::create);
     register("_operator", operator::create);
 }
