@@ -4,6 +4,7 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod itertools;
@@ -15,6 +16,7 @@ use krait_runtime::modules::register;
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
+    register("_collections", collections::create);
     register("_functools", functools::create);
     register("itertools", itertools::create);
     register("_operator", operator::create);

@@ -139,3 +139,21 @@ pub fn create() -> PyResult<Obj> {
     }
     Ok(m)
 }
+
+/// `parse` for the crate's other modules.
+pub(crate) fn parse_pub(fname: &str, args: &Obj, kw: Option<&Obj>, names: &[&str], required: usize) -> PyResult<Vec<Option<Obj>>> {
+    parse(fname, args, kw, names, required)
+}
+
+/// `positional` for the crate's other modules.
+pub(crate) fn positional_pub<'a>(
+    fname: &str,
+    t: *mut PyTypeObject,
+    exact: *mut PyTypeObject,
+    args: &'a Obj,
+    kw: Option<&Obj>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Obj]> {
+    positional(fname, t, exact, args, kw, min, max)
+}
