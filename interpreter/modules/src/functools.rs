@@ -221,6 +221,269 @@ fn get_keywords(o: &Obj) -> PyResult<Obj> {
     Ok(parts(o)?.2)
 }
 
+
+// ---------------------------------------------------------------------------
+// cmp_to_key(mycmp): a KeyWrapper without an object; calling it wraps one.
+
+static mut KEYWRAPPER_TYPE: PyTypeObject = PyTypeObject::EMPTY;
+
+struct KeyWrapper {
+    cmp: Obj,
+    obj: Option<Obj>,
+}
+
+impl State for KeyWrapper {
+    fn refs(&self, out: &mut Vec<*mut PyObject>) {
+        native::push(out, &self.cmp);
+        native::push_opt(out, &self.obj);
+    }
+}
+
+fn kw_state(o: &Obj) -> PyResult<&mut KeyWrapper> {
+    match native::state::<KeyWrapper>(o) {
+        Some(s) => Ok(s),
+        None => bail!(SystemError, "KeyWrapper was cleared"),
+    }
+}
+
+fn f_cmp_to_key(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = krait_runtime::types::builtin_func::parse_args("cmp_to_key", args, kw, &["mycmp"], 1, 0)?;
+    native::alloc(&raw mut KEYWRAPPER_TYPE, KeyWrapper { cmp: a[0].clone().unwrap(), obj: None })
+}
+
+fn keywrapper_call(slf: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::itertools::parse_pub("K", args, kw, &["obj"], 1)?;
+    let cmp = kw_state(slf)?.cmp.clone();
+    native::alloc(&raw mut KEYWRAPPER_TYPE, KeyWrapper { cmp, obj: a[0].clone() })
+}
+krait_runtime::call_slot!(keywrapper_call_slot => keywrapper_call);
+
+fn keywrapper_richcompare(a: &Obj, b: &Obj, op: krait_bytecode::CompareOp) -> PyResult<Obj> {
+    if b.type_ptr() != a.type_ptr() {
+        bail!(TypeError, "other argument must be K instance");
+    }
+    let (cmp, x) = {
+        let s = kw_state(a)?;
+        (s.cmp.clone(), s.obj.clone())
+    };
+    let y = kw_state(b)?.obj.clone();
+    let (Some(x), Some(y)) = (x, y) else { bail!(AttributeError, "object") };
+    let r = ops::call::call(&cmp, &[x, y], None)?;
+    ops::rich_compare(&r, &krait_runtime::types::int::from_i64(0), op)
+}
+krait_runtime::richcmp_slot!(keywrapper_richcompare_slot => keywrapper_richcompare);
+
+fn keywrapper_get_obj(o: &Obj) -> PyResult<Obj> {
+    match kw_state(o)?.obj.clone() {
+        Some(v) => Ok(v),
+        None => bail!(AttributeError, "obj"),
+    }
+}
+
+fn keywrapper_set_obj(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    kw_state(o)?.obj = v.cloned();
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// _lru_cache_wrapper(user_function, maxsize, typed, cache_info_type)
+
+static mut LRU_TYPE: PyTypeObject = PyTypeObject::EMPTY;
+
+/// `maxsize`: None unbounded, Some(0) no caching, Some(n) bounded. The
+/// cache dict's insertion order is the recency order (a hit moves its key
+/// to the end; the first key is evicted).
+struct Lru {
+    func: Obj,
+    maxsize: Option<usize>,
+    typed: bool,
+    info_type: Obj,
+    cache: Obj,
+    kwd_mark: Obj,
+    hits: u64,
+    misses: u64,
+}
+
+impl State for Lru {
+    fn refs(&self, out: &mut Vec<*mut PyObject>) {
+        native::push(out, &self.func);
+        native::push(out, &self.info_type);
+        native::push(out, &self.cache);
+        native::push(out, &self.kwd_mark);
+    }
+}
+
+fn lru(o: &Obj) -> PyResult<&mut Lru> {
+    match native::state::<Lru>(o) {
+        Some(s) => Ok(s),
+        None => bail!(SystemError, "lru cache wrapper was cleared"),
+    }
+}
+
+fn lru_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::itertools::parse_pub("lru_cache", args, kw, &["user_function", "maxsize", "typed", "cache_info_type"], 4)?;
+    let func = a[0].clone().unwrap();
+    if !krait_runtime::builtins::is_callable(&func) {
+        bail!(TypeError, "the first argument must be callable");
+    }
+    let m = a[1].clone().unwrap();
+    let maxsize = if none::is_none(&m) {
+        None
+    } else if krait_runtime::types::int::is_int(&m) {
+        let v = krait_runtime::types::int::as_isize_or_overflow(&m)?;
+        Some(v.max(0) as usize)
+    } else {
+        bail!(TypeError, "maxsize should be integer or None");
+    };
+    let typed = ops::truthy(a[2].as_ref().unwrap())?;
+    let kwd_mark = krait_runtime::ops::call::call(&type_::type_obj(type_::object_type()), &[], None)?;
+    native::alloc(
+        t,
+        Lru {
+            func,
+            maxsize,
+            typed,
+            info_type: a[3].clone().unwrap(),
+            cache: dict::new(),
+            kwd_mark,
+            hits: 0,
+            misses: 0,
+        },
+    )
+}
+krait_runtime::new_slot!(lru_new_slot => lru_new);
+
+/// CPython's C _make_key: a lone str/int argument is its own key, other
+/// untyped keyword-less calls use the args tuple; otherwise args, a mark,
+/// the keyword items flattened, and (typed) the argument types.
+fn make_key(args: &Obj, kw: Option<&Obj>, typed: bool, mark: &Obj) -> Obj {
+    let kwn = kw.map(dict::len).unwrap_or(0);
+    let a = tuple::items(args);
+    if !typed && kwn == 0 {
+        if a.len() == 1 && (pystr::is_exact_str(&a[0]) || krait_runtime::types::int::is_exact_int(&a[0])) {
+            return a[0].clone();
+        }
+        return args.clone();
+    }
+    let mut v: Vec<Obj> = a.to_vec();
+    let items = kw.map(dict::items_vec).unwrap_or_default();
+    if kwn > 0 {
+        v.push(mark.clone());
+        for (k, val) in &items {
+            v.push(k.clone());
+            v.push(val.clone());
+        }
+    }
+    if typed {
+        for x in a {
+            v.push(native::type_of(x));
+        }
+        for (_, val) in &items {
+            v.push(native::type_of(val));
+        }
+    }
+    tuple::from_vec(v)
+}
+
+fn lru_call(slf: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
+    let (func, maxsize, typed, cache, mark) = {
+        let s = lru(slf)?;
+        (s.func.clone(), s.maxsize, s.typed, s.cache.clone(), s.kwd_mark.clone())
+    };
+    let kwd = kw.filter(|k| dict::len(k) > 0);
+    if maxsize == Some(0) {
+        lru(slf)?.misses += 1;
+        return ops::call::call_tuple_dict(&func, args, kwd);
+    }
+    let key = make_key(args, kwd, typed, &mark);
+    let h = ops::hash(&key)?;
+    if let Some(v) = dict::get_item_known_hash(&cache, &key, h)? {
+        lru(slf)?.hits += 1;
+        if maxsize.is_some() {
+            // Most recently used goes last.
+            dict::del_item(&cache, &key)?;
+            dict::set_item_known_hash(&cache, &key, h, &v)?;
+        }
+        return Ok(v);
+    }
+    lru(slf)?.misses += 1;
+    let result = ops::call::call_tuple_dict(&func, args, kwd)?;
+    match maxsize {
+        None => {
+            dict::set_item_known_hash(&cache, &key, h, &result)?;
+        }
+        Some(m) => {
+            if dict::get_item_known_hash(&cache, &key, h)?.is_some() {
+                // Added during the call: keep that entry.
+                return Ok(result);
+            }
+            if dict::len(&cache) >= m {
+                let mut pos = 0;
+                if let Some((oldest, _)) = dict::next_entry(&cache, &mut pos) {
+                    dict::del_item(&cache, &oldest)?;
+                }
+            }
+            dict::set_item_known_hash(&cache, &key, h, &result)?;
+        }
+    }
+    Ok(result)
+}
+krait_runtime::call_slot!(lru_call_slot => lru_call);
+
+fn lru_descr_get(slf: &Obj, obj: Option<&Obj>, _t: Option<&Obj>) -> PyResult<Obj> {
+    match obj {
+        Some(o) if !none::is_none(o) => Ok(krait_runtime::types::method::new(slf, o)),
+        _ => Ok(slf.clone()),
+    }
+}
+krait_runtime::descr_get_slot!(lru_descr_get_slot => lru_descr_get);
+
+fn lru_cache_info(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("cache_info", args, kw, 0, 0)?;
+    let s = lru(o)?;
+    let (info, hits, misses, maxsize) = (s.info_type.clone(), s.hits, s.misses, s.maxsize);
+    let cur = if maxsize == Some(0) { 0 } else { dict::len(&s.cache) };
+    let ms = match maxsize {
+        None => none::none(),
+        Some(m) => krait_runtime::types::int::from_usize(m),
+    };
+    ops::call::call(
+        &info,
+        &[
+            krait_runtime::types::int::from_u64(hits),
+            krait_runtime::types::int::from_u64(misses),
+            ms,
+            krait_runtime::types::int::from_usize(cur),
+        ],
+        None,
+    )
+}
+
+fn lru_cache_clear(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("cache_clear", args, kw, 0, 0)?;
+    let s = lru(o)?;
+    s.hits = 0;
+    s.misses = 0;
+    let old = std::mem::replace(&mut s.cache, dict::new());
+    dict::clear(&old);
+    Ok(none::none())
+}
+
+fn lru_reduce(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", args, kw, 0, 0)?;
+    ops::attr::getattr_str(o, "__qualname__")
+}
+
+fn lru_copy(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__copy__", args, kw, 0, 0)?;
+    Ok(o.clone())
+}
+
+fn lru_deepcopy(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__deepcopy__", args, kw, 1, 1)?;
+    Ok(o.clone())
+}
+
 fn init_types() -> PyResult<()> {
     unsafe {
         let t = &raw mut PARTIAL_TYPE;
@@ -246,12 +509,39 @@ fn init_types() -> PyResult<()> {
         let d = Obj::from_borrowed((*t).tp_dict);
         dict::set_item_str(&d, "__dict__", &krait_runtime::types::member::new_dict_descr(t))?;
         type_::modified(t);
+
+        let t = &raw mut KEYWRAPPER_TYPE;
+        native::init_type::<KeyWrapper>(t, "functools.KeyWrapper", false);
+        (*t).tp_call = Some(keywrapper_call_slot);
+        (*t).tp_richcompare = Some(keywrapper_richcompare_slot);
+        (*t).tp_hash = Some(krait_runtime::ops::object_hash_not_implemented);
+        (*t).tp_getset = getset_table(&[GetSetSpec::get_set("obj", keywrapper_get_obj, keywrapper_set_obj)]);
+        native::ready(t)?;
+
+        let t = &raw mut LRU_TYPE;
+        native::init_type::<Lru>(t, "functools._lru_cache_wrapper", false);
+        (*t).tp_dictoffset = native::dict_offset::<Lru>();
+        (*t).tp_new = Some(lru_new_slot);
+        (*t).tp_call = Some(lru_call_slot);
+        (*t).tp_descr_get = Some(lru_descr_get_slot);
+        (*t).tp_flags |= tpflags::METHOD_DESCRIPTOR;
+        (*t).tp_methods = method_table(&[
+            method("cache_info", lru_cache_info),
+            method("cache_clear", lru_cache_clear),
+            method("__reduce__", lru_reduce),
+            method("__copy__", lru_copy),
+            method("__deepcopy__", lru_deepcopy),
+        ]);
+        native::ready(t)?;
+        let d = Obj::from_borrowed((*t).tp_dict);
+        dict::set_item_str(&d, "__dict__", &krait_runtime::types::member::new_dict_descr(t))?;
+        type_::modified(t);
     }
     Ok(())
 }
 
 fn functions() -> Vec<MethodSpec> {
-    vec![method("reduce", f_reduce)]
+    vec![method("cmp_to_key", f_cmp_to_key), method("reduce", f_reduce)]
 }
 
 pub fn create() -> PyResult<Obj> {
@@ -260,5 +550,6 @@ pub fn create() -> PyResult<Obj> {
     let d = module::dict_of(&m);
     add_functions(&d, &m, &functions())?;
     dict::set_item_str(&d, "partial", &type_::type_obj(&raw mut PARTIAL_TYPE))?;
+    dict::set_item_str(&d, "_lru_cache_wrapper", &type_::type_obj(&raw mut LRU_TYPE))?;
     Ok(m)
 }
