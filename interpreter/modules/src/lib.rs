@@ -4,9 +4,11 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod bisect;
 pub mod collections;
 pub mod errno;
 pub mod functools;
+pub mod heapq;
 pub mod itertools;
 mod native;
 pub mod operator;
@@ -16,6 +18,8 @@ use krait_runtime::modules::register;
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
+    register("_bisect", bisect::create);
+    register("_heapq", heapq::create);
     register("_collections", collections::create);
     register("_functools", functools::create);
     register("itertools", itertools::create);
