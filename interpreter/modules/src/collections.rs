@@ -918,6 +918,7 @@ fn init_types() -> PyResult<()> {
             return Ok(());
         }
         native::init_type::<Deque>(t, "collections.deque", true);
+        (*t).tp_weaklistoffset = native::weaklist_offset::<Deque>();
         (*t).tp_flags |= tpflags::SEQUENCE;
         let sq = &raw mut DEQUE_SEQ;
         (*sq).sq_length = Some(deque_len_slot);

@@ -491,6 +491,7 @@ fn init_types() -> PyResult<()> {
             return Ok(());
         }
         native::init_type::<Partial>(t, "functools.partial", true);
+        (*t).tp_weaklistoffset = native::weaklist_offset::<Partial>();
         (*t).tp_dictoffset = native::dict_offset::<Partial>();
         (*t).tp_new = Some(partial_new_slot);
         (*t).tp_call = Some(partial_call_slot);
@@ -520,6 +521,7 @@ fn init_types() -> PyResult<()> {
 
         let t = &raw mut LRU_TYPE;
         native::init_type::<Lru>(t, "functools._lru_cache_wrapper", false);
+        (*t).tp_weaklistoffset = native::weaklist_offset::<Lru>();
         (*t).tp_dictoffset = native::dict_offset::<Lru>();
         (*t).tp_new = Some(lru_new_slot);
         (*t).tp_call = Some(lru_call_slot);

@@ -23,6 +23,13 @@ pub struct NativeObject<T> {
     pub state: *mut T,
     /// The instance `__dict__` of types that set tp_dictoffset to it.
     pub dict: *mut PyObject,
+    /// The weak-reference list of types that set tp_weaklistoffset to it.
+    pub weaklist: *mut PyObject,
+}
+
+/// tp_weaklistoffset for types whose instances can be weakly referenced.
+pub fn weaklist_offset<T>() -> isize {
+    std::mem::offset_of!(NativeObject<T>, weaklist) as isize
 }
 
 /// tp_dictoffset for types whose instances have a `__dict__`.
@@ -50,6 +57,10 @@ pub fn state<T: State>(o: &Obj) -> Option<&mut T> {
 }
 
 pub unsafe extern "C" fn dealloc<T: State>(p: *mut PyObject) {
+    if !(*(p as *mut NativeObject<T>)).weaklist.is_null() {
+        let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
+        krait_runtime::types::weakref::clear_weakrefs(&o);
+    }
     krait_runtime::object::xdecref(std::mem::replace(&mut (*(p as *mut NativeObject<T>)).dict, null_mut()));
     let s = std::mem::replace(&mut (*(p as *mut NativeObject<T>)).state, null_mut());
     if !s.is_null() {

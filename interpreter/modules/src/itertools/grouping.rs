@@ -412,6 +412,7 @@ pub(super) unsafe fn init_types() -> PyResult<()> {
     (*t).tp_methods = krait_runtime::types::builtin_func::method_table(&[method("__reduce__", teedata_reduce)]);
     native::ready(t)?;
     let t = &raw mut TEE_TYPE;
+    (*t).tp_weaklistoffset = native::weaklist_offset::<Tee>();
     iter_type::<Tee>(
         t,
         "itertools._tee",
