@@ -96,7 +96,40 @@ fn make_partial(t: *mut PyTypeObject, func: &Obj, args: &[Obj], kw: Option<&Obj>
             None => dict::new(),
         },
     };
-    native::alloc(t, Partial { func, args: tuple::from_vec(pargs), kw: kwd })
+    let o = native::alloc(t, Partial { func, args: tuple::from_vec(pargs), kw: kwd })?;
+    unsafe {
+        (*(o.as_ptr() as *mut native::NativeObject<Partial>)).vectorcall = Some(partial_vectorcall);
+    }
+    Ok(o)
+}
+
+/// Vectorcall: the stored positionals are prepended to the call's
+/// arguments without building a tuple; stored keywords (or a subclass,
+/// whose __call__ may differ) go through tp_call.
+unsafe extern "C" fn partial_vectorcall(
+    callable: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    let slf = Obj::borrow_slot(&callable);
+    let nargs = nargsf & !krait_runtime::types::builtin_func::VECTORCALL_ARGUMENTS_OFFSET;
+    let kwn = if kwnames.is_null() { None } else { Some(Obj::from_borrowed(kwnames)) };
+    let nkw = kwn.as_ref().map(tuple::len).unwrap_or(0);
+    let given: Vec<Obj> = (0..nargs + nkw).map(|i| Obj::from_borrowed(*args.add(i))).collect();
+    let r = (|| -> PyResult<Obj> {
+        let (func, pargs, pkw) = parts(slf)?;
+        if slf.type_ptr() != &raw mut PARTIAL_TYPE || dict::len(&pkw) > 0 {
+            let (targs, kw) = ops::call::vector_to_tuple_dict(&given, kwn.as_ref())?;
+            let call = (*slf.type_ptr()).tp_call.expect("partial is callable");
+            let k = kw.as_ref().map(|k| k.as_ptr()).unwrap_or(std::ptr::null_mut());
+            return krait_runtime::types::slots::from_ret(call(slf.as_ptr(), targs.as_ptr(), k));
+        }
+        let mut all: Vec<Obj> = tuple::items(&pargs).to_vec();
+        all.extend(given.iter().cloned());
+        ops::call::call(&func, &all, kwn.as_ref())
+    })();
+    krait_runtime::types::slots::ret(r)
 }
 
 /// `functools.partial(func, *args, **kwargs)` for other modules.
@@ -492,6 +525,8 @@ fn init_types() -> PyResult<()> {
         }
         native::init_type::<Partial>(t, "functools.partial", true);
         (*t).tp_weaklistoffset = native::weaklist_offset::<Partial>();
+        (*t).tp_vectorcall_offset = native::vectorcall_offset::<Partial>();
+        (*t).tp_flags |= tpflags::HAVE_VECTORCALL;
         (*t).tp_dictoffset = native::dict_offset::<Partial>();
         (*t).tp_new = Some(partial_new_slot);
         (*t).tp_call = Some(partial_call_slot);

@@ -25,6 +25,13 @@ pub struct NativeObject<T> {
     pub dict: *mut PyObject,
     /// The weak-reference list of types that set tp_weaklistoffset to it.
     pub weaklist: *mut PyObject,
+    /// The vectorcall entry of types that set tp_vectorcall_offset to it.
+    pub vectorcall: Option<krait_runtime::object::VectorcallFunc>,
+}
+
+/// tp_vectorcall_offset for callable types with a per-instance vectorcall.
+pub fn vectorcall_offset<T>() -> isize {
+    std::mem::offset_of!(NativeObject<T>, vectorcall) as isize
 }
 
 /// tp_weaklistoffset for types whose instances can be weakly referenced.
