@@ -280,6 +280,10 @@ fn kw_state(o: &Obj) -> PyResult<&mut KeyWrapper> {
 }
 
 fn f_cmp_to_key(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let npos = args.len() - kw.map(tuple::len).unwrap_or(0);
+    if args.len() > 1 {
+        bail!(TypeError, "cmp_to_key() takes at most 1 {}argument ({} given)", if npos == 0 { "keyword " } else { "" }, args.len());
+    }
     let a = krait_runtime::types::builtin_func::parse_args("cmp_to_key", args, kw, &["mycmp"], 1, 0)?;
     native::alloc(&raw mut KEYWRAPPER_TYPE, KeyWrapper { cmp: a[0].clone().unwrap(), obj: None })
 }

@@ -66,6 +66,9 @@ impl State for Product {
 fn product_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
     let mut repeat: isize = 1;
     if let Some(k) = kw {
+        if dict::len(k) > 1 {
+            bail!(TypeError, "product() takes at most 1 keyword argument ({} given)", dict::len(k));
+        }
         if dict::len(k) > 0 {
             for (key, v) in dict::items_vec(k) {
                 if !krait_runtime::types::str::eq_str(&key, "repeat") {

@@ -30,15 +30,16 @@ pub(crate) fn parse(
     required: usize,
 ) -> PyResult<Vec<Option<Obj>>> {
     let (v, kn) = vector(args, kw)?;
-    let npos = tuple::len(args) + kw.map(dict::len).unwrap_or(0);
-    if npos > names.len() {
+    let total = tuple::len(args) + kw.map(dict::len).unwrap_or(0);
+    if total > names.len() {
         bail!(
             TypeError,
-            "{}() takes at most {} argument{} ({} given)",
+            "{}() takes at most {} {}argument{} ({} given)",
             fname,
             names.len(),
+            if tuple::len(args) == 0 { "keyword " } else { "" },
             if names.len() == 1 { "" } else { "s" },
-            npos
+            total
         );
     }
     krait_runtime::types::builtin_func::parse_args(fname, &v, kn.as_ref(), names, required, 0)
