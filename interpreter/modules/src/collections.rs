@@ -10,7 +10,7 @@ use krait_runtime::object::{tpflags, Obj, PyNumberMethods, PyObject, PySequenceM
 use krait_runtime::ops;
 use krait_runtime::types::builtin_func::{add_functions, check_nargs, classmethod, method, method_table, MethodSpec};
 use krait_runtime::types::getset::{getset_table, GetSetSpec};
-use krait_runtime::types::{bool_, dict, int, list, module, none, str as pystr, tuple, type_};
+use krait_runtime::types::{dict, int, list, module, none, str as pystr, tuple, type_};
 use krait_runtime::{bail, PyResult};
 use std::collections::VecDeque;
 use std::os::raw::c_int;
@@ -1023,6 +1023,5 @@ pub fn create() -> PyResult<Obj> {
     ] {
         dict::set_item_str(&d, name, &type_::type_obj(t))?;
     }
-    let _ = bool_::from_bool;
     Ok(m)
 }

@@ -57,6 +57,9 @@ impl State for Partial {
     }
 }
 
+/// CPython flattens any object whose tp_call is partial's own (partial and
+/// subclasses that do not override __call__).
+#[allow(unpredictable_function_pointer_comparisons)]
 fn is_partial(o: &Obj) -> bool {
     o.ty().tp_call == Some(partial_call_slot)
 }

@@ -7,7 +7,7 @@
 //! code that could reach the same object.
 
 use krait_runtime::object::{tpflags, Obj, PyObject, PyTypeObject, VisitProc};
-use krait_runtime::types::{tuple, type_};
+use krait_runtime::types::type_;
 use krait_runtime::PyResult;
 use std::os::raw::{c_int, c_void};
 use std::ptr::null_mut;
@@ -142,12 +142,6 @@ pub fn push_opt(out: &mut Vec<*mut PyObject>, o: &Option<Obj>) {
     }
 }
 
-/// Exhaustion: a StopIteration with no value (the iternext slot turns it
-/// into a plain NULL).
-pub fn stop() -> krait_runtime::PyErr {
-    krait_runtime::errors::raise_empty(krait_runtime::types::exceptions::StopIteration())
-}
-
 /// The iternext slot for a Rust `next` that returns Ok(None) at the end.
 #[macro_export]
 macro_rules! iternext {
@@ -161,11 +155,6 @@ macro_rules! iternext {
     };
 }
 
-/// Positional args of a tp_new/tp_call tuple.
-pub fn targs(args: &Obj) -> &[Obj] {
-    tuple::items(args)
-}
-
 /// Rejects keyword arguments given as a dict: "name() takes no keyword arguments".
 pub fn no_kw_dict(name: &str, kw: Option<&Obj>) -> PyResult<()> {
     if let Some(k) = kw {
@@ -174,11 +163,6 @@ pub fn no_kw_dict(name: &str, kw: Option<&Obj>) -> PyResult<()> {
         }
     }
     Ok(())
-}
-
-/// Is `t` exactly the static type `st`?
-pub fn is_exact(o: &Obj, st: *mut PyTypeObject) -> bool {
-    o.type_ptr() == st
 }
 
 /// `type(o)` as an object.

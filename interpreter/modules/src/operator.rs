@@ -634,10 +634,8 @@ pub fn create() -> PyResult<Obj> {
     let m = module::new("_operator")?;
     let d = module::dict_of(&m);
     add_functions(&d, &m, &functions())?;
-    unsafe {
-        dict::set_item_str(&d, "itemgetter", &krait_runtime::types::type_::type_obj(&raw mut ITEMGETTER_TYPE))?;
-        dict::set_item_str(&d, "attrgetter", &krait_runtime::types::type_::type_obj(&raw mut ATTRGETTER_TYPE))?;
-        dict::set_item_str(&d, "methodcaller", &krait_runtime::types::type_::type_obj(&raw mut METHODCALLER_TYPE))?;
-    }
+    dict::set_item_str(&d, "itemgetter", &krait_runtime::types::type_::type_obj(&raw mut ITEMGETTER_TYPE))?;
+    dict::set_item_str(&d, "attrgetter", &krait_runtime::types::type_::type_obj(&raw mut ATTRGETTER_TYPE))?;
+    dict::set_item_str(&d, "methodcaller", &krait_runtime::types::type_::type_obj(&raw mut METHODCALLER_TYPE))?;
     Ok(m)
 }

@@ -7,7 +7,7 @@ use krait_bytecode::BinaryOp;
 use krait_runtime::object::{Obj, PyObject, PyTypeObject};
 use krait_runtime::ops;
 use krait_runtime::types::builtin_func::{check_nargs, classmethod, method};
-use krait_runtime::types::{bool_, dict, int as pyint, list, none, str as pystr, tuple};
+use krait_runtime::types::{bool_, dict, int as pyint, list, none, tuple};
 use krait_runtime::{bail, PyResult};
 
 static mut ACCUMULATE_TYPE: PyTypeObject = PyTypeObject::EMPTY;
@@ -776,7 +776,6 @@ pub(super) unsafe fn init_types() -> PyResult<()> {
     let t = &raw mut PAIRWISE_TYPE;
     iter_type::<Pairwise>(t, "itertools.pairwise", Some(pairwise_new_slot), pairwise_next_slot, &[], true);
     native::ready(t)?;
-    let _ = pystr::empty;
     Ok(())
 }
 
