@@ -5,10 +5,14 @@
 //! before the interpreter starts.
 
 pub mod errno;
+pub mod thread;
+pub mod weakref;
 
 use krait_runtime::modules::register;
 
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
+    register("_thread", thread::create);
+    register("_weakref", weakref::create);
 }

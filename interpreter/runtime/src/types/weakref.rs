@@ -287,3 +287,21 @@ pub fn init_types() {
         )]);
     }
 }
+
+/// Every weak reference to `obj`, oldest basic refs first (weakref.getweakrefs).
+pub fn all_refs(obj: &Obj) -> Vec<Obj> {
+    let mut v = Vec::new();
+    if let Some(head) = list_head(obj) {
+        let mut p = unsafe { *head };
+        while !p.is_null() {
+            v.push(unsafe { Obj::from_borrowed(p as *mut PyObject) });
+            p = unsafe { (*p).wr_next };
+        }
+    }
+    v
+}
+
+/// Whether `o` is a weak reference (of ref's type or a subclass).
+pub fn is_ref(o: &Obj) -> bool {
+    crate::types::type_::is_subtype(o.type_ptr(), ref_type())
+}

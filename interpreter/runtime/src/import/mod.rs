@@ -2,6 +2,9 @@
 //! (issue 4), `import` finds only modules already in `sys.modules` (the
 //! builtin ones) and raises ModuleNotFoundError otherwise.
 
+pub mod imp;
+pub mod marshal;
+
 use crate::errors::PyResult;
 use crate::eval::frame::FrameObject;
 use crate::object::Obj;
