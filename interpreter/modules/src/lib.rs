@@ -6,11 +6,27 @@
 
 pub mod errno;
 pub mod math;
+pub mod struct_;
 
 use krait_runtime::modules::register;
+use krait_runtime::object::PyTypeObject;
+use krait_runtime::types::{dict, str as pystr, tuple, type_};
+use krait_runtime::{Obj, PyResult};
+
+/// A new exception class as `PyErr_NewException("module.Name", base)`:
+/// named `Name`, with `__module__` set to `module`.
+pub(crate) fn new_exception_type(dotted: &str, base: *mut PyTypeObject) -> PyResult<Obj> {
+    let (module, name) = dotted.rsplit_once('.').expect("dotted exception name");
+    let ns = dict::new();
+    dict::set_item_str(&ns, "__module__", &pystr::new(module))?;
+    let bases = tuple::new(&[type_::type_obj(base)]);
+    let meta = type_::type_obj(type_::type_type());
+    krait_runtime::ops::call::call(&meta, &[pystr::new(name), bases, ns], None)
+}
 
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
     register("math", math::create);
+    register("_struct", struct_::create);
 }
