@@ -6,6 +6,7 @@
 
 pub mod errno;
 pub mod math;
+pub mod random;
 pub mod struct_;
 
 use krait_runtime::modules::register;
@@ -29,4 +30,5 @@ pub fn register_all() {
     register("errno", errno::create);
     register("math", math::create);
     register("_struct", struct_::create);
+    register("_random", random::create);
 }
