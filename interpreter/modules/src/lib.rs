@@ -4,6 +4,7 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod binascii;
 pub mod errno;
 pub mod math;
 pub mod random;
@@ -31,4 +32,5 @@ pub fn register_all() {
     register("math", math::create);
     register("_struct", struct_::create);
     register("_random", random::create);
+    register("binascii", binascii::create);
 }

@@ -251,7 +251,8 @@ fn r_getrandbits(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn r_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    let plain_init = o.is_type(random_type()) || o.ty().tp_init == unsafe { RANDOM_TYPE.tp_init };
+    let init_addr = |f: Option<krait_runtime::object::InitProc>| f.map(|f| f as usize);
+    let plain_init = o.is_type(random_type()) || init_addr(o.ty().tp_init) == init_addr(unsafe { RANDOM_TYPE.tp_init });
     if plain_init && kwargs.map_or(false, |k| dict::len(k) > 0) {
         bail!(TypeError, "Random() takes no keyword arguments");
     }
