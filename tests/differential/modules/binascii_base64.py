@@ -9,7 +9,7 @@ def t(f, *a, **k):
 for n in range(0, 10):
     d = bytes(range(250, 250 - n, -1))
     e = B.b2a_base64(d)
-    print(n, e, B.b2a_base64(d, newline=False), B.a2b_base64(e) == d, B.a2b_base64(e, strict_mode=True) == d)
+    print(n, e, B.b2a_base64(d, newline=False), B.a2b_base64(e) == d, B.a2b_base64(e[:-1], strict_mode=True) == d)
 print(B.b2a_base64(bytes(range(256))))
 print(B.b2a_base64(bytearray(b"x" * 100), newline=0), B.b2a_base64(memoryview(b"ab"), newline=5))
 cases = ["", "YQ", "YQ=", "YQ==", "YQ===", "YWI", "YWI=", "YWI==", "YWJj", "YWJj=", "YWJj====", "Y", "YWJjZ",
