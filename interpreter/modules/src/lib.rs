@@ -5,6 +5,7 @@
 //! before the interpreter starts.
 
 pub mod binascii;
+pub mod cmath;
 pub mod errno;
 pub mod math;
 pub mod random;
@@ -33,4 +34,5 @@ pub fn register_all() {
     register("_struct", struct_::create);
     register("_random", random::create);
     register("binascii", binascii::create);
+    register("cmath", cmath::create);
 }

@@ -43,6 +43,7 @@ pub(crate) mod libm {
         pub fn tanh(x: f64) -> f64;
         pub fn pow(x: f64, y: f64) -> f64;
         pub fn nextafter(x: f64, y: f64) -> f64;
+        pub fn hypot(x: f64, y: f64) -> f64;
         pub fn frexp(x: f64, e: *mut c_int) -> f64;
         pub fn ldexp(x: f64, e: c_int) -> f64;
         pub fn modf(x: f64, ip: *mut f64) -> f64;
@@ -462,10 +463,6 @@ fn atan2_special(y: f64, x: f64) -> f64 {
         return PI.copysign(y);
     }
     unsafe { libm::atan2(y, x) }
-}
-
-pub(crate) fn atan2_value(y: f64, x: f64) -> f64 {
-    atan2_special(y, x)
 }
 
 fn remainder_value(x: f64, y: f64) -> f64 {
