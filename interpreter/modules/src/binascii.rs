@@ -9,15 +9,12 @@ use krait_runtime::types::buffer::{self, Buffer};
 use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, parse_args, MethodSpec};
 use krait_runtime::types::{bytes, dict, exceptions, int, module, str as pystr, tuple, type_};
 use krait_runtime::bail;
-use std::cell::OnceCell;
 
-thread_local! {
-    static ERROR: OnceCell<Obj> = const { OnceCell::new() };
-    static INCOMPLETE: OnceCell<Obj> = const { OnceCell::new() };
-}
+static ERROR: crate::Keep = crate::Keep::new();
+static INCOMPLETE: crate::Keep = crate::Keep::new();
 
 fn error_type() -> *mut PyTypeObject {
-    ERROR.with(|e| type_::as_type(e.get().expect("binascii.Error")))
+    type_::as_type(&ERROR.get().expect("binascii.Error"))
 }
 
 fn error(msg: impl AsRef<str>) -> PyErr {
@@ -558,15 +555,8 @@ fn functions() -> Vec<MethodSpec> {
     ]
 }
 
-fn exception(cell: &'static std::thread::LocalKey<OnceCell<Obj>>, dotted: &str, base: *mut PyTypeObject) -> PyResult<Obj> {
-    if let Some(e) = cell.with(|c| c.get().cloned()) {
-        return Ok(e);
-    }
-    let e = crate::new_exception_type(dotted, base)?;
-    cell.with(|c| {
-        let _ = c.set(e.clone());
-    });
-    Ok(e)
+fn exception(keep: &'static crate::Keep, dotted: &str, base: *mut PyTypeObject) -> PyResult<Obj> {
+    keep.get_or_init(|| crate::new_exception_type(dotted, base))
 }
 
 pub fn create() -> PyResult<Obj> {

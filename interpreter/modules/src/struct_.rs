@@ -13,18 +13,15 @@ use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, met
 use krait_runtime::types::getset::{getset_table, GetSetSpec};
 use krait_runtime::types::{bool_, bytearray, bytes, dict, exceptions, float, int, module, none, str as pystr, tuple, type_};
 use krait_runtime::{bail, raise};
-use std::cell::OnceCell;
 use std::ptr::null_mut;
 
-thread_local! {
-    static ERROR: OnceCell<Obj> = const { OnceCell::new() };
-    static CACHE: OnceCell<Obj> = const { OnceCell::new() };
-}
+static ERROR: crate::Keep = crate::Keep::new();
+static CACHE: crate::Keep = crate::Keep::new();
 
 const MAXCACHE: usize = 100;
 
 fn error_type() -> *mut PyTypeObject {
-    ERROR.with(|e| type_::as_type(e.get().expect("_struct.error")))
+    type_::as_type(&ERROR.get().expect("_struct.error"))
 }
 
 fn struct_error(msg: impl AsRef<str>) -> PyErr {
@@ -861,7 +858,7 @@ fn struct_sizeof(s: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 // Module functions, through the format cache.
 
 fn cache() -> Obj {
-    CACHE.with(|c| c.get_or_init(dict::new).clone())
+    CACHE.get_or_init(|| Ok(dict::new())).expect("a new dict")
 }
 
 fn cached_struct(fmt: &Obj) -> PyResult<Obj> {
@@ -988,16 +985,7 @@ pub fn create() -> PyResult<Obj> {
     let m = module::new("_struct")?;
     let d = module::dict_of(&m);
     add_functions(&d, &m, &functions())?;
-    let err = match ERROR.with(|e| e.get().cloned()) {
-        Some(e) => e,
-        None => {
-            let e = crate::new_exception_type("struct.error", exceptions::Exception())?;
-            ERROR.with(|c| {
-                let _ = c.set(e.clone());
-            });
-            e
-        }
-    };
+    let err = ERROR.get_or_init(|| crate::new_exception_type("struct.error", exceptions::Exception()))?;
     dict::set_item_str(&d, "error", &err)?;
     dict::set_item_str(&d, "Struct", &type_::type_obj(struct_type()))?;
     Ok(m)
