@@ -6,8 +6,8 @@
 use krait_runtime::errors::{self, PyErr, PyResult};
 use krait_runtime::object::{Obj, PyTypeObject};
 use krait_runtime::types::buffer::{self, Buffer};
-use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, parse_args, MethodSpec};
-use krait_runtime::types::{bytes, dict, exceptions, int, module, str as pystr, tuple, type_};
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, MethodSpec};
+use krait_runtime::types::{bytes, dict, exceptions, int, module, str as pystr, type_};
 use krait_runtime::bail;
 
 static ERROR: crate::Keep = crate::Keep::new();
@@ -59,14 +59,9 @@ fn pos_then_kwonly(
     kw: Option<&Obj>,
     kwonly: &[&str],
 ) -> PyResult<(Obj, Vec<Option<Obj>>)> {
-    let nkw = kw.map(tuple::len).unwrap_or(0);
-    let npos = args.len() - nkw;
-    if npos != 1 {
-        bail!(TypeError, "{}() takes exactly 1 positional argument ({} given)", fname, npos);
-    }
     let mut names = vec!["data"];
     names.extend_from_slice(kwonly);
-    let a = parse_args(fname, args, kw, &names, 1, 1)?;
+    let a = crate::clinic_args(fname, args, kw, &names, 1, 1, 1)?;
     Ok((a[0].clone().unwrap(), a[1..].to_vec()))
 }
 
@@ -118,7 +113,7 @@ fn hex_sep(data: &[u8], sep: Option<&Obj>, per: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn hexlify_impl(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args(fname, args, kw, &["data", "sep", "bytes_per_sep"], 1, 0)?;
+    let a = crate::clinic_args(fname, args, kw, &["data", "sep", "bytes_per_sep"], 0, 1, 3)?;
     let data = buffer_arg(a[0].as_ref().unwrap())?;
     hex_sep(&data, a[1].as_ref(), a[2].as_ref())
 }
@@ -413,7 +408,7 @@ fn b_crc_hqx(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 // Quoted-printable.
 
 fn b_a2b_qp(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("a2b_qp", args, kw, &["data", "header"], 1, 0)?;
+    let a = crate::clinic_args("a2b_qp", args, kw, &["data", "header"], 0, 1, 2)?;
     let data = ascii_arg(a[0].as_ref().unwrap())?;
     let header = int_flag(a[1].as_ref(), false)?;
     let n = data.len();
@@ -466,7 +461,7 @@ fn push_hex(out: &mut Vec<u8>, c: u8) {
 }
 
 fn b_b2a_qp(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("b2a_qp", args, kw, &["data", "quotetabs", "istext", "header"], 1, 0)?;
+    let a = crate::clinic_args("b2a_qp", args, kw, &["data", "quotetabs", "istext", "header"], 0, 1, 4)?;
     let data = buffer_arg(a[0].as_ref().unwrap())?;
     let quotetabs = int_flag(a[1].as_ref(), false)?;
     let istext = int_flag(a[2].as_ref(), true)?;

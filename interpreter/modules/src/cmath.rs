@@ -6,7 +6,7 @@
 use crate::math::{call_special, libm, Errno};
 use krait_runtime::errors::PyResult;
 use krait_runtime::object::Obj;
-use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, parse_args, MethodSpec};
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, MethodSpec};
 use krait_runtime::types::{bool_, complex, dict, float, module, str as pystr, tuple};
 use krait_runtime::{bail, raise};
 
@@ -750,12 +750,7 @@ fn m_isinf(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_isclose(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let nkw = kw.map(tuple::len).unwrap_or(0);
-    let npos = args.len() - nkw;
-    if npos > 2 {
-        bail!(TypeError, "isclose() takes exactly 2 positional arguments ({} given)", npos);
-    }
-    let a = parse_args("isclose", args, kw, &["a", "b", "rel_tol", "abs_tol"], 2, 0)?;
+    let a = crate::clinic_args("isclose", args, kw, &["a", "b", "rel_tol", "abs_tol"], 0, 2, 2)?;
     let x = as_complex(a[0].as_ref().unwrap())?;
     let y = as_complex(a[1].as_ref().unwrap())?;
     let rel_tol = match &a[2] {

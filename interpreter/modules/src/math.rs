@@ -7,7 +7,7 @@
 use krait_bytecode::BinaryOp;
 use krait_runtime::errors::{self, PyResult};
 use krait_runtime::object::{Obj, PyObject};
-use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, no_kwargs, parse_args, MethodSpec};
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, no_kwargs, MethodSpec};
 use krait_runtime::types::{bool_, dict, exceptions, float, int, module, str as pystr, tuple, type_};
 use krait_runtime::{bail, raise};
 use num_bigint::{BigInt, BigUint, Sign};
@@ -1026,12 +1026,7 @@ fn m_radians(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_isclose(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let nkw = kw.map(tuple::len).unwrap_or(0);
-    let npos = args.len() - nkw;
-    if npos > 2 {
-        bail!(TypeError, "isclose() takes exactly 2 positional arguments ({} given)", npos);
-    }
-    let a = parse_args("isclose", args, kw, &["a", "b", "rel_tol", "abs_tol"], 2, 0)?;
+    let a = crate::clinic_args("isclose", args, kw, &["a", "b", "rel_tol", "abs_tol"], 0, 2, 2)?;
     let x = arg_f64(a[0].as_ref().unwrap())?;
     let y = arg_f64(a[1].as_ref().unwrap())?;
     let rel_tol = match &a[2] {
@@ -1246,12 +1241,7 @@ fn m_comb(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_prod(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let nkw = kw.map(tuple::len).unwrap_or(0);
-    let npos = args.len() - nkw;
-    if npos != 1 {
-        bail!(TypeError, "prod() takes exactly 1 positional argument ({} given)", npos);
-    }
-    let a = parse_args("prod", args, kw, &["iterable", "start"], 1, 1)?;
+    let a = crate::clinic_args("prod", args, kw, &["iterable", "start"], 1, 1, 1)?;
     let mut result = match &a[1] {
         Some(s) => s.clone(),
         None => int::from_i64(1),

@@ -9,7 +9,7 @@
 use krait_runtime::errors::{self, PyErr, PyResult};
 use krait_runtime::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
 use krait_runtime::types::buffer::{self, Buffer};
-use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, method_table, no_kwargs, parse_args, MethodSpec};
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, method_table, no_kwargs, MethodSpec};
 use krait_runtime::types::getset::{getset_table, GetSetSpec};
 use krait_runtime::types::{bool_, bytearray, bytes, dict, exceptions, float, int, module, none, str as pystr, tuple, type_};
 use krait_runtime::{bail, raise};
@@ -218,16 +218,8 @@ fn set_format(o: &Obj, format: &Obj) -> PyResult<()> {
 }
 
 fn s_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    let items = tuple::items(args);
-    let nkw = kwargs.map(dict::len).unwrap_or(0);
-    if items.len() + nkw > 1 {
-        bail!(TypeError, "Struct() takes at most 1 argument ({} given)", items.len() + nkw);
-    }
-    if items.is_empty() && kwargs.map_or(true, |k| dict::get_item_str(k, "format").ok().flatten().is_none()) {
-        bail!(TypeError, "Struct() missing required argument 'format' (pos 1)");
-    }
-    let (all, kwnames) = krait_runtime::ops::call::kwargs_to_vector(items, kwargs)?;
-    let a = parse_args("Struct", &all, kwnames.as_ref(), &["format"], 1, 0)?;
+    let (all, kwnames) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
+    let a = crate::clinic_args("Struct", &all, kwnames.as_ref(), &["format"], 0, 1, 1)?;
     set_format(o, a[0].as_ref().unwrap())
 }
 krait_runtime::init_slot!(s_init_slot => s_init);
@@ -837,7 +829,7 @@ fn struct_unpack(s: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn struct_unpack_from(s: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = parse_args("unpack_from", args, kw, &["buffer", "offset"], 1, 0)?;
+    let a = crate::clinic_args("unpack_from", args, kw, &["buffer", "offset"], 0, 1, 2)?;
     do_unpack_from(s, a[0].as_ref().unwrap(), a[1].as_ref())
 }
 
@@ -901,11 +893,7 @@ fn m_unpack(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn m_unpack_from(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let nkw = kw.map(tuple::len).unwrap_or(0);
-    if args.len() == nkw {
-        bail!(TypeError, "unpack_from() takes at least 1 positional argument (0 given)");
-    }
-    let a = parse_args("unpack_from", args, kw, &["format", "buffer", "offset"], 2, 1)?;
+    let a = crate::clinic_args("unpack_from", args, kw, &["format", "buffer", "offset"], 1, 2, 3)?;
     let s = cached_struct(a[0].as_ref().unwrap())?;
     do_unpack_from(&s, a[1].as_ref().unwrap(), a[2].as_ref())
 }
