@@ -583,7 +583,8 @@ fn writable_buffer(o: &Obj) -> PyResult<Buffer> {
         }
         errors::clear();
     }
-    bail!(TypeError, "argument must be read-write bytes-like object, not {}", o.ty().name())
+    let what = if none::is_none(o) { "None" } else { o.ty().name() };
+    bail!(TypeError, "argument must be read-write bytes-like object, not {}", what)
 }
 
 fn do_pack_into(s: &Obj, args: &[Obj]) -> PyResult<Obj> {
