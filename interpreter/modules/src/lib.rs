@@ -5,10 +5,12 @@
 //! before the interpreter starts.
 
 pub mod errno;
+pub mod posix;
 
 use krait_runtime::modules::register;
 
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
+    register("posix", posix::create);
 }
