@@ -5,6 +5,7 @@
 //! before the interpreter starts.
 
 pub mod errno;
+pub mod io;
 pub mod posix;
 
 use krait_runtime::modules::register;
@@ -13,4 +14,5 @@ use krait_runtime::modules::register;
 pub fn register_all() {
     register("errno", errno::create);
     register("posix", posix::create);
+    register("_io", io::create);
 }
