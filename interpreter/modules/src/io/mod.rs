@@ -14,6 +14,8 @@ pub mod bufferedio;
 pub mod bytesio;
 pub mod fileio;
 pub mod iobase;
+pub mod stringio;
+pub mod textio;
 
 use crate::posix::args::{self, clinic};
 use krait_runtime::object::{alloc, tpflags, PyObject, PyTypeObject};
@@ -38,6 +40,9 @@ pub enum State {
     Buffered(bufferedio::BufState),
     Pair(bufferedio::PairState),
     Bytes(bytesio::BytesState),
+    Str(stringio::StrState),
+    Text(textio::TextState),
+    NlDecoder(textio::NlDecoder),
 }
 
 impl State {
@@ -46,6 +51,8 @@ impl State {
         match self {
             State::Buffered(b) => vec![b.raw.as_ptr()],
             State::Pair(p) => vec![p.reader.as_ptr(), p.writer.as_ptr()],
+            State::Text(t) => t.refs(),
+            State::NlDecoder(d) => d.decoder.iter().map(|o| o.as_ptr()).collect(),
             _ => Vec::new(),
         }
     }
@@ -297,7 +304,13 @@ fn init_types() -> PyResult<()> {
             (*t).tp_iternext = Some(bufferedio::iternext_slot);
         })?;
         make_type(&raw mut BUFFEREDRWPAIR_TYPE, "_io.BufferedRWPair", bb, &bufferedio::pair_methods(), &bufferedio::pair_getset(), Some(bufferedio::pair_init_slot), |_| {})?;
-        for t in [&raw mut BYTESIO_TYPE, &raw mut BUFFEREDREADER_TYPE, &raw mut BUFFEREDWRITER_TYPE, &raw mut BUFFEREDRANDOM_TYPE, ] {
+        make_type(&raw mut STRINGIO_TYPE, "_io.StringIO", &raw mut TEXTIOBASE_TYPE, &stringio::methods(), &stringio::getset(), Some(stringio::init_slot), |t| (*t).tp_iternext = Some(stringio::iternext_slot))?;
+        make_type(&raw mut TEXTIOWRAPPER_TYPE, "_io.TextIOWrapper", &raw mut TEXTIOBASE_TYPE, &textio::methods(), &textio::getset(), Some(textio::init_slot), |t| {
+            (*t).tp_repr = Some(textio::repr_slot);
+            (*t).tp_iternext = Some(textio::iternext_slot);
+        })?;
+        make_type(&raw mut NLDECODER_TYPE, "_io.IncrementalNewlineDecoder", std::ptr::null_mut(), &textio::nl_methods(), &textio::nl_getset(), Some(textio::nl_init_slot), |t| (*t).tp_finalize = None)?;
+        for t in [&raw mut BYTESIO_TYPE, &raw mut BUFFEREDREADER_TYPE, &raw mut BUFFEREDWRITER_TYPE, &raw mut BUFFEREDRANDOM_TYPE, &raw mut STRINGIO_TYPE, &raw mut TEXTIOWRAPPER_TYPE] {
             type_::modified(t);
         }
     }
@@ -453,8 +466,20 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         if binary {
             return Ok(buffer);
         }
-        let _ = line_buffering;
-        krait_runtime::bail!(ValueError, "text mode is not available yet")
+        let n = none::none();
+        let w = krait_runtime::ops::call::call(
+            &type_::type_obj(&raw mut TEXTIOWRAPPER_TYPE),
+            &[
+                buffer,
+                encoding.clone().unwrap_or_else(none::none),
+                errors.clone().unwrap_or_else(none::none),
+                newline.clone().unwrap_or(n),
+                krait_runtime::types::bool_::from_bool(line_buffering),
+            ],
+            None,
+        )?;
+        krait_runtime::ops::attr::setattr(&w, &pystr::new("mode"), &pystr::new(&mode))?;
+        Ok(w)
     })();
     match result {
         Ok(r) => Ok(r),
@@ -500,7 +525,7 @@ pub fn create() -> PyResult<Obj> {
         });
     }
     init_types()?;
-    let fns = vec![method("open_code", io_open_code), method("text_encoding", io_text_encoding)];
+    let fns = vec![method("open", io_open), method("open_code", io_open_code), method("text_encoding", io_text_encoding)];
     add_functions(&d, &m, &fns)?;
     dict::set_item_str(&d, "DEFAULT_BUFFER_SIZE", &int::from_usize(DEFAULT_BUFFER_SIZE))?;
     dict::set_item_str(&d, "UnsupportedOperation", &unsupported_type())?;
@@ -513,10 +538,13 @@ pub fn create() -> PyResult<Obj> {
             ("_TextIOBase", &raw mut TEXTIOBASE_TYPE),
             ("FileIO", &raw mut FILEIO_TYPE),
             ("BytesIO", &raw mut BYTESIO_TYPE),
+            ("StringIO", &raw mut STRINGIO_TYPE),
             ("BufferedReader", &raw mut BUFFEREDREADER_TYPE),
             ("BufferedWriter", &raw mut BUFFEREDWRITER_TYPE),
             ("BufferedRandom", &raw mut BUFFEREDRANDOM_TYPE),
             ("BufferedRWPair", &raw mut BUFFEREDRWPAIR_TYPE),
+            ("TextIOWrapper", &raw mut TEXTIOWRAPPER_TYPE),
+            ("IncrementalNewlineDecoder", &raw mut NLDECODER_TYPE),
         ] {
             dict::set_item_str(&d, n, &type_::type_obj(t))?;
         }
