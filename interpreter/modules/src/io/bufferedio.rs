@@ -498,10 +498,26 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         b.rpos = 0;
     }
     let d = data.as_slice();
-    b.wbuf.extend_from_slice(d);
-    if b.wbuf.len() >= b.buffer_size {
-        b.flush_writes()?;
+    if b.wbuf.len() + d.len() <= b.buffer_size {
+        b.wbuf.extend_from_slice(d);
+        return Ok(int::from_usize(d.len()));
     }
+    // As CPython: flush what is buffered, write whole buffers directly,
+    // keep the remainder.
+    b.flush_writes()?;
+    let mut rest = d;
+    while rest.len() > b.buffer_size {
+        match b.raw_write(rest)? {
+            Some(n) => rest = &rest[n..],
+            None => {
+                return Err(krait_runtime::errors::raise_with(
+                    krait_runtime::types::exceptions::BlockingIOError(),
+                    &[int::from_i64(libc::EAGAIN as i64), pystr::new("write could not complete without blocking"), int::from_usize(d.len() - rest.len())],
+                ))
+            }
+        }
+    }
+    b.wbuf.extend_from_slice(rest);
     Ok(int::from_usize(d.len()))
 }
 
