@@ -74,3 +74,8 @@ err(posix.open, "x", "r")
 err(posix.rmdir, "a", 3)
 err(posix._exit)
 err(posix.access, "x")
+for a in ['a//b/../c', '', '/', '//x', '///x/./y/', 'a/..', 'a/b/..', '../a/..', '/..', '/../a', 'a/./b/', '.', './', '//', '////', 'a\udcff//b', '../../x', 'x/../../y']:
+    print(repr(a), repr(posix._path_normpath(a)))
+err(posix._path_normpath, 1)
+err(posix._path_normpath, b"x")
+print(posix._path_normpath(path="x//y"))

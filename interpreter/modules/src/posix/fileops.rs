@@ -396,7 +396,11 @@ pub fn p_utime(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             unsafe { libc::utimensat(dfd, c.as_ptr(), ptr, fl) }
         }
     };
-    ok_none(r, &p)
+    // CPython reports utime failures without the filename.
+    if r != 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
 }
 
 pub fn p_truncate(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -640,4 +644,52 @@ pub fn p_mkfifo(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// Raises OSError(errno) with no filename (for callers outside this file).
 pub fn raise_errno(code: i32) -> krait_runtime::PyErr {
     os_error(code, None, None)
+}
+
+/// `_path_normpath(path)`: posixpath.normpath's core on str (lexical:
+/// "." and empty components dropped, ".." resolved; an empty result is
+/// returned as "" for the caller to turn into ".").
+pub fn p_path_normpath(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("_path_normpath", a, kw, &["path"], 0, 1, 1)?;
+    let o = v[0].as_ref().unwrap();
+    if !pystr::is_str(o) {
+        krait_runtime::bail!(TypeError, "expected 'str', not '{}'", o.ty().name());
+    }
+    let cps = pystr::code_points(o);
+    let slash = '/' as u32;
+    if cps.is_empty() || cps == ['.' as u32] {
+        return Ok(o.clone());
+    }
+    let lead = cps.iter().take_while(|&&c| c == slash).count();
+    let prefix: &[u32] = match lead {
+        0 => &[],
+        2 => &[slash, slash],
+        _ => &[slash],
+    };
+    let mut comps: Vec<&[u32]> = Vec::new();
+    for part in cps.split(|&c| c == slash) {
+        if part.is_empty() || part == ['.' as u32] {
+            continue;
+        }
+        if part == ['.' as u32, '.' as u32] {
+            if let Some(last) = comps.last() {
+                if *last != ['.' as u32, '.' as u32] {
+                    comps.pop();
+                    continue;
+                }
+            }
+            if lead > 0 {
+                continue;
+            }
+        }
+        comps.push(part);
+    }
+    let mut out: Vec<u32> = prefix.to_vec();
+    for (i, c) in comps.iter().enumerate() {
+        if i > 0 {
+            out.push(slash);
+        }
+        out.extend_from_slice(c);
+    }
+    Ok(pystr::from_code_points(&out))
 }

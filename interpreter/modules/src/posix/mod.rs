@@ -35,6 +35,7 @@ fn functions() -> Vec<MethodSpec> {
         method("getcwd", p_getcwd),
         method("getcwdb", p_getcwdb),
         method("fspath", p_fspath),
+        method("_path_normpath", p_path_normpath),
         method("mkdir", p_mkdir),
         method("rmdir", p_rmdir),
         method("rename", p_rename),
