@@ -356,6 +356,23 @@ impl TextState {
                 None => krait_runtime::bail!(TypeError, "underlying read() should have returned a bytes object, not '{}'", data.ty().name()),
             }
         };
+        // Fast path: nothing pending and plain UTF-8/ASCII without CR.
+        if self.avail() == 0
+            && self.undecoded.is_empty()
+            && !self.nl.pendingcr
+            && matches!(self.codec, Codec::Utf8 | Codec::Ascii)
+            && !raw.contains(&b'\r')
+            && (self.codec == Codec::Utf8 || raw.is_ascii())
+        {
+            if let Ok(text) = std::str::from_utf8(&raw) {
+                if self.readuniversal && raw.contains(&b'\n') {
+                    self.nl.seen |= SEEN_LF;
+                }
+                let r = pystr::new(text);
+                self.reset_read();
+                return Ok(r);
+            }
+        }
         self.feed(&raw, true)?;
         self.eof = true;
         let n = self.avail();
