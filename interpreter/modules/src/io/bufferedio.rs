@@ -282,6 +282,22 @@ impl BufState {
     }
 }
 
+/// Whether a krait Buffered* object over a krait FileIO is closed,
+/// without attribute lookups (None when either is a Python subclass).
+pub fn fast_closed(o: &Obj) -> Option<bool> {
+    let t = o.type_ptr();
+    let ours = [&raw mut super::BUFFEREDREADER_TYPE, &raw mut super::BUFFEREDWRITER_TYPE, &raw mut super::BUFFEREDRANDOM_TYPE]
+        .iter()
+        .any(|x| *x == t);
+    if !ours {
+        return None;
+    }
+    match state(o) {
+        Some(State::Buffered(b)) if !b.detached => b.fast_fd().map(|fd| fd < 0),
+        _ => None,
+    }
+}
+
 fn memchr(c: u8, s: &[u8]) -> Option<usize> {
     s.iter().position(|&b| b == c)
 }

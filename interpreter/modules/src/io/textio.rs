@@ -439,6 +439,12 @@ fn text(o: &Obj) -> PyResult<&mut TextState> {
 }
 
 fn check_closed(t: &TextState) -> PyResult<()> {
+    if let Some(c) = super::bufferedio::fast_closed(&t.buffer) {
+        if c {
+            return Err(super::closed_error());
+        }
+        return Ok(());
+    }
     if truthy(&getattr(&t.buffer, "closed")?)? {
         return Err(super::closed_error());
     }
@@ -620,9 +626,9 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     let mut txt = a[0].clone();
     let n = pystr::len(&txt);
-    let has_nl = {
-        let v = pystr::code_points(&txt);
-        v.iter().any(|&c| c == '\n' as u32 || c == '\r' as u32)
+    let has_nl = match pystr::as_str(&txt) {
+        Some(t) => t.bytes().any(|c| c == b'\n' || c == b'\r'),
+        None => pystr::chars(&txt).any(|c| c == '\n' as u32 || c == '\r' as u32),
     };
     if t.writetranslate && t.writenl != "\n" && has_nl {
         let r = pystr::to_string_lossy(&txt);
@@ -636,12 +642,17 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             txt = pystr::from_code_points(&cps);
         }
     }
-    let b = encode(t.codec, &t.errors_s, &txt)?;
     // Writing discards read-ahead state.
     if t.avail() > 0 || !t.undecoded.is_empty() {
         t.reset_read();
     }
-    t.pending.extend_from_slice(&b);
+    match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
+        Some(u) => t.pending.extend_from_slice(u.as_bytes()),
+        None => {
+            let b = encode(t.codec, &t.errors_s, &txt)?;
+            t.pending.extend_from_slice(&b);
+        }
+    }
     if t.write_through || (t.line_buffering && has_nl) || t.pending.len() > t.chunk_size {
         t.flush_pending()?;
     }
