@@ -7,7 +7,9 @@
 pub mod binascii;
 pub mod cmath;
 pub mod errno;
+pub mod io;
 pub mod math;
+pub mod posix;
 pub mod random;
 pub mod struct_;
 pub mod thread;
@@ -159,4 +161,6 @@ pub fn register_all() {
     register("_random", random::create);
     register("binascii", binascii::create);
     register("cmath", cmath::create);
+    register("posix", posix::create);
+    register("_io", io::create);
 }
