@@ -1,7 +1,9 @@
-//! The import statement's entry points. Until the import system lands
-//! (issue 4), `import` finds only modules already in `sys.modules` (the
-//! builtin ones) and raises ModuleNotFoundError otherwise.
+//! The import statement's entry points (CPython's import.c): the fast path
+//! through `sys.modules`, then importlib's `_find_and_load` once the
+//! bootstrap (`bootstrap.rs`) is installed; `_imp` (`imp.rs`) and
+//! `marshal` (`marshal.rs`) are the native modules importlib builds on.
 
+pub mod bootstrap;
 pub mod imp;
 pub mod marshal;
 
@@ -33,12 +35,12 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
     let mut full = pystr::to_string_lossy(name);
     if level > 0 {
         let package = match globals {
-            Some(g) if dict::is_dict(g) => dict::get_item_str(g, "__package__")?.filter(|p| !none::is_none(p)),
-            _ => None,
+            Some(g) if dict::is_dict(g) => package_of(g)?,
+            Some(_) => crate::bail!(TypeError, "globals must be a dict"),
+            None => None,
         };
-        match package {
+        match package.filter(|p| !p.is_empty()) {
             Some(p) => {
-                let p = pystr::to_string_lossy(&p);
                 let parts: Vec<&str> = p.split('.').collect();
                 if (level as usize) > parts.len() {
                     crate::bail!(ImportError, "attempted relative import beyond top-level package");
@@ -53,30 +55,95 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
         crate::bail!(ValueError, "Empty module name");
     }
     let modules = crate::interp::modules();
-    let top = full.split('.').next().unwrap().to_owned();
     let m = match dict::get_item_str(&modules, &full)? {
         Some(m) if !none::is_none(&m) => m,
-        None if crate::modules::is_builtin(&full) => {
-            let m = crate::modules::create_builtin(&full)?;
-            dict::set_item_str(&modules, &full, &m)?;
-            m
-        }
-        _ => {
-            let e = crate::raise!(ModuleNotFoundError, "No module named '{}'", full);
-            if let Some(v) = unsafe { crate::object::opt_from_borrowed(crate::errors::peek()) } {
-                crate::types::exceptions::set_field(&v, "name", Some(pystr::new(&full)));
+        found => {
+            let boot = bootstrap::bootstrap_module();
+            match (found, boot) {
+                (None, Some(b)) => {
+                    let imp = crate::interp::builtins_dict();
+                    let imp = dict::get_item_str(&imp, "__import__")?.unwrap_or_else(none::none);
+                    crate::ops::attr::call_method(&b, "_find_and_load", &[pystr::new(&full), imp])?
+                }
+                (None, None) if crate::modules::is_builtin(&full) => {
+                    let m = crate::modules::create_builtin(&full)?;
+                    dict::set_item_str(&modules, &full, &m)?;
+                    m
+                }
+                (found, _) => {
+                    let msg = if found.is_some() {
+                        format!("import of {} halted; None in sys.modules", full)
+                    } else {
+                        format!("No module named '{}'", full)
+                    };
+                    let e = crate::errors::raise(crate::types::exceptions::ModuleNotFoundError(), msg);
+                    if let Some(v) = unsafe { crate::object::opt_from_borrowed(crate::errors::peek()) } {
+                        crate::types::exceptions::set_field(&v, "name", Some(pystr::new(&full)));
+                    }
+                    return Err(e);
+                }
             }
-            return Err(e);
         }
     };
     let has_fromlist = fromlist.map(|f| !none::is_none(f) && crate::ops::truthy(f).unwrap_or(false)).unwrap_or(false);
-    if has_fromlist || level > 0 && !full.contains('.') {
+    if has_fromlist {
+        // A package's submodules named in the fromlist are imported too.
+        if let Some(b) = bootstrap::bootstrap_module() {
+            if crate::ops::attr::getattr_opt(&m, &pystr::intern("__path__"))?.is_some() {
+                let imp = dict::get_item_str(&crate::interp::builtins_dict(), "__import__")?.unwrap_or_else(none::none);
+                return crate::ops::attr::call_method(&b, "_handle_fromlist", &[m, fromlist.unwrap().clone(), imp]);
+            }
+        }
         return Ok(m);
     }
-    match dict::get_item_str(&modules, &top)? {
-        Some(t) => Ok(t),
-        None => Ok(m),
+    // `import a.b.c` binds `a`: the top-level package of what was imported.
+    let name_str = pystr::to_string_lossy(name);
+    if level == 0 {
+        let top = full.split('.').next().unwrap();
+        return match dict::get_item_str(&modules, top)? {
+            Some(t) => Ok(t),
+            None => Ok(m),
+        };
     }
+    if name_str.is_empty() {
+        return Ok(m);
+    }
+    // Relative: the package part of `full` up to the first component of `name`.
+    let first = name_str.split('.').next().unwrap();
+    let cut = full.len() - name_str.len() + first.len();
+    match dict::get_item_str(&modules, &full[..cut])? {
+        Some(t) => Ok(t),
+        None => crate::bail!(KeyError, "'{}' not in sys.modules as expected", &full[..cut]),
+    }
+}
+
+/// The package a relative import is relative to: `__package__`, else
+/// `__spec__.parent`, else derived from `__name__` (CPython's order).
+fn package_of(g: &Obj) -> PyResult<Option<String>> {
+    if let Some(p) = dict::get_item_str(g, "__package__")?.filter(|p| !none::is_none(p)) {
+        if !pystr::is_str(&p) {
+            crate::bail!(TypeError, "package must be a string");
+        }
+        return Ok(Some(pystr::to_string_lossy(&p)));
+    }
+    if let Some(spec) = dict::get_item_str(g, "__spec__")?.filter(|p| !none::is_none(p)) {
+        let parent = crate::ops::attr::getattr(&spec, &pystr::intern("parent"))?;
+        if !pystr::is_str(&parent) {
+            crate::bail!(TypeError, "__spec__.parent must be a string");
+        }
+        return Ok(Some(pystr::to_string_lossy(&parent)));
+    }
+    let Some(name) = dict::get_item_str(g, "__name__")? else {
+        crate::bail!(KeyError, "'__name__' not in globals");
+    };
+    if !pystr::is_str(&name) {
+        crate::bail!(TypeError, "__name__ must be a string");
+    }
+    let name = pystr::to_string_lossy(&name);
+    if dict::get_item_str(g, "__path__")?.is_some() {
+        return Ok(Some(name));
+    }
+    Ok(Some(name.rsplit_once('.').map(|(a, _)| a.to_owned()).unwrap_or_default()))
 }
 
 /// IMPORT_FROM: `from m import name`.
@@ -94,11 +161,39 @@ pub fn import_from(m: &Obj, name: &Obj) -> PyResult<Obj> {
                     return Ok(sub);
                 }
             }
-            let msg = match &mname {
-                Some(mn) => format!("cannot import name '{}' from '{}' (unknown location)", pystr::to_string_lossy(name), mn),
-                None => format!("cannot import name '{}' from '<unknown module name>' (unknown location)", pystr::to_string_lossy(name)),
+            let attr = |n: &str| -> Option<Obj> { crate::ops::attr::getattr_opt(m, &pystr::intern(n)).ok().flatten() };
+            if crate::errors::occurred() {
+                crate::errors::clear();
+            }
+            let file = attr("__file__").filter(|f| pystr::is_str(f));
+            let spec = attr("__spec__").filter(|s| !none::is_none(s));
+            let initializing = match &spec {
+                Some(s) => match crate::ops::attr::getattr_opt(s, &pystr::intern("_initializing")) {
+                    Ok(Some(v)) => crate::ops::truthy(&v).unwrap_or(false),
+                    _ => false,
+                },
+                None => false,
             };
-            Err(crate::errors::raise(crate::types::exceptions::ImportError(), msg))
+            if crate::errors::occurred() {
+                crate::errors::clear();
+            }
+            let n = pystr::to_string_lossy(name);
+            let mn = mname.clone().unwrap_or_else(|| "<unknown module name>".to_owned());
+            let loc = file.as_ref().map(pystr::to_string_lossy).unwrap_or_else(|| "unknown location".to_owned());
+            let msg = if initializing {
+                format!(
+                    "cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import) ({})",
+                    n, mn, loc
+                )
+            } else {
+                format!("cannot import name '{}' from '{}' ({})", n, mn, loc)
+            };
+            let e = crate::errors::raise(crate::types::exceptions::ImportError(), msg);
+            if let Some(v) = unsafe { crate::object::opt_from_borrowed(crate::errors::peek()) } {
+                crate::types::exceptions::set_field(&v, "name", mname.map(|s| pystr::new(&s)));
+                crate::types::exceptions::set_field(&v, "path", file);
+            }
+            Err(e)
         }
     }
 }
