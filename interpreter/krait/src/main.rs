@@ -218,7 +218,7 @@ fn run(opts: Options) -> i32 {
         eprintln!("Fatal Python error: init_importlib: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
-    let result = prepare_path(&opts.source).and_then(|_| import_site()).and_then(|_| run_main(&opts.source));
+    let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));
     let code = match result {
         Ok(()) => 0,
         Err(e) => handle_exit(e),
