@@ -62,6 +62,12 @@ pub fn bootstrap_module() -> Option<Obj> {
 /// Installs the import machinery and sets `sys.path` to PYTHONPATH (when
 /// `use_env`) and the stdlib. Without a stdlib only builtin modules import.
 pub fn install(use_env: bool) -> PyResult<()> {
+    // builtins.open is io.open, as CPython's startup sets it.
+    if crate::modules::is_builtin("_io") {
+        let io = super::import_module_level(&pystr::new("_io"), None, None, 0)?;
+        let open = crate::ops::attr::getattr(&io, &pystr::intern("open"))?;
+        dict::set_item_str(&crate::interp::builtins_dict(), "open", &open)?;
+    }
     let lib = stdlib_dir(use_env);
     let sys = crate::modules::sys::sys_module().expect("sys before the import system");
     let sysd = module::dict_of(&sys);
