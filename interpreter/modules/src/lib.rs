@@ -6,9 +6,14 @@
 
 pub mod binascii;
 pub mod cmath;
+pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod io;
+pub mod itertools;
 pub mod math;
+mod native;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod struct_;
@@ -163,4 +168,8 @@ pub fn register_all() {
     register("cmath", cmath::create);
     register("posix", posix::create);
     register("_io", io::create);
+    register("_collections", collections::create);
+    register("_functools", functools::create);
+    register("itertools", itertools::create);
+    register("_operator", operator::create);
 }
