@@ -1,10 +1,10 @@
 //! The `_weakref` module: the reference type (defined in the runtime's
-//! types/weakref.rs) and the helpers `weakref.py` builds on. Proxy types
-//! are not there yet, so `weakref.py` itself does not import.
+//! types/weakref.rs), the proxies (types/weakref_proxy.rs) and the helpers
+//! `weakref.py` builds on.
 
 use krait_runtime::object::{Obj, PyObject};
 use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
-use krait_runtime::types::{dict, int, list, module, none, weakref};
+use krait_runtime::types::{dict, int, list, module, none, weakref, weakref_proxy};
 use krait_runtime::PyResult;
 
 fn f_getweakrefcount(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -35,8 +35,14 @@ fn f_remove_dead_weakref(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
     Ok(none::none())
 }
 
+fn f_proxy(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("proxy", args, kw, 1, 2)?;
+    weakref_proxy::new_proxy(&args[0], args.get(1))
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
+        method("proxy", f_proxy),
         method("getweakrefcount", f_getweakrefcount),
         method("getweakrefs", f_getweakrefs),
         method("_remove_dead_weakref", f_remove_dead_weakref),
@@ -50,5 +56,8 @@ pub fn create() -> PyResult<Obj> {
     let r = unsafe { Obj::from_borrowed(weakref::ref_type() as *mut PyObject) };
     dict::set_item_str(&d, "ref", &r)?;
     dict::set_item_str(&d, "ReferenceType", &r)?;
+    for (n, t) in [("ProxyType", weakref_proxy::proxy_type()), ("CallableProxyType", weakref_proxy::callable_proxy_type())] {
+        dict::set_item_str(&d, n, &unsafe { Obj::from_borrowed(t as *mut PyObject) })?;
+    }
     Ok(m)
 }
