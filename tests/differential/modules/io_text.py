@@ -134,6 +134,10 @@ with _io.open(p, "a", encoding="utf-8-sig") as f:
 print(_io.open(p, "rb").read())
 print(repr(_io.TextIOWrapper(_io.BytesIO(b"no bom"), encoding="UTF-8-SIG").read()))
 print(repr(_io.TextIOWrapper(_io.BytesIO(b"\xef\xbb"), encoding="utf_8_sig").read()))
+with _io.open(p) as f:
+    print(repr(next(f)))
+    e(lambda: f.tell())
+    print(len(list(f)), f.tell())
 f = _io.open(p)
 f.close()
 for g in (lambda: f.read(), lambda: f.readline(), lambda: f.write("x"), lambda: f.tell(), lambda: f.seek(0), lambda: next(f), lambda: f.closed):

@@ -271,6 +271,8 @@ pub struct TextState {
     pub sig: bool,
     pub sig_read: bool,
     pub sig_write: bool,
+    /// False while iterating with next() (tell() is refused, as CPython).
+    pub telling: bool,
 }
 
 impl TextState {
@@ -581,6 +583,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         sig: false,
         sig_read: false,
         sig_write: false,
+        telling: seekable,
     };
     if is_sig(&pystr::to_string_lossy(&t.encoding)) {
         t.sig = true;
@@ -639,8 +642,11 @@ pub fn next_impl(s: &Obj) -> PyResult<Option<Obj>> {
         return Err(unsupported("not readable"));
     }
     t.flush_pending()?;
+    t.telling = false;
     let line = t.readline(-1)?;
     if pystr::len(&line) == 0 {
+        let t = text(s)?;
+        t.telling = t.seekable;
         return Ok(None);
     }
     Ok(Some(line))
@@ -742,6 +748,9 @@ fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_closed(t)?;
     if !t.seekable {
         return Err(unsupported("underlying stream is not seekable"));
+    }
+    if !t.telling {
+        krait_runtime::bail!(OSError, "telling position disabled by next() call");
     }
     t.flush_pending()?;
     let buf = t.buffer.clone();
