@@ -234,6 +234,37 @@ fn m_getstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(tuple::new(&[v, p, d]))
 }
 
+fn m_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let st = &a[0];
+    if !tuple::is_tuple(st) || tuple::len(st) < 3 {
+        krait_runtime::bail!(TypeError, "_io.BytesIO.__setstate__ argument should be 3-tuple, got {}", st.ty().name());
+    }
+    let it = tuple::items(st).to_vec();
+    check_exports(bio(s)?)?;
+    let data = buffer::bytes_like(&it[0])?.as_slice().to_vec();
+    if !int::is_int(&it[1]) {
+        krait_runtime::bail!(TypeError, "second item of state must be an integer, not {}", it[1].ty().name());
+    }
+    let pos = int::as_isize_or_overflow(&it[1])?;
+    if pos < 0 {
+        krait_runtime::bail!(ValueError, "position value cannot be negative");
+    }
+    let d = &it[2];
+    if !none::is_none(d) && !dict::is_dict(d) {
+        krait_runtime::bail!(TypeError, "third item of state should be a dict, got a {}", d.ty().name());
+    }
+    let b = bio(s)?;
+    b.buf = data;
+    b.pos = pos as usize;
+    if dict::is_dict(d) {
+        if let Some(own) = super::iobase::instance_dict_create(s) {
+            dict::update(&own, d)?;
+        }
+    }
+    Ok(none::none())
+}
+
 fn g_closed(o: &Obj) -> PyResult<Obj> {
     Ok(bool_::from_bool(matches!(state(o), Some(State::Bytes(b)) if b.closed)))
 }
@@ -356,6 +387,7 @@ pub fn methods() -> Vec<MethodSpec> {
         method("flush", m_flush),
         method("close", m_close),
         method("__getstate__", m_getstate),
+        method("__setstate__", m_setstate),
     ]
 }
 
