@@ -6,7 +6,7 @@ use super::{state, State};
 use crate::posix::args::{self, clinic};
 use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
 use krait_runtime::types::getset::GetSetSpec;
-use krait_runtime::types::{bool_, dict, int, list, none, str as pystr, tuple, type_};
+use krait_runtime::types::{bool_, dict, int, none, str as pystr, tuple, type_};
 use krait_runtime::{Obj, PyResult};
 
 pub struct StrState {
@@ -326,9 +326,4 @@ pub fn getset() -> Vec<GetSetSpec> {
         GetSetSpec::get("line_buffering", g_line_buffering),
         GetSetSpec::get("newlines", g_newlines),
     ]
-}
-
-#[allow(dead_code)]
-fn _unused() -> Obj {
-    list::new()
 }
