@@ -89,5 +89,21 @@ class B(_io.BytesIO):
     def read(self, n=-1):
         return b"<" + super().read(n) + b">"
 print(B(b"xyz").read(2), isinstance(B(), _io._BufferedIOBase), _io.BytesIO.__mro__)
+gb = _io.BytesIO(b"abc")
+m = gb.getbuffer()
+print(type(m).__name__, m.readonly, bytes(m), len(m))
+m[0] = 65
+print(gb.getvalue())
+for g in (lambda: gb.write(b"x"), lambda: gb.truncate(1), lambda: gb.close(), lambda: gb.writelines([b"x"])):
+    e(g)
+print(gb.seek(0), gb.read())
+m.release()
+gb.write(b"xyz1")
+print(gb.getvalue())
+with gb.getbuffer() as m2:
+    print(bytes(m2[1:3]))
+gb.close()
+e(lambda: gb.getbuffer())
+print(bytes(_io.BytesIO().getbuffer()))
 posix.unlink(p)
 posix.rmdir(base)

@@ -1,4 +1,4 @@
-# _io.StringIO newline modes, IncrementalNewlineDecoder, BufferedWriter /
+# _io.StringIO newline modes and __setstate__, IncrementalNewlineDecoder, BufferedWriter /
 # BufferedRandom / BufferedRWPair, abstract base defaults, subclassing
 import _io, posix
 def e(f):
@@ -118,5 +118,14 @@ e(lambda: _io._TextIOBase().read())
 e(lambda: (_io._TextIOBase().encoding, _io._TextIOBase().newlines))
 print(issubclass(_io.UnsupportedOperation, OSError), issubclass(_io.UnsupportedOperation, ValueError), _io.UnsupportedOperation.__module__, _io.DEFAULT_BUFFER_SIZE, _io.BlockingIOError is BlockingIOError)
 print(sorted(k for k in dir(_io) if not k.startswith("__")))
+sb = _io.BytesIO()
+for st in [1, (b'ab', 1), (b'ab', 1, None), ('x', 1, None), (b'ab', -1, None), (b'ab', 'x', None), (b'ab', 1, 5), (b'abc', 2, {'k': 1})]:
+    try: sb.__setstate__(st); print(sb.getvalue(), sb.tell(), sb.__dict__)
+    except Exception as e: print(type(e).__name__, e)
+ss = _io.StringIO()
+for st in [1, ('ab', None, 1), ('ab', '\n', 1, None), ('a\r\nb', None, 1, None), (b'x', '\n', 1, None), ('ab', '\n', -1, None), ('ab', 'u', 0, None), ('abc', '', 2, {'k': 2})]:
+    try: ss.__setstate__(st); print(repr(ss.getvalue()), ss.tell(), ss.__dict__, repr(ss.newlines))
+    except Exception as e: print(type(e).__name__, e)
+x = _io.StringIO("q\nw", newline=None); x.read(1); y = _io.StringIO(); y.__setstate__(x.__getstate__()); print(repr(y.read()))
 posix.unlink(p)
 posix.rmdir(base)

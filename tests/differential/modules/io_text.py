@@ -117,6 +117,27 @@ e(lambda: _io.open(base, "w"))
 e(lambda: _io.open(p, "+"))
 e(lambda: _io.open(p, "x"))
 e(lambda: _io.open(p, "r", foo=1))
+with _io.open(p, "w", encoding="utf-8-sig") as f:
+    f.write("h\xe9\n")
+    f.write("two\n")
+print(_io.open(p, "rb").read())
+with _io.open(p, encoding="utf-8-sig") as f:
+    print(repr(f.read()), f.encoding)
+with _io.open(p, encoding="utf-8-sig") as f:
+    print(repr(f.readline()), f.tell(), repr(f.read(2)))
+    f.seek(0)
+    print(repr(f.readline()))
+with _io.open(p, encoding="utf-8") as f:
+    print(repr(f.read()))
+with _io.open(p, "a", encoding="utf-8-sig") as f:
+    f.write("more")
+print(_io.open(p, "rb").read())
+print(repr(_io.TextIOWrapper(_io.BytesIO(b"no bom"), encoding="UTF-8-SIG").read()))
+print(repr(_io.TextIOWrapper(_io.BytesIO(b"\xef\xbb"), encoding="utf_8_sig").read()))
+with _io.open(p) as f:
+    print(repr(next(f)))
+    e(lambda: f.tell())
+    print(len(list(f)), f.tell())
 f = _io.open(p)
 f.close()
 for g in (lambda: f.read(), lambda: f.readline(), lambda: f.write("x"), lambda: f.tell(), lambda: f.seek(0), lambda: next(f), lambda: f.closed):

@@ -6,7 +6,7 @@ use super::{call_method, getattr, state, truthy, unsupported, State, DEFAULT_BUF
 use crate::posix::args::{self, clinic};
 use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
 use krait_runtime::types::getset::GetSetSpec;
-use krait_runtime::types::{buffer, bytes, float, int, list, none, str as pystr, tuple};
+use krait_runtime::types::{buffer, bytes, float, int, none, str as pystr, tuple};
 use krait_runtime::{Obj, PyResult};
 
 pub struct BufState {
@@ -847,9 +847,4 @@ pub fn pair_methods() -> Vec<MethodSpec> {
 
 pub fn pair_getset() -> Vec<GetSetSpec> {
     vec![GetSetSpec::get("closed", p_closed)]
-}
-
-#[allow(dead_code)]
-fn _unused(_: &Obj) -> Obj {
-    list::new()
 }

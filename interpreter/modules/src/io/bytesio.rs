@@ -11,6 +11,15 @@ pub struct BytesState {
     pub buf: Vec<u8>,
     pub pos: usize,
     pub closed: bool,
+    /// Live views from getbuffer(); the buffer cannot change size meanwhile.
+    pub exports: usize,
+}
+
+fn check_exports(b: &BytesState) -> PyResult<()> {
+    if b.exports > 0 {
+        krait_runtime::bail!(BufferError, "Existing exports of data: object cannot be re-sized");
+    }
+    Ok(())
 }
 
 fn bio(o: &Obj) -> PyResult<&mut BytesState> {
@@ -28,7 +37,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         Some(x) => buffer::bytes_like(x)?.as_slice().to_vec(),
         None => Vec::new(),
     };
-    super::set_state(slf, State::Bytes(BytesState { buf: data, pos: 0, closed: false }));
+    super::set_state(slf, State::Bytes(BytesState { buf: data, pos: 0, closed: false, exports: 0 }));
     Ok(())
 }
 krait_runtime::init_slot!(init_slot => init);
@@ -116,6 +125,7 @@ fn m_readinto(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::positional("write", a, k, 1, 1)?;
     bio(s)?;
+    check_exports(bio(s)?)?;
     let data = buffer::bytes_like(&a[0])?;
     let d = data.as_slice();
     bio(s)?.write(d);
@@ -128,6 +138,7 @@ fn m_writelines(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let it = krait_runtime::ops::iter(&a[0])?;
     while let Some(x) = krait_runtime::ops::next(&it)? {
         let data = buffer::bytes_like(&x)?;
+        check_exports(bio(s)?)?;
         bio(s)?.write(data.as_slice());
     }
     Ok(none::none())
@@ -167,6 +178,7 @@ fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_truncate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::positional("truncate", a, k, 0, 1)?;
     let b = bio(s)?;
+    check_exports(b)?;
     let size = match a.first().filter(|x| !none::is_none(x)) {
         Some(x) => {
             let n = args::to_ssize(x)?;
@@ -204,6 +216,7 @@ fn m_flush(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("close", a, k, 0, 0)?;
     if let Some(State::Bytes(b)) = state(s) {
+        check_exports(b)?;
         b.closed = true;
         b.buf = Vec::new();
     }
@@ -219,6 +232,37 @@ fn m_getstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         _ => none::none(),
     };
     Ok(tuple::new(&[v, p, d]))
+}
+
+fn m_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let st = &a[0];
+    if !tuple::is_tuple(st) || tuple::len(st) < 3 {
+        krait_runtime::bail!(TypeError, "_io.BytesIO.__setstate__ argument should be 3-tuple, got {}", st.ty().name());
+    }
+    let it = tuple::items(st).to_vec();
+    check_exports(bio(s)?)?;
+    let data = buffer::bytes_like(&it[0])?.as_slice().to_vec();
+    if !int::is_int(&it[1]) {
+        krait_runtime::bail!(TypeError, "second item of state must be an integer, not {}", it[1].ty().name());
+    }
+    let pos = int::as_isize_or_overflow(&it[1])?;
+    if pos < 0 {
+        krait_runtime::bail!(ValueError, "position value cannot be negative");
+    }
+    let d = &it[2];
+    if !none::is_none(d) && !dict::is_dict(d) {
+        krait_runtime::bail!(TypeError, "third item of state should be a dict, got a {}", d.ty().name());
+    }
+    let b = bio(s)?;
+    b.buf = data;
+    b.pos = pos as usize;
+    if dict::is_dict(d) {
+        if let Some(own) = super::iobase::instance_dict_create(s) {
+            dict::update(&own, d)?;
+        }
+    }
+    Ok(none::none())
 }
 
 fn g_closed(o: &Obj) -> PyResult<Obj> {
@@ -244,8 +288,87 @@ pub unsafe extern "C" fn iternext_slot(p: *mut krait_runtime::object::PyObject) 
     }
 }
 
+// getbuffer(): a memoryview over an exporter object that lends the
+// BytesIO's storage and counts the exports.
+
+#[repr(C)]
+struct BufferExporter {
+    ob_base: krait_runtime::object::PyObject,
+    source: *mut krait_runtime::object::PyObject,
+}
+
+static mut EXPORTER_TYPE: krait_runtime::object::PyTypeObject = krait_runtime::object::PyTypeObject::EMPTY;
+static mut EXPORTER_BUFFER: krait_runtime::object::PyBufferProcs =
+    krait_runtime::object::PyBufferProcs { bf_getbuffer: None, bf_releasebuffer: None };
+
+unsafe extern "C" fn exporter_getbuffer(
+    o: *mut krait_runtime::object::PyObject,
+    view: *mut krait_runtime::object::PyBuffer,
+    flags: std::os::raw::c_int,
+) -> std::os::raw::c_int {
+    let obj = Obj::borrow_slot(&o);
+    let src = Obj::borrow_slot(&(*(o as *mut BufferExporter)).source);
+    let b = match state(src) {
+        Some(State::Bytes(b)) if !b.closed => b,
+        _ => {
+            let _ = closed_error();
+            return -1;
+        }
+    };
+    match buffer::fill_info(view, obj, b.buf.as_mut_ptr(), b.buf.len() as isize, false, flags) {
+        Ok(()) => {
+            b.exports += 1;
+            0
+        }
+        Err(_) => -1,
+    }
+}
+
+unsafe extern "C" fn exporter_releasebuffer(o: *mut krait_runtime::object::PyObject, _v: *mut krait_runtime::object::PyBuffer) {
+    let src = Obj::borrow_slot(&(*(o as *mut BufferExporter)).source);
+    if let Some(State::Bytes(b)) = state(src) {
+        b.exports = b.exports.saturating_sub(1);
+    }
+}
+
+unsafe extern "C" fn exporter_dealloc(p: *mut krait_runtime::object::PyObject) {
+    krait_runtime::object::xdecref(std::mem::replace(&mut (*(p as *mut BufferExporter)).source, std::ptr::null_mut()));
+    krait_runtime::object::alloc::free_object(p);
+}
+
+fn exporter_type() -> PyResult<*mut krait_runtime::object::PyTypeObject> {
+    unsafe {
+        let t = &raw mut EXPORTER_TYPE;
+        if (*t).tp_flags & krait_runtime::object::tpflags::READY == 0 {
+            type_::init_static(t, "_io._BytesIOBuffer", std::mem::size_of::<BufferExporter>(), 0);
+            (*t).tp_flags &= !krait_runtime::object::tpflags::BASETYPE;
+            (*t).tp_flags |= krait_runtime::object::tpflags::DISALLOW_INSTANTIATION;
+            (*t).tp_dealloc = Some(exporter_dealloc);
+            let bf = &raw mut EXPORTER_BUFFER;
+            (*bf).bf_getbuffer = Some(exporter_getbuffer);
+            (*bf).bf_releasebuffer = Some(exporter_releasebuffer);
+            (*t).tp_as_buffer = bf;
+            type_::ready(t)?;
+        }
+        Ok(t)
+    }
+}
+
+fn m_getbuffer(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("getbuffer", a, k, 0, 0)?;
+    bio(s)?;
+    let t = exporter_type()?;
+    let ex = unsafe {
+        let p = krait_runtime::object::alloc::alloc_object(t, 0) as *mut BufferExporter;
+        (*p).source = s.clone().into_raw();
+        Obj::from_owned(p as *mut krait_runtime::object::PyObject)
+    };
+    krait_runtime::types::memoryview::from_object(&ex)
+}
+
 pub fn methods() -> Vec<MethodSpec> {
     vec![
+        method("getbuffer", m_getbuffer),
         method("getvalue", m_getvalue),
         method("read", m_read),
         method("read1", m_read),
@@ -264,6 +387,7 @@ pub fn methods() -> Vec<MethodSpec> {
         method("flush", m_flush),
         method("close", m_close),
         method("__getstate__", m_getstate),
+        method("__setstate__", m_setstate),
     ]
 }
 

@@ -1,10 +1,10 @@
 //! `FileIO`: the raw stream over an OS file descriptor.
 
-use super::{state, unsupported, IoObject, State};
+use super::{state, unsupported, State};
 use crate::posix::args::{self, clinic};
 use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
 use krait_runtime::types::getset::GetSetSpec;
-use krait_runtime::types::{bool_, buffer, bytes, float, int, none, str as pystr, tuple};
+use krait_runtime::types::{bool_, buffer, bytes, int, none, str as pystr, tuple};
 use krait_runtime::{Obj, PyResult};
 
 pub struct FileState {
@@ -525,6 +525,3 @@ pub fn getset() -> Vec<GetSetSpec> {
         GetSetSpec::get("_finalizing", g_finalizing),
     ]
 }
-
-#[allow(dead_code)]
-fn _layout(_: &IoObject) {}

@@ -35,6 +35,11 @@ fn g_closed(o: &Obj) -> PyResult<Obj> {
 }
 
 
+/// The instance `__dict__`, created when missing.
+pub fn instance_dict_create(o: &Obj) -> Option<Obj> {
+    g_dict(o).ok()
+}
+
 fn g_dict(o: &Obj) -> PyResult<Obj> {
     match type_::instance_dict(o) {
         Some(d) => Ok(d),

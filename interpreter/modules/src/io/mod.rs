@@ -18,7 +18,7 @@ pub mod stringio;
 pub mod textio;
 
 use crate::posix::args::{self, clinic};
-use krait_runtime::object::{alloc, tpflags, PyObject, PyTypeObject};
+use krait_runtime::object::{tpflags, PyObject, PyTypeObject};
 use krait_runtime::types::builtin_func::{add_functions, method, method_table, MethodSpec};
 use krait_runtime::types::getset::{getset_table, GetSetSpec};
 use krait_runtime::types::{dict, exceptions, int, module, none, str as pystr, tuple, type_};
@@ -530,25 +530,22 @@ pub fn create() -> PyResult<Obj> {
     dict::set_item_str(&d, "DEFAULT_BUFFER_SIZE", &int::from_usize(DEFAULT_BUFFER_SIZE))?;
     dict::set_item_str(&d, "UnsupportedOperation", &unsupported_type())?;
     dict::set_item_str(&d, "BlockingIOError", &type_::type_obj(exceptions::BlockingIOError()))?;
-    unsafe {
-        for (n, t) in [
-            ("_IOBase", &raw mut IOBASE_TYPE),
-            ("_RawIOBase", &raw mut RAWIOBASE_TYPE),
-            ("_BufferedIOBase", &raw mut BUFFEREDIOBASE_TYPE),
-            ("_TextIOBase", &raw mut TEXTIOBASE_TYPE),
-            ("FileIO", &raw mut FILEIO_TYPE),
-            ("BytesIO", &raw mut BYTESIO_TYPE),
-            ("StringIO", &raw mut STRINGIO_TYPE),
-            ("BufferedReader", &raw mut BUFFEREDREADER_TYPE),
-            ("BufferedWriter", &raw mut BUFFEREDWRITER_TYPE),
-            ("BufferedRandom", &raw mut BUFFEREDRANDOM_TYPE),
-            ("BufferedRWPair", &raw mut BUFFEREDRWPAIR_TYPE),
-            ("TextIOWrapper", &raw mut TEXTIOWRAPPER_TYPE),
-            ("IncrementalNewlineDecoder", &raw mut NLDECODER_TYPE),
-        ] {
-            dict::set_item_str(&d, n, &type_::type_obj(t))?;
-        }
+    for (n, t) in [
+        ("_IOBase", &raw mut IOBASE_TYPE),
+        ("_RawIOBase", &raw mut RAWIOBASE_TYPE),
+        ("_BufferedIOBase", &raw mut BUFFEREDIOBASE_TYPE),
+        ("_TextIOBase", &raw mut TEXTIOBASE_TYPE),
+        ("FileIO", &raw mut FILEIO_TYPE),
+        ("BytesIO", &raw mut BYTESIO_TYPE),
+        ("StringIO", &raw mut STRINGIO_TYPE),
+        ("BufferedReader", &raw mut BUFFEREDREADER_TYPE),
+        ("BufferedWriter", &raw mut BUFFEREDWRITER_TYPE),
+        ("BufferedRandom", &raw mut BUFFEREDRANDOM_TYPE),
+        ("BufferedRWPair", &raw mut BUFFEREDRWPAIR_TYPE),
+        ("TextIOWrapper", &raw mut TEXTIOWRAPPER_TYPE),
+        ("IncrementalNewlineDecoder", &raw mut NLDECODER_TYPE),
+    ] {
+        dict::set_item_str(&d, n, &type_::type_obj(t))?;
     }
-    let _ = alloc::raw_malloc;
     Ok(m)
 }

@@ -6,7 +6,7 @@ use super::{state, State};
 use crate::posix::args::{self, clinic};
 use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
 use krait_runtime::types::getset::GetSetSpec;
-use krait_runtime::types::{bool_, dict, int, list, none, str as pystr, tuple, type_};
+use krait_runtime::types::{bool_, dict, int, none, str as pystr, tuple, type_};
 use krait_runtime::{Obj, PyResult};
 
 pub struct StrState {
@@ -233,6 +233,40 @@ fn m_getstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(tuple::new(&[v, nl, p, d]))
 }
 
+fn m_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let stt = &a[0];
+    if !tuple::is_tuple(stt) || tuple::len(stt) < 4 {
+        krait_runtime::bail!(TypeError, "_io.StringIO.__setstate__ argument should be 4-tuple, got {}", stt.ty().name());
+    }
+    let it = tuple::items(stt).to_vec();
+    sio(s)?;
+    // Re-initialise with (initial_value, newline), then restore the
+    // buffer untranslated.
+    init(s, &tuple::new(&it[..2]), None)?;
+    let raw = if none::is_none(&it[0]) { Vec::new() } else { pystr::code_points(&it[0]) };
+    if !int::is_int(&it[2]) {
+        krait_runtime::bail!(TypeError, "third item of state must be an integer, got {}", it[2].ty().name());
+    }
+    let pos = int::as_isize_or_overflow(&it[2])?;
+    if pos < 0 {
+        krait_runtime::bail!(ValueError, "position value cannot be negative");
+    }
+    let d = &it[3];
+    if !none::is_none(d) && !dict::is_dict(d) {
+        krait_runtime::bail!(TypeError, "fourth item of state should be a dict, got a {}", d.ty().name());
+    }
+    let st = sio(s)?;
+    st.buf = raw;
+    st.pos = pos as usize;
+    if dict::is_dict(d) {
+        if let Some(own) = super::iobase::instance_dict_create(s) {
+            dict::update(&own, d)?;
+        }
+    }
+    Ok(none::none())
+}
+
 fn g_closed(o: &Obj) -> PyResult<Obj> {
     Ok(bool_::from_bool(matches!(state(o), Some(State::Str(s)) if s.closed)))
 }
@@ -282,6 +316,7 @@ pub fn methods() -> Vec<MethodSpec> {
         method("seekable", m_true),
         method("close", m_close),
         method("__getstate__", m_getstate),
+        method("__setstate__", m_setstate),
     ]
 }
 
@@ -291,9 +326,4 @@ pub fn getset() -> Vec<GetSetSpec> {
         GetSetSpec::get("line_buffering", g_line_buffering),
         GetSetSpec::get("newlines", g_newlines),
     ]
-}
-
-#[allow(dead_code)]
-fn _unused() -> Obj {
-    list::new()
 }

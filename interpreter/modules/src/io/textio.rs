@@ -133,7 +133,16 @@ pub enum Codec {
     Ascii,
 }
 
+/// Is `name` UTF-8 with a signature (BOM) ("utf-8-sig")?
+pub fn is_sig(name: &str) -> bool {
+    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    matches!(n.as_str(), "utf_8_sig" | "utf8_sig")
+}
+
 pub fn lookup_codec(name: &str) -> PyResult<Codec> {
+    if is_sig(name) {
+        return Ok(Codec::Utf8);
+    }
     let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
     match n.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => Ok(Codec::Utf8),
@@ -258,6 +267,12 @@ pub struct TextState {
     pub pending: Vec<u8>,
     pub detached: bool,
     pub newline: Obj,
+    /// utf-8-sig: the codec skips a BOM at the start and writes one first.
+    pub sig: bool,
+    pub sig_read: bool,
+    pub sig_write: bool,
+    /// False while iterating with next() (tell() is refused, as CPython).
+    pub telling: bool,
 }
 
 impl TextState {
@@ -330,6 +345,17 @@ impl TextState {
         self.compact();
         let mut input = std::mem::take(&mut self.undecoded);
         input.extend_from_slice(raw);
+        if self.sig_read {
+            const BOM: &[u8] = b"\xef\xbb\xbf";
+            if input.len() < 3 && BOM.starts_with(&input) {
+                self.undecoded = input;
+                return Ok(());
+            }
+            self.sig_read = false;
+            if input.starts_with(BOM) {
+                input.drain(..3);
+            }
+        }
         let (mut cps, mut ws, held) = decode_chunk(self.codec, &self.errors_s, &input, final_)?;
         self.undecoded = held;
         if self.readuniversal {
@@ -358,6 +384,7 @@ impl TextState {
         };
         // Fast path: nothing pending and plain UTF-8/ASCII without CR.
         if self.avail() == 0
+            && !self.sig_read
             && self.undecoded.is_empty()
             && !self.nl.pendingcr
             && matches!(self.codec, Codec::Utf8 | Codec::Ascii)
@@ -553,7 +580,22 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         pending: Vec::new(),
         detached: false,
         newline: none::none(),
+        sig: false,
+        sig_read: false,
+        sig_write: false,
+        telling: seekable,
     };
+    if is_sig(&pystr::to_string_lossy(&t.encoding)) {
+        t.sig = true;
+        t.sig_read = true;
+        t.sig_write = true;
+        if t.seekable && t.writable {
+            let pos = call_method(&t.buffer, "tell", &[])?;
+            if !int::is_zero(&int::index(&pos)?) {
+                t.sig_write = false;
+            }
+        }
+    }
     apply_newline(&mut t, nl);
     super::set_state(slf, State::Text(t));
     Ok(())
@@ -600,8 +642,11 @@ pub fn next_impl(s: &Obj) -> PyResult<Option<Obj>> {
         return Err(unsupported("not readable"));
     }
     t.flush_pending()?;
+    t.telling = false;
     let line = t.readline(-1)?;
     if pystr::len(&line) == 0 {
+        let t = text(s)?;
+        t.telling = t.seekable;
         return Ok(None);
     }
     Ok(Some(line))
@@ -645,6 +690,10 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     // Writing discards read-ahead state.
     if t.avail() > 0 || !t.undecoded.is_empty() {
         t.reset_read();
+    }
+    if t.sig_write {
+        t.sig_write = false;
+        t.pending.extend_from_slice(b"\xef\xbb\xbf");
     }
     match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
         Some(u) => t.pending.extend_from_slice(u.as_bytes()),
@@ -700,6 +749,9 @@ fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if !t.seekable {
         return Err(unsupported("underlying stream is not seekable"));
     }
+    if !t.telling {
+        krait_runtime::bail!(OSError, "telling position disabled by next() call");
+    }
     t.flush_pending()?;
     let buf = t.buffer.clone();
     call_method(&buf, "flush", &[])?;
@@ -737,6 +789,8 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             call_method(s, "flush", &[])?;
             let t = text(s)?;
             t.reset_read();
+            t.sig_read = false;
+            t.sig_write = false;
             let buf = t.buffer.clone();
             return call_method(&buf, "seek", &[int::from_i64(0), int::from_i64(2)]);
         }
@@ -750,6 +804,9 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     call_method(s, "flush", &[])?;
     let t = text(s)?;
     t.reset_read();
+    let at_start = int::is_zero(&c);
+    t.sig_read = t.sig && at_start;
+    t.sig_write = t.sig && at_start;
     let buf = t.buffer.clone();
     call_method(&buf, "seek", &[c.clone()])?;
     Ok(c)

@@ -693,3 +693,141 @@ pub fn p_path_normpath(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     }
     Ok(pystr::from_code_points(&out))
 }
+
+pub fn p_pread(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("pread", a, kw, 3, 3)?;
+    let fd = args::to_int(&a[0])?;
+    let n = args::to_ssize(&a[1])?;
+    let off = args::to_long(&a[2])?;
+    if n < 0 {
+        unsafe { *libc::__errno_location() = libc::EINVAL };
+        return Err(args::last_error());
+    }
+    let mut buf = vec![0u8; n as usize];
+    let r = args::retry(-1, || unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize, off) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(bytes::new(&buf[..r as usize]))
+}
+
+pub fn p_pwrite(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("pwrite", a, kw, 3, 3)?;
+    let fd = args::to_int(&a[0])?;
+    let b = buffer::bytes_like(&a[1])?;
+    let off = args::to_long(&a[2])?;
+    let d = b.as_slice();
+    let r = args::retry(-1, || unsafe { libc::pwrite(fd, d.as_ptr() as *const libc::c_void, d.len(), off) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_sendfile(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("sendfile", a, kw, &["out_fd", "in_fd", "offset", "count"], 0, 4, 4)?;
+    let out_fd = args::to_int(v[0].as_ref().unwrap())?;
+    let in_fd = args::to_int(v[1].as_ref().unwrap())?;
+    let count = args::to_ssize(v[3].as_ref().unwrap())?;
+    let r = match v[2].as_ref().filter(|o| !none::is_none(o)) {
+        Some(o) => {
+            let mut off: libc::off_t = args::to_long(o)?;
+            args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, &mut off, count as usize) })
+        }
+        None => args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, std::ptr::null_mut(), count as usize) }),
+    };
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_major(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("major", a, kw, 1, 1)?;
+    if !int::is_int(&a[0]) {
+        krait_runtime::bail!(TypeError, "an integer is required");
+    }
+    let d = int::as_u64(&a[0]).unwrap_or(0);
+    Ok(int::from_i64(libc::major(d) as i64))
+}
+
+pub fn p_minor(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("minor", a, kw, 1, 1)?;
+    if !int::is_int(&a[0]) {
+        krait_runtime::bail!(TypeError, "an integer is required");
+    }
+    let d = int::as_u64(&a[0]).unwrap_or(0);
+    Ok(int::from_i64(libc::minor(d) as i64))
+}
+
+pub fn p_makedev(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("makedev", a, kw, 2, 2)?;
+    let ma = args::to_int(&a[0])? as u32;
+    let mi = args::to_int(&a[1])? as u32;
+    Ok(int::from_u64(libc::makedev(ma, mi)))
+}
+
+pub fn p_ttyname(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("ttyname", a, kw, 1, 1)?;
+    let fd = args::to_int(&a[0])?;
+    let mut buf = vec![0u8; 1024];
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if r != 0 {
+        return Err(args::os_error(r, None, None));
+    }
+    let n = buf.iter().position(|&b| b == 0).unwrap_or(0);
+    args::fs_decode(&buf[..n])
+}
+
+pub fn p_readv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("readv", a, kw, 2, 2)?;
+    let fd = args::to_int(&a[0])?;
+    let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
+    let mut held = Vec::new();
+    for b in &bufs {
+        held.push(buffer::Buffer::get(b, buffer::WRITABLE)?);
+    }
+    let iov: Vec<libc::iovec> = held
+        .iter_mut()
+        .map(|b| {
+            let s = b.as_mut_slice();
+            libc::iovec { iov_base: s.as_mut_ptr() as *mut libc::c_void, iov_len: s.len() }
+        })
+        .collect();
+    let r = args::retry(-1, || unsafe { libc::readv(fd, iov.as_ptr(), iov.len() as i32) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_writev(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("writev", a, kw, 2, 2)?;
+    let fd = args::to_int(&a[0])?;
+    let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
+    let mut held = Vec::new();
+    for b in &bufs {
+        held.push(buffer::bytes_like(b)?);
+    }
+    let iov: Vec<libc::iovec> = held
+        .iter()
+        .map(|b| libc::iovec { iov_base: b.as_slice().as_ptr() as *mut libc::c_void, iov_len: b.len() })
+        .collect();
+    let r = args::retry(-1, || unsafe { libc::writev(fd, iov.as_ptr(), iov.len() as i32) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_posix_fallocate(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("posix_fallocate", a, kw, 3, 3)?;
+    let fd = args::to_int(&a[0])?;
+    let off = args::to_long(&a[1])?;
+    let len = args::to_long(&a[2])?;
+    let r = unsafe { libc::posix_fallocate(fd, off, len) };
+    if r != 0 {
+        return Err(args::os_error(r, None, None));
+    }
+    Ok(none::none())
+}

@@ -525,3 +525,78 @@ pub fn names_dict(table: &[(&str, i32)]) -> PyResult<Obj> {
     }
     Ok(d)
 }
+
+pub fn p_nice(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("nice", a, kw, 1, 1)?;
+    let inc = args::to_int(&a[0])?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::nice(inc) };
+    if r == -1 && args::errno() != 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_getpriority(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("getpriority", a, kw, 2, 2)?;
+    let which = args::to_int(&a[0])?;
+    let who = args::to_int(&a[1])?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
+    if r == -1 && args::errno() != 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_setpriority(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("setpriority", a, kw, 3, 3)?;
+    let which = args::to_int(&a[0])?;
+    let who = args::to_int(&a[1])?;
+    let prio = args::to_int(&a[2])?;
+    if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, prio) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+fn res_ids(f: unsafe extern "C" fn(*mut u32, *mut u32, *mut u32) -> i32) -> PyResult<Obj> {
+    let (mut r, mut e, mut s) = (0u32, 0u32, 0u32);
+    if unsafe { f(&mut r, &mut e, &mut s) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(tuple::new(&[int::from_i64(r as i64), int::from_i64(e as i64), int::from_i64(s as i64)]))
+}
+
+pub fn p_getresuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getresuid", a, kw, 0, 0)?;
+    res_ids(libc::getresuid)
+}
+
+pub fn p_getresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getresgid", a, kw, 0, 0)?;
+    res_ids(libc::getresgid)
+}
+
+macro_rules! set_id {
+    ($name:ident, $pyname:literal, $f:path) => {
+        pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+            args::positional($pyname, a, kw, 1, 1)?;
+            let id = args::to_id(&a[0])?;
+            if unsafe { $f(id) } != 0 {
+                return Err(args::last_error());
+            }
+            Ok(none::none())
+        }
+    };
+}
+set_id!(p_setuid, "setuid", libc::setuid);
+set_id!(p_setgid, "setgid", libc::setgid);
+set_id!(p_seteuid, "seteuid", libc::seteuid);
+set_id!(p_setegid, "setegid", libc::setegid);
+
+pub fn p_sched_yield(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.sched_yield", a, kw, 0, 0)?;
+    unsafe { libc::sched_yield() };
+    Ok(none::none())
+}
