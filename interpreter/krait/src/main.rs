@@ -118,7 +118,7 @@ fn parse_args() -> Result<Options, i32> {
                 }
                 'O' => optimize = (optimize + 1).min(2),
                 'q' => quiet = true,
-                'B' | 'd' | 'E' | 'i' | 'I' | 's' | 'S' | 'u' | 'v' | 'b' | 'R' | 'P' => {}
+                'B' | 'd' | 'E' | 'i' | 'I' | 's' | 'S' | 'u' | 'v' | 'b' | 'R' | 'P' => set_letter_flag(c),
                 _ => {
                     eprint!("Unknown option: -{}\n{}", c, USAGE);
                     return Err(2);
@@ -132,6 +132,56 @@ fn parse_args() -> Result<Options, i32> {
         None => Ok(Options { source: Source::Stdin, args: vec![String::new()], optimize, quiet }),
         Some(a) if a == "-" => Ok(Options { source: Source::Stdin, args: argv[i..].to_vec(), optimize, quiet }),
         Some(f) => Ok(Options { source: Source::File(f.clone()), args: argv[i..].to_vec(), optimize, quiet }),
+    }
+}
+
+/// Records a single-letter option in `sys.flags`.
+fn set_letter_flag(c: char) {
+    use modules::sys::{flag, set_flag};
+    match c {
+        'B' => set_flag("dont_write_bytecode", 1),
+        'd' => set_flag("debug", flag("debug") + 1),
+        'E' => set_flag("ignore_environment", 1),
+        'i' => {
+            set_flag("inspect", 1);
+            set_flag("interactive", 1)
+        }
+        'I' => {
+            set_flag("isolated", 1);
+            set_flag("ignore_environment", 1);
+            set_flag("no_user_site", 1);
+            set_flag("safe_path", 1)
+        }
+        's' => set_flag("no_user_site", 1),
+        'S' => set_flag("no_site", 1),
+        'v' => set_flag("verbose", flag("verbose") + 1),
+        'b' => set_flag("bytes_warning", flag("bytes_warning") + 1),
+        'P' => set_flag("safe_path", 1),
+        _ => {}
+    }
+}
+
+/// PYTHON* variables that set flags (ignored under -E/-I).
+fn apply_environment() {
+    use modules::sys::{flag, set_flag};
+    if flag("ignore_environment") != 0 {
+        return;
+    }
+    let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+    if set("PYTHONDONTWRITEBYTECODE") {
+        set_flag("dont_write_bytecode", 1);
+    }
+    if set("PYTHONNOUSERSITE") {
+        set_flag("no_user_site", 1);
+    }
+    if set("PYTHONSAFEPATH") {
+        set_flag("safe_path", 1);
+    }
+    if let Some(n) = std::env::var("PYTHONVERBOSE").ok().and_then(|v| v.parse::<i64>().ok()) {
+        set_flag("verbose", flag("verbose").max(n));
+    }
+    if let Some(n) = std::env::var("PYTHONOPTIMIZE").ok().and_then(|v| v.parse::<i64>().ok()) {
+        set_flag("optimize", flag("optimize").max(n));
     }
 }
 
@@ -152,14 +202,23 @@ fn main() {
 fn run(opts: Options) -> i32 {
     krait_runtime::threadstate::init_thread(STACK_SIZE);
     krait_modules::register_all();
-    interp::set_optimize_level(opts.optimize);
+    apply_environment();
+    let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);
+    modules::sys::set_flag("optimize", optimize as i64);
+    interp::set_optimize_level(optimize);
     let _ = opts.quiet;
     if let Err(e) = interp::initialize(opts.args.clone()) {
         let v = errors::take(e);
         eprintln!("Fatal Python error: init failed: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
-    let result = run_main(&opts.source);
+    let use_env = modules::sys::flag("ignore_environment") == 0;
+    if let Err(e) = krait_runtime::import::bootstrap::install(use_env) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_importlib: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
+    let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));
     let code = match result {
         Ok(()) => 0,
         Err(e) => handle_exit(e),
@@ -189,6 +248,35 @@ fn finish(code: i32) -> i32 {
         let _ = krait_runtime::ops::attr::call_method(&err, "flush", &[]);
     }
     code
+}
+
+/// sys.path[0] as CPython sets it: the script's directory, the current
+/// directory for -m, '' for -c and stdin; nothing under -P.
+fn prepare_path(source: &Source) -> krait_runtime::PyResult<()> {
+    if modules::sys::flag("safe_path") != 0 {
+        return Ok(());
+    }
+    let first = match source {
+        Source::File(f) => {
+            let p = std::path::Path::new(f);
+            let real = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or(p.to_path_buf()));
+            real.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
+        }
+        Source::Module(_) => std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default(),
+        Source::Command(_) | Source::Stdin => String::new(),
+    };
+    if let Some(path) = modules::sys::get_attr("path") {
+        krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::new(&first)])?;
+    }
+    Ok(())
+}
+
+/// `import site` unless -S (site-packages, .pth files, venvs).
+fn import_site() -> krait_runtime::PyResult<()> {
+    if modules::sys::flag("no_site") != 0 || std::env::var_os("KRAIT_NO_SITE").is_some() {
+        return Ok(());
+    }
+    krait_runtime::import::import_module_level(&pystr::new("site"), None, None, 0).map(|_| ())
 }
 
 fn main_module(file: Option<&str>) -> krait_runtime::PyResult<Obj> {
@@ -246,12 +334,14 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
             krait_runtime::eval::run_code(&code, &g, &g)?;
         }
         Source::Module(name) => {
-            // The import system (issue 4) is needed to find modules.
-            let _ = name;
-            return Err(errors::raise(
-                exc::ModuleNotFoundError(),
-                format!("No module named {}", name),
-            ));
+            // As CPython: runpy finds the module (or package's __main__) and
+            // runs it as __main__.
+            let runpy = krait_runtime::import::import_module_level(&pystr::new("runpy"), None, None, 0)?;
+            krait_runtime::ops::attr::call_method(
+                &runpy,
+                "_run_module_as_main",
+                &[pystr::new(name), krait_runtime::types::bool_::from_bool(true)],
+            )?;
         }
     }
     Ok(())

@@ -4,22 +4,174 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod binascii;
 pub mod bisect;
+pub mod cmath;
 pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
+pub mod math;
 mod native;
 pub mod operator;
+pub mod posix;
+pub mod random;
+pub mod struct_;
+pub mod thread;
+pub mod weakref;
 
 use krait_runtime::modules::register;
+use krait_runtime::object::PyTypeObject;
+use krait_runtime::types::{dict, str as pystr, tuple, type_};
+use krait_runtime::{Obj, PyResult};
+
+/// An object a module keeps for the life of the process (its exception
+/// classes, caches), shared by all threads like CPython's module state.
+pub(crate) struct Keep(std::sync::atomic::AtomicPtr<krait_runtime::object::PyObject>);
+
+impl Keep {
+    pub(crate) const fn new() -> Keep {
+        Keep(std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()))
+    }
+
+    pub(crate) fn get(&self) -> Option<Obj> {
+        let p = self.0.load(std::sync::atomic::Ordering::Acquire);
+        if p.is_null() {
+            None
+        } else {
+            Some(unsafe { Obj::from_borrowed(p) })
+        }
+    }
+
+    /// The kept object, created by `init` the first time.
+    pub(crate) fn get_or_init(&self, init: impl FnOnce() -> PyResult<Obj>) -> PyResult<Obj> {
+        if let Some(o) = self.get() {
+            return Ok(o);
+        }
+        let o = init()?;
+        self.0.store(o.clone().into_raw(), std::sync::atomic::Ordering::Release);
+        Ok(o)
+    }
+}
+
+/// Argument Clinic's keyword parsing (`_PyArg_UnpackKeywords`), with its
+/// checks in its order: too many arguments in all, too many positional,
+/// too few positional-only, then each missing required parameter, then
+/// duplicates and unknown keywords. `names` lists every parameter; the
+/// first `posonly` are positional-only, the first `minpos` required, the
+/// first `maxpos` may be given by position (the rest are keyword-only).
+pub(crate) fn clinic_args(
+    fname: &str,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    names: &[&str],
+    posonly: usize,
+    minpos: usize,
+    maxpos: usize,
+) -> PyResult<Vec<Option<Obj>>> {
+    use krait_runtime::bail;
+    let kw: Vec<String> = kwnames.map(|k| tuple::items(k).iter().map(pystr::to_string_lossy).collect()).unwrap_or_default();
+    let nkw = kw.len();
+    let nargs = args.len() - nkw;
+    let maxargs = names.len();
+    if nargs + nkw > maxargs {
+        bail!(
+            TypeError,
+            "{}() takes at most {} {}argument{} ({} given)",
+            fname,
+            maxargs,
+            if nargs == 0 { "keyword " } else { "" },
+            if maxargs == 1 { "" } else { "s" },
+            nargs + nkw
+        );
+    }
+    if nargs > maxpos {
+        if maxpos == 0 {
+            bail!(TypeError, "{}() takes no positional arguments", fname);
+        }
+        bail!(
+            TypeError,
+            "{}() takes {} {} positional argument{} ({} given)",
+            fname,
+            if minpos < maxpos { "at most" } else { "exactly" },
+            maxpos,
+            if maxpos == 1 { "" } else { "s" },
+            nargs
+        );
+    }
+    let minposonly = posonly.min(minpos);
+    if nargs < minposonly {
+        bail!(
+            TypeError,
+            "{}() takes {} {} positional argument{} ({} given)",
+            fname,
+            if minpos < maxpos { "at least" } else { "exactly" },
+            minposonly,
+            if minposonly == 1 { "" } else { "s" },
+            nargs
+        );
+    }
+    let mut out: Vec<Option<Obj>> = vec![None; maxargs];
+    for (i, a) in args[..nargs].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    let mut left = nkw;
+    for i in nargs.max(posonly)..maxargs {
+        let found = if left > 0 { kw.iter().position(|k| k == names[i]) } else { None };
+        match found {
+            Some(j) => {
+                out[i] = Some(args[nargs + j].clone());
+                left -= 1;
+            }
+            None if i < minpos => {
+                bail!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1)
+            }
+            None => {}
+        }
+    }
+    if left > 0 {
+        for (i, name) in names.iter().enumerate().take(nargs).skip(posonly) {
+            if kw.iter().any(|k| k == name) {
+                bail!(TypeError, "argument for {}() given by name ('{}') and position ({})", fname, name, i + 1);
+            }
+        }
+        for k in &kw {
+            let known = names.iter().enumerate().any(|(i, n)| i >= posonly && n == k);
+            if !known {
+                bail!(TypeError, "'{}' is an invalid keyword argument for {}()", k, fname);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A new exception class as `PyErr_NewException("module.Name", base)`:
+/// named `Name`, with `__module__` set to `module`.
+pub(crate) fn new_exception_type(dotted: &str, base: *mut PyTypeObject) -> PyResult<Obj> {
+    let (module, name) = dotted.rsplit_once('.').expect("dotted exception name");
+    let ns = dict::new();
+    dict::set_item_str(&ns, "__module__", &pystr::new(module))?;
+    let bases = tuple::new(&[type_::type_obj(base)]);
+    let meta = type_::type_obj(type_::type_type());
+    krait_runtime::ops::call::call(&meta, &[pystr::new(name), bases, ns], None)
+}
 
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
     register("_bisect", bisect::create);
     register("_heapq", heapq::create);
+    register("_thread", thread::create);
+    register("_weakref", weakref::create);
+    register("math", math::create);
+    register("_struct", struct_::create);
+    register("_random", random::create);
+    register("binascii", binascii::create);
+    register("cmath", cmath::create);
+    register("posix", posix::create);
+    register("_io", io::create);
     register("_collections", collections::create);
     register("_functools", functools::create);
     register("itertools", itertools::create);

@@ -113,3 +113,11 @@ pub fn frexp(v: f64) -> (f64, i32) {
     let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
     (m, e)
 }
+
+/// `_Py_KeyedHash`: SipHash-1-3 with (key, 0), as `_imp.source_hash`
+/// computes the hash of hash-based .pyc files.
+pub fn keyed_hash(key: u64, data: &[u8]) -> u64 {
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(key, 0);
+    h.write(data);
+    h.finish()
+}

@@ -15,7 +15,13 @@ use std::sync::Mutex;
 pub type ModuleInit = fn() -> PyResult<Obj>;
 
 /// Modules created on first import (sys and builtins exist from startup).
-const ON_IMPORT: &[(&str, ModuleInit)] = &[("gc", gc::create), ("_string", string_::create)];
+const ON_IMPORT: &[(&str, ModuleInit)] = &[
+    ("gc", gc::create),
+    ("_string", string_::create),
+    ("_imp", crate::import::imp::create),
+    ("marshal", crate::import::marshal::create),
+    ("_warnings", warnings::create),
+];
 
 /// Modules registered by other crates, before `interp::initialize`.
 static REGISTERED: Mutex<Vec<(&'static str, ModuleInit)>> = Mutex::new(Vec::new());

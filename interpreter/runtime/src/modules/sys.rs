@@ -386,6 +386,89 @@ fn s_is_finalizing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(false))
 }
 
+fn s_getfilesystemencodeerrors(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.getfilesystemencodeerrors", args, kw, 0, 0)?;
+    Ok(pystr::intern("surrogateescape"))
+}
+
+fn s_audit(_m: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    if args.is_empty() {
+        crate::bail!(TypeError, "audit() missing 1 required positional argument: 'event'");
+    }
+    if !pystr::is_str(&args[0]) {
+        crate::bail!(TypeError, "expected str for argument 'event', not {}", args[0].ty().name());
+    }
+    // Audit hooks added with addaudithook see every event.
+    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
+    if !hooks.is_empty() {
+        let rest = tuple::from_vec(args[1..].to_vec());
+        for h in hooks {
+            crate::ops::call::call(&h, &[args[0].clone(), rest.clone()], None)?;
+        }
+    }
+    Ok(crate::types::none::none())
+}
+
+thread_local! {
+    static AUDIT_HOOKS: std::cell::RefCell<Vec<Obj>> = const { std::cell::RefCell::new(Vec::new()) };
+    static TRACE: std::cell::RefCell<(Option<Obj>, Option<Obj>)> = const { std::cell::RefCell::new((None, None)) };
+    static SWITCH: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
+}
+
+fn s_addaudithook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.addaudithook", args, kw, 1, 1)?;
+    AUDIT_HOOKS.with(|h| h.borrow_mut().push(args[0].clone()));
+    Ok(crate::types::none::none())
+}
+
+fn s_gettrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.gettrace", args, kw, 0, 0)?;
+    Ok(TRACE.with(|t| t.borrow().0.clone()).unwrap_or_else(crate::types::none::none))
+}
+
+fn s_getprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.getprofile", args, kw, 0, 0)?;
+    Ok(TRACE.with(|t| t.borrow().1.clone()).unwrap_or_else(crate::types::none::none))
+}
+
+fn s_getswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.getswitchinterval", args, kw, 0, 0)?;
+    Ok(crate::types::float::from_f64(SWITCH.with(|s| s.get())))
+}
+
+fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.setswitchinterval", args, kw, 1, 1)?;
+    let v = crate::types::float::as_f64(&args[0])?;
+    if v <= 0.0 {
+        crate::bail!(ValueError, "switch interval must be strictly positive");
+    }
+    SWITCH.with(|s| s.set(v));
+    Ok(crate::types::none::none())
+}
+
+fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::types::builtin_func::parse_args("getsizeof", args, kw, &["object", "default"], 1, 0)?;
+    let o = a[0].clone().unwrap();
+    let r = match crate::ops::attr::call_method(&o, "__sizeof__", &[]) {
+        Ok(r) => r,
+        Err(e) => match &a[1] {
+            Some(d) => {
+                crate::errors::clear();
+                let _ = e;
+                return Ok(d.clone());
+            }
+            None => return Err(e),
+        },
+    };
+    let n = crate::types::int::index_isize(&r)?;
+    if n < 0 {
+        crate::bail!(ValueError, "__sizeof__() should return >= 0");
+    }
+    // Objects tracked by the collector carry its pre-header.
+    let gc = if o.ty().has_flag(tpflags::HAVE_GC) { 16 } else { 0 };
+    Ok(int::from_i64((n + gc) as i64))
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("exit", s_exit),
@@ -404,7 +487,51 @@ fn functions() -> Vec<MethodSpec> {
         method("excepthook", s_excepthook),
         method("breakpointhook", s_breakpointhook),
         method("is_finalizing", s_is_finalizing),
+        method("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
+        method("audit", s_audit),
+        method("addaudithook", s_addaudithook),
+        method("gettrace", s_gettrace),
+        method("getprofile", s_getprofile),
+        method("getswitchinterval", s_getswitchinterval),
+        method("setswitchinterval", s_setswitchinterval),
+        method("getsizeof", s_getsizeof),
     ]
+}
+
+/// The command-line flags behind `sys.flags`, in its field order.
+pub const FLAG_NAMES: [&str; 18] = [
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
+];
+
+/// Values for `sys.flags`, set by the executable before `interp::initialize`.
+pub static FLAGS: std::sync::Mutex<[i64; 18]> = std::sync::Mutex::new([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, -1]);
+
+/// Sets one of `sys.flags` by name (before startup).
+pub fn set_flag(name: &str, v: i64) {
+    if let Some(i) = FLAG_NAMES.iter().position(|n| *n == name) {
+        FLAGS.lock().unwrap()[i] = v;
+    }
+}
+
+pub fn flag(name: &str) -> i64 {
+    FLAG_NAMES.iter().position(|n| *n == name).map(|i| FLAGS.lock().unwrap()[i]).unwrap_or(0)
 }
 
 pub const KRAIT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -440,7 +567,84 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     dict::set_item_str(&d, "meta_path", &list::new())?;
     dict::set_item_str(&d, "path_hooks", &list::new())?;
     dict::set_item_str(&d, "path_importer_cache", &dict::new())?;
-    dict::set_item_str(&d, "dont_write_bytecode", &bool_::from_bool(true))?;
+    dict::set_item_str(&d, "dont_write_bytecode", &bool_::from_bool(flag("dont_write_bytecode") != 0))?;
+    dict::set_item_str(&d, "pycache_prefix", &crate::types::none::none())?;
+    // The prefix is the directory holding lib/python3.11 (the stdlib found
+    // at startup); a venv's pyvenv.cfg is handled by site.py.
+    let lib = crate::import::bootstrap::stdlib_dir(flag("ignore_environment") == 0);
+    let prefix = lib.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    for n in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        dict::set_item_str(&d, n, &pystr::new(&prefix))?;
+    }
+    dict::set_item_str(&d, "platlibdir", &pystr::new("lib"))?;
+    dict::set_item_str(&d, "_stdlib_dir", &pystr::new(&lib.to_string_lossy()))?;
+    dict::set_item_str(&d, "abiflags", &pystr::new(""))?;
+    dict::set_item_str(&d, "float_repr_style", &pystr::new("short"))?;
+    dict::set_item_str(&d, "warnoptions", &list::new())?;
+    dict::set_item_str(&d, "_xoptions", &dict::new())?;
+    dict::set_item_str(&d, "copyright", &pystr::new("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."))?;
+    let fi_type = crate::types::structseq::new_type(
+        "sys",
+        "float_info",
+        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+    )?;
+    let f = crate::types::float::from_f64;
+    let fi = crate::types::structseq::new(
+        &fi_type,
+        vec![
+            f(f64::MAX),
+            int::from_i64(1024),
+            int::from_i64(308),
+            f(f64::MIN_POSITIVE),
+            int::from_i64(-1021),
+            int::from_i64(-307),
+            int::from_i64(15),
+            int::from_i64(53),
+            f(f64::EPSILON),
+            int::from_i64(2),
+            int::from_i64(1),
+        ],
+    )?;
+    dict::set_item_str(&d, "float_info", &fi)?;
+    let ii_type = crate::types::structseq::new_type(
+        "sys",
+        "int_info",
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+    )?;
+    let ii = crate::types::structseq::new(
+        &ii_type,
+        vec![int::from_i64(30), int::from_i64(4), int::from_i64(4300), int::from_i64(640)],
+    )?;
+    dict::set_item_str(&d, "int_info", &ii)?;
+    let hi_type = crate::types::structseq::new_type(
+        "sys",
+        "hash_info",
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+    )?;
+    let hi = crate::types::structseq::new(
+        &hi_type,
+        vec![
+            int::from_i64(64),
+            int::from_i64(crate::hash::MODULUS as i64),
+            int::from_i64(crate::hash::INF as i64),
+            int::from_i64(0),
+            int::from_i64(crate::hash::IMAG as i64),
+            pystr::new("siphash13"),
+            int::from_i64(64),
+            int::from_i64(128),
+            int::from_i64(0),
+        ],
+    )?;
+    dict::set_item_str(&d, "hash_info", &hi)?;
+    let flags_type = crate::types::structseq::new_type("sys", "flags", &FLAG_NAMES)?;
+    let values: Vec<Obj> = FLAGS
+        .lock()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| if FLAG_NAMES[i] == "dev_mode" || FLAG_NAMES[i] == "safe_path" { bool_::from_bool(*v != 0) } else { int::from_i64(*v) })
+        .collect();
+    dict::set_item_str(&d, "flags", &crate::types::structseq::new(&flags_type, values)?)?;
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     dict::set_item_str(&d, "executable", &pystr::new(&exe))?;
     dict::set_item_str(

@@ -75,8 +75,8 @@ pub fn constant_to_object(c: &Constant) -> Obj {
         Constant::Float(f) => crate::types::float::from_f64(*f),
         Constant::Complex { real, imag } => crate::types::complex::from_parts(*real, *imag),
         Constant::Str(s) => {
-            // Identifier-like constants are interned, as CPython does.
-            if s.len() < 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            // Constants made of name characters are interned, as CPython does.
+            if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                 pystr::intern(s)
             } else {
                 pystr::new(s)
@@ -124,6 +124,59 @@ pub fn from_unit(u: &CodeUnit) -> Obj {
         (*p).nfree = u.nfree() as u32;
         (*p).firstlineno = u.first_line;
         Obj::from_owned(p as *mut PyObject)
+    }
+}
+
+/// A code object's contents, as marshal reads them back.
+pub struct CodeParts {
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub stacksize: u32,
+    pub firstlineno: u32,
+    pub words: Vec<u32>,
+    pub locations: Vec<Location>,
+    pub exception_table: Vec<ExceptionEntry>,
+    pub localsplus_kinds: Vec<u8>,
+    pub has_docstring: bool,
+    pub consts: Obj,
+    pub names: Obj,
+    pub localsplusnames: Obj,
+    pub filename: Obj,
+    pub name: Obj,
+    pub qualname: Obj,
+}
+
+/// Builds a code object from already-made parts (marshal's loader).
+pub fn from_parts(p: CodeParts) -> Obj {
+    let nlocals = p.localsplus_kinds.iter().filter(|k| **k & krait_bytecode::fast::LOCAL != 0).count();
+    let nfree = p.localsplus_kinds.iter().filter(|k| **k & krait_bytecode::fast::FREE != 0).count();
+    unsafe {
+        let o = alloc::alloc_object(type_ptr(), 0) as *mut CodeObject;
+        (*o).nlocalsplus = p.localsplus_kinds.len() as u32;
+        (*o).data = Box::into_raw(Box::new(CodeData {
+            words: p.words,
+            locations: p.locations,
+            exception_table: p.exception_table,
+            localsplus_kinds: p.localsplus_kinds,
+            has_docstring: p.has_docstring,
+        }));
+        (*o).consts = p.consts.into_raw();
+        (*o).names = p.names.into_raw();
+        (*o).localsplusnames = p.localsplusnames.into_raw();
+        (*o).name = p.name.into_raw();
+        (*o).qualname = p.qualname.into_raw();
+        (*o).filename = p.filename.into_raw();
+        (*o).argcount = p.argcount;
+        (*o).posonlyargcount = p.posonlyargcount;
+        (*o).kwonlyargcount = p.kwonlyargcount;
+        (*o).flags = p.flags;
+        (*o).stacksize = p.stacksize;
+        (*o).nlocals = nlocals as u32;
+        (*o).nfree = nfree as u32;
+        (*o).firstlineno = p.firstlineno;
+        Obj::from_owned(o as *mut PyObject)
     }
 }
 

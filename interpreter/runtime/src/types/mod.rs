@@ -35,6 +35,7 @@ pub mod namespace;
 pub mod none;
 pub mod numeric;
 pub mod object_;
+pub mod object_reduce;
 pub mod os_error;
 pub mod property;
 pub mod range;
@@ -56,6 +57,7 @@ pub mod traceback;
 pub mod tuple;
 pub mod type_;
 pub mod weakref;
+pub mod weakref_proxy;
 
 use crate::errors::PyResult;
 use crate::object::{Obj, PyTypeObject};
@@ -186,6 +188,7 @@ pub fn init_all() -> PyResult<()> {
     cell::init_types();
     module::init_types();
     weakref::init_types();
+    weakref_proxy::init_types();
     traceback::init_types();
     crate::eval::frame::init_types();
     iter::init_types();

@@ -201,6 +201,9 @@ pub fn init_types() {
             method("__dir__", obj_dir),
             method("__format__", obj_format),
             method("__sizeof__", obj_sizeof),
+            method("__reduce__", crate::types::object_reduce::obj_reduce),
+            method("__reduce_ex__", crate::types::object_reduce::obj_reduce_ex),
+            method("__getstate__", crate::types::object_reduce::obj_getstate),
             classmethod("__init_subclass__", obj_init_subclass),
             classmethod("__subclasshook__", obj_subclasshook),
         ]);

@@ -69,6 +69,11 @@ pub fn is_exact_str(o: &Obj) -> bool {
 }
 
 #[inline]
+/// Whether `o` is an interned str (marshal writes such strings as interned).
+pub fn is_interned(o: &Obj) -> bool {
+    header(o).state & (SSTATE_INTERNED_MORTAL | SSTATE_INTERNED_IMMORTAL) != 0
+}
+
 fn header(o: &Obj) -> &PyASCIIObject {
     unsafe { o.cast::<PyASCIIObject>() }
 }

@@ -39,7 +39,7 @@ pub fn new_ref(obj: &Obj, callback: Option<&Obj>) -> PyResult<Obj> {
     new_ref_of_type(ref_type(), obj, callback)
 }
 
-fn new_ref_of_type(t: *mut PyTypeObject, obj: &Obj, callback: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn new_ref_of_type(t: *mut PyTypeObject, obj: &Obj, callback: Option<&Obj>) -> PyResult<Obj> {
     let head = match list_head(obj) {
         Some(h) => h,
         None => crate::bail!(TypeError, "cannot create weak reference to '{}' object", obj.ty().name()),
@@ -182,13 +182,13 @@ unsafe extern "C" fn ref_vectorcall(
     get_referent(w).unwrap_or_else(none::none).into_raw()
 }
 
-unsafe extern "C" fn ref_dealloc(p: *mut PyObject) {
+pub(crate) unsafe extern "C" fn ref_dealloc(p: *mut PyObject) {
     unlink(p as *mut WeakRefObject);
     crate::object::xdecref(std::mem::replace(&mut (*(p as *mut WeakRefObject)).wr_callback, null_mut()));
     crate::types::type_::free_instance(p);
 }
 
-unsafe extern "C" fn ref_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+pub(crate) unsafe extern "C" fn ref_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
     let cb = (*(p as *mut WeakRefObject)).wr_callback;
     if cb.is_null() {
         0
@@ -197,7 +197,7 @@ unsafe extern "C" fn ref_traverse(p: *mut PyObject, visit: crate::object::VisitP
     }
 }
 
-unsafe extern "C" fn ref_clear(p: *mut PyObject) -> i32 {
+pub(crate) unsafe extern "C" fn ref_clear(p: *mut PyObject) -> i32 {
     unlink(p as *mut WeakRefObject);
     crate::object::xdecref(std::mem::replace(&mut (*(p as *mut WeakRefObject)).wr_callback, null_mut()));
     0
@@ -286,4 +286,22 @@ pub fn init_types() {
             ref_callback,
         )]);
     }
+}
+
+/// Every weak reference to `obj`, oldest basic refs first (weakref.getweakrefs).
+pub fn all_refs(obj: &Obj) -> Vec<Obj> {
+    let mut v = Vec::new();
+    if let Some(head) = list_head(obj) {
+        let mut p = unsafe { *head };
+        while !p.is_null() {
+            v.push(unsafe { Obj::from_borrowed(p as *mut PyObject) });
+            p = unsafe { (*p).wr_next };
+        }
+    }
+    v
+}
+
+/// Whether `o` is a weak reference (of ref's type or a subclass).
+pub fn is_ref(o: &Obj) -> bool {
+    crate::types::type_::is_subtype(o.type_ptr(), ref_type())
 }

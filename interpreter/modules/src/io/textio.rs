@@ -1,0 +1,1099 @@
+//! `TextIOWrapper` (decoding and encoding in Rust for UTF-8, Latin-1 and
+//! ASCII, universal newlines, tell/seek cookies as byte positions) and
+//! `IncrementalNewlineDecoder`.
+
+use super::{call_method, getattr, state, truthy, unsupported, State};
+use crate::posix::args::{self, clinic};
+use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
+use krait_runtime::types::getset::GetSetSpec;
+use krait_runtime::types::{bool_, bytes, int, none, str as pystr, tuple};
+use krait_runtime::{Obj, PyResult};
+
+pub const SEEN_CR: u8 = 1;
+pub const SEEN_LF: u8 = 2;
+pub const SEEN_CRLF: u8 = 4;
+
+/// The `newlines` value for a set of seen line endings.
+pub fn newlines_obj(seen: u8) -> Obj {
+    let s = |x: &str| pystr::new(x);
+    match seen {
+        0 => none::none(),
+        1 => s("\r"),
+        2 => s("\n"),
+        3 => tuple::new(&[s("\r"), s("\n")]),
+        4 => s("\r\n"),
+        5 => tuple::new(&[s("\r"), s("\r\n")]),
+        6 => tuple::new(&[s("\n"), s("\r\n")]),
+        _ => tuple::new(&[s("\r"), s("\n"), s("\r\n")]),
+    }
+}
+
+/// Universal-newline processing of decoded text: a trailing CR is held
+/// back until more text (or the end) shows whether an LF follows. Widths
+/// (source bytes per char) travel with the chars so positions stay known.
+#[derive(Default, Clone)]
+pub struct NlState {
+    pub pendingcr: bool,
+    pub pending_width: u32,
+    pub seen: u8,
+    pub translate: bool,
+}
+
+impl NlState {
+    pub fn process(&mut self, chars: &mut Vec<u32>, widths: &mut Vec<u32>, final_: bool) {
+        if self.pendingcr && (!chars.is_empty() || final_) {
+            chars.insert(0, '\r' as u32);
+            widths.insert(0, self.pending_width);
+            self.pendingcr = false;
+        }
+        if !final_ && chars.last() == Some(&('\r' as u32)) {
+            chars.pop();
+            self.pending_width = widths.pop().unwrap_or(1);
+            self.pendingcr = true;
+        }
+        let (cr, lf) = ('\r' as u32, '\n' as u32);
+        if !chars.iter().any(|&c| c == cr || c == lf) {
+            return;
+        }
+        let mut out = Vec::with_capacity(chars.len());
+        let mut ow = Vec::with_capacity(widths.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == cr {
+                if i + 1 < chars.len() && chars[i + 1] == lf {
+                    self.seen |= SEEN_CRLF;
+                    if self.translate {
+                        out.push(lf);
+                        ow.push(widths[i] + widths[i + 1]);
+                    } else {
+                        out.push(cr);
+                        out.push(lf);
+                        ow.push(widths[i]);
+                        ow.push(widths[i + 1]);
+                    }
+                    i += 2;
+                    continue;
+                }
+                self.seen |= SEEN_CR;
+                out.push(if self.translate { lf } else { cr });
+                ow.push(widths[i]);
+            } else {
+                if c == lf {
+                    self.seen |= SEEN_LF;
+                }
+                out.push(c);
+                ow.push(widths[i]);
+            }
+            i += 1;
+        }
+        *chars = out;
+        *widths = ow;
+    }
+}
+
+/// Where the line starting at `start` ends (exclusive), if a complete line
+/// is there. `nl`: None for universal (CR, LF, CRLF) else the terminator.
+pub fn find_line_end(chars: &[u32], start: usize, universal: bool, nl: &[u32], eof: bool) -> Option<usize> {
+    let (cr, lf) = ('\r' as u32, '\n' as u32);
+    if universal {
+        let mut i = start;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == lf {
+                return Some(i + 1);
+            }
+            if c == cr {
+                if i + 1 < chars.len() {
+                    return Some(if chars[i + 1] == lf { i + 2 } else { i + 1 });
+                }
+                return if eof { Some(i + 1) } else { None };
+            }
+            i += 1;
+        }
+        return None;
+    }
+    if nl.len() == 1 {
+        return chars[start..].iter().position(|&c| c == nl[0]).map(|p| start + p + 1);
+    }
+    let hay = &chars[start..];
+    if hay.len() < nl.len() {
+        return None;
+    }
+    hay.windows(nl.len()).position(|w| w == nl).map(|p| start + p + nl.len())
+}
+
+// ---------------------------------------------------------------------------
+// Codecs handled natively.
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Codec {
+    Utf8,
+    Latin1,
+    Ascii,
+}
+
+/// Is `name` UTF-8 with a signature (BOM) ("utf-8-sig")?
+pub fn is_sig(name: &str) -> bool {
+    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    matches!(n.as_str(), "utf_8_sig" | "utf8_sig")
+}
+
+pub fn lookup_codec(name: &str) -> PyResult<Codec> {
+    if is_sig(name) {
+        return Ok(Codec::Utf8);
+    }
+    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => Ok(Codec::Utf8),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Ok(Codec::Latin1),
+        "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
+        _ => krait_runtime::bail!(LookupError, "unknown encoding: {}", name),
+    }
+}
+
+fn codec_name(c: Codec) -> &'static str {
+    match c {
+        Codec::Utf8 => "utf-8",
+        Codec::Latin1 => "latin-1",
+        Codec::Ascii => "ascii",
+    }
+}
+
+/// Length of an incomplete UTF-8 sequence at the end of `d`.
+fn utf8_incomplete_tail(d: &[u8]) -> usize {
+    let n = d.len();
+    for back in 1..=3.min(n) {
+        let b = d[n - back];
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = if b >= 0xF0 && b <= 0xF4 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else if b >= 0xC2 && b < 0xE0 {
+            2
+        } else {
+            return 0;
+        };
+        return if back < need { back } else { 0 };
+    }
+    0
+}
+
+/// Decodes `data` (holding back an incomplete tail unless `final_`);
+/// returns the chars, their widths and the bytes held back.
+pub fn decode_chunk(codec: Codec, errors: &str, data: &[u8], final_: bool) -> PyResult<(Vec<u32>, Vec<u32>, Vec<u8>)> {
+    match codec {
+        Codec::Latin1 => Ok((data.iter().map(|&b| b as u32).collect(), vec![1; data.len()], Vec::new())),
+        Codec::Ascii => {
+            if data.iter().all(|&b| b < 0x80) {
+                return Ok((data.iter().map(|&b| b as u32).collect(), vec![1; data.len()], Vec::new()));
+            }
+            let s = krait_runtime::codecs::decode(data, "ascii", Some(errors))?;
+            let cps = pystr::code_points(&s);
+            let w = vec![1; cps.len()];
+            Ok((cps, w, Vec::new()))
+        }
+        Codec::Utf8 => {
+            let keep = if final_ { 0 } else { utf8_incomplete_tail(data) };
+            let body = &data[..data.len() - keep];
+            let held = data[data.len() - keep..].to_vec();
+            if let Ok(s) = std::str::from_utf8(body) {
+                let mut cps = Vec::with_capacity(body.len());
+                let mut ws = Vec::with_capacity(body.len());
+                for c in s.chars() {
+                    cps.push(c as u32);
+                    ws.push(c.len_utf8() as u32);
+                }
+                return Ok((cps, ws, held));
+            }
+            let s = krait_runtime::codecs::decode(body, "utf-8", Some(errors))?;
+            let cps = pystr::code_points(&s);
+            let ws = cps
+                .iter()
+                .map(|&c| match c {
+                    0..=0x7f => 1,
+                    0xdc80..=0xdcff => 1,
+                    0x80..=0x7ff => 2,
+                    0x800..=0xffff => 3,
+                    _ => 4,
+                })
+                .collect();
+            Ok((cps, ws, held))
+        }
+    }
+}
+
+fn encode(codec: Codec, errors: &str, s: &Obj) -> PyResult<Vec<u8>> {
+    if codec == Codec::Utf8 {
+        if let Some(t) = pystr::as_str(s) {
+            return Ok(t.as_bytes().to_vec());
+        }
+    }
+    krait_runtime::codecs::encode(s, codec_name(codec), Some(errors))
+}
+
+// ---------------------------------------------------------------------------
+// TextIOWrapper
+
+pub struct TextState {
+    pub buffer: Obj,
+    pub encoding: Obj,
+    pub codec: Codec,
+    pub errors: Obj,
+    pub errors_s: String,
+    /// newline=None or '': any line ending ends a line.
+    pub readuniversal: bool,
+    /// The terminator when not universal.
+    pub readnl: Vec<u32>,
+    pub writetranslate: bool,
+    pub writenl: String,
+    pub line_buffering: bool,
+    pub write_through: bool,
+    pub readable: bool,
+    pub writable: bool,
+    pub seekable: bool,
+    pub has_read1: bool,
+    pub chunk_size: usize,
+    /// Decoded (and newline-processed) chars not yet returned, from `dpos`.
+    pub decoded: Vec<u32>,
+    pub widths: Vec<u32>,
+    pub dpos: usize,
+    pub undecoded: Vec<u8>,
+    pub nl: NlState,
+    pub eof: bool,
+    pub pending: Vec<u8>,
+    pub detached: bool,
+    pub newline: Obj,
+    /// utf-8-sig: the codec skips a BOM at the start and writes one first.
+    pub sig: bool,
+    pub sig_read: bool,
+    pub sig_write: bool,
+    /// False while iterating with next() (tell() is refused, as CPython).
+    pub telling: bool,
+}
+
+impl TextState {
+    pub fn refs(&self) -> Vec<*mut krait_runtime::object::PyObject> {
+        vec![self.buffer.as_ptr()]
+    }
+
+    fn avail(&self) -> usize {
+        self.decoded.len() - self.dpos
+    }
+
+    fn reset_read(&mut self) {
+        self.decoded.clear();
+        self.widths.clear();
+        self.dpos = 0;
+        self.undecoded.clear();
+        self.nl.pendingcr = false;
+        self.eof = false;
+    }
+
+    fn flush_pending(&mut self) -> PyResult<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let data = std::mem::take(&mut self.pending);
+        call_method(&self.buffer, "write", &[bytes::new(&data)])?;
+        Ok(())
+    }
+
+    fn compact(&mut self) {
+        if self.dpos > 0 && self.dpos == self.decoded.len() {
+            self.decoded.clear();
+            self.widths.clear();
+            self.dpos = 0;
+        } else if self.dpos > 65536 {
+            self.decoded.drain(..self.dpos);
+            self.widths.drain(..self.dpos);
+            self.dpos = 0;
+        }
+    }
+
+    /// Reads and decodes one chunk; false at end of stream.
+    fn read_chunk(&mut self, size_hint: usize) -> PyResult<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        let n = self.chunk_size.max(size_hint);
+        let data = call_method(&self.buffer, if self.has_read1 { "read1" } else { "read" }, &[int::from_usize(n)])?;
+        if none::is_none(&data) {
+            return Ok(false);
+        }
+        let raw = match krait_runtime::types::buffer::copy_bytes(&data) {
+            Some(b) => b?,
+            None => krait_runtime::bail!(
+                TypeError,
+                "underlying {}() should have returned a bytes-like object, not '{}'",
+                if self.has_read1 { "read1" } else { "read" },
+                data.ty().name()
+            ),
+        };
+        let final_ = raw.is_empty();
+        self.feed(&raw, final_)?;
+        if final_ {
+            self.eof = true;
+        }
+        Ok(!final_)
+    }
+
+    fn feed(&mut self, raw: &[u8], final_: bool) -> PyResult<()> {
+        self.compact();
+        let mut input = std::mem::take(&mut self.undecoded);
+        input.extend_from_slice(raw);
+        if self.sig_read {
+            const BOM: &[u8] = b"\xef\xbb\xbf";
+            if input.len() < 3 && BOM.starts_with(&input) {
+                self.undecoded = input;
+                return Ok(());
+            }
+            self.sig_read = false;
+            if input.starts_with(BOM) {
+                input.drain(..3);
+            }
+        }
+        let (mut cps, mut ws, held) = decode_chunk(self.codec, &self.errors_s, &input, final_)?;
+        self.undecoded = held;
+        if self.readuniversal {
+            self.nl.process(&mut cps, &mut ws, final_);
+        }
+        self.decoded.extend_from_slice(&cps);
+        self.widths.extend_from_slice(&ws);
+        Ok(())
+    }
+
+    fn take(&mut self, n: usize) -> Obj {
+        let s = pystr::from_code_points(&self.decoded[self.dpos..self.dpos + n]);
+        self.dpos += n;
+        s
+    }
+
+    fn read_all(&mut self) -> PyResult<Obj> {
+        let data = call_method(&self.buffer, "read", &[])?;
+        let raw = if none::is_none(&data) {
+            Vec::new()
+        } else {
+            match krait_runtime::types::buffer::copy_bytes(&data) {
+                Some(b) => b?,
+                None => krait_runtime::bail!(TypeError, "underlying read() should have returned a bytes object, not '{}'", data.ty().name()),
+            }
+        };
+        // Fast path: nothing pending and plain UTF-8/ASCII without CR.
+        if self.avail() == 0
+            && !self.sig_read
+            && self.undecoded.is_empty()
+            && !self.nl.pendingcr
+            && matches!(self.codec, Codec::Utf8 | Codec::Ascii)
+            && !raw.contains(&b'\r')
+            && (self.codec == Codec::Utf8 || raw.is_ascii())
+        {
+            if let Ok(text) = std::str::from_utf8(&raw) {
+                if self.readuniversal && raw.contains(&b'\n') {
+                    self.nl.seen |= SEEN_LF;
+                }
+                let r = pystr::new(text);
+                self.reset_read();
+                return Ok(r);
+            }
+        }
+        self.feed(&raw, true)?;
+        self.eof = true;
+        let n = self.avail();
+        let r = self.take(n);
+        self.reset_read();
+        Ok(r)
+    }
+
+    fn read_n(&mut self, n: usize) -> PyResult<Obj> {
+        while self.avail() < n {
+            if !self.read_chunk(0)? {
+                break;
+            }
+        }
+        let k = n.min(self.avail());
+        Ok(self.take(k))
+    }
+
+    fn readline(&mut self, limit: isize) -> PyResult<Obj> {
+        let universal = self.readuniversal && !self.nl.translate;
+        let nl: Vec<u32> = if self.readuniversal { vec!['\n' as u32] } else { self.readnl.clone() };
+        // Scanning resumes this far past `dpos` after each new chunk.
+        let mut rel = 0usize;
+        loop {
+            if let Some(end) = find_line_end(&self.decoded, self.dpos + rel, universal, &nl, self.eof) {
+                let mut k = end - self.dpos;
+                if limit >= 0 {
+                    k = k.min(limit as usize);
+                }
+                return Ok(self.take(k));
+            }
+            if limit >= 0 && self.avail() >= limit as usize {
+                return Ok(self.take(limit as usize));
+            }
+            rel = self.avail().saturating_sub(nl.len());
+            if self.eof || !self.read_chunk(0)? {
+                if let Some(end) = find_line_end(&self.decoded, self.dpos, universal, &nl, true) {
+                    let mut k = end - self.dpos;
+                    if limit >= 0 {
+                        k = k.min(limit as usize);
+                    }
+                    return Ok(self.take(k));
+                }
+                let mut k = self.avail();
+                if limit >= 0 {
+                    k = k.min(limit as usize);
+                }
+                return Ok(self.take(k));
+            }
+        }
+    }
+}
+
+fn text(o: &Obj) -> PyResult<&mut TextState> {
+    match state(o) {
+        Some(State::Text(t)) => {
+            if t.detached {
+                krait_runtime::bail!(ValueError, "underlying buffer has been detached");
+            }
+            Ok(t)
+        }
+        _ => Err(super::uninitialized()),
+    }
+}
+
+fn check_closed(t: &TextState) -> PyResult<()> {
+    if let Some(c) = super::bufferedio::fast_closed(&t.buffer) {
+        if c {
+            return Err(super::closed_error());
+        }
+        return Ok(());
+    }
+    if truthy(&getattr(&t.buffer, "closed")?)? {
+        return Err(super::closed_error());
+    }
+    Ok(())
+}
+
+fn newline_arg(o: &Option<Obj>, fname: &str) -> PyResult<Option<String>> {
+    match o {
+        None => Ok(None),
+        Some(v) if none::is_none(v) => Ok(None),
+        Some(v) if pystr::is_str(v) => {
+            let s = pystr::to_string_lossy(v);
+            if !matches!(s.as_str(), "" | "\n" | "\r" | "\r\n") {
+                krait_runtime::bail!(ValueError, "illegal newline value: {}", s);
+            }
+            Ok(Some(s))
+        }
+        Some(v) => krait_runtime::bail!(TypeError, "{}() argument 'newline' must be str or None, not {}", fname, v.ty().name()),
+    }
+}
+
+fn apply_newline(t: &mut TextState, nl: Option<String>) {
+    t.newline = match &nl {
+        Some(s) => pystr::new(s),
+        None => none::none(),
+    };
+    t.readuniversal = nl.as_deref().map_or(true, |s| s.is_empty());
+    t.nl.translate = nl.is_none();
+    t.readnl = nl.as_deref().unwrap_or("\n").chars().map(|c| c as u32).collect();
+    t.writetranslate = nl.as_deref() != Some("");
+    t.writenl = match nl.as_deref() {
+        None | Some("") => "\n".to_owned(),
+        Some(s) => s.to_owned(),
+    };
+}
+
+fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
+    let (all, kwn) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(a), kw)?;
+    let v = clinic(
+        "TextIOWrapper",
+        &all,
+        kwn.as_ref(),
+        &["buffer", "encoding", "errors", "newline", "line_buffering", "write_through"],
+        0,
+        6,
+        1,
+    )?;
+    let buffer = v[0].clone().unwrap();
+    let encoding = match &v[1] {
+        Some(e) if !none::is_none(e) => {
+            if !pystr::is_str(e) {
+                krait_runtime::bail!(TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not {}", e.ty().name());
+            }
+            let s = pystr::to_string_lossy(e);
+            if s.contains('\0') {
+                krait_runtime::bail!(ValueError, "embedded null character");
+            }
+            if s == "locale" {
+                pystr::new("UTF-8")
+            } else {
+                e.clone()
+            }
+        }
+        _ => pystr::new("UTF-8"),
+    };
+    let errors = match &v[2] {
+        Some(e) if !none::is_none(e) => {
+            if !pystr::is_str(e) {
+                krait_runtime::bail!(TypeError, "TextIOWrapper() argument 'errors' must be str or None, not {}", e.ty().name());
+            }
+            e.clone()
+        }
+        _ => pystr::new("strict"),
+    };
+    let nl = newline_arg(&v[3], "TextIOWrapper")?;
+    let line_buffering = args::to_bool(&v[4], false)?;
+    let write_through = args::to_bool(&v[5], false)?;
+    let codec = lookup_codec(&pystr::to_string_lossy(&encoding))?;
+    let readable = truthy(&call_method(&buffer, "readable", &[])?)?;
+    let writable = truthy(&call_method(&buffer, "writable", &[])?)?;
+    let seekable = truthy(&call_method(&buffer, "seekable", &[])?)?;
+    let has_read1 = krait_runtime::ops::attr::getattr_opt(&buffer, &pystr::new("read1"))?.is_some();
+    let mut t = TextState {
+        buffer,
+        encoding,
+        codec,
+        errors_s: pystr::to_string_lossy(&errors),
+        errors,
+        readuniversal: true,
+        readnl: vec![],
+        writetranslate: true,
+        writenl: "\n".to_owned(),
+        line_buffering,
+        write_through,
+        readable,
+        writable,
+        seekable,
+        has_read1,
+        chunk_size: 8192,
+        decoded: Vec::new(),
+        widths: Vec::new(),
+        dpos: 0,
+        undecoded: Vec::new(),
+        nl: NlState::default(),
+        eof: false,
+        pending: Vec::new(),
+        detached: false,
+        newline: none::none(),
+        sig: false,
+        sig_read: false,
+        sig_write: false,
+        telling: seekable,
+    };
+    if is_sig(&pystr::to_string_lossy(&t.encoding)) {
+        t.sig = true;
+        t.sig_read = true;
+        t.sig_write = true;
+        if t.seekable && t.writable {
+            let pos = call_method(&t.buffer, "tell", &[])?;
+            if !int::is_zero(&int::index(&pos)?) {
+                t.sig_write = false;
+            }
+        }
+    }
+    apply_newline(&mut t, nl);
+    super::set_state(slf, State::Text(t));
+    Ok(())
+}
+krait_runtime::init_slot!(init_slot => init);
+
+fn m_read(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("read", a, k, &["size"], 1, 1, 0)?;
+    let n = super::size_arg(v[0].as_ref())?;
+    let t = text(s)?;
+    check_closed(t)?;
+    if !t.readable {
+        return Err(unsupported("not readable"));
+    }
+    t.flush_pending()?;
+    if n < 0 {
+        return t.read_all();
+    }
+    t.read_n(n as usize)
+}
+
+fn m_readline(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("readline", a, k, &["size"], 1, 1, 0)?;
+    let n = match v[0].as_ref() {
+        Some(x) if !none::is_none(x) => args::to_ssize(x)?,
+        _ => -1,
+    };
+    let t = text(s)?;
+    check_closed(t)?;
+    if !t.readable {
+        return Err(unsupported("not readable"));
+    }
+    t.flush_pending()?;
+    t.readline(n)
+}
+
+pub fn next_impl(s: &Obj) -> PyResult<Option<Obj>> {
+    if !super::is_exact(s, &raw mut super::TEXTIOWRAPPER_TYPE) {
+        return super::iobase::next_line(s);
+    }
+    let t = text(s)?;
+    check_closed(t)?;
+    if !t.readable {
+        return Err(unsupported("not readable"));
+    }
+    t.flush_pending()?;
+    t.telling = false;
+    let line = t.readline(-1)?;
+    if pystr::len(&line) == 0 {
+        let t = text(s)?;
+        t.telling = t.seekable;
+        return Ok(None);
+    }
+    Ok(Some(line))
+}
+
+pub unsafe extern "C" fn iternext_slot(p: *mut krait_runtime::object::PyObject) -> *mut krait_runtime::object::PyObject {
+    match next_impl(Obj::borrow_slot(&p)) {
+        Ok(Some(v)) => v.into_raw(),
+        _ => std::ptr::null_mut(),
+    }
+}
+
+fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("write", a, k, 1, 1)?;
+    if !pystr::is_str(&a[0]) {
+        krait_runtime::bail!(TypeError, "write() argument must be str, not {}", a[0].ty().name());
+    }
+    let t = text(s)?;
+    check_closed(t)?;
+    if !t.writable {
+        return Err(unsupported("not writable"));
+    }
+    let mut txt = a[0].clone();
+    let n = pystr::len(&txt);
+    let has_nl = match pystr::as_str(&txt) {
+        Some(t) => t.bytes().any(|c| c == b'\n' || c == b'\r'),
+        None => pystr::chars(&txt).any(|c| c == '\n' as u32 || c == '\r' as u32),
+    };
+    if t.writetranslate && t.writenl != "\n" && has_nl {
+        let r = pystr::to_string_lossy(&txt);
+        if pystr::as_str(&txt).is_some() {
+            txt = pystr::new(&r.replace('\n', &t.writenl));
+        } else {
+            let cps: Vec<u32> = pystr::code_points(&txt)
+                .into_iter()
+                .flat_map(|c| if c == '\n' as u32 { t.writenl.chars().map(|x| x as u32).collect::<Vec<_>>() } else { vec![c] })
+                .collect();
+            txt = pystr::from_code_points(&cps);
+        }
+    }
+    // Writing discards read-ahead state.
+    if t.avail() > 0 || !t.undecoded.is_empty() {
+        t.reset_read();
+    }
+    if t.sig_write {
+        t.sig_write = false;
+        t.pending.extend_from_slice(b"\xef\xbb\xbf");
+    }
+    match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
+        Some(u) => t.pending.extend_from_slice(u.as_bytes()),
+        None => {
+            let b = encode(t.codec, &t.errors_s, &txt)?;
+            t.pending.extend_from_slice(&b);
+        }
+    }
+    if t.write_through || (t.line_buffering && has_nl) || t.pending.len() > t.chunk_size {
+        t.flush_pending()?;
+    }
+    if t.line_buffering && has_nl {
+        let buf = t.buffer.clone();
+        call_method(&buf, "flush", &[])?;
+    }
+    Ok(int::from_usize(n))
+}
+
+fn m_flush(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("flush", a, k, 0, 0)?;
+    let t = text(s)?;
+    check_closed(t)?;
+    t.flush_pending()?;
+    let buf = t.buffer.clone();
+    call_method(&buf, "flush", &[])
+}
+
+fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("close", a, k, 0, 0)?;
+    let t = text(s)?;
+    let buf = t.buffer.clone();
+    if truthy(&getattr(&buf, "closed")?)? {
+        return Ok(none::none());
+    }
+    let r = call_method(s, "flush", &[]);
+    let c = call_method(&buf, "close", &[]);
+    r?;
+    c.map(|_| none::none())
+}
+
+fn m_detach(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("detach", a, k, 0, 0)?;
+    call_method(s, "flush", &[])?;
+    let t = text(s)?;
+    t.detached = true;
+    Ok(t.buffer.clone())
+}
+
+fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("tell", a, k, 0, 0)?;
+    let t = text(s)?;
+    check_closed(t)?;
+    if !t.seekable {
+        return Err(unsupported("underlying stream is not seekable"));
+    }
+    if !t.telling {
+        krait_runtime::bail!(OSError, "telling position disabled by next() call");
+    }
+    t.flush_pending()?;
+    let buf = t.buffer.clone();
+    call_method(&buf, "flush", &[])?;
+    let t = text(s)?;
+    let pos = args::to_long(&call_method(&t.buffer, "tell", &[])?)?;
+    let unread: i64 = t.widths[t.dpos..].iter().map(|&w| w as i64).sum::<i64>()
+        + t.undecoded.len() as i64
+        + if t.nl.pendingcr { t.nl.pending_width as i64 } else { 0 };
+    Ok(int::from_i64(pos - unread))
+}
+
+fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("seek", a, k, 1, 2)?;
+    let whence = match a.get(1) {
+        Some(w) => args::to_int(w)?,
+        None => 0,
+    };
+    let t = text(s)?;
+    check_closed(t)?;
+    if !t.seekable {
+        return Err(unsupported("underlying stream is not seekable"));
+    }
+    let cookie = &a[0];
+    match whence {
+        1 => {
+            if !krait_runtime::ops::eq(cookie, &int::from_i64(0))? {
+                return Err(unsupported("can't do nonzero cur-relative seeks"));
+            }
+            return m_tell(s, &[], None);
+        }
+        2 => {
+            if !krait_runtime::ops::eq(cookie, &int::from_i64(0))? {
+                return Err(unsupported("can't do nonzero end-relative seeks"));
+            }
+            call_method(s, "flush", &[])?;
+            let t = text(s)?;
+            t.reset_read();
+            t.sig_read = false;
+            t.sig_write = false;
+            let buf = t.buffer.clone();
+            return call_method(&buf, "seek", &[int::from_i64(0), int::from_i64(2)]);
+        }
+        0 => {}
+        _ => krait_runtime::bail!(ValueError, "invalid whence ({}, should be 0, 1 or 2)", whence),
+    }
+    let c = int::index(cookie)?;
+    if int::sign(&c) < 0 {
+        krait_runtime::bail!(ValueError, "negative seek position {}", krait_runtime::ops::repr_string(cookie)?);
+    }
+    call_method(s, "flush", &[])?;
+    let t = text(s)?;
+    t.reset_read();
+    let at_start = int::is_zero(&c);
+    t.sig_read = t.sig && at_start;
+    t.sig_write = t.sig && at_start;
+    let buf = t.buffer.clone();
+    call_method(&buf, "seek", &[c.clone()])?;
+    Ok(c)
+}
+
+fn m_truncate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("truncate", a, k, 0, 1)?;
+    call_method(s, "flush", &[])?;
+    let buf = text(s)?.buffer.clone();
+    call_method(&buf, "truncate", &[a.first().cloned().unwrap_or_else(none::none)])
+}
+
+fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("reconfigure", a, k, &["encoding", "errors", "newline", "line_buffering", "write_through"], 0, 0, 0)?;
+    let t = text(s)?;
+    let enc = v[0].clone().filter(|x| !none::is_none(x));
+    let newline_given = v[2].is_some() && !v[2].as_ref().map_or(false, |x| x.is(&none::ellipsis()));
+    if (enc.is_some() || newline_given) && t.avail() > 0 {
+        return Err(unsupported("It is not possible to set the encoding or newline of stream after the first read"));
+    }
+    let nl = if newline_given { Some(newline_arg(&v[2], "reconfigure")?) } else { None };
+    if let Some(e) = &enc {
+        if !pystr::is_str(e) {
+            krait_runtime::bail!(TypeError, "reconfigure() argument 'encoding' must be str or None, not {}", e.ty().name());
+        }
+    }
+    let errs = v[1].clone().filter(|x| !none::is_none(x));
+    call_method(s, "flush", &[])?;
+    let t = text(s)?;
+    if let Some(e) = enc {
+        t.codec = lookup_codec(&pystr::to_string_lossy(&e))?;
+        t.encoding = if pystr::to_string_lossy(&e) == "locale" { pystr::new("UTF-8") } else { e };
+        if errs.is_none() {
+            t.errors = pystr::new("strict");
+            t.errors_s = "strict".to_owned();
+        }
+    }
+    if let Some(e) = errs {
+        if !pystr::is_str(&e) {
+            krait_runtime::bail!(TypeError, "reconfigure() argument 'errors' must be str or None, not {}", e.ty().name());
+        }
+        t.errors_s = pystr::to_string_lossy(&e);
+        t.errors = e;
+    }
+    if let Some(n) = nl {
+        apply_newline(t, n);
+    }
+    if let Some(lb) = v[3].as_ref().filter(|x| !none::is_none(x)) {
+        t.line_buffering = truthy(lb)?;
+    }
+    if let Some(wt) = v[4].as_ref().filter(|x| !none::is_none(x)) {
+        t.write_through = truthy(wt)?;
+    }
+    Ok(none::none())
+}
+
+macro_rules! delegate {
+    ($name:ident, $pyname:literal) => {
+        fn $name(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+            check_nargs($pyname, a, k, 0, 0)?;
+            let buf = text(s)?.buffer.clone();
+            call_method(&buf, $pyname, &[])
+        }
+    };
+}
+delegate!(m_fileno, "fileno");
+delegate!(m_isatty, "isatty");
+delegate!(m_seekable, "seekable");
+delegate!(m_readable, "readable");
+delegate!(m_writable, "writable");
+
+fn g_buffer(o: &Obj) -> PyResult<Obj> {
+    Ok(text(o)?.buffer.clone())
+}
+fn g_encoding(o: &Obj) -> PyResult<Obj> {
+    Ok(text(o)?.encoding.clone())
+}
+fn g_errors(o: &Obj) -> PyResult<Obj> {
+    Ok(text(o)?.errors.clone())
+}
+fn g_line_buffering(o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(text(o)?.line_buffering))
+}
+fn g_write_through(o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(text(o)?.write_through))
+}
+fn g_newlines(o: &Obj) -> PyResult<Obj> {
+    let t = text(o)?;
+    if !t.readuniversal {
+        return Ok(none::none());
+    }
+    Ok(newlines_obj(t.nl.seen))
+}
+fn g_closed(o: &Obj) -> PyResult<Obj> {
+    let b = text(o)?.buffer.clone();
+    getattr(&b, "closed")
+}
+fn g_name(o: &Obj) -> PyResult<Obj> {
+    let b = text(o)?.buffer.clone();
+    getattr(&b, "name")
+}
+fn g_chunk(o: &Obj) -> PyResult<Obj> {
+    Ok(int::from_usize(text(o)?.chunk_size))
+}
+fn s_chunk(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else { krait_runtime::bail!(AttributeError, "cannot delete attribute") };
+    let n = args::to_ssize(v)?;
+    if n <= 0 {
+        krait_runtime::bail!(ValueError, "a strictly positive integer is required");
+    }
+    text(o)?.chunk_size = n as usize;
+    Ok(())
+}
+
+fn repr(o: &Obj) -> PyResult<Obj> {
+    let tname = o.ty().full_name().to_owned();
+    if krait_runtime::ops::repr_enter(o) {
+        krait_runtime::bail!(RuntimeError, "reentrant call inside {}.__repr__", tname);
+    }
+    let r = (|| -> PyResult<String> {
+        let mut s = format!("<{}", tname);
+        for attr in ["name", "mode"] {
+            match krait_runtime::ops::attr::getattr_str(o, attr) {
+                Ok(v) => s.push_str(&format!(" {}={}", attr, krait_runtime::ops::repr_string(&v)?)),
+                Err(e) => {
+                    if krait_runtime::errors::matches(krait_runtime::types::exceptions::Exception()) {
+                        krait_runtime::errors::clear();
+                    } else {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        let enc = match state(o) {
+            Some(State::Text(t)) => t.encoding.clone(),
+            _ => return Err(super::uninitialized()),
+        };
+        s.push_str(&format!(" encoding={}>", krait_runtime::ops::repr_string(&enc)?));
+        Ok(s)
+    })();
+    krait_runtime::ops::repr_leave(o);
+    Ok(pystr::new(&r?))
+}
+krait_runtime::unary_slot!(repr_slot => repr);
+
+pub fn methods() -> Vec<MethodSpec> {
+    vec![
+        method("read", m_read),
+        method("readline", m_readline),
+        method("write", m_write),
+        method("flush", m_flush),
+        method("close", m_close),
+        method("detach", m_detach),
+        method("tell", m_tell),
+        method("seek", m_seek),
+        method("truncate", m_truncate),
+        method("reconfigure", m_reconfigure),
+        method("fileno", m_fileno),
+        method("isatty", m_isatty),
+        method("seekable", m_seekable),
+        method("readable", m_readable),
+        method("writable", m_writable),
+    ]
+}
+
+pub fn getset() -> Vec<GetSetSpec> {
+    vec![
+        GetSetSpec::get("buffer", g_buffer),
+        GetSetSpec::get("encoding", g_encoding),
+        GetSetSpec::get("errors", g_errors),
+        GetSetSpec::get("line_buffering", g_line_buffering),
+        GetSetSpec::get("write_through", g_write_through),
+        GetSetSpec::get("newlines", g_newlines),
+        GetSetSpec::get("closed", g_closed),
+        GetSetSpec::get("name", g_name),
+        GetSetSpec::get_set("_CHUNK_SIZE", g_chunk, s_chunk),
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// IncrementalNewlineDecoder
+
+pub struct NlDecoder {
+    pub decoder: Option<Obj>,
+    pub state: NlState,
+}
+
+fn nld(o: &Obj) -> PyResult<&mut NlDecoder> {
+    match state(o) {
+        Some(State::NlDecoder(d)) => Ok(d),
+        _ => krait_runtime::bail!(ValueError, "IncrementalNewlineDecoder.__init__() not called"),
+    }
+}
+
+fn nl_init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
+    let (all, kwn) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(a), kw)?;
+    let v = clinic("IncrementalNewlineDecoder", &all, kwn.as_ref(), &["decoder", "translate", "errors"], 0, 3, 2)?;
+    let decoder = v[0].clone().filter(|d| !none::is_none(d));
+    let translate = truthy(v[1].as_ref().unwrap())?;
+    super::set_state(
+        slf,
+        State::NlDecoder(NlDecoder { decoder, state: NlState { translate, ..Default::default() } }),
+    );
+    Ok(())
+}
+krait_runtime::init_slot!(nl_init_slot => nl_init);
+
+fn nl_decode(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("decode", a, k, &["input", "final"], 0, 2, 1)?;
+    let final_ = args::to_bool(&v[1], false)?;
+    let input = v[0].clone().unwrap();
+    let dec = nld(s)?.decoder.clone();
+    let output = match dec {
+        Some(d) => krait_runtime::ops::call::call(
+            &getattr(&d, "decode")?,
+            &[input, bool_::from_bool(final_)],
+            Some(&tuple::new(&[pystr::new("final")])),
+        )?,
+        None => input,
+    };
+    if !pystr::is_str(&output) {
+        krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", output.ty().name());
+    }
+    let mut cps = pystr::code_points(&output);
+    let mut ws = vec![1u32; cps.len()];
+    nld(s)?.state.process(&mut cps, &mut ws, final_);
+    Ok(pystr::from_code_points(&cps))
+}
+
+fn nl_getstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("getstate", a, k, 0, 0)?;
+    let d = nld(s)?;
+    let pend = d.state.pendingcr as i64;
+    match d.decoder.clone() {
+        None => Ok(tuple::new(&[bytes::new(b""), int::from_i64(pend)])),
+        Some(dec) => {
+            let st = call_method(&dec, "getstate", &[])?;
+            if !tuple::is_tuple(&st) || tuple::len(&st) != 2 {
+                krait_runtime::bail!(TypeError, "illegal decoder state");
+            }
+            let it = tuple::items(&st);
+            let flag = args::to_long(&it[1])?;
+            Ok(tuple::new(&[it[0].clone(), int::from_i64((flag << 1) | pend)]))
+        }
+    }
+}
+
+fn nl_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("setstate", a, k, 1, 1)?;
+    let st = &a[0];
+    if !tuple::is_tuple(st) || tuple::len(st) != 2 {
+        krait_runtime::bail!(TypeError, "state argument must be a tuple");
+    }
+    let it = tuple::items(st).to_vec();
+    let flag = args::to_long(&it[1])?;
+    let d = nld(s)?;
+    d.state.pendingcr = flag & 1 != 0;
+    if let Some(dec) = d.decoder.clone() {
+        call_method(&dec, "setstate", &[tuple::new(&[it[0].clone(), int::from_i64(flag >> 1)])])?;
+    }
+    Ok(none::none())
+}
+
+fn nl_reset(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("reset", a, k, 0, 0)?;
+    let d = nld(s)?;
+    d.state.seen = 0;
+    d.state.pendingcr = false;
+    if let Some(dec) = d.decoder.clone() {
+        call_method(&dec, "reset", &[])?;
+    }
+    Ok(none::none())
+}
+
+fn nl_newlines(o: &Obj) -> PyResult<Obj> {
+    Ok(newlines_obj(nld(o)?.state.seen))
+}
+
+pub fn nl_methods() -> Vec<MethodSpec> {
+    vec![
+        method("decode", nl_decode),
+        method("getstate", nl_getstate),
+        method("setstate", nl_setstate),
+        method("reset", nl_reset),
+    ]
+}
+
+pub fn nl_getset() -> Vec<GetSetSpec> {
+    vec![GetSetSpec::get("newlines", nl_newlines)]
+}

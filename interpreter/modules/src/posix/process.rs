@@ -1,0 +1,602 @@
+//! Processes: ids, fork (with register_at_fork callbacks), exec, wait and
+//! the W* status helpers, kill, _exit, times, uname, cpu_count, sysconf/
+//! confstr/pathconf, sched_getaffinity.
+
+use super::args::{self, clinic};
+use super::names;
+use krait_runtime::types::{bool_, dict, float, int, list, none, set, str as pystr, structseq, tuple, bytes};
+use krait_runtime::{Obj, PyResult};
+
+macro_rules! id_fn {
+    ($name:ident, $pyname:literal, $call:expr) => {
+        pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+            krait_runtime::types::builtin_func::check_nargs(concat!("posix.", $pyname), a, kw, 0, 0)?;
+            Ok(int::from_i64(unsafe { $call } as i64))
+        }
+    };
+}
+
+id_fn!(p_getpid, "getpid", libc::getpid());
+id_fn!(p_getppid, "getppid", libc::getppid());
+id_fn!(p_getuid, "getuid", libc::getuid());
+id_fn!(p_geteuid, "geteuid", libc::geteuid());
+id_fn!(p_getgid, "getgid", libc::getgid());
+id_fn!(p_getegid, "getegid", libc::getegid());
+id_fn!(p_getpgrp, "getpgrp", libc::getpgrp());
+
+pub fn p_setsid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.setsid", a, kw, 0, 0)?;
+    if unsafe { libc::setsid() } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_setpgrp(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.setpgrp", a, kw, 0, 0)?;
+    if unsafe { libc::setpgid(0, 0) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_getpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("getpgid", a, kw, 1, 1)?;
+    let pid = args::to_int(&a[0])?;
+    let r = unsafe { libc::getpgid(pid) };
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_setpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("setpgid", a, kw, 2, 2)?;
+    let (pid, pg) = (args::to_int(&a[0])?, args::to_int(&a[1])?);
+    if unsafe { libc::setpgid(pid, pg) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_getsid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("getsid", a, kw, 1, 1)?;
+    let pid = args::to_int(&a[0])?;
+    let r = unsafe { libc::getsid(pid) };
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_getgroups(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getgroups", a, kw, 0, 0)?;
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    if n < 0 {
+        return Err(args::last_error());
+    }
+    let mut v = vec![0 as libc::gid_t; n as usize];
+    let n = unsafe { libc::getgroups(n, v.as_mut_ptr()) };
+    if n < 0 {
+        return Err(args::last_error());
+    }
+    Ok(list::from_vec(v[..n as usize].iter().map(|g| int::from_i64(*g as i64)).collect()))
+}
+
+pub fn p_getlogin(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getlogin", a, kw, 0, 0)?;
+    let p = unsafe { libc::getlogin() };
+    if p.is_null() {
+        let e = args::errno();
+        if e != 0 {
+            return Err(args::os_error(e, None, None));
+        }
+        krait_runtime::bail!(OSError, "unable to determine login name");
+    }
+    args::fs_decode(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes())
+}
+
+pub fn p_kill(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    if a.len() != 2 || kw.map_or(false, |k| tuple::len(k) > 0) {
+        krait_runtime::types::builtin_func::no_kwargs("kill", kw)?;
+        krait_runtime::bail!(TypeError, "kill() takes exactly 2 arguments ({} given)", a.len());
+    }
+    let pid = args::to_int(&a[0])?;
+    let sig = args::to_int(&a[1])?;
+    if unsafe { libc::kill(pid, sig) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_killpg(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("killpg", a, kw, 2, 2)?;
+    let pg = args::to_int(&a[0])?;
+    let sig = args::to_int(&a[1])?;
+    if unsafe { libc::killpg(pg, sig) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_exit(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("_exit", a, kw, &["status"], 0, 1, 1)?;
+    let code = args::to_int(v[0].as_ref().unwrap())?;
+    unsafe { libc::_exit(code) }
+}
+
+pub fn p_abort(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.abort", a, kw, 0, 0)?;
+    unsafe { libc::abort() }
+}
+
+// --- wait and status helpers -------------------------------------------------
+
+pub fn p_waitpid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("waitpid", a, kw, 2, 2)?;
+    let pid = args::to_int(&a[0])?;
+    let opts = args::to_int(&a[1])?;
+    let mut status = 0;
+    let r = args::retry(-1, || unsafe { libc::waitpid(pid, &mut status, opts) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(tuple::new(&[int::from_i64(r as i64), int::from_i64(status as i64)]))
+}
+
+pub fn p_wait(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.wait", a, kw, 0, 0)?;
+    let mut status = 0;
+    let r = args::retry(-1, || unsafe { libc::wait(&mut status) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(tuple::new(&[int::from_i64(r as i64), int::from_i64(status as i64)]))
+}
+
+fn status_arg(fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<i32> {
+    let v = clinic(fname, a, kw, &["status"], 0, 1, 1)?;
+    args::to_int(v[0].as_ref().unwrap())
+}
+
+macro_rules! wstatus {
+    ($name:ident, $pyname:literal, bool $f:path) => {
+        pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+            let s = status_arg($pyname, a, kw)?;
+            Ok(bool_::from_bool($f(s)))
+        }
+    };
+    ($name:ident, $pyname:literal, int $f:path) => {
+        pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+            let s = status_arg($pyname, a, kw)?;
+            Ok(int::from_i64($f(s) as i64))
+        }
+    };
+}
+
+wstatus!(p_wifexited, "WIFEXITED", bool libc::WIFEXITED);
+wstatus!(p_wexitstatus, "WEXITSTATUS", int libc::WEXITSTATUS);
+wstatus!(p_wifsignaled, "WIFSIGNALED", bool libc::WIFSIGNALED);
+wstatus!(p_wtermsig, "WTERMSIG", int libc::WTERMSIG);
+wstatus!(p_wifstopped, "WIFSTOPPED", bool libc::WIFSTOPPED);
+wstatus!(p_wstopsig, "WSTOPSIG", int libc::WSTOPSIG);
+wstatus!(p_wifcontinued, "WIFCONTINUED", bool libc::WIFCONTINUED);
+wstatus!(p_wcoredump, "WCOREDUMP", bool libc::WCOREDUMP);
+
+pub fn p_waitstatus_to_exitcode(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let s = status_arg("waitstatus_to_exitcode", a, kw)?;
+    if libc::WIFEXITED(s) {
+        return Ok(int::from_i64(libc::WEXITSTATUS(s) as i64));
+    }
+    if libc::WIFSIGNALED(s) {
+        return Ok(int::from_i64(-(libc::WTERMSIG(s) as i64)));
+    }
+    if libc::WIFSTOPPED(s) {
+        krait_runtime::bail!(ValueError, "process stopped by delivery of signal {}", libc::WSTOPSIG(s));
+    }
+    krait_runtime::bail!(ValueError, "invalid wait status: {}", s)
+}
+
+// --- fork and exec ---------------------------------------------------------------
+
+thread_local! {
+    static AT_FORK: std::cell::RefCell<(Vec<Obj>, Vec<Obj>, Vec<Obj>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+pub fn p_register_at_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("register_at_fork", a, kw, &["before", "after_in_child", "after_in_parent"], 0, 0, 0)?;
+    if v.iter().all(|x| x.is_none()) {
+        krait_runtime::bail!(TypeError, "At least one argument is required.");
+    }
+    for (x, n) in v.iter().zip(["before", "after_in_child", "after_in_parent"]) {
+        if let Some(f) = x {
+            if !krait_runtime::builtins::is_callable(f) {
+                krait_runtime::bail!(TypeError, "'{}' must be callable, not {}", n, f.ty().name());
+            }
+        }
+    }
+    AT_FORK.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(f) = &v[0] {
+            c.0.push(f.clone());
+        }
+        if let Some(f) = &v[1] {
+            c.1.push(f.clone());
+        }
+        if let Some(f) = &v[2] {
+            c.2.push(f.clone());
+        }
+    });
+    Ok(none::none())
+}
+
+/// Calls fork hooks, reporting (not raising) their exceptions as CPython.
+fn run_hooks(hooks: Vec<Obj>) {
+    for f in hooks {
+        if let Err(e) = krait_runtime::ops::call::call(&f, &[], None) {
+            krait_runtime::errors::write_unraisable(e, Some(&f));
+        }
+    }
+}
+
+pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.fork", a, kw, 0, 0)?;
+    let (before, child, parent) = AT_FORK.with(|c| {
+        let c = c.borrow();
+        (c.0.clone(), c.1.clone(), c.2.clone())
+    });
+    // "before" hooks run last-registered first.
+    run_hooks(before.into_iter().rev().collect());
+    krait_runtime::modules::sys::flush_std_streams();
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        let e = args::errno();
+        run_hooks(parent);
+        return Err(args::os_error(e, None, None));
+    }
+    if pid == 0 {
+        run_hooks(child);
+    } else {
+        run_hooks(parent);
+    }
+    Ok(int::from_i64(pid as i64))
+}
+
+fn argv_list(fname: &str, o: &Obj, what: &str) -> PyResult<Vec<std::ffi::CString>> {
+    if !tuple::is_tuple(o) && !list::is_list(o) {
+        krait_runtime::bail!(TypeError, "{}() arg 2 must be a tuple or list", fname);
+    }
+    let items = krait_runtime::ops::seq::to_vec(o)?;
+    if items.is_empty() && what == "argv" {
+        krait_runtime::bail!(ValueError, "{}() arg 2 must not be empty", fname);
+    }
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let r = args::fspath(it)?;
+        let b = if pystr::is_str(&r) { args::fs_encode(&r)? } else { bytes::as_slice(&r).to_vec() };
+        if b.contains(&0) {
+            krait_runtime::bail!(ValueError, "embedded null byte");
+        }
+        if i == 0 && b.is_empty() {
+            krait_runtime::bail!(ValueError, "{}() arg 2 first element cannot be empty", fname);
+        }
+        out.push(std::ffi::CString::new(b).unwrap());
+    }
+    Ok(out)
+}
+
+fn env_list(env: &Obj) -> PyResult<Vec<std::ffi::CString>> {
+    let keys = krait_runtime::ops::seq::to_vec(&krait_runtime::ops::attr::call_method(env, "keys", &[])?)?;
+    let mut out = Vec::new();
+    for k in keys {
+        let v = krait_runtime::ops::seq::getitem(env, &k)?;
+        let conv = |o: &Obj| -> PyResult<Vec<u8>> {
+            let r = args::fspath(o)?;
+            Ok(if pystr::is_str(&r) { args::fs_encode(&r)? } else { bytes::as_slice(&r).to_vec() })
+        };
+        let kb = conv(&k)?;
+        if kb.is_empty() || kb[1..].contains(&b'=') {
+            krait_runtime::bail!(ValueError, "illegal environment variable name");
+        }
+        let mut e = kb;
+        e.push(b'=');
+        e.extend(conv(&v)?);
+        if e.contains(&0) {
+            krait_runtime::bail!(ValueError, "embedded null byte");
+        }
+        out.push(std::ffi::CString::new(e).unwrap());
+    }
+    Ok(out)
+}
+
+fn ptrs(v: &[std::ffi::CString]) -> Vec<*const libc::c_char> {
+    let mut p: Vec<*const libc::c_char> = v.iter().map(|c| c.as_ptr()).collect();
+    p.push(std::ptr::null());
+    p
+}
+
+pub fn p_execv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("execv", a, kw, 2, 2)?;
+    let p = args::path("execv", "path", Some(&a[0]), false, false)?;
+    let argv = argv_list("execv", &a[1], "argv")?;
+    let c = p.cstring();
+    krait_runtime::modules::sys::flush_std_streams();
+    unsafe { libc::execv(c.as_ptr(), ptrs(&argv).as_ptr()) };
+    Err(args::last_error())
+}
+
+pub fn p_execve(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("execve", a, kw, &["path", "argv", "env"], 0, 3, 3)?;
+    let p = args::path("execve", "path", v[0].as_ref(), false, true)?;
+    let argv = argv_list("execve", v[1].as_ref().unwrap(), "argv")?;
+    let env = v[2].as_ref().unwrap();
+    if krait_runtime::ops::attr::getattr_opt(env, &pystr::new("keys"))?.is_none() {
+        krait_runtime::bail!(TypeError, "execve: environment must be a mapping object");
+    }
+    let envs = env_list(env)?;
+    krait_runtime::modules::sys::flush_std_streams();
+    match p.fd {
+        Some(fd) => unsafe { libc::fexecve(fd, ptrs(&argv).as_ptr(), ptrs(&envs).as_ptr()) },
+        None => {
+            let c = p.cstring();
+            unsafe { libc::execve(c.as_ptr(), ptrs(&argv).as_ptr(), ptrs(&envs).as_ptr()) }
+        }
+    };
+    Err(args::path_error(&p))
+}
+
+pub fn p_system(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("system", a, kw, &["command"], 0, 1, 1)?;
+    let r = args::fspath(v[0].as_ref().unwrap())?;
+    let b = if pystr::is_str(&r) { args::fs_encode(&r)? } else { bytes::as_slice(&r).to_vec() };
+    let c = match std::ffi::CString::new(b) {
+        Ok(c) => c,
+        Err(_) => krait_runtime::bail!(ValueError, "embedded null byte"),
+    };
+    krait_runtime::modules::sys::flush_std_streams();
+    Ok(int::from_i64(unsafe { libc::system(c.as_ptr()) } as i64))
+}
+
+// --- information -------------------------------------------------------------------
+
+thread_local! {
+    static TIMES_RESULT: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
+    static UNAME_RESULT: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
+}
+
+fn cached_type(cell: &'static std::thread::LocalKey<std::cell::OnceCell<Obj>>, name: &str, fields: &[Option<&'static str>]) -> PyResult<Obj> {
+    if let Some(t) = cell.with(|c| c.get().cloned()) {
+        return Ok(t);
+    }
+    let t = structseq::new_type_ext("posix", name, fields, fields.len(), None)?;
+    cell.with(|c| {
+        let _ = c.set(t.clone());
+    });
+    Ok(t)
+}
+
+pub fn times_result_type() -> PyResult<Obj> {
+    cached_type(
+        &TIMES_RESULT,
+        "times_result",
+        &[Some("user"), Some("system"), Some("children_user"), Some("children_system"), Some("elapsed")],
+    )
+}
+
+pub fn uname_result_type() -> PyResult<Obj> {
+    cached_type(&UNAME_RESULT, "uname_result", &[Some("sysname"), Some("nodename"), Some("release"), Some("version"), Some("machine")])
+}
+
+pub fn p_times(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.times", a, kw, 0, 0)?;
+    let mut t: libc::tms = unsafe { std::mem::zeroed() };
+    let c = unsafe { libc::times(&mut t) };
+    if c == -1i64 as libc::clock_t {
+        return Err(args::last_error());
+    }
+    let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    let v = vec![
+        float::from_f64(t.tms_utime as f64 / tick),
+        float::from_f64(t.tms_stime as f64 / tick),
+        float::from_f64(t.tms_cutime as f64 / tick),
+        float::from_f64(t.tms_cstime as f64 / tick),
+        float::from_f64(c as f64 / tick),
+    ];
+    structseq::new_ext(&times_result_type()?, v)
+}
+
+pub fn p_uname(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.uname", a, kw, 0, 0)?;
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return Err(args::last_error());
+    }
+    let f = |s: &[libc::c_char]| args::fs_decode(unsafe { std::ffi::CStr::from_ptr(s.as_ptr()) }.to_bytes());
+    let v = vec![f(&u.sysname)?, f(&u.nodename)?, f(&u.release)?, f(&u.version)?, f(&u.machine)?];
+    structseq::new_ext(&uname_result_type()?, v)
+}
+
+pub fn p_cpu_count(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.cpu_count", a, kw, 0, 0)?;
+    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    if n < 1 {
+        return Ok(none::none());
+    }
+    Ok(int::from_i64(n as i64))
+}
+
+pub fn p_sched_getaffinity(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("sched_getaffinity", a, kw, 1, 1)?;
+    let pid = args::to_int(&a[0])?;
+    let mut cs: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut cs) } != 0 {
+        return Err(args::last_error());
+    }
+    let mut v = Vec::new();
+    for i in 0..libc::CPU_SETSIZE as usize {
+        if unsafe { libc::CPU_ISSET(i, &cs) } {
+            v.push(int::from_usize(i));
+        }
+    }
+    set::new_set(v)
+}
+
+pub fn p_getloadavg(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getloadavg", a, kw, 0, 0)?;
+    let mut l = [0f64; 3];
+    if unsafe { libc::getloadavg(l.as_mut_ptr(), 3) } != 3 {
+        krait_runtime::bail!(OSError, "Load averages are unobtainable");
+    }
+    Ok(tuple::new(&[float::from_f64(l[0]), float::from_f64(l[1]), float::from_f64(l[2])]))
+}
+
+fn conf_name(o: &Obj, table: &[(&str, i32)]) -> PyResult<i32> {
+    if int::is_int(o) {
+        return int::as_c_int(o);
+    }
+    if !pystr::is_str(o) {
+        krait_runtime::bail!(TypeError, "configuration names must be strings or integers");
+    }
+    let s = pystr::to_string_lossy(o);
+    match table.iter().find(|(n, _)| *n == s) {
+        Some((_, v)) => Ok(*v),
+        None => krait_runtime::bail!(ValueError, "unrecognized configuration name"),
+    }
+}
+
+pub fn p_sysconf(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("sysconf", a, kw, 1, 1)?;
+    let n = conf_name(&a[0], names::SYSCONF_NAMES)?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::sysconf(n) };
+    if r == -1 && args::errno() != 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_confstr(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("confstr", a, kw, 1, 1)?;
+    let n = conf_name(&a[0], names::CONFSTR_NAMES)?;
+    unsafe { *libc::__errno_location() = 0 };
+    let len = unsafe { libc::confstr(n, std::ptr::null_mut(), 0) };
+    if len == 0 {
+        if args::errno() != 0 {
+            return Err(args::last_error());
+        }
+        return Ok(none::none());
+    }
+    let mut buf = vec![0u8; len];
+    unsafe { libc::confstr(n, buf.as_mut_ptr() as *mut libc::c_char, len) };
+    buf.truncate(len - 1);
+    args::fs_decode(&buf)
+}
+
+fn pathconf_impl(fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic(fname, a, kw, &["path", "name"], 0, 2, 2)?;
+    let p = args::path(fname, "path", v[0].as_ref(), false, true)?;
+    let n = conf_name(v[1].as_ref().unwrap(), names::PATHCONF_NAMES)?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = match p.fd {
+        Some(fd) => unsafe { libc::fpathconf(fd, n) },
+        None => {
+            let c = p.cstring();
+            unsafe { libc::pathconf(c.as_ptr(), n) }
+        }
+    };
+    if r == -1 && args::errno() != 0 {
+        return Err(args::path_error(&p));
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_pathconf(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    pathconf_impl("pathconf", a, kw)
+}
+
+pub fn p_fpathconf(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    pathconf_impl("fpathconf", a, kw)
+}
+
+pub fn names_dict(table: &[(&str, i32)]) -> PyResult<Obj> {
+    let d = dict::new();
+    for (n, v) in table {
+        dict::set_item_str(&d, n, &int::from_i64(*v as i64))?;
+    }
+    Ok(d)
+}
+
+pub fn p_nice(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("nice", a, kw, 1, 1)?;
+    let inc = args::to_int(&a[0])?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::nice(inc) };
+    if r == -1 && args::errno() != 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_getpriority(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("getpriority", a, kw, 2, 2)?;
+    let which = args::to_int(&a[0])?;
+    let who = args::to_int(&a[1])?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
+    if r == -1 && args::errno() != 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_setpriority(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("setpriority", a, kw, 3, 3)?;
+    let which = args::to_int(&a[0])?;
+    let who = args::to_int(&a[1])?;
+    let prio = args::to_int(&a[2])?;
+    if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, prio) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+fn res_ids(f: unsafe extern "C" fn(*mut u32, *mut u32, *mut u32) -> i32) -> PyResult<Obj> {
+    let (mut r, mut e, mut s) = (0u32, 0u32, 0u32);
+    if unsafe { f(&mut r, &mut e, &mut s) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(tuple::new(&[int::from_i64(r as i64), int::from_i64(e as i64), int::from_i64(s as i64)]))
+}
+
+pub fn p_getresuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getresuid", a, kw, 0, 0)?;
+    res_ids(libc::getresuid)
+}
+
+pub fn p_getresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.getresgid", a, kw, 0, 0)?;
+    res_ids(libc::getresgid)
+}
+
+macro_rules! set_id {
+    ($name:ident, $pyname:literal, $f:path) => {
+        pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+            args::positional($pyname, a, kw, 1, 1)?;
+            let id = args::to_id(&a[0])?;
+            if unsafe { $f(id) } != 0 {
+                return Err(args::last_error());
+            }
+            Ok(none::none())
+        }
+    };
+}
+set_id!(p_setuid, "setuid", libc::setuid);
+set_id!(p_setgid, "setgid", libc::setgid);
+set_id!(p_seteuid, "seteuid", libc::seteuid);
+set_id!(p_setegid, "setegid", libc::setegid);
+
+pub fn p_sched_yield(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.sched_yield", a, kw, 0, 0)?;
+    unsafe { libc::sched_yield() };
+    Ok(none::none())
+}

@@ -1,0 +1,103 @@
+//! Starting the import system as CPython does: importlib's `_bootstrap`
+//! and `_bootstrap_external`, read from the machine's CPython 3.11
+//! standard library, run as the modules `_frozen_importlib` and
+//! `_frozen_importlib_external` and install the builtin, frozen and path
+//! finders on `sys.meta_path`. `import` then calls `_find_and_load` for
+//! every module not yet in `sys.modules` (see `import_module_level`).
+
+use crate::errors::PyResult;
+use crate::object::Obj;
+use crate::types::{bytes, dict, int, list, module, str as pystr};
+use std::path::{Path, PathBuf};
+
+/// The directory of CPython's `Lib/`: KRAIT_STDLIB, else
+/// PYTHONHOME/lib/python3.11 (unless -E), else the build machine's.
+pub fn stdlib_dir(use_env: bool) -> PathBuf {
+    if let Some(d) = std::env::var_os("KRAIT_STDLIB").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    if use_env {
+        if let Some(h) = std::env::var_os("PYTHONHOME").filter(|d| !d.is_empty()) {
+            // PYTHONHOME may be "prefix:exec_prefix".
+            let h = h.to_string_lossy().split(':').next().unwrap_or("").to_owned();
+            return Path::new(&h).join("lib").join("python3.11");
+        }
+    }
+    PathBuf::from(env!("KRAIT_STDLIB_DIR"))
+}
+
+/// krait's .pyc magic: distinct from CPython's 3495 so neither reads the
+/// other's caches, and bumped with marshal's code format.
+pub fn magic_number() -> [u8; 4] {
+    let n = 0xE000u16 + super::marshal::CODE_FORMAT as u16;
+    let b = n.to_le_bytes();
+    [b[0], b[1], b'\r', b'\n']
+}
+
+fn exec_file_as(name: &str, path: &Path) -> PyResult<Obj> {
+    let src = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => crate::bail!(ImportError, "cannot read {}: {}", path.display(), e),
+    };
+    let fname = path.to_string_lossy().into_owned();
+    let text = crate::compile::decode_source(&src, &fname)?;
+    let code = crate::compile::compile_source(&text, &fname, crate::compile::Mode::Exec, 0, 0)?;
+    let m = module::new(name)?;
+    let d = module::dict_of(&m);
+    dict::set_item_str(&d, "__builtins__", &crate::interp::builtins_module())?;
+    dict::set_item_str(&crate::interp::modules(), name, &m)?;
+    crate::eval::run_code(&code, &d, &d)?;
+    Ok(m)
+}
+
+thread_local! {
+    static BOOTSTRAP: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
+}
+
+/// `_frozen_importlib`, once installed.
+pub fn bootstrap_module() -> Option<Obj> {
+    BOOTSTRAP.with(|b| b.get().cloned())
+}
+
+/// Installs the import machinery and sets `sys.path` to PYTHONPATH (when
+/// `use_env`) and the stdlib. Without a stdlib only builtin modules import.
+pub fn install(use_env: bool) -> PyResult<()> {
+    // builtins.open is io.open, as CPython's startup sets it.
+    if crate::modules::is_builtin("_io") {
+        let io = super::import_module_level(&pystr::new("_io"), None, None, 0)?;
+        let open = crate::ops::attr::getattr(&io, &pystr::intern("open"))?;
+        dict::set_item_str(&crate::interp::builtins_dict(), "open", &open)?;
+    }
+    let lib = stdlib_dir(use_env);
+    let sys = crate::modules::sys::sys_module().expect("sys before the import system");
+    let sysd = module::dict_of(&sys);
+    let path = list::new();
+    if use_env {
+        if let Some(pp) = std::env::var_os("PYTHONPATH") {
+            for p in pp.to_string_lossy().split(':').filter(|p| !p.is_empty()) {
+                let abs = std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p));
+                list::append(&path, pystr::new(&abs.to_string_lossy()));
+            }
+        }
+    }
+    list::append(&path, pystr::new(&lib.to_string_lossy()));
+    dict::set_item_str(&sysd, "path", &path)?;
+    let bootstrap_py = lib.join("importlib").join("_bootstrap.py");
+    if !bootstrap_py.exists() {
+        return Ok(());
+    }
+    let imp = crate::import::imp::create()?;
+    dict::set_item_str(&crate::interp::modules(), "_imp", &imp)?;
+    let b = exec_file_as("_frozen_importlib", &bootstrap_py)?;
+    crate::ops::attr::call_method(&b, "_install", &[sys.clone(), imp])?;
+    let ext = exec_file_as("_frozen_importlib_external", &lib.join("importlib").join("_bootstrap_external.py"))?;
+    let magic = magic_number();
+    let extd = module::dict_of(&ext);
+    dict::set_item_str(&extd, "MAGIC_NUMBER", &bytes::new(&magic))?;
+    dict::set_item_str(&extd, "_RAW_MAGIC_NUMBER", &int::from_u64(u32::from_le_bytes(magic) as u64))?;
+    crate::ops::attr::call_method(&b, "_install_external_importers", &[])?;
+    BOOTSTRAP.with(|c| {
+        let _ = c.set(b);
+    });
+    Ok(())
+}

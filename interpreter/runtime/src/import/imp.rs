@@ -1,0 +1,210 @@
+//! The `_imp` module: what importlib's bootstrap asks the runtime —
+//! builtin modules, the global import lock, code-object fix-ups and the
+//! source hash of hash-based .pyc files. Krait freezes no modules, and
+//! loads no C extensions yet, so `extension_suffixes()` is empty and the
+//! path finder never offers a `.so` file.
+
+use crate::errors::PyResult;
+use crate::object::Obj;
+use crate::types::builtin_func::{check_nargs, method, parse_args, MethodSpec};
+use crate::types::{bool_, bytes, code, dict, int, list, module, none, str as pystr, tuple};
+use std::cell::Cell;
+
+thread_local! {
+    /// The import lock: owner thread and recursion depth (re-entrant).
+    static LOCK: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+}
+
+fn me() -> u64 {
+    unsafe { libc::pthread_self() as u64 }
+}
+
+fn f_lock_held(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("lock_held", args, kw, 0, 0)?;
+    Ok(bool_::from_bool(LOCK.with(|l| l.get().1 > 0)))
+}
+
+fn f_acquire_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("acquire_lock", args, kw, 0, 0)?;
+    LOCK.with(|l| {
+        let (_, n) = l.get();
+        l.set((me(), n + 1));
+    });
+    Ok(none::none())
+}
+
+fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("release_lock", args, kw, 0, 0)?;
+    let (owner, n) = LOCK.with(|l| l.get());
+    if n == 0 || owner != me() {
+        crate::bail!(RuntimeError, "not holding the import lock");
+    }
+    LOCK.with(|l| l.set(if n == 1 { (0, 0) } else { (owner, n - 1) }));
+    Ok(none::none())
+}
+
+fn name_arg(fname: &str, o: &Obj) -> PyResult<String> {
+    if !pystr::is_str(o) {
+        crate::bail!(TypeError, "{}() argument must be str, not {}", fname, o.ty().name());
+    }
+    Ok(pystr::to_string_lossy(o))
+}
+
+fn f_is_builtin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("is_builtin", args, kw, 1, 1)?;
+    let name = name_arg("is_builtin", &args[0])?;
+    // -1: a builtin that cannot be re-initialised (CPython's answer for sys and builtins).
+    let v = if name == "sys" || name == "builtins" {
+        -1
+    } else if crate::modules::is_builtin(&name) {
+        1
+    } else {
+        0
+    };
+    Ok(int::from_i64(v))
+}
+
+fn f_create_builtin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("create_builtin", args, kw, 1, 1)?;
+    let name_obj = crate::ops::attr::getattr(&args[0], &pystr::intern("name"))?;
+    let name = name_arg("create_builtin", &name_obj)?;
+    if name == "sys" || name == "builtins" {
+        if let Some(m) = dict::get_item_str(&crate::interp::modules(), &name)? {
+            return Ok(m);
+        }
+    }
+    if !crate::modules::is_builtin(&name) {
+        return Ok(none::none());
+    }
+    crate::modules::create_builtin(&name)
+}
+
+fn f_exec_builtin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("exec_builtin", args, kw, 1, 1)?;
+    // Builtin modules are complete once created (single-phase init).
+    Ok(int::from_i64(0))
+}
+
+fn f_is_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("is_frozen", args, kw, 1, 1)?;
+    name_arg("is_frozen", &args[0])?;
+    Ok(bool_::from_bool(false))
+}
+
+fn f_is_frozen_package(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("is_frozen_package", args, kw, 1, 1)?;
+    let name = name_arg("is_frozen_package", &args[0])?;
+    crate::bail!(ImportError, "No such frozen object named '{}'", name)
+}
+
+fn f_find_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = parse_args("find_frozen", args, kw, &["name", "withdata"], 1, 1)?;
+    name_arg("find_frozen", a[0].as_ref().unwrap())?;
+    Ok(none::none())
+}
+
+fn f_get_frozen_object(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = parse_args("get_frozen_object", args, kw, &["name", "data"], 1, 2)?;
+    let name = name_arg("get_frozen_object", a[0].as_ref().unwrap())?;
+    crate::bail!(ImportError, "No such frozen object named '{}'", name)
+}
+
+fn f_init_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("init_frozen", args, kw, 1, 1)?;
+    name_arg("init_frozen", &args[0])?;
+    Ok(none::none())
+}
+
+fn f_frozen_module_names(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("_frozen_module_names", args, kw, 0, 0)?;
+    Ok(tuple::new(&[]))
+}
+
+fn f_extension_suffixes(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("extension_suffixes", args, kw, 0, 0)?;
+    Ok(list::new())
+}
+
+fn f_create_dynamic(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("create_dynamic", args, kw, 1, 2)?;
+    let name = crate::ops::attr::getattr(&args[0], &pystr::intern("name"))?;
+    crate::bail!(ImportError, "extension modules are not supported yet: {}", pystr::to_string_lossy(&name))
+}
+
+/// Sets co_filename of `code` and every nested code object to `path`.
+fn fix_filename(c: &Obj, old: &Obj, path: &Obj) -> PyResult<()> {
+    let co = code::code(c);
+    let cur = unsafe { Obj::borrow_slot(&co.filename) };
+    if !crate::ops::eq(cur, old)? {
+        return Ok(());
+    }
+    unsafe {
+        let p = c.as_ptr() as *mut code::CodeObject;
+        let prev = std::mem::replace(&mut (*p).filename, path.clone().into_raw());
+        crate::object::xdecref(prev);
+    }
+    for k in tuple::items(unsafe { Obj::borrow_slot(&co.consts) }) {
+        if code::is_code(k) {
+            fix_filename(k, old, path)?;
+        }
+    }
+    Ok(())
+}
+
+fn f_fix_co_filename(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("_fix_co_filename", args, kw, 2, 2)?;
+    if !code::is_code(&args[0]) {
+        crate::bail!(TypeError, "_fix_co_filename() argument 1 must be code, not {}", args[0].ty().name());
+    }
+    let path = &args[1];
+    if !pystr::is_str(path) {
+        crate::bail!(TypeError, "_fix_co_filename() argument 2 must be str, not {}", path.ty().name());
+    }
+    let old = unsafe { Obj::borrow_slot(&code::code(&args[0]).filename) }.clone();
+    if !crate::ops::eq(&old, path)? {
+        fix_filename(&args[0], &old, path)?;
+    }
+    Ok(none::none())
+}
+
+fn f_source_hash(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = parse_args("source_hash", args, kw, &["key", "source"], 2, 0)?;
+    let key = int::index_raw(a[0].as_ref().unwrap())?;
+    let key = match int::as_i64(&key) {
+        Some(k) => k as u64,
+        None => crate::bail!(OverflowError, "Python int too large to convert to C long"),
+    };
+    let src = crate::types::buffer::Buffer::get(a[1].as_ref().unwrap(), crate::types::buffer::SIMPLE)?;
+    let h = crate::hash::keyed_hash(key, src.as_slice());
+    Ok(bytes::new(&h.to_le_bytes()))
+}
+
+fn functions() -> Vec<MethodSpec> {
+    vec![
+        method("lock_held", f_lock_held),
+        method("acquire_lock", f_acquire_lock),
+        method("release_lock", f_release_lock),
+        method("is_builtin", f_is_builtin),
+        method("create_builtin", f_create_builtin),
+        method("exec_builtin", f_exec_builtin),
+        method("is_frozen", f_is_frozen),
+        method("is_frozen_package", f_is_frozen_package),
+        method("find_frozen", f_find_frozen),
+        method("get_frozen_object", f_get_frozen_object),
+        method("init_frozen", f_init_frozen),
+        method("_frozen_module_names", f_frozen_module_names),
+        method("extension_suffixes", f_extension_suffixes),
+        method("create_dynamic", f_create_dynamic),
+        method("exec_dynamic", f_exec_builtin),
+        method("_fix_co_filename", f_fix_co_filename),
+        method("source_hash", f_source_hash),
+    ]
+}
+
+pub fn create() -> PyResult<Obj> {
+    let m = module::new("_imp")?;
+    let d = module::dict_of(&m);
+    crate::types::builtin_func::add_functions(&d, &m, &functions())?;
+    dict::set_item_str(&d, "check_hash_based_pycs", &pystr::new("default"))?;
+    Ok(m)
+}
