@@ -6,6 +6,8 @@
 //! `tests/differential/`) and meant to be reused by later runners such as the
 //! CPython test-suite runner.
 
+pub mod cpython_suite;
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::fs;
