@@ -119,6 +119,15 @@ struct InstallArgs {
     /// Include pre-release and development versions.
     #[arg(long)]
     pre: bool,
+    /// Base URL of the Python Package Index (PEP 503/691 simple API).
+    #[arg(short = 'i', long, env = "PIP_INDEX_URL", default_value = "https://pypi.org/simple")]
+    index_url: String,
+    /// Extra URLs of package indexes to use in addition to --index-url.
+    #[arg(long, env = "PIP_EXTRA_INDEX_URL", value_delimiter = ' ')]
+    extra_index_url: Vec<String>,
+    /// Store the cache data in DIR.
+    #[arg(long, env = "PIP_CACHE_DIR")]
+    cache_dir: Option<PathBuf>,
     packages: Vec<String>,
 }
 
@@ -258,6 +267,7 @@ fn expand_env(s: &str) -> String {
     out
 }
 
+#[allow(dead_code)]
 /// Wheels available in --find-links directories.
 fn local_wheels(find_links: &[String]) -> Vec<(WheelFilename, PathBuf)> {
     let mut out = Vec::new();
@@ -273,6 +283,80 @@ fn local_wheels(find_links: &[String]) -> Vec<(WheelFilename, PathBuf)> {
         }
     }
     out
+}
+
+/// Versions and requirements from the indexes, find-links and local wheels,
+/// filtered for the target interpreter.
+struct IndexSource<'a> {
+    client: &'a krait_index::Client,
+    tags: &'a krait_tags::Tags,
+    python_version: Version,
+    /// Local wheel files named on the command line, by normalised name.
+    direct: std::collections::BTreeMap<String, krait_index::DistFile>,
+    files: std::cell::RefCell<std::collections::BTreeMap<String, Vec<(Version, krait_index::DistFile)>>>,
+}
+
+impl IndexSource<'_> {
+    /// The best file of each usable version.
+    fn candidates(&self, name: &str) -> Result<Vec<(Version, krait_index::DistFile)>, String> {
+        if let Some(c) = self.files.borrow().get(name) {
+            return Ok(c.clone());
+        }
+        let all = match self.direct.get(name) {
+            Some(f) => vec![f.clone()],
+            None => self.client.files(name)?,
+        };
+        let mut best: std::collections::BTreeMap<Version, (usize, krait_index::DistFile)> = Default::default();
+        for f in all {
+            let Ok(wf) = WheelFilename::parse(&f.filename) else { continue };
+            let Some(prio) = self.tags.priority(&wf.tags()) else { continue };
+            if f.yanked && !self.direct.contains_key(name) {
+                continue;
+            }
+            if let Some(rp) = &f.requires_python {
+                if let Ok(spec) = rp.parse::<krait_pep440::VersionSpecifiers>() {
+                    if !spec.contains(&self.python_version, true) {
+                        continue;
+                    }
+                }
+            }
+            match best.get(&wf.version) {
+                Some((p, _)) if *p <= prio => {}
+                _ => {
+                    best.insert(wf.version.clone(), (prio, f));
+                }
+            }
+        }
+        let out: Vec<(Version, krait_index::DistFile)> = best.into_iter().map(|(v, (_, f))| (v, f)).collect();
+        self.files.borrow_mut().insert(name.to_string(), out.clone());
+        Ok(out)
+    }
+
+    fn file(&self, name: &str, v: &Version) -> Option<krait_index::DistFile> {
+        self.candidates(name).ok()?.into_iter().find(|(x, _)| x == v).map(|(_, f)| f)
+    }
+}
+
+impl krait_resolver::Source for IndexSource<'_> {
+    fn versions(&self, name: &str) -> Result<Vec<Version>, String> {
+        Ok(self.candidates(name)?.into_iter().map(|(v, _)| v).collect())
+    }
+    fn requires(&self, name: &str, version: &Version) -> Result<Vec<Requirement>, String> {
+        let f = self.file(name, version).ok_or_else(|| format!("no file for {name} {version}"))?;
+        let meta = self.client.metadata(&f)?;
+        krait_index::requires_dist(&meta)
+            .iter()
+            .map(|r| r.parse::<Requirement>().map_err(|e| format!("{name} {version} has a bad requirement '{r}': {e}")))
+            .collect()
+    }
+}
+
+fn cache_dir(a: &InstallArgs) -> PathBuf {
+    if let Some(d) = &a.cache_dir {
+        return absolute(d);
+    }
+    let home = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    home.unwrap_or_else(std::env::temp_dir).join("krait-pip")
 }
 
 fn install(a: InstallArgs) -> ExitCode {
@@ -291,12 +375,12 @@ fn install(a: InstallArgs) -> ExitCode {
         return fail("You must give at least one requirement to install (see \"krait-pip help install\")");
     }
     let tags = env.python.tags();
-    let available = local_wheels(&a.find_links);
     let installed = find_installed(&env.search);
 
-    let mut chosen: Vec<Chosen> = Vec::new();
+    let mut roots: Vec<Requirement> = Vec::new();
+    let mut direct = std::collections::BTreeMap::new();
     for r in &reqs {
-        if r.ends_with(".whl") && !r.contains(" @ ") {
+        if r.ends_with(".whl") && !r.contains(" @ ") && !r.contains(';') {
             let p = absolute(Path::new(r));
             let fname = p.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
             let wf = match WheelFilename::parse(&fname) {
@@ -312,7 +396,9 @@ fn install(a: InstallArgs) -> ExitCode {
             if !quiet {
                 println!("Processing {r}");
             }
-            chosen.push(Chosen { wheel: p, name: wf.name.clone(), version: wf.version.clone(), requested: true, direct: true });
+            let name = normalize_name(&wf.name);
+            direct.insert(name.clone(), krait_index::DistFile { filename: fname, url: p.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false });
+            roots.push(format!("{}=={}", wf.name, wf.version).parse().expect("a wheel name makes a requirement"));
             continue;
         }
         let req: Requirement = match r.parse() {
@@ -325,40 +411,75 @@ fn install(a: InstallArgs) -> ExitCode {
             }
             continue;
         }
-        let spec = req.specifiers();
-        let want = req.normalized_name();
-        if let Some(have) = installed.iter().find(|d| d.normalized_name() == want) {
-            let ok = have.version.parse::<Version>().map(|v| spec.contains(&v, true)).unwrap_or(false);
-            if ok && !a.upgrade && !a.force_reinstall {
+        roots.push(req);
+    }
+    if roots.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let index_urls = if a.no_index { Vec::new() } else { std::iter::once(a.index_url.clone()).chain(a.extra_index_url.iter().cloned()).collect() };
+    let client = krait_index::Client::new(index_urls, a.find_links.clone(), cache_dir(&a));
+    let source = IndexSource { client: &client, tags: &tags, python_version: env.python.python_full_version(), direct, files: Default::default() };
+
+    // Installed versions are kept unless upgrading or reinstalling.
+    let mut prefer = std::collections::BTreeMap::new();
+    for d in &installed {
+        let requested = roots.iter().any(|r| r.normalized_name() == d.normalized_name());
+        if (a.upgrade || a.force_reinstall) && requested {
+            continue;
+        }
+        if let Ok(v) = d.version.parse::<Version>() {
+            prefer.insert(d.normalized_name(), v);
+        }
+    }
+    let opts = krait_resolver::Options { pre: a.pre, no_deps: a.no_deps, prefer };
+    let resolution = match krait_resolver::resolve(&source, &env.python.markers, &roots, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            // pip's wording when a single requirement has no candidates.
+            for r in &roots {
+                let name = r.normalized_name();
+                let all: Vec<Version> = source.candidates(&name).map(|c| c.into_iter().map(|(v, _)| v).collect()).unwrap_or_default();
+                if !all.iter().any(|v| r.specifiers().contains_any(v)) {
+                    let list: Vec<String> = all.iter().map(|v| v.to_string()).collect();
+                    eprintln!(
+                        "ERROR: Could not find a version that satisfies the requirement {r} (from versions: {})",
+                        if list.is_empty() { "none".to_string() } else { list.join(", ") }
+                    );
+                    return fail(format!("No matching distribution found for {r}"));
+                }
+            }
+            return fail(e);
+        }
+    };
+
+    let mut chosen: Vec<Chosen> = Vec::new();
+    for (name, version) in &resolution {
+        let have = installed.iter().find(|d| &d.normalized_name() == name);
+        let requested = roots.iter().any(|r| &r.normalized_name() == name);
+        if let Some(h) = have {
+            if h.version.parse::<Version>().ok().as_ref() == Some(version) && !(a.force_reinstall && requested) {
                 if !quiet {
-                    println!("Requirement already satisfied: {} in {} ({})", req, have.location.display(), have.version);
+                    let shown = roots.iter().find(|r| &r.normalized_name() == name).map(|r| r.to_string()).unwrap_or(h.name.clone());
+                    println!("Requirement already satisfied: {} in {} ({})", shown, h.location.display(), h.version);
                 }
                 continue;
             }
         }
-        let mut cands: Vec<&(WheelFilename, PathBuf)> = available
-            .iter()
-            .filter(|(wf, _)| normalize_name(&wf.name) == want && tags.priority(&wf.tags()).is_some())
-            .collect();
-        let versions: Vec<Version> = cands.iter().map(|(wf, _)| wf.version.clone()).collect();
-        let ok: Vec<&Version> = spec.filter(versions.iter(), a.pre);
-        let Some(best) = ok.into_iter().max().cloned() else {
-            let mut all: Vec<Version> = cands.iter().map(|(wf, _)| wf.version.clone()).collect();
-            all.sort();
-            all.dedup();
-            let list: Vec<String> = all.iter().map(|v| v.to_string()).collect();
-            eprintln!("ERROR: Could not find a version that satisfies the requirement {req} (from versions: {})", if list.is_empty() { "none".to_string() } else { list.join(", ") });
-            return fail(format!("No matching distribution found for {req}"));
+        let Some(file) = source.file(name, version) else { return fail(format!("no file for {name} {version}")) };
+        if !quiet && !source.direct.contains_key(name) {
+            println!("Collecting {name}=={version}");
+        }
+        let wheel = match client.fetch(&file) {
+            Ok(p) => p,
+            Err(e) => return fail(e),
         };
-        cands.retain(|(wf, _)| wf.version == best);
-        cands.sort_by_key(|(wf, _)| tags.priority(&wf.tags()));
-        let (wf, path) = cands[0];
-        chosen.push(Chosen { wheel: path.clone(), name: wf.name.clone(), version: best, requested: true, direct: false });
+        let direct = source.direct.contains_key(name);
+        let display = WheelFilename::parse(&file.filename).map(|w| w.name).unwrap_or(name.clone());
+        chosen.push(Chosen { wheel, name: display, version: version.clone(), requested, direct });
     }
     if chosen.is_empty() {
         return ExitCode::SUCCESS;
     }
-
     if a.dry_run {
         let names: Vec<String> = chosen.iter().map(|c| format!("{}-{}", c.name, c.version)).collect();
         println!("Would install {}", names.join(" "));
