@@ -458,7 +458,9 @@ fn install(a: InstallArgs) -> ExitCode {
         let requested = roots.iter().any(|r| &r.normalized_name() == name);
         if let Some(h) = have {
             if h.version.parse::<Version>().ok().as_ref() == Some(version) && !(a.force_reinstall && requested) {
-                if !quiet {
+                if !quiet && source.direct.contains_key(name) {
+                    println!("{} is already installed with the same version as the provided wheel. Use --force-reinstall to force an installation of the wheel.", h.name);
+                } else if !quiet {
                     let shown = roots.iter().find(|r| &r.normalized_name() == name).map(|r| r.to_string()).unwrap_or(h.name.clone());
                     println!("Requirement already satisfied: {} in {} ({})", shown, h.location.display(), h.version);
                 }

@@ -186,3 +186,15 @@ fn index_hash_mismatch_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("DO NOT MATCH THE HASHES"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!target.join("lib.py").exists());
 }
+
+/// Needs the network: installs a real package from PyPI into a venv.
+#[test]
+#[ignore = "needs network access to pypi.org"]
+fn installs_from_pypi() {
+    let tmp = tempfile::tempdir().unwrap();
+    let py = venv(&tmp.path().join("v"));
+    let out = ok(&krait_pip(&["install", "--python", py.to_str().unwrap(), "--cache-dir", tmp.path().join("c").to_str().unwrap(), "six==1.16.0"]));
+    assert!(out.contains("Successfully installed six-1.16.0"), "{out}");
+    let o = std::process::Command::new(&py).args(["-c", "import six; print(six.__version__)"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.16.0");
+}

@@ -123,6 +123,10 @@ fn upgrade_replaces_old_files() {
     let v1 = demo("1.0").build(tmp.path());
     let v2 = demo("2.0").build(tmp.path());
     ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v1.to_str().unwrap()]));
+    let again = ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v1.to_str().unwrap()]));
+    assert!(again.contains("demo-pkg is already installed with the same version as the provided wheel."), "{again}");
+    let forced = ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, "--force-reinstall", v1.to_str().unwrap()]));
+    assert!(forced.contains("Successfully installed demo-pkg-1.0"), "{forced}");
     let out = ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v2.to_str().unwrap()]));
     assert!(out.contains("Found existing installation: demo-pkg 1.0"), "{out}");
     let files = tree(&target);
