@@ -438,7 +438,10 @@ fn install(a: InstallArgs) -> ExitCode {
             // pip's wording when a single requirement has no candidates.
             for r in &roots {
                 let name = r.normalized_name();
-                let all: Vec<Version> = source.candidates(&name).map(|c| c.into_iter().map(|(v, _)| v).collect()).unwrap_or_default();
+                let all: Vec<Version> = match source.candidates(&name) {
+                    Ok(c) => c.into_iter().map(|(v, _)| v).collect(),
+                    Err(err) => return fail(err),
+                };
                 if !all.iter().any(|v| r.specifiers().contains_any(v)) {
                     let list: Vec<String> = all.iter().map(|v| v.to_string()).collect();
                     eprintln!(

@@ -169,10 +169,33 @@ pub fn parse_json(page_url: &str, text: &str) -> Result<Vec<DistFile>, String> {
     Ok(out)
 }
 
+/// The system's certificate authorities (as pip: PIP_CERT, SSL_CERT_FILE,
+/// REQUESTS_CA_BUNDLE, then the distribution's bundle), else webpki's roots.
+fn system_roots() -> ureq::tls::RootCerts {
+    let candidates = ["PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"]
+        .iter()
+        .filter_map(|k| std::env::var_os(k).map(PathBuf::from))
+        .chain(["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"].iter().map(PathBuf::from));
+    for path in candidates {
+        let Ok(pem) = std::fs::read(&path) else { continue };
+        let certs: Vec<ureq::tls::Certificate<'static>> = ureq::tls::parse_pem(&pem)
+            .filter_map(|item| match item {
+                Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        if !certs.is_empty() {
+            return ureq::tls::RootCerts::new_with_certs(&certs);
+        }
+    }
+    ureq::tls::RootCerts::WebPki
+}
+
 impl Client {
     pub fn new(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf) -> Client {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(60)))
+            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots()).build())
             .http_status_as_error(false)
             .build()
             .into();
