@@ -110,8 +110,8 @@ struct InstallArgs {
     /// Ignore package index (only looking at --find-links URLs instead).
     #[arg(long)]
     no_index: bool,
-    /// Look for archives in this directory.
-    #[arg(short = 'f', long)]
+    /// Look for archives in this directory or on this HTML page.
+    #[arg(short = 'f', long, env = "PIP_FIND_LINKS", value_delimiter = ' ')]
     find_links: Vec<String>,
     /// Install from the given requirements file.
     #[arg(short = 'r', long = "requirement")]
@@ -351,6 +351,19 @@ impl krait_resolver::Source for IndexSource<'_> {
     }
 }
 
+/// Holds an exclusive lock for the environment at `env_dir` until dropped.
+/// The lock file lives in the cache (named by the environment's path), so
+/// the environment itself gains no files.
+fn lock_environment(cache: &Path, env_dir: &Path) -> Result<std::fs::File, String> {
+    let dir = cache.join("locks");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let key = format!("{:x}", Sha256::digest(env_dir.to_string_lossy().as_bytes()));
+    let path = dir.join(format!("{}.lock", &key[..32]));
+    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    f.lock().map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+    Ok(f)
+}
+
 fn cache_dir(a: &InstallArgs) -> PathBuf {
     if let Some(d) = &a.cache_dir {
         return absolute(d);
@@ -494,6 +507,14 @@ fn install(a: InstallArgs) -> ExitCode {
         let names: Vec<String> = chosen.iter().map(|c| c.name.clone()).collect();
         println!("Installing collected packages: {}", names.join(", "));
     }
+    // Concurrent installs into one environment take turns.
+    let lock_dir = a.target.as_ref().map(|t| absolute(t)).unwrap_or_else(|| env.python.prefix.clone());
+    let _lock = match lock_environment(&cache_dir(&a), &lock_dir) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    // What was installed may have changed while waiting for the lock.
+    let installed = find_installed(&env.search);
     let mut done = Vec::new();
     for c in &chosen {
         let want = normalize_name(&c.name);

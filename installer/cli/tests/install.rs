@@ -226,3 +226,42 @@ fn find_links_picks_best_matching_version() {
     let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "demo-pkg; python_version < '3'"]));
     assert!(out.contains("Ignoring demo-pkg"), "{out}");
 }
+
+#[test]
+fn concurrent_installs_into_one_target_take_turns() {
+    // Four versions of one package installed at once: each install replaces the
+    // previous one under the lock, so exactly one version's files remain.
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap().to_string();
+    let cache = tmp.path().join("cache").to_string_lossy().to_string();
+    let wheels: Vec<String> = ["1.0", "2.0", "3.0", "4.0"]
+        .iter()
+        .map(|v| {
+            let mut w = demo(v);
+            for k in 0..50 {
+                w = w.file(&format!("demo_pkg/m{k}.py"), &format!("K = {k}\n"));
+            }
+            w.build(tmp.path()).to_string_lossy().to_string()
+        })
+        .collect();
+    let handles: Vec<_> = wheels
+        .into_iter()
+        .map(|w| {
+            let (t, cache) = (t.clone(), cache.clone());
+            std::thread::spawn(move || krait_pip(&["install", "--python", "python3.11", "--cache-dir", &cache, "--target", &t, &w]))
+        })
+        .collect();
+    for h in handles {
+        ok(&h.join().unwrap());
+    }
+    let files = tree(&target);
+    let infos: Vec<&String> = files.iter().filter(|f| f.ends_with(".dist-info/METADATA")).collect();
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    let version = infos[0].trim_start_matches("demo_pkg-").split(".dist-info").next().unwrap().to_string();
+    let only: Vec<&String> = files.iter().filter(|f| f.starts_with("demo_pkg/only_")).collect();
+    assert_eq!(only, vec![&format!("demo_pkg/only_{}.py", version.replace('.', "_"))]);
+    assert!(!files.iter().any(|f| f.contains(".krait-pip-stage")), "{files:?}");
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), version);
+}

@@ -104,7 +104,12 @@ impl WheelSpec {
 }
 
 pub fn krait_pip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_krait-pip")).args(args).env_remove("VIRTUAL_ENV").env_remove("PIP_PYTHON").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_krait-pip")).args(args).env_remove("VIRTUAL_ENV")
+        .env_remove("PIP_PYTHON")
+        .env_remove("PIP_FIND_LINKS")
+        .env_remove("PIP_INDEX_URL")
+        .env_remove("PIP_EXTRA_INDEX_URL")
+        .env_remove("PIP_CACHE_DIR").output().unwrap()
 }
 
 pub fn ok(out: &Output) -> String {
