@@ -515,6 +515,13 @@ fn install(a: InstallArgs) -> ExitCode {
     };
     // What was installed may have changed while waiting for the lock.
     let installed = find_installed(&env.search);
+    // Every wheel is checked before anything is removed, so a bad archive
+    // leaves the environment as it was.
+    for c in &chosen {
+        if let Err(e) = krait_wheel::verify_wheel(&c.wheel, &env.scheme, &env.python.executable) {
+            return fail(format!("Could not install packages due to a bad archive: {e}"));
+        }
+    }
     let mut done = Vec::new();
     for c in &chosen {
         let want = normalize_name(&c.name);

@@ -265,3 +265,21 @@ fn concurrent_installs_into_one_target_take_turns() {
     let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), version);
 }
+
+#[test]
+fn failed_upgrade_keeps_the_installed_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let v1 = demo("1.0").build(tmp.path());
+    ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v1.to_str().unwrap()]));
+    let before = tree(&target);
+    let mut bad = demo("2.0");
+    bad.bad_hash.push("demo_pkg/__init__.py".into());
+    let p = bad.build(tmp.path());
+    let out = krait_pip(&["install", "--python", "python3.11", "--target", t, p.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(tree(&target), before);
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
+}

@@ -335,6 +335,12 @@ pub fn entry_points(text: &str, section: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Checks a wheel as `install_wheel` would (names, links, RECORD hashes,
+/// entry points) without writing anything.
+pub fn verify_wheel(wheel: &Path, scheme: &Scheme, python: &Path) -> Result<()> {
+    plan(wheel, scheme, python, &InstallOptions::default()).map(|_| ())
+}
+
 /// Installs the wheel at `wheel` into `scheme`, with launchers for `python`.
 /// Either every file lands, or none does.
 pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> Result<Installed> {
