@@ -283,3 +283,27 @@ fn failed_upgrade_keeps_the_installed_version() {
     let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
 }
+
+#[test]
+fn requirements_files_nest_continue_and_expand_variables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let links = tmp.path().join("links");
+    fs::create_dir_all(&links).unwrap();
+    for v in ["1.0", "1.5", "2.0"] {
+        demo(v).build(&links);
+    }
+    WheelSpec::new("Helper", "0.2").file("helper.py", "").build(&links);
+    fs::create_dir_all(tmp.path().join("sub")).unwrap();
+    fs::write(tmp.path().join("main.txt"), "# the top file\n-r sub/more.txt\nhelper  # trailing comment\n").unwrap();
+    fs::write(tmp.path().join("sub/more.txt"), "demo-pkg \\\n    ==${DEMO_VERSION}\n").unwrap();
+    let target = tmp.path().join("t");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_krait-pip"))
+        .args(["install", "--python", "python3.11", "--no-index", "-f", links.to_str().unwrap(), "--target", target.to_str().unwrap(), "-r"])
+        .arg(tmp.path().join("main.txt"))
+        .env("DEMO_VERSION", "1.5")
+        .env_remove("PIP_FIND_LINKS")
+        .output()
+        .unwrap();
+    let text = ok(&out);
+    assert!(text.contains("Successfully installed demo-pkg-1.5 Helper-0.2"), "{text}");
+}
