@@ -492,7 +492,11 @@ fn install(a: InstallArgs) -> ExitCode {
             Err(e) => return fail(e),
         };
         let direct = source.direct.contains_key(name);
-        let display = WheelFilename::parse(&file.filename).map(|w| w.name).unwrap_or(name.clone());
+        // The project's own spelling of its name, from METADATA.
+        let display = krait_index::wheel_metadata(&wheel)
+            .ok()
+            .and_then(|m| m.lines().take_while(|l| !l.is_empty()).find_map(|l| l.strip_prefix("Name:")).map(|n| n.trim().to_string()))
+            .unwrap_or_else(|| WheelFilename::parse(&file.filename).map(|w| w.name).unwrap_or(name.clone()));
         chosen.push(Chosen { wheel, name: display, version: version.clone(), requested, direct });
     }
     if chosen.is_empty() {

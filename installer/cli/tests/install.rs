@@ -212,6 +212,9 @@ fn find_links_picks_best_matching_version() {
     let target = tmp.path().join("t");
     let t = target.to_str().unwrap();
     let l = links.to_str().unwrap();
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "--dry-run", "demo-pkg<2"]));
+    assert!(out.contains("Would install demo-pkg-1.5"), "{out}");
+    assert!(!target.exists() || tree(&target).is_empty());
     let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "demo-pkg<2"]));
     assert!(out.contains("Successfully installed demo-pkg-1.5"), "{out}");
     let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "Demo_Pkg>=1.0"]));
