@@ -1,0 +1,200 @@
+//! krait-pip against a PEP 503/691 index served on 127.0.0.1 by the test itself.
+
+mod common;
+use common::*;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use sha2::{Digest, Sha256};
+
+struct Index {
+    url: String,
+    /// Paths requested, in order.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+/// Serves `wheels` (file name → bytes) as a simple index: JSON when asked for
+/// it and `json` is set, HTML otherwise. `bad_hash` names files whose listed hash is wrong.
+fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> Index {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/simple", listener.local_addr().unwrap());
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let log2 = log.clone();
+    let bad: Vec<String> = bad_hash.iter().map(|s| s.to_string()).collect();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            if reader.read_line(&mut first).is_err() {
+                continue;
+            }
+            let mut accept = String::new();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                    break;
+                }
+                if h.to_ascii_lowercase().starts_with("accept:") {
+                    accept = h.clone();
+                }
+            }
+            let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+            log2.lock().unwrap().push(path.clone());
+            let (status, ctype, body): (&str, &str, Vec<u8>) = if let Some(name) = path.strip_prefix("/simple/").map(|p| p.trim_end_matches('/').to_string()) {
+                let files: Vec<(&String, &Vec<u8>)> =
+                    wheels.iter().filter(|(f, _)| f.split('-').next().unwrap().replace('_', "-").to_lowercase() == name).collect();
+                if files.is_empty() {
+                    ("404 Not Found", "text/plain", b"no".to_vec())
+                } else if json && accept.contains("application/vnd.pypi.simple.v1+json") {
+                    let items: Vec<String> = files
+                        .iter()
+                        .map(|(f, d)| {
+                            let h = if bad.contains(f) { "0".repeat(64) } else { format!("{:x}", Sha256::digest(d)) };
+                            format!(r#"{{"filename": "{f}", "url": "/files/{f}", "hashes": {{"sha256": "{h}"}}, "requires-python": ">=3.8", "core-metadata": true}}"#)
+                        })
+                        .collect();
+                    let body = format!(r#"{{"meta": {{"api-version": "1.1"}}, "name": "{name}", "files": [{}]}}"#, items.join(", "));
+                    ("200 OK", "application/vnd.pypi.simple.v1+json", body.into_bytes())
+                } else {
+                    let mut body = String::from("<!DOCTYPE html><html><body>\n");
+                    for (f, d) in files {
+                        let h = if bad.contains(f) { "0".repeat(64) } else { format!("{:x}", Sha256::digest(d)) };
+                        body.push_str(&format!("<a href=\"../../files/{f}#sha256={h}\" data-requires-python=\"&gt;=3.8\">{f}</a><br/>\n"));
+                    }
+                    body.push_str("</body></html>\n");
+                    ("200 OK", "text/html", body.into_bytes())
+                }
+            } else if let Some(f) = path.strip_prefix("/files/") {
+                if let Some(whl) = f.strip_suffix(".metadata") {
+                    match wheels.get(whl) {
+                        Some(d) => ("200 OK", "text/plain", metadata_of(d).into_bytes()),
+                        None => ("404 Not Found", "text/plain", vec![]),
+                    }
+                } else {
+                    match wheels.get(f) {
+                        Some(d) => ("200 OK", "application/octet-stream", d.clone()),
+                        None => ("404 Not Found", "text/plain", vec![]),
+                    }
+                }
+            } else {
+                ("404 Not Found", "text/plain", vec![])
+            };
+            let head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    Index { url, log }
+}
+
+fn metadata_of(wheel: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(wheel.to_vec())).unwrap();
+    let name = (0..z.len()).map(|i| z.name_for_index(i).unwrap().unwrap().to_string()).find(|n| n.ends_with(".dist-info/METADATA")).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name(&name).unwrap(), &mut s).unwrap();
+    s
+}
+
+fn wheels(dir: &std::path::Path, specs: Vec<WheelSpec>) -> BTreeMap<String, Vec<u8>> {
+    specs.into_iter().map(|w| (w.filename(), std::fs::read(w.build(dir)).unwrap())).collect()
+}
+
+fn project(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    wheels(
+        dir,
+        vec![
+            WheelSpec::new("app", "1.0").file("app.py", "V = 1\n").requires("lib>=1.0"),
+            WheelSpec::new("app", "2.0").file("app.py", "import lib\nV = 2\n").requires("lib>=2.0").requires("winlib; sys_platform == 'win32'"),
+            WheelSpec::new("lib", "1.0").file("lib.py", "L = 1\n"),
+            WheelSpec::new("lib", "2.0").file("lib.py", "L = 2\n"),
+            WheelSpec::new("lib", "3.0b1").file("lib.py", "L = 3\n"),
+        ],
+    )
+}
+
+#[test]
+fn resolves_and_installs_from_html_and_json_indexes() {
+    for json in [false, true] {
+        let tmp = tempfile::tempdir().unwrap();
+        let idx = serve(project(tmp.path()), json, &[]);
+        let target = tmp.path().join("t");
+        let cache = tmp.path().join("cache");
+        let out = ok(&krait_pip(&[
+            "install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", cache.to_str().unwrap(),
+            "--target", target.to_str().unwrap(), "app",
+        ]));
+        assert!(out.contains("Successfully installed app-2.0 lib-2.0"), "json={json}: {out}");
+        let o = python(&["-c", "import app, lib; print(app.V, lib.L)"], Some(&target));
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "2 2");
+        let log = idx.log.lock().unwrap().clone();
+        assert!(log.contains(&"/simple/app/".to_string()) && log.contains(&"/simple/lib/".to_string()), "{log:?}");
+        if json {
+            // PEP 658: metadata came from .metadata files; only chosen wheels were downloaded.
+            assert!(log.iter().any(|p| p.ends_with(".whl.metadata")), "{log:?}");
+            assert!(!log.contains(&"/files/lib-3.0b1-py3-none-any.whl".to_string()), "{log:?}");
+        }
+        // Only the dependency is left to the resolver's preference: --pre takes the beta.
+        let out = ok(&krait_pip(&[
+            "install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", cache.to_str().unwrap(),
+            "--target", target.to_str().unwrap(), "--pre", "-U", "lib",
+        ]));
+        assert!(out.contains("Successfully installed lib-3.0b1"), "{out}");
+    }
+}
+
+#[test]
+fn conflicts_and_missing_versions_are_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let target = tmp.path().join("t");
+    let cache = tmp.path().join("cache");
+    let base = ["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", cache.to_str().unwrap(), "--target", target.to_str().unwrap()];
+    let mut args = base.to_vec();
+    args.extend(["app==2.0", "lib<2"]);
+    let out = krait_pip(&args);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ResolutionImpossible") && err.contains("app") && err.contains("lib"), "{err}");
+    assert!(!target.exists() || tree(&target).is_empty());
+
+    let mut args = base.to_vec();
+    args.push("nosuchthing");
+    let err = String::from_utf8_lossy(&krait_pip(&args).stderr).to_string();
+    assert!(err.contains("Could not find a version that satisfies the requirement nosuchthing (from versions: none)"), "{err}");
+
+    // --no-deps installs only what was asked.
+    let mut args = base.to_vec();
+    args.extend(["--no-deps", "app==1.0"]);
+    let out = ok(&krait_pip(&args));
+    assert!(out.contains("Successfully installed app-1.0\n"), "{out}");
+}
+
+#[test]
+fn index_hash_mismatch_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), false, &["lib-2.0-py3-none-any.whl"]);
+    let target = tmp.path().join("t");
+    let out = krait_pip(&[
+        "install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", tmp.path().join("c").to_str().unwrap(),
+        "--target", target.to_str().unwrap(), "lib==2.0",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DO NOT MATCH THE HASHES"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!target.join("lib.py").exists());
+}
+
+/// Needs the network: installs a real package from PyPI into a venv.
+#[test]
+#[ignore = "needs network access to pypi.org"]
+fn installs_from_pypi() {
+    let tmp = tempfile::tempdir().unwrap();
+    let py = venv(&tmp.path().join("v"));
+    let out = ok(&krait_pip(&["install", "--python", py.to_str().unwrap(), "--cache-dir", tmp.path().join("c").to_str().unwrap(), "six==1.16.0"]));
+    assert!(out.contains("Successfully installed six-1.16.0"), "{out}");
+    let o = std::process::Command::new(&py).args(["-c", "import six; print(six.__version__)"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.16.0");
+}

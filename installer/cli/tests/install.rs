@@ -1,0 +1,312 @@
+//! krait-pip installs wheels the tests build, into --target folders and venvs of
+//! python3.11, and the results are checked the way a user would.
+
+mod common;
+use common::*;
+
+use std::fs;
+
+fn demo(version: &str) -> WheelSpec {
+    WheelSpec::new("demo-pkg", version)
+        .file("demo_pkg/__init__.py", &format!("VERSION = '{version}'\ndef main():\n    print('demo main', VERSION)\n    return 0\n"))
+        .file(&format!("demo_pkg/only_{}.py", version.replace('.', "_")), "X = 1\n")
+        .entry_points("[console_scripts]\ndemo-cli = demo_pkg:main\n")
+}
+
+#[test]
+fn install_into_target_then_import_and_run_launcher() {
+    let tmp = tempfile::tempdir().unwrap();
+    let whl = demo("1.0").build(tmp.path());
+    let target = tmp.path().join("t");
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--target", target.to_str().unwrap(), whl.to_str().unwrap()]));
+    assert!(out.contains("Successfully installed demo-pkg-1.0"), "{out}");
+
+    let files = tree(&target);
+    for f in [
+        "demo_pkg/__init__.py",
+        "demo_pkg/only_1_0.py",
+        "demo_pkg-1.0.dist-info/METADATA",
+        "demo_pkg-1.0.dist-info/INSTALLER",
+        "demo_pkg-1.0.dist-info/REQUESTED",
+        "demo_pkg-1.0.dist-info/RECORD",
+        "demo_pkg-1.0.dist-info/direct_url.json",
+        "bin/demo-cli",
+    ] {
+        assert!(files.contains(&f.to_string()), "{f} missing from {files:?}");
+    }
+    assert_eq!(fs::read_to_string(target.join("demo_pkg-1.0.dist-info/INSTALLER")).unwrap(), "krait-pip\n");
+
+    // RECORD lists every installed file with its real hash, and the launcher by a relative path.
+    let record = fs::read_to_string(target.join("demo_pkg-1.0.dist-info/RECORD")).unwrap();
+    for line in record.lines() {
+        let parts: Vec<&str> = line.split(',').collect();
+        let p = target.join(parts[0]);
+        assert!(p.exists(), "RECORD names {} which does not exist", parts[0]);
+        if !parts[1].is_empty() {
+            assert_eq!(parts[1], hash(&fs::read(&p).unwrap()), "hash of {}", parts[0]);
+        }
+    }
+    assert!(record.contains("bin/demo-cli,sha256="), "{record}");
+    assert!(record.contains("demo_pkg-1.0.dist-info/RECORD,,"));
+
+    // Python imports it from the target folder.
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
+
+    // The launcher has the interpreter's shebang and runs the entry point.
+    let launcher = fs::read_to_string(target.join("bin/demo-cli")).unwrap();
+    let exe = String::from_utf8(python(&["-c", "import sys; print(sys.executable)"], None).stdout).unwrap();
+    assert!(launcher.starts_with(&format!("#!{}\n", exe.trim())), "{launcher}");
+    let run = std::process::Command::new(target.join("bin/demo-cli")).env("PYTHONPATH", &target).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "demo main 1.0\n");
+    assert!(run.status.success());
+}
+
+#[test]
+fn venv_install_list_freeze_show_uninstall() {
+    let tmp = tempfile::tempdir().unwrap();
+    let py = venv(&tmp.path().join("venv"));
+    let py_s = py.to_str().unwrap();
+    let a = demo("1.0").requires("helper>=0.1").build(tmp.path());
+    let b = WheelSpec::new("Helper", "0.2").file("helper.py", "def help():\n    return 42\n").build(tmp.path());
+    ok(&krait_pip(&["install", "--python", py_s, a.to_str().unwrap(), b.to_str().unwrap()]));
+
+    let o = std::process::Command::new(&py).args(["-c", "import demo_pkg, helper; print(demo_pkg.VERSION, helper.help())"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0 42");
+    assert!(tmp.path().join("venv/bin/demo-cli").exists());
+    let run = std::process::Command::new(tmp.path().join("venv/bin/demo-cli")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "demo main 1.0\n");
+
+    let list = ok(&krait_pip(&["list", "--python", py_s]));
+    assert_eq!(list, "Package  Version\n-------- -------\ndemo-pkg 1.0\nHelper   0.2\n");
+    let json = ok(&krait_pip(&["list", "--python", py_s, "--format", "json"]));
+    assert_eq!(json.trim(), r#"[{"name": "demo-pkg", "version": "1.0"}, {"name": "Helper", "version": "0.2"}]"#);
+    let frozen = ok(&krait_pip(&["freeze", "--python", py_s]));
+    assert!(frozen.contains("demo-pkg @ file://"), "{frozen}");
+    assert!(frozen.contains("Helper @ file://"), "{frozen}");
+
+    // pip itself reads what krait-pip installed the same way.
+    let site = tmp.path().join("venv/lib/python3.11/site-packages");
+    let theirs = python(&["-m", "pip", "list", "--format=freeze", "--path", site.to_str().unwrap()], None);
+    assert!(theirs.status.success());
+    let ours = ok(&krait_pip(&["list", "--python", py_s, "--format", "freeze"]));
+    assert_eq!(ours, String::from_utf8_lossy(&theirs.stdout));
+
+    let show = ok(&krait_pip(&["show", "--python", py_s, "-f", "helper"]));
+    assert!(show.starts_with("Name: Helper\nVersion: 0.2\nSummary: The Helper test package\n"), "{show}");
+    assert!(show.contains("\nRequires: \nRequired-by: demo-pkg\nFiles:\n"), "{show}");
+    assert!(show.contains("\n  helper.py\n"), "{show}");
+    let show = ok(&krait_pip(&["show", "--python", py_s, "demo_pkg"]));
+    assert!(show.contains(&format!("Location: {}\nRequires: helper\n", site.display())), "{show}");
+    let missing = krait_pip(&["show", "--python", py_s, "nothere"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("WARNING: Package(s) not found: nothere"));
+
+    let before = tree(&site);
+    let un = ok(&krait_pip(&["uninstall", "--python", py_s, "-y", "demo-pkg"]));
+    assert!(un.contains("Found existing installation: demo-pkg 1.0\nUninstalling demo-pkg-1.0:\n  Successfully uninstalled demo-pkg-1.0"), "{un}");
+    let after = tree(&site);
+    assert!(!after.iter().any(|f| f.starts_with("demo_pkg")), "{after:?}");
+    assert!(after.iter().any(|f| f == "helper.py"));
+    assert!(before.len() > after.len());
+    assert!(!site.join("demo_pkg").exists(), "empty package folder left behind");
+    assert!(!tmp.path().join("venv/bin/demo-cli").exists());
+    let o = std::process::Command::new(&py).args(["-c", "import demo_pkg"]).output().unwrap();
+    assert!(!o.status.success());
+}
+
+#[test]
+fn upgrade_replaces_old_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let v1 = demo("1.0").build(tmp.path());
+    let v2 = demo("2.0").build(tmp.path());
+    ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v1.to_str().unwrap()]));
+    let again = ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v1.to_str().unwrap()]));
+    assert!(again.contains("demo-pkg is already installed with the same version as the provided wheel."), "{again}");
+    let forced = ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, "--force-reinstall", v1.to_str().unwrap()]));
+    assert!(forced.contains("Successfully installed demo-pkg-1.0"), "{forced}");
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v2.to_str().unwrap()]));
+    assert!(out.contains("Found existing installation: demo-pkg 1.0"), "{out}");
+    let files = tree(&target);
+    assert!(files.contains(&"demo_pkg/only_2_0.py".to_string()));
+    assert!(!files.contains(&"demo_pkg/only_1_0.py".to_string()), "{files:?}");
+    assert!(!files.iter().any(|f| f.starts_with("demo_pkg-1.0.dist-info")), "{files:?}");
+}
+
+#[test]
+fn data_scheme_and_script_shebang() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = WheelSpec::new("datapkg", "1.0")
+        .file("datapkg.py", "")
+        .file("datapkg-1.0.data/scripts/dp-tool", "#!python\nprint('tool ran')\n")
+        .file("datapkg-1.0.data/data/share/datapkg/info.txt", "hello\n")
+        .file("datapkg-1.0.data/purelib/datapkg_extra.py", "Y = 2\n")
+        .build(tmp.path());
+    let py = venv(&tmp.path().join("v"));
+    ok(&krait_pip(&["install", "--python", py.to_str().unwrap(), w.to_str().unwrap()]));
+    let v = tmp.path().join("v");
+    assert_eq!(fs::read_to_string(v.join("share/datapkg/info.txt")).unwrap(), "hello\n");
+    assert!(v.join("lib/python3.11/site-packages/datapkg_extra.py").exists());
+    let script = fs::read_to_string(v.join("bin/dp-tool")).unwrap();
+    assert_eq!(script, format!("#!{}\nprint('tool ran')\n", py.display()));
+    let run = std::process::Command::new(v.join("bin/dp-tool")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "tool ran\n");
+}
+
+#[test]
+fn refuses_unsafe_archives_and_leaves_target_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    fs::create_dir_all(&target).unwrap();
+    fs::write(target.join("keep.txt"), "mine").unwrap();
+    let t = target.to_str().unwrap();
+
+    let cases = [
+        WheelSpec::new("evil", "1.0").file("evil.py", "").file("../outside.py", "x"),
+        WheelSpec::new("evil", "2.0").file("evil.py", "").file("/tmp/abs-evil.py", "x"),
+        {
+            let mut w = WheelSpec::new("evil", "3.0").file("evil.py", "");
+            w.symlinks.push(("evil_link".into(), "/etc/passwd".into()));
+            w
+        },
+    ];
+    for w in cases {
+        let p = w.build(tmp.path());
+        let out = krait_pip(&["install", "--python", "python3.11", "--target", t, p.to_str().unwrap()]);
+        assert!(!out.status.success(), "{} was installed", w.filename());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("outside the target directory") || err.contains("symbolic link"), "{err}");
+        assert_eq!(tree(&target), vec!["keep.txt"], "{}", w.filename());
+    }
+    assert!(!tmp.path().join("outside.py").exists());
+}
+
+#[test]
+fn refuses_hash_mismatch_all_or_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let mut w = WheelSpec::new("tampered", "1.0").file("tampered/__init__.py", "").file("tampered/b.py", "B = 1\n");
+    w.bad_hash.push("tampered/b.py".into());
+    let p = w.build(tmp.path());
+    let out = krait_pip(&["install", "--python", "python3.11", "--target", t, p.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DO NOT MATCH THE HASHES"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(tree(&target).is_empty(), "{:?}", tree(&target));
+}
+
+#[test]
+fn find_links_picks_best_matching_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let links = tmp.path().join("links");
+    fs::create_dir_all(&links).unwrap();
+    for v in ["1.0", "1.5", "2.0b1", "2.0"] {
+        demo(v).build(&links);
+    }
+    // A wheel for another platform is never picked.
+    let mut other = demo("3.0");
+    other.tag = "cp311-cp311-win_amd64".into();
+    other.build(&links);
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let l = links.to_str().unwrap();
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "--dry-run", "demo-pkg<2"]));
+    assert!(out.contains("Would install demo-pkg-1.5"), "{out}");
+    assert!(!target.exists() || tree(&target).is_empty());
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "demo-pkg<2"]));
+    assert!(out.contains("Successfully installed demo-pkg-1.5"), "{out}");
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "Demo_Pkg>=1.0"]));
+    assert!(out.contains("Requirement already satisfied: Demo_Pkg>=1.0"), "{out}");
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "-U", "demo-pkg"]));
+    assert!(out.contains("Successfully installed demo-pkg-2.0"), "{out}");
+    let out = krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "demo-pkg>5"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Could not find a version that satisfies the requirement demo-pkg>5 (from versions: 1.0, 1.5, 2.0b1, 2.0)"), "{err}");
+    // Markers that don't match are skipped.
+    let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "demo-pkg; python_version < '3'"]));
+    assert!(out.contains("Ignoring demo-pkg"), "{out}");
+}
+
+#[test]
+fn concurrent_installs_into_one_target_take_turns() {
+    // Four versions of one package installed at once: each install replaces the
+    // previous one under the lock, so exactly one version's files remain.
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap().to_string();
+    let cache = tmp.path().join("cache").to_string_lossy().to_string();
+    let wheels: Vec<String> = ["1.0", "2.0", "3.0", "4.0"]
+        .iter()
+        .map(|v| {
+            let mut w = demo(v);
+            for k in 0..50 {
+                w = w.file(&format!("demo_pkg/m{k}.py"), &format!("K = {k}\n"));
+            }
+            w.build(tmp.path()).to_string_lossy().to_string()
+        })
+        .collect();
+    let handles: Vec<_> = wheels
+        .into_iter()
+        .map(|w| {
+            let (t, cache) = (t.clone(), cache.clone());
+            std::thread::spawn(move || krait_pip(&["install", "--python", "python3.11", "--cache-dir", &cache, "--target", &t, &w]))
+        })
+        .collect();
+    for h in handles {
+        ok(&h.join().unwrap());
+    }
+    let files = tree(&target);
+    let infos: Vec<&String> = files.iter().filter(|f| f.ends_with(".dist-info/METADATA")).collect();
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    let version = infos[0].trim_start_matches("demo_pkg-").split(".dist-info").next().unwrap().to_string();
+    let only: Vec<&String> = files.iter().filter(|f| f.starts_with("demo_pkg/only_")).collect();
+    assert_eq!(only, vec![&format!("demo_pkg/only_{}.py", version.replace('.', "_"))]);
+    assert!(!files.iter().any(|f| f.contains(".krait-pip-stage")), "{files:?}");
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), version);
+}
+
+#[test]
+fn failed_upgrade_keeps_the_installed_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let v1 = demo("1.0").build(tmp.path());
+    ok(&krait_pip(&["install", "--python", "python3.11", "--target", t, v1.to_str().unwrap()]));
+    let before = tree(&target);
+    let mut bad = demo("2.0");
+    bad.bad_hash.push("demo_pkg/__init__.py".into());
+    let p = bad.build(tmp.path());
+    let out = krait_pip(&["install", "--python", "python3.11", "--target", t, p.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(tree(&target), before);
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&target));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
+}
+
+#[test]
+fn requirements_files_nest_continue_and_expand_variables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let links = tmp.path().join("links");
+    fs::create_dir_all(&links).unwrap();
+    for v in ["1.0", "1.5", "2.0"] {
+        demo(v).build(&links);
+    }
+    WheelSpec::new("Helper", "0.2").file("helper.py", "").build(&links);
+    fs::create_dir_all(tmp.path().join("sub")).unwrap();
+    fs::write(tmp.path().join("main.txt"), "# the top file\n-r sub/more.txt\nhelper  # trailing comment\n").unwrap();
+    fs::write(tmp.path().join("sub/more.txt"), "demo-pkg \\\n    ==${DEMO_VERSION}\n").unwrap();
+    let target = tmp.path().join("t");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_krait-pip"))
+        .args(["install", "--python", "python3.11", "--no-index", "-f", links.to_str().unwrap(), "--target", target.to_str().unwrap(), "-r"])
+        .arg(tmp.path().join("main.txt"))
+        .env("DEMO_VERSION", "1.5")
+        .env_remove("PIP_FIND_LINKS")
+        .output()
+        .unwrap();
+    let text = ok(&out);
+    assert!(text.contains("Successfully installed demo-pkg-1.5 Helper-0.2"), "{text}");
+}

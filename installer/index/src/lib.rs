@@ -1,0 +1,374 @@
+//! The package index client: PEP 503 HTML and PEP 691 JSON simple pages,
+//! `--find-links` folders and pages, downloads checked against their hashes,
+//! and PEP 658 metadata files (METADATA read without fetching the wheel).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use krait_pep508::normalize_name;
+
+/// One file offered for a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistFile {
+    pub filename: String,
+    /// Absolute URL, or a local path for find-links folders.
+    pub url: String,
+    pub sha256: Option<String>,
+    pub requires_python: Option<String>,
+    pub yanked: bool,
+    /// PEP 658/714: `url + ".metadata"` holds the METADATA file.
+    pub has_metadata: bool,
+}
+
+pub struct Client {
+    pub index_urls: Vec<String>,
+    pub find_links: Vec<String>,
+    pub cache_dir: PathBuf,
+    agent: ureq::Agent,
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&")
+}
+
+/// Joins a link found on page `base` into an absolute URL.
+pub fn join_url(base: &str, href: &str) -> String {
+    if href.contains("://") {
+        return href.to_string();
+    }
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..].find('/').map(|i| i + scheme_end).unwrap_or(base.len());
+    if let Some(rest) = href.strip_prefix('/') {
+        return format!("{}/{rest}", &base[..host_end]);
+    }
+    let dir_end = base.rfind('/').filter(|&i| i >= host_end).map(|i| i + 1).unwrap_or(base.len());
+    let mut parts: Vec<&str> = base[host_end..dir_end].split('/').filter(|s| !s.is_empty()).collect();
+    let mut href_parts = href.split('/').peekable();
+    while let Some(p) = href_parts.peek() {
+        match *p {
+            ".." => {
+                parts.pop();
+                href_parts.next();
+            }
+            "." => {
+                href_parts.next();
+            }
+            _ => break,
+        }
+    }
+    let rest: Vec<&str> = href_parts.collect();
+    let mut out = base[..host_end].to_string();
+    for p in parts {
+        out.push('/');
+        out.push_str(p);
+    }
+    out.push('/');
+    out.push_str(&rest.join("/"));
+    out
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = tag[at + name.len()..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let rest = rest[1..].trim_start();
+        let (q, body) = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => (q, &rest[1..]),
+            _ => {
+                let end = rest.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(rest.len());
+                return Some(html_unescape(&rest[..end]));
+            }
+        };
+        let end = body.find(q)?;
+        return Some(html_unescape(&body[..end]));
+    }
+    None
+}
+
+fn has_attr(tag: &str, name: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    lower.match_indices(name).any(|(i, _)| {
+        i > 0 && lower.as_bytes()[i - 1].is_ascii_whitespace() && !lower[i + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
+fn split_fragment(url: &str) -> (String, Option<String>) {
+    match url.split_once('#') {
+        Some((u, frag)) => (u.to_string(), frag.strip_prefix("sha256=").map(|s| s.to_string())),
+        None => (url.to_string(), None),
+    }
+}
+
+/// The files linked from a PEP 503 HTML page.
+pub fn parse_html(page_url: &str, html: &str) -> Vec<DistFile> {
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("<a") {
+        let start = from + i;
+        let Some(end) = lower[start..].find('>').map(|e| start + e) else { break };
+        from = end;
+        let tag = &html[start + 2..end];
+        if !tag.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let Some(href) = attr(tag, "href") else { continue };
+        let text_end = lower[end..].find("</a>").map(|e| end + e).unwrap_or(end + 1);
+        let (url, sha) = split_fragment(&join_url(page_url, &href));
+        let filename = html_unescape(html[end + 1..text_end.max(end + 1)].trim());
+        let filename = if filename.is_empty() { url.rsplit('/').next().unwrap_or("").to_string() } else { filename };
+        out.push(DistFile {
+            filename,
+            url,
+            sha256: sha,
+            requires_python: attr(tag, "data-requires-python"),
+            yanked: has_attr(tag, "data-yanked"),
+            has_metadata: has_attr(tag, "data-core-metadata") || has_attr(tag, "data-dist-info-metadata"),
+        });
+    }
+    out
+}
+
+/// The files of a PEP 691 JSON page.
+pub fn parse_json(page_url: &str, text: &str) -> Result<Vec<DistFile>, String> {
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("bad JSON from {page_url}: {e}"))?;
+    let files = v.get("files").and_then(|f| f.as_array()).ok_or_else(|| format!("{page_url} has no 'files'"))?;
+    let mut out = Vec::new();
+    for f in files {
+        let (Some(filename), Some(url)) = (f.get("filename").and_then(|x| x.as_str()), f.get("url").and_then(|x| x.as_str())) else { continue };
+        let yanked = match f.get("yanked") {
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(serde_json::Value::String(_)) => true,
+            _ => false,
+        };
+        let meta = |k: &str| match f.get(k) {
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(serde_json::Value::Object(_)) => true,
+            _ => false,
+        };
+        let (u, frag) = split_fragment(&join_url(page_url, url));
+        out.push(DistFile {
+            filename: filename.to_string(),
+            url: u,
+            sha256: f.get("hashes").and_then(|h| h.get("sha256")).and_then(|x| x.as_str()).map(|s| s.to_string()).or(frag),
+            requires_python: f.get("requires-python").and_then(|x| x.as_str()).map(|s| s.to_string()),
+            yanked,
+            has_metadata: meta("core-metadata") || meta("data-dist-info-metadata") || meta("dist-info-metadata"),
+        });
+    }
+    Ok(out)
+}
+
+/// The system's certificate authorities (as pip: PIP_CERT, SSL_CERT_FILE,
+/// REQUESTS_CA_BUNDLE, then the distribution's bundle), else webpki's roots.
+fn system_roots() -> ureq::tls::RootCerts {
+    let candidates = ["PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"]
+        .iter()
+        .filter_map(|k| std::env::var_os(k).map(PathBuf::from))
+        .chain(["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"].iter().map(PathBuf::from));
+    for path in candidates {
+        let Ok(pem) = std::fs::read(&path) else { continue };
+        let certs: Vec<ureq::tls::Certificate<'static>> = ureq::tls::parse_pem(&pem)
+            .filter_map(|item| match item {
+                Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        if !certs.is_empty() {
+            return ureq::tls::RootCerts::new_with_certs(&certs);
+        }
+    }
+    ureq::tls::RootCerts::WebPki
+}
+
+impl Client {
+    pub fn new(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf) -> Client {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(60)))
+            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots()).build())
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Client { index_urls, find_links, cache_dir, agent }
+    }
+
+    fn get(&self, url: &str, accept: &str) -> Result<(u16, String, Vec<u8>), String> {
+        let mut last = String::new();
+        for attempt in 0..3 {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(200 << attempt));
+            }
+            match self.agent.get(url).header("Accept", accept).header("User-Agent", "krait-pip/0.1").call() {
+                Ok(mut resp) => {
+                    let status = resp.status().as_u16();
+                    let ct = resp.headers().get("content-type").and_then(|h| h.to_str().ok()).unwrap_or("").to_string();
+                    let mut body = Vec::new();
+                    resp.body_mut().as_reader().read_to_end(&mut body).map_err(|e| format!("reading {url}: {e}"))?;
+                    if status >= 500 {
+                        last = format!("{url}: HTTP {status}");
+                        continue;
+                    }
+                    return Ok((status, ct, body));
+                }
+                Err(e) => last = format!("{url}: {e}"),
+            }
+        }
+        Err(last)
+    }
+
+    /// Every file offered for `name` by the indexes and find-links.
+    pub fn files(&self, name: &str) -> Result<Vec<DistFile>, String> {
+        let norm = normalize_name(name);
+        let mut out = Vec::new();
+        for index in &self.index_urls {
+            let url = format!("{}/{norm}/", index.trim_end_matches('/'));
+            let (status, ct, body) = self.get(&url, "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1")?;
+            if status == 404 {
+                continue;
+            }
+            if status != 200 {
+                return Err(format!("{url}: HTTP {status}"));
+            }
+            let text = String::from_utf8_lossy(&body);
+            if ct.contains("json") {
+                out.extend(parse_json(&url, &text)?);
+            } else {
+                out.extend(parse_html(&url, &text));
+            }
+        }
+        for fl in &self.find_links {
+            if fl.starts_with("http://") || fl.starts_with("https://") {
+                let (status, _, body) = self.get(fl, "text/html")?;
+                if status == 200 {
+                    out.extend(parse_html(fl, &String::from_utf8_lossy(&body)));
+                }
+            } else {
+                let dir = PathBuf::from(fl.strip_prefix("file://").unwrap_or(fl));
+                if let Ok(rd) = std::fs::read_dir(&dir) {
+                    for e in rd.flatten() {
+                        let filename = e.file_name().to_string_lossy().to_string();
+                        let path = std::fs::canonicalize(e.path()).unwrap_or(e.path());
+                        out.push(DistFile { filename, url: path.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false });
+                    }
+                }
+            }
+        }
+        out.retain(|f| {
+            let stem = f.filename.split('-').next().unwrap_or("");
+            normalize_name(stem) == norm
+        });
+        Ok(out)
+    }
+
+    /// The file on disk: local paths as they are, URLs downloaded into the
+    /// cache (kept by hash) and checked against the index's sha256.
+    pub fn fetch(&self, f: &DistFile) -> Result<PathBuf, String> {
+        if !f.url.contains("://") {
+            return Ok(PathBuf::from(&f.url));
+        }
+        if let Some(local) = f.url.strip_prefix("file://") {
+            return Ok(PathBuf::from(local));
+        }
+        let dir = self.cache_dir.join("wheels").join(f.sha256.clone().unwrap_or_else(|| format!("{:x}", Sha256::digest(f.url.as_bytes()))));
+        let dest = dir.join(&f.filename);
+        if dest.exists() {
+            return Ok(dest);
+        }
+        let (status, _, body) = self.get(&f.url, "*/*")?;
+        if status != 200 {
+            return Err(format!("{}: HTTP {status}", f.url));
+        }
+        if let Some(want) = &f.sha256 {
+            let got = format!("{:x}", Sha256::digest(&body));
+            if &got != want {
+                return Err(format!(
+                    "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE INDEX.\n    {}:\n        Expected sha256 {want}\n             Got        {got}",
+                    f.filename
+                ));
+            }
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let tmp = dir.join(format!(".{}.part{}", f.filename, std::process::id()));
+        std::fs::write(&tmp, &body).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        Ok(dest)
+    }
+
+    /// The wheel's METADATA: from the PEP 658 file when offered, else from the wheel.
+    pub fn metadata(&self, f: &DistFile) -> Result<String, String> {
+        if f.has_metadata && f.url.contains("://") {
+            let (status, _, body) = self.get(&format!("{}.metadata", f.url), "*/*")?;
+            if status == 200 {
+                return Ok(String::from_utf8_lossy(&body).to_string());
+            }
+        }
+        let path = self.fetch(f)?;
+        wheel_metadata(&path)
+    }
+}
+
+/// METADATA from inside a wheel file.
+pub fn wheel_metadata(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut z = zip::ZipArchive::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = (0..z.len())
+        .filter_map(|i| z.name_for_index(i).and_then(|s| s.ok()).map(|s| s.to_string()))
+        .find(|n| n.ends_with(".dist-info/METADATA") && n.matches('/').count() == 1)
+        .ok_or_else(|| format!("{} has no METADATA", path.display()))?;
+    let mut e = z.by_name(&name).map_err(|e| e.to_string())?;
+    let mut s = String::new();
+    e.read_to_string(&mut s).map_err(|e| e.to_string())?;
+    Ok(s)
+}
+
+/// Requires-Dist values of a METADATA text.
+pub fn requires_dist(metadata: &str) -> Vec<String> {
+    metadata
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.strip_prefix("Requires-Dist:"))
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_and_urls() {
+        let page = r#"<html><body>
+<a href="../../files/demo-1.0-py3-none-any.whl#sha256=abc" data-requires-python="&gt;=3.8">demo-1.0-py3-none-any.whl</a><br/>
+<a href="https://cdn.example/demo-2.0.tar.gz" data-yanked="">demo-2.0.tar.gz</a>
+<a data-core-metadata="sha256=x" href='/f/demo-3.0-py3-none-any.whl'>demo-3.0-py3-none-any.whl</a>
+</body></html>"#;
+        let files = parse_html("http://h:1/simple/demo/", page);
+        assert_eq!(files.len(), 3);
+        assert_eq!(files[0].url, "http://h:1/files/demo-1.0-py3-none-any.whl");
+        assert_eq!(files[0].sha256.as_deref(), Some("abc"));
+        assert_eq!(files[0].requires_python.as_deref(), Some(">=3.8"));
+        assert!(!files[0].yanked && files[1].yanked);
+        assert_eq!(files[2].url, "http://h:1/f/demo-3.0-py3-none-any.whl");
+        assert!(files[2].has_metadata && !files[0].has_metadata);
+    }
+
+    #[test]
+    fn json_page() {
+        let j = r#"{"meta": {"api-version": "1.0"}, "name": "demo", "files": [
+            {"filename": "demo-1.0-py3-none-any.whl", "url": "f/demo-1.0-py3-none-any.whl", "hashes": {"sha256": "00"}, "requires-python": ">=3.7", "yanked": "broken", "core-metadata": {"sha256": "1"}}]}"#;
+        let f = parse_json("http://h/simple/demo/", j).unwrap();
+        assert_eq!(f[0].url, "http://h/simple/demo/f/demo-1.0-py3-none-any.whl");
+        assert!(f[0].yanked && f[0].has_metadata);
+        assert_eq!(f[0].sha256.as_deref(), Some("00"));
+    }
+}
