@@ -88,7 +88,7 @@ fn m_write(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     }
     let s = stream(slf);
     let n = pystr::len(text);
-    let bytes = crate::types::str_methods::encode(text, "utf-8", Some(if s.fd == 2 { "backslashreplace" } else { "strict" }))?;
+    let bytes = crate::types::str_methods::encode(text, "utf-8", Some(stream_errors(s.fd)))?;
     let buf = unsafe { &mut *s.buf };
     buf.extend_from_slice(&bytes);
     if s.line_buffered != 0 && bytes.contains(&b'\n') || buf.len() >= 8192 {
@@ -164,8 +164,36 @@ fn g_encoding(_o: &Obj) -> PyResult<Obj> {
     Ok(pystr::intern("utf-8"))
 }
 
+/// The error handler of a standard stream, as CPython picks it: stderr
+/// backslashreplace; stdin/stdout surrogateescape under the C, POSIX and
+/// C.UTF-8 locales (PEP 538's coercion targets), strict otherwise.
+fn stream_errors(fd: i32) -> &'static str {
+    if fd == 2 {
+        return "backslashreplace";
+    }
+    static C_LIKE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let c_like = *C_LIKE.get_or_init(|| {
+        // As CPython's startup: the LC_CTYPE the environment selects, which
+        // is "C" when that locale is not installed.
+        let name = unsafe {
+            let p = libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+            if p.is_null() {
+                "C".to_owned()
+            } else {
+                std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+            }
+        };
+        matches!(name.as_str(), "C" | "POSIX") || name.to_ascii_lowercase().starts_with("c.utf")
+    });
+    if c_like {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
+}
+
 fn g_errors(o: &Obj) -> PyResult<Obj> {
-    Ok(pystr::new(if stream(o).fd == 2 { "backslashreplace" } else { "strict" }))
+    Ok(pystr::new(stream_errors(stream(o).fd)))
 }
 
 fn g_name(o: &Obj) -> PyResult<Obj> {
