@@ -466,7 +466,8 @@ impl<'a> Matcher<'a> {
                     let min = code[pc + 2] as usize;
                     let max = code[pc + 3];
                     let body = pc + 4;
-                    let tail = pc + 1 + code[pc + 1] as usize;
+                    // skip reaches the body's SUCCESS; the tail follows it.
+                    let tail = pc + 2 + code[pc + 1] as usize;
                     let saved = self.cur;
                     self.cur = None;
                     let mut n = 0usize;
