@@ -75,7 +75,17 @@ pub struct Matcher<'a> {
     cur: Option<usize>,
     pub match_all: bool,
     pub must_advance: bool,
+    /// Recursion depth of `m`, and the limit past which the attempt is
+    /// abandoned and rerun on a thread with a large stack.
+    depth: usize,
+    limit: usize,
+    aborted: bool,
 }
+
+/// Depth `m` may reach on the interpreter's stack.
+const INLINE_DEPTH: usize = 20_000;
+/// Stack of the helper thread for deep matches (reserved, touched lazily).
+const BIG_STACK: usize = 16 << 30;
 
 impl<'a> Matcher<'a> {
     pub fn new(code: &'a [u32], s: &'a [u32], end: usize, groups: usize) -> Matcher<'a> {
@@ -90,6 +100,9 @@ impl<'a> Matcher<'a> {
             cur: None,
             match_all: false,
             must_advance: false,
+            depth: 0,
+            limit: INLINE_DEPTH,
+            aborted: false,
         }
     }
 
@@ -112,7 +125,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// A match anchored at `pos`: Some(end).
-    pub fn do_match(&mut self, pos: usize) -> Option<usize> {
+    fn do_match_inner(&mut self, pos: usize) -> Option<usize> {
         self.reset();
         if pos > self.end {
             return None;
@@ -124,7 +137,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// The first match starting at or after `pos`: Some((start, end)).
-    pub fn search(&mut self, pos: usize) -> Option<(usize, usize)> {
+    fn search_inner(&mut self, pos: usize) -> Option<(usize, usize)> {
         let mut p = pos;
         // A leading literal (after INFO) lets us skip positions.
         let mut first = 0;
@@ -144,6 +157,9 @@ impl<'a> Matcher<'a> {
             self.reset();
             self.start = p;
             let r = self.m(0, p, true);
+            if self.aborted {
+                return None;
+            }
             self.must_advance = false;
             if let Some(e) = r {
                 return Some((p, e));
@@ -151,6 +167,41 @@ impl<'a> Matcher<'a> {
             p += 1;
         }
         None
+    }
+
+    /// A match anchored at `pos`: Some(end).
+    pub fn do_match(&mut self, pos: usize) -> Option<usize> {
+        let must_advance = self.must_advance;
+        let r = self.do_match_inner(pos);
+        if !self.aborted {
+            return r;
+        }
+        self.must_advance = must_advance;
+        self.deep(|m| m.do_match_inner(pos))
+    }
+
+    /// The first match starting at or after `pos`: Some((start, end)).
+    pub fn search(&mut self, pos: usize) -> Option<(usize, usize)> {
+        let must_advance = self.must_advance;
+        let r = self.search_inner(pos);
+        if !self.aborted {
+            return r;
+        }
+        self.must_advance = must_advance;
+        self.deep(|m| m.search_inner(pos))
+    }
+
+    /// Reruns an attempt that went too deep for the interpreter's stack on
+    /// a helper thread with a big stack and no depth limit.
+    fn deep<R: Send>(&mut self, f: impl FnOnce(&mut Self) -> R + Send) -> R {
+        self.aborted = false;
+        self.limit = usize::MAX;
+        let r = std::thread::scope(|sc| {
+            let h = std::thread::Builder::new().stack_size(BIG_STACK).spawn_scoped(sc, || f(self)).expect("sre thread");
+            h.join().expect("sre thread")
+        });
+        self.limit = INLINE_DEPTH;
+        r
     }
 
     fn at(&self, code: u32, p: usize) -> bool {
@@ -246,7 +297,21 @@ impl<'a> Matcher<'a> {
     }
 
     /// Matches the code from `pc` at `p` through SUCCESS; Some(end).
-    fn m(&mut self, mut pc: usize, mut p: usize, toplevel: bool) -> Option<usize> {
+    fn m(&mut self, pc: usize, p: usize, toplevel: bool) -> Option<usize> {
+        if self.aborted {
+            return None;
+        }
+        if self.depth >= self.limit {
+            self.aborted = true;
+            return None;
+        }
+        self.depth += 1;
+        let r = self.m_body(pc, p, toplevel);
+        self.depth -= 1;
+        r
+    }
+
+    fn m_body(&mut self, mut pc: usize, mut p: usize, toplevel: bool) -> Option<usize> {
         let code = self.code;
         let s = self.s;
         loop {
