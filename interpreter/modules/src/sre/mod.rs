@@ -120,14 +120,36 @@ fn getstring(o: &Obj) -> PyResult<(Vec<u32>, bool)> {
     bail!(TypeError, "expected string or bytes-like object, got '{}'", o.ty().name())
 }
 
-fn subject(p: &PatternS, o: &Obj) -> PyResult<Subject> {
+thread_local! {
+    /// The last immutable subject (exact str or bytes) and its code points,
+    /// so that loops calling `match(s, pos)` on one string convert it once.
+    static LAST: std::cell::RefCell<Option<(Obj, Rc<Vec<u32>>, bool)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn subject_chars(o: &Obj) -> PyResult<(Rc<Vec<u32>>, bool)> {
+    let immutable = pystr::is_exact_str(o) || o.type_ptr() == bytes::type_ptr();
+    if immutable {
+        let hit = LAST.with(|l| l.borrow().as_ref().filter(|(k, _, _)| k.is(o)).map(|(_, c, b)| (c.clone(), *b)));
+        if let Some(h) = hit {
+            return Ok(h);
+        }
+    }
     let (chars, isbytes) = getstring(o)?;
+    let chars = Rc::new(chars);
+    if immutable && chars.len() >= 64 {
+        LAST.with(|l| *l.borrow_mut() = Some((o.clone(), chars.clone(), isbytes)));
+    }
+    Ok((chars, isbytes))
+}
+
+fn subject(p: &PatternS, o: &Obj) -> PyResult<Subject> {
+    let (chars, isbytes) = subject_chars(o)?;
     match p.isbytes {
         Some(false) if isbytes => bail!(TypeError, "cannot use a string pattern on a bytes-like object"),
         Some(true) if !isbytes => bail!(TypeError, "cannot use a bytes pattern on a string-like object"),
         _ => {}
     }
-    Ok(Subject { obj: o.clone(), chars: Rc::new(chars), isbytes })
+    Ok(Subject { obj: o.clone(), chars, isbytes })
 }
 
 fn slice(obj: &Obj, chars: &[u32], isbytes: bool, a: usize, b: usize) -> Obj {
