@@ -196,10 +196,22 @@ impl<'a> Matcher<'a> {
     fn deep<R: Send>(&mut self, f: impl FnOnce(&mut Self) -> R + Send) -> R {
         self.aborted = false;
         self.limit = usize::MAX;
-        let r = std::thread::scope(|sc| {
-            let h = std::thread::Builder::new().stack_size(BIG_STACK).spawn_scoped(sc, || f(self)).expect("sre thread");
-            h.join().expect("sre thread")
-        });
+        let mut f = Some(f);
+        let mut r = None;
+        // A smaller stack when the system refuses to reserve the big one.
+        for size in [BIG_STACK, BIG_STACK / 4, BIG_STACK / 16] {
+            let this = &mut *self;
+            let g = &mut f;
+            let out = std::thread::scope(|sc| {
+                let h = std::thread::Builder::new().stack_size(size).spawn_scoped(sc, move || (g.take().unwrap())(this));
+                h.ok().map(|h| h.join().expect("sre thread"))
+            });
+            if out.is_some() {
+                r = out;
+                break;
+            }
+        }
+        let r = r.expect("no thread for a deep regular expression match");
         self.limit = INLINE_DEPTH;
         r
     }
