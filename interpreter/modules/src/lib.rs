@@ -18,6 +18,7 @@ mod native;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod struct_;
 pub mod thread;
 pub mod weakref;
@@ -176,4 +177,5 @@ pub fn register_all() {
     register("_functools", functools::create);
     register("itertools", itertools::create);
     register("_operator", operator::create);
+    register("_sre", sre::create);
 }

@@ -96,6 +96,22 @@ unsafe extern "C" fn mp_traverse(p: *mut PyObject, visit: crate::object::VisitPr
     if m.is_null() { 0 } else { visit(m, arg) }
 }
 
+/// `mappingproxy(mapping)`: any mapping but a list or a tuple.
+fn mp_new(_t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
+    let (v, kn) = crate::ops::call::kwargs_to_vector(crate::types::tuple::items(args), kw)?;
+    let a = crate::types::builtin_func::parse_args("mappingproxy", &v, kn.as_ref(), &["mapping"], 1, 0)?;
+    let m = a[0].clone().unwrap();
+    let is_mapping = unsafe {
+        let mp = (*m.type_ptr()).tp_as_mapping;
+        !mp.is_null() && (*mp).mp_subscript.is_some()
+    };
+    if !is_mapping || crate::types::list::is_list(&m) || crate::types::tuple::is_tuple(&m) {
+        crate::bail!(TypeError, "mappingproxy() argument must be a mapping, not {}", m.ty().name());
+    }
+    new(&m)
+}
+crate::new_slot!(mp_new_slot => mp_new);
+
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 
@@ -106,6 +122,7 @@ pub fn init_types() {
         (*t).tp_flags |= tpflags::HAVE_GC | tpflags::MAPPING;
         (*t).tp_flags &= !tpflags::BASETYPE;
         (*t).tp_dealloc = Some(mp_dealloc);
+        (*t).tp_new = Some(mp_new_slot);
         (*t).tp_traverse = Some(mp_traverse);
         (*(&raw mut AS_MAPPING)).mp_subscript = Some(mp_getitem_slot);
         (*(&raw mut AS_MAPPING)).mp_length = Some(mp_len_slot);

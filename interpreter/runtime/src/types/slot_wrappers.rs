@@ -893,7 +893,12 @@ fn slot_getattr_hook(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = o.type_ptr();
     let getattribute = lookup(t, &pystr::intern("__getattribute__"));
     let r = match &getattribute {
-        Some(ga) if is_wrapper_of(ga, Slot::GetAttr) => type_::generic_getattr(o, name),
+        // A slot wrapper's own getattro (object's generic one, or type's
+        // for metaclasses) is called directly, as CPython does.
+        Some(ga) if is_wrapper_of(ga, Slot::GetAttr) => unsafe {
+            let f = std::mem::transmute::<usize, GetAttroFunc>((*ga.cast::<WrapperDescrObject>()).d_wrapped);
+            from_ret(f(o.as_ptr(), name.as_ptr()))
+        },
         Some(ga) => {
             let bound = bind(ga, o)?;
             crate::ops::call::call(&bound, &[name.clone()], None)
