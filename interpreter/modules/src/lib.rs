@@ -6,6 +6,7 @@
 
 pub mod binascii;
 pub mod cmath;
+pub mod codecs;
 pub mod collections;
 pub mod errno;
 pub mod functools;
@@ -18,6 +19,7 @@ pub mod posix;
 pub mod random;
 pub mod struct_;
 pub mod thread;
+pub mod time;
 pub mod weakref;
 
 use krait_runtime::modules::register;
@@ -172,4 +174,6 @@ pub fn register_all() {
     register("_functools", functools::create);
     register("itertools", itertools::create);
     register("_operator", operator::create);
+    register("time", time::create);
+    register("_codecs", codecs::create);
 }
