@@ -95,6 +95,53 @@ pub fn lookup_codec(encoding: &str) -> PyResult<Obj> {
     bail!(LookupError, "unknown encoding: {}", encoding)
 }
 
+
+/// `str.encode` for encodings only the registry knows.
+pub fn registry_encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let info = lookup_codec(encoding)?;
+    let mut cargs = vec![s.clone()];
+    if let Some(e) = errors {
+        cargs.push(pystr::new(e));
+    }
+    let r = call(&tuple::items(&info)[0], &cargs, None)?;
+    if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
+        bail!(TypeError, "encoder must return a tuple (object, integer)");
+    }
+    let v = &tuple::items(&r)[0];
+    if bytes::is_bytes(v) {
+        return Ok(bytes::as_slice(v).to_vec());
+    }
+    bail!(
+        TypeError,
+        "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+        encoding,
+        v.ty().name()
+    )
+}
+
+/// `bytes.decode` for encodings only the registry knows.
+pub fn registry_decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj> {
+    let info = lookup_codec(encoding)?;
+    let mut cargs = vec![bytes::new(data)];
+    if let Some(e) = errors {
+        cargs.push(pystr::new(e));
+    }
+    let r = call(&tuple::items(&info)[1], &cargs, None)?;
+    if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
+        bail!(TypeError, "decoder must return a tuple (object,integer)");
+    }
+    let v = tuple::items(&r)[0].clone();
+    if pystr::is_str(&v) {
+        return Ok(v);
+    }
+    bail!(
+        TypeError,
+        "'{}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+        encoding,
+        v.ty().name()
+    )
+}
+
 fn codecs_register(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("_codecs.register", args, kw, 1, 1)?;
     if !krait_runtime::builtins::is_callable(&args[0]) {
@@ -730,6 +777,175 @@ fn readbuffer_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     Ok(pair(bytes::new(&data), n))
 }
 
+
+// ---------------------------------------------------------------------------
+// Charmap codecs: a str (byte -> character) or any mapping for decoding,
+// a mapping from code points to ints/bytes for encoding. `charmap_build`
+// gives a dict from code point to byte.
+
+fn new_unicode_exc(t: *mut krait_runtime::object::PyTypeObject, enc: &str, obj: &Obj, start: usize, end: usize, reason: &str) -> PyResult<Obj> {
+    call(
+        &type_::type_obj(t),
+        &[pystr::new(enc), obj.clone(), int::from_usize(start), int::from_usize(end), pystr::new(reason)],
+        None,
+    )
+}
+
+/// Calls the handler for `errors` on `exc`; strict raises `exc` itself.
+fn run_handler(errors: &str, exc: Obj, len: usize, encode: bool) -> PyResult<(Obj, usize)> {
+    if errors == "strict" {
+        return Err(errors::restore(exc));
+    }
+    let h = lookup_error_name(errors)?;
+    let r = call(&h, &[exc], None)?;
+    handler_result(&r, len, encode)
+}
+
+/// One byte through a decoding mapping: Some(code points) or None when
+/// undefined.
+fn charmap_lookup_decode(mapping: &Obj, b: u8) -> PyResult<Option<Vec<u32>>> {
+    if pystr::is_str(mapping) {
+        let n = pystr::len(mapping);
+        if (b as usize) < n {
+            let c = pystr::char_at(mapping, b as usize);
+            if c != 0xfffe {
+                return Ok(Some(vec![c]));
+            }
+        }
+        return Ok(None);
+    }
+    let r = match krait_runtime::ops::seq::getitem(mapping, &int::from_i64(b as i64)) {
+        Ok(v) => v,
+        Err(e) => {
+            if errors::matches(exceptions::LookupError()) {
+                errors::clear();
+                return Ok(None);
+            }
+            return Err(e);
+        }
+    };
+    if none::is_none(&r) {
+        return Ok(None);
+    }
+    if int::is_int(&r) {
+        match int::as_i64(&r) {
+            Some(v) if (0..0x110000).contains(&v) => return Ok(Some(vec![v as u32])),
+            _ => bail!(TypeError, "character mapping must be in range(0x110000)"),
+        }
+    }
+    if pystr::is_str(&r) {
+        let cps = pystr::code_points(&r);
+        if cps.len() == 1 && cps[0] == 0xfffe {
+            return Ok(None);
+        }
+        return Ok(Some(cps));
+    }
+    bail!(TypeError, "character mapping must return integer, None or str")
+}
+
+fn charmap_decode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let (data, errors, rest) = bytes_input("charmap_decode", args, kw, &["mapping"])?;
+    let mapping = rest[0].clone().filter(|m| !none::is_none(m));
+    let Some(mapping) = mapping else {
+        return Ok(pair(decode_native(&data, "latin-1", &errors)?, data.len()));
+    };
+    let mut out = vec![];
+    let mut i = 0;
+    let whole = bytes::new(&data);
+    while i < data.len() {
+        match charmap_lookup_decode(&mapping, data[i])? {
+            Some(c) => {
+                out.extend(c);
+                i += 1;
+            }
+            None => {
+                let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), "charmap", &whole, i, i + 1, "character maps to <undefined>")?;
+                let (rep, pos) = run_handler(&errors, exc, data.len(), false)?;
+                out.extend(pystr::code_points(&rep));
+                i = pos;
+            }
+        }
+    }
+    Ok(pair(pystr::from_code_points(&out), data.len()))
+}
+
+/// One code point through an encoding mapping: Some(bytes) or None.
+fn charmap_lookup_encode(mapping: &Obj, c: u32) -> PyResult<Option<Vec<u8>>> {
+    let r = match krait_runtime::ops::seq::getitem(mapping, &int::from_i64(c as i64)) {
+        Ok(v) => v,
+        Err(e) => {
+            if errors::matches(exceptions::LookupError()) {
+                errors::clear();
+                return Ok(None);
+            }
+            return Err(e);
+        }
+    };
+    if none::is_none(&r) {
+        return Ok(None);
+    }
+    if int::is_int(&r) {
+        match int::as_i64(&r) {
+            Some(v) if (0..256).contains(&v) => return Ok(Some(vec![v as u8])),
+            _ => bail!(TypeError, "character mapping must be in range(256)"),
+        }
+    }
+    if bytes::is_bytes(&r) {
+        return Ok(Some(bytes::as_slice(&r).to_vec()));
+    }
+    bail!(TypeError, "character mapping must return integer, bytes or None, not {}", r.ty().name())
+}
+
+fn charmap_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let (s, errors, rest) = str_input("charmap_encode", args, kw, &["mapping"])?;
+    let mapping = rest[0].clone().filter(|m| !none::is_none(m));
+    let Some(mapping) = mapping else {
+        return Ok(pair(bytes::new(&encode_native(&s, "latin-1", &errors)?), pystr::len(&s)));
+    };
+    let cps = pystr::code_points(&s);
+    let mut out = vec![];
+    let mut i = 0;
+    while i < cps.len() {
+        if let Some(b) = charmap_lookup_encode(&mapping, cps[i])? {
+            out.extend(b);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < cps.len() && charmap_lookup_encode(&mapping, cps[end])?.is_none() {
+            end += 1;
+        }
+        let exc = new_unicode_exc(exceptions::UnicodeEncodeError(), "charmap", &s, i, end, "character maps to <undefined>")?;
+        let (rep, pos) = run_handler(&errors, exc.clone(), cps.len(), true)?;
+        if bytes::is_bytes(&rep) {
+            out.extend_from_slice(bytes::as_slice(&rep));
+        } else {
+            for c in pystr::code_points(&rep) {
+                match charmap_lookup_encode(&mapping, c)? {
+                    Some(b) => out.extend(b),
+                    None => return Err(errors::restore(exc)),
+                }
+            }
+        }
+        i = pos;
+    }
+    Ok(pair(bytes::new(&out), cps.len()))
+}
+
+fn charmap_build(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::clinic_args("charmap_build", args, kw, &["map"], 1, 1, 1)?;
+    let map = a[0].as_ref().unwrap();
+    arg_str("charmap_build", 1, map)?;
+    let d = dict::new();
+    for (i, c) in pystr::code_points(map).into_iter().enumerate().take(256) {
+        if c == 0xfffe {
+            continue;
+        }
+        dict::set_item(&d, &int::from_i64(c as i64), &int::from_usize(i))?;
+    }
+    Ok(d)
+}
+
 const FUNCTIONS: &[MethodSpec] = &[
     method("register", codecs_register),
     method("unregister", codecs_unregister),
@@ -760,6 +976,9 @@ const FUNCTIONS: &[MethodSpec] = &[
     method("ascii_encode", ascii_encode),
     method("ascii_decode", ascii_decode),
     method("readbuffer_encode", readbuffer_encode),
+    method("charmap_decode", charmap_decode),
+    method("charmap_encode", charmap_encode),
+    method("charmap_build", charmap_build),
 ];
 
 pub fn create() -> PyResult<Obj> {

@@ -8,6 +8,7 @@ pub mod binascii;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod io;
@@ -176,4 +177,6 @@ pub fn register_all() {
     register("_operator", operator::create);
     register("time", time::create);
     register("_codecs", codecs::create);
+    register("_contextvars", contextvars::create);
+    krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }
