@@ -505,7 +505,6 @@ fn encode_native(s: &Obj, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
     if native_handler(errors)? {
         return native::encode(s, enc, Some(errors));
     }
-    let handler = lookup_error_name(errors)?;
     let cps = pystr::code_points(s);
     let mut out = vec![];
     let mut pos = 0;
@@ -530,7 +529,7 @@ fn encode_native(s: &Obj, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
                     &[getattr_str(&exc, "encoding")?, s.clone(), int::from_usize(pos + start), int::from_usize(pos + end), reason],
                     None,
                 )?;
-                let r = call(&handler, &[new_exc], None)?;
+                let r = call(&lookup_error_name(errors)?, &[new_exc], None)?;
                 let (rep, newpos) = handler_result(&r, cps.len(), true)?;
                 if bytes::is_bytes(&rep) {
                     out.extend_from_slice(bytes::as_slice(&rep));
@@ -550,7 +549,6 @@ fn decode_native(data: &[u8], enc: &str, errors: &str) -> PyResult<Obj> {
     if native_handler(errors)? {
         return native::decode(data, enc, Some(errors));
     }
-    let handler = lookup_error_name(errors)?;
     let mut out: Vec<u32> = vec![];
     let mut pos = 0;
     let whole = bytes::new(data);
@@ -573,7 +571,7 @@ fn decode_native(data: &[u8], enc: &str, errors: &str) -> PyResult<Obj> {
                     &[getattr_str(&exc, "encoding")?, whole.clone(), int::from_usize(pos + start), int::from_usize(pos + end), reason],
                     None,
                 )?;
-                let r = call(&handler, &[new_exc], None)?;
+                let r = call(&lookup_error_name(errors)?, &[new_exc], None)?;
                 let (rep, newpos) = handler_result(&r, data.len(), false)?;
                 out.extend(pystr::code_points(&rep));
                 pos = newpos;

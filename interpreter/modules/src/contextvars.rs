@@ -170,6 +170,11 @@ fn context_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
 }
 krait_runtime::richcmp_slot!(context_richcompare_slot => context_richcompare);
 
+fn context_hash(_o: &Obj) -> PyResult<isize> {
+    bail!(TypeError, "unhashable type: '_contextvars.Context'")
+}
+krait_runtime::hash_slot!(context_hash_slot => context_hash);
+
 fn context_get(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("get", args, kw, &["key", "default"], 2, 1, 2)?;
     let k = a[0].as_ref().unwrap();
@@ -382,7 +387,7 @@ fn init_types() -> PyResult<()> {
         native::init_type::<Context>(t, "_contextvars.Context", false);
         (*t).tp_new = Some(context_new_slot);
         (*t).tp_richcompare = Some(context_richcompare_slot);
-        (*t).tp_hash = Some(krait_runtime::ops::object_hash_not_implemented);
+        (*t).tp_hash = Some(context_hash_slot);
         (*t).tp_iter = Some(context_iter_slot);
         let mp = &raw mut CONTEXT_MAP;
         (*mp).mp_subscript = Some(context_subscript_slot);

@@ -122,6 +122,11 @@ pub type EncodeHook = fn(&Obj, &str, Option<&str>) -> PyResult<Vec<u8>>;
 /// Decoding through the codec registry.
 pub type DecodeHook = fn(&[u8], &str, Option<&str>) -> PyResult<Obj>;
 
+/// The error handlers the native codecs implement; others are Python
+/// callables from the registry.
+const NATIVE_HANDLERS: &[&str] =
+    &["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass", "namereplace"];
+
 static REGISTRY_HOOKS: std::sync::OnceLock<(EncodeHook, DecodeHook)> = std::sync::OnceLock::new();
 
 /// Installs the registry fallback (done by the `_codecs` module).
@@ -131,6 +136,11 @@ pub fn set_registry_hooks(encode: EncodeHook, decode: DecodeHook) {
 
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    if let (Some(h), Some(e)) = (REGISTRY_HOOKS.get(), errors) {
+        if !NATIVE_HANDLERS.contains(&e) {
+            return (h.0)(s, encoding, errors);
+        }
+    }
     let codec = match (lookup(encoding), REGISTRY_HOOKS.get()) {
         (Ok(c), _) => c,
         (Err(_), Some(h)) => {
@@ -235,6 +245,11 @@ fn handle_decode(errors: &str, codec: Codec, data: &[u8], start: usize, end: usi
 
 /// `data.decode(encoding, errors)`.
 pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj> {
+    if let (Some(h), Some(e)) = (REGISTRY_HOOKS.get(), errors) {
+        if !NATIVE_HANDLERS.contains(&e) {
+            return (h.1)(data, encoding, errors);
+        }
+    }
     let codec = match (lookup(encoding), REGISTRY_HOOKS.get()) {
         (Ok(c), _) => c,
         (Err(_), Some(h)) => {
