@@ -337,7 +337,7 @@ fn h_namereplace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn h_surrogateescape(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let exc = one_exc("surrogateescape_errors", args, kw)?;
+    let exc = one_exc("surrogateescape", args, kw)?;
     if is_kind(&exc, exceptions::UnicodeDecodeError()) {
         let (start, end, obj) = exc_range(&exc)?;
         let b = buffer::bytes_like(&obj)?;
@@ -368,7 +368,7 @@ fn h_surrogateescape(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 }
 
 fn h_surrogatepass(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let exc = one_exc("surrogatepass_errors", args, kw)?;
+    let exc = one_exc("surrogatepass", args, kw)?;
     let enc = normalize(&pystr::to_string_lossy(&getattr_str(&exc, "encoding")?)).replace('_', "-");
     let native_name = match enc.as_str() {
         "utf-8" | "utf8" => "utf-8",
@@ -420,8 +420,8 @@ const HANDLERS: &[MethodSpec] = &[
     method("xmlcharrefreplace_errors", h_xmlcharrefreplace),
     method("backslashreplace_errors", h_backslashreplace),
     method("namereplace_errors", h_namereplace),
-    method("surrogateescape_errors", h_surrogateescape),
-    method("surrogatepass_errors", h_surrogatepass),
+    method("surrogateescape", h_surrogateescape),
+    method("surrogatepass", h_surrogatepass),
 ];
 
 fn error_registry() -> PyResult<Obj> {

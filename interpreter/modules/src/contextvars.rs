@@ -231,6 +231,9 @@ fn context_run(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 // --- ContextVar ------------------------------------------------------------
 
 fn var_new(_t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
+    if tuple::len(args) > 1 {
+        bail!(TypeError, "ContextVar() takes at most 1 positional argument ({} given)", tuple::len(args));
+    }
     let (all, kwnames) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(args), kw)?;
     let a = crate::clinic_args("ContextVar", &all, kwnames.as_ref(), &["name", "default"], 1, 1, 1)?;
     let name = a[0].clone().unwrap();

@@ -96,7 +96,7 @@ fn seconds_to_ns(o: &Obj) -> PyResult<i128> {
         }
         let ns = (d * 1e9).ceil();
         if !(-MAX..MAX).contains(&ns) {
-            bail!(OverflowError, "timestamp too large to convert to C _PyTime_t");
+            bail!(OverflowError, "timestamp out of range for platform time_t");
         }
         return Ok(ns as i128);
     }
