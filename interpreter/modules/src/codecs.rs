@@ -944,6 +944,332 @@ fn charmap_build(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(d)
 }
 
+// ---------------------------------------------------------------------------
+// Escape codecs.
+
+fn hex_val(b: u8) -> Option<u32> {
+    (b as char).to_digit(16)
+}
+
+/// A str argument as UTF-8 bytes, or any bytes-like object.
+fn str_or_bytes(o: &Obj) -> PyResult<Vec<u8>> {
+    if pystr::is_str(o) {
+        return native::encode(o, "utf-8", None);
+    }
+    Ok(buffer::bytes_like(o)?.as_slice().to_vec())
+}
+
+fn escape_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::clinic_args("escape_encode", args, kw, &["data", "errors"], 2, 1, 2)?;
+    let d = a[0].as_ref().unwrap();
+    if !bytes::is_bytes(d) {
+        bail!(TypeError, "escape_encode() argument 1 must be bytes, not {}", d.ty().name());
+    }
+    errors_arg("escape_encode", 2, &a[1])?;
+    let data = bytes::as_slice(d);
+    let mut out = vec![];
+    for &b in data {
+        match b {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\'' => out.extend_from_slice(b"\\'"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x20..=0x7e => out.push(b),
+            _ => out.extend_from_slice(format!("\\x{:02x}", b).as_bytes()),
+        }
+    }
+    Ok(pair(bytes::new(&out), data.len()))
+}
+
+fn escape_decode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::clinic_args("escape_decode", args, kw, &["data", "errors"], 2, 1, 2)?;
+    let data = str_or_bytes(a[0].as_ref().unwrap())?;
+    let errors = errors_arg("escape_decode", 2, &a[1])?;
+    let mut out = vec![];
+    let mut first_invalid: Option<String> = None;
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if b != b'\\' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if i >= data.len() {
+            bail!(ValueError, "Trailing \\ in string");
+        }
+        let c = data[i];
+        i += 1;
+        match c {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(c),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b't' => out.push(b'\t'),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b'v' => out.push(11),
+            b'a' => out.push(7),
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                let mut k = 0;
+                while k < 2 && i < data.len() && (b'0'..=b'7').contains(&data[i]) {
+                    v = v * 8 + (data[i] - b'0') as u32;
+                    i += 1;
+                    k += 1;
+                }
+                if v > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(format!("invalid octal escape sequence '\\{:o}'", v));
+                }
+                out.push(v as u8);
+            }
+            b'x' => {
+                if i + 1 < data.len() {
+                    if let (Some(h), Some(l)) = (hex_val(data[i]), hex_val(data[i + 1])) {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                        continue;
+                    }
+                }
+                match errors.as_str() {
+                    "strict" => bail!(ValueError, "invalid \\x escape at position {}", i - 2),
+                    "replace" => out.push(b'?'),
+                    "ignore" => {}
+                    other => bail!(ValueError, "decoding error; unknown error handling code: {}", other),
+                }
+                // Skip the hex digits that were there.
+                let mut k = 0;
+                while k < 2 && i < data.len() && hex_val(data[i]).is_some() {
+                    i += 1;
+                    k += 1;
+                }
+            }
+            _ => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!("invalid escape sequence '\\{}'", c as char));
+                }
+                out.push(b'\\');
+                out.push(c);
+            }
+        }
+    }
+    if let Some(msg) = first_invalid {
+        errors::warn(exceptions::DeprecationWarning(), &msg)?;
+    }
+    Ok(pair(bytes::new(&out), data.len()))
+}
+
+fn push_escaped(out: &mut Vec<u8>, c: u32) {
+    if c < 0x100 {
+        out.extend_from_slice(format!("\\x{:02x}", c).as_bytes());
+    } else if c < 0x10000 {
+        out.extend_from_slice(format!("\\u{:04x}", c).as_bytes());
+    } else {
+        out.extend_from_slice(format!("\\U{:08x}", c).as_bytes());
+    }
+}
+
+fn unicode_escape_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let (s, _errors, _) = str_input("unicode_escape_encode", args, kw, &[])?;
+    let mut out = vec![];
+    for c in pystr::code_points(&s) {
+        match c {
+            0x5c => out.extend_from_slice(b"\\\\"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0a => out.extend_from_slice(b"\\n"),
+            0x0d => out.extend_from_slice(b"\\r"),
+            0x20..=0x7e => out.push(c as u8),
+            _ => push_escaped(&mut out, c),
+        }
+    }
+    Ok(pair(bytes::new(&out), pystr::len(&s)))
+}
+
+fn raw_unicode_escape_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let (s, _errors, _) = str_input("raw_unicode_escape_encode", args, kw, &[])?;
+    let mut out = vec![];
+    for c in pystr::code_points(&s) {
+        if c < 0x100 {
+            out.push(c as u8);
+        } else {
+            push_escaped(&mut out, c);
+        }
+    }
+    Ok(pair(bytes::new(&out), pystr::len(&s)))
+}
+
+/// The shared decoder: `raw` recognizes only \u and \U escapes.
+fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(Obj, usize)> {
+    let enc = if raw { "rawunicodeescape" } else { "unicodeescape" };
+    let whole = bytes::new(data);
+    let mut out: Vec<u32> = vec![];
+    let mut first_invalid: Option<String> = None;
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if b != b'\\' {
+            out.push(b as u32);
+            i += 1;
+            continue;
+        }
+        if raw {
+            let mut n = 0;
+            while i + n < data.len() && data[i + n] == b'\\' {
+                n += 1;
+            }
+            let next = data.get(i + n).copied();
+            if n % 2 == 0 || !matches!(next, Some(b'u') | Some(b'U')) {
+                if next.is_none() && n % 2 == 1 && !fin {
+                    out.extend(std::iter::repeat(b'\\' as u32).take(n - 1));
+                    return Ok((pystr::from_code_points(&out), i + n - 1));
+                }
+                out.extend(std::iter::repeat(b'\\' as u32).take(n));
+                i += n;
+                continue;
+            }
+            out.extend(std::iter::repeat(b'\\' as u32).take(n - 1));
+            i += n - 1;
+        }
+        let start = i;
+        if i + 1 >= data.len() {
+            if !fin {
+                return Ok((pystr::from_code_points(&out), start));
+            }
+            if raw {
+                out.push(b'\\' as u32);
+                i += 1;
+                continue;
+            }
+            let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, data.len(), "\\ at end of string")?;
+            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            out.extend(pystr::code_points(&rep));
+            i = pos;
+            continue;
+        }
+        let c = data[i + 1];
+        if raw && c != b'u' && c != b'U' {
+            out.push(b'\\' as u32);
+            i += 1;
+            continue;
+        }
+        i += 2;
+        let simple = match c {
+            b'\n' => Some(None),
+            b'\\' | b'\'' | b'"' => Some(Some(c as u32)),
+            b'b' => Some(Some(8)),
+            b'f' => Some(Some(12)),
+            b't' => Some(Some(9)),
+            b'n' => Some(Some(10)),
+            b'r' => Some(Some(13)),
+            b'v' => Some(Some(11)),
+            b'a' => Some(Some(7)),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            out.extend(v);
+            continue;
+        }
+        if (b'0'..=b'7').contains(&c) {
+            let mut v = (c - b'0') as u32;
+            let mut k = 0;
+            while k < 2 && i < data.len() && (b'0'..=b'7').contains(&data[i]) {
+                v = v * 8 + (data[i] - b'0') as u32;
+                i += 1;
+                k += 1;
+            }
+            if v > 0o377 && first_invalid.is_none() {
+                first_invalid = Some(format!("invalid octal escape sequence '\\{:o}'", v));
+            }
+            out.push(v);
+            continue;
+        }
+        let (count, reason) = match c {
+            b'x' => (2, "truncated \\xXX escape"),
+            b'u' => (4, "truncated \\uXXXX escape"),
+            b'U' => (8, "truncated \\UXXXXXXXX escape"),
+            b'N' => {
+                let exc = new_unicode_exc(
+                    exceptions::UnicodeDecodeError(),
+                    enc,
+                    &whole,
+                    start,
+                    i,
+                    "\\N escapes not supported (can't load unicodedata module)",
+                )?;
+                let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+                out.extend(pystr::code_points(&rep));
+                i = pos;
+                continue;
+            }
+            _ => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!("invalid escape sequence '\\{}'", c as char));
+                }
+                out.push(b'\\' as u32);
+                out.push(c as u32);
+                continue;
+            }
+        };
+        let mut v: u32 = 0;
+        let mut k = 0;
+        while k < count && i < data.len() {
+            match hex_val(data[i]) {
+                Some(h) => {
+                    v = v * 16 + h;
+                    i += 1;
+                    k += 1;
+                }
+                None => break,
+            }
+        }
+        if k < count {
+            if !fin && i >= data.len() {
+                return Ok((pystr::from_code_points(&out), start));
+            }
+            let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, i, reason)?;
+            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            out.extend(pystr::code_points(&rep));
+            i = pos;
+            continue;
+        }
+        if v > 0x10ffff {
+            let r = if raw { "\\Uxxxxxxxx out of range" } else { "illegal Unicode character" };
+            let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, i, r)?;
+            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            out.extend(pystr::code_points(&rep));
+            i = pos;
+            continue;
+        }
+        out.push(v);
+    }
+    if let Some(msg) = first_invalid {
+        errors::warn(exceptions::DeprecationWarning(), &msg)?;
+    }
+    Ok((pystr::from_code_points(&out), data.len()))
+}
+
+fn escape_decode_fn(fname: &str, raw: bool, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::clinic_args(fname, args, kw, &["data", "errors", "final"], 3, 1, 3)?;
+    let data = str_or_bytes(a[0].as_ref().unwrap())?;
+    let errors = errors_arg(fname, 2, &a[1])?;
+    let fin = match &a[2] {
+        None => true,
+        Some(v) => crate::posix::args::to_int(v)? != 0,
+    };
+    let (s, n) = escape_decoder(&data, &errors, fin, raw)?;
+    Ok(pair(s, n))
+}
+
+fn unicode_escape_decode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    escape_decode_fn("unicode_escape_decode", false, args, kw)
+}
+
+fn raw_unicode_escape_decode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    escape_decode_fn("raw_unicode_escape_decode", true, args, kw)
+}
+
 const FUNCTIONS: &[MethodSpec] = &[
     method("register", codecs_register),
     method("unregister", codecs_unregister),
@@ -977,6 +1303,12 @@ const FUNCTIONS: &[MethodSpec] = &[
     method("charmap_decode", charmap_decode),
     method("charmap_encode", charmap_encode),
     method("charmap_build", charmap_build),
+    method("escape_encode", escape_encode),
+    method("escape_decode", escape_decode),
+    method("unicode_escape_encode", unicode_escape_encode),
+    method("unicode_escape_decode", unicode_escape_decode),
+    method("raw_unicode_escape_encode", raw_unicode_escape_encode),
+    method("raw_unicode_escape_decode", raw_unicode_escape_decode),
 ];
 
 pub fn create() -> PyResult<Obj> {
