@@ -7,7 +7,9 @@
 pub mod binascii;
 pub mod bisect;
 pub mod cmath;
+pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod heapq;
@@ -21,6 +23,7 @@ pub mod random;
 pub mod sre;
 pub mod struct_;
 pub mod thread;
+pub mod time;
 pub mod weakref;
 
 use krait_runtime::modules::register;
@@ -178,4 +181,8 @@ pub fn register_all() {
     register("itertools", itertools::create);
     register("_operator", operator::create);
     register("_sre", sre::create);
+    register("time", time::create);
+    register("_codecs", codecs::create);
+    register("_contextvars", contextvars::create);
+    krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

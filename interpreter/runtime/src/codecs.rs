@@ -116,9 +116,39 @@ fn can_encode(codec: Codec, c: u32) -> bool {
     }
 }
 
+/// Encoding through the codec registry (`_codecs`), for encodings the
+/// native codecs do not know.
+pub type EncodeHook = fn(&Obj, &str, Option<&str>) -> PyResult<Vec<u8>>;
+/// Decoding through the codec registry.
+pub type DecodeHook = fn(&[u8], &str, Option<&str>) -> PyResult<Obj>;
+
+/// The error handlers the native codecs implement; others are Python
+/// callables from the registry.
+const NATIVE_HANDLERS: &[&str] =
+    &["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass", "namereplace"];
+
+static REGISTRY_HOOKS: std::sync::OnceLock<(EncodeHook, DecodeHook)> = std::sync::OnceLock::new();
+
+/// Installs the registry fallback (done by the `_codecs` module).
+pub fn set_registry_hooks(encode: EncodeHook, decode: DecodeHook) {
+    let _ = REGISTRY_HOOKS.set((encode, decode));
+}
+
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
-    let codec = lookup(encoding)?;
+    if let (Some(h), Some(e)) = (REGISTRY_HOOKS.get(), errors) {
+        if !NATIVE_HANDLERS.contains(&e) {
+            return (h.0)(s, encoding, errors);
+        }
+    }
+    let codec = match (lookup(encoding), REGISTRY_HOOKS.get()) {
+        (Ok(c), _) => c,
+        (Err(_), Some(h)) => {
+            crate::errors::clear();
+            return (h.0)(s, encoding, errors);
+        }
+        (Err(e), None) => return Err(e),
+    };
     let errors = errors.unwrap_or("strict");
     let cps = pystr::code_points(s);
     let mut out = Vec::with_capacity(cps.len());
@@ -215,7 +245,19 @@ fn handle_decode(errors: &str, codec: Codec, data: &[u8], start: usize, end: usi
 
 /// `data.decode(encoding, errors)`.
 pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj> {
-    let codec = lookup(encoding)?;
+    if let (Some(h), Some(e)) = (REGISTRY_HOOKS.get(), errors) {
+        if !NATIVE_HANDLERS.contains(&e) {
+            return (h.1)(data, encoding, errors);
+        }
+    }
+    let codec = match (lookup(encoding), REGISTRY_HOOKS.get()) {
+        (Ok(c), _) => c,
+        (Err(_), Some(h)) => {
+            crate::errors::clear();
+            return (h.1)(data, encoding, errors);
+        }
+        (Err(e), None) => return Err(e),
+    };
     let errors = errors.unwrap_or("strict");
     let mut cps: Vec<u32> = Vec::with_capacity(data.len());
     match codec {
