@@ -335,7 +335,8 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
         }
         Source::Module(name) => {
             // As CPython: runpy finds the module (or package's __main__) and
-            // runs it as __main__.
+            // runs it in the __main__ module that startup created.
+            main_module(None)?;
             let runpy = krait_runtime::import::import_module_level(&pystr::new("runpy"), None, None, 0)?;
             krait_runtime::ops::attr::call_method(
                 &runpy,
