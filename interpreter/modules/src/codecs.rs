@@ -96,9 +96,23 @@ pub fn lookup_codec(encoding: &str) -> PyResult<Obj> {
 }
 
 
+/// `_PyCodec_LookupTextEncoding`: a codec whose CodecInfo says it is not a
+/// text encoding is refused by str.encode/bytes.decode.
+fn text_codec(encoding: &str, alternate: &str) -> PyResult<Obj> {
+    let info = lookup_codec(encoding)?;
+    if !tuple::is_exact_tuple(&info) {
+        if let Some(flag) = errors::catch(exceptions::AttributeError(), getattr_str(&info, "_is_text_encoding"))? {
+            if !krait_runtime::ops::truthy(&flag)? {
+                bail!(LookupError, "'{}' is not a text encoding; use {} to handle arbitrary codecs", encoding, alternate);
+            }
+        }
+    }
+    Ok(info)
+}
+
 /// `str.encode` for encodings only the registry knows.
 pub fn registry_encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
-    let info = lookup_codec(encoding)?;
+    let info = text_codec(encoding, "codecs.encode()")?;
     let mut cargs = vec![s.clone()];
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
@@ -121,7 +135,7 @@ pub fn registry_encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResul
 
 /// `bytes.decode` for encodings only the registry knows.
 pub fn registry_decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj> {
-    let info = lookup_codec(encoding)?;
+    let info = text_codec(encoding, "codecs.decode()")?;
     let mut cargs = vec![bytes::new(data)];
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
