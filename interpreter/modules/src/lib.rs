@@ -4,6 +4,7 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod cmath;
@@ -165,6 +166,7 @@ pub(crate) fn new_exception_type(dotted: &str, base: *mut PyTypeObject) -> PyRes
 /// Registers every module of this crate as a builtin module.
 pub fn register_all() {
     register("errno", errno::create);
+    register("atexit", atexit::create);
     register("_bisect", bisect::create);
     register("_heapq", heapq::create);
     register("_thread", thread::create);

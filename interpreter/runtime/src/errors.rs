@@ -213,7 +213,8 @@ pub fn write_unraisable_del(_e: PyErr, obj: Option<&Obj>) {
     write_unraisable_msg("Exception ignored in", obj);
 }
 
-fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
+/// Reports the current exception as unraisable, prefixed `what: repr(obj)`.
+pub fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
     let exc_value = match fetch() {
         Some(v) => v,
         None => return,

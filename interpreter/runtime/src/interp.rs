@@ -84,11 +84,17 @@ pub fn set_optimize_level(n: u8) {
     OPTIMIZE.store(n, Ordering::Relaxed)
 }
 
+/// Called first at shutdown (the `atexit` module's callbacks).
+pub static AT_EXIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
 /// Interpreter shutdown, as CPython's finalization does for what is still
 /// alive: clears the `__main__` module's namespace (single-underscore names
 /// first, then the rest, `__builtins__` kept) so that objects die and their
 /// `__del__` runs, then collects cycles.
 pub fn finalize() {
+    if let Some(hook) = AT_EXIT.get() {
+        hook();
+    }
     let modules = modules();
     if let Ok(Some(main)) = dict::get_item_str(&modules, "__main__") {
         if module::is_module(&main) {
