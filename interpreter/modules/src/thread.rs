@@ -118,7 +118,7 @@ unsafe extern "C" fn lock_dealloc(p: *mut PyObject) {
 }
 
 /// The wait implied by acquire's (blocking, timeout), with CPython's checks.
-fn wait_of(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Option<Option<Duration>>> {
+fn wait_of(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Option<Duration>> {
     let a = parse_args(fname, args, kw, &["blocking", "timeout"], 0, 0)?;
     let blocking = match &a[0] {
         Some(b) => krait_runtime::ops::truthy(b)?,
@@ -145,17 +145,17 @@ fn wait_of(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Option<Optio
     if timeout * 1e6 > 9223372036854775.0 {
         krait_runtime::bail!(OverflowError, "timeout value is too large");
     }
-    Ok(Some(if !blocking {
+    Ok(if !blocking {
         Some(Duration::ZERO)
     } else if timeout == -1.0 {
         None
     } else {
         Some(Duration::from_secs_f64(timeout))
-    }))
+    })
 }
 
 fn l_acquire(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let wait = wait_of("acquire", args, kw)?.unwrap();
+    let wait = wait_of("acquire", args, kw)?;
     Ok(bool_::from_bool(raw(slf).acquire(wait)))
 }
 
@@ -204,7 +204,7 @@ krait_runtime::unary_slot!(lock_repr_slot => lock_repr);
 // RLock: reentrant for its owner.
 
 fn r_acquire(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let wait = wait_of("acquire", args, kw)?.unwrap();
+    let wait = wait_of("acquire", args, kw)?;
     let me = ident();
     let l = lock_of(slf);
     if l.count > 0 && l.owner == me {

@@ -64,22 +64,21 @@ impl Writer {
     }
 
     /// CPython's w_ref: objects with other references are written once and
-    /// then referred to by index (version 3 and later).
-    fn try_ref(&mut self, o: &Obj, code_at: usize) -> bool {
+    /// then referred to by index (version 3 and later). Returns the index
+    /// of an object already written; otherwise records `o` and flags its
+    /// type byte at `code_at` (when it has other references).
+    fn seen_before(&mut self, o: &Obj, code_at: usize) -> Option<i32> {
         if self.version < 3 || o.refcnt() - self.extra == 1 {
-            return false;
+            return None;
         }
         let key = o.as_ptr() as usize;
         if let Some((idx, _)) = self.refs.get(&key) {
-            let idx = *idx as i32;
-            self.byte(b'r');
-            self.long(idx);
-            return true;
+            return Some(*idx as i32);
         }
         let idx = self.refs.len() as u32;
         self.refs.insert(key, (idx, o.clone()));
         self.out[code_at] |= FLAG_REF;
-        false
+        None
     }
 
     /// Writes `o`, of which the writer holds `extra` references itself.
@@ -124,11 +123,10 @@ impl Writer {
             ($c:expr) => {{
                 self.byte($c);
                 self.extra = extra;
-                let seen = self.try_ref(o, at);
+                let seen = self.seen_before(o, at);
                 self.extra = 0;
-                if seen {
+                if let Some(idx) = seen {
                     self.out.truncate(at);
-                    let idx = self.refs[&(o.as_ptr() as usize)].0 as i32;
                     self.byte(b'r');
                     self.long(idx);
                     return Ok(());
@@ -391,9 +389,15 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self) -> PyResult<Obj> {
+        self.object_in("object")
+    }
+
+    /// An object that must not be NULL; `what` names the container for
+    /// CPython's "NULL object in marshal data for <what>".
+    fn object_in(&mut self, what: &str) -> PyResult<Obj> {
         match self.object_or_null()? {
             Some(o) => Ok(o),
-            None => crate::bail!(TypeError, "NULL object in marshal data for object"),
+            None => crate::bail!(TypeError, "NULL object in marshal data for {}", what),
         }
     }
 
@@ -518,7 +522,7 @@ impl<'a> Reader<'a> {
                 let slot = self.reserve(flag);
                 let mut items = Vec::with_capacity(n.min(1 << 16));
                 for _ in 0..n {
-                    items.push(self.object().map_err(|e| null_in("tuple", e))?);
+                    items.push(self.object_in("tuple")?);
                 }
                 let o = tuple::from_vec(items);
                 self.set_ref(slot, &o);
@@ -530,7 +534,7 @@ impl<'a> Reader<'a> {
                 let slot = self.reserve(flag);
                 self.set_ref(slot, &o);
                 for _ in 0..n {
-                    let it = self.object().map_err(|e| null_in("list", e))?;
+                    let it = self.object_in("list")?;
                     list::append(&o, it);
                 }
                 o
@@ -554,7 +558,7 @@ impl<'a> Reader<'a> {
                 let slot = self.reserve(flag);
                 let mut items = Vec::with_capacity(n.min(1 << 16));
                 for _ in 0..n {
-                    items.push(self.object().map_err(|e| null_in("set", e))?);
+                    items.push(self.object_in("set")?);
                 }
                 let o = if t == b'<' { set::new_set(items)? } else { set::new_frozenset(items)? };
                 self.set_ref(slot, &o);
@@ -643,18 +647,6 @@ impl<'a> Reader<'a> {
             qualname,
         };
         Ok(code::from_parts(parts))
-    }
-}
-
-/// CPython reports a NULL inside a container as "NULL object in marshal
-/// data for <container>".
-fn null_in(what: &str, e: crate::errors::PyErr) -> crate::errors::PyErr {
-    let v = crate::errors::take(e);
-    let msg = crate::ops::str_of(&v).map(|s| pystr::to_string_lossy(&s)).unwrap_or_default();
-    if v.is_type(crate::types::exceptions::TypeError()) && msg == "NULL object in marshal data for object" {
-        crate::raise!(TypeError, "NULL object in marshal data for {}", what)
-    } else {
-        crate::errors::restore(v)
     }
 }
 
