@@ -439,7 +439,6 @@ fn s_audit(_m: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
 
 thread_local! {
     static AUDIT_HOOKS: std::cell::RefCell<Vec<Obj>> = const { std::cell::RefCell::new(Vec::new()) };
-    static TRACE: std::cell::RefCell<(Option<Obj>, Option<Obj>)> = const { std::cell::RefCell::new((None, None)) };
     static SWITCH: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
 }
 
@@ -451,12 +450,14 @@ fn s_addaudithook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn s_gettrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.gettrace", args, kw, 0, 0)?;
-    Ok(TRACE.with(|t| t.borrow().0.clone()).unwrap_or_else(crate::types::none::none))
+    // No trace function can be installed yet (sys.settrace does not exist).
+    Ok(crate::types::none::none())
 }
 
 fn s_getprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getprofile", args, kw, 0, 0)?;
-    Ok(TRACE.with(|t| t.borrow().1.clone()).unwrap_or_else(crate::types::none::none))
+    // No profile function can be installed yet (sys.setprofile does not exist).
+    Ok(crate::types::none::none())
 }
 
 fn s_getswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
