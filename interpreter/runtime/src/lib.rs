@@ -15,6 +15,7 @@ pub mod compile;
 pub mod errors;
 pub mod eval;
 pub mod gc;
+pub mod gil;
 pub mod hash;
 pub mod import;
 pub mod interp;
