@@ -186,5 +186,6 @@ pub fn register_all() {
     register("time", time::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
+    thread::on_thread_exit(contextvars::clear_current);
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }
