@@ -4,6 +4,7 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -195,5 +196,6 @@ pub fn register_all() {
     register("_sha512", hashes::sha2::create_sha512);
     register("_sha3", hashes::sha3::create);
     register("_blake2", hashes::blake2::create);
+    register("array", array::create);
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

@@ -16,7 +16,7 @@ use krait_runtime::object::{tpflags, Obj, PyObject, PyTypeObject};
 use krait_runtime::types::buffer::{self, Buffer};
 use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, method_table, MethodSpec};
 use krait_runtime::types::getset::{getset_table, GetSetSpec};
-use krait_runtime::types::{bool_, bytes, dict, exceptions, int, module, none, str as pystr, type_};
+use krait_runtime::types::{bool_, bytes, dict, exceptions, int, module, str as pystr, type_};
 use libz_sys as z;
 use std::os::raw::{c_int, c_uint, c_void};
 
