@@ -33,7 +33,8 @@ struct Array {
     tc: u8,
     data: Vec<u8>,
     exports: usize,
-    /// shape and strides handed to buffer consumers (stable: the state is boxed).
+    /// shape, strides and format handed to buffer consumers (stable: the
+    /// state is boxed); 'u' arrays export format "w" as CPython's.
     shape: isize,
     stride: isize,
     format: [u8; 2],
@@ -45,7 +46,7 @@ impl State for Array {
 
 impl Array {
     fn new(tc: u8, data: Vec<u8>) -> Array {
-        Array { tc, data, exports: 0, shape: 0, stride: itemsize(tc) as isize, format: [tc, 0] }
+        Array { tc, data, exports: 0, shape: 0, stride: itemsize(tc) as isize, format: [if tc == b'u' { b'w' } else { tc }, 0] }
     }
     fn size(&self) -> usize {
         itemsize(self.tc)
