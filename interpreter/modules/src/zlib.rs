@@ -102,46 +102,49 @@ fn zlib_error(s: &z::z_stream, err: c_int, what: &str) -> PyErr {
     }
 }
 
-/// Output accumulated from a stream: a zero-filled vector of which the
-/// first `filled` bytes are data, grown when zlib has filled it, never
-/// beyond `limit`.
+/// Output accumulated from a stream: zlib writes into the vector's spare
+/// capacity (never zero-filled first), which grows when zlib has filled
+/// it, never beyond `limit` bytes of output.
 struct Out {
     v: Vec<u8>,
-    filled: usize,
     limit: usize,
 }
 
 impl Out {
     fn new(first: usize, limit: Option<usize>) -> Out {
         let limit = limit.unwrap_or(usize::MAX);
-        Out { v: vec![0; first.min(limit)], filled: 0, limit }
+        Out { v: Vec::with_capacity(first.min(limit)), limit }
+    }
+
+    fn filled(&self) -> usize {
+        self.v.len()
     }
 
     /// True when the output is at its limit and full.
     fn at_limit(&self) -> bool {
-        self.filled == self.limit
+        self.v.len() == self.limit
     }
 
     /// Points the stream at the free space, growing when there is none.
     fn prepare(&mut self, s: &mut z::z_stream) {
-        if self.filled == self.v.len() {
-            let grow = self.v.len().max(MIN_GROW);
-            let new_len = self.v.len().saturating_add(grow).min(self.limit);
-            self.v.resize(new_len, 0);
+        if self.v.len() == self.v.capacity() {
+            let grow = self.v.len().max(MIN_GROW).min(self.limit - self.v.len());
+            self.v.reserve_exact(grow);
         }
-        let free = (self.v.len() - self.filled).min(c_uint::MAX as usize);
-        s.next_out = unsafe { self.v.as_mut_ptr().add(self.filled) };
-        s.avail_out = free as c_uint;
+        let room = (self.v.capacity() - self.v.len()).min(self.limit - self.v.len());
+        s.next_out = self.v.spare_capacity_mut().as_mut_ptr() as *mut u8;
+        s.avail_out = room.min(c_uint::MAX as usize) as c_uint;
     }
 
     /// Records what zlib wrote since `prepare`.
     fn commit(&mut self, s: &z::z_stream) {
         let end = s.next_out as usize - self.v.as_ptr() as usize;
-        self.filled = end;
+        debug_assert!(end <= self.v.capacity());
+        // zlib initialised every byte up to next_out.
+        unsafe { self.v.set_len(end) };
     }
 
-    fn into_vec(mut self) -> Vec<u8> {
-        self.v.truncate(self.filled);
+    fn into_vec(self) -> Vec<u8> {
         self.v
     }
 }
@@ -650,7 +653,7 @@ fn inflate_loop(d: &mut Decomp, data: &[u8], limit: Option<usize>, first: usize,
             z::Z_SYNC_FLUSH
         };
         loop {
-            if d.s.avail_out == 0 && out.at_limit() && out.filled > 0 {
+            if d.s.avail_out == 0 && out.at_limit() && out.filled() > 0 {
                 break 'outer;
             }
             out.prepare(&mut d.s);
