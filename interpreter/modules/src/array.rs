@@ -1226,5 +1226,14 @@ pub fn create() -> PyResult<Obj> {
     dict::set_item_str(&d, "array", &t)?;
     dict::set_item_str(&d, "ArrayType", &t)?;
     dict::set_item_str(&d, "typecodes", &pystr::new(TYPECODES))?;
+    // Arrays are registered as mutable sequences, as CPython's module does.
+    let abc = krait_runtime::import::import_module_level(
+        &pystr::new("collections.abc"),
+        None,
+        Some(&tuple::new(&[pystr::new("MutableSequence")])),
+        0,
+    )?;
+    let ms = ops::attr::getattr_str(&abc, "MutableSequence")?;
+    ops::attr::call_method(&ms, "register", &[t])?;
     Ok(m)
 }

@@ -73,3 +73,5 @@ except AttributeError:
 import weakref
 w = weakref.ref(a)
 print(w() is a)
+import collections.abc
+print(isinstance(array("i"), collections.abc.MutableSequence), issubclass(array, collections.abc.Sequence))
