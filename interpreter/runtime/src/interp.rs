@@ -8,7 +8,7 @@ use crate::types::{dict, module};
 use std::os::raw::c_void;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-static BREAKER: AtomicBool = AtomicBool::new(false);
+pub(crate) static BREAKER: AtomicBool = AtomicBool::new(false);
 static GC_PENDING: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
@@ -44,7 +44,8 @@ pub fn handle_eval_breaker() -> PyResult<()> {
     if GC_PENDING.swap(false, Ordering::Relaxed) {
         crate::gc::collect();
     }
-    Ok(())
+    crate::signals::check_signals()
+
 }
 
 pub fn builtins_module() -> Obj {
