@@ -21,6 +21,7 @@ pub mod math;
 mod native;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
 pub mod select;
 pub mod signal;
@@ -190,6 +191,7 @@ pub fn register_all() {
     register("_signal", signal::create);
     register("select", select::create);
     register("fcntl", fcntl::create);
+    register("_posixsubprocess", posixsubprocess::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
