@@ -262,3 +262,23 @@ pub fn ignore_startup_signals() {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }
+
+/// PEP 475 for a blocking system call: runs `f` with the GIL released and,
+/// while it fails with EINTR, runs the signal handlers (whose exception
+/// ends the call) and tries again. Any other result is returned as is, with
+/// errno still describing a failure. `f` must not touch Python objects.
+pub fn retry_eintr<T: PartialEq + Copy>(fail: T, mut f: impl FnMut() -> T) -> PyResult<T> {
+    loop {
+        let (r, e) = crate::gil::allow_threads(|| {
+            let r = f();
+            (r, std::io::Error::last_os_error().raw_os_error().unwrap_or(0))
+        });
+        if r != fail || e != libc::EINTR {
+            if r == fail {
+                unsafe { *libc::__errno_location() = e };
+            }
+            return Ok(r);
+        }
+        check_signals()?;
+    }
+}
