@@ -104,6 +104,9 @@ pub fn init_table() -> bool {
         let h = match current_action(sig) {
             Some(libc::SIG_DFL) => Some(default_handler()),
             Some(libc::SIG_IGN) => Some(ignore_handler()),
+            // The Rust runtime's stack-overflow reporter acts as the
+            // default action for any other fault: shown as SIG_DFL.
+            Some(_) if sig == libc::SIGSEGV || sig == libc::SIGBUS => Some(default_handler()),
             _ => None,
         };
         if let Some(h) = h {

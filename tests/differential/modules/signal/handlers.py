@@ -83,3 +83,4 @@ print(signal.SIGINT, repr(signal.SIGINT), repr(signal.Handlers.SIG_IGN), repr(si
 print(sorted(n for n in dir(_signal) if n.startswith("SIG") and not n.startswith("SIG_")))
 print([(s.name, s.value) for s in signal.Signals][:8])
 print(sorted(signal.valid_signals()) == [s for s in range(1, 65) if s not in (32, 33)])
+print([(s, signal.getsignal(s)) for s in sorted(signal.valid_signals()) if s < signal.SIGRTMIN])
