@@ -4,6 +4,7 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -186,5 +187,6 @@ pub fn register_all() {
     register("time", time::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
+    register("_ast", ast::create);
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }
