@@ -188,5 +188,6 @@ pub fn register_all() {
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
     register("_ast", ast::create);
+    ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

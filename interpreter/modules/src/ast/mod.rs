@@ -1,14 +1,90 @@
 //! `_ast`: the node classes of Python's abstract syntax tree (`nodes.rs`,
-//! with the class table generated into `table.rs`).
+//! with the class table generated into `table.rs`), and the conversions
+//! compile() reaches through the runtime's AST hooks: source text to node
+//! objects (`to_python.rs`).
 
 pub mod nodes;
 mod table;
+mod to_python;
 
+use krait_bytecode::Mode;
 use krait_runtime::types::module;
-use krait_runtime::{Obj, PyResult};
+use krait_runtime::{bail, Obj, PyResult};
 
 pub fn create() -> PyResult<Obj> {
     let m = module::new("_ast")?;
     nodes::add_to(&module::dict_of(&m))?;
     Ok(m)
+}
+
+/// Installs compile()'s AST hooks.
+pub fn install_hooks() {
+    krait_runtime::compile::set_ast_hooks(krait_runtime::compile::AstHooks { is_ast, parse, compile: compile_tree });
+}
+
+fn is_ast(o: &Obj) -> bool {
+    krait_runtime::types::type_::is_subtype(o.type_ptr(), nodes::ast_type())
+}
+
+/// The source of a `func_type` input with its top-level `->` turned into
+/// `, ` (same length, so positions stay), parsed then as a 2-tuple.
+fn func_type_text(src: &str) -> Option<String> {
+    let b = src.as_bytes();
+    let mut depth = 0i32;
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'#' => {
+                while k < b.len() && b[k] != b'\n' {
+                    k += 1;
+                }
+                continue;
+            }
+            q @ (b'\'' | b'"') => {
+                k += 1;
+                while k < b.len() && b[k] != q {
+                    if b[k] == b'\\' {
+                        k += 1;
+                    }
+                    k += 1;
+                }
+            }
+            b'-' if depth == 0 && b.get(k + 1) == Some(&b'>') => {
+                let mut t = src.to_owned();
+                t.replace_range(k..k + 2, ", ");
+                return Some(t);
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
+fn parse(source: &str, filename: &str, mode: &str, _flags: u32) -> PyResult<Obj> {
+    use krait_compiler::ruff_python_ast::Mod;
+    if mode == "func_type" {
+        let Some(text) = func_type_text(source) else { bail!(SyntaxError, "invalid syntax") };
+        let tree = krait_compiler::parse_to_ast(&text, filename, Mode::Eval).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
+        let Mod::Expression(e) = &tree else { bail!(SyntaxError, "invalid syntax") };
+        return to_python::ToPy::new(&text).function_type(&e.body);
+    }
+    let m = match mode {
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        _ => Mode::Exec,
+    };
+    let tree = krait_compiler::parse_to_ast(source, filename, m).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
+    let c = to_python::ToPy::new(source);
+    match (&tree, m) {
+        (Mod::Module(b), Mode::Single) => c.interactive(&b.body),
+        (Mod::Module(b), _) => c.module(&b.body),
+        (Mod::Expression(e), _) => c.expression(&e.body),
+    }
+}
+
+fn compile_tree(_tree: &Obj, _filename: &str, _mode: Mode, _flags: u32, _optimize: u8) -> PyResult<Obj> {
+    bail!(NotImplementedError, "compile() of AST objects is not available yet")
 }
