@@ -361,7 +361,7 @@ pub fn literal_value(e: &ast::Expr, source: &str) -> Option<krait_bytecode::Cons
         | ast::Expr::NumberLiteral(_)
         | ast::Expr::BooleanLiteral(_)
         | ast::Expr::NoneLiteral(_)
-        | ast::Expr::EllipsisLiteral(_) => constants::const_value_src(e, 0, Some(source)),
+        | ast::Expr::EllipsisLiteral(_) => constants::const_value_src(e, 0, Some(source), None),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@
 //! start and end offsets index a table of points that hold the node's own
 //! line and column numbers, so code compiled from it reports those.
 
-use krait_bytecode::Location;
+use krait_bytecode::{Constant, Location};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 use std::collections::HashMap;
@@ -18,12 +18,13 @@ pub struct Point {
 }
 
 /// A tree built outside the parser: the points its ranges index, and the
-/// exact code points of string constants that Rust strings cannot hold
-/// (lone surrogates), keyed by the constant's range start.
+/// values of constants its literal nodes cannot hold (negative numbers,
+/// tuples and frozensets, strings with lone surrogates), keyed by the
+/// literal node's range start.
 #[derive(Clone, Debug, Default)]
 pub struct PointTable {
     pub points: Vec<Point>,
-    pub strings: HashMap<u32, Vec<u32>>,
+    pub constants: HashMap<u32, Constant>,
 }
 
 impl PointTable {
@@ -81,11 +82,11 @@ impl<'a> Positions<'a> {
         }
     }
 
-    /// The exact code points of a string constant given outside the parser.
-    pub(crate) fn string_override(&self, r: TextRange) -> Option<&'a Vec<u32>> {
+    /// The constant given for a literal node outside the parser.
+    pub(crate) fn constant_override(&self, r: TextRange) -> Option<&'a Constant> {
         match self {
             Positions::Text { .. } => None,
-            Positions::Points(t) => t.strings.get(&r.start().to_u32()),
+            Positions::Points(t) => t.constants.get(&r.start().to_u32()),
         }
     }
 }

@@ -592,8 +592,8 @@ impl<'a> Compiler<'a> {
     fn collect_pieces(&self, els: &'a ast::InterpolatedStringElements, out: &mut Vec<Piece<'a>>) {
         for el in els.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => match self.pos_string_override(l.range) {
-                    Some(cps) => push_lit(out, Constant::StrCodePoints(cps.clone())),
+                ast::InterpolatedStringElement::Literal(l) => match self.constant_override(l.range) {
+                    Some(c) => push_lit(out, c.clone()),
                     None => push_lit(out, crate::constants::str_const(&l.value)),
                 },
                 ast::InterpolatedStringElement::Interpolation(i) => {

@@ -577,15 +577,18 @@ impl<'a> Compiler<'a> {
     pub(crate) fn konst(&self, e: &Expr) -> Option<Constant> {
         match e {
             Expr::StringLiteral(s) => Some(self.string_const(s)),
-            _ => crate::constants::const_value_src(e, self.optimize, self.pos.source()),
+            _ => {
+                let over = |x: &Expr| self.pos.constant_override(x.range()).cloned();
+                crate::constants::const_value_src(e, self.optimize, self.pos.source(), Some(&over))
+            }
         }
     }
 
     /// The value of a string literal (lone surrogates recovered from the
     /// source text, or given with a tree built outside the parser).
     pub(crate) fn string_const(&self, s: &ast::ExprStringLiteral) -> Constant {
-        if let Some(cps) = self.pos.string_override(s.range) {
-            return Constant::StrCodePoints(cps.clone());
+        if let Some(c) = self.pos.constant_override(s.range) {
+            return c.clone();
         }
         match self.pos.source() {
             Some(src) => crate::constants::string_value(s, src),
@@ -593,8 +596,8 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(crate) fn pos_string_override(&self, r: TextRange) -> Option<&'a Vec<u32>> {
-        self.pos.string_override(r)
+    pub(crate) fn constant_override(&self, r: TextRange) -> Option<&'a Constant> {
+        self.pos.constant_override(r)
     }
 
     /// The docstring of a body: its first statement when that is a string literal.
@@ -609,8 +612,8 @@ impl<'a> Compiler<'a> {
 
     /// The value of one literal part of an f-string.
     pub(crate) fn literal_part_const(&self, l: &ast::StringLiteral) -> Constant {
-        if let Some(cps) = self.pos.string_override(l.range) {
-            return Constant::StrCodePoints(cps.clone());
+        if let Some(c) = self.pos.constant_override(l.range) {
+            return c.clone();
         }
         match self.pos.source() {
             Some(src) => crate::constants::string_literal_text(l, src),

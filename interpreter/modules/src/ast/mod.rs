@@ -1,8 +1,10 @@
 //! `_ast`: the node classes of Python's abstract syntax tree (`nodes.rs`,
 //! with the class table generated into `table.rs`), and the conversions
 //! compile() reaches through the runtime's AST hooks: source text to node
-//! objects (`to_python.rs`).
+//! objects (`to_python.rs`) and node objects to the parser's tree for the
+//! compiler (`from_python.rs`).
 
+mod from_python;
 pub mod nodes;
 mod table;
 mod to_python;
@@ -85,6 +87,18 @@ fn parse(source: &str, filename: &str, mode: &str, _flags: u32) -> PyResult<Obj>
     }
 }
 
-fn compile_tree(_tree: &Obj, _filename: &str, _mode: Mode, _flags: u32, _optimize: u8) -> PyResult<Obj> {
-    bail!(NotImplementedError, "compile() of AST objects is not available yet")
+/// compile() of node objects: converted and checked, then compiled with
+/// the nodes' own positions.
+fn compile_tree(tree: &Obj, filename: &str, mode: Mode, flags: u32, optimize: u8) -> PyResult<Obj> {
+    let mut conv = from_python::FromPy::new();
+    let module = conv.module(tree, mode)?;
+    let opts = krait_compiler::CompileOptions {
+        optimize,
+        future_flags: flags & krait_runtime::compile::cf::FUTURE_MASK,
+        allow_top_level_await: flags & krait_runtime::compile::cf::ALLOW_TOP_LEVEL_AWAIT != 0,
+    };
+    match krait_compiler::compile_ast(&module, &conv.table, filename, mode, &opts) {
+        Ok(unit) => Ok(krait_runtime::types::code::from_unit(&unit)),
+        Err(e) => Err(krait_runtime::compile::raise_compile_error(&e)),
+    }
 }

@@ -51,6 +51,11 @@ fn index() -> &'static HashMap<&'static str, usize> {
     INDEX.get_or_init(|| NODES.iter().enumerate().map(|(i, n)| (n.name, i)).collect())
 }
 
+/// The table entry of a class name, if it is one.
+pub fn find(name: &str) -> Option<&'static Node> {
+    index().get(name).map(|i| &NODES[*i])
+}
+
 /// The table entry of a class name.
 pub fn node(name: &str) -> &'static Node {
     &NODES[index()[name]]
