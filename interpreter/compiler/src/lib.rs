@@ -170,11 +170,26 @@ fn future_flags(body: &[Stmt]) -> CResult<u32> {
 /// Parses source text as compile() would, with the same syntax errors
 /// (those of parsing only: scopes and code generation are not checked).
 /// Runs on a thread with a large stack, as `compile` does.
-pub fn parse_to_ast(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, CompileError> {
+/// `feature_minor` is `ast.parse`'s feature_version: syntax newer than
+/// Python 3.<minor> is an error.
+pub fn parse_to_ast(source: &str, filename: &str, mode: Mode, feature_minor: Option<u8>) -> Result<ParsedAst, CompileError> {
     if source.contains('\0') {
         return Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename));
     }
-    on_big_stack(filename, || parse_checked(source, filename, mode))
+    let version = match feature_minor {
+        Some(minor) if minor < 11 => PythonVersion { major: 3, minor },
+        _ => PythonVersion::PY311,
+    };
+    on_big_stack(filename, || {
+        let (tree, comments) = parse_checked(source, filename, mode, version)?;
+        Ok(ParsedAst { tree, comments })
+    })
+}
+
+/// A checked parse for the `ast` module: the tree and where its comments are.
+pub struct ParsedAst {
+    pub tree: ast::Mod,
+    pub comments: Vec<TextRange>,
 }
 
 /// Runs `f` on a thread with a large stack: deeply nested input recurses
@@ -198,7 +213,7 @@ fn on_big_stack<T: Send>(filename: &str, f: impl FnOnce() -> Result<T, CompileEr
 }
 
 /// Parsing and the syntax checks that need only the parser's tree.
-fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, CompileError> {
+fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersion) -> Result<(ast::Mod, Vec<TextRange>), CompileError> {
     if let Some(at) = check_paren_depth(source) {
         let r = TextRange::new(TextSize::from(at as u32), TextSize::from(at as u32 + 1));
         return Err(errors::make_error(CompileErrorKind::SyntaxError, "too many nested parentheses".into(), source, filename, r));
@@ -212,7 +227,7 @@ fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, C
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
         Mode::Eval => ruff_python_parser::Mode::Expression,
     };
-    let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
+    let options = ParseOptions::from(pmode).with_target_version(version);
     let parsed = match parse(source, options) {
         Ok(p) => p,
         Err(e) => {
@@ -253,6 +268,7 @@ fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, C
         };
         return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, e.range));
     }
+    let comments: Vec<TextRange> = parsed.tokens().iter().filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment).map(|t| t.range()).collect();
     let tree = parsed.into_syntax();
     if let (ast::Mod::Module(m), Mode::Single) = (&tree, mode) {
         let err_at = |msg: &str, range: TextRange| errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range);
@@ -288,11 +304,11 @@ fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, C
             }
         }
     }
-    Ok(tree)
+    Ok((tree, comments))
 }
 
 fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
-    let tree = parse_checked(source, filename, mode)?;
+    let (tree, _) = parse_checked(source, filename, mode, PythonVersion::PY311)?;
     let to_err = |(msg, range): (String, TextRange)| {
         let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
         errors::make_error(kind, msg, source, filename, range)

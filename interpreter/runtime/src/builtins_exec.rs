@@ -118,7 +118,13 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let text = source_text("compile", src)?;
     if only_ast {
         match hooks {
-            Some(h) => return (h.parse)(&text, &filename, &mode_str, flags),
+            Some(h) => {
+                let feature_version = match &a[6] {
+                    Some(v) => int::as_i64(&int::index(v)?).unwrap_or(-1),
+                    None => -1,
+                };
+                return (h.parse)(&text, &filename, &mode_str, flags, feature_version);
+            }
             None => crate::bail!(NotImplementedError, "compile() with PyCF_ONLY_AST needs the _ast module"),
         }
     }

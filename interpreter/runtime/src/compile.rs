@@ -25,7 +25,8 @@ pub mod cf {
 /// node objects to a code object.
 pub struct AstHooks {
     pub is_ast: fn(&Obj) -> bool,
-    pub parse: fn(source: &str, filename: &str, mode: &str, flags: u32) -> PyResult<Obj>,
+    /// `feature_version` is compile()'s `_feature_version` (a 3.x minor version, or -1).
+    pub parse: fn(source: &str, filename: &str, mode: &str, flags: u32, feature_version: i64) -> PyResult<Obj>,
     pub compile: fn(tree: &Obj, filename: &str, mode: Mode, flags: u32, optimize: u8) -> PyResult<Obj>,
 }
 

@@ -165,3 +165,15 @@ try:
     compile('x = "\udc80"', 's', 'exec', ast.PyCF_ONLY_AST)
 except UnicodeEncodeError as e:
     print('UnicodeEncodeError', e.reason)
+
+# type: ignore comments (type_comments=True) and feature_version.
+src = "a = 1\nb = 2 # type: ignore\nc = 3\nd = 4 # type: ignore@tag\ne = 5 #type:ignore[x]\nf = 6 # type : ignore\ng = 7 # type: ignored\nh = '# type: ignore'\n"
+print([ast.dump(t) for t in ast.parse(src, type_comments=True).type_ignores], ast.parse(src).type_ignores)
+for code, version in [('(x := 0)', 7), ('(x := 0)', 8), ('f"{x=}"', 7), ('f"{x=}"', 8), ('def f(a, /): pass', 7),
+                      ('with (a as b): pass', 8), ('with (a as b): pass', 9), ('with (a) as b: pass', 8), ('with (a, b): pass', 8),
+                      ('try:\n    pass\nexcept* E:\n    pass', 10), ('match x:\n    case 1: pass', 9), ('match x:\n    case 1: pass', 10)]:
+    try:
+        ast.parse(code, feature_version=(3, version))
+        print(repr(code), version, 'ok')
+    except SyntaxError:
+        print(repr(code), version, 'SyntaxError')

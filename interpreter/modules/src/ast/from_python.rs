@@ -842,8 +842,9 @@ impl FromPy {
                 Expr::Set(ast::ExprSet { node_index: ni(), range: self.finish(s, &pos), elts })
             }
             "ListComp" | "SetComp" | "GeneratorExp" => {
-                let elt = Box::new(self.req_expr(o, "elt", k, Ctx::Load)?);
+                // The validator looks at the generators first.
                 let generators = self.comprehensions(o, k)?;
+                let elt = Box::new(self.req_expr(o, "elt", k, Ctx::Load)?);
                 let r = self.finish(s, &pos);
                 match kind {
                     "ListComp" => Expr::ListComp(ast::ExprListComp { node_index: ni(), range: r, elt, generators }),
@@ -852,9 +853,9 @@ impl FromPy {
                 }
             }
             "DictComp" => {
+                let generators = self.comprehensions(o, k)?;
                 let key = self.req_expr(o, "key", k, Ctx::Load)?;
                 let value = self.req_expr(o, "value", k, Ctx::Load)?;
-                let generators = self.comprehensions(o, k)?;
                 Expr::DictComp(ast::ExprDictComp { node_index: ni(), range: self.finish(s, &pos), key: Some(Box::new(key)), value: Box::new(value), generators })
             }
             "Await" => {

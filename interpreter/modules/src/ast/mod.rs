@@ -65,24 +65,26 @@ fn func_type_text(src: &str) -> Option<String> {
     None
 }
 
-fn parse(source: &str, filename: &str, mode: &str, _flags: u32) -> PyResult<Obj> {
+fn parse(source: &str, filename: &str, mode: &str, flags: u32, feature_version: i64) -> PyResult<Obj> {
     use krait_compiler::ruff_python_ast::Mod;
+    let minor = if (0..11).contains(&feature_version) { Some(feature_version as u8) } else { None };
     if mode == "func_type" {
         let Some(text) = func_type_text(source) else { bail!(SyntaxError, "invalid syntax") };
-        let tree = krait_compiler::parse_to_ast(&text, filename, Mode::Eval).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
-        let Mod::Expression(e) = &tree else { bail!(SyntaxError, "invalid syntax") };
-        return to_python::ToPy::new(&text).function_type(&e.body);
+        let parsed = krait_compiler::parse_to_ast(&text, filename, Mode::Eval, minor).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
+        let Mod::Expression(e) = &parsed.tree else { bail!(SyntaxError, "invalid syntax") };
+        return to_python::ToPy::new(&text).with_feature_version(minor).function_type(&e.body);
     }
     let m = match mode {
         "eval" => Mode::Eval,
         "single" => Mode::Single,
         _ => Mode::Exec,
     };
-    let tree = krait_compiler::parse_to_ast(source, filename, m).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
-    let c = to_python::ToPy::new(source);
-    match (&tree, m) {
+    let parsed = krait_compiler::parse_to_ast(source, filename, m, minor).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
+    let c = to_python::ToPy::new(source).with_feature_version(minor);
+    let type_ignores = if flags & krait_runtime::compile::cf::TYPE_COMMENTS != 0 { c.type_ignores(&parsed.comments)? } else { vec![] };
+    match (&parsed.tree, m) {
         (Mod::Module(b), Mode::Single) => c.interactive(&b.body),
-        (Mod::Module(b), _) => c.module(&b.body),
+        (Mod::Module(b), _) => c.module(&b.body, type_ignores),
         (Mod::Expression(e), _) => c.expression(&e.body),
     }
 }

@@ -21,6 +21,13 @@ type Span = (TextSize, TextSize);
 pub struct ToPy<'a> {
     src: &'a str,
     line_starts: Vec<usize>,
+    /// Nesting of the node being built, bounded as CPython bounds its
+    /// ast2obj: three times the recursion limit.
+    depth: std::cell::Cell<usize>,
+    limit: usize,
+    /// `feature_version`'s minor version: the few checks of newer syntax
+    /// the parser's target version does not make.
+    feature: Option<u8>,
 }
 
 /// The shared instances of the fieldless node classes (Load, Add, Eq...).
@@ -117,7 +124,63 @@ impl<'a> ToPy<'a> {
             }
             k += 1;
         }
-        ToPy { src, line_starts }
+        let limit = krait_runtime::threadstate::recursion_limit().saturating_mul(3);
+        ToPy { src, line_starts, depth: std::cell::Cell::new(0), limit, feature: None }
+    }
+
+    pub fn with_feature_version(mut self, minor: Option<u8>) -> Self {
+        self.feature = minor;
+        self
+    }
+
+    fn older_than(&self, minor: u8) -> bool {
+        self.feature.is_some_and(|f| f < minor)
+    }
+
+    /// `with (a as b, c):` — the parenthesized form of 3.9: the `(` right
+    /// after `with` closes just before the `:`.
+    fn parenthesized_with(&self, w: &ast::StmtWith) -> bool {
+        let b = self.src.as_bytes();
+        let Some(first) = w.items.first() else { return false };
+        let mut k = w.range.start().to_usize() + if w.is_async { 5 } else { 0 };
+        while k < b.len() && !b[k..].starts_with(b"with") {
+            k += 1;
+        }
+        k += 4;
+        while k < b.len() && matches!(b[k], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'(') || first.context_expr.range().start().to_usize() <= k {
+            return false;
+        }
+        let mut depth = 0;
+        let mut q: Option<u8> = None;
+        while k < b.len() {
+            let c = b[k];
+            match q {
+                Some(quote) => {
+                    if c == b'\\' {
+                        k += 1;
+                    } else if c == quote {
+                        q = None;
+                    }
+                }
+                None => match c {
+                    b'\'' | b'"' => q = Some(c),
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            let rest = self.src[k + 1..].trim_start_matches([' ', '\t', '\x0c']);
+                            return rest.starts_with(':');
+                        }
+                    }
+                    _ => {}
+                },
+            }
+            k += 1;
+        }
+        false
     }
 
     /// (line, byte column) of an offset.
@@ -154,8 +217,30 @@ impl<'a> ToPy<'a> {
     // -----------------------------------------------------------------------
     // Modules.
 
-    pub fn module(&self, body: &[Stmt]) -> PyResult<Obj> {
-        self.make("Module", vec![self.stmts(body)?, list::new()], None)
+    pub fn module(&self, body: &[Stmt], type_ignores: Vec<Obj>) -> PyResult<Obj> {
+        self.make("Module", vec![self.stmts(body)?, list::from_vec(type_ignores)], None)
+    }
+
+    /// `# type: ignore[tag]` comments (with PyCF_TYPE_COMMENTS): the
+    /// comment is `#`, `type:`, `ignore` with blanks allowed where
+    /// CPython's tokenizer allows them, and `ignore` must not run on into
+    /// a longer word; the tag is the rest of the comment.
+    pub fn type_ignores(&self, comments: &[TextRange]) -> PyResult<Vec<Obj>> {
+        let mut out = vec![];
+        for r in comments {
+            let text = &self.src[*r];
+            let blank = |t: &'a str| t.trim_start_matches([' ', '\t']);
+            let Some(t) = text.strip_prefix('#') else { continue };
+            let Some(t) = blank(t).strip_prefix("type") else { continue };
+            let Some(t) = t.strip_prefix(':') else { continue };
+            let Some(tag) = blank(t).strip_prefix("ignore") else { continue };
+            if tag.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let (line, _) = self.point(r.start());
+            out.push(self.make("TypeIgnore", vec![i(line), s(tag)], None)?);
+        }
+        Ok(out)
     }
 
     pub fn interactive(&self, body: &[Stmt]) -> PyResult<Obj> {
@@ -254,6 +339,10 @@ impl<'a> ToPy<'a> {
     }
 
     fn stmt(&self, st: &Stmt) -> PyResult<Obj> {
+        self.nested(|| self.stmt_inner(st))
+    }
+
+    fn stmt_inner(&self, st: &Stmt) -> PyResult<Obj> {
         let at = span(st.range());
         match st {
             Stmt::FunctionDef(f) => {
@@ -294,6 +383,9 @@ impl<'a> ToPy<'a> {
             Stmt::While(w) => self.make_block("While", vec![self.expr(&w.test)?, self.stmts(&w.body)?, self.stmts(&w.orelse)?], at),
             Stmt::If(f) => self.if_chain(&f.test, &f.body, &f.elif_else_clauses, f.range.start(), self.block_end(f.range.end())),
             Stmt::With(w) => {
+                if self.older_than(9) && self.parenthesized_with(w) {
+                    bail!(SyntaxError, "Parenthesized context managers are only supported in Python 3.9 and greater");
+                }
                 let mut items = vec![];
                 for it in &w.items {
                     items.push(self.make("withitem", vec![self.expr(&it.context_expr)?, self.opt_expr(it.optional_vars.as_deref())?], None)?);
@@ -432,11 +524,20 @@ impl<'a> ToPy<'a> {
         self.make("Constant", vec![constant_to_object(&c), kind], span(e.range()))
     }
 
-    fn expr(&self, e: &Expr) -> PyResult<Obj> {
-        ops::enter_recursive_call(" during ast construction")?;
-        let r = self.expr_inner(e);
-        ops::leave_recursive_call();
+    /// Runs `f` one level deeper, failing as CPython past its limit.
+    fn nested<T>(&self, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+        let d = self.depth.get() + 1;
+        if d > self.limit {
+            bail!(RecursionError, "maximum recursion depth exceeded during ast construction");
+        }
+        self.depth.set(d);
+        let r = f();
+        self.depth.set(d - 1);
         r
+    }
+
+    fn expr(&self, e: &Expr) -> PyResult<Obj> {
+        self.nested(|| self.expr_inner(e))
     }
 
     fn expr_inner(&self, e: &Expr) -> PyResult<Obj> {
@@ -554,6 +655,9 @@ impl<'a> ToPy<'a> {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
                 ast::InterpolatedStringElement::Interpolation(x) => {
+                    if x.debug_text.is_some() && self.older_than(8) {
+                        bail!(SyntaxError, "f-string: self documenting expressions are only supported in Python 3.8 and greater");
+                    }
                     if let Some(d) = &x.debug_text {
                         text.push_str(d.leading());
                         text.push_str(&self.src[x.expression.range()]);
@@ -617,6 +721,10 @@ impl<'a> ToPy<'a> {
     }
 
     fn pattern(&self, p: &Pattern) -> PyResult<Obj> {
+        self.nested(|| self.pattern_inner(p))
+    }
+
+    fn pattern_inner(&self, p: &Pattern) -> PyResult<Obj> {
         let at = span(p.range());
         match p {
             Pattern::MatchValue(v) => self.make("MatchValue", vec![self.expr(&v.value)?], at),
