@@ -23,6 +23,15 @@ pub struct DistFile {
     pub has_metadata: bool,
 }
 
+/// Settings of the HTTP client beyond the URLs.
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// A PEM bundle of certificate authorities (pip's `--cert`).
+    pub cert: Option<PathBuf>,
+    /// Socket timeout (pip's `--timeout`); 60 s when not given.
+    pub timeout: Option<Duration>,
+}
+
 pub struct Client {
     pub index_urls: Vec<String>,
     pub find_links: Vec<String>,
@@ -171,10 +180,11 @@ pub fn parse_json(page_url: &str, text: &str) -> Result<Vec<DistFile>, String> {
 
 /// The system's certificate authorities (as pip: PIP_CERT, SSL_CERT_FILE,
 /// REQUESTS_CA_BUNDLE, then the distribution's bundle), else webpki's roots.
-fn system_roots() -> ureq::tls::RootCerts {
-    let candidates = ["PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"]
-        .iter()
-        .filter_map(|k| std::env::var_os(k).map(PathBuf::from))
+fn system_roots(cert: Option<&Path>) -> ureq::tls::RootCerts {
+    let candidates = cert
+        .map(Path::to_path_buf)
+        .into_iter()
+        .chain(["PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"].iter().filter_map(|k| std::env::var_os(k).map(PathBuf::from)))
         .chain(["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"].iter().map(PathBuf::from));
     for path in candidates {
         let Ok(pem) = std::fs::read(&path) else { continue };
@@ -193,9 +203,13 @@ fn system_roots() -> ureq::tls::RootCerts {
 
 impl Client {
     pub fn new(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf) -> Client {
+        Client::with_options(index_urls, find_links, cache_dir, ClientOptions::default())
+    }
+
+    pub fn with_options(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf, opts: ClientOptions) -> Client {
         let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(60)))
-            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots()).build())
+            .timeout_global(Some(opts.timeout.unwrap_or(Duration::from_secs(60))))
+            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots(opts.cert.as_deref())).build())
             .http_status_as_error(false)
             .build()
             .into();
@@ -270,38 +284,96 @@ impl Client {
         Ok(out)
     }
 
+    /// Where a downloaded file is kept in the cache.
+    fn cache_path(&self, f: &DistFile) -> PathBuf {
+        let key = f.sha256.clone().unwrap_or_else(|| format!("{:x}", Sha256::digest(f.url.as_bytes())));
+        self.cache_dir.join("wheels").join(key).join(&f.filename)
+    }
+
+    /// Whether `fetch` would not need the network.
+    pub fn is_cached(&self, f: &DistFile) -> bool {
+        !f.url.contains("://") || f.url.starts_with("file://") || self.cache_path(f).exists()
+    }
+
     /// The file on disk: local paths as they are, URLs downloaded into the
     /// cache (kept by hash) and checked against the index's sha256.
     pub fn fetch(&self, f: &DistFile) -> Result<PathBuf, String> {
+        self.fetch_with_progress(f, &|_, _| {})
+    }
+
+    /// As `fetch`, calling `progress(bytes so far, total if known)` while downloading.
+    pub fn fetch_with_progress(&self, f: &DistFile, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<PathBuf, String> {
         if !f.url.contains("://") {
             return Ok(PathBuf::from(&f.url));
         }
         if let Some(local) = f.url.strip_prefix("file://") {
             return Ok(PathBuf::from(local));
         }
-        let dir = self.cache_dir.join("wheels").join(f.sha256.clone().unwrap_or_else(|| format!("{:x}", Sha256::digest(f.url.as_bytes()))));
-        let dest = dir.join(&f.filename);
+        let dest = self.cache_path(f);
         if dest.exists() {
             return Ok(dest);
         }
-        let (status, _, body) = self.get(&f.url, "*/*")?;
-        if status != 200 {
-            return Err(format!("{}: HTTP {status}", f.url));
-        }
-        if let Some(want) = &f.sha256 {
-            let got = format!("{:x}", Sha256::digest(&body));
-            if &got != want {
-                return Err(format!(
-                    "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE INDEX.\n    {}:\n        Expected sha256 {want}\n             Got        {got}",
-                    f.filename
-                ));
-            }
-        }
+        let dir = dest.parent().expect("cache paths have a folder").to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let tmp = dir.join(format!(".{}.part{}", f.filename, std::process::id()));
-        std::fs::write(&tmp, &body).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-        Ok(dest)
+        let mut last = String::new();
+        for attempt in 0..3 {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(200 << attempt));
+            }
+            match self.download_to(&f.url, &tmp, progress) {
+                Ok(got) => {
+                    if let Some(want) = &f.sha256 {
+                        if &got != want {
+                            let _ = std::fs::remove_file(&tmp);
+                            return Err(format!(
+                                "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE INDEX.\n    {}:\n        Expected sha256 {want}\n             Got        {got}",
+                                f.filename
+                            ));
+                        }
+                    }
+                    std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+                    return Ok(dest);
+                }
+                Err((retry, e)) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    last = e;
+                    if !retry {
+                        break;
+                    }
+                }
+            }
+        }
+        Err(last)
+    }
+
+    /// Streams `url` into `path`; the sha256 of what was written, or
+    /// (worth retrying, message).
+    fn download_to(&self, url: &str, path: &Path, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<String, (bool, String)> {
+        use std::io::Write;
+        let mut resp = self.agent.get(url).header("User-Agent", "krait-pip/0.1").call().map_err(|e| (true, format!("{url}: {e}")))?;
+        let status = resp.status().as_u16();
+        if status != 200 {
+            return Err((status >= 500, format!("{url}: HTTP {status}")));
+        }
+        let total = resp.headers().get("content-length").and_then(|h| h.to_str().ok()).and_then(|s| s.parse::<u64>().ok());
+        let mut out = std::fs::File::create(path).map_err(|e| (false, format!("{}: {e}", path.display())))?;
+        let mut reader = resp.body_mut().with_config().limit(u64::MAX).reader();
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut done = 0u64;
+        loop {
+            let n = reader.read(&mut buf).map_err(|e| (true, format!("reading {url}: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n]).map_err(|e| (false, format!("{}: {e}", path.display())))?;
+            done += n as u64;
+            progress(done, total);
+        }
+        out.sync_all().map_err(|e| (false, format!("{}: {e}", path.display())))?;
+        Ok(format!("{:x}", hasher.finalize()))
     }
 
     /// The wheel's METADATA: from the PEP 658 file when offered, else from the wheel.
