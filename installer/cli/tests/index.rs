@@ -198,3 +198,59 @@ fn installs_from_pypi() {
     let o = std::process::Command::new(&py).args(["-c", "import six; print(six.__version__)"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.16.0");
 }
+
+#[test]
+fn wheel_cache_is_reused_listed_and_emptied() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let cache = tmp.path().join("cache");
+    let c = cache.to_str().unwrap();
+    let install = |target: &str| {
+        krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c, "--target", tmp.path().join(target).to_str().unwrap(), "app"])
+    };
+    let out = ok(&install("t1"));
+    // Without a terminal, downloads are reported as plain lines.
+    assert!(out.contains("  Downloading app-2.0-py3-none-any.whl\n") && out.contains("  Downloading lib-2.0-py3-none-any.whl\n"), "{out}");
+    let files = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(".whl")).count();
+    assert_eq!(files(&idx.log.lock().unwrap()), 2);
+    // A second install into another folder downloads nothing.
+    let out = ok(&install("t2"));
+    assert!(out.contains("  Using cached lib-2.0-py3-none-any.whl\n"), "{out}");
+    assert_eq!(files(&idx.log.lock().unwrap()), 2);
+
+    let k = |args: &[&str]| ok(&krait_pip(&[&["cache", "--cache-dir", c][..], args].concat()));
+    assert_eq!(k(&["dir"]), format!("{}\n", cache.display()));
+    let info = k(&["info"]);
+    assert!(info.contains(&format!("Wheels location: {}\n", cache.join("wheels").display())) && info.contains("Number of wheels: 2\n"), "{info}");
+    let list = k(&["list"]);
+    assert!(list.starts_with("Cache contents:\n\n - app-2.0-py3-none-any.whl ("), "{list}");
+    assert!(list.contains("\n - lib-2.0-py3-none-any.whl ("), "{list}");
+    assert_eq!(k(&["list", "lib"]).lines().filter(|l| l.starts_with(" - ")).count(), 1);
+    let abs = k(&["list", "--format", "abspath", "app"]);
+    assert!(abs.trim().ends_with("/app-2.0-py3-none-any.whl") && std::path::Path::new(abs.trim()).exists(), "{abs}");
+    assert_eq!(k(&["remove", "lib"]), "Files removed: 1\n");
+    assert_eq!(k(&["list", "lib"]), "No cached wheels.\n");
+    let o = krait_pip(&["cache", "--cache-dir", c, "remove", "nothing"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("WARNING: No matching packages for pattern \"nothing\""));
+    ok(&install("t3"));
+    assert_eq!(files(&idx.log.lock().unwrap()), 3, "only lib is fetched again");
+    let purged = k(&["purge"]);
+    assert!(purged.starts_with("Files removed: "), "{purged}");
+    assert_eq!(k(&["list"]), "No cached wheels.\n");
+    let o = krait_pip(&["cache", "--cache-dir", c, "frobnicate"]);
+    assert!(!o.status.success());
+}
+
+#[test]
+fn outdated_packages_from_an_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), false, &[]);
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let c = tmp.path().join("c");
+    ok(&krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c.to_str().unwrap(), "--target", t, "app==1.0", "lib==1.0"]));
+    let list = |extra: &[&str]| ok(&krait_pip(&[&["list", "--python", "python3.11", "--path", t, "--index-url", &idx.url][..], extra].concat()));
+    assert_eq!(list(&["--outdated"]), "Package Version Latest Type\n------- ------- ------ -----\napp     1.0     2.0    wheel\nlib     1.0     2.0    wheel\n");
+    assert_eq!(list(&["--outdated", "--pre", "--format", "json"]), "[{\"name\": \"app\", \"version\": \"1.0\", \"latest_version\": \"2.0\", \"latest_filetype\": \"wheel\"}, {\"name\": \"lib\", \"version\": \"1.0\", \"latest_version\": \"3.0b1\", \"latest_filetype\": \"wheel\"}]\n");
+    assert_eq!(list(&["--uptodate"]), "");
+}

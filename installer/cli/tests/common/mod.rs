@@ -67,6 +67,12 @@ impl WheelSpec {
         for r in &self.requires {
             meta.push_str(&format!("Requires-Dist: {r}\n"));
         }
+        // Extras named by markers are declared, as build backends do.
+        let mut extras: Vec<&str> = self.requires.iter().filter_map(|r| r.split("extra == '").nth(1)).filter_map(|e| e.split('\'').next()).collect();
+        extras.dedup();
+        for e in extras {
+            meta.push_str(&format!("Provides-Extra: {e}\n"));
+        }
         files.push((format!("{info}/METADATA"), meta.into_bytes()));
         files.push((
             format!("{info}/WHEEL"),
