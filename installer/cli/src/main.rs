@@ -607,7 +607,9 @@ fn install(a: InstallArgs) -> ExitCode {
                 println!("      Successfully uninstalled {}-{}", old.name, old.version);
             }
         }
-        let opts = InstallOptions { installer: "krait-pip".into(), requested: c.requested, direct_url };
+        // Files come hard-linked from the wheel's unpacked copy in the cache.
+        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| cache.join("unpacked").join(h));
+        let opts = InstallOptions { installer: "krait-pip".into(), requested: c.requested, direct_url, unpacked };
         match install_wheel(&c.path, &env.scheme, &env.python.executable, &opts) {
             Ok(i) => done.push(format!("{}-{}", i.name, i.version)),
             Err(e) => return fail(format!("Could not install packages due to an OSError or a bad archive: {e}")),

@@ -14,15 +14,25 @@ struct Index {
     url: String,
     /// Paths requested, in order.
     log: Arc<Mutex<Vec<String>>>,
+    /// "STATUS PATH" of every answer, in order.
+    answers: Arc<Mutex<Vec<String>>>,
 }
 
 /// Serves `wheels` (file name → bytes) as a simple index: JSON when asked for
 /// it and `json` is set, HTML otherwise. `bad_hash` names files whose listed hash is wrong.
 fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> Index {
+    serve_opts(wheels, json, bad_hash, None)
+}
+
+/// As `serve`; pages carry an ETag and are answered 304 when it matches, and
+/// with `auth` set every request must carry that Authorization value (else 401).
+fn serve_opts(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], auth: Option<String>) -> Index {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/simple", listener.local_addr().unwrap());
     let log = Arc::new(Mutex::new(Vec::new()));
     let log2 = log.clone();
+    let answers = Arc::new(Mutex::new(Vec::new()));
+    let answers2 = answers.clone();
     let bad: Vec<String> = bad_hash.iter().map(|s| s.to_string()).collect();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
@@ -33,13 +43,21 @@ fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> In
                 continue;
             }
             let mut accept = String::new();
+            let (mut if_none_match, mut authorization) = (String::new(), String::new());
             loop {
                 let mut h = String::new();
                 if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
                     break;
                 }
-                if h.to_ascii_lowercase().starts_with("accept:") {
+                let lower = h.to_ascii_lowercase();
+                if lower.starts_with("accept:") {
                     accept = h.clone();
+                }
+                if lower.starts_with("if-none-match:") {
+                    if_none_match = h[14..].trim().to_string();
+                }
+                if lower.starts_with("authorization:") {
+                    authorization = h[14..].trim().to_string();
                 }
             }
             let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
@@ -83,12 +101,28 @@ fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> In
             } else {
                 ("404 Not Found", "text/plain", vec![])
             };
-            let head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let (mut status, mut body) = (status.to_string(), body);
+            let etag = format!("\"{:x}\"", Sha256::digest(&body));
+            let mut extra = String::new();
+            if path.starts_with("/simple/") && status.starts_with("200") {
+                extra = format!("ETag: {etag}\r\n");
+                if if_none_match == etag {
+                    status = "304 Not Modified".into();
+                    body = Vec::new();
+                }
+            }
+            if auth.as_ref().is_some_and(|a| *a != authorization) {
+                status = "401 Unauthorized".into();
+                body = Vec::new();
+                extra = "WWW-Authenticate: Basic realm=\"test\"\r\n".into();
+            }
+            answers2.lock().unwrap().push(format!("{} {path}", &status[..3]));
+            let head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n", body.len());
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }
     });
-    Index { url, log }
+    Index { url, log, answers }
 }
 
 fn metadata_of(wheel: &[u8]) -> String {
@@ -253,4 +287,92 @@ fn outdated_packages_from_an_index() {
     assert_eq!(list(&["--outdated"]), "Package Version Latest Type\n------- ------- ------ -----\napp     1.0     2.0    wheel\nlib     1.0     2.0    wheel\n");
     assert_eq!(list(&["--outdated", "--pre", "--format", "json"]), "[{\"name\": \"app\", \"version\": \"1.0\", \"latest_version\": \"2.0\", \"latest_filetype\": \"wheel\"}, {\"name\": \"lib\", \"version\": \"1.0\", \"latest_version\": \"3.0b1\", \"latest_filetype\": \"wheel\"}]\n");
     assert_eq!(list(&["--uptodate"]), "");
+}
+
+#[test]
+fn index_pages_are_revalidated_with_their_etag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let c = tmp.path().join("c");
+    let run = |t: &str| ok(&krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), "--dry-run", "app"]));
+    assert!(run("a").contains("Would install app-2.0 lib-2.0"));
+    assert!(run("b").contains("Would install app-2.0 lib-2.0"));
+    let answers = idx.answers.lock().unwrap().clone();
+    let pages: Vec<&String> = answers.iter().filter(|a| a.contains("/simple/")).collect();
+    assert_eq!(pages, vec!["200 /simple/app/", "200 /simple/lib/", "304 /simple/app/", "304 /simple/lib/"], "{answers:?}");
+    assert!(c.join("http").is_dir());
+    let info = ok(&krait_pip(&["cache", "--cache-dir", c.to_str().unwrap(), "info"]));
+    assert!(info.contains("Number of HTTP files: 2\n"), "{info}");
+}
+
+#[test]
+fn credentials_from_the_url_or_netrc() {
+    let tmp = tempfile::tempdir().unwrap();
+    // "Basic " + base64("me:s3cret")
+    let idx = serve_opts(project(tmp.path()), false, &[], Some("Basic bWU6czNjcmV0".into()));
+    let c = tmp.path().join("c");
+    let args = |url: &str, t: &str| -> Vec<String> {
+        ["install", "--python", "python3.11", "--index-url", url, "--cache-dir", c.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), "lib==1.0"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let run = |a: Vec<String>, netrc: Option<&str>| {
+        let refs: Vec<&str> = a.iter().map(|s| s.as_str()).collect();
+        let mut vars = vec![("HOME", home.to_str().unwrap())];
+        if let Some(n) = netrc {
+            vars.push(("NETRC", n));
+        }
+        krait_pip_env(&refs, &vars)
+    };
+    // Without credentials: refused, with a hint.
+    let o = run(args(&idx.url, "t0"), None);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("401"), "{}", String::from_utf8_lossy(&o.stderr));
+    // In the URL (used for the downloads from the same host too).
+    let with = idx.url.replace("http://", "http://me:s3cret@");
+    assert!(ok(&run(args(&with, "t1"), None)).contains("Successfully installed lib-1.0"));
+    // From a netrc file.
+    let netrc = tmp.path().join("netrc");
+    std::fs::write(&netrc, "machine 127.0.0.1\n  login me\n  password s3cret\n").unwrap();
+    assert!(ok(&run(args(&idx.url, "t2"), Some(netrc.to_str().unwrap()))).contains("Successfully installed lib-1.0"));
+    // ~/.netrc when NETRC is not set; wrong credentials are refused.
+    std::fs::write(home.join(".netrc"), "default login me password wrong\n").unwrap();
+    assert!(!run(args(&idx.url, "t3"), None).status.success());
+}
+
+#[test]
+fn progress_bars_on_a_terminal() {
+    // `script` gives krait-pip a terminal; without one the same run prints plain lines.
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    // A wheel big enough to be drawn while it downloads (random bytes do not compress).
+    let mut noise = Vec::with_capacity(8 << 20);
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    while noise.len() < 8 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        noise.extend_from_slice(&x.to_le_bytes());
+    }
+    let mut spec = WheelSpec::new("big", "1.0");
+    spec.files.push(("big.bin".into(), noise));
+    let idx = serve(wheels(tmp.path(), vec![spec]), true, &[]);
+    let cmd = format!(
+        "PIP_CONFIG_FILE=/dev/null {} install --python python3.11 --index-url {} --cache-dir {} --target {} big",
+        env!("CARGO_BIN_EXE_krait-pip"),
+        idx.url,
+        tmp.path().join("c").display(),
+        tmp.path().join("t").display()
+    );
+    let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).env("TERM", "xterm").output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{text}");
+    assert!(text.contains("Successfully installed big-1.0"), "{text}");
+    assert!(!text.contains("Downloading big-1.0"), "{text}");
+    assert!(text.contains("big-1.0-py3-none-any.whl") && text.contains("\u{1b}["), "no progress bar drawn: {text:?}");
 }

@@ -310,3 +310,53 @@ fn requirements_files_nest_continue_and_expand_variables() {
     let text = ok(&out);
     assert!(text.contains("Successfully installed demo-pkg-1.5 Helper-0.2"), "{text}");
 }
+
+#[test]
+fn files_are_hard_linked_from_the_wheel_cache() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let whl = demo("1.0").build(tmp.path());
+    let cache = tmp.path().join("cache");
+    let install = |t: &str, cache: &std::path::Path| {
+        ok(&krait_pip(&["install", "--python", "python3.11", "--cache-dir", cache.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), whl.to_str().unwrap()]))
+    };
+    install("a", &cache);
+    install("b", &cache);
+    let unpacked: Vec<_> = fs::read_dir(cache.join("unpacked")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(unpacked.len(), 1, "{unpacked:?}");
+    let cached = unpacked[0].join("demo_pkg/__init__.py");
+    let (a, b) = (tmp.path().join("a/demo_pkg/__init__.py"), tmp.path().join("b/demo_pkg/__init__.py"));
+    let ino = |p: &std::path::Path| fs::metadata(p).unwrap().ino();
+    assert_eq!(ino(&a), ino(&cached));
+    assert_eq!(ino(&b), ino(&cached));
+    assert_eq!(fs::metadata(&cached).unwrap().nlink(), 3);
+    // Files the installer writes itself are not shared.
+    assert_eq!(fs::metadata(tmp.path().join("a/demo_pkg-1.0.dist-info/RECORD")).unwrap().nlink(), 1);
+    assert_eq!(fs::metadata(tmp.path().join("a/bin/demo-cli")).unwrap().nlink(), 1);
+    // Removing one target leaves the cache and the other target alone.
+    fs::remove_dir_all(tmp.path().join("a")).unwrap();
+    assert_eq!(fs::metadata(&cached).unwrap().nlink(), 2);
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&tmp.path().join("b")));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
+
+    // A damaged cache file (same size) is not installed: the wheel's own content is.
+    let good = fs::read(&cached).unwrap();
+    let mut bad = good.clone();
+    bad[0] = b'#';
+    fs::remove_file(&cached).unwrap();
+    fs::write(&cached, &bad).unwrap();
+    install("c", &cache);
+    assert_eq!(fs::read(tmp.path().join("c/demo_pkg/__init__.py")).unwrap(), good);
+    assert_eq!(fs::metadata(tmp.path().join("c/demo_pkg/__init__.py")).unwrap().nlink(), 1);
+
+    // A cache on another device (tmpfs): files are copied.
+    let shm = std::path::Path::new("/dev/shm");
+    if shm.is_dir() && fs::metadata(shm).unwrap().dev() != fs::metadata(tmp.path()).unwrap().dev() {
+        let other = tempfile::tempdir_in(shm).unwrap();
+        install("d", other.path());
+        let d = tmp.path().join("d/demo_pkg/__init__.py");
+        assert_eq!(fs::read(&d).unwrap(), good);
+        assert_eq!(fs::metadata(&d).unwrap().nlink(), 1);
+        assert!(other.path().join("unpacked").is_dir());
+    }
+}

@@ -131,6 +131,12 @@ pub struct InstallOptions {
     pub requested: bool,
     /// PEP 610 direct_url.json contents, when installed from a URL or path.
     pub direct_url: Option<String>,
+    /// A folder of the wheel cache for this very wheel (named by its hash):
+    /// its files are unpacked there once, and hard-linked from there into
+    /// the environment (copied when the link cannot be made, e.g. across
+    /// devices). Each cached file is compared with the wheel's own content
+    /// before it is linked, so a damaged cache is never installed.
+    pub unpacked: Option<PathBuf>,
 }
 
 /// What an installation wrote.
@@ -146,6 +152,8 @@ struct Planned {
     dest: PathBuf,
     data: Vec<u8>,
     executable: bool,
+    /// The archive entry this file is, unchanged (None when written by the installer or rewritten).
+    entry: Option<String>,
 }
 
 /// Reads the wheel's files, checking names and RECORD hashes, and returns
@@ -265,7 +273,9 @@ fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> 
                 other => return Err(Error::Invalid(format!("{file_name}: unknown scheme '{other}' in .data"))),
             };
             let mut data = data;
+            let mut entry = Some(name.clone());
             if is_script && data.starts_with(b"#!python") {
+                entry = None;
                 let end = data.iter().position(|&b| b == b'\n').unwrap_or(data.len());
                 let first = String::from_utf8_lossy(&data[..end]).to_string();
                 let args = first.trim_start_matches("#!pythonw").trim_start_matches("#!python").trim_end_matches('\r');
@@ -274,9 +284,9 @@ fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> 
                 new.extend_from_slice(&data[end..]);
                 data = new;
             }
-            planned.push(Planned { dest: base.join(inner), data, executable: exec || is_script });
+            planned.push(Planned { dest: base.join(inner), data, executable: exec || is_script, entry });
         } else {
-            planned.push(Planned { dest: root.join(rel), data, executable: exec });
+            planned.push(Planned { dest: root.join(rel), data, executable: exec, entry: Some(name.clone()) });
         }
     }
 
@@ -288,18 +298,18 @@ fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> 
                 let script_rel = safe_relative(&script)?;
                 let _ = gui;
                 let body = launcher_script(python, &target).ok_or_else(|| Error::Invalid(format!("{file_name}: bad entry point '{script} = {target}'")))?;
-                planned.push(Planned { dest: scheme.scripts.join(script_rel), data: body.into_bytes(), executable: true });
+                planned.push(Planned { dest: scheme.scripts.join(script_rel), data: body.into_bytes(), executable: true, entry: None });
             }
         }
     }
 
     let info_dir = root.join(&info);
-    planned.push(Planned { dest: info_dir.join("INSTALLER"), data: format!("{}\n", opts.installer).into_bytes(), executable: false });
+    planned.push(Planned { dest: info_dir.join("INSTALLER"), data: format!("{}\n", opts.installer).into_bytes(), executable: false, entry: None });
     if opts.requested {
-        planned.push(Planned { dest: info_dir.join("REQUESTED"), data: Vec::new(), executable: false });
+        planned.push(Planned { dest: info_dir.join("REQUESTED"), data: Vec::new(), executable: false, entry: None });
     }
     if let Some(d) = &opts.direct_url {
-        planned.push(Planned { dest: info_dir.join("direct_url.json"), data: d.clone().into_bytes(), executable: false });
+        planned.push(Planned { dest: info_dir.join("direct_url.json"), data: d.clone().into_bytes(), executable: false, entry: None });
     }
     let _ = (name, version);
     Ok((wf, root.clone(), info_dir, planned))
@@ -349,14 +359,24 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
     // Stage: each file is written into a staging folder inside the directory
     // tree of its destination root, so the final rename stays on one device.
     io(|| format!("cannot create {}", root.display()), fs::create_dir_all(&root))?;
+    let unpacked = match &opts.unpacked {
+        Some(dir) => unpack_into_cache(dir, &planned).ok(),
+        None => None,
+    };
     let stage = tempdir_in(&root)?;
     let result = (|| -> Result<Vec<PathBuf>> {
         let mut staged = Vec::new();
         for (i, p) in planned.iter().enumerate() {
             let tmp = stage.join(format!("{i}"));
-            let mut f = io(|| format!("cannot write {}", tmp.display()), fs::File::create(&tmp))?;
-            io(|| format!("cannot write {}", tmp.display()), f.write_all(&p.data))?;
-            drop(f);
+            let cached = match (&unpacked, &p.entry) {
+                (Some(dir), Some(entry)) => Some(dir.join(entry)),
+                _ => None,
+            };
+            let linked = cached.is_some_and(|c| fs::read(&c).is_ok_and(|d| d == p.data) && fs::hard_link(&c, &tmp).is_ok());
+            if !linked {
+                let mut f = io(|| format!("cannot write {}", tmp.display()), fs::File::create(&tmp))?;
+                io(|| format!("cannot write {}", tmp.display()), f.write_all(&p.data))?;
+            }
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
@@ -415,6 +435,43 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
     let meta = fs::read_to_string(info_dir.join("METADATA")).unwrap_or_default();
     let field = |k: &str| meta.lines().find_map(|l| l.strip_prefix(k)).map(|s| s.trim().to_string()).unwrap_or_default();
     Ok(Installed { name: field("Name:"), version: field("Version:"), dist_info: info_dir, files })
+}
+
+/// The wheel's archive files unpacked in `dir` (done once; a `.complete`
+/// marker says the folder is whole). Returns `dir`.
+fn unpack_into_cache(dir: &Path, planned: &[Planned]) -> std::io::Result<PathBuf> {
+    if dir.join(".complete").exists() {
+        return Ok(dir.to_path_buf());
+    }
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let tmp = parent.join(format!(".{}.tmp{}", dir.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    let result = (|| {
+        for p in planned {
+            let Some(entry) = &p.entry else { continue };
+            let path = tmp.join(entry);
+            if let Some(d) = path.parent() {
+                fs::create_dir_all(d)?;
+            }
+            fs::write(&path, &p.data)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&path, fs::Permissions::from_mode(if p.executable { 0o755 } else { 0o644 }))?;
+            }
+        }
+        fs::write(tmp.join(".complete"), b"")?;
+        fs::rename(&tmp, dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+        // Another process may have finished the same folder meanwhile.
+        if dir.join(".complete").exists() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    result.map(|_| dir.to_path_buf())
 }
 
 fn rename_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {

@@ -119,6 +119,8 @@ pub fn krait_pip(args: &[&str]) -> Output {
 pub fn krait_pip_env(args: &[&str], vars: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_krait-pip"));
     c.args(args).env_remove("VIRTUAL_ENV").env("PIP_CONFIG_FILE", "/dev/null");
+    // The default cache of the tests lives in the build's scratch folder.
+    c.env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("krait-pip-test-cache"));
     for (k, _) in std::env::vars() {
         if k.starts_with("PIP_") && k != "PIP_CERT" {
             c.env_remove(k);
