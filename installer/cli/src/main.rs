@@ -17,6 +17,7 @@ mod config;
 mod plan;
 mod progress;
 mod report;
+mod recovery;
 mod reqfile;
 
 #[derive(Parser)]
@@ -578,6 +579,10 @@ fn install(a: InstallArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
+    // A run killed earlier may have left work: it is finished first.
+    if let Err(e) = recovery::recover(&env.scheme, quiet) {
+        return fail(e);
+    }
     // What was installed may have changed while waiting for the lock.
     let installed = find_installed(&env.search);
     // Every wheel is checked before anything is removed, so a bad archive
@@ -587,13 +592,43 @@ fn install(a: InstallArgs) -> ExitCode {
             return fail(format!("Could not install packages due to a bad archive: {e}"));
         }
     }
-    let mut done = Vec::new();
+    krait_wheel::test_pause("verified");
+    // The plan is written down before the first change, so that a run killed
+    // half-way is completed by the next one.
+    let mut steps = Vec::new();
     for c in &chosen {
         let old = installed.iter().find(|d| d.normalized_name() == c.name);
         let direct_url = c.direct.then(|| {
             let hash = std::fs::read(&c.path).map(|d| format!("{:x}", Sha256::digest(d))).unwrap_or_default();
             serde_json::json!({"archive_info": {"hash": format!("sha256={hash}"), "hashes": {"sha256": hash}}, "url": file_url(&c.path)}).to_string()
         });
+        // Files come hard-linked from the wheel's unpacked copy in the cache.
+        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| cache.join("unpacked").join(h));
+        let remove = match old {
+            Some(o) => match krait_wheel::installed_paths(o) {
+                Ok(p) => p,
+                Err(e) => return fail(e),
+            },
+            None => Vec::new(),
+        };
+        steps.push(recovery::Step {
+            name: c.display.clone(),
+            wheel: absolute(&c.path),
+            requested: c.requested,
+            direct_url,
+            unpacked,
+            base: old.and_then(|o| o.dist_info.parent().map(Path::to_path_buf)),
+            remove,
+            done: false,
+        });
+    }
+    let mut journal = recovery::Journal::new(&env.scheme, &env.python.executable, steps);
+    if let Err(e) = journal.save() {
+        return fail(e);
+    }
+    let mut done = Vec::new();
+    for (i, c) in chosen.iter().enumerate() {
+        let old = installed.iter().find(|d| d.normalized_name() == c.name);
         if let Some(old) = old {
             if !quiet {
                 println!("  Attempting uninstall: {}", old.name);
@@ -601,20 +636,27 @@ fn install(a: InstallArgs) -> ExitCode {
                 println!("    Uninstalling {}-{}:", old.name, old.version);
             }
             if let Err(e) = uninstall(old) {
+                journal.remove();
                 return fail(e);
             }
             if !quiet {
                 println!("      Successfully uninstalled {}-{}", old.name, old.version);
             }
         }
-        // Files come hard-linked from the wheel's unpacked copy in the cache.
-        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| cache.join("unpacked").join(h));
-        let opts = InstallOptions { installer: "krait-pip".into(), requested: c.requested, direct_url, unpacked };
+        krait_wheel::test_pause("after-uninstall");
+        let st = &journal.steps[i];
+        let opts = InstallOptions { installer: "krait-pip".into(), requested: st.requested, direct_url: st.direct_url.clone(), unpacked: st.unpacked.clone() };
         match install_wheel(&c.path, &env.scheme, &env.python.executable, &opts) {
-            Ok(i) => done.push(format!("{}-{}", i.name, i.version)),
+            Ok(inst) => done.push(format!("{}-{}", inst.name, inst.version)),
+            // The journal stays: the next run tries again to finish.
             Err(e) => return fail(format!("Could not install packages due to an OSError or a bad archive: {e}")),
         }
+        journal.steps[i].done = true;
+        if let Err(e) = journal.save() {
+            return fail(e);
+        }
     }
+    journal.remove();
     if !quiet {
         println!("Successfully installed {}", done.join(" "));
     }

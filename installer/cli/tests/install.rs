@@ -360,3 +360,88 @@ fn files_are_hard_linked_from_the_wheel_cache() {
         assert!(other.path().join("unpacked").is_dir());
     }
 }
+
+/// Starts an install that stops at `point` (the test-only KRAIT_PIP_TEST_PAUSE
+/// knob) and kills it with SIGKILL once it is there.
+fn kill_at(point: &str, args: &[&str], dir: &std::path::Path) {
+    let marker = dir.join(format!("paused-{point}"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_krait-pip"))
+        .args(args)
+        .env_remove("VIRTUAL_ENV")
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .env("KRAIT_PIP_TEST_PAUSE", point)
+        .env("KRAIT_PIP_TEST_PAUSE_FILE", &marker)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !marker.exists() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("krait-pip ended ({status}) before reaching {point}");
+        }
+        assert!(start.elapsed().as_secs() < 60, "krait-pip never reached {point}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+}
+
+fn stages(dir: &std::path::Path) -> Vec<String> {
+    fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.starts_with(".krait-pip-stage-")).collect()
+}
+
+#[test]
+fn killed_installs_leave_the_environment_whole_or_completable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let py = venv(&tmp.path().join("v"));
+    let p = py.to_str().unwrap();
+    let site = tmp.path().join("v/lib/python3.11/site-packages");
+    let cache = tmp.path().join("cache");
+    let c = cache.to_str().unwrap();
+    let v1 = demo("1.0").build(tmp.path());
+    let v2 = demo("2.0").build(tmp.path());
+    let other = WheelSpec::new("other", "1.0").file("other.py", "").build(tmp.path());
+    ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, v1.to_str().unwrap()]));
+    let before = tree(&tmp.path().join("v"));
+    let upgrade = ["install", "--python", p, "--cache-dir", c, v2.to_str().unwrap()];
+
+    // Killed after checking, before any change: nothing changed.
+    kill_at("verified", &upgrade, tmp.path());
+    assert_eq!(tree(&tmp.path().join("v")), before);
+
+    // Killed with the old version removed and the new one not yet in place,
+    // then killed again half-way through copying the new one's files.
+    for point in ["after-uninstall", "mid-commit"] {
+        ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, "--force-reinstall", v1.to_str().unwrap()]));
+        kill_at(point, &upgrade, tmp.path());
+        assert!(site.join(".krait-pip-journal.json").exists(), "{point}: no journal");
+        if point == "mid-commit" {
+            assert_eq!(stages(&site).len(), 1, "{point}: the killed run's staging folder should be there");
+        }
+        // The next install (of something else) finishes the upgrade first.
+        let out = ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, other.to_str().unwrap()]));
+        assert!(out.contains("Completing an installation that was interrupted: demo-pkg\n"), "{point}: {out}");
+        assert!(out.contains("Successfully installed other-1.0"), "{point}: {out}");
+        assert!(stages(&site).is_empty(), "{point}: {:?}", stages(&site));
+        assert!(!site.join(".krait-pip-journal.json").exists());
+        let files = tree(&site);
+        assert!(files.contains(&"demo_pkg/only_2_0.py".to_string()), "{point}: {files:?}");
+        assert!(!files.iter().any(|f| f.contains("only_1_0") || f.starts_with("demo_pkg-1.0.dist-info")), "{point}: {files:?}");
+        // Whole: every RECORD entry is there with its hash, the launcher runs, pip agrees.
+        let record = fs::read_to_string(site.join("demo_pkg-2.0.dist-info/RECORD")).unwrap();
+        for line in record.lines() {
+            let parts: Vec<&str> = line.split(',').collect();
+            if !parts[1].is_empty() {
+                assert_eq!(parts[1], hash(&fs::read(site.join(parts[0])).unwrap()), "{point}: {}", parts[0]);
+            }
+        }
+        let run = std::process::Command::new(tmp.path().join("v/bin/demo-cli")).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&run.stdout), "demo main 2.0\n", "{point}");
+        let check = ok(&krait_pip(&["check", "--python", p]));
+        assert_eq!(check, "No broken requirements found.\n");
+        let theirs = python(&["-m", "pip", "list", "--format=freeze", "--path", site.to_str().unwrap()], None);
+        assert_eq!(String::from_utf8_lossy(&theirs.stdout), "demo-pkg==2.0\nother==1.0\n", "{point}");
+        ok(&krait_pip(&["uninstall", "--python", p, "-y", "other"]));
+    }
+}

@@ -416,6 +416,9 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
                     return Err(Error::Io(format!("cannot install {}", dest.display()), e));
                 }
                 moved.push((dest.clone(), backup));
+                if k == 1 {
+                    test_pause("mid-commit");
+                }
             }
             Ok(())
         })();
@@ -486,6 +489,37 @@ fn rename_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Test-only: when `KRAIT_PIP_TEST_PAUSE` names this point, creates the file
+/// named by `KRAIT_PIP_TEST_PAUSE_FILE` and waits forever, so that a test can
+/// kill the process (kill -9) exactly here.
+pub fn test_pause(point: &str) {
+    if std::env::var("KRAIT_PIP_TEST_PAUSE").is_ok_and(|p| p == point) {
+        if let Some(f) = std::env::var_os("KRAIT_PIP_TEST_PAUSE_FILE") {
+            let _ = fs::write(f, point);
+        }
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
+/// Staging folders (`.krait-pip-stage-PID-N`) in `dir` whose process is gone
+/// (killed in the middle of an install or uninstall) are removed; returns how many.
+pub fn remove_stale_stages(dir: &Path) -> usize {
+    let mut n = 0;
+    let Ok(rd) = fs::read_dir(dir) else { return 0 };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(rest) = name.strip_prefix(".krait-pip-stage-") else { continue };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && fs::remove_dir_all(e.path()).is_ok() {
+            n += 1;
+        }
+    }
+    n
+}
+
 fn tempdir_in(dir: &Path) -> Result<PathBuf> {
     let pid = std::process::id();
     for n in 0..1000u32 {
@@ -501,7 +535,10 @@ fn tempdir_in(dir: &Path) -> Result<PathBuf> {
 
 /// Removes an installed distribution by its RECORD; all files are first moved
 /// aside, so a failure puts them back. Returns the removed paths.
-pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
+/// Every path that belongs to an installed distribution: its RECORD's
+/// entries, the byte-code caches next to its `.py` files, and anything else in
+/// its `.dist-info` folder.
+pub fn installed_paths(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
     let base = dist.dist_info.parent().unwrap_or(Path::new("/")).to_path_buf();
     let record = io(|| format!("cannot read RECORD of {}", dist.name), fs::read_to_string(dist.dist_info.join("RECORD")))?;
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -530,6 +567,31 @@ pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
             }
         }
     }
+    Ok(paths)
+}
+
+/// Removes folders that `removed` files left empty, up to (not including) `base`.
+pub fn prune_empty(base: &Path, removed: &[PathBuf], extra: &[PathBuf]) {
+    let mut dirs: Vec<PathBuf> = removed.iter().filter_map(|p| p.parent().map(|d| d.to_path_buf())).collect();
+    dirs.extend(extra.iter().cloned());
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    dirs.dedup();
+    for d in dirs {
+        let mut cur = Some(d.as_path());
+        while let Some(dir) = cur {
+            if dir == base || !dir.starts_with(base) || fs::remove_dir(dir).is_err() {
+                break;
+            }
+            cur = dir.parent();
+        }
+    }
+}
+
+/// Removes an installed distribution by its RECORD; all files are first moved
+/// aside, so a failure puts them back. Returns the removed paths.
+pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
+    let base = dist.dist_info.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let paths = installed_paths(dist)?;
     let stage = tempdir_in(&base)?;
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (k, p) in paths.iter().enumerate() {
@@ -548,19 +610,8 @@ pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
     }
     let _ = fs::remove_dir_all(&stage);
     // Prune folders left empty.
-    let mut dirs: Vec<PathBuf> = moved.iter().filter_map(|(p, _)| p.parent().map(|d| d.to_path_buf())).collect();
-    dirs.push(dist.dist_info.clone());
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    dirs.dedup();
-    for d in dirs {
-        let mut cur = Some(d.as_path());
-        while let Some(dir) = cur {
-            if dir == base || !dir.starts_with(&base) || fs::remove_dir(dir).is_err() {
-                break;
-            }
-            cur = dir.parent();
-        }
-    }
+    let removed: Vec<PathBuf> = moved.iter().map(|(p, _)| p.clone()).collect();
+    prune_empty(&base, &removed, &[dist.dist_info.clone()]);
     Ok(moved.into_iter().map(|(p, _)| p).collect())
 }
 
