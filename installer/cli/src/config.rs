@@ -12,6 +12,9 @@
 //! line comes last and wins. Every long option can be set this way: its name
 //! without the dashes is the key, upper-cased with `_` for `-` after `PIP_`.
 //!
+//! `--isolated` on the command line (as in pip, only there) skips the user
+//! files and the variables.
+//!
 //! Values are turned into command-line words placed before the user's own:
 //! flags take yes/no, true/false, on/off or 1/0; counts (`verbose`, `quiet`)
 //! a number; options that may be repeated take whitespace-separated lists.
@@ -69,7 +72,7 @@ fn home() -> Option<PathBuf> {
 }
 
 /// The configuration files pip would read, in order.
-pub fn config_files(site_prefix: Option<&Path>) -> Vec<PathBuf> {
+pub fn config_files(site_prefix: Option<&Path>, isolated: bool) -> Vec<PathBuf> {
     let env_file = std::env::var_os("PIP_CONFIG_FILE").map(PathBuf::from);
     if env_file.as_deref() == Some(Path::new("/dev/null")) {
         return Vec::new();
@@ -80,12 +83,12 @@ pub fn config_files(site_prefix: Option<&Path>) -> Vec<PathBuf> {
         files.push(Path::new(d).join("pip/pip.conf"));
     }
     files.push(PathBuf::from("/etc/pip.conf"));
-    let skip_user = env_file.as_ref().is_some_and(|f| f.exists());
+    let skip_user = isolated || env_file.as_ref().is_some_and(|f| f.exists());
     if !skip_user {
         if let Some(h) = home() {
             files.push(h.join(".pip/pip.conf"));
         }
-        let xdg_home = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from).or_else(|| home().map(|h| h.join(".config")));
+        let xdg_home = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| home().map(|h| h.join(".config")));
         if let Some(x) = xdg_home {
             files.push(x.join("pip/pip.conf"));
         }
@@ -120,7 +123,7 @@ pub fn site_prefix(argv: &[OsString]) -> Option<PathBuf> {
 }
 
 /// Settings in the order pip applies them (later wins): (key, value, where).
-pub fn ordered_settings(command: &str, files: &[PathBuf]) -> Vec<(String, String, String)> {
+pub fn ordered_settings(command: &str, files: &[PathBuf], isolated: bool) -> Vec<(String, String, String)> {
     let mut merged = BTreeMap::new();
     for f in files {
         if let Ok(text) = std::fs::read_to_string(f) {
@@ -134,6 +137,9 @@ pub fn ordered_settings(command: &str, files: &[PathBuf]) -> Vec<(String, String
                 out.push((key.to_string(), v.clone(), format!("[{section}] in a pip.conf")));
             }
         }
+    }
+    if isolated {
+        return out;
     }
     let mut env: Vec<(String, String)> = std::env::vars().filter_map(|(k, v)| k.strip_prefix("PIP_").map(|s| (normalize_key(s), v))).collect();
     env.sort();
@@ -168,7 +174,11 @@ pub fn config_args(sub: &clap::Command, settings: &[(String, String, String)]) -
         if matches!(long, "help" | "version") {
             continue;
         }
-        let Some((value, origin)) = chosen.get(long) else { continue };
+        // The option's own name or any other long name of it (pip reads both
+        // PIP_TIMEOUT and PIP_DEFAULT_TIMEOUT); the last setting given wins.
+        let names: Vec<&str> = std::iter::once(long).chain(arg.get_all_aliases().unwrap_or_default()).collect();
+        let found = settings.iter().rev().find(|(k, _, _)| names.contains(&k.as_str())).map(|(k, _, _)| k.clone());
+        let Some((value, origin)) = found.as_ref().and_then(|k| chosen.get(k)) else { continue };
         match arg.get_action() {
             clap::ArgAction::SetTrue => match strtobool(value) {
                 Some(true) => out.push(OsString::from(format!("--{long}"))),

@@ -41,8 +41,8 @@ struct Target {
     /// Accepted for pip's sake: krait-pip never checks for a newer version of itself.
     #[arg(long, global = true, hide = true)]
     disable_pip_version_check: bool,
-    /// Ignore environment variables and user configuration (accepted; no effect yet).
-    #[arg(long, global = true, hide = true)]
+    /// Ignore environment variables and user configuration.
+    #[arg(long, global = true)]
     isolated: bool,
 }
 
@@ -335,7 +335,7 @@ fn cache_dir(d: Option<&Path>) -> PathBuf {
     if let Some(d) = d {
         return absolute(d);
     }
-    let home = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    let home = std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
     home.unwrap_or_else(std::env::temp_dir).join("krait-pip")
 }
 
@@ -365,7 +365,7 @@ fn plan_wheels(
     f: &Finder,
     env: &Env,
     prefer: &dyn Fn(&[plan::Root]) -> std::collections::BTreeMap<String, Version>,
-    skip: &dyn Fn(&plan::Root, &str, &Version, bool) -> bool,
+    skip: &dyn Fn(Option<&plan::Root>, &str, &Version, bool) -> bool,
     quiet: bool,
 ) -> Result<(plan::Request, Vec<Planned>), ExitCode> {
     let tags = env.python.tags();
@@ -405,15 +405,8 @@ fn plan_wheels(
         let root = req.roots.iter().find(|r| &r.req.normalized_name() == name);
         let requested = root.is_some();
         let direct = req.direct.contains_key(name);
-        if let Some(r) = root {
-            if skip(r, name, version, direct) {
-                continue;
-            }
-        } else {
-            let dummy = plan::Root { req: name.parse().expect("a normalised name is a requirement"), origin: None, hashes: Vec::new() };
-            if skip(&dummy, name, version, false) {
-                continue;
-            }
+        if skip(root, name, version, direct) {
+            continue;
         }
         let Some(file) = source.file(name, version) else { return Err(fail(format!("no file for {name} {version}"))) };
         if !quiet && !direct {
@@ -532,16 +525,17 @@ fn install(a: InstallArgs) -> ExitCode {
         }
         prefer
     };
-    let skip = |root: &plan::Root, name: &str, version: &Version, direct: bool| {
+    // Installed distributions that the resolution keeps are not reinstalled
+    // (unless --force-reinstall names them).
+    let skip = |root: Option<&plan::Root>, name: &str, version: &Version, direct: bool| {
         let Some(h) = installed.iter().find(|d| d.normalized_name() == name) else { return false };
-        let requested = root.req.normalized_name() == name && root.origin.is_some() || a.f.packages.iter().any(|p| p.parse::<Requirement>().is_ok_and(|r| r.normalized_name() == name)) || direct;
-        if h.version.parse::<Version>().ok().as_ref() != Some(version) || (a.force_reinstall && requested) {
+        if h.version.parse::<Version>().ok().as_ref() != Some(version) || (a.force_reinstall && root.is_some()) {
             return false;
         }
         if !quiet && direct {
             println!("{} is already installed with the same version as the provided wheel. Use --force-reinstall to force an installation of the wheel.", h.name);
         } else if !quiet {
-            let shown = if root.req.normalized_name() == name && requested { root.req.to_string() } else { h.name.clone() };
+            let shown = root.map(|r| r.req.to_string()).unwrap_or(h.name.clone());
             println!("Requirement already satisfied: {} in {} ({})", shown, h.location.display(), h.version);
         }
         true
@@ -1000,8 +994,9 @@ fn parse_command_line() -> Result<Cli, ExitCode> {
     }
     let mut args = argv.clone();
     if let Some(sub) = argv.get(1).map(|s| s.to_string_lossy().to_string()).filter(|s| names.contains(s)) {
-        let files = config::config_files(config::site_prefix(&argv).as_deref());
-        let settings = config::ordered_settings(&sub, &files);
+        let isolated = argv.iter().any(|a| a == "--isolated");
+        let files = config::config_files(config::site_prefix(&argv).as_deref(), isolated);
+        let settings = config::ordered_settings(&sub, &files, isolated);
         let extra = match config::config_args(cmd.find_subcommand(&sub).expect("listed above"), &settings) {
             Ok(x) => x,
             Err(e) => {

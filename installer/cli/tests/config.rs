@@ -174,3 +174,26 @@ fn config_files_in_pips_order() {
     let (ours, _) = run(&["install", "--python", py.to_str().unwrap(), "lib"], vec![]);
     assert!(ok(&ours).contains("Successfully installed lib-9.0"));
 }
+
+#[test]
+fn isolated_ignores_variables_and_user_files_and_aliases_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let l = tmp.path().join("links");
+    links(&l);
+    let home = tmp.path().join("home");
+    fs::create_dir_all(home.join(".config/pip")).unwrap();
+    fs::write(home.join(".config/pip/pip.conf"), format!("[global]\nno-index = yes\nfind-links = {}\n", l.display())).unwrap();
+    let t = tmp.path().join("t");
+    let args = ["install", "--python", "python3.11", "--target", t.to_str().unwrap(), "-i", "http://127.0.0.1:9/simple", "lib<2"];
+    let vars = [("HOME", home.to_str().unwrap()), ("XDG_CONFIG_HOME", ""), ("PIP_CONFIG_FILE", "")];
+    // Configured: the user file turns the index off and points at the wheels.
+    assert!(ok(&krait_pip_env(&args, &vars)).contains("Successfully installed lib-1.0"));
+    // --isolated: the user file and PIP_* variables are not read, so the (unreachable) index is asked.
+    let o = krait_pip_env(&[&args[..], &["--isolated"]].concat(), &[&vars[..], &[("PIP_NO_INDEX", "1")]].concat());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("127.0.0.1:9"), "{}", stderr(&o));
+    // PIP_DEFAULT_TIMEOUT sets --timeout, as in pip; a bad number is refused.
+    let o = krait_pip_env(&args, &[&vars[..], &[("PIP_DEFAULT_TIMEOUT", "soon")]].concat());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("soon"), "{}", stderr(&o));
+}

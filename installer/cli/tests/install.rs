@@ -445,3 +445,37 @@ fn killed_installs_leave_the_environment_whole_or_completable() {
         ok(&krait_pip(&["uninstall", "--python", p, "-y", "other"]));
     }
 }
+
+#[test]
+fn upgrade_strategies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let links = tmp.path().join("links");
+    fs::create_dir_all(&links).unwrap();
+    for v in ["1.0", "2.0"] {
+        WheelSpec::new("app", v).file("app.py", "").requires("lib>=1.0").build(&links);
+        WheelSpec::new("lib", v).file("lib.py", "").build(&links);
+    }
+    let l = links.to_str().unwrap();
+    for (strategy, want) in [("only-if-needed", "Successfully installed app-2.0\n"), ("eager", "Successfully installed app-2.0 lib-2.0\n")] {
+        let t = tmp.path().join(strategy);
+        let t = t.to_str().unwrap();
+        ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "app==1.0", "lib==1.0"]));
+        let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "-U", "--upgrade-strategy", strategy, "app"]));
+        assert!(out.ends_with(want), "{strategy}: {out}");
+    }
+    // pip makes the same choices in a venv of its own (pip ignores what a --target folder holds).
+    let v = tmp.path().join("pipvenv");
+    assert!(std::process::Command::new("python3.11").args(["-m", "venv"]).arg(&v).status().unwrap().success());
+    let pip = |args: &[&str]| {
+        std::process::Command::new(v.join("bin/python"))
+            .args(["-m", "pip", "--disable-pip-version-check", "--isolated"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(pip(&["install", "--no-index", "-f", l, "app==1.0", "lib==1.0"]).status.success());
+    for (strategy, want) in [("only-if-needed", "Would install app-2.0\n"), ("eager", "Would install app-2.0 lib-2.0\n")] {
+        let o = pip(&["install", "--no-index", "-f", l, "--dry-run", "-U", "--upgrade-strategy", strategy, "app"]);
+        assert!(String::from_utf8_lossy(&o.stdout).ends_with(want), "{strategy}: pip: {}", String::from_utf8_lossy(&o.stdout));
+    }
+}
