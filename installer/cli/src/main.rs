@@ -709,7 +709,9 @@ fn run_uninstall(t: Target, yes: bool, requirements: Vec<PathBuf>, mut packages:
     };
     for r in &requirements {
         let mut parsed = reqfile::Parsed::default();
-        if let Err(e) = reqfile::parse_file(r, false, &mut parsed) {
+        let web = krait_index::Client::new(Vec::new(), Vec::new(), std::env::temp_dir());
+        let fetch = |u: &str| web.get_text(u).map_err(|e| format!("Could not open requirements file: {e}"));
+        if let Err(e) = reqfile::parse_location(&r.to_string_lossy(), false, &mut parsed, &fetch) {
             return fail(e);
         }
         packages.extend(parsed.lines.into_iter().filter(|l| !l.constraint).map(|l| l.text));

@@ -121,11 +121,14 @@ pub fn gather(
     quiet: bool,
 ) -> Result<Request, String> {
     let mut parsed = Parsed::default();
+    // Requirements files named by URL are fetched (with the index's credentials rules).
+    let web = krait_index::Client::new(Vec::new(), Vec::new(), std::env::temp_dir());
+    let fetch = |u: &str| web.get_text(u).map_err(|e| format!("Could not open requirements file: {e}"));
     for c in constraint_files {
-        reqfile::parse_file(c, true, &mut parsed)?;
+        reqfile::parse_location(&c.to_string_lossy(), true, &mut parsed, &fetch)?;
     }
     for r in req_files {
-        reqfile::parse_file(r, false, &mut parsed)?;
+        reqfile::parse_location(&r.to_string_lossy(), false, &mut parsed, &fetch)?;
     }
     let mut lines: Vec<ReqLine> =
         packages.iter().map(|p| ReqLine { text: p.clone(), hashes: Vec::new(), origin: String::new(), constraint: false }).collect();

@@ -4,7 +4,7 @@
 //! `--extra-index-url`, `--no-index`, `-f`, `--pre`, `--require-hashes`,
 //! `--only-binary`, `--no-binary`) and per-requirement options (`--hash`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One requirement (or constraint) line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,20 +254,45 @@ fn is_url(s: &str) -> bool {
 }
 
 /// Reads a requirements file (`constraint` false) or a constraints file.
+/// `http(s)://` locations are read with `fetch`.
 pub fn parse_file(path: &Path, constraint: bool, out: &mut Parsed) -> Result<(), String> {
-    parse_inner(path, constraint, out, 0)
+    parse_location(&path.to_string_lossy(), constraint, out, &|u: &str| Err(format!("Could not open requirements file: {u} (no HTTP here)")))
 }
 
-fn parse_inner(path: &Path, constraint: bool, out: &mut Parsed, depth: usize) -> Result<(), String> {
+/// As `parse_file`, for a path or URL.
+pub fn parse_location(location: &str, constraint: bool, out: &mut Parsed, fetch: &dyn Fn(&str) -> Result<String, String>) -> Result<(), String> {
+    parse_inner(location, constraint, out, 0, fetch)
+}
+
+fn is_remote(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+fn parse_inner(location: &str, constraint: bool, out: &mut Parsed, depth: usize, fetch: &dyn Fn(&str) -> Result<String, String>) -> Result<(), String> {
     if depth > 32 {
-        return Err(format!("requirements files nest too deeply at {}", path.display()));
+        return Err(format!("requirements files nest too deeply at {location}"));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        let why = if e.kind() == std::io::ErrorKind::NotFound { "No such file or directory".to_string() } else { e.to_string() };
-        format!("Could not open requirements file: [Errno 2] {why}: '{}'", path.display())
-    })?;
+    let local = location.strip_prefix("file://").unwrap_or(location);
+    let text = if is_remote(location) {
+        fetch(location)?
+    } else {
+        std::fs::read_to_string(local).map_err(|e| {
+            let why = if e.kind() == std::io::ErrorKind::NotFound { "No such file or directory".to_string() } else { e.to_string() };
+            format!("Could not open requirements file: [Errno 2] {why}: '{local}'")
+        })?
+    };
+    let path = Path::new(local);
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let shown = path.display().to_string();
+    let shown = location.to_string();
+    let nested = |v: &str| -> String {
+        if is_url(v) || Path::new(v).is_absolute() {
+            v.to_string()
+        } else if is_remote(location) {
+            krait_index::join_url(location, v)
+        } else {
+            dir.join(v).to_string_lossy().to_string()
+        }
+    };
     for (n, line) in logical_lines(&text) {
         let origin = format!("{} {shown} (line {n})", if constraint { "-c" } else { "-r" });
         // The requirement is everything before the first word starting with '-'.
@@ -300,10 +325,9 @@ fn parse_inner(path: &Path, constraint: bool, out: &mut Parsed, depth: usize) ->
             continue;
         }
         for (k, v) in opts {
-            let nested = |v: &str| if is_url(v) || Path::new(v).is_absolute() { PathBuf::from(v) } else { dir.join(v) };
             match k {
-                "requirement" => parse_inner(&nested(&v), constraint, out, depth + 1)?,
-                "constraint" => parse_inner(&nested(&v), true, out, depth + 1)?,
+                "requirement" => parse_inner(&nested(&v), constraint, out, depth + 1, fetch)?,
+                "constraint" => parse_inner(&nested(&v), true, out, depth + 1, fetch)?,
                 "index-url" => out.options.index_url = Some(v),
                 "extra-index-url" => out.options.extra_index_urls.push(v),
                 "no-index" => out.options.no_index = true,

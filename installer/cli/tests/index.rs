@@ -376,3 +376,22 @@ fn progress_bars_on_a_terminal() {
     assert!(!text.contains("Downloading big-1.0"), "{text}");
     assert!(text.contains("big-1.0-py3-none-any.whl") && text.contains("\u{1b}["), "no progress bar drawn: {text:?}");
 }
+
+#[test]
+fn requirements_files_by_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = project(tmp.path());
+    // Served under /files/; the nested file is found relative to the first one's URL.
+    files.insert("top.txt".into(), b"-r inner.txt\nlib==1.0\n".to_vec());
+    files.insert("inner.txt".into(), b"app<2\n".to_vec());
+    let idx = serve(files, false, &[]);
+    let base = idx.url.trim_end_matches("/simple").to_string();
+    let t = tmp.path().join("t");
+    let out = ok(&krait_pip(&[
+        "install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", tmp.path().join("c").to_str().unwrap(),
+        "--target", t.to_str().unwrap(), "-r", &format!("{base}/files/top.txt"),
+    ]));
+    assert!(out.contains("Successfully installed app-1.0 lib-1.0"), "{out}");
+    let o = krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--target", t.to_str().unwrap(), "-r", &format!("{base}/files/missing.txt")]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Could not open requirements file:") && String::from_utf8_lossy(&o.stderr).contains("404"), "{}", String::from_utf8_lossy(&o.stderr));
+}

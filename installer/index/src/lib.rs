@@ -321,6 +321,15 @@ impl Client {
         Ok((status, ct, body))
     }
 
+    /// A text document (a requirements file given by URL).
+    pub fn get_text(&self, url: &str) -> Result<String, String> {
+        let (status, _, body) = self.get(url, "text/plain, */*")?;
+        if status != 200 {
+            return Err(format!("{}: HTTP {status}", split_userinfo(url).0));
+        }
+        String::from_utf8(body).map_err(|_| format!("{}: not UTF-8 text", split_userinfo(url).0))
+    }
+
     /// Every file offered for `name` by the indexes and find-links.
     pub fn files(&self, name: &str) -> Result<Vec<DistFile>, String> {
         let norm = normalize_name(name);
