@@ -181,6 +181,8 @@ pub fn config_args(sub: &clap::Command, settings: &[(String, String, String)]) -
         let Some((value, origin)) = found.as_ref().and_then(|k| chosen.get(k)) else { continue };
         match arg.get_action() {
             clap::ArgAction::SetTrue => match strtobool(value) {
+                // pip's quirk: any valid value of no-cache-dir (even "false") turns the cache off.
+                Some(_) if long == "no-cache-dir" => out.push(OsString::from(format!("--{long}"))),
                 Some(true) => out.push(OsString::from(format!("--{long}"))),
                 Some(false) => {}
                 None => {

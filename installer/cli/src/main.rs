@@ -88,6 +88,12 @@ struct Finder {
     /// Store the cache data in DIR.
     #[arg(long)]
     cache_dir: Option<PathBuf>,
+    /// Disable the cache: downloads and unpacked wheels go to a temporary folder removed at the end.
+    #[arg(long)]
+    no_cache_dir: bool,
+    /// Where downloads, pages and unpacked wheels go (filled after parsing).
+    #[arg(skip)]
+    data_cache: Option<PathBuf>,
     /// Path to a PEM bundle of certificate authorities.
     #[arg(long)]
     cert: Option<PathBuf>,
@@ -331,6 +337,31 @@ fn lock_environment(cache: &Path, env_dir: &Path) -> Result<std::fs::File, Strin
     Ok(f)
 }
 
+/// A temporary cache for --no-cache-dir, removed when dropped.
+struct TempCache(Option<PathBuf>);
+
+impl TempCache {
+    /// Points `f` at a fresh temporary folder when it asks for no cache.
+    fn for_finder(f: &mut Finder) -> Result<TempCache, String> {
+        if !f.no_cache_dir {
+            return Ok(TempCache(None));
+        }
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("krait-pip-nocache-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        f.data_cache = Some(dir.clone());
+        Ok(TempCache(Some(dir)))
+    }
+}
+
+impl Drop for TempCache {
+    fn drop(&mut self) {
+        if let Some(d) = &self.0 {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
+}
+
 fn cache_dir(d: Option<&Path>) -> PathBuf {
     if let Some(d) = d {
         return absolute(d);
@@ -385,7 +416,7 @@ fn plan_wheels(
         }
         return Ok((req, Vec::new()));
     }
-    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.cache_dir.as_deref(), f.cert.as_deref(), f.timeout);
+    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), f.cert.as_deref(), f.timeout);
     let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
     let opts = krait_resolver::Options { pre: req.pre, no_deps: f.no_deps, prefer: prefer(&req.roots), constraints: req.constraints.clone() };
     let roots: Vec<Requirement> = req.roots.iter().map(|r| r.req.clone()).collect();
@@ -502,7 +533,11 @@ fn check_hashes(
     Ok(())
 }
 
-fn install(a: InstallArgs) -> ExitCode {
+fn install(mut a: InstallArgs) -> ExitCode {
+    let _temp_cache = match TempCache::for_finder(&mut a.f) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
     let env = match environment(&a.t, a.target.as_deref(), a.prefix.as_deref(), a.user, &[]) {
         Ok(e) => e,
         Err(e) => return fail(e),
@@ -597,7 +632,8 @@ fn install(a: InstallArgs) -> ExitCode {
             serde_json::json!({"archive_info": {"hash": format!("sha256={hash}"), "hashes": {"sha256": hash}}, "url": file_url(&c.path)}).to_string()
         });
         // Files come hard-linked from the wheel's unpacked copy in the cache.
-        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| cache.join("unpacked").join(h));
+        let data_cache = a.f.data_cache.clone().unwrap_or_else(|| cache.clone());
+        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| data_cache.join("unpacked").join(h));
         let remove = match old {
             Some(o) => match krait_wheel::installed_paths(o) {
                 Ok(p) => p,
@@ -657,7 +693,11 @@ fn install(a: InstallArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn download(a: DownloadArgs) -> ExitCode {
+fn download(mut a: DownloadArgs) -> ExitCode {
+    let _temp_cache = match TempCache::for_finder(&mut a.f) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
     let env = match environment(&a.t, None, None, false, &[]) {
         Ok(e) => e,
         Err(e) => return fail(e),
@@ -718,6 +758,15 @@ fn run_uninstall(t: Target, yes: bool, requirements: Vec<PathBuf>, mut packages:
     }
     if packages.is_empty() {
         return fail("You must give at least one requirement to uninstall (see \"krait-pip help uninstall\")");
+    }
+    // Uninstalls take the environment's lock too, and first finish an
+    // install that was killed half-way.
+    let _lock = match lock_environment(&cache_dir(None), &env.python.prefix) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = recovery::recover(&env.scheme, false) {
+        return fail(e);
     }
     let dists = find_installed(&env.search);
     for p in &packages {

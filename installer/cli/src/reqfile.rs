@@ -253,13 +253,14 @@ fn is_url(s: &str) -> bool {
     ["http://", "https://", "file://"].iter().any(|p| s.starts_with(p))
 }
 
-/// Reads a requirements file (`constraint` false) or a constraints file.
-/// `http(s)://` locations are read with `fetch`.
+/// Reads a local requirements file (`constraint` false) or constraints file.
+#[cfg(test)]
 pub fn parse_file(path: &Path, constraint: bool, out: &mut Parsed) -> Result<(), String> {
     parse_location(&path.to_string_lossy(), constraint, out, &|u: &str| Err(format!("Could not open requirements file: {u} (no HTTP here)")))
 }
 
-/// As `parse_file`, for a path or URL.
+/// Reads a requirements file (`constraint` false) or a constraints file at a
+/// path or URL; `http(s)://` locations are read with `fetch`.
 pub fn parse_location(location: &str, constraint: bool, out: &mut Parsed, fetch: &dyn Fn(&str) -> Result<String, String>) -> Result<(), String> {
     parse_inner(location, constraint, out, 0, fetch)
 }

@@ -395,3 +395,25 @@ fn requirements_files_by_url() {
     let o = krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--target", t.to_str().unwrap(), "-r", &format!("{base}/files/missing.txt")]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("Could not open requirements file:") && String::from_utf8_lossy(&o.stderr).contains("404"), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn no_cache_dir_leaves_no_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let cache = tmp.path().join("cache");
+    for (i, vars) in [vec![], vec![("PIP_NO_CACHE_DIR", "false")]].into_iter().enumerate() {
+        let t = tmp.path().join(format!("t{i}"));
+        let mut args = vec!["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", cache.to_str().unwrap(), "--target", t.to_str().unwrap(), "app"];
+        if vars.is_empty() {
+            args.push("--no-cache-dir");
+        }
+        let out = ok(&krait_pip_env(&args, &vars));
+        assert!(out.contains("Successfully installed app-2.0 lib-2.0"), "{out}");
+        assert!(t.join("app.py").exists() && t.join("lib.py").exists());
+        // Only the lock lives in the cache; nothing was kept.
+        for sub in ["wheels", "unpacked", "http"] {
+            assert!(!cache.join(sub).exists(), "{sub} was cached");
+        }
+    }
+    assert_eq!(idx.log.lock().unwrap().iter().filter(|p| p.ends_with(".whl")).count(), 4);
+}

@@ -365,6 +365,7 @@ fn files_are_hard_linked_from_the_wheel_cache() {
 /// knob) and kills it with SIGKILL once it is there.
 fn kill_at(point: &str, args: &[&str], dir: &std::path::Path) {
     let marker = dir.join(format!("paused-{point}"));
+    let _ = fs::remove_file(&marker);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_krait-pip"))
         .args(args)
         .env_remove("VIRTUAL_ENV")
@@ -444,6 +445,15 @@ fn killed_installs_leave_the_environment_whole_or_completable() {
         assert_eq!(String::from_utf8_lossy(&theirs.stdout), "demo-pkg==2.0\nother==1.0\n", "{point}");
         ok(&krait_pip(&["uninstall", "--python", p, "-y", "other"]));
     }
+    // An uninstall also finishes an interrupted install before removing anything.
+    ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, "--force-reinstall", v1.to_str().unwrap()]));
+    kill_at("after-uninstall", &upgrade, tmp.path());
+    let out = ok(&krait_pip(&["uninstall", "--python", p, "-y", "demo-pkg"]));
+    assert!(out.starts_with("Completing an installation that was interrupted: demo-pkg\n"), "{out}");
+    assert!(out.contains("Successfully uninstalled demo-pkg-2.0"), "{out}");
+    let left = tree(&site);
+    assert!(!left.iter().any(|f| f.contains("demo_pkg")), "{left:?}");
+    assert!(!tmp.path().join("v/bin/demo-cli").exists());
 }
 
 #[test]
