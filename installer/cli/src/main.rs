@@ -427,7 +427,11 @@ fn plan_wheels(
                 eprintln!("{msg}");
                 return Err(ExitCode::from(1));
             }
-            return Err(fail(e));
+            eprintln!("ERROR: {e}");
+            for hint in plan::sdist_only_hints(&source) {
+                eprintln!("{hint}");
+            }
+            return Err(ExitCode::from(1));
         }
     };
     // What to fetch.

@@ -307,6 +307,7 @@ impl<'a> IndexSource<'a> {
         }
         let out: Vec<(Version, DistFile)> = best.into_iter().map(|(v, (_, f))| (v, f)).collect();
         sdists.retain(|(v, _)| !out.iter().any(|(w, _)| w == v));
+        sdists.sort();
         self.sdists.borrow_mut().insert(name.to_string(), sdists);
         self.files.borrow_mut().insert(name.to_string(), out.clone());
         Ok(out)
@@ -365,6 +366,29 @@ pub fn no_candidates(source: &IndexSource, roots: &[Root], constraints: &[Requir
         }
     }
     None
+}
+
+/// Hints for the packages the resolver looked at that have no usable wheel
+/// but do have source distributions, which krait-pip cannot build yet.
+pub fn sdist_only_hints(source: &IndexSource) -> Vec<String> {
+    let sdists = source.sdists.borrow().clone();
+    let mut out = Vec::new();
+    for (name, files) in sdists {
+        // Only versions without a usable wheel are kept in `sdists`.
+        let Some((v, file)) = files.last() else { continue };
+        let versions: Vec<String> = files.iter().map(|(v, _)| v.to_string()).collect();
+        let _ = v;
+        out.push(format!(
+            "hint: {name} {} (newest: {file}), which krait-pip cannot build yet; {} left out.",
+            if versions.len() == 1 {
+                format!("{} is only available as a source distribution", versions[0])
+            } else {
+                format!("{} are only available as source distributions", versions.join(", "))
+            },
+            if versions.len() == 1 { "it was" } else { "they were" }
+        ));
+    }
+    out
 }
 
 /// pip's test for a pinned requirement: one `==` (not a wildcard) or `===` clause.

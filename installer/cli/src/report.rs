@@ -130,7 +130,8 @@ pub fn installation_report(chosen: &[Planned], req: &crate::plan::Request, env: 
     }
     let report = json!({
         "version": "1",
-        "pip_version": "23.2.1",
+        // The installer's own version (pip writes its own here).
+        "pip_version": env!("CARGO_PKG_VERSION"),
         "install": install,
         "environment": Value::Object(environment),
     });

@@ -14,6 +14,7 @@ fn links(dir: &Path) {
         WheelSpec::new("lib", v).file("lib.py", &format!("L = '{v}'\n")).build(dir);
     }
     WheelSpec::new("tool", "1.0").file("tool.py", "").requires("lib<3").build(dir);
+    WheelSpec::new("needsrc", "1.0").file("needsrc.py", "").requires("lib>3").build(dir);
     // Not a buildable sdist: it is never opened.
     fs::write(dir.join("lib-4.0.tar.gz"), b"not really gzip").unwrap();
 }
@@ -50,6 +51,11 @@ fn only_binary_and_no_binary() {
     let e = stderr(&ours);
     assert!(e.contains("lib 4.0 is only available as a source distribution (lib-4.0.tar.gz), and krait-pip cannot build source distributions yet."), "{e}");
     assert!(e.contains("hint: "), "{e}");
+    // A dependency that only an sdist could satisfy: the resolver's explanation and a hint.
+    let o = run(&["needsrc"]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("the requested packages cannot be installed together") && e.contains("hint: lib 4.0 is only available as a source distribution (newest: lib-4.0.tar.gz), which krait-pip cannot build yet; it was left out."), "{e}");
     // --no-binary for a name leaves only its sdists.
     let e = stderr(&run(&["--no-binary", "lib", "lib<3"]));
     assert!(e.contains("Could not find a version that satisfies the requirement lib<3"), "{e}");

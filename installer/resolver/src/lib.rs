@@ -257,7 +257,10 @@ pub fn resolve<S: Source>(source: &S, env: &MarkerEnvironment, roots: &[Requirem
         Ok(sol) => Ok(sol.into_iter().filter(|(p, _)| p != ROOT && !p.contains('[')).collect()),
         Err(PubGrubError::NoSolution(mut tree)) => {
             tree.collapse_no_versions();
-            let text = DefaultStringReporter::report(&tree).replace(ROOT, "the requested packages").replace(" 0 depends", " depend");
+            let text = DefaultStringReporter::report(&tree)
+                .replace(&format!("{ROOT} 0 is forbidden"), "the requested packages cannot be installed together")
+                .replace(ROOT, "the requested packages")
+                .replace(" 0 depends", " depend");
             Err(ResolveError(format!("ResolutionImpossible: the requirements conflict:\n{text}")))
         }
         Err(PubGrubError::ErrorChoosingVersion { source, .. }) => Err(source),
