@@ -420,7 +420,12 @@ fn plan_wheels(
     let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
     let opts = krait_resolver::Options { pre: req.pre, no_deps: f.no_deps, prefer: prefer(&req.roots), constraints: req.constraints.clone() };
     let roots: Vec<Requirement> = req.roots.iter().map(|r| r.req.clone()).collect();
-    let resolution = match krait_resolver::resolve(&source, &env.python.markers, &roots, &opts) {
+    let spinner = progress::spinner(quiet, "Resolving dependencies");
+    let resolved = krait_resolver::resolve(&source, &env.python.markers, &roots, &opts);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let resolution = match resolved {
         Ok(r) => r,
         Err(e) => {
             if let Some(msg) = plan::no_candidates(&source, &req.roots, &req.constraints) {
@@ -661,20 +666,29 @@ fn install(mut a: InstallArgs) -> ExitCode {
         return fail(e);
     }
     let mut done = Vec::new();
+    let bar = progress::counter(quiet, chosen.len(), "Installing");
+    // Lines printed while the bar is shown go above it.
+    let say = |text: String| match &bar {
+        Some(b) => b.suspend(|| println!("{text}")),
+        None => println!("{text}"),
+    };
     for (i, c) in chosen.iter().enumerate() {
+        if let Some(b) = &bar {
+            b.set_message(format!("{}-{}", c.display, c.version));
+        }
         let old = installed.iter().find(|d| d.normalized_name() == c.name);
         if let Some(old) = old {
             if !quiet {
-                println!("  Attempting uninstall: {}", old.name);
-                println!("    Found existing installation: {} {}", old.name, old.version);
-                println!("    Uninstalling {}-{}:", old.name, old.version);
+                say(format!("  Attempting uninstall: {}", old.name));
+                say(format!("    Found existing installation: {} {}", old.name, old.version));
+                say(format!("    Uninstalling {}-{}:", old.name, old.version));
             }
             if let Err(e) = uninstall(old) {
                 journal.remove();
                 return fail(e);
             }
             if !quiet {
-                println!("      Successfully uninstalled {}-{}", old.name, old.version);
+                say(format!("      Successfully uninstalled {}-{}", old.name, old.version));
             }
         }
         krait_wheel::test_pause("after-uninstall");
@@ -689,6 +703,12 @@ fn install(mut a: InstallArgs) -> ExitCode {
         if let Err(e) = journal.save() {
             return fail(e);
         }
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     journal.remove();
     if !quiet {

@@ -1,5 +1,5 @@
 //! Parallel downloads, reported with progress bars on a terminal and plain
-//! lines otherwise.
+//! lines otherwise; the spinner of resolution and the bar of installation.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -63,4 +63,29 @@ pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool) -> Vec<Result
         }
     });
     results.into_iter().map(|m| m.into_inner().unwrap().unwrap_or_else(|| Err("download did not run".into()))).collect()
+}
+
+/// A spinner with `message` on a terminal (None otherwise or when quiet).
+pub fn spinner(quiet: bool, message: &str) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let s = indicatif::ProgressBar::new_spinner();
+    s.set_message(message.to_string());
+    s.enable_steady_tick(std::time::Duration::from_millis(80));
+    Some(s)
+}
+
+/// A bar counting `total` steps, on a terminal (None otherwise or when quiet).
+pub fn counter(quiet: bool, total: usize, prefix: &str) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let b = indicatif::ProgressBar::new(total as u64);
+    b.set_style(
+        indicatif::ProgressStyle::with_template("{prefix} {bar:30.cyan/dim} {pos}/{len} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    b.set_prefix(prefix.to_string());
+    b.tick();
+    Some(b)
 }

@@ -375,6 +375,8 @@ fn progress_bars_on_a_terminal() {
     assert!(text.contains("Successfully installed big-1.0"), "{text}");
     assert!(!text.contains("Downloading big-1.0"), "{text}");
     assert!(text.contains("big-1.0-py3-none-any.whl") && text.contains("\u{1b}["), "no progress bar drawn: {text:?}");
+    // The installation has its own bar (drawn at once, before the first wheel is done).
+    assert!(text.contains("Installing") && text.contains("0/1"), "no installation bar: {text:?}");
 }
 
 #[test]
