@@ -44,6 +44,22 @@ struct Target {
     /// Ignore environment variables and user configuration.
     #[arg(long, global = true)]
     isolated: bool,
+    /// Progress bars on a terminal: "on", or "off" for plain lines.
+    #[arg(long, global = true, default_value = "on", value_parser = ["on", "off", "raw"])]
+    progress_bar: String,
+    /// Accepted for pip's sake: krait-pip never prompts during install, never
+    /// byte-compiles yet, and does not warn about script locations, conflicts
+    /// with other installed packages or running as root.
+    #[arg(long, global = true, hide = true)]
+    no_input: bool,
+    #[arg(long, global = true, hide = true)]
+    no_warn_script_location: bool,
+    #[arg(long, global = true, hide = true)]
+    no_warn_conflicts: bool,
+    #[arg(long, global = true, hide = true)]
+    no_compile: bool,
+    #[arg(long, global = true, hide = true, value_parser = ["warn", "ignore"])]
+    root_user_action: Option<String>,
 }
 
 /// Options that choose where distributions come from and which.
@@ -1115,6 +1131,14 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let t = match &cli.command {
+        Command::Install(a) => Some(&a.t),
+        Command::Download(a) => Some(&a.t),
+        _ => None,
+    };
+    if t.is_some_and(|t| t.progress_bar != "on") {
+        progress::BARS_OFF.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     match cli.command {
         Command::Install(a) => install(a),
         Command::Download(a) => download(a),

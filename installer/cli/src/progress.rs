@@ -7,6 +7,14 @@ use std::sync::Mutex;
 
 use krait_index::{Client, DistFile};
 
+/// Set by `--progress-bar off`: plain lines even on a terminal.
+pub static BARS_OFF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether bars are drawn: on a terminal, not quiet, not turned off.
+fn bars(quiet: bool) -> bool {
+    !quiet && !BARS_OFF.load(std::sync::atomic::Ordering::Relaxed) && std::io::stderr().is_terminal()
+}
+
 /// How many downloads run at once.
 const PARALLEL: usize = 8;
 
@@ -15,7 +23,7 @@ const PARALLEL: usize = 8;
 pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool) -> Vec<Result<PathBuf, String>> {
     let results: Vec<Mutex<Option<Result<PathBuf, String>>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let next = Mutex::new(0usize);
-    let bars = (!quiet && std::io::stderr().is_terminal()).then(indicatif::MultiProgress::new);
+    let bars = bars(quiet).then(indicatif::MultiProgress::new);
     let workers = PARALLEL.min(files.len()).max(1);
     std::thread::scope(|s| {
         for _ in 0..workers {
@@ -67,7 +75,7 @@ pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool) -> Vec<Result
 
 /// A spinner with `message` on a terminal (None otherwise or when quiet).
 pub fn spinner(quiet: bool, message: &str) -> Option<indicatif::ProgressBar> {
-    if quiet || !std::io::stderr().is_terminal() {
+    if !bars(quiet) {
         return None;
     }
     let s = indicatif::ProgressBar::new_spinner();
@@ -78,7 +86,7 @@ pub fn spinner(quiet: bool, message: &str) -> Option<indicatif::ProgressBar> {
 
 /// A bar counting `total` steps, on a terminal (None otherwise or when quiet).
 pub fn counter(quiet: bool, total: usize, prefix: &str) -> Option<indicatif::ProgressBar> {
-    if quiet || !std::io::stderr().is_terminal() {
+    if !bars(quiet) {
         return None;
     }
     let b = indicatif::ProgressBar::new(total as u64);

@@ -377,6 +377,12 @@ fn progress_bars_on_a_terminal() {
     assert!(text.contains("big-1.0-py3-none-any.whl") && text.contains("\u{1b}["), "no progress bar drawn: {text:?}");
     // The installation has its own bar (drawn at once, before the first wheel is done).
     assert!(text.contains("Installing") && text.contains("0/1"), "no installation bar: {text:?}");
+    // --progress-bar off: plain lines on the terminal too (pip's CI flags are accepted).
+    let cmd = cmd.replace(" big", " --progress-bar off --no-warn-script-location --root-user-action=ignore --no-compile --force-reinstall big");
+    let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).env("TERM", "xterm").output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Successfully installed big-1.0") && text.contains("Using cached big-1.0-py3-none-any.whl"), "{text}");
+    assert!(!text.contains("0/1"), "{text:?}");
 }
 
 #[test]
