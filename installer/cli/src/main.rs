@@ -116,6 +116,12 @@ struct Finder {
     /// Socket timeout in seconds.
     #[arg(long, alias = "default-timeout")]
     timeout: Option<f64>,
+    /// A proxy for every request: [user:passwd@]proxy.server:port.
+    #[arg(long)]
+    proxy: Option<String>,
+    /// How many times to retry a failed connection.
+    #[arg(long)]
+    retries: Option<u32>,
     /// --no-binary and --only-binary values in command-line order (filled after parsing).
     #[arg(skip)]
     format_order: Vec<(bool, String)>,
@@ -219,6 +225,10 @@ struct ListArgs {
     cert: Option<PathBuf>,
     #[arg(long, alias = "default-timeout")]
     timeout: Option<f64>,
+    #[arg(long)]
+    proxy: Option<String>,
+    #[arg(long)]
+    retries: Option<u32>,
 }
 
 #[derive(Args)]
@@ -386,8 +396,21 @@ fn cache_dir(d: Option<&Path>) -> PathBuf {
     home.unwrap_or_else(std::env::temp_dir).join("krait-pip")
 }
 
-fn make_client(index_urls: Vec<String>, find_links: Vec<String>, cache: Option<&Path>, cert: Option<&Path>, timeout: Option<f64>) -> krait_index::Client {
-    let opts = krait_index::ClientOptions { cert: cert.map(Path::to_path_buf), timeout: timeout.map(std::time::Duration::from_secs_f64) };
+/// Network settings shared by the commands that use an index.
+struct Net<'a> {
+    cert: Option<&'a Path>,
+    timeout: Option<f64>,
+    proxy: Option<&'a str>,
+    retries: Option<u32>,
+}
+
+fn make_client(index_urls: Vec<String>, find_links: Vec<String>, cache: Option<&Path>, net: Net) -> krait_index::Client {
+    let opts = krait_index::ClientOptions {
+        cert: net.cert.map(Path::to_path_buf),
+        timeout: net.timeout.map(std::time::Duration::from_secs_f64),
+        proxy: net.proxy.map(str::to_string),
+        retries: net.retries,
+    };
     krait_index::Client::with_options(index_urls, find_links, cache_dir(cache), opts)
 }
 
@@ -432,7 +455,7 @@ fn plan_wheels(
         }
         return Ok((req, Vec::new()));
     }
-    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), f.cert.as_deref(), f.timeout);
+    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), Net { cert: f.cert.as_deref(), timeout: f.timeout, proxy: f.proxy.as_deref(), retries: f.retries });
     let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
     let opts = krait_resolver::Options { pre: req.pre, no_deps: f.no_deps, prefer: prefer(&req.roots), constraints: req.constraints.clone() };
     let roots: Vec<Requirement> = req.roots.iter().map(|r| r.req.clone()).collect();
@@ -853,7 +876,7 @@ fn freeze_line(d: &InstalledDist) -> String {
 /// with the kind of file it comes as.
 fn latest_versions(a: &ListArgs, env: &Env, dists: &[InstalledDist]) -> Result<std::collections::BTreeMap<String, (Version, &'static str)>, String> {
     let index_urls = if a.no_index { Vec::new() } else { std::iter::once(a.index_url.clone()).chain(a.extra_index_url.iter().cloned()).collect() };
-    let client = make_client(index_urls, a.find_links.clone(), a.cache_dir.as_deref(), a.cert.as_deref(), a.timeout);
+    let client = make_client(index_urls, a.find_links.clone(), a.cache_dir.as_deref(), Net { cert: a.cert.as_deref(), timeout: a.timeout, proxy: a.proxy.as_deref(), retries: a.retries });
     let tags = env.python.tags();
     let req = plan::Request {
         roots: Vec::new(),

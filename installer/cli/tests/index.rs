@@ -42,6 +42,23 @@ fn serve_opts(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], 
             if reader.read_line(&mut first).is_err() {
                 continue;
             }
+            // As an HTTP proxy: a CONNECT tunnel, whose request this server answers itself.
+            if let Some(target) = first.strip_prefix("CONNECT ") {
+                let target = target.split_whitespace().next().unwrap_or("").to_string();
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                        break;
+                    }
+                }
+                let _ = stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+                first.clear();
+                if reader.read_line(&mut first).is_err() {
+                    continue;
+                }
+                let path = first.split_whitespace().nth(1).unwrap_or("");
+                answers2.lock().unwrap().push(format!("proxied http://{}{path}", target.trim_end_matches(":80")));
+            }
             let mut accept = String::new();
             let (mut if_none_match, mut authorization) = (String::new(), String::new());
             loop {
@@ -60,7 +77,12 @@ fn serve_opts(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], 
                     authorization = h[14..].trim().to_string();
                 }
             }
-            let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+            // As an HTTP proxy, requests name the whole URL.
+            if let Some(rest) = path.strip_prefix("http://") {
+                path = format!("/{}", rest.split_once('/').map(|x| x.1).unwrap_or(""));
+                answers2.lock().unwrap().push(format!("proxied {}", first.split_whitespace().nth(1).unwrap_or("")));
+            }
             log2.lock().unwrap().push(path.clone());
             let (status, ctype, body): (&str, &str, Vec<u8>) = if let Some(name) = path.strip_prefix("/simple/").map(|p| p.trim_end_matches('/').to_string()) {
                 let files: Vec<(&String, &Vec<u8>)> =
@@ -424,4 +446,21 @@ fn no_cache_dir_leaves_no_cache() {
         }
     }
     assert_eq!(idx.log.lock().unwrap().iter().filter(|p| p.ends_with(".whl")).count(), 4);
+}
+
+#[test]
+fn requests_go_through_a_proxy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let proxy = serve(project(tmp.path()), false, &[]);
+    let proxy_url = proxy.url.trim_end_matches("/simple").to_string();
+    let t = tmp.path().join("t");
+    // The index's host does not exist: only the proxy can answer.
+    let out = ok(&krait_pip(&[
+        "install", "--python", "python3.11", "--index-url", "http://index.invalid/simple", "--proxy", &proxy_url, "--retries", "0",
+        "--cache-dir", tmp.path().join("c").to_str().unwrap(), "--target", t.to_str().unwrap(), "lib==1.0",
+    ]));
+    assert!(out.contains("Successfully installed lib-1.0"), "{out}");
+    let answers = proxy.answers.lock().unwrap().clone();
+    assert!(answers.contains(&"proxied http://index.invalid/simple/lib/".to_string()), "{answers:?}");
+    assert!(answers.contains(&"proxied http://index.invalid/files/lib-1.0-py3-none-any.whl".to_string()), "{answers:?}");
 }

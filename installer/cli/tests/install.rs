@@ -480,6 +480,7 @@ fn upgrade_strategies() {
         std::process::Command::new(v.join("bin/python"))
             .args(["-m", "pip", "--disable-pip-version-check", "--isolated"])
             .args(args)
+            .env("PIP_CONFIG_FILE", "/dev/null")
             .output()
             .unwrap()
     };

@@ -30,6 +30,11 @@ pub struct ClientOptions {
     pub cert: Option<PathBuf>,
     /// Socket timeout (pip's `--timeout`); 60 s when not given.
     pub timeout: Option<Duration>,
+    /// A proxy for every request (pip's `--proxy`); else the environment's
+    /// `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`.
+    pub proxy: Option<String>,
+    /// Attempts after the first for failed connections and 5xx answers (pip's `--retries`); 2 when not given.
+    pub retries: Option<u32>,
 }
 
 pub struct Client {
@@ -37,6 +42,7 @@ pub struct Client {
     pub find_links: Vec<String>,
     pub cache_dir: PathBuf,
     agent: ureq::Agent,
+    attempts: u32,
 }
 
 fn html_unescape(s: &str) -> String {
@@ -207,13 +213,20 @@ impl Client {
     }
 
     pub fn with_options(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf, opts: ClientOptions) -> Client {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+        let mut builder = ureq::Agent::config_builder();
+        if let Some(p) = &opts.proxy {
+            match ureq::Proxy::new(p) {
+                Ok(proxy) => builder = builder.proxy(Some(proxy)),
+                Err(e) => eprintln!("WARNING: ignoring the proxy {p}: {e}"),
+            }
+        }
+        let agent: ureq::Agent = builder
             .timeout_global(Some(opts.timeout.unwrap_or(Duration::from_secs(60))))
             .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots(opts.cert.as_deref())).build())
             .http_status_as_error(false)
             .build()
             .into();
-        Client { index_urls, find_links, cache_dir, agent }
+        Client { index_urls, find_links, cache_dir, agent, attempts: 1 + opts.retries.unwrap_or(2) }
     }
 
     /// The URL without user:password, and the Authorization header for it:
@@ -248,7 +261,7 @@ impl Client {
         let (url, auth) = self.auth_for(url);
         let url = url.as_str();
         let mut last = String::new();
-        for attempt in 0..3 {
+        for attempt in 0..self.attempts {
             if attempt > 0 {
                 std::thread::sleep(Duration::from_millis(200 << attempt));
             }
@@ -408,7 +421,7 @@ impl Client {
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let tmp = dir.join(format!(".{}.part{}", f.filename, std::process::id()));
         let mut last = String::new();
-        for attempt in 0..3 {
+        for attempt in 0..self.attempts {
             if attempt > 0 {
                 std::thread::sleep(Duration::from_millis(200 << attempt));
             }
