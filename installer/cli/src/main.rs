@@ -437,6 +437,7 @@ fn plan_wheels(
     prefer: &dyn Fn(&[plan::Root]) -> std::collections::BTreeMap<String, Version>,
     skip: &dyn Fn(Option<&plan::Root>, &str, &Version, bool) -> bool,
     quiet: bool,
+    cmd: &str,
 ) -> Result<(plan::Request, Vec<Planned>), ExitCode> {
     let tags = env.python.tags();
     let src = plan::Sources {
@@ -451,7 +452,7 @@ fn plan_wheels(
     let req = plan::gather(&f.packages, &f.requirements, &f.constraints, &src, &env.python.markers, &tags, quiet).map_err(fail)?;
     if req.roots.is_empty() {
         if f.packages.is_empty() && f.requirements.is_empty() {
-            return Err(fail("You must give at least one requirement to install (see \"krait-pip help install\")"));
+            return Err(fail(format!("You must give at least one requirement to {cmd} (see \"krait-pip help {cmd}\")")));
         }
         return Ok((req, Vec::new()));
     }
@@ -623,7 +624,7 @@ fn install(mut a: InstallArgs) -> ExitCode {
         }
         true
     };
-    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-")) {
+    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), "install") {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -766,7 +767,7 @@ fn download(mut a: DownloadArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     let quiet = a.t.quiet > 0;
-    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet) {
+    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet, "download") {
         Ok(x) => x,
         Err(code) => return code,
     };
