@@ -190,10 +190,16 @@ fn main() {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
     };
+    // Signals go to the interpreter thread: this thread only waits for it,
+    // so it blocks them (the new thread starts with the mask it had before).
+    let mask = krait_runtime::signals::block_async_signals();
     let child = std::thread::Builder::new()
         .name("krait-main".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run(opts))
+        .spawn(move || {
+            krait_runtime::signals::restore_mask(&mask);
+            run(opts)
+        })
         .expect("cannot start the interpreter thread");
     let code = child.join().unwrap_or(1);
     exit(code);
@@ -217,6 +223,14 @@ fn run(opts: Options) -> i32 {
     if let Err(e) = krait_runtime::import::bootstrap::install(use_env) {
         let v = errors::take(e);
         eprintln!("Fatal Python error: init_importlib: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
+    // As CPython's start-up: SIGPIPE and SIGXFSZ ignored, and `_signal`
+    // imported, which makes SIGINT raise KeyboardInterrupt.
+    krait_runtime::signals::ignore_startup_signals();
+    if let Err(e) = krait_runtime::import::import_module_level(&pystr::new("_signal"), None, None, 0) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_signals: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
     let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));
@@ -408,6 +422,10 @@ fn exit(code: i32) -> ! {
         // SAFETY: plain libc calls restoring the default action, then raising.
         unsafe {
             libc::signal(libc::SIGINT, libc::SIG_DFL);
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, libc::SIGINT);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
             libc::raise(libc::SIGINT);
         }
         std::process::exit(128 + libc::SIGINT);

@@ -87,7 +87,7 @@ fn nan_error() -> krait_runtime::errors::PyErr {
 
 /// `_PyTime_FromSecondsObject` with the timeout rounding (away from zero
 /// for positive fractions: ceiling).
-fn seconds_to_ns(o: &Obj) -> PyResult<i128> {
+pub(crate) fn seconds_to_ns(o: &Obj) -> PyResult<i128> {
     const MAX: f64 = i64::MAX as f64;
     if float::is_float(o) {
         let d = float::value(o);
@@ -113,21 +113,24 @@ fn time_sleep(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if ns < 0 {
         bail!(ValueError, "sleep length must be non-negative");
     }
+    // PEP 475: a signal interrupts the wait, its handler runs (an exception
+    // from it ends the sleep), then the sleep goes on until the deadline.
     let deadline = clock_ns(libc::CLOCK_MONOTONIC)? + ns;
-    let mut left = ns;
+    let end = libc::timespec {
+        tv_sec: (deadline / 1_000_000_000) as libc::time_t,
+        tv_nsec: (deadline % 1_000_000_000) as _,
+    };
     loop {
-        let ts = libc::timespec { tv_sec: (left / 1_000_000_000) as libc::time_t, tv_nsec: (left % 1_000_000_000) as _ };
-        let r = unsafe { libc::clock_nanosleep(libc::CLOCK_MONOTONIC, 0, &ts, std::ptr::null_mut()) };
+        let r = krait_runtime::gil::allow_threads(|| unsafe {
+            libc::clock_nanosleep(libc::CLOCK_MONOTONIC, libc::TIMER_ABSTIME, &end, std::ptr::null_mut())
+        });
         if r == 0 {
             break;
         }
         if r != libc::EINTR {
             return Err(os_error(r, None, None));
         }
-        left = deadline - clock_ns(libc::CLOCK_MONOTONIC)?;
-        if left <= 0 {
-            break;
-        }
+        krait_runtime::signals::check_signals()?;
     }
     Ok(none::none())
 }

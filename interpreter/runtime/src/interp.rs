@@ -9,7 +9,7 @@ use crate::types::{dict, module};
 use std::os::raw::c_void;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-static BREAKER: AtomicBool = AtomicBool::new(false);
+pub(crate) static BREAKER: AtomicBool = AtomicBool::new(false);
 static GC_PENDING: AtomicBool = AtomicBool::new(false);
 
 static BUILTINS: GilCell<std::cell::OnceCell<Obj>> = GilCell::new(std::cell::OnceCell::new());
@@ -50,7 +50,7 @@ pub fn handle_eval_breaker() -> PyResult<()> {
         crate::gc::collect();
     }
     crate::gil::yield_if_requested();
-    Ok(())
+    crate::signals::check_signals()
 }
 
 pub fn builtins_module() -> Obj {

@@ -22,6 +22,7 @@ pub mod interp;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod signals;
 pub mod threadstate;
 pub mod traceback_print;
 pub mod types;

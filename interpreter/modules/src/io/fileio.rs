@@ -220,7 +220,7 @@ krait_runtime::init_slot!(init_slot => init);
 /// Reads up to `n` bytes; None when a non-blocking descriptor has none.
 pub fn read_fd(fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     let mut buf = vec![0u8; n];
-    let r = args::retry(-1, || unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) });
+    let r = krait_runtime::signals::retry_eintr(-1, || unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) })?;
     if r < 0 {
         let e = args::errno();
         if super::is_eagain(e) {
@@ -234,7 +234,7 @@ pub fn read_fd(fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
 
 /// Writes once; None on EAGAIN.
 pub fn write_fd(fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
-    let r = args::retry(-1, || unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) });
+    let r = krait_runtime::signals::retry_eintr(-1, || unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) })?;
     if r < 0 {
         let e = args::errno();
         if super::is_eagain(e) {
@@ -261,9 +261,8 @@ pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
             out.reserve(out.len().max(8192));
         }
         let spare = out.capacity() - out.len();
-        let r = args::retry(-1, || unsafe {
-            libc::read(fd, out.as_mut_ptr().add(out.len()) as *mut libc::c_void, spare)
-        });
+        let dst = unsafe { out.as_mut_ptr().add(out.len()) } as usize;
+        let r = krait_runtime::signals::retry_eintr(-1, || unsafe { libc::read(fd, dst as *mut libc::c_void, spare) })?;
         if r < 0 {
             let e = args::errno();
             if super::is_eagain(e) {
@@ -327,7 +326,7 @@ fn m_readinto(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let fd = f.fd;
     let mut b = buffer::Buffer::get(&a[0], buffer::WRITABLE)?;
     let dst = b.as_mut_slice();
-    let r = args::retry(-1, || unsafe { libc::read(fd, dst.as_mut_ptr() as *mut libc::c_void, dst.len()) });
+    let r = krait_runtime::signals::retry_eintr(-1, || unsafe { libc::read(fd, dst.as_mut_ptr() as *mut libc::c_void, dst.len()) })?;
     if r < 0 {
         let e = args::errno();
         if super::is_eagain(e) {

@@ -1101,6 +1101,12 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     sp -= arg + 2;
                     let r = tri!(r);
                     push!(r.into_raw());
+                    // As CPython after a call: signals the callee raised
+                    // (os.kill, signal.raise_signal) are handled here.
+                    if crate::interp::eval_breaker() {
+                        save!();
+                        tri!(crate::interp::handle_eval_breaker());
+                    }
                 }
                 Opcode::CALL_FUNCTION_EX => {
                     let kwargs = if arg & 1 != 0 { Some(pop_obj!()) } else { None };
@@ -1110,6 +1116,10 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     save!();
                     let r = tri!(unwind::call_ex(&callable, &cargs, kwargs.as_ref()));
                     push!(r.into_raw());
+                    if crate::interp::eval_breaker() {
+                        save!();
+                        tri!(crate::interp::handle_eval_breaker());
+                    }
                 }
                 Opcode::CALL_INTRINSIC_1 => {
                     let v = pop_obj!();

@@ -117,10 +117,15 @@ fn m_readline(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let mut line = Vec::new();
     let mut b = [0u8; 1];
     loop {
-        let n = unsafe { libc::read(fd, b.as_mut_ptr() as *mut libc::c_void, 1) };
+        let p = b.as_mut_ptr() as usize;
+        let (n, e) = crate::gil::allow_threads(|| {
+            let n = unsafe { libc::read(fd, p as *mut libc::c_void, 1) };
+            (n, std::io::Error::last_os_error())
+        });
         if n < 0 {
-            let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
+                // PEP 475: the handlers run; their exception ends the read.
+                crate::signals::check_signals()?;
                 continue;
             }
             return Err(crate::types::os_error::from_io(&e));
@@ -142,10 +147,15 @@ fn m_read(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let mut data = Vec::new();
     let mut buf = [0u8; 8192];
     loop {
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        let (p, len) = (buf.as_mut_ptr() as usize, buf.len());
+        let (n, e) = crate::gil::allow_threads(|| {
+            let n = unsafe { libc::read(fd, p as *mut libc::c_void, len) };
+            (n, std::io::Error::last_os_error())
+        });
         if n < 0 {
-            let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
+                // PEP 475: the handlers run; their exception ends the read.
+                crate::signals::check_signals()?;
                 continue;
             }
             return Err(crate::types::os_error::from_io(&e));
