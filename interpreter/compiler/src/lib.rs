@@ -382,6 +382,11 @@ pub fn literal_value(e: &ast::Expr, source: &str) -> Option<krait_bytecode::Cons
     }
 }
 
+/// The value of literal text inside an f-string of a tree parsed from `source`.
+pub fn fstring_text_value(l: &ast::InterpolatedStringLiteralElement, is_raw: bool, source: &str) -> krait_bytecode::Constant {
+    constants::fstring_text_value(&l.value, &source[l.range], is_raw)
+}
+
 /// The value of one plain-string part of an implicitly concatenated f-string.
 pub fn string_part_value(l: &ast::StringLiteral, source: &str) -> krait_bytecode::Constant {
     constants::string_literal_text(l, source)

@@ -37,3 +37,11 @@ try:
     ast.parse('a' + '()' * 3100)
 except RecursionError as e:
     print('RecursionError', e)
+
+# Identifiers are NFKC-normalised; lone surrogates in (f-)strings; CRLF,
+# tabs and form feeds; format specs of implicitly concatenated f-strings.
+for src in ["ﬁ = 1", "x = '\\ud800' 'a'", "f'{x}\\ud800'", "if x:\r\n    y = 1\r\n", "if x:\n\tz = 'é'\n",
+            "\x0cx = 1", "print(f'{x!a}' f'{y:{z}}' 'tail')", "class A(B, *c, **d): pass"]:
+    print(ascii(ast.dump(ast.parse(src), include_attributes=True)))
+x = 5
+print(ascii(f'{x}\ud800'), ascii(rf'\ud800{x}'), ascii(f'a\ud800b' 'c\udfff'))
