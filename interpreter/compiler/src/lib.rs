@@ -242,6 +242,11 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             if let Some(err) = errors::indented_continuation(source, filename, mode == Mode::Eval) {
                 return Err(err);
             }
+            if mode == Mode::Eval {
+                if let Some(err) = errors::eval_indented_line(source, filename, e.location.start().to_usize()) {
+                    return Err(err);
+                }
+            }
             let mut err = errors::parse_error(&e, source, filename);
             if mode == Mode::Eval {
                 errors::adjust_for_eval_input(&mut err, source);

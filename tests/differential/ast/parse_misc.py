@@ -45,3 +45,16 @@ for src in ["ﬁ = 1", "x = '\\ud800' 'a'", "f'{x}\\ud800'", "if x:\r\n    y = 1
     print(ascii(ast.dump(ast.parse(src), include_attributes=True)))
 x = 5
 print(ascii(f'{x}\ud800'), ascii(rf'\ud800{x}'), ascii(f'a\ud800b' 'c\udfff'))
+
+# Eval input has no indentation: an indented line is "unexpected indent".
+for s in [' 1', '\n -1', '\n\n  x', '# c\n x', '1 +\\\n 2', '(1,\n 2)', ' \n1', 'x\n y', '\t1']:
+    try:
+        ast.parse(s, mode='eval')
+        print(repr(s), 'ok')
+    except SyntaxError as e:
+        print(repr(s), type(e).__name__, e.msg, e.lineno, e.offset)
+for s in ['\n -1', '  2']:
+    try:
+        print(ast.literal_eval(s))
+    except SyntaxError as e:
+        print(type(e).__name__, e.msg)
