@@ -335,7 +335,7 @@ pub fn init_types() {
             (&raw mut PyDictItems_Type, "dict_items"),
         ] {
             init_static(t, name, std::mem::size_of::<ViewObject>(), 0);
-            (*t).tp_flags |= tpflags::HAVE_GC;
+            (*t).tp_flags |= tpflags::HAVE_GC | tpflags::DISALLOW_INSTANTIATION;
             (*t).tp_flags &= !tpflags::BASETYPE;
             (*t).tp_dealloc = Some(view_dealloc);
             (*t).tp_traverse = Some(view_traverse);
@@ -362,7 +362,7 @@ pub fn init_types() {
             (&raw mut PyDictRevIterItem_Type, "dict_reverseitemiterator"),
         ] {
             init_static(t, name, std::mem::size_of::<DictIterObject>(), 0);
-            (*t).tp_flags |= tpflags::HAVE_GC;
+            (*t).tp_flags |= tpflags::HAVE_GC | tpflags::DISALLOW_INSTANTIATION;
             (*t).tp_flags &= !tpflags::BASETYPE;
             (*t).tp_dealloc = Some(iter_dealloc);
             (*t).tp_traverse = Some(iter_traverse);

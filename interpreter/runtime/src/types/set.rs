@@ -865,6 +865,14 @@ fn m_contains(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| qualified(slf, "__contains__"), a, k, 1, 1)?;
     Ok(bool_::from_bool(contains(slf, &a[0])?))
 }
+/// `(type(s), (list(s),), s.__getstate__())`, as CPython's set_reduce.
+fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs_named(|| qualified(slf, "__reduce__"), a, k, 0, 0)?;
+    let keys = crate::types::list::from_vec(items_vec(slf));
+    let state = crate::ops::attr::call_method(slf, "__getstate__", &[])?;
+    Ok(crate::types::tuple::new(&[slf.get_type(), crate::types::tuple::new(&[keys]), state]))
+}
+
 fn m_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| qualified(slf, "__sizeof__"), a, k, 0, 0)?;
     let n = so(slf).mask as usize + 1;
@@ -966,6 +974,7 @@ pub fn init_types() {
             method("isdisjoint", m_isdisjoint),
             crate::types::builtin_func::coexist("__contains__", m_contains),
             method("__sizeof__", m_sizeof),
+            method("__reduce__", m_reduce),
         ];
         for (t, name) in [(set_type(), "set"), (frozenset_type(), "frozenset")] {
             crate::types::type_::init_static(t, name, std::mem::size_of::<PySetObject>(), 0);
