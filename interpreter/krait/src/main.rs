@@ -207,6 +207,7 @@ fn main() {
 
 fn run(opts: Options) -> i32 {
     krait_runtime::threadstate::init_thread(STACK_SIZE);
+    krait_runtime::gil::init_main_thread();
     krait_modules::register_all();
     apply_environment();
     let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);

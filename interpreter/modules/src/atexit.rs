@@ -13,9 +13,7 @@ struct Callback {
     kwnames: Option<Obj>,
 }
 
-thread_local! {
-    static CALLBACKS: RefCell<Vec<Callback>> = const { RefCell::new(Vec::new()) };
-}
+static CALLBACKS: krait_runtime::gil::GilCell<RefCell<Vec<Callback>>> = krait_runtime::gil::GilCell::new(RefCell::new(Vec::new()));
 
 fn f_register(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let nkw = kw.map(tuple::len).unwrap_or(0);

@@ -86,7 +86,14 @@ fn missing() -> PyResult<Obj> {
 }
 
 thread_local! {
+    /// Each thread has its own current context, as in CPython.
     static CURRENT: std::cell::RefCell<Option<Obj>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Drops the finishing thread's context while it still holds the GIL.
+pub fn clear_current() {
+    let old = CURRENT.with(|c| c.borrow_mut().take());
+    drop(old);
 }
 
 fn ctx_state(o: &Obj) -> PyResult<&mut Context> {

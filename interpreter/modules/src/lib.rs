@@ -4,6 +4,7 @@
 //! crate; `register_all` hands them to the runtime's builtin-module table
 //! before the interpreter starts.
 
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -14,6 +15,7 @@ pub mod contextvars;
 pub mod errno;
 pub mod fcntl;
 pub mod functools;
+pub mod hashes;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
@@ -30,6 +32,7 @@ pub mod struct_;
 pub mod thread;
 pub mod time;
 pub mod weakref;
+pub mod zlib;
 
 use krait_runtime::modules::register;
 use krait_runtime::object::PyTypeObject;
@@ -194,5 +197,14 @@ pub fn register_all() {
     register("_posixsubprocess", posixsubprocess::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
+    register("zlib", zlib::create);
+    register("_md5", hashes::md5::create);
+    register("_sha1", hashes::sha1::create);
+    register("_sha256", hashes::sha2::create_sha256);
+    register("_sha512", hashes::sha2::create_sha512);
+    register("_sha3", hashes::sha3::create);
+    register("_blake2", hashes::blake2::create);
+    register("array", array::create);
+    thread::on_thread_exit(contextvars::clear_current);
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

@@ -30,10 +30,8 @@ pub static mut SAVEALL: bool = false;
 /// second argument is the number of unreachable objects found ("stop" only).
 pub static mut HOOK: Option<fn(&str, usize)> = None;
 
-thread_local! {
-    /// Unreachable objects kept by DEBUG_SAVEALL, until the gc module takes them.
-    pub static SAVED: std::cell::RefCell<Vec<crate::object::Obj>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// Unreachable objects kept by DEBUG_SAVEALL, until the gc module takes them.
+pub static SAVED: crate::gil::GilCell<std::cell::RefCell<Vec<crate::object::Obj>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
 unsafe fn head() -> *mut PyGcHead {
     let h = &raw mut HEAD;

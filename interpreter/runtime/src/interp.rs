@@ -3,18 +3,17 @@
 //! (pending collection, signals), and start-up.
 
 use crate::errors::PyResult;
+use crate::gil::GilCell;
 use crate::object::Obj;
 use crate::types::{dict, module};
 use std::os::raw::c_void;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub(crate) static BREAKER: AtomicBool = AtomicBool::new(false);
+static BREAKER: AtomicBool = AtomicBool::new(false);
 static GC_PENDING: AtomicBool = AtomicBool::new(false);
 
-thread_local! {
-    static BUILTINS: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-    static MODULES: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static BUILTINS: GilCell<std::cell::OnceCell<Obj>> = GilCell::new(std::cell::OnceCell::new());
+static MODULES: GilCell<std::cell::OnceCell<Obj>> = GilCell::new(std::cell::OnceCell::new());
 
 /// CPython's PyInterpreterState is opaque to extensions except for identity.
 #[repr(C)]
@@ -38,14 +37,21 @@ pub fn request_gc() {
     BREAKER.store(true, Ordering::Relaxed);
 }
 
+/// Makes the evaluation loop call `handle_eval_breaker` at its next poll
+/// (another thread wants the GIL, a signal arrived).
+pub fn trip_breaker() {
+    BREAKER.store(true, Ordering::Relaxed);
+}
+
 /// Runs what the breaker flagged; called from the evaluation loop.
 pub fn handle_eval_breaker() -> PyResult<()> {
     BREAKER.store(false, Ordering::Relaxed);
     if GC_PENDING.swap(false, Ordering::Relaxed) {
         crate::gc::collect();
     }
-    crate::signals::check_signals()
-
+    crate::signals::check_signals()?;
+    crate::gil::yield_if_requested();
+    Ok(())
 }
 
 pub fn builtins_module() -> Obj {
@@ -74,6 +80,16 @@ pub fn initialize(argv: Vec<String>) -> PyResult<()> {
     Ok(())
 }
 
+/// Resets what other threads may have left half-done in a forked child:
+/// the GIL (the caller keeps it) and the import lock.
+///
+/// # Safety
+/// Call only in the child, straight after fork.
+pub unsafe fn after_fork_child() {
+    crate::gil::after_fork_child();
+    crate::import::imp::after_fork_child();
+}
+
 static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 /// The -O level (0, 1 or 2).
@@ -93,6 +109,7 @@ pub static AT_EXIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 /// first, then the rest, `__builtins__` kept) so that objects die and their
 /// `__del__` runs, then collects cycles.
 pub fn finalize() {
+    wait_for_threads();
     if let Some(hook) = AT_EXIT.get() {
         hook();
     }
@@ -105,6 +122,21 @@ pub fn finalize() {
     crate::gc::collect();
     if crate::errors::occurred() {
         crate::errors::clear();
+    }
+}
+
+/// As CPython at exit: `threading._shutdown()` joins the non-daemon threads
+/// (only if threading was imported).
+fn wait_for_threads() {
+    let threading = match dict::get_item_str(&modules(), "threading") {
+        Ok(Some(m)) => m,
+        _ => {
+            crate::errors::clear();
+            return;
+        }
+    };
+    if let Err(e) = crate::ops::attr::call_method(&threading, "_shutdown", &[]) {
+        crate::errors::write_unraisable(e, Some(&threading));
     }
 }
 

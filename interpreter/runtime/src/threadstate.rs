@@ -158,6 +158,22 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
     p
 }
 
+/// Tears down the calling thread's state at its end (with the GIL held):
+/// drops what it still references and frees it.
+///
+/// # Safety
+/// `ts` must be the calling thread's state, from `init_thread`, and no
+/// frame of this thread may still be running.
+pub unsafe fn free_thread(ts: *mut ThreadState) {
+    let py = &mut (*ts).py;
+    for p in [&mut py.curexc_type, &mut py.curexc_value, &mut py.curexc_traceback, &mut py.exc_state.exc_value, &mut py.dict] {
+        let o = std::mem::replace(p, null_mut());
+        crate::object::xdecref(o);
+    }
+    CURRENT.with(|c| c.set(null_mut()));
+    drop(Box::from_raw(ts));
+}
+
 /// The calling thread's state. Panics if the thread was never initialised
 /// (a bug: every thread that runs Python code calls `init_thread`).
 #[inline]

@@ -225,9 +225,7 @@ fn byte_to_char(src: &str, b: usize) -> usize {
     src.char_indices().take_while(|(i, _)| *i < b).count()
 }
 
-thread_local! {
-    static SOURCES: std::cell::RefCell<std::collections::HashMap<String, Option<Vec<String>>>> = std::cell::RefCell::new(std::collections::HashMap::new());
-}
+static SOURCES: crate::gil::GilCell<std::cell::RefCell<std::collections::BTreeMap<String, Option<Vec<String>>>>> = crate::gil::GilCell::new(std::cell::RefCell::new(std::collections::BTreeMap::new()));
 
 /// Registers the text of a source that is not a file (e.g. `-c`, stdin).
 pub fn register_source(filename: &str, text: &str) {

@@ -72,9 +72,7 @@ pub static mut BUFFEREDRWPAIR_TYPE: PyTypeObject = PyTypeObject::EMPTY;
 pub static mut TEXTIOWRAPPER_TYPE: PyTypeObject = PyTypeObject::EMPTY;
 pub static mut NLDECODER_TYPE: PyTypeObject = PyTypeObject::EMPTY;
 
-thread_local! {
-    static UNSUPPORTED: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static UNSUPPORTED: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
 
 /// Is `o` laid out as an `IoObject`?
 pub fn is_io(o: &Obj) -> bool {

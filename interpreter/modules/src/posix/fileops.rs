@@ -554,9 +554,7 @@ pub fn p_device_encoding(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     Ok(none::none())
 }
 
-thread_local! {
-    static TERMINAL_SIZE: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static TERMINAL_SIZE: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
 
 pub fn terminal_size_type() -> PyResult<Obj> {
     if let Some(t) = TERMINAL_SIZE.with(|c| c.get().cloned()) {

@@ -199,9 +199,7 @@ pub fn p_waitstatus_to_exitcode(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResu
 
 // --- fork and exec ---------------------------------------------------------------
 
-thread_local! {
-    static AT_FORK: std::cell::RefCell<(Vec<Obj>, Vec<Obj>, Vec<Obj>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
-}
+static AT_FORK: krait_runtime::gil::GilCell<std::cell::RefCell<(Vec<Obj>, Vec<Obj>, Vec<Obj>)>> = krait_runtime::gil::GilCell::new(std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())));
 
 pub fn p_register_at_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("register_at_fork", a, kw, &["before", "after_in_child", "after_in_parent"], 0, 0, 0)?;
@@ -255,6 +253,8 @@ pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(args::os_error(e, None, None));
     }
     if pid == 0 {
+        // SAFETY: this is the child, straight after fork: one thread.
+        unsafe { krait_runtime::interp::after_fork_child() };
         run_hooks(child);
     } else {
         run_hooks(parent);
@@ -359,12 +359,10 @@ pub fn p_system(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 // --- information -------------------------------------------------------------------
 
-thread_local! {
-    static TIMES_RESULT: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-    static UNAME_RESULT: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static TIMES_RESULT: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
+static UNAME_RESULT: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
 
-fn cached_type(cell: &'static std::thread::LocalKey<std::cell::OnceCell<Obj>>, name: &str, fields: &[Option<&'static str>]) -> PyResult<Obj> {
+fn cached_type(cell: &'static krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>>, name: &str, fields: &[Option<&'static str>]) -> PyResult<Obj> {
     if let Some(t) = cell.with(|c| c.get().cloned()) {
         return Ok(t);
     }

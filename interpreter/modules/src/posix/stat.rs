@@ -4,10 +4,8 @@ use super::args::{self, clinic, Path};
 use krait_runtime::types::{float, int, none, structseq};
 use krait_runtime::{Obj, PyResult};
 
-thread_local! {
-    static STAT_RESULT: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-    static STATVFS_RESULT: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static STAT_RESULT: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
+static STATVFS_RESULT: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
 
 const STAT_FIELDS: &[Option<&str>] = &[
     Some("st_mode"),

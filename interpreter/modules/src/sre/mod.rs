@@ -120,11 +120,9 @@ fn getstring(o: &Obj) -> PyResult<(Vec<u32>, bool)> {
     bail!(TypeError, "expected string or bytes-like object, got '{}'", o.ty().name())
 }
 
-thread_local! {
-    /// The last immutable subject (exact str or bytes) and its code points,
-    /// so that loops calling `match(s, pos)` on one string convert it once.
-    static LAST: std::cell::RefCell<Option<(Obj, Rc<Vec<u32>>, bool)>> = const { std::cell::RefCell::new(None) };
-}
+/// The last immutable subject (exact str or bytes) and its code points,
+/// so that loops calling `match(s, pos)` on one string convert it once.
+static LAST: krait_runtime::gil::GilCell<std::cell::RefCell<Option<(Obj, Rc<Vec<u32>>, bool)>>> = krait_runtime::gil::GilCell::new(std::cell::RefCell::new(None));
 
 fn subject_chars(o: &Obj) -> PyResult<(Rc<Vec<u32>>, bool)> {
     let immutable = pystr::is_exact_str(o) || o.type_ptr() == bytes::type_ptr();

@@ -50,9 +50,7 @@ fn exec_file_as(name: &str, path: &Path) -> PyResult<Obj> {
     Ok(m)
 }
 
-thread_local! {
-    static BOOTSTRAP: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static BOOTSTRAP: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
 /// `_frozen_importlib`, once installed.
 pub fn bootstrap_module() -> Option<Obj> {

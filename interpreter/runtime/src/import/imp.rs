@@ -8,39 +8,78 @@ use crate::errors::PyResult;
 use crate::object::Obj;
 use crate::types::builtin_func::{check_nargs, method, parse_args, MethodSpec};
 use crate::types::{bool_, bytes, code, dict, int, list, module, none, str as pystr, tuple};
-use std::cell::Cell;
+use std::sync::{Condvar, Mutex};
 
-thread_local! {
-    /// The import lock: owner thread and recursion depth (re-entrant).
-    static LOCK: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+/// The global import lock: owner thread (serial) and recursion depth. It is
+/// re-entrant; another thread waits for it with the GIL released.
+struct ImportLock {
+    state: Mutex<(u64, u64)>,
+    freed: Condvar,
+}
+
+struct Slot(std::cell::UnsafeCell<ImportLock>);
+// SAFETY: the parts are Sync; the slot is only overwritten in a forked
+// child, where the caller is the only thread.
+unsafe impl Sync for Slot {}
+
+static SLOT: Slot = Slot(std::cell::UnsafeCell::new(ImportLock { state: Mutex::new((0, 0)), freed: Condvar::new() }));
+
+fn lock() -> &'static ImportLock {
+    unsafe { &*SLOT.0.get() }
 }
 
 fn me() -> u64 {
-    unsafe { libc::pthread_self() as u64 }
+    crate::gil::thread_serial()
 }
 
 fn f_lock_held(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("lock_held", args, kw, 0, 0)?;
-    Ok(bool_::from_bool(LOCK.with(|l| l.get().1 > 0)))
+    Ok(bool_::from_bool(lock().state.lock().unwrap().1 > 0))
 }
 
 fn f_acquire_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("acquire_lock", args, kw, 0, 0)?;
-    LOCK.with(|l| {
-        let (_, n) = l.get();
-        l.set((me(), n + 1));
-    });
+    let me = me();
+    let mut l = lock().state.lock().unwrap();
+    if l.1 > 0 && l.0 != me {
+        l = crate::gil::allow_threads(move || {
+            let mut l = l;
+            while l.1 > 0 {
+                l = lock().freed.wait(l).unwrap();
+            }
+            l
+        });
+    }
+    *l = (me, l.1 + 1);
     Ok(none::none())
 }
 
 fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("release_lock", args, kw, 0, 0)?;
-    let (owner, n) = LOCK.with(|l| l.get());
+    let mut l = lock().state.lock().unwrap();
+    let (owner, n) = *l;
     if n == 0 || owner != me() {
         crate::bail!(RuntimeError, "not holding the import lock");
     }
-    LOCK.with(|l| l.set(if n == 1 { (0, 0) } else { (owner, n - 1) }));
+    *l = if n == 1 { (0, 0) } else { (owner, n - 1) };
+    if n == 1 {
+        lock().freed.notify_one();
+    }
     Ok(none::none())
+}
+
+/// In a forked child: a lock held by a thread that no longer exists is
+/// freed; one held by the forking thread stays held.
+pub fn after_fork_child() {
+    // The mutex itself may have been held by a vanished thread: rebuild it.
+    let (owner, n) = match lock().state.try_lock() {
+        Ok(g) => *g,
+        Err(_) => (0, 0),
+    };
+    let kept = if owner == me() { (owner, n) } else { (0, 0) };
+    unsafe {
+        std::ptr::write(SLOT.0.get(), ImportLock { state: Mutex::new(kept), freed: Condvar::new() });
+    }
 }
 
 fn name_arg(fname: &str, o: &Obj) -> PyResult<String> {

@@ -18,9 +18,7 @@ const DEBUG_LEAK: i64 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
 static mut OLDER_THRESHOLDS: (i64, i64) = (10, 10);
 static mut DEBUG: i64 = 0;
 
-thread_local! {
-    static MODULE: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static MODULE: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
 fn module_attr(name: &str) -> Option<Obj> {
     let m = MODULE.with(|m| m.get().cloned())?;

@@ -10,9 +10,7 @@ use crate::types::builtin_func::{check_nargs, method, method_table, parse_args, 
 use crate::types::{bool_, dict, int, list, module, none, str as pystr, tuple};
 use std::io::Write;
 
-thread_local! {
-    static SYS: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static SYS: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
 pub fn sys_module() -> Option<Obj> {
     SYS.with(|s| s.get().cloned())
@@ -447,10 +445,7 @@ fn s_audit(_m: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(crate::types::none::none())
 }
 
-thread_local! {
-    static AUDIT_HOOKS: std::cell::RefCell<Vec<Obj>> = const { std::cell::RefCell::new(Vec::new()) };
-    static SWITCH: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
-}
+static AUDIT_HOOKS: crate::gil::GilCell<std::cell::RefCell<Vec<Obj>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
 fn s_addaudithook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.addaudithook", args, kw, 1, 1)?;
@@ -472,7 +467,7 @@ fn s_getprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn s_getswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getswitchinterval", args, kw, 0, 0)?;
-    Ok(crate::types::float::from_f64(SWITCH.with(|s| s.get())))
+    Ok(crate::types::float::from_f64(crate::gil::switch_interval()))
 }
 
 fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -481,7 +476,7 @@ fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
     if v <= 0.0 {
         crate::bail!(ValueError, "switch interval must be strictly positive");
     }
-    SWITCH.with(|s| s.set(v));
+    crate::gil::set_switch_interval(v);
     Ok(crate::types::none::none())
 }
 

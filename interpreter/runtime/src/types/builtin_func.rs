@@ -234,6 +234,20 @@ pub fn cfunction_name(o: &Obj) -> String {
     }
 }
 
+/// `__reduce__` of builtin functions: module-level functions pickle by
+/// name, bound ones as `getattr(self, name)`, as CPython's.
+fn cfunction_reduce(f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", args, kwnames, 0, 0)?;
+    let name = pystr::new(&cfunction_name(f));
+    match cfunction_self(f) {
+        Some(s) if !crate::types::module::is_module(&s) => {
+            let getattr = dict::get_item_str(&crate::interp::builtins_dict(), "getattr")?.expect("builtins.getattr");
+            Ok(tuple::new(&[getattr, tuple::new(&[s, name])]))
+        }
+        _ => Ok(name),
+    }
+}
+
 pub fn is_cfunction(o: &Obj) -> bool {
     o.is_type(cfunction_type())
 }
@@ -482,6 +496,7 @@ pub fn init_types() {
         (*t).tp_richcompare = Some(cfunction_richcompare_slot);
         (*t).tp_hash = Some(cfunction_hash_slot);
         (*t).tp_weaklistoffset = std::mem::offset_of!(PyCFunctionObject, m_weakreflist) as isize;
+        (*t).tp_methods = method_table(&[method("__reduce__", cfunction_reduce)]);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__name__", cfunction_get_name),
             GetSetSpec::get("__qualname__", cfunction_get_qualname),

@@ -90,9 +90,7 @@ pub fn readonly_members(fields: &[(&str, usize)]) -> *mut PyMemberDef {
     Box::leak(v.into_boxed_slice()).as_mut_ptr()
 }
 
-thread_local! {
-    static TABLE_LENS: std::cell::RefCell<std::collections::HashMap<usize, usize>> = std::cell::RefCell::new(std::collections::HashMap::new());
-}
+static TABLE_LENS: crate::gil::GilCell<std::cell::RefCell<std::collections::BTreeMap<usize, usize>>> = crate::gil::GilCell::new(std::cell::RefCell::new(std::collections::BTreeMap::new()));
 
 /// Frees a member table made by `slot_members` (tables from C stay theirs).
 ///

@@ -242,10 +242,8 @@ fn alloc_str(length: usize, maxchar: u32) -> Obj {
     }
 }
 
-thread_local! {
-    static EMPTY: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-    static LATIN1: std::cell::OnceCell<Vec<Obj>> = const { std::cell::OnceCell::new() };
-}
+static EMPTY: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
+static LATIN1: crate::gil::GilCell<std::cell::OnceCell<Vec<Obj>>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
 /// The empty string (a singleton, as in CPython).
 pub fn empty() -> Obj {

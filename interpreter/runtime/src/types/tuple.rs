@@ -50,9 +50,7 @@ pub fn items(o: &Obj) -> &[Obj] {
     }
 }
 
-thread_local! {
-    static EMPTY: std::cell::OnceCell<Obj> = const { std::cell::OnceCell::new() };
-}
+static EMPTY: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
 /// An uninitialised (NULL-filled) tuple of `n` items of type `t`.
 pub fn new_uninit_of(t: *mut PyTypeObject, n: usize) -> Obj {

@@ -1,17 +1,13 @@
-//! The `_thread` module: locks (`LockType`, `RLock`), thread identities
-//! and the constants `threading` reads. Locks are real OS-level locks
-//! (a mutex and a condition variable), so they keep their meaning when
-//! krait runs several threads; starting threads is not offered yet.
+//! `_thread`'s locks: `LockType` (`allocate_lock`) and `RLock`. They are
+//! OS-level locks (a mutex and a condition variable); a thread that has to
+//! wait for one waits with the GIL released.
 
 use krait_runtime::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
-use krait_runtime::types::builtin_func::{check_nargs, method, method_table, parse_args, MethodSpec};
-use krait_runtime::types::{bool_, dict, float, int, module, none, str as pystr, tuple};
+use krait_runtime::types::builtin_func::{check_nargs, method, method_table, parse_args};
+use krait_runtime::types::{bool_, float, int, none, str as pystr, tuple};
 use krait_runtime::PyResult;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
-
-/// CPython's PY_TIMEOUT_MAX / 1e6 on Linux, what `_thread.TIMEOUT_MAX` reports.
-const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// A binary semaphore: `locked` under a mutex, waiters on the condvar.
 struct RawLock {
@@ -46,6 +42,18 @@ impl RawLock {
         }
         *g = true;
         true
+    }
+
+    /// `acquire` for Python callers: an uncontended lock is taken at once;
+    /// otherwise the wait happens with the GIL released.
+    fn acquire_py(&self, wait: Option<Duration>) -> bool {
+        if self.acquire(Some(Duration::ZERO)) {
+            return true;
+        }
+        if wait == Some(Duration::ZERO) {
+            return false;
+        }
+        krait_runtime::gil::allow_threads(|| self.acquire(wait))
     }
 
     /// Frees the lock; false if it was not held.
@@ -85,10 +93,7 @@ fn raw(o: &Obj) -> &RawLock {
     unsafe { &*lock_of(o).lock }
 }
 
-/// `get_ident()`: the pthread id, as CPython.
-pub fn ident() -> u64 {
-    unsafe { libc::pthread_self() as u64 }
-}
+use super::ident;
 
 unsafe fn new_lock_object(t: *mut PyTypeObject) -> PyResult<Obj> {
     let p = match (*t).tp_alloc {
@@ -156,12 +161,12 @@ fn wait_of(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Option<Durat
 
 fn l_acquire(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let wait = wait_of("acquire", args, kw)?;
-    Ok(bool_::from_bool(raw(slf).acquire(wait)))
+    Ok(bool_::from_bool(raw(slf).acquire_py(wait)))
 }
 
 fn l_enter(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("lock.__enter__", args, kw, 0, 0)?;
-    raw(slf).acquire(None);
+    raw(slf).acquire_py(None);
     Ok(bool_::from_bool(true))
 }
 
@@ -214,7 +219,7 @@ fn r_acquire(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         l.count += 1;
         return Ok(bool_::from_bool(true));
     }
-    if !raw(slf).acquire(wait) {
+    if !raw(slf).acquire_py(wait) {
         return Ok(bool_::from_bool(false));
     }
     let l = lock_of(slf);
@@ -271,7 +276,7 @@ fn r_acquire_restore(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     let items = tuple::items(st);
     let count = int::as_u64(&items[0]).unwrap_or(1);
     let owner = int::as_u64(&items[1]).unwrap_or(0);
-    raw(slf).acquire(None);
+    raw(slf).acquire_py(None);
     let l = lock_of(slf);
     l.owner = owner;
     l.count = count;
@@ -297,59 +302,7 @@ fn rlock_new(t: *mut PyTypeObject, _args: &Obj, _kw: Option<&Obj>) -> PyResult<O
 }
 krait_runtime::new_slot!(rlock_new_slot => rlock_new);
 
-// Module functions.
-
-fn f_allocate_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("allocate_lock", args, kw, 0, 0)?;
-    unsafe { new_lock_object(&raw mut LOCK_TYPE) }
-}
-
-fn f_get_ident(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("get_ident", args, kw, 0, 0)?;
-    Ok(int::from_u64(ident()))
-}
-
-fn f_get_native_id(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("get_native_id", args, kw, 0, 0)?;
-    Ok(int::from_u64(unsafe { libc::gettid() } as u64))
-}
-
-fn f_count(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("_count", args, kw, 0, 0)?;
-    // No thread has been started through this module.
-    Ok(int::from_i64(0))
-}
-
-static STACK_SIZE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-fn f_stack_size(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("stack_size", args, kw, 0, 1)?;
-    let old = STACK_SIZE.load(std::sync::atomic::Ordering::Relaxed);
-    if let Some(a) = args.first() {
-        let n = int::index_isize(a)? as i64;
-        if n != 0 && n < 32768 {
-            krait_runtime::bail!(ValueError, "size not valid: {} bytes", n);
-        }
-        if n < 0 {
-            krait_runtime::bail!(ValueError, "size must be 0 or a positive value");
-        }
-        STACK_SIZE.store(n as usize, std::sync::atomic::Ordering::Relaxed);
-    }
-    Ok(int::from_usize(old))
-}
-
-fn functions() -> Vec<MethodSpec> {
-    vec![
-        method("allocate_lock", f_allocate_lock),
-        method("allocate", f_allocate_lock),
-        method("get_ident", f_get_ident),
-        method("get_native_id", f_get_native_id),
-        method("_count", f_count),
-        method("stack_size", f_stack_size),
-    ]
-}
-
-fn init_types() {
+pub fn init_types() {
     use krait_runtime::types::type_::{init_static, ready};
     unsafe {
         let t = &raw mut LOCK_TYPE;
@@ -397,16 +350,21 @@ fn init_types() {
     }
 }
 
-pub fn create() -> PyResult<Obj> {
-    init_types();
-    let m = module::new("_thread")?;
-    let d = module::dict_of(&m);
-    krait_runtime::types::builtin_func::add_functions(&d, &m, &functions())?;
-    dict::set_item_str(&d, "LockType", &unsafe { Obj::from_borrowed(&raw mut LOCK_TYPE as *mut PyObject) })?;
-    dict::set_item_str(&d, "RLock", &unsafe { Obj::from_borrowed(&raw mut RLOCK_TYPE as *mut PyObject) })?;
-    dict::set_item_str(&d, "error", &unsafe {
-        Obj::from_borrowed(krait_runtime::types::exceptions::RuntimeError() as *mut PyObject)
-    })?;
-    dict::set_item_str(&d, "TIMEOUT_MAX", &float::from_f64(TIMEOUT_MAX))?;
-    Ok(m)
+
+pub fn lock_type() -> Obj {
+    unsafe { Obj::from_borrowed(&raw mut LOCK_TYPE as *mut PyObject) }
+}
+
+pub fn rlock_type() -> Obj {
+    unsafe { Obj::from_borrowed(&raw mut RLOCK_TYPE as *mut PyObject) }
+}
+
+/// A new, unlocked `_thread.lock`.
+pub fn new_lock() -> PyResult<Obj> {
+    unsafe { new_lock_object(&raw mut LOCK_TYPE) }
+}
+
+/// Releases a `_thread.lock` if it is held (a thread's sentinel at its end).
+pub fn release_if_held(o: &Obj) {
+    raw(o).release();
 }
