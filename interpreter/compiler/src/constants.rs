@@ -157,10 +157,17 @@ pub fn is_constant(e: &Expr) -> bool {
 
 /// The constant an expression folds to, if any.
 pub fn const_value(e: &Expr, optimize: u8) -> Option<Constant> {
-    const_value_src(e, optimize, None)
+    const_value_src(e, optimize, None, None)
 }
 
-pub fn const_value_src(e: &Expr, optimize: u8, source: Option<&str>) -> Option<Constant> {
+/// A constant given for a node in place of its literal (trees built
+/// outside the parser: negative numbers, tuples, lone surrogates...).
+pub type ConstOverride<'a> = &'a dyn Fn(&Expr) -> Option<Constant>;
+
+pub fn const_value_src(e: &Expr, optimize: u8, source: Option<&str>, over: Option<ConstOverride<'_>>) -> Option<Constant> {
+    if let Some(c) = over.and_then(|f| f(e)) {
+        return Some(c);
+    }
     Some(match e {
         Expr::NumberLiteral(n) => number_const(&n.value),
         Expr::StringLiteral(s) => match source {
@@ -185,16 +192,16 @@ pub fn const_value_src(e: &Expr, optimize: u8, source: Option<&str>) -> Option<C
             }
         }
         Expr::UnaryOp(u) => {
-            let v = const_value_src(&u.operand, optimize, source)?;
+            let v = const_value_src(&u.operand, optimize, source, over)?;
             fold_unary(u.op, v)?
         }
         Expr::BinOp(b) => {
-            let l = const_value_src(&b.left, optimize, source)?;
-            let r = const_value_src(&b.right, optimize, source)?;
+            let l = const_value_src(&b.left, optimize, source, over)?;
+            let r = const_value_src(&b.right, optimize, source, over)?;
             fold_binary(binary_op(b.op), l, r)?
         }
         Expr::Tuple(t) => {
-            let v: Option<Vec<Constant>> = t.elts.iter().map(|x| const_value_src(x, optimize, source)).collect();
+            let v: Option<Vec<Constant>> = t.elts.iter().map(|x| const_value_src(x, optimize, source, over)).collect();
             Constant::Tuple(v?)
         }
         _ => return None,

@@ -12,6 +12,7 @@ mod constants;
 mod disassemble;
 mod errors;
 mod fstring_check;
+mod positions;
 mod source;
 mod stack_depth;
 mod symtable;
@@ -20,7 +21,11 @@ mod unparse;
 
 pub use constants::parse_big_int;
 pub use disassemble::{const_repr, disassemble};
+pub use positions::{Point, PointTable};
 pub use source::decode_source;
+/// The parser's tree, for the `ast` module.
+pub use ruff_python_ast;
+pub use ruff_text_size;
 
 use krait_bytecode::{flags, CodeUnit, CompileError, CompileErrorKind, Mode};
 use ruff_python_ast::{self as ast, PythonVersion, Stmt};
@@ -69,24 +74,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) 
     if source.contains('\0') {
         return Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename));
     }
-    // Deeply nested input recurses deeply in the parser and the compiler:
-    // run them on a thread with a large stack.
-    let src = source.to_owned();
-    let fname = filename.to_owned();
-    let opts2 = opts.clone();
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || compile_inner(&src, &fname, mode, &opts2))
-        .expect("cannot start the compiler thread")
-        .join()
-        .unwrap_or_else(|payload| {
-            let what = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            Err(simple_error(CompileErrorKind::SyntaxError, &format!("internal compiler error: {}", what), filename))
-        })
+    on_big_stack(filename, || compile_inner(source, filename, mode, opts))
 }
 
 /// "too many nested parentheses", found by a scan that skips strings and comments.
@@ -179,7 +167,53 @@ fn future_flags(body: &[Stmt]) -> CResult<u32> {
     Ok(fl)
 }
 
-fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+/// Parses source text as compile() would, with the same syntax errors
+/// (those of parsing only: scopes and code generation are not checked).
+/// Runs on a thread with a large stack, as `compile` does.
+/// `feature_minor` is `ast.parse`'s feature_version: syntax newer than
+/// Python 3.<minor> is an error.
+pub fn parse_to_ast(source: &str, filename: &str, mode: Mode, feature_minor: Option<u8>) -> Result<ParsedAst, CompileError> {
+    if source.contains('\0') {
+        return Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename));
+    }
+    let version = match feature_minor {
+        Some(minor) if minor < 11 => PythonVersion { major: 3, minor },
+        _ => PythonVersion::PY311,
+    };
+    on_big_stack(filename, || {
+        let (tree, comments) = parse_checked(source, filename, mode, version)?;
+        Ok(ParsedAst { tree, comments })
+    })
+}
+
+/// A checked parse for the `ast` module: the tree and where its comments are.
+pub struct ParsedAst {
+    pub tree: ast::Mod,
+    pub comments: Vec<TextRange>,
+}
+
+/// Runs `f` on a thread with a large stack: deeply nested input recurses
+/// deeply in the parser and the compiler.
+fn on_big_stack<T: Send>(filename: &str, f: impl FnOnce() -> Result<T, CompileError> + Send) -> Result<T, CompileError> {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(s, f)
+            .expect("cannot start the compiler thread")
+            .join()
+            .unwrap_or_else(|payload| {
+                let what = payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                Err(simple_error(CompileErrorKind::SyntaxError, &format!("internal compiler error: {}", what), filename))
+            })
+    })
+}
+
+/// Parsing and the syntax checks that need only the parser's tree.
+fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersion) -> Result<(ast::Mod, Vec<TextRange>), CompileError> {
     if let Some(at) = check_paren_depth(source) {
         let r = TextRange::new(TextSize::from(at as u32), TextSize::from(at as u32 + 1));
         return Err(errors::make_error(CompileErrorKind::SyntaxError, "too many nested parentheses".into(), source, filename, r));
@@ -193,7 +227,7 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
         Mode::Eval => ruff_python_parser::Mode::Expression,
     };
-    let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
+    let options = ParseOptions::from(pmode).with_target_version(version);
     let parsed = match parse(source, options) {
         Ok(p) => p,
         Err(e) => {
@@ -234,54 +268,91 @@ fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions
         };
         return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, e.range));
     }
+    let comments: Vec<TextRange> = parsed.tokens().iter().filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment).map(|t| t.range()).collect();
+    let tree = parsed.into_syntax();
+    if let (ast::Mod::Module(m), Mode::Single) = (&tree, mode) {
+        let err_at = |msg: &str, range: TextRange| errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range);
+        if m.body.len() > 1 {
+            return Err(err_at("multiple statements found while compiling a single statement", m.body[0].range()));
+        }
+        if m.body.is_empty() && source.trim_start_matches([' ', '\t', '\x0c']).len() == source.len() {
+            // Interactive input must hold a statement.
+            let lines: Vec<&str> = source.split_inclusive('\n').collect();
+            let mut e = err_at("invalid syntax", TextRange::empty(TextSize::of(source)));
+            e.lineno = lines.len() as u32;
+            e.end_lineno = lines.len() as u32;
+            e.offset = 0;
+            e.end_offset = 0;
+            e.text = Some(lines.last().copied().unwrap_or("").to_string());
+            return Err(e);
+        }
+        if !source.ends_with('\n') && m.body.first().is_some_and(is_compound) {
+            // Interactive input: a compound statement must be closed by
+            // a newline; one whose last clause has its body on the
+            // header line (`for i in x: i`) is not, without one.
+            let last = source.trim_end_matches([' ', '\t', '\r']).rsplit('\n').next().unwrap_or("");
+            let head = last.trim_start();
+            let clause = head.len() == last.len() && ["for", "while", "with", "class", "def", "if", "elif", "else", "try", "except", "finally", "async", "case"]
+                .iter()
+                .any(|k| head.strip_prefix(k).is_some_and(|r| r.starts_with([' ', ':', '(', '*', '\t'])));
+            if clause {
+                let mut e = err_at("invalid syntax", TextRange::empty(TextSize::of(source)));
+                e.offset = 0;
+                e.end_offset = 0;
+                e.text = Some(last.to_string());
+                return Err(e);
+            }
+        }
+    }
+    Ok((tree, comments))
+}
+
+fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+    let (tree, _) = parse_checked(source, filename, mode, PythonVersion::PY311)?;
     let to_err = |(msg, range): (String, TextRange)| {
         let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
         errors::make_error(kind, msg, source, filename, range)
     };
     let whole = TextRange::new(TextSize::from(0), TextSize::of(source));
-    match parsed.syntax() {
+    compile_tree(&tree, positions::Positions::text(source), whole, filename, mode, opts).map_err(to_err)
+}
+
+/// Compiles a tree built outside the parser (compile() of `ast` nodes):
+/// its ranges index `table`'s points, which give every position, and
+/// errors are reported at those points.
+pub fn compile_ast(tree: &ast::Mod, table: &PointTable, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+    let to_err = |(msg, range): (String, TextRange)| {
+        let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
+        let loc = positions::Positions::Points(table).location(range);
+        CompileError {
+            kind,
+            msg,
+            filename: filename.to_owned(),
+            lineno: loc.line,
+            offset: loc.col + 1,
+            end_lineno: loc.end_line,
+            end_offset: loc.end_col as i32 + 1,
+            text: None,
+        }
+    };
+    let whole = TextRange::new(TextSize::from(0), TextSize::from(table.points.len().saturating_sub(1) as u32));
+    on_big_stack(filename, || compile_tree(tree, positions::Positions::Points(table), whole, filename, mode, opts).map_err(to_err))
+}
+
+/// Scopes and code generation over a checked tree.
+fn compile_tree<'a>(tree: &'a ast::Mod, pos: positions::Positions<'a>, whole: TextRange, filename: &str, mode: Mode, opts: &CompileOptions) -> CResult<CodeUnit> {
+    match tree {
         ast::Mod::Module(m) => {
-            if mode == Mode::Single && m.body.len() > 1 {
-                return Err(to_err(("multiple statements found while compiling a single statement".into(), m.body[0].range())));
-            }
-            if mode == Mode::Single && m.body.is_empty() && source.trim_start_matches([' ', '\t', '\x0c']).len() == source.len() {
-                // Interactive input must hold a statement.
-                let lines: Vec<&str> = source.split_inclusive('\n').collect();
-                let mut e = errors::make_error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, TextRange::empty(TextSize::of(source)));
-                e.lineno = lines.len() as u32;
-                e.end_lineno = lines.len() as u32;
-                e.offset = 0;
-                e.end_offset = 0;
-                e.text = Some(lines.last().copied().unwrap_or("").to_string());
-                return Err(e);
-            }
-            if mode == Mode::Single && !source.ends_with('\n') && m.body.first().is_some_and(is_compound) {
-                // Interactive input: a compound statement must be closed by
-                // a newline; one whose last clause has its body on the
-                // header line (`for i in x: i`) is not, without one.
-                let last = source.trim_end_matches([' ', '\t', '\r']).rsplit('\n').next().unwrap_or("");
-                let head = last.trim_start();
-                let clause = head.len() == last.len() && ["for", "while", "with", "class", "def", "if", "elif", "else", "try", "except", "finally", "async", "case"]
-                    .iter()
-                    .any(|k| head.strip_prefix(k).is_some_and(|r| r.starts_with([' ', ':', '(', '*', '\t'])));
-                if clause {
-                    let mut e = errors::make_error(CompileErrorKind::SyntaxError, "invalid syntax".into(), source, filename, TextRange::empty(TextSize::of(source)));
-                    e.offset = 0;
-                    e.end_offset = 0;
-                    e.text = Some(last.to_string());
-                    return Err(e);
-                }
-            }
-            let fl = future_flags(&m.body).map_err(to_err)? | (opts.future_flags & 0x01fe_0000);
-            let st = symtable::build_module(&m.body, fl & flags::FUTURE_ANNOTATIONS != 0, whole).map_err(to_err)?;
-            let mut c = codegen::Compiler::new(&st, source, filename, opts, mode == Mode::Single, fl);
-            c.module(&m.body).map_err(to_err)
+            let fl = future_flags(&m.body)? | (opts.future_flags & 0x01fe_0000);
+            let st = symtable::build_module(&m.body, fl & flags::FUTURE_ANNOTATIONS != 0, whole)?;
+            let mut c = codegen::Compiler::new(&st, pos, filename, opts, mode == Mode::Single, fl);
+            c.module(&m.body)
         }
         ast::Mod::Expression(e) => {
-            let st = symtable::build_expr(&e.body, whole).map_err(to_err)?;
+            let st = symtable::build_expr(&e.body, whole)?;
             let fl = opts.future_flags & 0x01fe_0000;
-            let mut c = codegen::Compiler::new(&st, source, filename, opts, false, fl);
-            c.expression(&e.body).map_err(to_err)
+            let mut c = codegen::Compiler::new(&st, pos, filename, opts, false, fl);
+            c.expression(&e.body)
         }
     }
 }
@@ -295,4 +366,23 @@ fn is_compound(s: &Stmt) -> bool {
         s,
         Stmt::If(_) | Stmt::For(_) | Stmt::While(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Match(_)
     )
+}
+
+/// The value of a literal expression (string, bytes, number, True, False,
+/// None, `...`) of a tree parsed from `source`, lone surrogates included.
+pub fn literal_value(e: &ast::Expr, source: &str) -> Option<krait_bytecode::Constant> {
+    match e {
+        ast::Expr::StringLiteral(_)
+        | ast::Expr::BytesLiteral(_)
+        | ast::Expr::NumberLiteral(_)
+        | ast::Expr::BooleanLiteral(_)
+        | ast::Expr::NoneLiteral(_)
+        | ast::Expr::EllipsisLiteral(_) => constants::const_value_src(e, 0, Some(source), None),
+        _ => None,
+    }
+}
+
+/// The value of one plain-string part of an implicitly concatenated f-string.
+pub fn string_part_value(l: &ast::StringLiteral, source: &str) -> krait_bytecode::Constant {
+    constants::string_literal_text(l, source)
 }

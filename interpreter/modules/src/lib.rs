@@ -5,6 +5,7 @@
 //! before the interpreter starts.
 
 pub mod array;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -206,5 +207,7 @@ pub fn register_all() {
     register("_blake2", hashes::blake2::create);
     register("array", array::create);
     thread::on_thread_exit(contextvars::clear_current);
+    register("_ast", ast::create);
+    ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

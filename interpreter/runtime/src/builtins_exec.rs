@@ -8,7 +8,11 @@ use krait_bytecode::Mode;
 
 fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
     if pystr::is_str(src) {
-        let s = pystr::to_string_lossy(src);
+        // Text with lone surrogates cannot be source: encoding it fails as CPython's does.
+        let s = match pystr::as_str(src) {
+            Some(s) => s.to_owned(),
+            None => String::from_utf8_lossy(&crate::codecs::encode(src, "utf-8", None)?).into_owned(),
+        };
         if s.contains('\0') {
             crate::bail!(SyntaxError, "source code string cannot contain null bytes");
         }
@@ -69,13 +73,6 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         0,
     )?;
     let filename = fs_path(a[1].as_ref().unwrap())?;
-    let mode = match pystr::as_str(a[2].as_ref().unwrap()) {
-        Some("exec") => Mode::Exec,
-        Some("eval") => Mode::Eval,
-        Some("single") => Mode::Single,
-        Some("func_type") => crate::bail!(ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST"),
-        _ => crate::bail!(ValueError, "compile() mode must be 'exec', 'eval' or 'single'"),
-    };
     let flags = match &a[3] {
         Some(f) => int::as_i64(&int::index(f)?).unwrap_or(0) as u32,
         None => 0,
@@ -86,19 +83,51 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if flags & !known != 0 {
         crate::bail!(ValueError, "compile(): unrecognised flags");
     }
-    if flags & crate::compile::cf::ONLY_AST != 0 {
-        crate::bail!(NotImplementedError, "compile() with PyCF_ONLY_AST needs the ast module, which krait does not provide yet");
-    }
     let optimize = match &a[5] {
         Some(o) => int::as_i64(&int::index(o)?).unwrap_or(-1),
         None => -1,
     };
-    let optimize = if optimize < 0 { crate::interp::optimize_level() } else { optimize.min(2) as u8 };
+    if optimize < -1 || optimize > 2 {
+        crate::bail!(ValueError, "compile(): invalid optimize value");
+    }
+    let optimize = if optimize < 0 { crate::interp::optimize_level() } else { optimize as u8 };
+    let only_ast = flags & cf::ONLY_AST != 0;
+    let mode_str = pystr::as_str(a[2].as_ref().unwrap()).unwrap_or("").to_owned();
+    let mode = match mode_str.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        "func_type" if only_ast => Mode::Eval,
+        "func_type" => crate::bail!(ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST"),
+        _ if only_ast => crate::bail!(ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"),
+        _ => crate::bail!(ValueError, "compile() mode must be 'exec', 'eval' or 'single'"),
+    };
     let src = a[0].as_ref().unwrap();
+    let hooks = crate::compile::ast_hooks();
+    if let Some(h) = hooks {
+        if (h.is_ast)(src) {
+            if only_ast {
+                return Ok(src.clone());
+            }
+            return (h.compile)(src, &filename, mode, flags, optimize);
+        }
+    }
     if code::is_code(src) {
         return Ok(src.clone());
     }
     let text = source_text("compile", src)?;
+    if only_ast {
+        match hooks {
+            Some(h) => {
+                let feature_version = match &a[6] {
+                    Some(v) => int::as_i64(&int::index(v)?).unwrap_or(-1),
+                    None => -1,
+                };
+                return (h.parse)(&text, &filename, &mode_str, flags, feature_version);
+            }
+            None => crate::bail!(NotImplementedError, "compile() with PyCF_ONLY_AST needs the _ast module"),
+        }
+    }
     crate::compile::compile_source(&text, &filename, mode, flags, optimize)
 }
 

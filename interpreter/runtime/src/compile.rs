@@ -19,6 +19,28 @@ pub mod cf {
     pub const FUTURE_MASK: u32 = 0x0200_0000 | 0x0100_0000 | 0x0080_0000 | 0x0040_0000 | 0x0020_0000 | 0x0010_0000 | 0x0008_0000 | 0x0004_0000 | 0x0002_0000;
 }
 
+/// What compile() needs from the `ast` module (installed by krait-modules'
+/// `_ast`): whether an object is an `ast.AST` node, source text to node
+/// objects (PyCF_ONLY_AST; the mode as given, "func_type" included), and
+/// node objects to a code object.
+pub struct AstHooks {
+    pub is_ast: fn(&Obj) -> bool,
+    /// `feature_version` is compile()'s `_feature_version` (a 3.x minor version, or -1).
+    pub parse: fn(source: &str, filename: &str, mode: &str, flags: u32, feature_version: i64) -> PyResult<Obj>,
+    pub compile: fn(tree: &Obj, filename: &str, mode: Mode, flags: u32, optimize: u8) -> PyResult<Obj>,
+}
+
+static AST_HOOKS: std::sync::OnceLock<AstHooks> = std::sync::OnceLock::new();
+
+/// Installs the `ast` conversions compile() uses.
+pub fn set_ast_hooks(h: AstHooks) {
+    let _ = AST_HOOKS.set(h);
+}
+
+pub fn ast_hooks() -> Option<&'static AstHooks> {
+    AST_HOOKS.get()
+}
+
 /// Compiles `source` into a code object.
 pub fn compile_source(source: &str, filename: &str, mode: Mode, flags: u32, optimize: u8) -> PyResult<Obj> {
     let opts = krait_compiler::CompileOptions {

@@ -49,9 +49,8 @@ pub fn handle_eval_breaker() -> PyResult<()> {
     if GC_PENDING.swap(false, Ordering::Relaxed) {
         crate::gc::collect();
     }
-    crate::signals::check_signals()?;
     crate::gil::yield_if_requested();
-    Ok(())
+    crate::signals::check_signals()
 }
 
 pub fn builtins_module() -> Obj {

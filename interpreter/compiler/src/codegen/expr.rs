@@ -582,7 +582,7 @@ impl<'a> Compiler<'a> {
         let mut pieces: Vec<Piece<'a>> = vec![];
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => push_lit(&mut pieces, crate::constants::string_literal_text(l, self.source)),
+                ast::FStringPart::Literal(l) => push_lit(&mut pieces, self.literal_part_const(l)),
                 ast::FStringPart::FString(fs) => self.collect_pieces(&fs.elements, &mut pieces),
             }
         }
@@ -592,10 +592,13 @@ impl<'a> Compiler<'a> {
     fn collect_pieces(&self, els: &'a ast::InterpolatedStringElements, out: &mut Vec<Piece<'a>>) {
         for el in els.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => push_lit(out, crate::constants::str_const(&l.value)),
+                ast::InterpolatedStringElement::Literal(l) => match self.constant_override(l.range) {
+                    Some(c) => push_lit(out, c.clone()),
+                    None => push_lit(out, crate::constants::str_const(&l.value)),
+                },
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     if let Some(d) = &i.debug_text {
-                        let text = format!("{}{}{}", d.leading(), &self.source[i.expression.range()], d.trailing());
+                        let text = format!("{}{}{}", d.leading(), self.source_slice(i.expression.range()), d.trailing());
                         push_lit(out, Constant::Str(text));
                     }
                     out.push(Piece::Value(i));

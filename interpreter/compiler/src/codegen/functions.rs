@@ -203,7 +203,7 @@ impl<'a> Compiler<'a> {
         let name = f.name.as_str();
         let qual = self.qualname_for(name, scope);
         self.enter_scope(scope, name, qual, first_line);
-        let doc = if self.optimize < 2 { docstring(&f.body, self.source) } else { None };
+        let doc = if self.optimize < 2 { self.docstring(&f.body) } else { None };
         match &doc {
             Some(d) => {
                 self.u().consts.push(d.clone());
@@ -508,12 +508,3 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// The docstring of a body: its first statement when that is a string literal.
-pub(crate) fn docstring(body: &[Stmt], source: &str) -> Option<Constant> {
-    if let Some(Stmt::Expr(e)) = body.first() {
-        if let Expr::StringLiteral(s) = &*e.value {
-            return Some(crate::constants::string_value(s, source));
-        }
-    }
-    None
-}

@@ -15,8 +15,7 @@ mod stmt;
 use crate::symtable::{Kind, Scope, SymScope, SymbolTable};
 use crate::CResult;
 use krait_bytecode::{encode, fast, flags, CodeUnit, Constant, ExceptionEntry, Location, Opcode};
-use ruff_python_ast::{Expr, Stmt};
-use ruff_source_file::LineIndex;
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 /// CPython's CO_MAXBLOCKS.
@@ -99,8 +98,7 @@ pub(crate) struct Unit<'a> {
 pub struct Compiler<'a> {
     pub(crate) st: &'a SymbolTable,
     units: Vec<Unit<'a>>,
-    index: LineIndex,
-    source: &'a str,
+    pos: crate::positions::Positions<'a>,
     filename: String,
     optimize: u8,
     interactive: bool,
@@ -109,12 +107,11 @@ pub struct Compiler<'a> {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(st: &'a SymbolTable, source: &'a str, filename: &str, opts: &crate::CompileOptions, interactive: bool, future_flags: u32) -> Self {
+    pub fn new(st: &'a SymbolTable, pos: crate::positions::Positions<'a>, filename: &str, opts: &crate::CompileOptions, interactive: bool, future_flags: u32) -> Self {
         Compiler {
             st,
             units: vec![],
-            index: LineIndex::from_source_text(source),
-            source,
+            pos,
             filename: filename.to_owned(),
             optimize: opts.optimize,
             interactive,
@@ -140,16 +137,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn location(&self, r: TextRange) -> Location {
-        let s = self.index.line_column(r.start(), self.source);
-        let e = self.index.line_column(r.end(), self.source);
-        let ls = self.index.line_start(s.line, self.source);
-        let le = self.index.line_start(e.line, self.source);
-        Location {
-            line: s.line.get() as u32,
-            end_line: e.line.get() as u32,
-            col: (r.start() - ls).to_u32(),
-            end_col: (r.end() - le).to_u32(),
-        }
+        self.pos.location(r)
     }
 
     pub(crate) fn set_loc(&mut self, r: TextRange) {
@@ -158,7 +146,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn line_of(&self, r: TextRange) -> u32 {
-        self.index.line_index(r.start()).get() as u32
+        self.pos.line_of(r)
     }
 
     // -----------------------------------------------------------------------
@@ -587,7 +575,59 @@ impl<'a> Compiler<'a> {
 
     /// The constant an expression folds to (CPython's AST optimizer).
     pub(crate) fn konst(&self, e: &Expr) -> Option<Constant> {
-        crate::constants::const_value_src(e, self.optimize, Some(self.source))
+        match e {
+            Expr::StringLiteral(s) => Some(self.string_const(s)),
+            _ => {
+                let over = |x: &Expr| self.pos.constant_override(x.range()).cloned();
+                crate::constants::const_value_src(e, self.optimize, self.pos.source(), Some(&over))
+            }
+        }
+    }
+
+    /// The value of a string literal (lone surrogates recovered from the
+    /// source text, or given with a tree built outside the parser).
+    pub(crate) fn string_const(&self, s: &ast::ExprStringLiteral) -> Constant {
+        if let Some(c) = self.pos.constant_override(s.range) {
+            return c.clone();
+        }
+        match self.pos.source() {
+            Some(src) => crate::constants::string_value(s, src),
+            None => crate::constants::str_const(s.value.to_str()),
+        }
+    }
+
+    pub(crate) fn constant_override(&self, r: TextRange) -> Option<&'a Constant> {
+        self.pos.constant_override(r)
+    }
+
+    /// The docstring of a body: its first statement when that is a string literal.
+    pub(crate) fn docstring(&self, body: &[Stmt]) -> Option<Constant> {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                return Some(self.string_const(s));
+            }
+        }
+        None
+    }
+
+    /// The value of one literal part of an f-string.
+    pub(crate) fn literal_part_const(&self, l: &ast::StringLiteral) -> Constant {
+        if let Some(c) = self.pos.constant_override(l.range) {
+            return c.clone();
+        }
+        match self.pos.source() {
+            Some(src) => crate::constants::string_literal_text(l, src),
+            None => crate::constants::str_const(&l.value),
+        }
+    }
+
+    /// The source text of a range (f-string `=` debug text); trees built
+    /// outside the parser carry their debug text as literals instead.
+    pub(crate) fn source_slice(&self, r: TextRange) -> &'a str {
+        match self.pos.source() {
+            Some(src) => &src[r],
+            None => "",
+        }
     }
 
     pub(crate) fn is_top_level_await(&self) -> bool {
