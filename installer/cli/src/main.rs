@@ -12,6 +12,14 @@ use krait_pep508::{normalize_name, Requirement};
 use krait_tags::{Interpreter, Scheme, WheelFilename};
 use krait_wheel::{find_installed, install_wheel, uninstall, InstallOptions, InstalledDist};
 
+mod cache;
+mod config;
+mod plan;
+mod progress;
+mod report;
+mod recovery;
+mod reqfile;
+
 #[derive(Parser)]
 #[command(name = "krait-pip", version, about = "krait's package installer (pip-compatible)")]
 struct Cli {
@@ -22,7 +30,7 @@ struct Cli {
 #[derive(Args, Clone)]
 struct Target {
     /// The interpreter whose environment to work on (default: $VIRTUAL_ENV's, else python3).
-    #[arg(long, global = true, env = "PIP_PYTHON")]
+    #[arg(long, global = true)]
     python: Option<PathBuf>,
     /// Give less output.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -30,12 +38,102 @@ struct Target {
     /// Give more output.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
+    /// Accepted for pip's sake: krait-pip never checks for a newer version of itself.
+    #[arg(long, global = true, hide = true)]
+    disable_pip_version_check: bool,
+    /// Ignore environment variables and user configuration.
+    #[arg(long, global = true)]
+    isolated: bool,
+    /// Progress bars on a terminal: "on", or "off" for plain lines.
+    #[arg(long, global = true, default_value = "on", value_parser = ["on", "off", "raw"])]
+    progress_bar: String,
+    /// Accepted for pip's sake: krait-pip never prompts during install, never
+    /// byte-compiles yet, and does not warn about script locations, conflicts
+    /// with other installed packages or running as root.
+    #[arg(long, global = true, hide = true)]
+    no_input: bool,
+    #[arg(long, global = true, hide = true)]
+    no_warn_script_location: bool,
+    #[arg(long, global = true, hide = true)]
+    no_warn_conflicts: bool,
+    #[arg(long, global = true, hide = true)]
+    no_compile: bool,
+    #[arg(long, global = true, hide = true, value_parser = ["warn", "ignore"])]
+    root_user_action: Option<String>,
+}
+
+/// Options that choose where distributions come from and which.
+#[derive(Args, Clone, Default)]
+struct Finder {
+    /// Install from the given requirements file.
+    #[arg(short = 'r', long = "requirement")]
+    requirements: Vec<PathBuf>,
+    /// Constrain versions using the given constraints file.
+    #[arg(short = 'c', long = "constraint")]
+    constraints: Vec<PathBuf>,
+    /// Ignore package index (only looking at --find-links URLs instead).
+    #[arg(long)]
+    no_index: bool,
+    /// Look for archives in this directory or on this HTML page.
+    #[arg(short = 'f', long, value_delimiter = ' ')]
+    find_links: Vec<String>,
+    /// Include pre-release and development versions.
+    #[arg(long)]
+    pre: bool,
+    /// Base URL of the Python Package Index (PEP 503/691 simple API).
+    #[arg(short = 'i', long, default_value = "https://pypi.org/simple")]
+    index_url: String,
+    /// Extra URLs of package indexes to use in addition to --index-url.
+    #[arg(long, value_delimiter = ' ')]
+    extra_index_url: Vec<String>,
+    /// Don't install package dependencies.
+    #[arg(long)]
+    no_deps: bool,
+    /// Require a hash for every requirement (turned on by any --hash in a requirements file).
+    #[arg(long)]
+    require_hashes: bool,
+    /// Do not use binary packages: :all:, :none:, or comma-separated names.
+    #[arg(long)]
+    no_binary: Vec<String>,
+    /// Do not use source packages: :all:, :none:, or comma-separated names.
+    #[arg(long)]
+    only_binary: Vec<String>,
+    /// Prefer binary packages over source packages (krait-pip only installs wheels).
+    #[arg(long)]
+    prefer_binary: bool,
+    /// Store the cache data in DIR.
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
+    /// Disable the cache: downloads and unpacked wheels go to a temporary folder removed at the end.
+    #[arg(long)]
+    no_cache_dir: bool,
+    /// Where downloads, pages and unpacked wheels go (filled after parsing).
+    #[arg(skip)]
+    data_cache: Option<PathBuf>,
+    /// Path to a PEM bundle of certificate authorities.
+    #[arg(long)]
+    cert: Option<PathBuf>,
+    /// Socket timeout in seconds.
+    #[arg(long, alias = "default-timeout")]
+    timeout: Option<f64>,
+    /// A proxy for every request: [user:passwd@]proxy.server:port.
+    #[arg(long)]
+    proxy: Option<String>,
+    /// How many times to retry a failed connection.
+    #[arg(long)]
+    retries: Option<u32>,
+    /// --no-binary and --only-binary values in command-line order (filled after parsing).
+    #[arg(skip)]
+    format_order: Vec<(bool, String)>,
+    packages: Vec<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Install packages.
     Install(InstallArgs),
+    /// Download packages (wheels) into a folder without installing them.
+    Download(DownloadArgs),
     /// Uninstall packages.
     Uninstall {
         #[command(flatten)]
@@ -49,15 +147,7 @@ enum Command {
         packages: Vec<String>,
     },
     /// List installed packages.
-    List {
-        #[command(flatten)]
-        t: Target,
-        #[arg(long, default_value = "columns", value_parser = ["columns", "freeze", "json"])]
-        format: String,
-        /// Restrict to the specified installation path for listing packages.
-        #[arg(long)]
-        path: Vec<PathBuf>,
-    },
+    List(ListArgs),
     /// Output installed packages in requirements format.
     Freeze {
         #[command(flatten)]
@@ -80,12 +170,73 @@ enum Command {
         #[arg(required = true)]
         packages: Vec<String>,
     },
+    /// Verify installed packages have compatible dependencies.
+    Check {
+        #[command(flatten)]
+        t: Target,
+        #[arg(long)]
+        path: Vec<PathBuf>,
+    },
+    /// Inspect and manage krait-pip's wheel cache.
+    Cache {
+        #[command(flatten)]
+        t: Target,
+        /// Store the cache data in DIR.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+        /// Output format of `cache list`.
+        #[arg(long, default_value = "human", value_parser = ["human", "abspath"])]
+        format: String,
+        /// dir, info, list [PATTERN], remove PATTERN, purge
+        action: String,
+        pattern: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct ListArgs {
+    #[command(flatten)]
+    t: Target,
+    #[arg(long, default_value = "columns", value_parser = ["columns", "freeze", "json"])]
+    format: String,
+    /// Restrict to the specified installation path for listing packages.
+    #[arg(long)]
+    path: Vec<PathBuf>,
+    /// List outdated packages.
+    #[arg(short = 'o', long)]
+    outdated: bool,
+    /// List up-to-date packages.
+    #[arg(short = 'u', long)]
+    uptodate: bool,
+    /// Include pre-release and development versions.
+    #[arg(long)]
+    pre: bool,
+    #[arg(short = 'i', long, default_value = "https://pypi.org/simple")]
+    index_url: String,
+    #[arg(long, value_delimiter = ' ')]
+    extra_index_url: Vec<String>,
+    #[arg(long)]
+    no_index: bool,
+    #[arg(short = 'f', long, value_delimiter = ' ')]
+    find_links: Vec<String>,
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
+    #[arg(long)]
+    cert: Option<PathBuf>,
+    #[arg(long, alias = "default-timeout")]
+    timeout: Option<f64>,
+    #[arg(long)]
+    proxy: Option<String>,
+    #[arg(long)]
+    retries: Option<u32>,
 }
 
 #[derive(Args)]
 struct InstallArgs {
     #[command(flatten)]
     t: Target,
+    #[command(flatten)]
+    f: Finder,
     /// Install packages into DIR.
     #[arg(short = 't', long)]
     target: Option<PathBuf>,
@@ -95,40 +246,32 @@ struct InstallArgs {
     /// Install to the Python user install directory.
     #[arg(long)]
     user: bool,
-    /// Don't install package dependencies.
-    #[arg(long)]
-    no_deps: bool,
     /// Reinstall all packages even if they are already up-to-date.
     #[arg(long)]
     force_reinstall: bool,
     /// Upgrade all specified packages to the newest available version.
     #[arg(short = 'U', long)]
     upgrade: bool,
+    /// "only-if-needed" upgrades dependencies only when they no longer fit; "eager" upgrades them all.
+    #[arg(long, default_value = "only-if-needed", value_parser = ["only-if-needed", "eager"])]
+    upgrade_strategy: String,
     /// Don't actually install anything, just print what would be.
     #[arg(long)]
     dry_run: bool,
-    /// Ignore package index (only looking at --find-links URLs instead).
+    /// Write a JSON installation report (pip's format, version 1) to FILE, or stdout for "-".
     #[arg(long)]
-    no_index: bool,
-    /// Look for archives in this directory or on this HTML page.
-    #[arg(short = 'f', long, env = "PIP_FIND_LINKS", value_delimiter = ' ')]
-    find_links: Vec<String>,
-    /// Install from the given requirements file.
-    #[arg(short = 'r', long = "requirement")]
-    requirements: Vec<PathBuf>,
-    /// Include pre-release and development versions.
-    #[arg(long)]
-    pre: bool,
-    /// Base URL of the Python Package Index (PEP 503/691 simple API).
-    #[arg(short = 'i', long, env = "PIP_INDEX_URL", default_value = "https://pypi.org/simple")]
-    index_url: String,
-    /// Extra URLs of package indexes to use in addition to --index-url.
-    #[arg(long, env = "PIP_EXTRA_INDEX_URL", value_delimiter = ' ')]
-    extra_index_url: Vec<String>,
-    /// Store the cache data in DIR.
-    #[arg(long, env = "PIP_CACHE_DIR")]
-    cache_dir: Option<PathBuf>,
-    packages: Vec<String>,
+    report: Option<String>,
+}
+
+#[derive(Args)]
+struct DownloadArgs {
+    #[command(flatten)]
+    t: Target,
+    #[command(flatten)]
+    f: Finder,
+    /// Download packages into DIR.
+    #[arg(short = 'd', long = "dest", alias = "destination-dir", alias = "destination-directory", default_value = ".")]
+    dest: PathBuf,
 }
 
 struct Env {
@@ -207,150 +350,6 @@ fn file_url(p: &Path) -> String {
     out
 }
 
-/// One wheel chosen for installation.
-struct Chosen {
-    wheel: PathBuf,
-    name: String,
-    version: Version,
-    requested: bool,
-    direct: bool,
-}
-
-/// Reads requirement lines from a requirements file (comments, continuations, -r nesting).
-fn read_requirements(path: &Path, out: &mut Vec<String>, depth: usize) -> Result<(), String> {
-    if depth > 20 {
-        return Err(format!("requirements files nest too deeply at {}", path.display()));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("Could not open requirements file: {e}"))?;
-    let joined = text.replace("\\\n", "");
-    for line in joined.lines() {
-        let line = match line.find(" #") {
-            Some(i) => &line[..i],
-            None => line,
-        };
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("-r ").or_else(|| line.strip_prefix("--requirement ")) {
-            let nested = path.parent().unwrap_or(Path::new(".")).join(rest.trim());
-            read_requirements(&nested, out, depth + 1)?;
-            continue;
-        }
-        out.push(expand_env(line));
-    }
-    Ok(())
-}
-
-fn expand_env(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("${") {
-        out.push_str(&rest[..i]);
-        match rest[i + 2..].find('}') {
-            Some(j) => {
-                let name = &rest[i + 2..i + 2 + j];
-                let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-                match std::env::var(name) {
-                    Ok(v) if valid => out.push_str(&v),
-                    _ => out.push_str(&rest[i..i + 3 + j]),
-                }
-                rest = &rest[i + 3 + j..];
-            }
-            None => {
-                out.push_str(&rest[i..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-#[allow(dead_code)]
-/// Wheels available in --find-links directories.
-fn local_wheels(find_links: &[String]) -> Vec<(WheelFilename, PathBuf)> {
-    let mut out = Vec::new();
-    for fl in find_links {
-        let dir = PathBuf::from(fl.strip_prefix("file://").unwrap_or(fl));
-        if let Ok(rd) = std::fs::read_dir(&dir) {
-            for e in rd.flatten() {
-                let name = e.file_name().to_string_lossy().to_string();
-                if let Ok(wf) = WheelFilename::parse(&name) {
-                    out.push((wf, absolute(&e.path())));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Versions and requirements from the indexes, find-links and local wheels,
-/// filtered for the target interpreter.
-struct IndexSource<'a> {
-    client: &'a krait_index::Client,
-    tags: &'a krait_tags::Tags,
-    python_version: Version,
-    /// Local wheel files named on the command line, by normalised name.
-    direct: std::collections::BTreeMap<String, krait_index::DistFile>,
-    files: std::cell::RefCell<std::collections::BTreeMap<String, Vec<(Version, krait_index::DistFile)>>>,
-}
-
-impl IndexSource<'_> {
-    /// The best file of each usable version.
-    fn candidates(&self, name: &str) -> Result<Vec<(Version, krait_index::DistFile)>, String> {
-        if let Some(c) = self.files.borrow().get(name) {
-            return Ok(c.clone());
-        }
-        let all = match self.direct.get(name) {
-            Some(f) => vec![f.clone()],
-            None => self.client.files(name)?,
-        };
-        let mut best: std::collections::BTreeMap<Version, (usize, krait_index::DistFile)> = Default::default();
-        for f in all {
-            let Ok(wf) = WheelFilename::parse(&f.filename) else { continue };
-            let Some(prio) = self.tags.priority(&wf.tags()) else { continue };
-            if f.yanked && !self.direct.contains_key(name) {
-                continue;
-            }
-            if let Some(rp) = &f.requires_python {
-                if let Ok(spec) = rp.parse::<krait_pep440::VersionSpecifiers>() {
-                    if !spec.contains(&self.python_version, true) {
-                        continue;
-                    }
-                }
-            }
-            match best.get(&wf.version) {
-                Some((p, _)) if *p <= prio => {}
-                _ => {
-                    best.insert(wf.version.clone(), (prio, f));
-                }
-            }
-        }
-        let out: Vec<(Version, krait_index::DistFile)> = best.into_iter().map(|(v, (_, f))| (v, f)).collect();
-        self.files.borrow_mut().insert(name.to_string(), out.clone());
-        Ok(out)
-    }
-
-    fn file(&self, name: &str, v: &Version) -> Option<krait_index::DistFile> {
-        self.candidates(name).ok()?.into_iter().find(|(x, _)| x == v).map(|(_, f)| f)
-    }
-}
-
-impl krait_resolver::Source for IndexSource<'_> {
-    fn versions(&self, name: &str) -> Result<Vec<Version>, String> {
-        Ok(self.candidates(name)?.into_iter().map(|(v, _)| v).collect())
-    }
-    fn requires(&self, name: &str, version: &Version) -> Result<Vec<Requirement>, String> {
-        let f = self.file(name, version).ok_or_else(|| format!("no file for {name} {version}"))?;
-        let meta = self.client.metadata(&f)?;
-        krait_index::requires_dist(&meta)
-            .iter()
-            .map(|r| r.parse::<Requirement>().map_err(|e| format!("{name} {version} has a bad requirement '{r}': {e}")))
-            .collect()
-    }
-}
-
 /// Holds an exclusive lock for the environment at `env_dir` until dropped.
 /// The lock file lives in the cache (named by the environment's path), so
 /// the environment itself gains no files.
@@ -364,196 +363,440 @@ fn lock_environment(cache: &Path, env_dir: &Path) -> Result<std::fs::File, Strin
     Ok(f)
 }
 
-fn cache_dir(a: &InstallArgs) -> PathBuf {
-    if let Some(d) = &a.cache_dir {
+/// A temporary cache for --no-cache-dir, removed when dropped.
+struct TempCache(Option<PathBuf>);
+
+impl TempCache {
+    /// Points `f` at a fresh temporary folder when it asks for no cache.
+    fn for_finder(f: &mut Finder) -> Result<TempCache, String> {
+        if !f.no_cache_dir {
+            return Ok(TempCache(None));
+        }
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("krait-pip-nocache-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        f.data_cache = Some(dir.clone());
+        Ok(TempCache(Some(dir)))
+    }
+}
+
+impl Drop for TempCache {
+    fn drop(&mut self) {
+        if let Some(d) = &self.0 {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
+}
+
+fn cache_dir(d: Option<&Path>) -> PathBuf {
+    if let Some(d) = d {
         return absolute(d);
     }
-    let home = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    let home = std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
     home.unwrap_or_else(std::env::temp_dir).join("krait-pip")
 }
 
-fn install(a: InstallArgs) -> ExitCode {
+/// Network settings shared by the commands that use an index.
+struct Net<'a> {
+    cert: Option<&'a Path>,
+    timeout: Option<f64>,
+    proxy: Option<&'a str>,
+    retries: Option<u32>,
+}
+
+fn make_client(index_urls: Vec<String>, find_links: Vec<String>, cache: Option<&Path>, net: Net) -> krait_index::Client {
+    let opts = krait_index::ClientOptions {
+        cert: net.cert.map(Path::to_path_buf),
+        timeout: net.timeout.map(std::time::Duration::from_secs_f64),
+        proxy: net.proxy.map(str::to_string),
+        retries: net.retries,
+    };
+    krait_index::Client::with_options(index_urls, find_links, cache_dir(cache), opts)
+}
+
+/// One distribution chosen, fetched and checked.
+struct Planned {
+    /// Normalised name.
+    name: String,
+    /// The project's own spelling, from METADATA.
+    display: String,
+    version: Version,
+    file: krait_index::DistFile,
+    path: PathBuf,
+    metadata: String,
+    requested: bool,
+    direct: bool,
+    extras: Vec<String>,
+}
+
+/// Resolves what `f` asks for, downloads the chosen wheels (those `skip`
+/// does not rule out) and checks them against `--hash` values.
+fn plan_wheels(
+    f: &Finder,
+    env: &Env,
+    prefer: &dyn Fn(&[plan::Root]) -> std::collections::BTreeMap<String, Version>,
+    skip: &dyn Fn(Option<&plan::Root>, &str, &Version, bool) -> bool,
+    quiet: bool,
+    cmd: &str,
+) -> Result<(plan::Request, Vec<Planned>), ExitCode> {
+    let tags = env.python.tags();
+    let src = plan::Sources {
+        index_url: &f.index_url,
+        extra_index_urls: &f.extra_index_url,
+        find_links: &f.find_links,
+        no_index: f.no_index,
+        pre: f.pre,
+        require_hashes: f.require_hashes,
+        format: &f.format_order,
+    };
+    let req = plan::gather(&f.packages, &f.requirements, &f.constraints, &src, &env.python.markers, &tags, quiet).map_err(fail)?;
+    if req.roots.is_empty() {
+        if f.packages.is_empty() && f.requirements.is_empty() {
+            return Err(fail(format!("You must give at least one requirement to {cmd} (see \"krait-pip help {cmd}\")")));
+        }
+        return Ok((req, Vec::new()));
+    }
+    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), Net { cert: f.cert.as_deref(), timeout: f.timeout, proxy: f.proxy.as_deref(), retries: f.retries });
+    let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
+    let opts = krait_resolver::Options { pre: req.pre, no_deps: f.no_deps, prefer: prefer(&req.roots), constraints: req.constraints.clone() };
+    let roots: Vec<Requirement> = req.roots.iter().map(|r| r.req.clone()).collect();
+    let spinner = progress::spinner(quiet, "Resolving dependencies");
+    let resolved = krait_resolver::resolve(&source, &env.python.markers, &roots, &opts);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let resolution = match resolved {
+        Ok(r) => r,
+        Err(e) => {
+            if let Some(msg) = plan::no_candidates(&source, &req.roots, &req.constraints) {
+                eprintln!("{msg}");
+                return Err(ExitCode::from(1));
+            }
+            eprintln!("ERROR: {e}");
+            for hint in plan::sdist_only_hints(&source) {
+                eprintln!("{hint}");
+            }
+            return Err(ExitCode::from(1));
+        }
+    };
+    // What to fetch.
+    let mut todo = Vec::new();
+    for (name, version) in &resolution {
+        let root = req.roots.iter().find(|r| &r.req.normalized_name() == name);
+        let requested = root.is_some();
+        let direct = req.direct.contains_key(name);
+        if skip(root, name, version, direct) {
+            continue;
+        }
+        let Some(file) = source.file(name, version) else { return Err(fail(format!("no file for {name} {version}"))) };
+        if !quiet && !direct {
+            println!("Collecting {name}=={version}");
+        }
+        let extras: Vec<String> = req.roots.iter().filter(|r| &r.req.normalized_name() == name).flat_map(|r| r.req.extras.clone()).collect();
+        todo.push((name.clone(), version.clone(), file, requested, direct, extras));
+    }
+    // Downloads run in parallel; the results keep the resolution's order.
+    let files: Vec<krait_index::DistFile> = todo.iter().map(|t| t.2.clone()).collect();
+    let fetched = progress::fetch_all(&client, &files, quiet);
+    let mut out = Vec::new();
+    let mut hash_errors = Vec::new();
+    for ((name, version, file, requested, direct, extras), got) in todo.into_iter().zip(fetched) {
+        let path = got.map_err(fail)?;
+        let metadata = krait_index::wheel_metadata(&path).unwrap_or_default();
+        let display = metadata
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find_map(|l| l.strip_prefix("Name:"))
+            .map(|n| n.trim().to_string())
+            .unwrap_or_else(|| WheelFilename::parse(&file.filename).map(|w| w.name).unwrap_or(name.clone()));
+        if req.hash_mode {
+            check_hashes(&req, &source, &name, &version, &file, &path, &mut hash_errors).map_err(fail)?;
+        }
+        out.push(Planned { name, display, version, file, path, metadata, requested, direct, extras });
+    }
+    if !hash_errors.is_empty() {
+        eprintln!("{}", plan::hash_errors_text(hash_errors));
+        return Err(ExitCode::from(1));
+    }
+    Ok((req, out))
+}
+
+/// pip's hash-checking mode for one downloaded file.
+fn check_hashes(
+    req: &plan::Request,
+    source: &plan::IndexSource,
+    name: &str,
+    version: &Version,
+    file: &krait_index::DistFile,
+    path: &Path,
+    errors: &mut Vec<plan::HashError>,
+) -> Result<(), String> {
+    let url = plan::display_url(file);
+    if let Some(root) = req.roots.iter().find(|r| r.req.normalized_name() == name) {
+        let from = root.origin.as_ref().map(|o| format!(" (from {o})")).unwrap_or_default();
+        let direct = req.direct.contains_key(name);
+        if !direct && !plan::is_pinned(&root.req) {
+            errors.push(plan::HashError::Unpinned(format!("{} from {url}{from}", root.req)));
+        } else if root.hashes.is_empty() {
+            let shown = if direct { url.clone() } else { root.req.to_string() };
+            errors.push(plan::HashError::Missing(format!("{shown} --hash=sha256:{}", plan::file_digest(path, "sha256")?)));
+        } else {
+            let mut got = Vec::new();
+            let mut ok = false;
+            for algo in reqfile::HASH_ALGORITHMS {
+                if root.hashes.iter().any(|(a, _)| a == algo) {
+                    let d = plan::file_digest(path, algo)?;
+                    ok |= root.hashes.iter().any(|(a, h)| a == algo && *h == d);
+                    got.push((algo.to_string(), d));
+                }
+            }
+            if !ok {
+                errors.push(plan::HashError::Mismatch(format!("{} from {url}{from}", root.req), root.hashes.clone(), got));
+            }
+        }
+        return Ok(());
+    }
+    // A dependency nobody listed: named with the requirement that brought it in.
+    let requires = source.requires.borrow();
+    let parent = requires.iter().find_map(|((p, v), reqs)| reqs.iter().find(|r| r.normalized_name() == name).map(|r| (p.clone(), v.clone(), r.clone())));
+    let (dep, from) = match parent {
+        Some((p, v, r)) => {
+            let via = match req.roots.iter().find(|x| x.req.normalized_name() == p) {
+                Some(root) => match &root.origin {
+                    Some(o) => format!("{}->{o}", root.req),
+                    None => root.req.to_string(),
+                },
+                None => format!("{p}=={v}"),
+            };
+            (r, format!(" (from {via})"))
+        }
+        None => (format!("{name}=={version}").parse().map_err(|e| format!("{e}"))?, String::new()),
+    };
+    let mut dep = dep;
+    dep.marker = None;
+    if plan::is_pinned(&dep) {
+        errors.push(plan::HashError::Missing(format!("{dep} --hash=sha256:{}", plan::file_digest(path, "sha256")?)));
+    } else {
+        errors.push(plan::HashError::Unpinned(format!("{dep} from {url}{from}")));
+    }
+    Ok(())
+}
+
+fn install(mut a: InstallArgs) -> ExitCode {
+    let _temp_cache = match TempCache::for_finder(&mut a.f) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
     let env = match environment(&a.t, a.target.as_deref(), a.prefix.as_deref(), a.user, &[]) {
         Ok(e) => e,
         Err(e) => return fail(e),
     };
     let quiet = a.t.quiet > 0;
-    let mut reqs: Vec<String> = a.packages.clone();
-    for r in &a.requirements {
-        if let Err(e) = read_requirements(r, &mut reqs, 0) {
-            return fail(e);
-        }
-    }
-    if reqs.is_empty() {
-        return fail("You must give at least one requirement to install (see \"krait-pip help install\")");
-    }
-    let tags = env.python.tags();
     let installed = find_installed(&env.search);
 
-    let mut roots: Vec<Requirement> = Vec::new();
-    let mut direct = std::collections::BTreeMap::new();
-    for r in &reqs {
-        if r.ends_with(".whl") && !r.contains(" @ ") && !r.contains(';') {
-            let p = absolute(Path::new(r));
-            let fname = p.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            let wf = match WheelFilename::parse(&fname) {
-                Ok(w) => w,
-                Err(e) => return fail(e),
-            };
-            if !p.exists() {
-                return fail(format!("Could not install requirement {r} because the file does not exist: {}", p.display()));
-            }
-            if tags.priority(&wf.tags()).is_none() {
-                return fail(format!("{fname} is not a supported wheel on this platform."));
-            }
-            if !quiet {
-                println!("Processing {r}");
-            }
-            let name = normalize_name(&wf.name);
-            direct.insert(name.clone(), krait_index::DistFile { filename: fname, url: p.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false });
-            roots.push(format!("{}=={}", wf.name, wf.version).parse().expect("a wheel name makes a requirement"));
-            continue;
-        }
-        let req: Requirement = match r.parse() {
-            Ok(q) => q,
-            Err(e) => return fail(format!("Invalid requirement: '{r}'\n{e}")),
-        };
-        if !req.applies(&env.python.markers, &[]) {
-            if !quiet {
-                println!("Ignoring {}: markers '{}' don't match your environment", req.name, req.marker.as_ref().unwrap());
-            }
-            continue;
-        }
-        roots.push(req);
-    }
-    if roots.is_empty() {
-        return ExitCode::SUCCESS;
-    }
-    let index_urls = if a.no_index { Vec::new() } else { std::iter::once(a.index_url.clone()).chain(a.extra_index_url.iter().cloned()).collect() };
-    let client = krait_index::Client::new(index_urls, a.find_links.clone(), cache_dir(&a));
-    let source = IndexSource { client: &client, tags: &tags, python_version: env.python.python_full_version(), direct, files: Default::default() };
-
-    // Installed versions are kept unless upgrading or reinstalling.
-    let mut prefer = std::collections::BTreeMap::new();
-    for d in &installed {
-        let requested = roots.iter().any(|r| r.normalized_name() == d.normalized_name());
-        if (a.upgrade || a.force_reinstall) && requested {
-            continue;
-        }
-        if let Ok(v) = d.version.parse::<Version>() {
-            prefer.insert(d.normalized_name(), v);
-        }
-    }
-    let opts = krait_resolver::Options { pre: a.pre, no_deps: a.no_deps, prefer };
-    let resolution = match krait_resolver::resolve(&source, &env.python.markers, &roots, &opts) {
-        Ok(r) => r,
-        Err(e) => {
-            // pip's wording when a single requirement has no candidates.
-            for r in &roots {
-                let name = r.normalized_name();
-                let all: Vec<Version> = match source.candidates(&name) {
-                    Ok(c) => c.into_iter().map(|(v, _)| v).collect(),
-                    Err(err) => return fail(err),
-                };
-                if !all.iter().any(|v| r.specifiers().contains_any(v)) {
-                    let list: Vec<String> = all.iter().map(|v| v.to_string()).collect();
-                    eprintln!(
-                        "ERROR: Could not find a version that satisfies the requirement {r} (from versions: {})",
-                        if list.is_empty() { "none".to_string() } else { list.join(", ") }
-                    );
-                    return fail(format!("No matching distribution found for {r}"));
-                }
-            }
-            return fail(e);
-        }
-    };
-
-    let mut chosen: Vec<Chosen> = Vec::new();
-    for (name, version) in &resolution {
-        let have = installed.iter().find(|d| &d.normalized_name() == name);
-        let requested = roots.iter().any(|r| &r.normalized_name() == name);
-        if let Some(h) = have {
-            if h.version.parse::<Version>().ok().as_ref() == Some(version) && !(a.force_reinstall && requested) {
-                if !quiet && source.direct.contains_key(name) {
-                    println!("{} is already installed with the same version as the provided wheel. Use --force-reinstall to force an installation of the wheel.", h.name);
-                } else if !quiet {
-                    let shown = roots.iter().find(|r| &r.normalized_name() == name).map(|r| r.to_string()).unwrap_or(h.name.clone());
-                    println!("Requirement already satisfied: {} in {} ({})", shown, h.location.display(), h.version);
-                }
+    // Installed versions are kept unless upgrading (the named packages, or
+    // all of them with --upgrade-strategy eager) or reinstalling.
+    let prefer = |roots: &[plan::Root]| {
+        let mut prefer = std::collections::BTreeMap::new();
+        for d in &installed {
+            let requested = roots.iter().any(|r| r.req.normalized_name() == d.normalized_name());
+            if (a.upgrade || a.force_reinstall) && (requested || a.upgrade_strategy == "eager") {
                 continue;
             }
+            if let Ok(v) = d.version.parse::<Version>() {
+                prefer.insert(d.normalized_name(), v);
+            }
         }
-        let Some(file) = source.file(name, version) else { return fail(format!("no file for {name} {version}")) };
-        if !quiet && !source.direct.contains_key(name) {
-            println!("Collecting {name}=={version}");
+        prefer
+    };
+    // Installed distributions that the resolution keeps are not reinstalled
+    // (unless --force-reinstall names them).
+    let skip = |root: Option<&plan::Root>, name: &str, version: &Version, direct: bool| {
+        let Some(h) = installed.iter().find(|d| d.normalized_name() == name) else { return false };
+        if h.version.parse::<Version>().ok().as_ref() != Some(version) || (a.force_reinstall && root.is_some()) {
+            return false;
         }
-        let wheel = match client.fetch(&file) {
-            Ok(p) => p,
-            Err(e) => return fail(e),
-        };
-        let direct = source.direct.contains_key(name);
-        // The project's own spelling of its name, from METADATA.
-        let display = krait_index::wheel_metadata(&wheel)
-            .ok()
-            .and_then(|m| m.lines().take_while(|l| !l.is_empty()).find_map(|l| l.strip_prefix("Name:")).map(|n| n.trim().to_string()))
-            .unwrap_or_else(|| WheelFilename::parse(&file.filename).map(|w| w.name).unwrap_or(name.clone()));
-        chosen.push(Chosen { wheel, name: display, version: version.clone(), requested, direct });
+        if !quiet && direct {
+            println!("{} is already installed with the same version as the provided wheel. Use --force-reinstall to force an installation of the wheel.", h.name);
+        } else if !quiet {
+            let shown = root.map(|r| r.req.to_string()).unwrap_or(h.name.clone());
+            println!("Requirement already satisfied: {} in {} ({})", shown, h.location.display(), h.version);
+        }
+        true
+    };
+    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), "install") {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if let Some(dest) = &a.report {
+        let text = report::installation_report(&chosen, &req, &env);
+        if dest == "-" {
+            println!("{text}");
+        } else if let Err(e) = std::fs::write(dest, text + "\n") {
+            return fail(format!("cannot write the report to {dest}: {e}"));
+        }
     }
     if chosen.is_empty() {
         return ExitCode::SUCCESS;
     }
     if a.dry_run {
-        let names: Vec<String> = chosen.iter().map(|c| format!("{}-{}", c.name, c.version)).collect();
-        println!("Would install {}", names.join(" "));
+        let names: Vec<String> = chosen.iter().map(|c| format!("{}-{}", c.display, c.version)).collect();
+        if a.report.as_deref() != Some("-") || !quiet {
+            println!("Would install {}", names.join(" "));
+        }
         return ExitCode::SUCCESS;
     }
     if !quiet {
-        let names: Vec<String> = chosen.iter().map(|c| c.name.clone()).collect();
+        let names: Vec<String> = chosen.iter().map(|c| c.display.clone()).collect();
         println!("Installing collected packages: {}", names.join(", "));
     }
     // Concurrent installs into one environment take turns.
     let lock_dir = a.target.as_ref().map(|t| absolute(t)).unwrap_or_else(|| env.python.prefix.clone());
-    let _lock = match lock_environment(&cache_dir(&a), &lock_dir) {
+    let cache = cache_dir(a.f.cache_dir.as_deref());
+    let _lock = match lock_environment(&cache, &lock_dir) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
+    // A run killed earlier may have left work: it is finished first.
+    if let Err(e) = recovery::recover(&env.scheme, quiet) {
+        return fail(e);
+    }
     // What was installed may have changed while waiting for the lock.
     let installed = find_installed(&env.search);
     // Every wheel is checked before anything is removed, so a bad archive
     // leaves the environment as it was.
     for c in &chosen {
-        if let Err(e) = krait_wheel::verify_wheel(&c.wheel, &env.scheme, &env.python.executable) {
+        if let Err(e) = krait_wheel::verify_wheel(&c.path, &env.scheme, &env.python.executable) {
             return fail(format!("Could not install packages due to a bad archive: {e}"));
         }
     }
-    let mut done = Vec::new();
+    krait_wheel::test_pause("verified");
+    // The plan is written down before the first change, so that a run killed
+    // half-way is completed by the next one.
+    let mut steps = Vec::new();
     for c in &chosen {
-        let want = normalize_name(&c.name);
-        if let Some(old) = installed.iter().find(|d| d.normalized_name() == want) {
+        let old = installed.iter().find(|d| d.normalized_name() == c.name);
+        let direct_url = c.direct.then(|| {
+            let hash = std::fs::read(&c.path).map(|d| format!("{:x}", Sha256::digest(d))).unwrap_or_default();
+            serde_json::json!({"archive_info": {"hash": format!("sha256={hash}"), "hashes": {"sha256": hash}}, "url": file_url(&c.path)}).to_string()
+        });
+        // Files come hard-linked from the wheel's unpacked copy in the cache.
+        let data_cache = a.f.data_cache.clone().unwrap_or_else(|| cache.clone());
+        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| data_cache.join("unpacked").join(h));
+        let remove = match old {
+            Some(o) => match krait_wheel::installed_paths(o) {
+                Ok(p) => p,
+                Err(e) => return fail(e),
+            },
+            None => Vec::new(),
+        };
+        steps.push(recovery::Step {
+            name: c.display.clone(),
+            wheel: absolute(&c.path),
+            requested: c.requested,
+            direct_url,
+            unpacked,
+            base: old.and_then(|o| o.dist_info.parent().map(Path::to_path_buf)),
+            remove,
+            done: false,
+        });
+    }
+    let mut journal = recovery::Journal::new(&env.scheme, &env.python.executable, steps);
+    if let Err(e) = journal.save() {
+        return fail(e);
+    }
+    let mut done = Vec::new();
+    let bar = progress::counter(quiet, chosen.len(), "Installing");
+    // Lines printed while the bar is shown go above it.
+    let say = |text: String| match &bar {
+        Some(b) => b.suspend(|| println!("{text}")),
+        None => println!("{text}"),
+    };
+    for (i, c) in chosen.iter().enumerate() {
+        if let Some(b) = &bar {
+            b.set_message(format!("{}-{}", c.display, c.version));
+        }
+        let old = installed.iter().find(|d| d.normalized_name() == c.name);
+        if let Some(old) = old {
             if !quiet {
-                println!("  Attempting uninstall: {}", old.name);
-                println!("    Found existing installation: {} {}", old.name, old.version);
-                println!("    Uninstalling {}-{}:", old.name, old.version);
+                say(format!("  Attempting uninstall: {}", old.name));
+                say(format!("    Found existing installation: {} {}", old.name, old.version));
+                say(format!("    Uninstalling {}-{}:", old.name, old.version));
             }
             if let Err(e) = uninstall(old) {
+                journal.remove();
                 return fail(e);
             }
             if !quiet {
-                println!("      Successfully uninstalled {}-{}", old.name, old.version);
+                say(format!("      Successfully uninstalled {}-{}", old.name, old.version));
             }
         }
-        let direct_url = c.direct.then(|| {
-            let hash = std::fs::read(&c.wheel).map(|d| format!("{:x}", Sha256::digest(d))).unwrap_or_default();
-            serde_json::json!({"archive_info": {"hash": format!("sha256={hash}"), "hashes": {"sha256": hash}}, "url": file_url(&c.wheel)}).to_string()
-        });
-        let opts = InstallOptions { installer: "krait-pip".into(), requested: c.requested, direct_url };
-        match install_wheel(&c.wheel, &env.scheme, &env.python.executable, &opts) {
-            Ok(i) => done.push(format!("{}-{}", i.name, i.version)),
+        krait_wheel::test_pause("after-uninstall");
+        let st = &journal.steps[i];
+        let opts = InstallOptions { installer: "krait-pip".into(), requested: st.requested, direct_url: st.direct_url.clone(), unpacked: st.unpacked.clone() };
+        match install_wheel(&c.path, &env.scheme, &env.python.executable, &opts) {
+            Ok(inst) => done.push(format!("{}-{}", inst.name, inst.version)),
+            // The journal stays: the next run tries again to finish.
             Err(e) => return fail(format!("Could not install packages due to an OSError or a bad archive: {e}")),
         }
+        journal.steps[i].done = true;
+        if let Err(e) = journal.save() {
+            return fail(e);
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
     }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    journal.remove();
     if !quiet {
         println!("Successfully installed {}", done.join(" "));
+    }
+    ExitCode::SUCCESS
+}
+
+fn download(mut a: DownloadArgs) -> ExitCode {
+    let _temp_cache = match TempCache::for_finder(&mut a.f) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let env = match environment(&a.t, None, None, false, &[]) {
+        Ok(e) => e,
+        Err(e) => return fail(e),
+    };
+    let quiet = a.t.quiet > 0;
+    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet, "download") {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let dest = absolute(&a.dest);
+    if let Err(e) = std::fs::create_dir_all(&dest) {
+        return fail(format!("cannot create {}: {e}", dest.display()));
+    }
+    let mut names = Vec::new();
+    for c in &chosen {
+        let to = dest.join(&c.file.filename);
+        let same = std::fs::canonicalize(&to).ok() == std::fs::canonicalize(&c.path).ok();
+        if to.exists() && same {
+            if !quiet {
+                println!("File was already downloaded {}", to.display());
+            }
+        } else {
+            let tmp = dest.join(format!(".{}.part{}", c.file.filename, std::process::id()));
+            if let Err(e) = std::fs::copy(&c.path, &tmp).and_then(|_| std::fs::rename(&tmp, &to)) {
+                let _ = std::fs::remove_file(&tmp);
+                return fail(format!("cannot save {}: {e}", to.display()));
+            }
+            if !quiet {
+                println!("Saved {}", to.display());
+            }
+        }
+        names.push(c.display.clone());
+    }
+    if !quiet && !names.is_empty() {
+        println!("Successfully downloaded {}", names.join(" "));
     }
     ExitCode::SUCCESS
 }
@@ -569,12 +812,25 @@ fn run_uninstall(t: Target, yes: bool, requirements: Vec<PathBuf>, mut packages:
         Err(e) => return fail(e),
     };
     for r in &requirements {
-        if let Err(e) = read_requirements(r, &mut packages, 0) {
+        let mut parsed = reqfile::Parsed::default();
+        let web = krait_index::Client::new(Vec::new(), Vec::new(), std::env::temp_dir());
+        let fetch = |u: &str| web.get_text(u).map_err(|e| format!("Could not open requirements file: {e}"));
+        if let Err(e) = reqfile::parse_location(&r.to_string_lossy(), false, &mut parsed, &fetch) {
             return fail(e);
         }
+        packages.extend(parsed.lines.into_iter().filter(|l| !l.constraint).map(|l| l.text));
     }
     if packages.is_empty() {
         return fail("You must give at least one requirement to uninstall (see \"krait-pip help uninstall\")");
+    }
+    // Uninstalls take the environment's lock too, and first finish an
+    // install that was killed half-way.
+    let _lock = match lock_environment(&cache_dir(None), &env.python.prefix) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = recovery::recover(&env.scheme, false) {
+        return fail(e);
     }
     let dists = find_installed(&env.search);
     for p in &packages {
@@ -617,17 +873,77 @@ fn freeze_line(d: &InstalledDist) -> String {
     format!("{}=={}", d.name, d.version)
 }
 
-fn list(t: Target, format: String, path: Vec<PathBuf>) -> ExitCode {
-    let env = match environment(&t, None, None, false, &path) {
+/// The newest version the indexes offer for each installed distribution,
+/// with the kind of file it comes as.
+fn latest_versions(a: &ListArgs, env: &Env, dists: &[InstalledDist]) -> Result<std::collections::BTreeMap<String, (Version, &'static str)>, String> {
+    let index_urls = if a.no_index { Vec::new() } else { std::iter::once(a.index_url.clone()).chain(a.extra_index_url.iter().cloned()).collect() };
+    let client = make_client(index_urls, a.find_links.clone(), a.cache_dir.as_deref(), Net { cert: a.cert.as_deref(), timeout: a.timeout, proxy: a.proxy.as_deref(), retries: a.retries });
+    let tags = env.python.tags();
+    let req = plan::Request {
+        roots: Vec::new(),
+        constraints: Vec::new(),
+        direct: Default::default(),
+        index_urls: Vec::new(),
+        find_links: Vec::new(),
+        pre: a.pre,
+        hash_mode: false,
+        format: Default::default(),
+    };
+    let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
+    let mut out = std::collections::BTreeMap::new();
+    for d in dists {
+        let name = d.normalized_name();
+        let mut all: Vec<(Version, &'static str)> = source.candidates(&name)?.into_iter().map(|(v, _)| (v, "wheel")).collect();
+        all.extend(source.sdists.borrow().get(&name).into_iter().flatten().map(|(v, _)| (v.clone(), "sdist")));
+        all.retain(|(v, _)| a.pre || !v.is_prerelease());
+        if let Some(best) = all.into_iter().max_by(|x, y| x.0.cmp(&y.0).then((x.1 == "wheel").cmp(&(y.1 == "wheel")))) {
+            out.insert(name, best);
+        }
+    }
+    Ok(out)
+}
+
+fn list(a: ListArgs) -> ExitCode {
+    let env = match environment(&a.t, None, None, false, &a.path) {
         Ok(e) => e,
         Err(e) => return fail(e),
     };
-    let dists = find_installed(&env.search);
-    match format.as_str() {
+    if a.outdated && a.uptodate {
+        return fail("Options --outdated and --uptodate cannot be combined.");
+    }
+    if a.outdated && a.format == "freeze" {
+        return fail("List format 'freeze' cannot be used with the --outdated option.");
+    }
+    let mut dists = find_installed(&env.search);
+    let mut latest = std::collections::BTreeMap::new();
+    if a.outdated || a.uptodate {
+        latest = match latest_versions(&a, &env, &dists) {
+            Ok(l) => l,
+            Err(e) => return fail(e),
+        };
+        dists.retain(|d| {
+            let Some((v, _)) = latest.get(&d.normalized_name()) else { return false };
+            let Ok(have) = d.version.parse::<Version>() else { return false };
+            if a.outdated {
+                *v > have
+            } else {
+                *v == have
+            }
+        });
+    }
+    let latest_of = |d: &InstalledDist| latest.get(&d.normalized_name()).cloned().expect("kept only with a latest version");
+    match a.format.as_str() {
         "json" => {
             let items: Vec<String> = dists
                 .iter()
-                .map(|d| format!("{{\"name\": {}, \"version\": {}}}", serde_json::Value::from(d.name.clone()), serde_json::Value::from(d.version.clone())))
+                .map(|d| {
+                    let mut s = format!("{{\"name\": {}, \"version\": {}", serde_json::Value::from(d.name.clone()), serde_json::Value::from(d.version.clone()));
+                    if a.outdated {
+                        let (v, kind) = latest_of(d);
+                        s.push_str(&format!(", \"latest_version\": \"{v}\", \"latest_filetype\": \"{kind}\""));
+                    }
+                    s + "}"
+                })
                 .collect();
             println!("[{}]", items.join(", "));
         }
@@ -640,15 +956,74 @@ fn list(t: Target, format: String, path: Vec<PathBuf>) -> ExitCode {
             if dists.is_empty() {
                 return ExitCode::SUCCESS;
             }
-            let w = dists.iter().map(|d| d.name.len()).max().unwrap_or(0).max(7);
-            let v = dists.iter().map(|d| d.version.len()).max().unwrap_or(0).max(7);
-            println!("{:<w$} {}", "Package", "Version");
-            println!("{} {}", "-".repeat(w), "-".repeat(v));
+            let mut rows: Vec<Vec<String>> = vec![vec!["Package".into(), "Version".into()]];
+            if a.outdated {
+                rows[0].extend(["Latest".to_string(), "Type".to_string()]);
+            }
             for d in &dists {
-                println!("{}", format!("{:<w$} {}", d.name, d.version).trim_end());
+                let mut row = vec![d.name.clone(), d.version.clone()];
+                if a.outdated {
+                    let (v, kind) = latest_of(d);
+                    row.extend([v.to_string(), kind.to_string()]);
+                }
+                rows.push(row);
+            }
+            let widths: Vec<usize> = (0..rows[0].len()).map(|i| rows.iter().map(|r| r[i].len()).max().unwrap_or(0)).collect();
+            rows.insert(1, widths.iter().map(|w| "-".repeat(*w)).collect());
+            for r in rows {
+                let cells: Vec<String> = r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+                println!("{}", cells.join(" ").trim_end());
             }
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// pip check: every installed distribution's requirements are installed
+/// in versions that fit.
+fn check(t: Target, path: Vec<PathBuf>) -> ExitCode {
+    let env = match environment(&t, None, None, false, &path) {
+        Ok(e) => e,
+        Err(e) => return fail(e),
+    };
+    let mut dists = find_installed(&env.search);
+    dists.sort_by_key(|d| d.normalized_name());
+    let mut broken = false;
+    for d in &dists {
+        let mut missing = Vec::new();
+        let mut conflicts = Vec::new();
+        for text in d.fields("Requires-Dist") {
+            let Ok(r) = text.parse::<Requirement>() else { continue };
+            if r.marker.as_ref().is_some_and(|m| !m.evaluate(&env.python.markers, "")) {
+                continue;
+            }
+            match find(&dists, &r.name) {
+                None => missing.push(r.name.clone()),
+                Some(dep) => {
+                    let fits = dep.version.parse::<Version>().is_ok_and(|v| r.specifiers().contains(&v, true));
+                    if !fits {
+                        let mut shown = r.clone();
+                        shown.marker = None;
+                        conflicts.push(format!("{shown}, but you have {} {}", dep.name, dep.version));
+                    }
+                }
+            }
+        }
+        missing.sort();
+        conflicts.sort();
+        for m in missing {
+            println!("{} {} requires {m}, which is not installed.", d.name, d.version);
+            broken = true;
+        }
+        for c in conflicts {
+            println!("{} {} has requirement {c}.", d.name, d.version);
+            broken = true;
+        }
+    }
+    if broken {
+        return ExitCode::from(1);
+    }
+    println!("No broken requirements found.");
     ExitCode::SUCCESS
 }
 
@@ -722,13 +1097,80 @@ fn show(t: Target, files: bool, path: Vec<PathBuf>, packages: Vec<String>) -> Ex
     ExitCode::SUCCESS
 }
 
+/// Parses the command line with pip's configuration (pip.conf files and
+/// `PIP_*` variables) placed before the user's own words.
+fn parse_command_line() -> Result<Cli, ExitCode> {
+    use clap::{CommandFactory, FromArgMatches};
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cmd = Cli::command();
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for n in &names {
+        cmd = cmd.mut_subcommand(n, |c| c.args_override_self(true));
+    }
+    let mut args = argv.clone();
+    if let Some(sub) = argv.get(1).map(|s| s.to_string_lossy().to_string()).filter(|s| names.contains(s)) {
+        let isolated = argv.iter().any(|a| a == "--isolated");
+        let files = config::config_files(config::site_prefix(&argv).as_deref(), isolated);
+        let settings = config::ordered_settings(&sub, &files, isolated);
+        let extra = match config::config_args(cmd.find_subcommand(&sub).expect("listed above"), &settings) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("ERROR: {e}");
+                return Err(ExitCode::from(2));
+            }
+        };
+        args.splice(2..2, extra);
+    }
+    let matches = cmd.try_get_matches_from(args).map_err(|e| {
+        let _ = e.print();
+        ExitCode::from(e.exit_code() as u8)
+    })?;
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| {
+        let _ = e.print();
+        ExitCode::from(2)
+    })?;
+    // --no-binary and --only-binary interact in the order they were given.
+    if let Some((_, m)) = matches.subcommand() {
+        let finder = match &mut cli.command {
+            Command::Install(a) => Some(&mut a.f),
+            Command::Download(a) => Some(&mut a.f),
+            _ => None,
+        };
+        if let Some(f) = finder {
+            let mut order = Vec::new();
+            for (id, only) in [("no_binary", false), ("only_binary", true)] {
+                if let (Some(idx), Some(vals)) = (m.indices_of(id), m.get_many::<String>(id)) {
+                    order.extend(idx.zip(vals).map(|(i, v)| (i, only, v.clone())));
+                }
+            }
+            order.sort();
+            f.format_order = order.into_iter().map(|(_, o, v)| (o, v)).collect();
+        }
+    }
+    Ok(cli)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_command_line() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let t = match &cli.command {
+        Command::Install(a) => Some(&a.t),
+        Command::Download(a) => Some(&a.t),
+        _ => None,
+    };
+    if t.is_some_and(|t| t.progress_bar != "on") {
+        progress::BARS_OFF.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     match cli.command {
         Command::Install(a) => install(a),
+        Command::Download(a) => download(a),
         Command::Uninstall { t, yes, requirements, packages } => run_uninstall(t, yes, requirements, packages),
-        Command::List { t, format, path } => list(t, format, path),
+        Command::List(a) => list(a),
         Command::Freeze { t, all, path } => freeze(t, all, path),
         Command::Show { t, files, path, packages } => show(t, files, path, packages),
+        Command::Check { t, path } => check(t, path),
+        Command::Cache { t, cache_dir, format, action, pattern } => cache::run(&t, cache_dir.as_deref(), &format, &action, pattern.as_deref()),
     }
 }

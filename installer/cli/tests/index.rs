@@ -14,15 +14,25 @@ struct Index {
     url: String,
     /// Paths requested, in order.
     log: Arc<Mutex<Vec<String>>>,
+    /// "STATUS PATH" of every answer, in order.
+    answers: Arc<Mutex<Vec<String>>>,
 }
 
 /// Serves `wheels` (file name → bytes) as a simple index: JSON when asked for
 /// it and `json` is set, HTML otherwise. `bad_hash` names files whose listed hash is wrong.
 fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> Index {
+    serve_opts(wheels, json, bad_hash, None)
+}
+
+/// As `serve`; pages carry an ETag and are answered 304 when it matches, and
+/// with `auth` set every request must carry that Authorization value (else 401).
+fn serve_opts(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], auth: Option<String>) -> Index {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/simple", listener.local_addr().unwrap());
     let log = Arc::new(Mutex::new(Vec::new()));
     let log2 = log.clone();
+    let answers = Arc::new(Mutex::new(Vec::new()));
+    let answers2 = answers.clone();
     let bad: Vec<String> = bad_hash.iter().map(|s| s.to_string()).collect();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
@@ -32,17 +42,47 @@ fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> In
             if reader.read_line(&mut first).is_err() {
                 continue;
             }
+            // As an HTTP proxy: a CONNECT tunnel, whose request this server answers itself.
+            if let Some(target) = first.strip_prefix("CONNECT ") {
+                let target = target.split_whitespace().next().unwrap_or("").to_string();
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                        break;
+                    }
+                }
+                let _ = stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+                first.clear();
+                if reader.read_line(&mut first).is_err() {
+                    continue;
+                }
+                let path = first.split_whitespace().nth(1).unwrap_or("");
+                answers2.lock().unwrap().push(format!("proxied http://{}{path}", target.trim_end_matches(":80")));
+            }
             let mut accept = String::new();
+            let (mut if_none_match, mut authorization) = (String::new(), String::new());
             loop {
                 let mut h = String::new();
                 if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
                     break;
                 }
-                if h.to_ascii_lowercase().starts_with("accept:") {
+                let lower = h.to_ascii_lowercase();
+                if lower.starts_with("accept:") {
                     accept = h.clone();
                 }
+                if lower.starts_with("if-none-match:") {
+                    if_none_match = h[14..].trim().to_string();
+                }
+                if lower.starts_with("authorization:") {
+                    authorization = h[14..].trim().to_string();
+                }
             }
-            let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+            // As an HTTP proxy, requests name the whole URL.
+            if let Some(rest) = path.strip_prefix("http://") {
+                path = format!("/{}", rest.split_once('/').map(|x| x.1).unwrap_or(""));
+                answers2.lock().unwrap().push(format!("proxied {}", first.split_whitespace().nth(1).unwrap_or("")));
+            }
             log2.lock().unwrap().push(path.clone());
             let (status, ctype, body): (&str, &str, Vec<u8>) = if let Some(name) = path.strip_prefix("/simple/").map(|p| p.trim_end_matches('/').to_string()) {
                 let files: Vec<(&String, &Vec<u8>)> =
@@ -83,12 +123,28 @@ fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> In
             } else {
                 ("404 Not Found", "text/plain", vec![])
             };
-            let head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let (mut status, mut body) = (status.to_string(), body);
+            let etag = format!("\"{:x}\"", Sha256::digest(&body));
+            let mut extra = String::new();
+            if path.starts_with("/simple/") && status.starts_with("200") {
+                extra = format!("ETag: {etag}\r\n");
+                if if_none_match == etag {
+                    status = "304 Not Modified".into();
+                    body = Vec::new();
+                }
+            }
+            if auth.as_ref().is_some_and(|a| *a != authorization) {
+                status = "401 Unauthorized".into();
+                body = Vec::new();
+                extra = "WWW-Authenticate: Basic realm=\"test\"\r\n".into();
+            }
+            answers2.lock().unwrap().push(format!("{} {path}", &status[..3]));
+            let head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n", body.len());
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }
     });
-    Index { url, log }
+    Index { url, log, answers }
 }
 
 fn metadata_of(wheel: &[u8]) -> String {
@@ -197,4 +253,214 @@ fn installs_from_pypi() {
     assert!(out.contains("Successfully installed six-1.16.0"), "{out}");
     let o = std::process::Command::new(&py).args(["-c", "import six; print(six.__version__)"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.16.0");
+}
+
+#[test]
+fn wheel_cache_is_reused_listed_and_emptied() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let cache = tmp.path().join("cache");
+    let c = cache.to_str().unwrap();
+    let install = |target: &str| {
+        krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c, "--target", tmp.path().join(target).to_str().unwrap(), "app"])
+    };
+    let out = ok(&install("t1"));
+    // Without a terminal, downloads are reported as plain lines.
+    assert!(out.contains("  Downloading app-2.0-py3-none-any.whl\n") && out.contains("  Downloading lib-2.0-py3-none-any.whl\n"), "{out}");
+    let files = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(".whl")).count();
+    assert_eq!(files(&idx.log.lock().unwrap()), 2);
+    // A second install into another folder downloads nothing.
+    let out = ok(&install("t2"));
+    assert!(out.contains("  Using cached lib-2.0-py3-none-any.whl\n"), "{out}");
+    assert_eq!(files(&idx.log.lock().unwrap()), 2);
+
+    let k = |args: &[&str]| ok(&krait_pip(&[&["cache", "--cache-dir", c][..], args].concat()));
+    assert_eq!(k(&["dir"]), format!("{}\n", cache.display()));
+    let info = k(&["info"]);
+    assert!(info.contains(&format!("Wheels location: {}\n", cache.join("wheels").display())) && info.contains("Number of wheels: 2\n"), "{info}");
+    let list = k(&["list"]);
+    assert!(list.starts_with("Cache contents:\n\n - app-2.0-py3-none-any.whl ("), "{list}");
+    assert!(list.contains("\n - lib-2.0-py3-none-any.whl ("), "{list}");
+    assert_eq!(k(&["list", "lib"]).lines().filter(|l| l.starts_with(" - ")).count(), 1);
+    let abs = k(&["list", "--format", "abspath", "app"]);
+    assert!(abs.trim().ends_with("/app-2.0-py3-none-any.whl") && std::path::Path::new(abs.trim()).exists(), "{abs}");
+    assert_eq!(k(&["remove", "lib"]), "Files removed: 1\n");
+    assert_eq!(k(&["list", "lib"]), "No cached wheels.\n");
+    let o = krait_pip(&["cache", "--cache-dir", c, "remove", "nothing"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("WARNING: No matching packages for pattern \"nothing\""));
+    ok(&install("t3"));
+    assert_eq!(files(&idx.log.lock().unwrap()), 3, "only lib is fetched again");
+    let purged = k(&["purge"]);
+    assert!(purged.starts_with("Files removed: "), "{purged}");
+    assert_eq!(k(&["list"]), "No cached wheels.\n");
+    let o = krait_pip(&["cache", "--cache-dir", c, "frobnicate"]);
+    assert!(!o.status.success());
+}
+
+#[test]
+fn outdated_packages_from_an_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), false, &[]);
+    let target = tmp.path().join("t");
+    let t = target.to_str().unwrap();
+    let c = tmp.path().join("c");
+    ok(&krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c.to_str().unwrap(), "--target", t, "app==1.0", "lib==1.0"]));
+    let list = |extra: &[&str]| ok(&krait_pip(&[&["list", "--python", "python3.11", "--path", t, "--index-url", &idx.url][..], extra].concat()));
+    assert_eq!(list(&["--outdated"]), "Package Version Latest Type\n------- ------- ------ -----\napp     1.0     2.0    wheel\nlib     1.0     2.0    wheel\n");
+    assert_eq!(list(&["--outdated", "--pre", "--format", "json"]), "[{\"name\": \"app\", \"version\": \"1.0\", \"latest_version\": \"2.0\", \"latest_filetype\": \"wheel\"}, {\"name\": \"lib\", \"version\": \"1.0\", \"latest_version\": \"3.0b1\", \"latest_filetype\": \"wheel\"}]\n");
+    assert_eq!(list(&["--uptodate"]), "");
+}
+
+#[test]
+fn index_pages_are_revalidated_with_their_etag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let c = tmp.path().join("c");
+    let run = |t: &str| ok(&krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), "--dry-run", "app"]));
+    assert!(run("a").contains("Would install app-2.0 lib-2.0"));
+    assert!(run("b").contains("Would install app-2.0 lib-2.0"));
+    let answers = idx.answers.lock().unwrap().clone();
+    let pages: Vec<&String> = answers.iter().filter(|a| a.contains("/simple/")).collect();
+    assert_eq!(pages, vec!["200 /simple/app/", "200 /simple/lib/", "304 /simple/app/", "304 /simple/lib/"], "{answers:?}");
+    assert!(c.join("http").is_dir());
+    let info = ok(&krait_pip(&["cache", "--cache-dir", c.to_str().unwrap(), "info"]));
+    assert!(info.contains("Number of HTTP files: 2\n"), "{info}");
+}
+
+#[test]
+fn credentials_from_the_url_or_netrc() {
+    let tmp = tempfile::tempdir().unwrap();
+    // "Basic " + base64("me:s3cret")
+    let idx = serve_opts(project(tmp.path()), false, &[], Some("Basic bWU6czNjcmV0".into()));
+    let c = tmp.path().join("c");
+    let args = |url: &str, t: &str| -> Vec<String> {
+        ["install", "--python", "python3.11", "--index-url", url, "--cache-dir", c.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), "lib==1.0"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let run = |a: Vec<String>, netrc: Option<&str>| {
+        let refs: Vec<&str> = a.iter().map(|s| s.as_str()).collect();
+        let mut vars = vec![("HOME", home.to_str().unwrap())];
+        if let Some(n) = netrc {
+            vars.push(("NETRC", n));
+        }
+        krait_pip_env(&refs, &vars)
+    };
+    // Without credentials: refused, with a hint.
+    let o = run(args(&idx.url, "t0"), None);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("401"), "{}", String::from_utf8_lossy(&o.stderr));
+    // In the URL (used for the downloads from the same host too).
+    let with = idx.url.replace("http://", "http://me:s3cret@");
+    assert!(ok(&run(args(&with, "t1"), None)).contains("Successfully installed lib-1.0"));
+    // From a netrc file.
+    let netrc = tmp.path().join("netrc");
+    std::fs::write(&netrc, "machine 127.0.0.1\n  login me\n  password s3cret\n").unwrap();
+    assert!(ok(&run(args(&idx.url, "t2"), Some(netrc.to_str().unwrap()))).contains("Successfully installed lib-1.0"));
+    // ~/.netrc when NETRC is not set; wrong credentials are refused.
+    std::fs::write(home.join(".netrc"), "default login me password wrong\n").unwrap();
+    assert!(!run(args(&idx.url, "t3"), None).status.success());
+}
+
+#[test]
+fn progress_bars_on_a_terminal() {
+    // `script` gives krait-pip a terminal; without one the same run prints plain lines.
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    // A wheel big enough to be drawn while it downloads (random bytes do not compress).
+    let mut noise = Vec::with_capacity(8 << 20);
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    while noise.len() < 8 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        noise.extend_from_slice(&x.to_le_bytes());
+    }
+    let mut spec = WheelSpec::new("big", "1.0");
+    spec.files.push(("big.bin".into(), noise));
+    let idx = serve(wheels(tmp.path(), vec![spec]), true, &[]);
+    let cmd = format!(
+        "PIP_CONFIG_FILE=/dev/null {} install --python python3.11 --index-url {} --cache-dir {} --target {} big",
+        env!("CARGO_BIN_EXE_krait-pip"),
+        idx.url,
+        tmp.path().join("c").display(),
+        tmp.path().join("t").display()
+    );
+    let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).env("TERM", "xterm").output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{text}");
+    assert!(text.contains("Successfully installed big-1.0"), "{text}");
+    assert!(!text.contains("Downloading big-1.0"), "{text}");
+    assert!(text.contains("big-1.0-py3-none-any.whl") && text.contains("\u{1b}["), "no progress bar drawn: {text:?}");
+    // The installation has its own bar (drawn at once, before the first wheel is done).
+    assert!(text.contains("Installing") && text.contains("0/1"), "no installation bar: {text:?}");
+    // --progress-bar off: plain lines on the terminal too (pip's CI flags are accepted).
+    let cmd = cmd.replace(" big", " --progress-bar off --no-warn-script-location --root-user-action=ignore --no-compile --force-reinstall big");
+    let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).env("TERM", "xterm").output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Successfully installed big-1.0") && text.contains("Using cached big-1.0-py3-none-any.whl"), "{text}");
+    assert!(!text.contains("0/1"), "{text:?}");
+}
+
+#[test]
+fn requirements_files_by_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = project(tmp.path());
+    // Served under /files/; the nested file is found relative to the first one's URL.
+    files.insert("top.txt".into(), b"-r inner.txt\nlib==1.0\n".to_vec());
+    files.insert("inner.txt".into(), b"app<2\n".to_vec());
+    let idx = serve(files, false, &[]);
+    let base = idx.url.trim_end_matches("/simple").to_string();
+    let t = tmp.path().join("t");
+    let out = ok(&krait_pip(&[
+        "install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", tmp.path().join("c").to_str().unwrap(),
+        "--target", t.to_str().unwrap(), "-r", &format!("{base}/files/top.txt"),
+    ]));
+    assert!(out.contains("Successfully installed app-1.0 lib-1.0"), "{out}");
+    let o = krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--target", t.to_str().unwrap(), "-r", &format!("{base}/files/missing.txt")]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Could not open requirements file:") && String::from_utf8_lossy(&o.stderr).contains("404"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn no_cache_dir_leaves_no_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve(project(tmp.path()), true, &[]);
+    let cache = tmp.path().join("cache");
+    for (i, vars) in [vec![], vec![("PIP_NO_CACHE_DIR", "false")]].into_iter().enumerate() {
+        let t = tmp.path().join(format!("t{i}"));
+        let mut args = vec!["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", cache.to_str().unwrap(), "--target", t.to_str().unwrap(), "app"];
+        if vars.is_empty() {
+            args.push("--no-cache-dir");
+        }
+        let out = ok(&krait_pip_env(&args, &vars));
+        assert!(out.contains("Successfully installed app-2.0 lib-2.0"), "{out}");
+        assert!(t.join("app.py").exists() && t.join("lib.py").exists());
+        // Only the lock lives in the cache; nothing was kept.
+        for sub in ["wheels", "unpacked", "http"] {
+            assert!(!cache.join(sub).exists(), "{sub} was cached");
+        }
+    }
+    assert_eq!(idx.log.lock().unwrap().iter().filter(|p| p.ends_with(".whl")).count(), 4);
+}
+
+#[test]
+fn requests_go_through_a_proxy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let proxy = serve(project(tmp.path()), false, &[]);
+    let proxy_url = proxy.url.trim_end_matches("/simple").to_string();
+    let t = tmp.path().join("t");
+    // The index's host does not exist: only the proxy can answer.
+    let out = ok(&krait_pip(&[
+        "install", "--python", "python3.11", "--index-url", "http://index.invalid/simple", "--proxy", &proxy_url, "--retries", "0",
+        "--cache-dir", tmp.path().join("c").to_str().unwrap(), "--target", t.to_str().unwrap(), "lib==1.0",
+    ]));
+    assert!(out.contains("Successfully installed lib-1.0"), "{out}");
+    let answers = proxy.answers.lock().unwrap().clone();
+    assert!(answers.contains(&"proxied http://index.invalid/simple/lib/".to_string()), "{answers:?}");
+    assert!(answers.contains(&"proxied http://index.invalid/files/lib-1.0-py3-none-any.whl".to_string()), "{answers:?}");
 }

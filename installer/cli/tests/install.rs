@@ -310,3 +310,183 @@ fn requirements_files_nest_continue_and_expand_variables() {
     let text = ok(&out);
     assert!(text.contains("Successfully installed demo-pkg-1.5 Helper-0.2"), "{text}");
 }
+
+#[test]
+fn files_are_hard_linked_from_the_wheel_cache() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let whl = demo("1.0").build(tmp.path());
+    let cache = tmp.path().join("cache");
+    let install = |t: &str, cache: &std::path::Path| {
+        ok(&krait_pip(&["install", "--python", "python3.11", "--cache-dir", cache.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), whl.to_str().unwrap()]))
+    };
+    install("a", &cache);
+    install("b", &cache);
+    let unpacked: Vec<_> = fs::read_dir(cache.join("unpacked")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(unpacked.len(), 1, "{unpacked:?}");
+    let cached = unpacked[0].join("demo_pkg/__init__.py");
+    let (a, b) = (tmp.path().join("a/demo_pkg/__init__.py"), tmp.path().join("b/demo_pkg/__init__.py"));
+    let ino = |p: &std::path::Path| fs::metadata(p).unwrap().ino();
+    assert_eq!(ino(&a), ino(&cached));
+    assert_eq!(ino(&b), ino(&cached));
+    assert_eq!(fs::metadata(&cached).unwrap().nlink(), 3);
+    // Files the installer writes itself are not shared.
+    assert_eq!(fs::metadata(tmp.path().join("a/demo_pkg-1.0.dist-info/RECORD")).unwrap().nlink(), 1);
+    assert_eq!(fs::metadata(tmp.path().join("a/bin/demo-cli")).unwrap().nlink(), 1);
+    // Removing one target leaves the cache and the other target alone.
+    fs::remove_dir_all(tmp.path().join("a")).unwrap();
+    assert_eq!(fs::metadata(&cached).unwrap().nlink(), 2);
+    let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&tmp.path().join("b")));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
+
+    // A damaged cache file (same size) is not installed: the wheel's own content is.
+    let good = fs::read(&cached).unwrap();
+    let mut bad = good.clone();
+    bad[0] = b'#';
+    fs::remove_file(&cached).unwrap();
+    fs::write(&cached, &bad).unwrap();
+    install("c", &cache);
+    assert_eq!(fs::read(tmp.path().join("c/demo_pkg/__init__.py")).unwrap(), good);
+    assert_eq!(fs::metadata(tmp.path().join("c/demo_pkg/__init__.py")).unwrap().nlink(), 1);
+
+    // A cache on another device (tmpfs): files are copied.
+    let shm = std::path::Path::new("/dev/shm");
+    if shm.is_dir() && fs::metadata(shm).unwrap().dev() != fs::metadata(tmp.path()).unwrap().dev() {
+        let other = tempfile::tempdir_in(shm).unwrap();
+        install("d", other.path());
+        let d = tmp.path().join("d/demo_pkg/__init__.py");
+        assert_eq!(fs::read(&d).unwrap(), good);
+        assert_eq!(fs::metadata(&d).unwrap().nlink(), 1);
+        assert!(other.path().join("unpacked").is_dir());
+    }
+}
+
+/// Starts an install that stops at `point` (the test-only KRAIT_PIP_TEST_PAUSE
+/// knob) and kills it with SIGKILL once it is there.
+fn kill_at(point: &str, args: &[&str], dir: &std::path::Path) {
+    let marker = dir.join(format!("paused-{point}"));
+    let _ = fs::remove_file(&marker);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_krait-pip"))
+        .args(args)
+        .env_remove("VIRTUAL_ENV")
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .env("KRAIT_PIP_TEST_PAUSE", point)
+        .env("KRAIT_PIP_TEST_PAUSE_FILE", &marker)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !marker.exists() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("krait-pip ended ({status}) before reaching {point}");
+        }
+        assert!(start.elapsed().as_secs() < 60, "krait-pip never reached {point}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+}
+
+fn stages(dir: &std::path::Path) -> Vec<String> {
+    fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.starts_with(".krait-pip-stage-")).collect()
+}
+
+#[test]
+fn killed_installs_leave_the_environment_whole_or_completable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let py = venv(&tmp.path().join("v"));
+    let p = py.to_str().unwrap();
+    let site = tmp.path().join("v/lib/python3.11/site-packages");
+    let cache = tmp.path().join("cache");
+    let c = cache.to_str().unwrap();
+    let v1 = demo("1.0").build(tmp.path());
+    let v2 = demo("2.0").build(tmp.path());
+    let other = WheelSpec::new("other", "1.0").file("other.py", "").build(tmp.path());
+    ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, v1.to_str().unwrap()]));
+    let before = tree(&tmp.path().join("v"));
+    let upgrade = ["install", "--python", p, "--cache-dir", c, v2.to_str().unwrap()];
+
+    // Killed after checking, before any change: nothing changed.
+    kill_at("verified", &upgrade, tmp.path());
+    assert_eq!(tree(&tmp.path().join("v")), before);
+
+    // Killed with the old version removed and the new one not yet in place,
+    // then killed again half-way through copying the new one's files.
+    for point in ["after-uninstall", "mid-commit"] {
+        ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, "--force-reinstall", v1.to_str().unwrap()]));
+        kill_at(point, &upgrade, tmp.path());
+        assert!(site.join(".krait-pip-journal.json").exists(), "{point}: no journal");
+        if point == "mid-commit" {
+            assert_eq!(stages(&site).len(), 1, "{point}: the killed run's staging folder should be there");
+        }
+        // The next install (of something else) finishes the upgrade first.
+        let out = ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, other.to_str().unwrap()]));
+        assert!(out.contains("Completing an installation that was interrupted: demo-pkg\n"), "{point}: {out}");
+        assert!(out.contains("Successfully installed other-1.0"), "{point}: {out}");
+        assert!(stages(&site).is_empty(), "{point}: {:?}", stages(&site));
+        assert!(!site.join(".krait-pip-journal.json").exists());
+        let files = tree(&site);
+        assert!(files.contains(&"demo_pkg/only_2_0.py".to_string()), "{point}: {files:?}");
+        assert!(!files.iter().any(|f| f.contains("only_1_0") || f.starts_with("demo_pkg-1.0.dist-info")), "{point}: {files:?}");
+        // Whole: every RECORD entry is there with its hash, the launcher runs, pip agrees.
+        let record = fs::read_to_string(site.join("demo_pkg-2.0.dist-info/RECORD")).unwrap();
+        for line in record.lines() {
+            let parts: Vec<&str> = line.split(',').collect();
+            if !parts[1].is_empty() {
+                assert_eq!(parts[1], hash(&fs::read(site.join(parts[0])).unwrap()), "{point}: {}", parts[0]);
+            }
+        }
+        let run = std::process::Command::new(tmp.path().join("v/bin/demo-cli")).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&run.stdout), "demo main 2.0\n", "{point}");
+        let check = ok(&krait_pip(&["check", "--python", p]));
+        assert_eq!(check, "No broken requirements found.\n");
+        let theirs = python(&["-m", "pip", "list", "--format=freeze", "--path", site.to_str().unwrap()], None);
+        assert_eq!(String::from_utf8_lossy(&theirs.stdout), "demo-pkg==2.0\nother==1.0\n", "{point}");
+        ok(&krait_pip(&["uninstall", "--python", p, "-y", "other"]));
+    }
+    // An uninstall also finishes an interrupted install before removing anything.
+    ok(&krait_pip(&["install", "--python", p, "--cache-dir", c, "--force-reinstall", v1.to_str().unwrap()]));
+    kill_at("after-uninstall", &upgrade, tmp.path());
+    let out = ok(&krait_pip(&["uninstall", "--python", p, "-y", "demo-pkg"]));
+    assert!(out.starts_with("Completing an installation that was interrupted: demo-pkg\n"), "{out}");
+    assert!(out.contains("Successfully uninstalled demo-pkg-2.0"), "{out}");
+    let left = tree(&site);
+    assert!(!left.iter().any(|f| f.contains("demo_pkg")), "{left:?}");
+    assert!(!tmp.path().join("v/bin/demo-cli").exists());
+}
+
+#[test]
+fn upgrade_strategies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let links = tmp.path().join("links");
+    fs::create_dir_all(&links).unwrap();
+    for v in ["1.0", "2.0"] {
+        WheelSpec::new("app", v).file("app.py", "").requires("lib>=1.0").build(&links);
+        WheelSpec::new("lib", v).file("lib.py", "").build(&links);
+    }
+    let l = links.to_str().unwrap();
+    for (strategy, want) in [("only-if-needed", "Successfully installed app-2.0\n"), ("eager", "Successfully installed app-2.0 lib-2.0\n")] {
+        let t = tmp.path().join(strategy);
+        let t = t.to_str().unwrap();
+        ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "app==1.0", "lib==1.0"]));
+        let out = ok(&krait_pip(&["install", "--python", "python3.11", "--no-index", "-f", l, "--target", t, "-U", "--upgrade-strategy", strategy, "app"]));
+        assert!(out.ends_with(want), "{strategy}: {out}");
+    }
+    // pip makes the same choices in a venv of its own (pip ignores what a --target folder holds).
+    let v = tmp.path().join("pipvenv");
+    assert!(std::process::Command::new("python3.11").args(["-m", "venv"]).arg(&v).status().unwrap().success());
+    let pip = |args: &[&str]| {
+        std::process::Command::new(v.join("bin/python"))
+            .args(["-m", "pip", "--disable-pip-version-check", "--isolated"])
+            .args(args)
+            .env("PIP_CONFIG_FILE", "/dev/null")
+            .output()
+            .unwrap()
+    };
+    assert!(pip(&["install", "--no-index", "-f", l, "app==1.0", "lib==1.0"]).status.success());
+    for (strategy, want) in [("only-if-needed", "Would install app-2.0\n"), ("eager", "Would install app-2.0 lib-2.0\n")] {
+        let o = pip(&["install", "--no-index", "-f", l, "--dry-run", "-U", "--upgrade-strategy", strategy, "app"]);
+        assert!(String::from_utf8_lossy(&o.stdout).ends_with(want), "{strategy}: pip: {}", String::from_utf8_lossy(&o.stdout));
+    }
+}

@@ -23,11 +23,26 @@ pub struct DistFile {
     pub has_metadata: bool,
 }
 
+/// Settings of the HTTP client beyond the URLs.
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// A PEM bundle of certificate authorities (pip's `--cert`).
+    pub cert: Option<PathBuf>,
+    /// Socket timeout (pip's `--timeout`); 60 s when not given.
+    pub timeout: Option<Duration>,
+    /// A proxy for every request (pip's `--proxy`); else the environment's
+    /// `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`.
+    pub proxy: Option<String>,
+    /// Attempts after the first for failed connections and 5xx answers (pip's `--retries`); 2 when not given.
+    pub retries: Option<u32>,
+}
+
 pub struct Client {
     pub index_urls: Vec<String>,
     pub find_links: Vec<String>,
     pub cache_dir: PathBuf,
     agent: ureq::Agent,
+    attempts: u32,
 }
 
 fn html_unescape(s: &str) -> String {
@@ -171,10 +186,11 @@ pub fn parse_json(page_url: &str, text: &str) -> Result<Vec<DistFile>, String> {
 
 /// The system's certificate authorities (as pip: PIP_CERT, SSL_CERT_FILE,
 /// REQUESTS_CA_BUNDLE, then the distribution's bundle), else webpki's roots.
-fn system_roots() -> ureq::tls::RootCerts {
-    let candidates = ["PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"]
-        .iter()
-        .filter_map(|k| std::env::var_os(k).map(PathBuf::from))
+fn system_roots(cert: Option<&Path>) -> ureq::tls::RootCerts {
+    let candidates = cert
+        .map(Path::to_path_buf)
+        .into_iter()
+        .chain(["PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"].iter().filter_map(|k| std::env::var_os(k).map(PathBuf::from)))
         .chain(["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"].iter().map(PathBuf::from));
     for path in candidates {
         let Ok(pem) = std::fs::read(&path) else { continue };
@@ -193,37 +209,138 @@ fn system_roots() -> ureq::tls::RootCerts {
 
 impl Client {
     pub fn new(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf) -> Client {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(60)))
-            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots()).build())
+        Client::with_options(index_urls, find_links, cache_dir, ClientOptions::default())
+    }
+
+    pub fn with_options(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf, opts: ClientOptions) -> Client {
+        let mut builder = ureq::Agent::config_builder();
+        if let Some(p) = &opts.proxy {
+            match ureq::Proxy::new(p) {
+                Ok(proxy) => builder = builder.proxy(Some(proxy)),
+                Err(e) => eprintln!("WARNING: ignoring the proxy {p}: {e}"),
+            }
+        }
+        let agent: ureq::Agent = builder
+            .timeout_global(Some(opts.timeout.unwrap_or(Duration::from_secs(60))))
+            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots(opts.cert.as_deref())).build())
             .http_status_as_error(false)
             .build()
             .into();
-        Client { index_urls, find_links, cache_dir, agent }
+        Client { index_urls, find_links, cache_dir, agent, attempts: 1 + opts.retries.unwrap_or(2) }
+    }
+
+    /// The URL without user:password, and the Authorization header for it:
+    /// from the URL itself, else from an index URL on the same host, else
+    /// from the netrc file (`$NETRC`, else `~/.netrc`).
+    fn auth_for(&self, url: &str) -> (String, Option<String>) {
+        let (bare, creds) = split_userinfo(url);
+        if let Some(c) = creds {
+            return (bare, Some(basic_auth(&c.0, &c.1)));
+        }
+        let host = host_of(&bare);
+        for index in &self.index_urls {
+            let (ibare, icreds) = split_userinfo(index);
+            if let Some(c) = icreds {
+                if host_of(&ibare) == host {
+                    return (bare, Some(basic_auth(&c.0, &c.1)));
+                }
+            }
+        }
+        if let Some((login, password)) = netrc_credentials(&host) {
+            return (bare, Some(basic_auth(&login, &password)));
+        }
+        (bare, None)
     }
 
     fn get(&self, url: &str, accept: &str) -> Result<(u16, String, Vec<u8>), String> {
+        self.get_with(url, accept, &[]).map(|(s, ct, body, _)| (s, ct, body))
+    }
+
+    /// A GET with extra headers; also returns the response headers pip's cache needs.
+    fn get_with(&self, url: &str, accept: &str, extra: &[(&str, String)]) -> Result<(u16, String, Vec<u8>, CacheHeaders), String> {
+        let (url, auth) = self.auth_for(url);
+        let url = url.as_str();
         let mut last = String::new();
-        for attempt in 0..3 {
+        for attempt in 0..self.attempts {
             if attempt > 0 {
                 std::thread::sleep(Duration::from_millis(200 << attempt));
             }
-            match self.agent.get(url).header("Accept", accept).header("User-Agent", "krait-pip/0.1").call() {
+            let mut req = self.agent.get(url).header("Accept", accept).header("User-Agent", "krait-pip/0.1");
+            if let Some(a) = &auth {
+                req = req.header("Authorization", a);
+            }
+            for (k, v) in extra {
+                req = req.header(*k, v);
+            }
+            match req.call() {
                 Ok(mut resp) => {
                     let status = resp.status().as_u16();
-                    let ct = resp.headers().get("content-type").and_then(|h| h.to_str().ok()).unwrap_or("").to_string();
+                    let header = |k: &str| resp.headers().get(k).and_then(|h| h.to_str().ok()).map(str::to_string);
+                    let ct = header("content-type").unwrap_or_default();
+                    let cache = CacheHeaders { etag: header("etag"), last_modified: header("last-modified"), cache_control: header("cache-control") };
                     let mut body = Vec::new();
                     resp.body_mut().as_reader().read_to_end(&mut body).map_err(|e| format!("reading {url}: {e}"))?;
                     if status >= 500 {
                         last = format!("{url}: HTTP {status}");
                         continue;
                     }
-                    return Ok((status, ct, body));
+                    if status == 401 {
+                        return Err(format!("{url}: HTTP 401 Unauthorized (give credentials in the index URL, as https://user:password@host/..., or in ~/.netrc)"));
+                    }
+                    return Ok((status, ct, body, cache));
                 }
                 Err(e) => last = format!("{url}: {e}"),
             }
         }
         Err(last)
+    }
+
+    /// An index page, revalidated against the copy kept in `<cache>/http/`
+    /// (If-None-Match / If-Modified-Since; a 304 answer reuses the copy).
+    /// Pages marked `Cache-Control: no-store` are not kept.
+    fn get_page(&self, url: &str, accept: &str) -> Result<(u16, String, Vec<u8>), String> {
+        let key = format!("{:x}", Sha256::digest(format!("{}\n{accept}", split_userinfo(url).0).as_bytes()));
+        let path = self.cache_dir.join("http").join(&key[..2]).join(&key);
+        let stored: Option<serde_json::Value> = std::fs::read(&path).ok().and_then(|d| serde_json::from_slice(&d).ok());
+        let mut extra = Vec::new();
+        if let Some(s) = &stored {
+            if let Some(e) = s.get("etag").and_then(|v| v.as_str()) {
+                extra.push(("If-None-Match", e.to_string()));
+            }
+            if let Some(m) = s.get("last_modified").and_then(|v| v.as_str()) {
+                extra.push(("If-Modified-Since", m.to_string()));
+            }
+        }
+        let (status, ct, body, headers) = self.get_with(url, accept, &extra)?;
+        if status == 304 {
+            if let Some(s) = stored {
+                let ct = s.get("content_type").and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let body = s.get("body").and_then(|v| v.as_str()).unwrap_or("").as_bytes().to_vec();
+                return Ok((200, ct, body));
+            }
+        }
+        let no_store = headers.cache_control.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("no-store"));
+        if status == 200 && !no_store && (headers.etag.is_some() || headers.last_modified.is_some()) {
+            if let Ok(text) = String::from_utf8(body.clone()) {
+                let v = serde_json::json!({"url": split_userinfo(url).0, "etag": headers.etag, "last_modified": headers.last_modified, "content_type": ct, "body": text});
+                if let Some(dir) = path.parent() {
+                    let tmp = dir.join(format!(".{key}.{}", std::process::id()));
+                    if std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, v.to_string()).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+                        let _ = std::fs::remove_file(&tmp);
+                    }
+                }
+            }
+        }
+        Ok((status, ct, body))
+    }
+
+    /// A text document (a requirements file given by URL).
+    pub fn get_text(&self, url: &str) -> Result<String, String> {
+        let (status, _, body) = self.get(url, "text/plain, */*")?;
+        if status != 200 {
+            return Err(format!("{}: HTTP {status}", split_userinfo(url).0));
+        }
+        String::from_utf8(body).map_err(|_| format!("{}: not UTF-8 text", split_userinfo(url).0))
     }
 
     /// Every file offered for `name` by the indexes and find-links.
@@ -232,7 +349,8 @@ impl Client {
         let mut out = Vec::new();
         for index in &self.index_urls {
             let url = format!("{}/{norm}/", index.trim_end_matches('/'));
-            let (status, ct, body) = self.get(&url, "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1")?;
+            let (status, ct, body) = self.get_page(&url, "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1")?;
+            let url = split_userinfo(&url).0;
             if status == 404 {
                 continue;
             }
@@ -270,38 +388,102 @@ impl Client {
         Ok(out)
     }
 
+    /// Where a downloaded file is kept in the cache.
+    fn cache_path(&self, f: &DistFile) -> PathBuf {
+        let key = f.sha256.clone().unwrap_or_else(|| format!("{:x}", Sha256::digest(f.url.as_bytes())));
+        self.cache_dir.join("wheels").join(key).join(&f.filename)
+    }
+
+    /// Whether `fetch` would not need the network.
+    pub fn is_cached(&self, f: &DistFile) -> bool {
+        !f.url.contains("://") || f.url.starts_with("file://") || self.cache_path(f).exists()
+    }
+
     /// The file on disk: local paths as they are, URLs downloaded into the
     /// cache (kept by hash) and checked against the index's sha256.
     pub fn fetch(&self, f: &DistFile) -> Result<PathBuf, String> {
+        self.fetch_with_progress(f, &|_, _| {})
+    }
+
+    /// As `fetch`, calling `progress(bytes so far, total if known)` while downloading.
+    pub fn fetch_with_progress(&self, f: &DistFile, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<PathBuf, String> {
         if !f.url.contains("://") {
             return Ok(PathBuf::from(&f.url));
         }
         if let Some(local) = f.url.strip_prefix("file://") {
             return Ok(PathBuf::from(local));
         }
-        let dir = self.cache_dir.join("wheels").join(f.sha256.clone().unwrap_or_else(|| format!("{:x}", Sha256::digest(f.url.as_bytes()))));
-        let dest = dir.join(&f.filename);
+        let dest = self.cache_path(f);
         if dest.exists() {
             return Ok(dest);
         }
-        let (status, _, body) = self.get(&f.url, "*/*")?;
-        if status != 200 {
-            return Err(format!("{}: HTTP {status}", f.url));
-        }
-        if let Some(want) = &f.sha256 {
-            let got = format!("{:x}", Sha256::digest(&body));
-            if &got != want {
-                return Err(format!(
-                    "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE INDEX.\n    {}:\n        Expected sha256 {want}\n             Got        {got}",
-                    f.filename
-                ));
-            }
-        }
+        let dir = dest.parent().expect("cache paths have a folder").to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let tmp = dir.join(format!(".{}.part{}", f.filename, std::process::id()));
-        std::fs::write(&tmp, &body).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-        Ok(dest)
+        let mut last = String::new();
+        for attempt in 0..self.attempts {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(200 << attempt));
+            }
+            match self.download_to(&f.url, &tmp, progress) {
+                Ok(got) => {
+                    if let Some(want) = &f.sha256 {
+                        if &got != want {
+                            let _ = std::fs::remove_file(&tmp);
+                            return Err(format!(
+                                "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE INDEX.\n    {}:\n        Expected sha256 {want}\n             Got        {got}",
+                                f.filename
+                            ));
+                        }
+                    }
+                    std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+                    return Ok(dest);
+                }
+                Err((retry, e)) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    last = e;
+                    if !retry {
+                        break;
+                    }
+                }
+            }
+        }
+        Err(last)
+    }
+
+    /// Streams `url` into `path`; the sha256 of what was written, or
+    /// (worth retrying, message).
+    fn download_to(&self, url: &str, path: &Path, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<String, (bool, String)> {
+        use std::io::Write;
+        let (url, auth) = self.auth_for(url);
+        let url = url.as_str();
+        let mut req = self.agent.get(url).header("User-Agent", "krait-pip/0.1");
+        if let Some(a) = &auth {
+            req = req.header("Authorization", a);
+        }
+        let mut resp = req.call().map_err(|e| (true, format!("{url}: {e}")))?;
+        let status = resp.status().as_u16();
+        if status != 200 {
+            return Err((status >= 500, format!("{url}: HTTP {status}")));
+        }
+        let total = resp.headers().get("content-length").and_then(|h| h.to_str().ok()).and_then(|s| s.parse::<u64>().ok());
+        let mut out = std::fs::File::create(path).map_err(|e| (false, format!("{}: {e}", path.display())))?;
+        let mut reader = resp.body_mut().with_config().limit(u64::MAX).reader();
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut done = 0u64;
+        loop {
+            let n = reader.read(&mut buf).map_err(|e| (true, format!("reading {url}: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n]).map_err(|e| (false, format!("{}: {e}", path.display())))?;
+            done += n as u64;
+            progress(done, total);
+        }
+        out.sync_all().map_err(|e| (false, format!("{}: {e}", path.display())))?;
+        Ok(format!("{:x}", hasher.finalize()))
     }
 
     /// The wheel's METADATA: from the PEP 658 file when offered, else from the wheel.
@@ -315,6 +497,121 @@ impl Client {
         let path = self.fetch(f)?;
         wheel_metadata(&path)
     }
+}
+
+/// Response headers that matter to the page cache.
+#[derive(Debug, Default)]
+struct CacheHeaders {
+    etag: Option<String>,
+    last_modified: Option<String>,
+    cache_control: Option<String>,
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+/// Splits `scheme://user:password@host/...` into the URL without the
+/// credentials and the (percent-decoded) credentials.
+pub fn split_userinfo(url: &str) -> (String, Option<(String, String)>) {
+    let Some(start) = url.find("://").map(|i| i + 3) else { return (url.to_string(), None) };
+    let end = url[start..].find('/').map(|i| start + i).unwrap_or(url.len());
+    match url[start..end].rfind('@') {
+        Some(at) => {
+            let info = &url[start..start + at];
+            let (user, pass) = info.split_once(':').unwrap_or((info, ""));
+            (format!("{}{}", &url[..start], &url[start + at + 1..]), Some((percent_decode(user), percent_decode(pass))))
+        }
+        None => (url.to_string(), None),
+    }
+}
+
+/// The host of a URL, without port or credentials.
+fn host_of(url: &str) -> String {
+    let bare = split_userinfo(url).0;
+    let start = bare.find("://").map(|i| i + 3).unwrap_or(0);
+    let hostport = bare[start..].split('/').next().unwrap_or("");
+    let host = if hostport.starts_with('[') { hostport.split(']').next().map(|h| format!("{h}]")).unwrap_or_default() } else { hostport.split(':').next().unwrap_or("").to_string() };
+    host.to_ascii_lowercase()
+}
+
+fn basic_auth(user: &str, password: &str) -> String {
+    use base64::Engine;
+    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
+}
+
+/// (login, password) for `host` from a netrc text: its `machine` entry, else `default`.
+pub fn parse_netrc(text: &str, host: &str) -> Option<(String, String)> {
+    let mut tokens = text.split_whitespace();
+    let mut current: Option<(bool, Option<String>, Option<String>)> = None; // (matches, login, password)
+    let mut default = None;
+    let mut found = None;
+    let finish = |c: Option<(bool, Option<String>, Option<String>)>, is_default: bool, found: &mut Option<(String, String)>, default: &mut Option<(String, String)>| {
+        if let Some((m, l, p)) = c {
+            let pair = (l.unwrap_or_default(), p.unwrap_or_default());
+            if m && found.is_none() {
+                *found = Some(pair);
+            } else if is_default && default.is_none() {
+                *default = Some(pair);
+            }
+        }
+    };
+    let mut is_default = false;
+    while let Some(t) = tokens.next() {
+        match t {
+            "machine" => {
+                finish(current.take(), is_default, &mut found, &mut default);
+                is_default = false;
+                let m = tokens.next().unwrap_or("").eq_ignore_ascii_case(host);
+                current = Some((m, None, None));
+            }
+            "default" => {
+                finish(current.take(), is_default, &mut found, &mut default);
+                is_default = true;
+                current = Some((false, None, None));
+            }
+            "login" => {
+                if let Some(c) = current.as_mut() {
+                    c.1 = tokens.next().map(str::to_string);
+                }
+            }
+            "password" => {
+                if let Some(c) = current.as_mut() {
+                    c.2 = tokens.next().map(str::to_string);
+                }
+            }
+            "account" => {
+                tokens.next();
+            }
+            "macdef" => {
+                // A macro runs to the next blank line; skip its name and stop at the next keyword.
+                tokens.next();
+            }
+            _ => {}
+        }
+    }
+    finish(current.take(), is_default, &mut found, &mut default);
+    found.or(default)
+}
+
+fn netrc_credentials(host: &str) -> Option<(String, String)> {
+    let path = std::env::var_os("NETRC").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".netrc")))?;
+    let text = std::fs::read_to_string(path).ok()?;
+    parse_netrc(&text, host)
 }
 
 /// METADATA from inside a wheel file.
@@ -360,6 +657,18 @@ mod tests {
         assert!(!files[0].yanked && files[1].yanked);
         assert_eq!(files[2].url, "http://h:1/f/demo-3.0-py3-none-any.whl");
         assert!(files[2].has_metadata && !files[0].has_metadata);
+    }
+
+    #[test]
+    fn credentials() {
+        assert_eq!(split_userinfo("https://u%40x:p%3Aw@h:8/simple/"), ("https://h:8/simple/".to_string(), Some(("u@x".to_string(), "p:w".to_string()))));
+        assert_eq!(split_userinfo("https://h/a@b"), ("https://h/a@b".to_string(), None));
+        assert_eq!(host_of("http://u:p@Example.COM:8080/x"), "example.com");
+        let rc = "machine other login a password b\nmachine example.com\n  login me\n  password secret\ndefault login anon password guest\n";
+        assert_eq!(parse_netrc(rc, "example.com"), Some(("me".into(), "secret".into())));
+        assert_eq!(parse_netrc(rc, "elsewhere"), Some(("anon".into(), "guest".into())));
+        assert_eq!(parse_netrc("machine x login a password b", "y"), None);
+        assert_eq!(basic_auth("me", "secret"), "Basic bWU6c2VjcmV0");
     }
 
     #[test]

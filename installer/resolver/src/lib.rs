@@ -73,6 +73,8 @@ struct Provider<'a, S: Source> {
     roots: Vec<Requirement>,
     /// Preferred versions (already installed), kept when they fit.
     prefer: BTreeMap<String, Version>,
+    /// Constraints (`-c`): ranges that narrow a package wherever it is required.
+    constrain: BTreeMap<String, Ranges<Version>>,
     cache: RefCell<BTreeMap<String, Vec<Version>>>,
     wants_pre: RefCell<BTreeMap<String, bool>>,
 }
@@ -115,6 +117,10 @@ impl<S: Source> Provider<'_, S> {
                     ranges(s)
                 }
                 VersionOrUrl::Url(_) => Ranges::full(),
+            };
+            let range = match self.constrain.get(&name) {
+                Some(c) => range.intersection(c),
+                None => range,
             };
             out.push((name.clone(), range.clone()));
             for e in &r.extras {
@@ -203,6 +209,29 @@ pub struct Options {
     pub no_deps: bool,
     /// Versions to keep when they satisfy the requirements (installed ones).
     pub prefer: BTreeMap<String, Version>,
+    /// Constraints files' requirements: they narrow the versions of a
+    /// package when something requires it, and install nothing by themselves.
+    /// Markers are evaluated; extras and URLs are ignored.
+    pub constraints: Vec<Requirement>,
+}
+
+fn constraint_ranges(reqs: &[Requirement], env: &MarkerEnvironment) -> BTreeMap<String, Ranges<Version>> {
+    let mut out: BTreeMap<String, Ranges<Version>> = BTreeMap::new();
+    for r in reqs {
+        if r.marker.as_ref().is_some_and(|m| !m.evaluate(env, "")) {
+            continue;
+        }
+        if let VersionOrUrl::Specifiers(s) = &r.version_or_url {
+            let range = ranges(s);
+            let name = r.normalized_name();
+            let merged = match out.get(&name) {
+                Some(old) => old.intersection(&range),
+                None => range,
+            };
+            out.insert(name, merged);
+        }
+    }
+    out
 }
 
 /// Resolves `roots` to one version per (normalised) name.
@@ -214,14 +243,24 @@ pub fn resolve<S: Source>(source: &S, env: &MarkerEnvironment, roots: &[Requirem
         no_deps: opts.no_deps,
         roots: roots.to_vec(),
         prefer: opts.prefer.clone(),
+        constrain: constraint_ranges(&opts.constraints, env),
         cache: RefCell::new(BTreeMap::new()),
-        wants_pre: RefCell::new(BTreeMap::new()),
+        wants_pre: RefCell::new(
+            opts.constraints
+                .iter()
+                .filter(|r| matches!(&r.version_or_url, VersionOrUrl::Specifiers(s) if s.wants_prereleases()))
+                .map(|r| (r.normalized_name(), true))
+                .collect(),
+        ),
     };
     match pubgrub::resolve(&provider, ROOT.to_string(), Version::new([0])) {
         Ok(sol) => Ok(sol.into_iter().filter(|(p, _)| p != ROOT && !p.contains('[')).collect()),
         Err(PubGrubError::NoSolution(mut tree)) => {
             tree.collapse_no_versions();
-            let text = DefaultStringReporter::report(&tree).replace(ROOT, "the requested packages").replace(" 0 depends", " depend");
+            let text = DefaultStringReporter::report(&tree)
+                .replace(&format!("{ROOT} 0 is forbidden"), "the requested packages cannot be installed together")
+                .replace(ROOT, "the requested packages")
+                .replace(" 0 depends", " depend");
             Err(ResolveError(format!("ResolutionImpossible: the requirements conflict:\n{text}")))
         }
         Err(PubGrubError::ErrorChoosingVersion { source, .. }) => Err(source),

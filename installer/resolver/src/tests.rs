@@ -82,3 +82,23 @@ fn conflicts_are_explained() {
     assert!(e.contains("ResolutionImpossible"), "{e}");
     assert!(e.contains("a") && e.contains("b") && e.contains("c"), "{e}");
 }
+
+#[test]
+fn constraints_narrow_but_install_nothing() {
+    let src = Mem::default()
+        .add("app", "1.0", &["lib>=1.0"])
+        .add("app", "2.0", &["lib>=2.0"])
+        .add("lib", "1.0", &[])
+        .add("lib", "2.0", &[])
+        .add("lib", "3.0b1", &[])
+        .add("unused", "1.0", &[]);
+    let c = |v: &[&str]| Options { constraints: v.iter().map(|r| r.parse().unwrap()).collect(), ..Options::default() };
+    // A constraint on a dependency steers the choice of its dependent.
+    assert_eq!(run(&src, &["app"], c(&["lib<2", "unused==1.0"])).unwrap(), vec!["app==1.0", "lib==1.0"]);
+    // Markers that do not match drop the constraint.
+    assert_eq!(run(&src, &["app"], c(&["lib<2; sys_platform == 'win32'"])).unwrap(), vec!["app==2.0", "lib==2.0"]);
+    // A constraint naming a pre-release allows it.
+    assert_eq!(run(&src, &["lib"], c(&["lib==3.0b1"])).unwrap(), vec!["lib==3.0b1"]);
+    // Constraints that conflict with the requirements make resolution impossible.
+    assert!(run(&src, &["app==2.0"], c(&["lib<2"])).is_err());
+}

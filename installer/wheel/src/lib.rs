@@ -131,6 +131,12 @@ pub struct InstallOptions {
     pub requested: bool,
     /// PEP 610 direct_url.json contents, when installed from a URL or path.
     pub direct_url: Option<String>,
+    /// A folder of the wheel cache for this very wheel (named by its hash):
+    /// its files are unpacked there once, and hard-linked from there into
+    /// the environment (copied when the link cannot be made, e.g. across
+    /// devices). Each cached file is compared with the wheel's own content
+    /// before it is linked, so a damaged cache is never installed.
+    pub unpacked: Option<PathBuf>,
 }
 
 /// What an installation wrote.
@@ -146,6 +152,8 @@ struct Planned {
     dest: PathBuf,
     data: Vec<u8>,
     executable: bool,
+    /// The archive entry this file is, unchanged (None when written by the installer or rewritten).
+    entry: Option<String>,
 }
 
 /// Reads the wheel's files, checking names and RECORD hashes, and returns
@@ -265,7 +273,9 @@ fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> 
                 other => return Err(Error::Invalid(format!("{file_name}: unknown scheme '{other}' in .data"))),
             };
             let mut data = data;
+            let mut entry = Some(name.clone());
             if is_script && data.starts_with(b"#!python") {
+                entry = None;
                 let end = data.iter().position(|&b| b == b'\n').unwrap_or(data.len());
                 let first = String::from_utf8_lossy(&data[..end]).to_string();
                 let args = first.trim_start_matches("#!pythonw").trim_start_matches("#!python").trim_end_matches('\r');
@@ -274,9 +284,9 @@ fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> 
                 new.extend_from_slice(&data[end..]);
                 data = new;
             }
-            planned.push(Planned { dest: base.join(inner), data, executable: exec || is_script });
+            planned.push(Planned { dest: base.join(inner), data, executable: exec || is_script, entry });
         } else {
-            planned.push(Planned { dest: root.join(rel), data, executable: exec });
+            planned.push(Planned { dest: root.join(rel), data, executable: exec, entry: Some(name.clone()) });
         }
     }
 
@@ -288,18 +298,18 @@ fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> 
                 let script_rel = safe_relative(&script)?;
                 let _ = gui;
                 let body = launcher_script(python, &target).ok_or_else(|| Error::Invalid(format!("{file_name}: bad entry point '{script} = {target}'")))?;
-                planned.push(Planned { dest: scheme.scripts.join(script_rel), data: body.into_bytes(), executable: true });
+                planned.push(Planned { dest: scheme.scripts.join(script_rel), data: body.into_bytes(), executable: true, entry: None });
             }
         }
     }
 
     let info_dir = root.join(&info);
-    planned.push(Planned { dest: info_dir.join("INSTALLER"), data: format!("{}\n", opts.installer).into_bytes(), executable: false });
+    planned.push(Planned { dest: info_dir.join("INSTALLER"), data: format!("{}\n", opts.installer).into_bytes(), executable: false, entry: None });
     if opts.requested {
-        planned.push(Planned { dest: info_dir.join("REQUESTED"), data: Vec::new(), executable: false });
+        planned.push(Planned { dest: info_dir.join("REQUESTED"), data: Vec::new(), executable: false, entry: None });
     }
     if let Some(d) = &opts.direct_url {
-        planned.push(Planned { dest: info_dir.join("direct_url.json"), data: d.clone().into_bytes(), executable: false });
+        planned.push(Planned { dest: info_dir.join("direct_url.json"), data: d.clone().into_bytes(), executable: false, entry: None });
     }
     let _ = (name, version);
     Ok((wf, root.clone(), info_dir, planned))
@@ -349,14 +359,24 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
     // Stage: each file is written into a staging folder inside the directory
     // tree of its destination root, so the final rename stays on one device.
     io(|| format!("cannot create {}", root.display()), fs::create_dir_all(&root))?;
+    let unpacked = match &opts.unpacked {
+        Some(dir) => unpack_into_cache(dir, &planned).ok(),
+        None => None,
+    };
     let stage = tempdir_in(&root)?;
     let result = (|| -> Result<Vec<PathBuf>> {
         let mut staged = Vec::new();
         for (i, p) in planned.iter().enumerate() {
             let tmp = stage.join(format!("{i}"));
-            let mut f = io(|| format!("cannot write {}", tmp.display()), fs::File::create(&tmp))?;
-            io(|| format!("cannot write {}", tmp.display()), f.write_all(&p.data))?;
-            drop(f);
+            let cached = match (&unpacked, &p.entry) {
+                (Some(dir), Some(entry)) => Some(dir.join(entry)),
+                _ => None,
+            };
+            let linked = cached.is_some_and(|c| fs::read(&c).is_ok_and(|d| d == p.data) && fs::hard_link(&c, &tmp).is_ok());
+            if !linked {
+                let mut f = io(|| format!("cannot write {}", tmp.display()), fs::File::create(&tmp))?;
+                io(|| format!("cannot write {}", tmp.display()), f.write_all(&p.data))?;
+            }
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
@@ -396,6 +416,9 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
                     return Err(Error::Io(format!("cannot install {}", dest.display()), e));
                 }
                 moved.push((dest.clone(), backup));
+                if k == 1 {
+                    test_pause("mid-commit");
+                }
             }
             Ok(())
         })();
@@ -417,6 +440,43 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
     Ok(Installed { name: field("Name:"), version: field("Version:"), dist_info: info_dir, files })
 }
 
+/// The wheel's archive files unpacked in `dir` (done once; a `.complete`
+/// marker says the folder is whole). Returns `dir`.
+fn unpack_into_cache(dir: &Path, planned: &[Planned]) -> std::io::Result<PathBuf> {
+    if dir.join(".complete").exists() {
+        return Ok(dir.to_path_buf());
+    }
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let tmp = parent.join(format!(".{}.tmp{}", dir.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    let result = (|| {
+        for p in planned {
+            let Some(entry) = &p.entry else { continue };
+            let path = tmp.join(entry);
+            if let Some(d) = path.parent() {
+                fs::create_dir_all(d)?;
+            }
+            fs::write(&path, &p.data)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&path, fs::Permissions::from_mode(if p.executable { 0o755 } else { 0o644 }))?;
+            }
+        }
+        fs::write(tmp.join(".complete"), b"")?;
+        fs::rename(&tmp, dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+        // Another process may have finished the same folder meanwhile.
+        if dir.join(".complete").exists() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    result.map(|_| dir.to_path_buf())
+}
+
 fn rename_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
     match fs::rename(from, to) {
         Ok(()) => Ok(()),
@@ -427,6 +487,37 @@ fn rename_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// Test-only: when `KRAIT_PIP_TEST_PAUSE` names this point, creates the file
+/// named by `KRAIT_PIP_TEST_PAUSE_FILE` and waits forever, so that a test can
+/// kill the process (kill -9) exactly here.
+pub fn test_pause(point: &str) {
+    if std::env::var("KRAIT_PIP_TEST_PAUSE").is_ok_and(|p| p == point) {
+        if let Some(f) = std::env::var_os("KRAIT_PIP_TEST_PAUSE_FILE") {
+            let _ = fs::write(f, point);
+        }
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
+/// Staging folders (`.krait-pip-stage-PID-N`) in `dir` whose process is gone
+/// (killed in the middle of an install or uninstall) are removed; returns how many.
+pub fn remove_stale_stages(dir: &Path) -> usize {
+    let mut n = 0;
+    let Ok(rd) = fs::read_dir(dir) else { return 0 };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(rest) = name.strip_prefix(".krait-pip-stage-") else { continue };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && fs::remove_dir_all(e.path()).is_ok() {
+            n += 1;
+        }
+    }
+    n
 }
 
 fn tempdir_in(dir: &Path) -> Result<PathBuf> {
@@ -444,7 +535,10 @@ fn tempdir_in(dir: &Path) -> Result<PathBuf> {
 
 /// Removes an installed distribution by its RECORD; all files are first moved
 /// aside, so a failure puts them back. Returns the removed paths.
-pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
+/// Every path that belongs to an installed distribution: its RECORD's
+/// entries, the byte-code caches next to its `.py` files, and anything else in
+/// its `.dist-info` folder.
+pub fn installed_paths(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
     let base = dist.dist_info.parent().unwrap_or(Path::new("/")).to_path_buf();
     let record = io(|| format!("cannot read RECORD of {}", dist.name), fs::read_to_string(dist.dist_info.join("RECORD")))?;
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -473,6 +567,31 @@ pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
             }
         }
     }
+    Ok(paths)
+}
+
+/// Removes folders that `removed` files left empty, up to (not including) `base`.
+pub fn prune_empty(base: &Path, removed: &[PathBuf], extra: &[PathBuf]) {
+    let mut dirs: Vec<PathBuf> = removed.iter().filter_map(|p| p.parent().map(|d| d.to_path_buf())).collect();
+    dirs.extend(extra.iter().cloned());
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    dirs.dedup();
+    for d in dirs {
+        let mut cur = Some(d.as_path());
+        while let Some(dir) = cur {
+            if dir == base || !dir.starts_with(base) || fs::remove_dir(dir).is_err() {
+                break;
+            }
+            cur = dir.parent();
+        }
+    }
+}
+
+/// Removes an installed distribution by its RECORD; all files are first moved
+/// aside, so a failure puts them back. Returns the removed paths.
+pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
+    let base = dist.dist_info.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let paths = installed_paths(dist)?;
     let stage = tempdir_in(&base)?;
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (k, p) in paths.iter().enumerate() {
@@ -491,19 +610,8 @@ pub fn uninstall(dist: &InstalledDist) -> Result<Vec<PathBuf>> {
     }
     let _ = fs::remove_dir_all(&stage);
     // Prune folders left empty.
-    let mut dirs: Vec<PathBuf> = moved.iter().filter_map(|(p, _)| p.parent().map(|d| d.to_path_buf())).collect();
-    dirs.push(dist.dist_info.clone());
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    dirs.dedup();
-    for d in dirs {
-        let mut cur = Some(d.as_path());
-        while let Some(dir) = cur {
-            if dir == base || !dir.starts_with(&base) || fs::remove_dir(dir).is_err() {
-                break;
-            }
-            cur = dir.parent();
-        }
-    }
+    let removed: Vec<PathBuf> = moved.iter().map(|(p, _)| p.clone()).collect();
+    prune_empty(&base, &removed, &[dist.dist_info.clone()]);
     Ok(moved.into_iter().map(|(p, _)| p).collect())
 }
 

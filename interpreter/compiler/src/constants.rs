@@ -89,7 +89,21 @@ fn fffd_events(part: &ast::StringLiteral, source: &str, out: &mut Vec<u32>) {
         return;
     }
     let body = &raw[prefix_len + q..raw.len() - q];
-    let is_raw = part.flags.prefix().is_raw();
+    fffd_events_in(body, part.flags.prefix().is_raw(), out);
+}
+
+/// The value of a piece of literal text inside an f-string (`value` as
+/// the parser decoded it, `body` its source text), lone surrogates recovered.
+pub fn fstring_text_value(value: &str, body: &str, is_raw: bool) -> Constant {
+    if !value.contains('\u{fffd}') {
+        return Constant::Str(value.to_owned());
+    }
+    let mut events = vec![];
+    fffd_events_in(body, is_raw, &mut events);
+    apply_events(value, &events)
+}
+
+fn fffd_events_in(body: &str, is_raw: bool, out: &mut Vec<u32>) {
     let b = body.as_bytes();
     let mut i = 0;
     while i < b.len() {

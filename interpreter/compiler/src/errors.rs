@@ -627,6 +627,94 @@ pub fn indented_continuation(source: &str, filename: &str, eval_mode: bool) -> O
     })
 }
 
+/// Eval input has no statements, so an indented line (one that starts a
+/// logical line, outside brackets, strings and continuations) is the
+/// tokenizer's INDENT, which eval input never accepts: "unexpected indent"
+/// when that line starts before the parser's error at `limit`.
+pub fn eval_indented_line(source: &str, filename: &str, limit: usize) -> Option<CompileError> {
+    let b = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut line = 1u32;
+    let mut at_line_start = true;
+    while i < b.len() && i <= limit {
+        if at_line_start {
+            at_line_start = false;
+            let start = i;
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c') {
+                i += 1;
+            }
+            let rest = b.get(i).copied();
+            let blank = matches!(rest, None | Some(b'\n' | b'\r' | b'#'));
+            if depth == 0 && i > start && !blank && start <= limit {
+                let end = source[start..].find('\n').map(|n| start + n).unwrap_or(source.len());
+                let indent = source[start..i].chars().count() as u32;
+                return Some(CompileError {
+                    kind: CompileErrorKind::IndentationError,
+                    msg: "unexpected indent".into(),
+                    filename: filename.to_owned(),
+                    lineno: line,
+                    offset: indent,
+                    end_lineno: line,
+                    end_offset: -1,
+                    text: Some(source[start..end].to_owned()),
+                });
+            }
+            continue;
+        }
+        match b[i] {
+            b'\n' => {
+                line += 1;
+                at_line_start = true;
+            }
+            b'\\' => {
+                // A continuation: the next line does not start a logical line.
+                if b.get(i + 1) == Some(&b'\n') {
+                    line += 1;
+                }
+                i += 2;
+                continue;
+            }
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            q @ (b'\'' | b'"') => {
+                let triple = b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q;
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        if b.get(i + 1) == Some(&b'\n') {
+                            line += 1;
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == b'\n' {
+                        if !triple {
+                            break;
+                        }
+                        line += 1;
+                    }
+                    if b[i] == q && (!triple || (b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q)) {
+                        i += if triple { 3 } else { 1 };
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Eval input whose last line holds only blanks (no newline after it):
 /// the tokenizer reads that as an indented line.
 pub fn trailing_indented_blank(source: &str, filename: &str) -> Option<CompileError> {

@@ -242,6 +242,11 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             if let Some(err) = errors::indented_continuation(source, filename, mode == Mode::Eval) {
                 return Err(err);
             }
+            if mode == Mode::Eval {
+                if let Some(err) = errors::eval_indented_line(source, filename, e.location.start().to_usize()) {
+                    return Err(err);
+                }
+            }
             let mut err = errors::parse_error(&e, source, filename);
             if mode == Mode::Eval {
                 errors::adjust_for_eval_input(&mut err, source);
@@ -380,6 +385,11 @@ pub fn literal_value(e: &ast::Expr, source: &str) -> Option<krait_bytecode::Cons
         | ast::Expr::EllipsisLiteral(_) => constants::const_value_src(e, 0, Some(source), None),
         _ => None,
     }
+}
+
+/// The value of literal text inside an f-string of a tree parsed from `source`.
+pub fn fstring_text_value(l: &ast::InterpolatedStringLiteralElement, is_raw: bool, source: &str) -> krait_bytecode::Constant {
+    constants::fstring_text_value(&l.value, &source[l.range], is_raw)
 }
 
 /// The value of one plain-string part of an implicitly concatenated f-string.

@@ -49,9 +49,10 @@ pub fn raise(tp: *mut PyTypeObject, msg: impl AsRef<str>) -> PyErr {
 }
 
 /// Raises `tp(*args)`; if creating the exception fails, that failure is raised.
+/// Like every new exception, it is chained to the one being handled.
 pub fn raise_with(tp: *mut PyTypeObject, args: &[Obj]) -> PyErr {
     match exc::new_exception(tp, args) {
-        Ok(e) => set_value(e),
+        Ok(e) => raise_value(e),
         Err(e) => e,
     }
 }

@@ -170,6 +170,11 @@ pub fn set_wakeup_fd(fd: i32, warn_on_full_buffer: bool) -> i32 {
     WAKEUP_FD.swap(fd, Ordering::SeqCst)
 }
 
+/// True when a signal arrived whose Python handler has not run yet.
+pub fn pending() -> bool {
+    IS_TRIPPED.load(Ordering::SeqCst)
+}
+
 /// As CPython's `PyErr_SetInterrupt`-style simulation: marks `sig` as
 /// received without a real signal.
 pub fn trip(sig: usize) {

@@ -19,7 +19,6 @@ tree = ast.parse('x = 1 + 2\nprint("x is", x)\n')
 tree.body[0].value.right = ast.Constant(40, lineno=1, col_offset=8, end_lineno=1, end_col_offset=9)
 run(tree)
 print(run(ast.parse('[i * i for i in range(5)]', mode='eval'), 'eval'))
-print(eval(compile(ast.Expression(body=ast.Constant(value=-5)), '<e>', 'eval') if False else compile(ast.fix_missing_locations(ast.Expression(body=ast.Constant(value=-5))), '<e>', 'eval')))
 
 # Built by hand.
 body = [
@@ -118,7 +117,14 @@ except KeyError as e:
     caught = e.args
 finally:
     done = True
-with open(__file__ if False else '/dev/null') as fh:
+class Ctx:
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return False
+    def read(self):
+        return 'data'
+with Ctx() as fh:
     data = fh.read()
 lam = lambda *a, **k: (a, k)
 sq = {k: v ** 2 for k, v in zip('ab', (1, 2))}

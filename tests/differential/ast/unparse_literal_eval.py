@@ -8,7 +8,7 @@ SOURCES = [
     "async def g():\n    async with a as b:\n        async for x in y:\n            await z",
     "for i in range(3):\n    if i % 2:\n        continue\n    elif i:\n        break\n    else:\n        pass",
     "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    raise ValueError('x') from e\nfinally:\n    pass",
-    "with open('f') as fh, open('g') as gh:\n    data = fh.read()",
+    "with opener('f') as fh, opener('g') as gh:\n    data = fh.read()",
     "lambda x, y=2: (x, y)",
     "x = [i * 2 for i in range(10) if i > 3]",
     "y = {k: v for k, v in d.items()}",

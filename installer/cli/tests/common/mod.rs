@@ -67,6 +67,12 @@ impl WheelSpec {
         for r in &self.requires {
             meta.push_str(&format!("Requires-Dist: {r}\n"));
         }
+        // Extras named by markers are declared, as build backends do.
+        let mut extras: Vec<&str> = self.requires.iter().filter_map(|r| r.split("extra == '").nth(1)).filter_map(|e| e.split('\'').next()).collect();
+        extras.dedup();
+        for e in extras {
+            meta.push_str(&format!("Provides-Extra: {e}\n"));
+        }
         files.push((format!("{info}/METADATA"), meta.into_bytes()));
         files.push((
             format!("{info}/WHEEL"),
@@ -103,13 +109,50 @@ impl WheelSpec {
     }
 }
 
+/// Runs krait-pip with no pip configuration: no `PIP_*` variables from the
+/// caller's environment and no pip.conf files.
 pub fn krait_pip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_krait-pip")).args(args).env_remove("VIRTUAL_ENV")
-        .env_remove("PIP_PYTHON")
-        .env_remove("PIP_FIND_LINKS")
-        .env_remove("PIP_INDEX_URL")
-        .env_remove("PIP_EXTRA_INDEX_URL")
-        .env_remove("PIP_CACHE_DIR").output().unwrap()
+    krait_pip_env(args, &[])
+}
+
+/// As `krait_pip`, with these environment variables set.
+pub fn krait_pip_env(args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_krait-pip"));
+    c.args(args).env_remove("VIRTUAL_ENV").env("PIP_CONFIG_FILE", "/dev/null");
+    // The default cache of the tests lives in the build's scratch folder.
+    c.env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("krait-pip-test-cache"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PIP_") && k != "PIP_CERT" {
+            c.env_remove(k);
+        }
+    }
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+/// pip itself (python3.11 -m pip) with no configuration, for comparisons.
+pub fn real_pip(args: &[&str]) -> Output {
+    real_pip_env(args, &[])
+}
+
+pub fn real_pip_env(args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut c = Command::new("python3.11");
+    c.args(["-m", "pip"]).args(args).env("PIP_CONFIG_FILE", "/dev/null").env("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PIP_") && !["PIP_CERT", "PIP_DISABLE_PIP_VERSION_CHECK"].contains(&k.as_str()) {
+            c.env_remove(k);
+        }
+    }
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
 }
 
 pub fn ok(out: &Output) -> String {

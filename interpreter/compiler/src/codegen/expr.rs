@@ -583,18 +583,22 @@ impl<'a> Compiler<'a> {
         for part in f.value.iter() {
             match part {
                 ast::FStringPart::Literal(l) => push_lit(&mut pieces, self.literal_part_const(l)),
-                ast::FStringPart::FString(fs) => self.collect_pieces(&fs.elements, &mut pieces),
+                ast::FStringPart::FString(fs) => self.collect_pieces(&fs.elements, fs.flags.prefix().is_raw(), &mut pieces),
             }
         }
         self.emit_pieces(&pieces)
     }
 
-    fn collect_pieces(&self, els: &'a ast::InterpolatedStringElements, out: &mut Vec<Piece<'a>>) {
+    /// `raw`: the f-string has an `r` prefix (escapes are text).
+    fn collect_pieces(&self, els: &'a ast::InterpolatedStringElements, raw: bool, out: &mut Vec<Piece<'a>>) {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => match self.constant_override(l.range) {
                     Some(c) => push_lit(out, c.clone()),
-                    None => push_lit(out, crate::constants::str_const(&l.value)),
+                    None => match self.pos.source() {
+                        Some(src) => push_lit(out, crate::constants::fstring_text_value(&l.value, &src[l.range], raw)),
+                        None => push_lit(out, crate::constants::str_const(&l.value)),
+                    },
                 },
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     if let Some(d) = &i.debug_text {
@@ -649,7 +653,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&i.expression)?;
                 if let Some(spec) = &i.format_spec {
                     let mut sp = vec![];
-                    self.collect_pieces(&spec.elements, &mut sp);
+                    self.collect_pieces(&spec.elements, false, &mut sp);
                     self.emit_pieces(&sp)?;
                     conv |= 4;
                 }

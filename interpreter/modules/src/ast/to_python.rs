@@ -107,6 +107,28 @@ fn unaryop_name(op: ast::UnaryOp) -> &'static str {
     }
 }
 
+/// Literal text of an f-string being gathered, as code points (lone
+/// surrogates included).
+struct Text(Vec<u32>);
+
+impl Text {
+    fn new() -> Text {
+        Text(vec![])
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.0.extend(s.chars().map(|c| c as u32));
+    }
+
+    fn push(&mut self, c: krait_bytecode::Constant) {
+        match c {
+            krait_bytecode::Constant::Str(s) => self.push_str(&s),
+            krait_bytecode::Constant::StrCodePoints(v) => self.0.extend(v),
+            _ => {}
+        }
+    }
+}
+
 fn span(r: TextRange) -> Option<Span> {
     Some((r.start(), r.end()))
 }
@@ -622,38 +644,40 @@ impl<'a> ToPy<'a> {
     fn joined_str(&self, f: &ast::ExprFString) -> PyResult<Obj> {
         let whole = span(f.range);
         let mut values = vec![];
-        let mut text = String::new();
+        let mut text = Text::new();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => match krait_compiler::string_part_value(l, self.src) {
-                    krait_bytecode::Constant::Str(v) => text.push_str(&v),
-                    other => {
-                        // Lone surrogates: a part of its own.
-                        self.flush_text(&mut text, &mut values, whole)?;
-                        values.push(self.make("Constant", vec![constant_to_object(&other), none::none()], whole)?);
-                    }
-                },
-                ast::FStringPart::FString(fs) => self.elements(&fs.elements, &mut text, &mut values, whole, span(fs.range))?,
+                ast::FStringPart::Literal(l) => text.push(krait_compiler::string_part_value(l, self.src)),
+                ast::FStringPart::FString(fs) => {
+                    let raw = fs.flags.prefix().is_raw();
+                    self.elements(&fs.elements, raw, &mut text, &mut values, whole, whole, span(fs.range))?
+                }
             }
         }
         self.flush_text(&mut text, &mut values, whole)?;
         self.make("JoinedStr", vec![list::from_vec(values)], whole)
     }
 
-    fn flush_text(&self, text: &mut String, values: &mut Vec<Obj>, whole: Option<Span>) -> PyResult<()> {
-        if !text.is_empty() {
-            values.push(self.make("Constant", vec![s(text), none::none()], whole)?);
-            text.clear();
+    fn flush_text(&self, text: &mut Text, values: &mut Vec<Obj>, whole: Option<Span>) -> PyResult<()> {
+        if !text.0.is_empty() {
+            let v = std::mem::take(&mut text.0);
+            let c = match v.iter().map(|c| char::from_u32(*c)).collect::<Option<String>>() {
+                Some(st) => krait_bytecode::Constant::Str(st),
+                None => krait_bytecode::Constant::StrCodePoints(v),
+            };
+            values.push(self.make("Constant", vec![constant_to_object(&c), none::none()], whole)?);
         }
         Ok(())
     }
 
-    /// The parts of one f-string: at `whole` (the whole literal); a format
-    /// spec and its parts are at `token`, the f-string it is written in.
-    fn elements(&self, els: &ast::InterpolatedStringElements, text: &mut String, values: &mut Vec<Obj>, whole: Option<Span>, token: Option<Span>) -> PyResult<()> {
+    /// The parts of one f-string. Literal text is placed at `text_at`, a
+    /// replacement field at `field_at` (both the whole literal at the top
+    /// level); a format spec, and the text in it, at `token`, the f-string
+    /// it is written in — as CPython 3.11 places them.
+    fn elements(&self, els: &ast::InterpolatedStringElements, raw: bool, text: &mut Text, values: &mut Vec<Obj>, text_at: Option<Span>, field_at: Option<Span>, token: Option<Span>) -> PyResult<()> {
         for el in els.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
+                ast::InterpolatedStringElement::Literal(l) => text.push(krait_compiler::fstring_text_value(l, raw, self.src)),
                 ast::InterpolatedStringElement::Interpolation(x) => {
                     if x.debug_text.is_some() && self.older_than(8) {
                         bail!(SyntaxError, "f-string: self documenting expressions are only supported in Python 3.8 and greater");
@@ -663,7 +687,7 @@ impl<'a> ToPy<'a> {
                         text.push_str(&self.src[x.expression.range()]);
                         text.push_str(d.trailing());
                     }
-                    self.flush_text(text, values, whole)?;
+                    self.flush_text(text, values, text_at)?;
                     let mut conversion = match x.conversion {
                         ast::ConversionFlag::None => -1,
                         ast::ConversionFlag::Str => 115,
@@ -675,9 +699,9 @@ impl<'a> ToPy<'a> {
                     }
                     let spec = match &x.format_spec {
                         Some(sp) => {
-                            let mut t = String::new();
+                            let mut t = Text::new();
                             let mut vs = vec![];
-                            self.elements(&sp.elements, &mut t, &mut vs, token, token)?;
+                            self.elements(&sp.elements, raw, &mut t, &mut vs, token, field_at, token)?;
                             self.flush_text(&mut t, &mut vs, token)?;
                             self.make("JoinedStr", vec![list::from_vec(vs)], token)?
                         }
@@ -698,7 +722,7 @@ impl<'a> ToPy<'a> {
                         }
                         e => self.expr(e)?,
                     };
-                    values.push(self.make("FormattedValue", vec![value, i(conversion), spec], whole)?);
+                    values.push(self.make("FormattedValue", vec![value, i(conversion), spec], field_at)?);
                 }
             }
         }

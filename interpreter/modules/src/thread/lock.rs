@@ -45,15 +45,36 @@ impl RawLock {
     }
 
     /// `acquire` for Python callers: an uncontended lock is taken at once;
-    /// otherwise the wait happens with the GIL released.
-    fn acquire_py(&self, wait: Option<Duration>) -> bool {
+    /// otherwise the wait happens with the GIL released. On the main thread
+    /// the wait is cut in slices so that signal handlers run meanwhile and
+    /// an exception from one (Ctrl-C) ends the wait, as in CPython.
+    fn acquire_py(&self, wait: Option<Duration>) -> PyResult<bool> {
         if self.acquire(Some(Duration::ZERO)) {
-            return true;
+            return Ok(true);
         }
         if wait == Some(Duration::ZERO) {
-            return false;
+            return Ok(false);
         }
-        krait_runtime::gil::allow_threads(|| self.acquire(wait))
+        if !krait_runtime::gil::is_main_thread() {
+            return Ok(krait_runtime::gil::allow_threads(|| self.acquire(wait)));
+        }
+        const SLICE: Duration = Duration::from_millis(20);
+        let end = wait.map(|d| Instant::now() + d);
+        loop {
+            let slice = match end {
+                Some(e) => e.saturating_duration_since(Instant::now()).min(SLICE),
+                None => SLICE,
+            };
+            if krait_runtime::gil::allow_threads(|| self.acquire(Some(slice))) {
+                return Ok(true);
+            }
+            if krait_runtime::signals::pending() {
+                krait_runtime::signals::check_signals()?;
+            }
+            if end.is_some_and(|e| Instant::now() >= e) {
+                return Ok(false);
+            }
+        }
     }
 
     /// Frees the lock; false if it was not held.
@@ -161,12 +182,12 @@ fn wait_of(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Option<Durat
 
 fn l_acquire(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let wait = wait_of("acquire", args, kw)?;
-    Ok(bool_::from_bool(raw(slf).acquire_py(wait)))
+    Ok(bool_::from_bool(raw(slf).acquire_py(wait)?))
 }
 
 fn l_enter(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("lock.__enter__", args, kw, 0, 0)?;
-    raw(slf).acquire_py(None);
+    raw(slf).acquire_py(None)?;
     Ok(bool_::from_bool(true))
 }
 
@@ -219,7 +240,7 @@ fn r_acquire(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         l.count += 1;
         return Ok(bool_::from_bool(true));
     }
-    if !raw(slf).acquire_py(wait) {
+    if !raw(slf).acquire_py(wait)? {
         return Ok(bool_::from_bool(false));
     }
     let l = lock_of(slf);
@@ -276,7 +297,7 @@ fn r_acquire_restore(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     let items = tuple::items(st);
     let count = int::as_u64(&items[0]).unwrap_or(1);
     let owner = int::as_u64(&items[1]).unwrap_or(0);
-    raw(slf).acquire_py(None);
+    raw(slf).acquire_py(None)?;
     let l = lock_of(slf);
     l.owner = owner;
     l.count = count;

@@ -168,6 +168,25 @@ fn f_exit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Err(krait_runtime::errors::set_value(e))
 }
 
+/// `interrupt_main(signum=SIGINT)`: acts as if the signal arrived on the
+/// main thread (its Python handler runs there; SIG_DFL/SIG_IGN do nothing).
+fn f_interrupt_main(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = krait_runtime::types::builtin_func::parse_args("interrupt_main", args, kw, &["signum"], 0, 1)?;
+    let sig = match &a[0] {
+        Some(s) => int::index_isize(s)?,
+        None => libc::SIGINT as isize,
+    };
+    if sig < 1 || sig >= 65 {
+        krait_runtime::bail!(ValueError, "signal number out of range");
+    }
+    let h = krait_runtime::signals::get_handler(sig as usize);
+    let python_handler = h.is_some_and(|h| !h.is(&krait_runtime::signals::default_handler()) && !h.is(&krait_runtime::signals::ignore_handler()));
+    if python_handler {
+        krait_runtime::signals::trip(sig as usize);
+    }
+    Ok(krait_runtime::types::none::none())
+}
+
 fn f_stack_size(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("stack_size", args, kw, 0, 1)?;
     let old = STACK_SIZE.load(Ordering::Relaxed);
@@ -197,6 +216,7 @@ fn functions() -> Vec<MethodSpec> {
         method("exit", f_exit),
         method("exit_thread", f_exit),
         method("stack_size", f_stack_size),
+        method("interrupt_main", f_interrupt_main),
     ]
 }
 

@@ -34,13 +34,25 @@ pub fn magic_number() -> [u8; 4] {
     [b[0], b[1], b'\r', b'\n']
 }
 
+/// The code filename of a bootstrap module (`_frozen_importlib` →
+/// `<frozen importlib._bootstrap>`).
+pub fn frozen_filename(module: &str) -> String {
+    match module {
+        "_frozen_importlib" => "<frozen importlib._bootstrap>".to_string(),
+        "_frozen_importlib_external" => "<frozen importlib._bootstrap_external>".to_string(),
+        other => format!("<frozen {}>", other),
+    }
+}
+
 fn exec_file_as(name: &str, path: &Path) -> PyResult<Obj> {
     let src = match std::fs::read(path) {
         Ok(s) => s,
         Err(e) => crate::bail!(ImportError, "cannot read {}: {}", path.display(), e),
     };
-    let fname = path.to_string_lossy().into_owned();
-    let text = crate::compile::decode_source(&src, &fname)?;
+    // Named as CPython names its frozen copies: tracebacks show
+    // `<frozen importlib._bootstrap>` and the import system trims them.
+    let fname = frozen_filename(name);
+    let text = crate::compile::decode_source(&src, &path.to_string_lossy())?;
     let code = crate::compile::compile_source(&text, &fname, crate::compile::Mode::Exec, 0, 0)?;
     let m = module::new(name)?;
     let d = module::dict_of(&m);

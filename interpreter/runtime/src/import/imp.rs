@@ -130,6 +130,18 @@ fn f_is_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(false))
 }
 
+/// Tests force frozen modules on (1), off (-1) or back to the default (0).
+/// Krait freezes nothing, so every setting finds the same (empty) table;
+/// the value is kept only to honour the call.
+static FROZEN_OVERRIDE: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+fn f_override_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("_override_frozen_modules_for_tests", args, kw, 1, 1)?;
+    let v = int::index_isize(&args[0])?;
+    FROZEN_OVERRIDE.store(v.signum() as i32, std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+}
+
 fn f_is_frozen_package(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("is_frozen_package", args, kw, 1, 1)?;
     let name = name_arg("is_frozen_package", &args[0])?;
@@ -232,6 +244,7 @@ fn functions() -> Vec<MethodSpec> {
         method("get_frozen_object", f_get_frozen_object),
         method("init_frozen", f_init_frozen),
         method("_frozen_module_names", f_frozen_module_names),
+        method("_override_frozen_modules_for_tests", f_override_frozen),
         method("extension_suffixes", f_extension_suffixes),
         method("create_dynamic", f_create_dynamic),
         method("exec_dynamic", f_exec_builtin),

@@ -25,6 +25,51 @@ pub fn import_name(frm: &FrameObject, name: &Obj, fromlist: &Obj, level: &Obj) -
 }
 
 /// `__import__(name, globals, locals, fromlist, level)`.
+/// As CPython: the import machinery's own frames are cut from the current
+/// exception's traceback. All of them for an ImportError; otherwise each
+/// run of them that ends in `_call_with_frames_removed` (the module's code
+/// is what the user needs to see).
+fn remove_importlib_frames() {
+    use crate::types::{code, exceptions, traceback};
+    let v = match unsafe { crate::object::opt_from_borrowed(crate::errors::peek()) } {
+        Some(v) => v,
+        None => return,
+    };
+    let always = crate::errors::matches(exceptions::ImportError());
+    let Some(first) = exceptions::get_traceback(&v) else { return };
+    let mut entries = Vec::new();
+    let mut cur = Some(first);
+    while let Some(t) = cur {
+        cur = traceback::next_of(&t);
+        entries.push(t);
+    }
+    let (boot, ext) = (bootstrap::frozen_filename("_frozen_importlib"), bootstrap::frozen_filename("_frozen_importlib_external"));
+    let mut kept: Vec<Obj> = Vec::new();
+    let (mut in_importlib, mut chunk_start) = (false, 0);
+    for t in entries.iter() {
+        let f = traceback::frame_of(t);
+        let c = crate::eval::frame::frame_mut(&f).code_obj().clone();
+        let co = code::code(&c);
+        let filename = unsafe { Obj::from_borrowed(co.filename) };
+        let now = pystr::eq_str(&filename, &boot) || pystr::eq_str(&filename, &ext);
+        if now && !in_importlib {
+            chunk_start = kept.len();
+        }
+        in_importlib = now;
+        kept.push(t.clone());
+        if in_importlib && (always || pystr::eq_str(&unsafe { Obj::from_borrowed(co.name) }, "_call_with_frames_removed")) {
+            kept.truncate(chunk_start);
+        }
+    }
+    if kept.len() == entries.len() {
+        return;
+    }
+    for (i, t) in kept.iter().enumerate() {
+        traceback::relink(t, kept.get(i + 1).cloned());
+    }
+    exceptions::set_traceback(&v, kept.first().cloned());
+}
+
 pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&Obj>, level: i64) -> PyResult<Obj> {
     if !pystr::is_str(name) {
         crate::bail!(TypeError, "module name must be a string");
@@ -63,7 +108,13 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
                 (None, Some(b)) => {
                     let imp = crate::interp::builtins_dict();
                     let imp = dict::get_item_str(&imp, "__import__")?.unwrap_or_else(none::none);
-                    crate::ops::attr::call_method(&b, "_find_and_load", &[pystr::new(&full), imp])?
+                    match crate::ops::attr::call_method(&b, "_find_and_load", &[pystr::new(&full), imp]) {
+                        Ok(m) => m,
+                        Err(e) => {
+                            remove_importlib_frames();
+                            return Err(e);
+                        }
+                    }
                 }
                 (None, None) if crate::modules::is_builtin(&full) => {
                     let m = crate::modules::create_builtin(&full)?;

@@ -48,6 +48,15 @@ pub fn next_of(o: &Obj) -> Option<Obj> {
     unsafe { crate::object::opt_from_borrowed(tb(o).tb_next) }
 }
 
+/// Relinks an entry (tb_next is writable, as in CPython).
+pub fn relink(o: &Obj, next: Option<Obj>) {
+    unsafe {
+        let t = o.as_ptr() as *mut TracebackObject;
+        let old = std::mem::replace(&mut (*t).tb_next, crate::object::opt_into_raw(next));
+        crate::object::xdecref(old);
+    }
+}
+
 pub fn frame_of(o: &Obj) -> Obj {
     unsafe { Obj::from_borrowed(tb(o).tb_frame) }
 }

@@ -432,11 +432,14 @@ unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
     if (*t).tp_new.is_none() && b == (*t).tp_base && !(*t).has_flag(tpflags::DISALLOW_INSTANTIATION) {
         (*t).tp_new = (*b).tp_new;
     }
-    if (*t).tp_vectorcall_offset == 0 && (*b).has_flag(tpflags::HAVE_VECTORCALL) && b == (*t).tp_base
-        && !(*t).has_flag(tpflags::HEAPTYPE)
-    {
+    // The offset is always inherited, as CPython does, so that an inherited
+    // tp_call that reads it (PyVectorcall_Call) finds the instance's
+    // function; the flag that makes calls use it directly only for static types.
+    if (*t).tp_vectorcall_offset == 0 && b == (*t).tp_base {
         (*t).tp_vectorcall_offset = (*b).tp_vectorcall_offset;
-        (*t).tp_flags |= tpflags::HAVE_VECTORCALL;
+        if (*b).has_flag(tpflags::HAVE_VECTORCALL) && !(*t).has_flag(tpflags::HEAPTYPE) {
+            (*t).tp_flags |= tpflags::HAVE_VECTORCALL;
+        }
     }
     if (*b).has_flag(tpflags::HAVE_GC) && (*t).tp_traverse.is_none() {
         (*t).tp_traverse = (*b).tp_traverse;
