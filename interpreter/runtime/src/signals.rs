@@ -290,17 +290,3 @@ pub fn retry_eintr<T: PartialEq + Copy>(fail: T, mut f: impl FnMut() -> T) -> Py
         check_signals()?;
     }
 }
-
-/// `PyErr_SetInterruptEx` (what `_thread.interrupt_main` does): acts as if
-/// `sig` arrived, unless its handler is SIG_DFL or SIG_IGN. False when the
-/// number is out of range.
-pub fn set_interrupt(sig: i32) -> bool {
-    if sig < 1 || sig as usize >= NSIG {
-        return false;
-    }
-    match get_handler(sig as usize) {
-        Some(h) if is_marker(&h, 0) || is_marker(&h, 1) => {}
-        _ => trip(sig as usize),
-    }
-    true
-}
