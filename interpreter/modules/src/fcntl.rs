@@ -83,6 +83,14 @@ fn f_fcntl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(int::from_i64(r as i64))
 }
 
+/// An ioctl with the GIL released: its result and errno.
+fn ioctl_call(f: impl FnOnce() -> libc::c_int) -> (libc::c_int, i32) {
+    allow_threads(|| {
+        let r = f();
+        (r, errno())
+    })
+}
+
 fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     positional("ioctl", a, kw, 2, 4)?;
     let fd = fildes(&a[0])?;
@@ -101,7 +109,7 @@ fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(m) => krait_runtime::ops::truthy(m)?,
         None => true,
     };
-    let ioctl_err = || os_error(errno(), None, None);
+    
     if let Some(arg) = a.get(2) {
         // A writable buffer: changed in place unless mutate_flag is false.
         if !pystr::is_str(arg) && buffer::has_buffer(arg) {
@@ -113,19 +121,19 @@ fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
                             let mut buf = [0u8; BUF_LEN + 1];
                             buf[..len].copy_from_slice(b.as_slice());
                             let p = buf.as_mut_ptr() as usize;
-                            let r = allow_threads(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) });
-                            if r >= 0 {
+                            let r = ioctl_call(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) });
+                            if r.0 >= 0 {
                                 b.as_mut_slice().copy_from_slice(&buf[..len]);
                             }
                             r
                         } else {
                             let p = b.as_mut_slice().as_mut_ptr() as usize;
-                            allow_threads(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) })
+                            ioctl_call(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) })
                         };
-                        if r < 0 {
-                            return Err(ioctl_err());
+                        if r.0 < 0 {
+                            return Err(os_error(r.1, None, None));
                         }
-                        return Ok(int::from_i64(r as i64));
+                        return Ok(int::from_i64(r.0 as i64));
                     }
                     if len > BUF_LEN {
                         bail!(ValueError, "ioctl string arg too long");
@@ -134,9 +142,9 @@ fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
                     buf[..len].copy_from_slice(b.as_slice());
                     drop(b);
                     let p = buf.as_mut_ptr() as usize;
-                    let r = allow_threads(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) });
-                    if r < 0 {
-                        return Err(ioctl_err());
+                    let r = ioctl_call(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) });
+                    if r.0 < 0 {
+                        return Err(os_error(r.1, None, None));
                     }
                     return Ok(bytes::new(&buf[..len]));
                 }
@@ -150,9 +158,9 @@ fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             let mut buf = [0u8; BUF_LEN + 1];
             buf[..data.len()].copy_from_slice(&data);
             let p = buf.as_mut_ptr() as usize;
-            let r = allow_threads(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) });
-            if r < 0 {
-                return Err(ioctl_err());
+            let r = ioctl_call(|| unsafe { libc::ioctl(fd, req as _, p as *mut libc::c_void) });
+            if r.0 < 0 {
+                return Err(os_error(r.1, None, None));
             }
             return Ok(bytes::new(&buf[..data.len()]));
         }
@@ -161,11 +169,11 @@ fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(v) => to_int(v)?,
         None => 0,
     };
-    let r = allow_threads(|| unsafe { libc::ioctl(fd, req as _, iarg as libc::c_long) });
-    if r < 0 {
-        return Err(ioctl_err());
+    let r = ioctl_call(|| unsafe { libc::ioctl(fd, req as _, iarg as libc::c_long) });
+    if r.0 < 0 {
+        return Err(os_error(r.1, None, None));
     }
-    Ok(int::from_i64(r as i64))
+    Ok(int::from_i64(r.0 as i64))
 }
 
 fn f_flock(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

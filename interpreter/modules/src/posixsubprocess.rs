@@ -184,11 +184,11 @@ fn child_exec(c: &Child) -> ! {
     macro_rules! check {
         ($e:expr) => {
             if ($e) < 0 {
-                return child_fail(c, reached_preexec, err_msg);
+                child_fail(c, reached_preexec, err_msg);
             }
         };
     }
-    #[allow(clippy::needless_return)]
+
     {
         // Descriptors to pass on must survive exec.
         for &fd in c.keep {
@@ -196,7 +196,7 @@ fn child_exec(c: &Child) -> ! {
                 continue;
             }
             if !set_inheritable(fd, true) {
-                return child_fail(c, reached_preexec, err_msg);
+                child_fail(c, reached_preexec, err_msg);
             }
         }
         unsafe {
@@ -219,20 +219,20 @@ fn child_exec(c: &Child) -> ! {
                 c2pwrite = libc::dup(c2pwrite);
                 check!(c2pwrite);
                 if !set_inheritable(c2pwrite, false) {
-                    return child_fail(c, reached_preexec, err_msg);
+                    child_fail(c, reached_preexec, err_msg);
                 }
             }
             while errwrite == 0 || errwrite == 1 {
                 errwrite = libc::dup(errwrite);
                 check!(errwrite);
                 if !set_inheritable(errwrite, false) {
-                    return child_fail(c, reached_preexec, err_msg);
+                    child_fail(c, reached_preexec, err_msg);
                 }
             }
             for (fd, target) in [(c.p2cread, 0), (c2pwrite, 1), (errwrite, 2)] {
                 if fd == target {
                     if !set_inheritable(fd, true) {
-                        return child_fail(c, reached_preexec, err_msg);
+                        child_fail(c, reached_preexec, err_msg);
                     }
                 } else if fd != -1 {
                     check!(libc::dup2(fd, target));
@@ -266,11 +266,14 @@ fn child_exec(c: &Child) -> ! {
         }
         reached_preexec = true;
         if let Some(f) = c.preexec_fn {
+            // Python code runs here: the GIL and import lock become this
+            // (now only) thread's, as PyOS_AfterFork_Child does.
+            unsafe { krait_runtime::interp::after_fork_child() };
             if krait_runtime::ops::call::call(f, &[], None).is_err() {
                 errors::clear();
                 err_msg = b"Exception occurred in preexec_fn.";
                 set_errno(0);
-                return child_fail(c, reached_preexec, err_msg);
+                child_fail(c, reached_preexec, err_msg);
             }
         }
         if c.close_fds {

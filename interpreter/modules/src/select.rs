@@ -86,13 +86,26 @@ fn seq_items(o: &Obj) -> PyResult<Vec<Obj>> {
 }
 
 fn fd_list(o: &Obj) -> PyResult<Vec<(Obj, i32)>> {
-    let mut out = Vec::new();
-    for item in seq_items(o)? {
+    let conv = |item: Obj| -> PyResult<(Obj, i32)> {
         let fd = fildes(&item)?;
         if fd as usize >= libc::FD_SETSIZE {
             bail!(ValueError, "filedescriptor out of range in select()");
         }
-        out.push((item, fd));
+        Ok((item, fd))
+    };
+    let mut out = Vec::new();
+    if list::is_list(o) {
+        // A list is read live, as CPython's PySequence_Fast loop: a
+        // fileno() method may change it.
+        let mut i = 0;
+        while i < list::items(o).len() {
+            out.push(conv(list::items(o)[i].clone())?);
+            i += 1;
+        }
+    } else {
+        for item in seq_items(o)? {
+            out.push(conv(item)?);
+        }
     }
     Ok(out)
 }

@@ -224,10 +224,8 @@ fn sigset_of(o: &Obj) -> PyResult<libc::sigset_t> {
     let it = krait_runtime::ops::iter(o)?;
     while let Some(item) = krait_runtime::ops::next(&it)? {
         let i = int::index_raw(&item)?;
-        let v = match int::as_i64(&i) {
-            Some(v) => v,
-            None => bail!(OverflowError, "Python int too large to convert to C long"),
-        };
+        // PyLong_AsLongAndOverflow: an overflowing value reads as -1.
+        let v = int::as_i64(&i).unwrap_or(-1);
         if v < 1 || v >= NSIG as i64 {
             bail!(ValueError, "signal number {} out of range [1; {}]", v, NSIG - 1);
         }

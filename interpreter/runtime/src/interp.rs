@@ -9,7 +9,7 @@ use crate::types::{dict, module};
 use std::os::raw::c_void;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub(crate) static BREAKER: AtomicBool = AtomicBool::new(false);
+static BREAKER: AtomicBool = AtomicBool::new(false);
 static GC_PENDING: AtomicBool = AtomicBool::new(false);
 
 static BUILTINS: GilCell<std::cell::OnceCell<Obj>> = GilCell::new(std::cell::OnceCell::new());

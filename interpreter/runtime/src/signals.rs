@@ -47,7 +47,7 @@ extern "C" fn c_handler(sig: libc::c_int) {
         TRIPPED[sig as usize].store(true, Ordering::SeqCst);
     }
     IS_TRIPPED.store(true, Ordering::SeqCst);
-    crate::interp::BREAKER.store(true, Ordering::SeqCst);
+    crate::interp::trip_breaker();
     let fd = WAKEUP_FD.load(Ordering::SeqCst);
     if fd >= 0 {
         let byte = sig as u8;
@@ -182,7 +182,7 @@ pub fn trip(sig: usize) {
         TRIPPED[sig].store(true, Ordering::SeqCst);
     }
     IS_TRIPPED.store(true, Ordering::SeqCst);
-    crate::interp::BREAKER.store(true, Ordering::SeqCst);
+    crate::interp::trip_breaker();
 }
 
 /// Runs the Python handlers of the signals received since the last call
@@ -194,7 +194,7 @@ pub fn check_signals() -> PyResult<()> {
         return Ok(());
     }
     if !crate::gil::is_main_thread() {
-        crate::interp::BREAKER.store(true, Ordering::SeqCst);
+        crate::interp::trip_breaker();
         return Ok(());
     }
     IS_TRIPPED.store(false, Ordering::SeqCst);
@@ -219,7 +219,7 @@ pub fn check_signals() -> PyResult<()> {
         let r = crate::ops::call::call(&h, &[crate::types::int::from_i64(sig as i64), frame], None);
         if let Err(e) = r {
             IS_TRIPPED.store(true, Ordering::SeqCst);
-            crate::interp::BREAKER.store(true, Ordering::SeqCst);
+            crate::interp::trip_breaker();
             return Err(e);
         }
     }

@@ -164,7 +164,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         match &opener {
             None => {
                 let c = std::ffi::CString::new(p.clone()).unwrap();
-                fd = args::retry(-1, || unsafe { libc::open(c.as_ptr(), flags, 0o666) });
+                fd = args::retry(-1, || unsafe { libc::open(c.as_ptr(), flags, 0o666) })?;
                 if fd < 0 {
                     return Err(args::os_error(args::errno(), Some(&nameobj), None));
                 }

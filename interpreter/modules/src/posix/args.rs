@@ -358,14 +358,9 @@ pub fn path_error2(p: &Path, q: &Path) -> PyErr {
     os_error(errno(), Some(&p.obj), Some(&q.obj))
 }
 
-/// Retries `f` while it fails with EINTR (checking for signals between
-/// attempts is the interpreter's business; none are delivered here).
-pub fn retry<T: PartialEq + Copy>(fail: T, mut f: impl FnMut() -> T) -> T {
-    loop {
-        let r = f();
-        if r == fail && errno() == libc::EINTR {
-            continue;
-        }
-        return r;
-    }
+/// Retries `f` while it fails with EINTR, with the GIL released, running
+/// the signal handlers between attempts (PEP 475: a handler's exception
+/// ends the call). Other results come back with errno intact.
+pub fn retry<T: PartialEq + Copy>(fail: T, f: impl FnMut() -> T) -> PyResult<T> {
+    krait_runtime::signals::retry_eintr(fail, f)
 }

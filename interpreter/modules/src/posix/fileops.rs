@@ -24,7 +24,7 @@ pub fn p_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     let dfd = args::dir_fd(&v[3])?;
     let c = p.cstring();
-    let fd = args::retry(-1, || unsafe { libc::openat(dfd, c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) });
+    let fd = args::retry(-1, || unsafe { libc::openat(dfd, c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) })?;
     if fd < 0 {
         return Err(args::path_error(&p));
     }
@@ -59,7 +59,7 @@ pub fn p_read(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(args::last_error());
     }
     let mut buf = vec![0u8; n as usize];
-    let r = args::retry(-1, || unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) });
+    let r = args::retry(-1, || unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) })?;
     if r < 0 {
         return Err(args::last_error());
     }
@@ -71,7 +71,7 @@ pub fn p_write(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let fd = args::to_int(&a[0])?;
     let b = buffer::bytes_like(&a[1])?;
     let data = b.as_slice();
-    let r = args::retry(-1, || unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) });
+    let r = args::retry(-1, || unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) })?;
     if r < 0 {
         return Err(args::last_error());
     }
@@ -421,7 +421,7 @@ pub fn p_ftruncate(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("ftruncate", a, kw, 2, 2)?;
     let fd = args::to_int(&a[0])?;
     let len = args::to_long(&a[1])?;
-    if args::retry(-1, || unsafe { libc::ftruncate(fd, len) }) != 0 {
+    if args::retry(-1, || unsafe { libc::ftruncate(fd, len) })? != 0 {
         return Err(args::last_error());
     }
     Ok(none::none())
@@ -702,7 +702,7 @@ pub fn p_pread(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(args::last_error());
     }
     let mut buf = vec![0u8; n as usize];
-    let r = args::retry(-1, || unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize, off) });
+    let r = args::retry(-1, || unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize, off) })?;
     if r < 0 {
         return Err(args::last_error());
     }
@@ -715,7 +715,7 @@ pub fn p_pwrite(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let b = buffer::bytes_like(&a[1])?;
     let off = args::to_long(&a[2])?;
     let d = b.as_slice();
-    let r = args::retry(-1, || unsafe { libc::pwrite(fd, d.as_ptr() as *const libc::c_void, d.len(), off) });
+    let r = args::retry(-1, || unsafe { libc::pwrite(fd, d.as_ptr() as *const libc::c_void, d.len(), off) })?;
     if r < 0 {
         return Err(args::last_error());
     }
@@ -730,9 +730,9 @@ pub fn p_sendfile(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let r = match v[2].as_ref().filter(|o| !none::is_none(o)) {
         Some(o) => {
             let mut off: libc::off_t = args::to_long(o)?;
-            args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, &mut off, count as usize) })
+            args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, &mut off, count as usize) })?
         }
-        None => args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, std::ptr::null_mut(), count as usize) }),
+        None => args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, std::ptr::null_mut(), count as usize) })?,
     };
     if r < 0 {
         return Err(args::last_error());
@@ -792,7 +792,7 @@ pub fn p_readv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             libc::iovec { iov_base: s.as_mut_ptr() as *mut libc::c_void, iov_len: s.len() }
         })
         .collect();
-    let r = args::retry(-1, || unsafe { libc::readv(fd, iov.as_ptr(), iov.len() as i32) });
+    let r = args::retry(-1, || unsafe { libc::readv(fd, iov.as_ptr(), iov.len() as i32) })?;
     if r < 0 {
         return Err(args::last_error());
     }
@@ -811,7 +811,7 @@ pub fn p_writev(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         .iter()
         .map(|b| libc::iovec { iov_base: b.as_slice().as_ptr() as *mut libc::c_void, iov_len: b.len() })
         .collect();
-    let r = args::retry(-1, || unsafe { libc::writev(fd, iov.as_ptr(), iov.len() as i32) });
+    let r = args::retry(-1, || unsafe { libc::writev(fd, iov.as_ptr(), iov.len() as i32) })?;
     if r < 0 {
         return Err(args::last_error());
     }

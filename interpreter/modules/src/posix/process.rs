@@ -137,7 +137,7 @@ pub fn p_waitpid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let pid = args::to_int(&a[0])?;
     let opts = args::to_int(&a[1])?;
     let mut status = 0;
-    let r = args::retry(-1, || unsafe { libc::waitpid(pid, &mut status, opts) });
+    let r = args::retry(-1, || unsafe { libc::waitpid(pid, &mut status, opts) })?;
     if r < 0 {
         return Err(args::last_error());
     }
@@ -147,7 +147,7 @@ pub fn p_waitpid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_wait(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.wait", a, kw, 0, 0)?;
     let mut status = 0;
-    let r = args::retry(-1, || unsafe { libc::wait(&mut status) });
+    let r = args::retry(-1, || unsafe { libc::wait(&mut status) })?;
     if r < 0 {
         return Err(args::last_error());
     }

@@ -149,7 +149,7 @@ pub fn p_fstat(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("fstat", a, kw, &["fd"], 0, 1, 1)?;
     let fd = args::to_int(v[0].as_ref().unwrap())?;
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    if args::retry(-1, || unsafe { libc::fstat(fd, &mut st) }) != 0 {
+    if args::retry(-1, || unsafe { libc::fstat(fd, &mut st) })? != 0 {
         return Err(args::last_error());
     }
     from_stat(&st)
