@@ -936,7 +936,7 @@ fn s_recvmsg(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             (*m).msg_controllen = ancsize as usize;
             (*m).msg_flags = 0;
         }
-        let r = unsafe { libc::recvmsg(fd, m, flags | libc::MSG_CMSG_CLOEXEC) };
+        let r = unsafe { libc::recvmsg(fd, m, flags) };
         (r >= 0, r)
     })?;
     addr.len = msg.msg_namelen;
@@ -1060,12 +1060,15 @@ fn u16_arg(name: &str, o: &Obj) -> PyResult<u16> {
     if !int::is_int(o) {
         bail!(TypeError, "'{}' object cannot be interpreted as an integer", o.ty().name());
     }
-    if int::sign(o) < 0 {
-        bail!(OverflowError, "{}: can't convert negative Python int to C 16-bit unsigned integer", name);
-    }
-    match int::as_u64(o) {
-        Some(v) if v <= 0xffff => Ok(v as u16),
-        _ => bail!(OverflowError, "{}: Python int too large to convert to C 16-bit unsigned integer", name),
+    match int::as_i64(o) {
+        None => bail!(OverflowError, "Python int too large to convert to C long"),
+        Some(v) if v < 0 => {
+            bail!(OverflowError, "{}: can't convert negative Python int to C 16-bit unsigned integer", name)
+        }
+        Some(v) if v > 0xffff => {
+            bail!(OverflowError, "{}: Python int too large to convert to C 16-bit unsigned integer", name)
+        }
+        Some(v) => Ok(v as u16),
     }
 }
 
