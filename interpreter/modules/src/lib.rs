@@ -28,6 +28,7 @@ pub mod posixsubprocess;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod struct_;
 pub mod thread;
@@ -206,6 +207,7 @@ pub fn register_all() {
     register("_sha3", hashes::sha3::create);
     register("_blake2", hashes::blake2::create);
     register("array", array::create);
+    register("_socket", socket::create);
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     ast::install_hooks();
