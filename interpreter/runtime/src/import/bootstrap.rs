@@ -44,6 +44,69 @@ pub fn frozen_filename(module: &str) -> String {
     }
 }
 
+/// Where the compiled bootstrap module is kept between runs. The name is
+/// not the importer's (`NAME.krait-311.pyc`), whose code would carry the
+/// file's path instead of the frozen name.
+fn cache_path(path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    Some(path.parent()?.join("__pycache__").join(format!("{}.krait-311.frozen.pyc", stem)))
+}
+
+/// The source's mtime and size, as a .pyc header records them.
+fn source_stamp(path: &Path) -> Option<(u32, u32)> {
+    let m = std::fs::metadata(path).ok()?;
+    let mtime = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as u32;
+    Some((mtime, m.len() as u32))
+}
+
+/// The cached code of a bootstrap module, if the cache matches the source.
+fn cached_code(path: &Path) -> Option<Obj> {
+    let (mtime, size) = source_stamp(path)?;
+    let data = std::fs::read(cache_path(path)?).ok()?;
+    if data.len() < 16 || data[0..4] != magic_number() || data[4..8] != [0; 4] {
+        return None;
+    }
+    let word = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+    if word(8) != mtime || word(12) != size {
+        return None;
+    }
+    match super::marshal::loads(&data[16..]) {
+        Ok(c) if crate::types::code::is_code(&c) => Some(c),
+        Ok(_) => None,
+        Err(e) => {
+            drop(crate::errors::take(e));
+            None
+        }
+    }
+}
+
+/// Saves compiled bootstrap code; failures are silent, as for any .pyc.
+fn write_cache(path: &Path, code: &Obj) {
+    if crate::modules::sys::flag("dont_write_bytecode") != 0 {
+        return;
+    }
+    let (Some((mtime, size)), Some(dest)) = (source_stamp(path), cache_path(path)) else { return };
+    let body = match super::marshal::dumps(code, 4) {
+        Ok(b) => b,
+        Err(e) => {
+            drop(crate::errors::take(e));
+            return;
+        }
+    };
+    let mut data = magic_number().to_vec();
+    data.extend_from_slice(&[0; 4]);
+    data.extend_from_slice(&mtime.to_le_bytes());
+    data.extend_from_slice(&size.to_le_bytes());
+    data.extend_from_slice(&body);
+    let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
+    let ok = dest.parent().map(|d| std::fs::create_dir_all(d).is_ok()).unwrap_or(false)
+        && std::fs::write(&tmp, &data).is_ok()
+        && std::fs::rename(&tmp, &dest).is_ok();
+    if !ok {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
 fn exec_file_as(name: &str, path: &Path) -> PyResult<Obj> {
     let src = match std::fs::read(path) {
         Ok(s) => s,
@@ -52,8 +115,15 @@ fn exec_file_as(name: &str, path: &Path) -> PyResult<Obj> {
     // Named as CPython names its frozen copies: tracebacks show
     // `<frozen importlib._bootstrap>` and the import system trims them.
     let fname = frozen_filename(name);
-    let text = crate::compile::decode_source(&src, &path.to_string_lossy())?;
-    let code = crate::compile::compile_source(&text, &fname, crate::compile::Mode::Exec, 0, 0)?;
+    let code = match cached_code(path) {
+        Some(c) => c,
+        None => {
+            let text = crate::compile::decode_source(&src, &path.to_string_lossy())?;
+            let code = crate::compile::compile_source(&text, &fname, crate::compile::Mode::Exec, 0, 0)?;
+            write_cache(path, &code);
+            code
+        }
+    };
     let m = module::new(name)?;
     let d = module::dict_of(&m);
     dict::set_item_str(&d, "__builtins__", &crate::interp::builtins_module())?;
