@@ -139,6 +139,25 @@ fn method_get(m: &Obj, _o: Option<&Obj>, _t: Option<&Obj>) -> PyResult<Obj> {
     Ok(m.clone())
 }
 
+/// `types.MethodType(function, instance)`, with CPython's checks.
+fn method_new(_t: *mut crate::object::PyTypeObject, args: &Obj, kw: Option<&Obj>) -> crate::errors::PyResult<Obj> {
+    if kw.is_some_and(|k| crate::types::dict::len(k) > 0) {
+        crate::bail!(TypeError, "method() takes no keyword arguments");
+    }
+    let a = crate::types::tuple::items(args);
+    if a.len() != 2 {
+        crate::bail!(TypeError, "method expected 2 arguments, got {}", a.len());
+    }
+    if !crate::builtins::is_callable(&a[0]) {
+        crate::bail!(TypeError, "first argument must be callable");
+    }
+    if crate::types::none::is_none(&a[1]) {
+        crate::bail!(TypeError, "instance must not be None");
+    }
+    Ok(new(&a[0], &a[1]))
+}
+crate::new_slot!(method_new_slot => method_new);
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
@@ -150,6 +169,7 @@ pub fn init_types() {
         (*t).tp_vectorcall_offset = std::mem::offset_of!(MethodObject, vectorcall) as isize;
         (*t).tp_call = Some(crate::ops::call::vectorcall_tp_call);
         (*t).tp_repr = Some(method_repr_slot);
+        (*t).tp_new = Some(method_new_slot);
         (*t).tp_richcompare = Some(method_richcompare_slot);
         (*t).tp_hash = Some(method_hash_slot);
         (*t).tp_getattro = Some(method_getattro_slot);
