@@ -75,8 +75,10 @@ fn f_fcntl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             return Ok(bytes::new(&buf[..data.len()]));
         }
     }
+    // An int argument is an unsigned int taken modulo 2**32 (the "I"
+    // format): flags such as DN_MULTISHOT do not fit a C int.
     let iarg = match a.get(2) {
-        Some(v) => to_int(v)?,
+        Some(v) => uint_mask(v)? as libc::c_int,
         None => 0,
     };
     let r = retrying(|| unsafe { libc::fcntl(fd, cmd, iarg) })?;
@@ -89,6 +91,16 @@ fn ioctl_call(f: impl FnOnce() -> libc::c_int) -> (libc::c_int, i32) {
         let r = f();
         (r, errno())
     })
+}
+
+/// An int taken modulo 2**32, through `__index__`.
+fn uint_mask(o: &Obj) -> PyResult<u32> {
+    let i = int::index_raw(o)?;
+    if let Some(v) = int::as_i64(&i) {
+        return Ok(v as u32);
+    }
+    let m = krait_runtime::ops::attr::call_method(&i, "__and__", &[int::from_u64(u32::MAX as u64)])?;
+    Ok(int::as_u64(&m).unwrap_or(0) as u32)
 }
 
 fn f_ioctl(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
