@@ -214,20 +214,59 @@ pub fn write_unraisable_del(_e: PyErr, obj: Option<&Obj>) {
     write_unraisable_msg("Exception ignored in", obj);
 }
 
-/// Reports the current exception as unraisable, prefixed `what: repr(obj)`.
+/// Reports the current exception as unraisable (PyErr_WriteUnraisable):
+/// through `sys.unraisablehook` when one is installed, else written to
+/// stderr as `what: repr(obj)` and the traceback. "Exception ignored in"
+/// is the plain case (the hook sees `err_msg=None`).
 pub fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
     let exc_value = match fetch() {
         Some(v) => v,
         None => return,
     };
-    let mut s = String::new();
-    if let Some(o) = obj {
-        let r = crate::ops::repr_string(o).unwrap_or_else(|_| {
-            clear();
-            format!("<{} object>", o.ty().name())
-        });
-        s.push_str(&format!("{}: {}\n", what, r));
+    let err_msg = if what == "Exception ignored in" { None } else { Some(what) };
+    let sysd = crate::modules::sys::sys_module().map(|s| crate::types::module::dict_of(&s));
+    let get = |n: &str| sysd.as_ref().and_then(|d| crate::types::dict::get_item_str(d, n).ok().flatten());
+    let hook = get("unraisablehook");
+    let default = match (&hook, get("__unraisablehook__")) {
+        (Some(h), Some(d)) => h.is(&d),
+        _ => true,
+    };
+    if let Some(hook) = hook.filter(|h| !crate::types::none::is_none(h) && !default) {
+        let none = crate::types::none::none;
+        let args = crate::modules::sys::unraisable_args(vec![
+            exc_value.get_type(),
+            exc_value.clone(),
+            exc::get_traceback(&exc_value).unwrap_or_else(none),
+            err_msg.map(crate::types::str::new).unwrap_or_else(none),
+            obj.cloned().unwrap_or_else(none),
+        ]);
+        let r = args.and_then(|a| crate::ops::call::call(&hook, &[a], None));
+        if r.is_err() {
+            if let Some(e) = fetch() {
+                write_unraisable_default(Some("Exception ignored in sys.unraisablehook"), Some(&hook), &e);
+            }
+        }
+        return;
     }
-    s.push_str(&crate::traceback_print::format_exception(&exc_value));
+    write_unraisable_default(err_msg, obj, &exc_value);
+}
+
+/// The default hook's output on stderr.
+pub fn write_unraisable_default(err_msg: Option<&str>, obj: Option<&Obj>, exc_value: &Obj) {
+    let mut s = String::new();
+    match (err_msg, obj) {
+        (msg, Some(o)) => {
+            let r = crate::ops::repr_string(o).unwrap_or_else(|_| {
+                clear();
+                format!("<{} object>", o.ty().name())
+            });
+            s.push_str(&format!("{}: {}\n", msg.unwrap_or("Exception ignored in"), r));
+        }
+        (Some(msg), None) => s.push_str(&format!("{}\n", msg)),
+        (None, None) => {}
+    }
+    if exc::is_exception_instance(exc_value) {
+        s.push_str(&crate::traceback_print::format_exception(exc_value));
+    }
     crate::modules::sys::write_stderr(&s);
 }

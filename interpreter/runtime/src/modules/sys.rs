@@ -413,6 +413,40 @@ fn s_excepthook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
+static UNRAISABLE_ARGS: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
+
+/// `sys.UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg, object)`.
+pub fn unraisable_args(values: Vec<Obj>) -> PyResult<Obj> {
+    let t = match UNRAISABLE_ARGS.with(|c| c.get().cloned()) {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type("sys", "UnraisableHookArgs", &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"])?;
+            UNRAISABLE_ARGS.with(|c| {
+                let _ = c.set(t.clone());
+            });
+            t
+        }
+    };
+    crate::types::structseq::new(&t, values)
+}
+
+/// The default `sys.unraisablehook`: "<err_msg>: <repr(object)>" (or
+/// "Exception ignored in: ..." without a message), then the traceback.
+fn s_unraisablehook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.unraisablehook", args, kw, 1, 1)?;
+    let u = &args[0];
+    let is_args = UNRAISABLE_ARGS.with(|c| c.get().is_some_and(|t| u.get_type().is(t)));
+    if !is_args {
+        crate::bail!(TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    }
+    let field = |n: &str| crate::ops::attr::getattr(u, &pystr::intern(n));
+    let (value, err_msg, obj) = (field("exc_value")?, field("err_msg")?, field("object")?);
+    let err_msg = if none::is_none(&err_msg) { None } else { Some(pystr::to_string_lossy(&crate::ops::str_of(&err_msg)?)) };
+    let obj = if none::is_none(&obj) { None } else { Some(obj) };
+    crate::errors::write_unraisable_default(err_msg.as_deref(), obj.as_ref(), &value);
+    Ok(none::none())
+}
+
 fn s_breakpointhook(_m: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     crate::bail!(ModuleNotFoundError, "No module named 'pdb'")
 }
@@ -519,6 +553,7 @@ fn functions() -> Vec<MethodSpec> {
         method("set_int_max_str_digits", s_set_int_max_str_digits),
         method("displayhook", s_displayhook),
         method("excepthook", s_excepthook),
+        method("unraisablehook", s_unraisablehook),
         method("breakpointhook", s_breakpointhook),
         method("is_finalizing", s_is_finalizing),
         method("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
@@ -575,10 +610,13 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     let m = module::new("sys")?;
     let d = module::dict_of(&m);
     crate::types::builtin_func::add_functions(&d, &m, &functions())?;
-    for name in ["displayhook", "excepthook", "breakpointhook"] {
+    for name in ["displayhook", "excepthook", "breakpointhook", "unraisablehook"] {
         let f = dict::get_item_str(&d, name)?.unwrap();
         dict::set_item_str(&d, &format!("__{}__", name), &f)?;
     }
+    // The args type exists from the start (the hook checks against it);
+    // as in CPython it is not a sys attribute.
+    unraisable_args(vec![none::none(); 5])?;
     let argv_list = list::from_vec(argv.iter().map(|a| pystr::new(a)).collect());
     dict::set_item_str(&d, "argv", &argv_list)?;
     dict::set_item_str(&d, "orig_argv", &list::from_vec(std::env::args().map(|a| pystr::new(&a)).collect()))?;
