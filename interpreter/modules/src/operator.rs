@@ -194,62 +194,6 @@ fn f_index_of(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     bail!(ValueError, "sequence.index(x): x not in sequence")
 }
 
-/// PyObject_LengthHint.
-pub fn length_hint(o: &Obj, default: isize) -> PyResult<isize> {
-    let has_len = unsafe {
-        let t = &*o.type_ptr();
-        (!t.tp_as_sequence.is_null() && (*t.tp_as_sequence).sq_length.is_some())
-            || (!t.tp_as_mapping.is_null() && (*t.tp_as_mapping).mp_length.is_some())
-    };
-    if has_len {
-        match ops::len(o) {
-            Ok(n) => return Ok(n as isize),
-            Err(e) => {
-                if !krait_runtime::errors::matches(exceptions::TypeError()) {
-                    return Err(e);
-                }
-                krait_runtime::errors::clear();
-            }
-        }
-    }
-    let Some(hint) = krait_runtime::types::type_::lookup_str(o.type_ptr(), "__length_hint__") else {
-        return Ok(default);
-    };
-    let bound = bind(&hint, o)?;
-    let r = match ops::call::call(&bound, &[], None) {
-        Ok(r) => r,
-        Err(e) => {
-            if krait_runtime::errors::matches(exceptions::TypeError()) {
-                krait_runtime::errors::clear();
-                return Ok(default);
-            }
-            return Err(e);
-        }
-    };
-    if r.is(&krait_runtime::types::none::not_implemented()) {
-        return Ok(default);
-    }
-    if !int::is_int(&r) {
-        bail!(TypeError, "__length_hint__ must be an integer, not {}", r.ty().name());
-    }
-    let n = int::as_isize_or_overflow(&r)?;
-    if n < 0 {
-        bail!(ValueError, "__length_hint__() should return >= 0");
-    }
-    Ok(n)
-}
-
-/// Binds a descriptor found on the type to `o` (special-method lookup).
-fn bind(d: &Obj, o: &Obj) -> PyResult<Obj> {
-    unsafe {
-        if let Some(get) = (*d.type_ptr()).tp_descr_get {
-            let t = o.type_ptr() as *mut PyObject;
-            return krait_runtime::types::slots::from_ret(get(d.as_ptr(), o.as_ptr(), t));
-        }
-    }
-    Ok(d.clone())
-}
-
 fn f_length_hint(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("_operator.length_hint", args, kw, 1, 2)?;
     let default = match args.get(1) {
@@ -261,7 +205,7 @@ fn f_length_hint(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
         None => 0,
     };
-    Ok(int::from_i64(length_hint(&args[0], default)? as i64))
+    Ok(int::from_i64(ops::seq::length_hint(&args[0], default)? as i64))
 }
 
 fn f_call(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -140,7 +140,10 @@ pub fn to_vec(o: &Obj) -> PyResult<Vec<Obj>> {
         return Ok(crate::types::list::items(o).to_vec());
     }
     let it = crate::ops::iter(o)?;
-    let mut v = Vec::new();
+    // As list() and tuple() in CPython: the iterable's length hint sizes
+    // the result, and an error from it (other than TypeError) propagates.
+    let hint = length_hint(o, 8)?;
+    let mut v = Vec::with_capacity((hint as usize).min(1 << 16));
     while let Some(x) = crate::ops::next(&it)? {
         v.push(x);
     }
@@ -153,5 +156,62 @@ pub fn to_tuple(o: &Obj) -> PyResult<Obj> {
         return Ok(o.clone());
     }
     Ok(tuple::from_vec(to_vec(o)?))
+}
+
+
+/// PyObject_LengthHint.
+pub fn length_hint(o: &Obj, default: isize) -> PyResult<isize> {
+    let has_len = unsafe {
+        let t = &*o.type_ptr();
+        (!t.tp_as_sequence.is_null() && (*t.tp_as_sequence).sq_length.is_some())
+            || (!t.tp_as_mapping.is_null() && (*t.tp_as_mapping).mp_length.is_some())
+    };
+    if has_len {
+        match crate::ops::len(o) {
+            Ok(n) => return Ok(n as isize),
+            Err(e) => {
+                if !crate::errors::matches(crate::types::exceptions::TypeError()) {
+                    return Err(e);
+                }
+                crate::errors::clear();
+            }
+        }
+    }
+    let Some(hint) = crate::types::type_::lookup_str(o.type_ptr(), "__length_hint__") else {
+        return Ok(default);
+    };
+    let bound = bind_special(&hint, o)?;
+    let r = match crate::ops::call::call(&bound, &[], None) {
+        Ok(r) => r,
+        Err(e) => {
+            if crate::errors::matches(crate::types::exceptions::TypeError()) {
+                crate::errors::clear();
+                return Ok(default);
+            }
+            return Err(e);
+        }
+    };
+    if r.is(&crate::types::none::not_implemented()) {
+        return Ok(default);
+    }
+    if !crate::types::int::is_int(&r) {
+        crate::bail!(TypeError, "__length_hint__ must be an integer, not {}", r.ty().name());
+    }
+    let n = crate::types::int::as_isize_or_overflow(&r)?;
+    if n < 0 {
+        crate::bail!(ValueError, "__length_hint__() should return >= 0");
+    }
+    Ok(n)
+}
+
+/// Binds a descriptor found on the type to `o` (special-method lookup).
+fn bind_special(d: &Obj, o: &Obj) -> PyResult<Obj> {
+    unsafe {
+        if let Some(get) = (*d.type_ptr()).tp_descr_get {
+            let t = o.type_ptr() as *mut crate::object::PyObject;
+            return crate::types::slots::from_ret(get(d.as_ptr(), o.as_ptr(), t));
+        }
+    }
+    Ok(d.clone())
 }
 
