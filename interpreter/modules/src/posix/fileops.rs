@@ -730,9 +730,16 @@ pub fn p_sendfile(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let r = match v[2].as_ref().filter(|o| !none::is_none(o)) {
         Some(o) => {
             let mut off: libc::off_t = args::to_long(o)?;
-            args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, &mut off, count as usize) })
+            let p = &mut off as *mut libc::off_t as usize;
+            // The copy may block on a full socket: the GIL is released
+            // (another thread may be the reader) and EINTR retried (PEP 475).
+            krait_runtime::signals::retry_eintr(-1, || unsafe {
+                libc::sendfile(out_fd, in_fd, p as *mut libc::off_t, count as usize)
+            })?
         }
-        None => args::retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, std::ptr::null_mut(), count as usize) }),
+        None => krait_runtime::signals::retry_eintr(-1, || unsafe {
+            libc::sendfile(out_fd, in_fd, std::ptr::null_mut(), count as usize)
+        })?,
     };
     if r < 0 {
         return Err(args::last_error());
