@@ -33,10 +33,11 @@ with tempfile.TemporaryDirectory() as d:
 
     def serve():
         c, a = srv.accept()
-        print("accepted addr", repr(a))
+        seen.append(a)
         with c:
             c.sendall(c.recv(100)[::-1])
 
+    seen = []
     t = threading.Thread(target=serve)
     t.start()
     c = socket.socket(socket.AF_UNIX)
@@ -46,6 +47,7 @@ with tempfile.TemporaryDirectory() as d:
     print(c.recv(100))
     c.close()
     t.join()
+    print("accepted addr", seen)
     srv.close()
 
     dpath = os.path.join(d, "dgram")
