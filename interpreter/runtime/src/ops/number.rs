@@ -175,13 +175,8 @@ unsafe fn sequence_repeat(seq: &Obj, n: &Obj, inplace: bool) -> PyResult<Option<
     let i = crate::types::int::index(n)?;
     let count = match crate::types::int::as_i64(&i) {
         Some(c) => c.clamp(isize::MIN as i64, isize::MAX as i64) as isize,
-        None => {
-            if crate::types::int::sign(&i) < 0 {
-                0
-            } else {
-                crate::bail!(OverflowError, "cannot fit 'int' into an index-sized integer");
-            }
-        }
+        // Out of range either way, as PyNumber_AsSsize_t(n, OverflowError).
+        None => crate::bail!(OverflowError, "cannot fit 'int' into an index-sized integer"),
     };
     Ok(Some(from_ret(f(seq.as_ptr(), count))?))
 }
