@@ -43,13 +43,33 @@ impl Gil {
     }
 }
 
-/// Replaced wholesale in a forked child (see `after_fork_child`), hence the cell.
-struct GilSlot(UnsafeCell<Gil>);
-// SAFETY: the Gil is made of Sync parts; the slot is only overwritten in a
-// forked child, where the caller is the only thread.
-unsafe impl Sync for GilSlot {}
+/// A static of thread-safe parts (mutexes, condition variables) that a
+/// forked child rebuilds: another thread may have held them at fork time.
+pub struct ForkResettable<T>(UnsafeCell<T>);
 
-static GIL: GilSlot = GilSlot(UnsafeCell::new(Gil::new()));
+// SAFETY: `T`'s parts are Sync; the value is only overwritten by `reset`,
+// which runs in a forked child while it is the only thread.
+unsafe impl<T: Sync> Sync for ForkResettable<T> {}
+
+impl<T> ForkResettable<T> {
+    pub const fn new(v: T) -> Self {
+        ForkResettable(UnsafeCell::new(v))
+    }
+
+    pub fn get(&self) -> &T {
+        unsafe { &*self.0.get() }
+    }
+
+    /// # Safety
+    /// Only in a forked child, before any other thread exists, with no
+    /// reference from `get` still in use.
+    pub unsafe fn reset(&self, v: T) {
+        std::ptr::write(self.0.get(), v);
+    }
+}
+
+/// Rebuilt in a forked child (see `after_fork_child`).
+static GIL: ForkResettable<Gil> = ForkResettable::new(Gil::new());
 static DROP_REQUEST: AtomicBool = AtomicBool::new(false);
 /// Threads that have a Python thread state (the main one included).
 static THREADS: AtomicUsize = AtomicUsize::new(1);
@@ -64,7 +84,7 @@ thread_local! {
 }
 
 fn gil() -> &'static Gil {
-    unsafe { &*GIL.0.get() }
+    GIL.get()
 }
 
 /// A number identifying the calling thread for the life of the process
@@ -178,7 +198,7 @@ pub fn thread_count() -> usize {
 /// Call only in the child, straight after fork, before any other thread
 /// can be started.
 pub unsafe fn after_fork_child() {
-    std::ptr::write(GIL.0.get(), Gil::new());
+    GIL.reset(Gil::new());
     THREADS.store(1, Ordering::Relaxed);
     DROP_REQUEST.store(false, Ordering::Relaxed);
     MAIN_SERIAL.store(thread_serial(), Ordering::Relaxed);

@@ -17,15 +17,11 @@ struct ImportLock {
     freed: Condvar,
 }
 
-struct Slot(std::cell::UnsafeCell<ImportLock>);
-// SAFETY: the parts are Sync; the slot is only overwritten in a forked
-// child, where the caller is the only thread.
-unsafe impl Sync for Slot {}
-
-static SLOT: Slot = Slot(std::cell::UnsafeCell::new(ImportLock { state: Mutex::new((0, 0)), freed: Condvar::new() }));
+static SLOT: crate::gil::ForkResettable<ImportLock> =
+    crate::gil::ForkResettable::new(ImportLock { state: Mutex::new((0, 0)), freed: Condvar::new() });
 
 fn lock() -> &'static ImportLock {
-    unsafe { &*SLOT.0.get() }
+    SLOT.get()
 }
 
 fn me() -> u64 {
@@ -78,7 +74,7 @@ pub fn after_fork_child() {
     };
     let kept = if owner == me() { (owner, n) } else { (0, 0) };
     unsafe {
-        std::ptr::write(SLOT.0.get(), ImportLock { state: Mutex::new(kept), freed: Condvar::new() });
+        SLOT.reset(ImportLock { state: Mutex::new(kept), freed: Condvar::new() });
     }
 }
 
