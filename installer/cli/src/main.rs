@@ -12,6 +12,7 @@ use krait_pep508::{normalize_name, Requirement};
 use krait_tags::{Interpreter, Scheme, WheelFilename};
 use krait_wheel::{find_installed, install_wheel, uninstall, InstallOptions, InstalledDist};
 
+mod build;
 mod cache;
 mod config;
 mod plan;
@@ -47,9 +48,9 @@ struct Target {
     /// Progress bars on a terminal: "on", or "off" for plain lines.
     #[arg(long, global = true, default_value = "on", value_parser = ["on", "off", "raw"])]
     progress_bar: String,
-    /// Accepted for pip's sake: krait-pip never prompts during install, never
-    /// byte-compiles yet, and does not warn about script locations, conflicts
-    /// with other installed packages or running as root.
+    /// Accepted for pip's sake: krait-pip never prompts during install, and
+    /// does not warn about script locations, conflicts with other installed
+    /// packages or running as root. --no-compile: no .pyc files are written.
     #[arg(long, global = true, hide = true)]
     no_input: bool,
     #[arg(long, global = true, hide = true)]
@@ -80,6 +81,12 @@ struct Finder {
     /// Include pre-release and development versions.
     #[arg(long)]
     pre: bool,
+    /// Install a project in editable mode (PEP 660) from a local folder.
+    #[arg(short = 'e', long)]
+    editable: Vec<String>,
+    /// Build in the target environment as it is, without an isolated build environment.
+    #[arg(long)]
+    no_build_isolation: bool,
     /// Base URL of the Python Package Index (PEP 503/691 simple API).
     #[arg(short = 'i', long, default_value = "https://pypi.org/simple")]
     index_url: String,
@@ -427,6 +434,8 @@ struct Planned {
     requested: bool,
     direct: bool,
     extras: Vec<String>,
+    /// PEP 610 direct_url.json for distributions built from a named source.
+    direct_url: Option<String>,
 }
 
 /// Resolves what `f` asks for, downloads the chosen wheels (those `skip`
@@ -437,7 +446,9 @@ fn plan_wheels(
     prefer: &dyn Fn(&[plan::Root]) -> std::collections::BTreeMap<String, Version>,
     skip: &dyn Fn(Option<&plan::Root>, &str, &Version, bool) -> bool,
     quiet: bool,
+    verbose: bool,
     cmd: &str,
+    scratch: &Path,
 ) -> Result<(plan::Request, Vec<Planned>), ExitCode> {
     let tags = env.python.tags();
     let src = plan::Sources {
@@ -449,15 +460,22 @@ fn plan_wheels(
         require_hashes: f.require_hashes,
         format: &f.format_order,
     };
-    let req = plan::gather(&f.packages, &f.requirements, &f.constraints, &src, &env.python.markers, &tags, quiet).map_err(fail)?;
-    if req.roots.is_empty() {
-        if f.packages.is_empty() && f.requirements.is_empty() {
+    let mut req = plan::gather(&f.packages, &f.editable, &f.requirements, &f.constraints, &src, &env.python.markers, &tags, quiet).map_err(fail)?;
+    if req.roots.is_empty() && req.sources.is_empty() {
+        if f.packages.is_empty() && f.requirements.is_empty() && f.editable.is_empty() {
             return Err(fail(format!("You must give at least one requirement to {cmd} (see \"krait-pip help {cmd}\")")));
         }
         return Ok((req, Vec::new()));
     }
+    let cache = f.data_cache.clone().unwrap_or_else(|| cache_dir(f.cache_dir.as_deref()));
     let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), Net { cert: f.cert.as_deref(), timeout: f.timeout, proxy: f.proxy.as_deref(), retries: f.retries });
-    let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
+    let builder = build::Builder::new(child_options(f, &req, env, verbose), !f.no_build_isolation, quiet, cache, scratch).map_err(fail)?;
+    // Sources named directly are built first: their names and versions come from their metadata.
+    for s in std::mem::take(&mut req.sources) {
+        add_source(&s, &mut req, &client, &builder, &tags, quiet)?;
+    }
+    let mut source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
+    source.builder = Some(&builder);
     let opts = krait_resolver::Options { pre: req.pre, no_deps: f.no_deps, prefer: prefer(&req.roots), constraints: req.constraints.clone() };
     let roots: Vec<Requirement> = req.roots.iter().map(|r| r.req.clone()).collect();
     let spinner = progress::spinner(quiet, "Resolving dependencies");
@@ -485,7 +503,8 @@ fn plan_wheels(
         let root = req.roots.iter().find(|r| &r.req.normalized_name() == name);
         let requested = root.is_some();
         let direct = req.direct.contains_key(name);
-        if skip(root, name, version, direct) {
+        // Distributions built from a named source are always reinstalled (as pip does).
+        if !req.direct_urls.contains_key(name) && skip(root, name, version, direct) {
             continue;
         }
         let Some(file) = source.file(name, version) else { return Err(fail(format!("no file for {name} {version}"))) };
@@ -498,10 +517,29 @@ fn plan_wheels(
     // Downloads run in parallel; the results keep the resolution's order.
     let files: Vec<krait_index::DistFile> = todo.iter().map(|t| t.2.clone()).collect();
     let fetched = progress::fetch_all(&client, &files, quiet);
+    let mut fetched_paths = Vec::new();
+    for got in fetched {
+        fetched_paths.push(got.map_err(fail)?);
+    }
+    // Source distributions chosen become wheels (built once, then from the cache).
+    let sdists: Vec<String> = todo.iter().filter(|t| !plan::is_wheel(&t.2.filename)).map(|t| t.0.clone()).collect();
+    if !sdists.is_empty() && !quiet {
+        println!("Building wheels for collected packages: {}", sdists.join(", "));
+    }
+    for (t, path) in todo.iter().zip(fetched_paths.iter_mut()) {
+        if !plan::is_wheel(&t.2.filename) {
+            *path = builder.sdist_wheel(path, &t.0).map_err(|e| {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            })?;
+        }
+    }
+    if !sdists.is_empty() && !quiet {
+        println!("Successfully built {}", sdists.join(" "));
+    }
     let mut out = Vec::new();
     let mut hash_errors = Vec::new();
-    for ((name, version, file, requested, direct, extras), got) in todo.into_iter().zip(fetched) {
-        let path = got.map_err(fail)?;
+    for ((name, version, file, requested, direct, extras), path) in todo.into_iter().zip(fetched_paths) {
         let metadata = krait_index::wheel_metadata(&path).unwrap_or_default();
         let display = metadata
             .lines()
@@ -509,16 +547,126 @@ fn plan_wheels(
             .find_map(|l| l.strip_prefix("Name:"))
             .map(|n| n.trim().to_string())
             .unwrap_or_else(|| WheelFilename::parse(&file.filename).map(|w| w.name).unwrap_or(name.clone()));
-        if req.hash_mode {
+        let direct_url = req.direct_urls.get(&name).cloned();
+        if req.hash_mode && direct_url.is_none() {
             check_hashes(&req, &source, &name, &version, &file, &path, &mut hash_errors).map_err(fail)?;
         }
-        out.push(Planned { name, display, version, file, path, metadata, requested, direct, extras });
+        out.push(Planned { name, display, version, file, path, metadata, requested, direct, extras, direct_url });
     }
     if !hash_errors.is_empty() {
         eprintln!("{}", plan::hash_errors_text(hash_errors));
         return Err(ExitCode::from(1));
     }
     Ok((req, out))
+}
+
+/// What a build-requirements install (krait-pip run again with --prefix)
+/// is told: the same indexes, links, cache and network settings.
+fn child_options(f: &Finder, req: &plan::Request, env: &Env, verbose: bool) -> build::ChildOptions {
+    let mut args: Vec<String> = Vec::new();
+    match req.index_urls.split_first() {
+        None => args.push("--no-index".into()),
+        Some((first, rest)) => {
+            args.extend(["--index-url".to_string(), first.clone()]);
+            for u in rest {
+                args.extend(["--extra-index-url".to_string(), u.clone()]);
+            }
+        }
+    }
+    for l in &req.find_links {
+        args.extend(["--find-links".to_string(), l.clone()]);
+    }
+    if req.pre {
+        args.push("--pre".into());
+    }
+    if f.no_cache_dir {
+        args.push("--no-cache-dir".into());
+    } else {
+        args.extend(["--cache-dir".to_string(), cache_dir(f.cache_dir.as_deref()).to_string_lossy().to_string()]);
+    }
+    if let Some(c) = &f.cert {
+        args.extend(["--cert".to_string(), c.to_string_lossy().to_string()]);
+    }
+    if let Some(t) = f.timeout {
+        args.extend(["--timeout".to_string(), t.to_string()]);
+    }
+    if let Some(p) = &f.proxy {
+        args.extend(["--proxy".to_string(), p.clone()]);
+    }
+    if let Some(r) = f.retries {
+        args.extend(["--retries".to_string(), r.to_string()]);
+    }
+    for (only, v) in &f.format_order {
+        args.extend([if *only { "--only-binary" } else { "--no-binary" }.to_string(), v.clone()]);
+    }
+    if !verbose {
+        args.push("-q".into());
+    }
+    build::ChildOptions { python: env.python.executable.clone(), args, verbose }
+}
+
+/// Builds a source named directly (folder, sdist file or URL) and turns it
+/// into a root requirement pinned to the built wheel.
+fn add_source(s: &plan::SourceReq, req: &mut plan::Request, client: &krait_index::Client, builder: &build::Builder, tags: &krait_tags::Tags, quiet: bool) -> Result<(), ExitCode> {
+    let say_fail = |e: String| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    };
+    if !quiet {
+        match (&s.origin, s.editable) {
+            (Some(o), true) => println!("Obtaining {} (from {o})", s.text),
+            (None, true) => println!("Obtaining {}", s.text),
+            (Some(o), false) => println!("Processing {} (from {o})", s.text),
+            (None, false) => println!("Processing {}", s.text),
+        }
+    }
+    let shown = s.name.clone().unwrap_or_else(|| s.text.clone());
+    let (wheel, direct_url) = match &s.location {
+        plan::Location::Dir(d) => {
+            let kind = if s.editable { krait_build::Kind::Editable } else { krait_build::Kind::Wheel };
+            let w = builder.dir_wheel(d, kind, &shown).map_err(|e| say_fail(e.0))?;
+            let dir_info = if s.editable { serde_json::json!({"editable": true}) } else { serde_json::json!({}) };
+            (w, serde_json::json!({"dir_info": dir_info, "url": file_url(d)}))
+        }
+        plan::Location::Archive(p) => {
+            let w = builder.sdist_wheel(p, &shown).map_err(|e| say_fail(format!("ERROR: {e}")))?;
+            let h = plan::file_digest(p, "sha256").map_err(fail)?;
+            (w, serde_json::json!({"archive_info": {"hash": format!("sha256={h}"), "hashes": {"sha256": h}}, "url": file_url(p)}))
+        }
+        plan::Location::Url(u) => {
+            let (base, fragment) = u.split_once('#').unwrap_or((u.as_str(), ""));
+            let filename = base.split('?').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+            let sha256 = fragment.strip_prefix("sha256=").map(str::to_string);
+            let df = krait_index::DistFile { filename, url: base.to_string(), sha256, requires_python: None, yanked: false, has_metadata: false };
+            let p = client.fetch(&df).map_err(fail)?;
+            let w = builder.sdist_wheel(&p, &shown).map_err(|e| say_fail(format!("ERROR: {e}")))?;
+            let h = plan::file_digest(&p, "sha256").map_err(fail)?;
+            (w, serde_json::json!({"archive_info": {"hash": format!("sha256={h}"), "hashes": {"sha256": h}}, "url": base}))
+        }
+    };
+    let fname = wheel.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+    let wf = WheelFilename::parse(&fname).map_err(fail)?;
+    if tags.priority(&wf.tags()).is_none() {
+        return Err(fail(format!("{fname} is not a supported wheel on this platform.")));
+    }
+    let name = normalize_name(&wf.name);
+    if let Some(n) = &s.name {
+        if normalize_name(n) != name {
+            return Err(fail(format!("Requested {} has inconsistent name: expected '{}', but metadata has '{}'", s.text, n, wf.name)));
+        }
+    }
+    let extras = if s.extras.is_empty() { String::new() } else { format!("[{}]", s.extras.join(",")) };
+    let root: Requirement = format!("{}{extras}=={}", wf.name, wf.version).parse().map_err(|e| fail(format!("{e}")))?;
+    req.direct.insert(
+        name.clone(),
+        krait_index::DistFile { filename: fname, url: wheel.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false },
+    );
+    req.roots.push(plan::Root { req: root, origin: s.origin.clone(), hashes: Vec::new() });
+    req.direct_urls.insert(name.clone(), direct_url.to_string());
+    if s.editable {
+        req.editables.insert(name);
+    }
+    Ok(())
 }
 
 /// pip's hash-checking mode for one downloaded file.
@@ -624,7 +772,12 @@ fn install(mut a: InstallArgs) -> ExitCode {
         }
         true
     };
-    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), "install") {
+    // Unpacked sources and wheels built from folders live until the end.
+    let scratch = match tempfile::Builder::new().prefix("krait-pip-src-").tempdir() {
+        Ok(t) => t,
+        Err(e) => return fail(format!("cannot create a temporary folder: {e}")),
+    };
+    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), a.t.verbose > 0, "install", scratch.path()) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -651,7 +804,7 @@ fn install(mut a: InstallArgs) -> ExitCode {
         println!("Installing collected packages: {}", names.join(", "));
     }
     // Concurrent installs into one environment take turns.
-    let lock_dir = a.target.as_ref().map(|t| absolute(t)).unwrap_or_else(|| env.python.prefix.clone());
+    let lock_dir = a.target.as_ref().or(a.prefix.as_ref()).map(|t| absolute(t)).unwrap_or_else(|| env.python.prefix.clone());
     let cache = cache_dir(a.f.cache_dir.as_deref());
     let _lock = match lock_environment(&cache, &lock_dir) {
         Ok(l) => l,
@@ -676,10 +829,10 @@ fn install(mut a: InstallArgs) -> ExitCode {
     let mut steps = Vec::new();
     for c in &chosen {
         let old = installed.iter().find(|d| d.normalized_name() == c.name);
-        let direct_url = c.direct.then(|| {
+        let direct_url = c.direct_url.clone().or_else(|| c.direct.then(|| {
             let hash = std::fs::read(&c.path).map(|d| format!("{:x}", Sha256::digest(d))).unwrap_or_default();
             serde_json::json!({"archive_info": {"hash": format!("sha256={hash}"), "hashes": {"sha256": hash}}, "url": file_url(&c.path)}).to_string()
-        });
+        }));
         // Files come hard-linked from the wheel's unpacked copy in the cache.
         let data_cache = a.f.data_cache.clone().unwrap_or_else(|| cache.clone());
         let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| data_cache.join("unpacked").join(h));
@@ -706,6 +859,7 @@ fn install(mut a: InstallArgs) -> ExitCode {
         return fail(e);
     }
     let mut done = Vec::new();
+    let mut written = Vec::new();
     let bar = progress::counter(quiet, chosen.len(), "Installing");
     // Lines printed while the bar is shown go above it.
     let say = |text: String| match &bar {
@@ -735,7 +889,10 @@ fn install(mut a: InstallArgs) -> ExitCode {
         let st = &journal.steps[i];
         let opts = InstallOptions { installer: "krait-pip".into(), requested: st.requested, direct_url: st.direct_url.clone(), unpacked: st.unpacked.clone() };
         match install_wheel(&c.path, &env.scheme, &env.python.executable, &opts) {
-            Ok(inst) => done.push(format!("{}-{}", inst.name, inst.version)),
+            Ok(inst) => {
+                done.push(format!("{}-{}", inst.name, inst.version));
+                written.push(inst);
+            }
             // The journal stays: the next run tries again to finish.
             Err(e) => return fail(format!("Could not install packages due to an OSError or a bad archive: {e}")),
         }
@@ -749,6 +906,12 @@ fn install(mut a: InstallArgs) -> ExitCode {
     }
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    // Byte-compiled by the target interpreter, the .pyc files added to RECORD.
+    if !a.t.no_compile {
+        if let Err(e) = build::compile_installed(&env.python.executable, &written, &[&env.scheme.purelib, &env.scheme.platlib]) {
+            eprintln!("WARNING: byte-compiling failed: {e}");
+        }
     }
     journal.remove();
     if !quiet {
@@ -767,7 +930,11 @@ fn download(mut a: DownloadArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     let quiet = a.t.quiet > 0;
-    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet, "download") {
+    let scratch = match tempfile::Builder::new().prefix("krait-pip-src-").tempdir() {
+        Ok(t) => t,
+        Err(e) => return fail(format!("cannot create a temporary folder: {e}")),
+    };
+    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet, a.t.verbose > 0, "download", scratch.path()) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -865,6 +1032,11 @@ fn run_uninstall(t: Target, yes: bool, requirements: Vec<PathBuf>, mut packages:
 fn freeze_line(d: &InstalledDist) -> String {
     if let Some(du) = d.direct_url() {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&du) {
+            let editable = v.pointer("/dir_info/editable").and_then(|e| e.as_bool()).unwrap_or(false);
+            if let (true, Some(url)) = (editable, v.get("url").and_then(|u| u.as_str())) {
+                let path = plan::url_path(url);
+                return format!("# Editable install with no version control ({}=={})\n-e {path}", d.name, d.version);
+            }
             if let Some(url) = v.get("url").and_then(|u| u.as_str()) {
                 return format!("{} @ {url}", d.name);
             }
@@ -888,12 +1060,16 @@ fn latest_versions(a: &ListArgs, env: &Env, dists: &[InstalledDist]) -> Result<s
         pre: a.pre,
         hash_mode: false,
         format: Default::default(),
+        sources: Vec::new(),
+        direct_urls: Default::default(),
+        editables: Default::default(),
     };
     let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
     let mut out = std::collections::BTreeMap::new();
     for d in dists {
         let name = d.normalized_name();
-        let mut all: Vec<(Version, &'static str)> = source.candidates(&name)?.into_iter().map(|(v, _)| (v, "wheel")).collect();
+        let mut all: Vec<(Version, &'static str)> =
+            source.candidates(&name)?.into_iter().map(|(v, f)| (v, if plan::is_wheel(&f.filename) { "wheel" } else { "sdist" })).collect();
         all.extend(source.sdists.borrow().get(&name).into_iter().flatten().map(|(v, _)| (v.clone(), "sdist")));
         all.retain(|(v, _)| a.pre || !v.is_prerelease());
         if let Some(best) = all.into_iter().max_by(|x, y| x.0.cmp(&y.0).then((x.1 == "wheel").cmp(&(y.1 == "wheel")))) {

@@ -87,6 +87,147 @@ pub struct Request {
     pub pre: bool,
     pub hash_mode: bool,
     pub format: FormatControl,
+    /// Source trees, sdist files and sdist URLs named directly (built before resolving).
+    pub sources: Vec<SourceReq>,
+    /// PEP 610 direct_url.json of the distributions built from `sources`, by name.
+    pub direct_urls: BTreeMap<String, String>,
+    /// Names installed from `sources` in editable mode.
+    pub editables: BTreeSet<String>,
+}
+
+/// Where a source requirement's project is.
+#[derive(Debug, Clone)]
+pub enum Location {
+    Dir(PathBuf),
+    Archive(PathBuf),
+    Url(String),
+}
+
+/// A requirement named by path or URL rather than by name (or `name @ URL`).
+#[derive(Debug, Clone)]
+pub struct SourceReq {
+    /// As the user wrote it (extras removed).
+    pub text: String,
+    pub location: Location,
+    pub editable: bool,
+    pub extras: Vec<String>,
+    /// The name given with `name @ URL`.
+    pub name: Option<String>,
+    pub origin: Option<String>,
+}
+
+/// `path[extra1,extra2]` split into the path and the extras.
+fn split_extras(s: &str) -> (&str, Vec<String>) {
+    if let Some(open) = s.rfind('[') {
+        if s.ends_with(']') && !s[open..].contains('/') {
+            let extras = s[open + 1..s.len() - 1].split(',').map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
+            return (&s[..open], extras);
+        }
+    }
+    (s, Vec::new())
+}
+
+pub fn url_path(url: &str) -> String {
+    let rest = url.strip_prefix("file://").unwrap_or(url);
+    // file://localhost/path and file:///path
+    let rest = rest.strip_prefix("localhost").unwrap_or(rest);
+    let b = rest.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&rest[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+fn looks_like_path(s: &str) -> bool {
+    s.contains('/') || s.starts_with('.')
+}
+
+/// A local folder or archive: checked as pip checks it.
+fn local_location(shown: &str, path: &Path) -> Result<Location, String> {
+    if path.is_dir() {
+        if !path.join("pyproject.toml").is_file() && !path.join("setup.py").is_file() {
+            return Err(format!("Directory '{shown}' is not installable. Neither 'setup.py' nor 'pyproject.toml' found."));
+        }
+        return Ok(Location::Dir(absolute(path)));
+    }
+    if path.is_file() {
+        if krait_build::is_archive(&path.to_string_lossy()) {
+            return Ok(Location::Archive(absolute(path)));
+        }
+        return Err(format!("Invalid requirement: '{shown}'\nHint: It looks like a path. The path does exist. The argument you provided ({shown}) appears to be a requirements file. If that is the case, use the '-r' flag to install the packages specified within it."));
+    }
+    Err(format!("Invalid requirement: '{shown}'\nHint: It looks like a path. File '{shown}' does not exist."))
+}
+
+/// The requirement as a source requirement, when it names a folder, an
+/// sdist file or an sdist URL (or is editable). Wheels are left to the caller.
+fn source_of(text: &str, editable: bool, origin: &Option<String>) -> Result<Option<SourceReq>, String> {
+    let (loc_text, extras) = split_extras(text.trim());
+    let mut name = None;
+    let target = loc_text.to_string();
+    if !editable && !looks_like_path(loc_text) && !loc_text.contains("://") {
+        // name @ URL
+        match text.parse::<Requirement>() {
+            Ok(r) => match &r.version_or_url {
+                VersionOrUrl::Url(u) => {
+                    if u.ends_with(".whl") {
+                        return Ok(None);
+                    }
+                    name = Some(r.name.clone());
+                    let src = source_of(u, false, origin)?;
+                    return Ok(src.map(|mut s| {
+                        s.name = name;
+                        s.extras = r.extras.clone();
+                        s.text = text.to_string();
+                        s
+                    }));
+                }
+                VersionOrUrl::Specifiers(_) => {
+                    // A bare name that is also an archive in the current folder.
+                    if !(krait_build::is_archive(loc_text) && Path::new(loc_text).is_file()) {
+                        return Ok(None);
+                    }
+                }
+            },
+            Err(_) => {
+                if !(krait_build::is_archive(loc_text) && Path::new(loc_text).exists()) {
+                    return Ok(None);
+                }
+            }
+        }
+    }
+    let location = if target.starts_with("file:") {
+        local_location(&target, Path::new(&url_path(&target)))?
+    } else if target.starts_with("http://") || target.starts_with("https://") {
+        let file = target.split(['#', '?']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+        if target.ends_with(".whl") {
+            return Ok(None);
+        }
+        if !krait_build::is_archive(&file) {
+            return Err(format!("Invalid requirement: '{text}': {file} is not an sdist archive (.tar.gz, .zip) or a wheel"));
+        }
+        Location::Url(target.clone())
+    } else if target.contains("://") || target.contains("+") && target.split(':').next().is_some_and(|s| s.contains('+')) {
+        return Err(format!("Cannot install {text}: krait-pip does not install from version control or from {} URLs yet", target.split(':').next().unwrap_or("")));
+    } else {
+        local_location(&target, Path::new(&target))?
+    };
+    if editable && !matches!(location, Location::Dir(_)) {
+        return Err(format!(
+            "{text} is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with bzr+http, bzr+https, bzr+ssh, bzr+sftp, bzr+ftp, bzr+lp, bzr+file, git+http, git+https, git+ssh, git+git, git+file, hg+file, hg+http, hg+https, hg+ssh, hg+static-http, svn+ssh, svn+http, svn+https, svn+svn, svn+file)."
+        ));
+    }
+    Ok(Some(SourceReq { text: loc_text.to_string(), location, editable, extras, name, origin: origin.clone() }))
 }
 
 pub struct Sources<'a> {
@@ -113,6 +254,7 @@ fn absolute(p: &Path) -> PathBuf {
 /// (markers that do not match) are printed unless `quiet`.
 pub fn gather(
     packages: &[String],
+    editables: &[String],
     req_files: &[PathBuf],
     constraint_files: &[PathBuf],
     src: &Sources,
@@ -130,8 +272,11 @@ pub fn gather(
     for r in req_files {
         reqfile::parse_location(&r.to_string_lossy(), false, &mut parsed, &fetch)?;
     }
-    let mut lines: Vec<ReqLine> =
-        packages.iter().map(|p| ReqLine { text: p.clone(), hashes: Vec::new(), origin: String::new(), constraint: false }).collect();
+    let mut lines: Vec<ReqLine> = editables
+        .iter()
+        .map(|p| ReqLine { text: p.clone(), hashes: Vec::new(), origin: String::new(), constraint: false, editable: true })
+        .chain(packages.iter().map(|p| ReqLine { text: p.clone(), hashes: Vec::new(), origin: String::new(), constraint: false, editable: false }))
+        .collect();
     lines.extend(parsed.lines);
     let o = parsed.options;
 
@@ -160,9 +305,19 @@ pub fn gather(
     let mut roots = Vec::new();
     let mut constraints = Vec::new();
     let mut direct = BTreeMap::new();
+    let mut sources = Vec::new();
     for l in &lines {
         let origin = (!l.origin.is_empty()).then(|| l.origin.clone());
         let r = l.text.as_str();
+        if l.editable || !(r.ends_with(".whl") && !r.contains(" @ ") && !r.contains(';')) {
+            if let Some(src) = source_of(r, l.editable, &origin)? {
+                if l.constraint {
+                    return Err(format!("Unnamed requirements are not allowed as constraints: {r}"));
+                }
+                sources.push(src);
+                continue;
+            }
+        }
         if r.ends_with(".whl") && !r.contains(" @ ") && !r.contains(';') {
             if l.constraint {
                 return Err(format!("Unnamed requirements are not allowed as constraints: {r}"));
@@ -214,7 +369,19 @@ pub fn gather(
         }
     }
     let hash_mode = src.require_hashes || o.require_hashes || roots.iter().any(|r| !r.hashes.is_empty());
-    Ok(Request { roots, constraints, direct, index_urls, find_links, pre: src.pre || o.pre, hash_mode, format })
+    Ok(Request {
+        roots,
+        constraints,
+        direct,
+        index_urls,
+        find_links,
+        pre: src.pre || o.pre,
+        hash_mode,
+        format,
+        sources,
+        direct_urls: BTreeMap::new(),
+        editables: BTreeSet::new(),
+    })
 }
 
 /// An sdist's version, from its file name.
@@ -239,6 +406,8 @@ pub struct IndexSource<'a> {
     pub sdists: RefCell<BTreeMap<String, Vec<(Version, String)>>>,
     /// Metadata requirements read so far, by (name, version).
     pub requires: RefCell<BTreeMap<(String, Version), Vec<Requirement>>>,
+    /// Builds sdists (their metadata during resolution); without it sdists are no candidates.
+    pub builder: Option<&'a crate::build::Builder>,
 }
 
 impl<'a> IndexSource<'a> {
@@ -254,6 +423,7 @@ impl<'a> IndexSource<'a> {
             files: Default::default(),
             sdists: Default::default(),
             requires: Default::default(),
+            builder: None,
         }
     }
 
@@ -275,6 +445,7 @@ impl<'a> IndexSource<'a> {
         }
         let mut best: BTreeMap<Version, (usize, DistFile)> = Default::default();
         let mut sdists = Vec::new();
+        let mut sdist_files: Vec<(Version, DistFile)> = Vec::new();
         for f in all {
             if f.yanked && !self.direct.contains_key(name) {
                 continue;
@@ -289,7 +460,10 @@ impl<'a> IndexSource<'a> {
             let Ok(wf) = WheelFilename::parse(&f.filename) else {
                 if let Some(v) = sdist_version(&f.filename, name) {
                     if source_ok {
-                        sdists.push((v, f.filename.clone()));
+                        sdists.push((v.clone(), f.filename.clone()));
+                        if !sdist_files.iter().any(|(w, _)| *w == v) {
+                            sdist_files.push((v, f.clone()));
+                        }
                     }
                 }
                 continue;
@@ -305,9 +479,18 @@ impl<'a> IndexSource<'a> {
                 }
             }
         }
-        let out: Vec<(Version, DistFile)> = best.into_iter().map(|(v, (_, f))| (v, f)).collect();
+        let mut out: Vec<(Version, DistFile)> = best.into_iter().map(|(v, (_, f))| (v, f)).collect();
         sdists.retain(|(v, _)| !out.iter().any(|(w, _)| w == v));
         sdists.sort();
+        // Versions without a fitting wheel come as their sdist (built when chosen).
+        if self.builder.is_some() {
+            for (v, f) in &sdist_files {
+                if sdists.iter().any(|(w, n)| w == v && n == &f.filename) && !out.iter().any(|(w, _)| w == v) {
+                    out.push((v.clone(), f.clone()));
+                }
+            }
+            out.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         self.sdists.borrow_mut().insert(name.to_string(), sdists);
         self.files.borrow_mut().insert(name.to_string(), out.clone());
         Ok(out)
@@ -328,7 +511,13 @@ impl krait_resolver::Source for IndexSource<'_> {
             return Ok(r.clone());
         }
         let f = self.file(name, version).ok_or_else(|| format!("no file for {name} {version}"))?;
-        let meta = self.client.metadata(&f)?;
+        let meta = if is_wheel(&f.filename) {
+            self.client.metadata(&f)?
+        } else {
+            let builder = self.builder.ok_or_else(|| format!("{} is a source distribution", f.filename))?;
+            let path = self.client.fetch(&f)?;
+            builder.sdist_metadata(&path, &f.filename)?
+        };
         let reqs = krait_index::requires_dist(&meta)
             .iter()
             .map(|r| r.parse::<Requirement>().map_err(|e| format!("{name} {version} has a bad requirement '{r}': {e}")))
@@ -336,6 +525,10 @@ impl krait_resolver::Source for IndexSource<'_> {
         self.requires.borrow_mut().insert(key, reqs.clone());
         Ok(reqs)
     }
+}
+
+pub fn is_wheel(filename: &str) -> bool {
+    filename.ends_with(".whl")
 }
 
 /// pip's message when nothing fits a requirement, with krait-pip's own
@@ -371,6 +564,9 @@ pub fn no_candidates(source: &IndexSource, roots: &[Root], constraints: &[Requir
 /// Hints for the packages the resolver looked at that have no usable wheel
 /// but do have source distributions, which krait-pip cannot build yet.
 pub fn sdist_only_hints(source: &IndexSource) -> Vec<String> {
+    if source.builder.is_some() {
+        return Vec::new();
+    }
     let sdists = source.sdists.borrow().clone();
     let mut out = Vec::new();
     for (name, files) in sdists {

@@ -16,6 +16,8 @@ pub struct ReqLine {
     /// Where it came from, as pip words it: `-r FILE (line N)`.
     pub origin: String,
     pub constraint: bool,
+    /// From `-e`/`--editable`: a source tree installed in editable mode.
+    pub editable: bool,
 }
 
 /// Options that requirements files set for the whole run.
@@ -322,7 +324,7 @@ fn parse_inner(location: &str, constraint: bool, out: &mut Parsed, depth: usize,
                     other => return Err(format!("Invalid requirement: '{line}' ({origin}): --{other} cannot follow a requirement")),
                 }
             }
-            out.lines.push(ReqLine { text: req.to_string(), hashes, origin, constraint });
+            out.lines.push(ReqLine { text: req.to_string(), hashes, origin, constraint, editable: false });
             continue;
         }
         for (k, v) in opts {
@@ -342,7 +344,7 @@ fn parse_inner(location: &str, constraint: bool, out: &mut Parsed, depth: usize,
                 "only-binary" => out.options.only_binary.push(v),
                 "no-binary" => out.options.no_binary.push(v),
                 "trusted-host" | "use-feature" => {}
-                "editable" => return Err(format!("{origin}: editable requirements (-e {v}) need a source build, which krait-pip cannot do yet")),
+                "editable" => out.lines.push(ReqLine { text: v, hashes: Vec::new(), origin: origin.clone(), constraint, editable: true }),
                 "hash" => return Err(format!("{origin}: --hash must follow a requirement on the same line")),
                 _ => {}
             }

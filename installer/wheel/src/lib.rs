@@ -79,7 +79,7 @@ pub fn parse_record(text: &str) -> Vec<(String, String, String)> {
     rows
 }
 
-fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
