@@ -131,7 +131,7 @@ pub fn subprocess_error(title: &str, code: i32, output: Option<&str>, indent: &s
         }
     }
     s.push_str("\nnote: This error originates from a subprocess, and is likely not a problem with pip.");
-    s.lines().map(|l| if l.is_empty() { String::new() } else { format!("{indent}{l}") }).collect::<Vec<_>>().join("\n")
+    s.lines().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
 }
 
 /// The isolated environment: two prefixes (build requirements in

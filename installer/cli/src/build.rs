@@ -76,6 +76,14 @@ impl Builder {
         self.tmp.join(format!("{what}-{n}"))
     }
 
+    /// Whether `sdist_wheel` would run a build (no wheel built before).
+    pub fn needs_build(&self, archive: &Path) -> bool {
+        if self.built.borrow().contains_key(archive) {
+            return false;
+        }
+        crate::plan::file_digest(archive, "sha256").map_or(true, |sha| self.cached_wheel(&sha).is_none())
+    }
+
     /// Where a wheel built from the sdist with this hash is kept.
     fn cached_dir(&self, sha256: &str) -> PathBuf {
         self.cache.join("wheels").join("built").join(sha256)
@@ -107,6 +115,9 @@ impl Builder {
         let src = self.unpack(archive)?;
         let mut p = Project::new(self.fe.clone(), &src, display).map_err(|e| e.0)?;
         let meta = p.metadata(Kind::Wheel).map_err(|e| e.0)?;
+        if let Some(n) = meta_name(&meta) {
+            p.name = n;
+        }
         self.prepared.borrow_mut().insert(archive.to_path_buf(), p);
         Ok(meta)
     }
@@ -168,8 +179,8 @@ impl Builder {
         let mut p = Project::new(self.fe.clone(), dir, display)?;
         // The metadata first, as pip does: it names the project in what follows.
         let meta = p.metadata(kind)?;
-        if let Some(n) = meta.lines().take_while(|l| !l.is_empty()).find_map(|l| l.strip_prefix("Name:")) {
-            p.name = n.trim().to_string();
+        if let Some(n) = meta_name(&meta) {
+            p.name = n;
         }
         let out = self.scratch("wheel");
         let w = p.build(kind, &out)?;
@@ -192,6 +203,10 @@ impl Builder {
             }
         }
     }
+}
+
+fn meta_name(meta: &str) -> Option<String> {
+    meta.lines().take_while(|l| !l.is_empty()).find_map(|l| l.strip_prefix("Name:")).map(|n| n.trim().to_string())
 }
 
 /// Byte-compiles installed `.py` files with the target interpreter (one run

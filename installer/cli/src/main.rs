@@ -522,7 +522,8 @@ fn plan_wheels(
         fetched_paths.push(got.map_err(fail)?);
     }
     // Source distributions chosen become wheels (built once, then from the cache).
-    let sdists: Vec<String> = todo.iter().filter(|t| !plan::is_wheel(&t.2.filename)).map(|t| t.0.clone()).collect();
+    let sdists: Vec<String> =
+        todo.iter().zip(&fetched_paths).filter(|(t, p)| !plan::is_wheel(&t.2.filename) && builder.needs_build(p)).map(|(t, _)| t.0.clone()).collect();
     if !sdists.is_empty() && !quiet {
         println!("Building wheels for collected packages: {}", sdists.join(", "));
     }
