@@ -175,7 +175,8 @@ fn source_of(text: &str, editable: bool, origin: &Option<String>) -> Result<Opti
     let (loc_text, extras) = split_extras(text.trim());
     let mut name = None;
     let target = loc_text.to_string();
-    if !editable && !looks_like_path(loc_text) && !loc_text.contains("://") {
+    let named_url = text.split_once('@').is_some_and(|(n, _)| !n.contains('/') && !n.contains(':'));
+    if !editable && (named_url || (!looks_like_path(loc_text) && !loc_text.contains("://"))) {
         // name @ URL
         match text.parse::<Requirement>() {
             Ok(r) => match &r.version_or_url {
