@@ -13,6 +13,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
 pub mod errno;
 pub mod fcntl;
 pub mod functools;
@@ -199,6 +200,7 @@ pub fn register_all() {
     register("_posixsubprocess", posixsubprocess::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
+    register("_csv", csv::create);
     register("zlib", zlib::create);
     register("_md5", hashes::md5::create);
     register("_sha1", hashes::sha1::create);
