@@ -30,6 +30,11 @@ struct Options {
     quiet: bool,
 }
 
+/// `-W` and `-X` values, in command-line order (they are set on sys once
+/// it exists).
+static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `krait -h' for more information.\n";
 
 const HELP: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -107,7 +112,8 @@ fn parse_args() -> Result<Options, i32> {
                             args.extend(argv[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Module(value), args, optimize, quiet });
                         }
-                        _ => {}
+                        'W' => WARN_OPTIONS.lock().unwrap().push(value),
+                        _ => X_OPTIONS.lock().unwrap().push(value),
                     }
                     j = chars.len();
                     continue;
@@ -157,6 +163,7 @@ fn set_letter_flag(c: char) {
         'v' => set_flag("verbose", flag("verbose") + 1),
         'b' => set_flag("bytes_warning", flag("bytes_warning") + 1),
         'P' => set_flag("safe_path", 1),
+        'u' => krait_runtime::modules::stdio::set_unbuffered(true),
         _ => {}
     }
 }
@@ -173,6 +180,9 @@ fn apply_environment() {
     }
     if set("PYTHONNOUSERSITE") {
         set_flag("no_user_site", 1);
+    }
+    if set("PYTHONUNBUFFERED") {
+        krait_runtime::modules::stdio::set_unbuffered(true);
     }
     if set("PYTHONSAFEPATH") {
         set_flag("safe_path", 1);
@@ -210,6 +220,7 @@ fn run(opts: Options) -> i32 {
     krait_runtime::gil::init_main_thread();
     krait_modules::register_all();
     apply_environment();
+    apply_x_flags();
     let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);
     modules::sys::set_flag("optimize", optimize as i64);
     interp::set_optimize_level(optimize);
@@ -233,6 +244,16 @@ fn run(opts: Options) -> i32 {
         eprintln!("Fatal Python error: init_signals: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
+    if let Err(e) = modules::stdio::init(use_env) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_sys_streams: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
+    if let Err(e) = apply_warn_and_x_options(use_env) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_interp_main: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
     let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));
     let code = match result {
         Ok(()) => 0,
@@ -240,6 +261,55 @@ fn run(opts: Options) -> i32 {
     };
     interp::finalize();
     finish(code)
+}
+
+/// The sys.flags that -X options set (before sys.flags is built).
+fn apply_x_flags() {
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        match x.split_once('=').map_or(x.as_str(), |(k, _)| k) {
+            "dev" => modules::sys::set_flag("dev_mode", 1),
+            "utf8" => modules::sys::set_flag("utf8_mode", 1),
+            _ => {}
+        }
+    }
+}
+
+/// sys.warnoptions (PYTHONWARNINGS, then -W) and sys._xoptions (-X), and
+/// what they switch on at start-up: the warnings module when there are
+/// warning options, faulthandler under -X faulthandler/PYTHONFAULTHANDLER.
+fn apply_warn_and_x_options(use_env: bool) -> krait_runtime::PyResult<()> {
+    use krait_runtime::types::{bool_, list};
+    let mut warn: Vec<String> = Vec::new();
+    if use_env {
+        if let Ok(v) = std::env::var("PYTHONWARNINGS") {
+            warn.extend(v.split(',').map(str::trim).filter(|w| !w.is_empty()).map(String::from));
+        }
+    }
+    warn.extend(WARN_OPTIONS.lock().unwrap().iter().cloned());
+    let sys = modules::sys::sys_module().expect("sys exists");
+    let d = module::dict_of(&sys);
+    dict::set_item_str(&d, "warnoptions", &list::from_vec(warn.iter().map(|w| pystr::new(w)).collect()))?;
+    let xd = dict::new();
+    let mut faulthandler = use_env && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty());
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, pystr::new(v)),
+            None => (x.as_str(), bool_::from_bool(true)),
+        };
+        dict::set_item_str(&xd, k, &v)?;
+        if k == "faulthandler" {
+            faulthandler = true;
+        }
+    }
+    dict::set_item_str(&d, "_xoptions", &xd)?;
+    if !warn.is_empty() {
+        krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
+    }
+    if faulthandler {
+        let fh = krait_runtime::import::import_module_level(&pystr::new("faulthandler"), None, None, 0)?;
+        krait_runtime::ops::attr::call_method(&fh, "enable", &[])?;
+    }
+    Ok(())
 }
 
 /// Flushes the streams; a failing stdout flush exits with 120 as CPython.

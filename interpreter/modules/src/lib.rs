@@ -15,6 +15,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod csv;
 pub mod errno;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod hashes;
@@ -197,6 +198,7 @@ pub fn register_all() {
     register("_signal", signal::create);
     register("select", select::create);
     register("fcntl", fcntl::create);
+    register("faulthandler", faulthandler::create);
     register("_posixsubprocess", posixsubprocess::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);

@@ -87,6 +87,7 @@ pub fn initialize(argv: Vec<String>) -> PyResult<()> {
 pub unsafe fn after_fork_child() {
     crate::gil::after_fork_child();
     crate::import::imp::after_fork_child();
+    crate::threadstate::after_fork_child();
 }
 
 static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);

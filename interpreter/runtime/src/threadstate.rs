@@ -88,6 +88,34 @@ thread_local! {
     static CURRENT: Cell<*mut ThreadState> = const { Cell::new(null_mut()) };
 }
 
+/// Every live thread state, newest first, as CPython's interpreter list:
+/// faulthandler walks it to dump all threads (from a signal handler it only
+/// try-locks). Rebuilt in a forked child, where only the caller survives.
+static ALL: crate::gil::ForkResettable<std::sync::Mutex<Vec<usize>>> = crate::gil::ForkResettable::new(std::sync::Mutex::new(Vec::new()));
+
+/// Calls `f` on each live thread state, newest first, without allocating;
+/// false (and no call) when the list is busy, for a signal handler must not
+/// wait for it.
+pub fn try_for_each_thread(mut f: impl FnMut(*mut ThreadState)) -> bool {
+    match ALL.get().try_lock() {
+        Ok(g) => {
+            for p in g.iter() {
+                f(*p as *mut ThreadState);
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// # Safety
+/// In a forked child before any other thread starts.
+pub unsafe fn after_fork_child() {
+    let me = tstate_ptr();
+    let v = if me.is_null() { Vec::new() } else { vec![me as usize] };
+    ALL.reset(std::sync::Mutex::new(v));
+}
+
 static RECURSION_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1000);
 
 pub fn recursion_limit() -> usize {
@@ -155,6 +183,7 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
         (*p).py.cframe = &mut (*p).py.root_cframe;
     }
     CURRENT.with(|c| c.set(p));
+    ALL.get().lock().unwrap_or_else(|e| e.into_inner()).insert(0, p as usize);
     p
 }
 
@@ -171,6 +200,7 @@ pub unsafe fn free_thread(ts: *mut ThreadState) {
         crate::object::xdecref(o);
     }
     CURRENT.with(|c| c.set(null_mut()));
+    ALL.get().lock().unwrap_or_else(|e| e.into_inner()).retain(|p| *p != ts as usize);
     drop(Box::from_raw(ts));
 }
 
