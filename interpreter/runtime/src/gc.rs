@@ -8,7 +8,7 @@
 
 use crate::object::alloc::{gc_head, PyGcHead};
 use crate::object::{decref, incref, tpflags, PyObject};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 use std::os::raw::{c_int, c_void};
 use std::ptr::null_mut;
 
@@ -155,52 +155,56 @@ pub fn objects() -> Vec<crate::object::Obj> {
     unsafe { all_objects().into_iter().map(|p| crate::object::Obj::from_borrowed(p)).collect() }
 }
 
+/// Per tracked object during a collection: its reference count minus the
+/// references from other tracked objects, and whether it is known reachable.
+/// Keyed by address in an Fx map (pointer keys hash in one multiply).
 struct Scan {
-    refs: HashMap<usize, isize>,
+    refs: FxHashMap<usize, (isize, bool)>,
+    stack: Vec<*mut PyObject>,
 }
 
 unsafe extern "C" fn visit_decref(p: *mut PyObject, arg: *mut c_void) -> c_int {
     let s = &mut *(arg as *mut Scan);
     if let Some(r) = s.refs.get_mut(&(p as usize)) {
-        *r -= 1;
+        r.0 -= 1;
     }
     0
 }
 
-struct Reach<'a> {
-    refs: &'a HashMap<usize, isize>,
-    reached: HashSet<usize>,
-    stack: Vec<*mut PyObject>,
-}
-
 unsafe extern "C" fn visit_reach(p: *mut PyObject, arg: *mut c_void) -> c_int {
-    let r = &mut *(arg as *mut Reach);
-    if r.refs.contains_key(&(p as usize)) && r.reached.insert(p as usize) {
-        r.stack.push(p);
+    let s = &mut *(arg as *mut Scan);
+    if let Some(r) = s.refs.get_mut(&(p as usize)) {
+        if !r.1 {
+            r.1 = true;
+            s.stack.push(p);
+        }
     }
     0
 }
 
 /// The unreachable subset of `objs` (all tracked, considered as a closed set).
 unsafe fn unreachable(objs: &[*mut PyObject]) -> Vec<*mut PyObject> {
-    let mut scan = Scan { refs: objs.iter().map(|p| (*p as usize, (**p).ob_refcnt)).collect() };
+    let mut refs = FxHashMap::with_capacity_and_hasher(objs.len(), Default::default());
+    refs.extend(objs.iter().map(|p| (*p as usize, ((**p).ob_refcnt, false))));
+    let mut scan = Scan { refs, stack: Vec::new() };
     for &p in objs {
         if let Some(t) = (*(*p).ob_type).tp_traverse {
             t(p, visit_decref, &mut scan as *mut Scan as *mut c_void);
         }
     }
-    let mut reach = Reach { refs: &scan.refs, reached: HashSet::new(), stack: Vec::new() };
     for &p in objs {
-        if scan.refs[&(p as usize)] > 0 && reach.reached.insert(p as usize) {
-            reach.stack.push(p);
+        let r = scan.refs.get_mut(&(p as usize)).expect("tracked object");
+        if r.0 > 0 && !r.1 {
+            r.1 = true;
+            scan.stack.push(p);
         }
     }
-    while let Some(p) = reach.stack.pop() {
+    while let Some(p) = scan.stack.pop() {
         if let Some(t) = (*(*p).ob_type).tp_traverse {
-            t(p, visit_reach, &mut reach as *mut Reach as *mut c_void);
+            t(p, visit_reach, &mut scan as *mut Scan as *mut c_void);
         }
     }
-    objs.iter().copied().filter(|p| !reach.reached.contains(&(*p as usize))).collect()
+    objs.iter().copied().filter(|p| !scan.refs[&(*p as usize)].1).collect()
 }
 
 /// A full collection; returns the number of unreachable objects found.
@@ -251,7 +255,7 @@ unsafe fn collect_cycles() -> usize {
                 (*p).ob_refcnt -= 1;
             }
             let again = unreachable(&all_objects());
-            let set: HashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
+            let set: rustc_hash::FxHashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
             let v: Vec<*mut PyObject> = again.into_iter().filter(|p| set.contains(&(*p as usize))).collect();
             for &p in &garbage {
                 (*p).ob_refcnt += 1;
