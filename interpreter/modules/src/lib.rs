@@ -9,6 +9,7 @@ pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
+pub mod bz2;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
@@ -179,6 +180,7 @@ pub fn register_all() {
     register("errno", errno::create);
     register("atexit", atexit::create);
     register("_bisect", bisect::create);
+    register("_bz2", bz2::create);
     register("_heapq", heapq::create);
     register("_thread", thread::create);
     register("_weakref", weakref::create);
