@@ -34,6 +34,7 @@ pub mod signal;
 pub mod socket;
 pub mod sre;
 pub mod struct_;
+pub mod termios;
 pub mod thread;
 pub mod time;
 pub mod weakref;
@@ -200,6 +201,7 @@ pub fn register_all() {
     register("_signal", signal::create);
     register("select", select::create);
     register("fcntl", fcntl::create);
+    register("termios", termios::create);
     register("faulthandler", faulthandler::create);
     register("_posixsubprocess", posixsubprocess::create);
     register("_codecs", codecs::create);

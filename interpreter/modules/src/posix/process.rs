@@ -239,6 +239,22 @@ fn run_hooks(hooks: Vec<Obj>) {
 
 pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.fork", a, kw, 0, 0)?;
+    let pid = fork_with_hooks(|| unsafe { libc::fork() })?;
+    Ok(int::from_i64(pid as i64))
+}
+
+/// `forkpty()`: fork with the child on a new pseudo-terminal; returns
+/// (pid, master fd) — the fd is meaningless (-1) in the child.
+pub fn p_forkpty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.forkpty", a, kw, 0, 0)?;
+    let mut master: i32 = -1;
+    let pid = fork_with_hooks(|| unsafe { libc::forkpty(&mut master, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) })?;
+    Ok(tuple::new(&[int::from_i64(pid as i64), int::from_i64(master as i64)]))
+}
+
+/// Runs `fork` between the os.register_at_fork hooks, resetting the
+/// interpreter's locks in the child, as CPython's os.fork.
+fn fork_with_hooks(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
     let (before, child, parent) = AT_FORK.with(|c| {
         let c = c.borrow();
         (c.0.clone(), c.1.clone(), c.2.clone())
@@ -246,7 +262,7 @@ pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     // "before" hooks run last-registered first.
     run_hooks(before.into_iter().rev().collect());
     krait_runtime::modules::sys::flush_std_streams();
-    let pid = unsafe { libc::fork() };
+    let pid = fork();
     if pid < 0 {
         let e = args::errno();
         run_hooks(parent);
@@ -259,7 +275,7 @@ pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     } else {
         run_hooks(parent);
     }
-    Ok(int::from_i64(pid as i64))
+    Ok(pid)
 }
 
 fn argv_list(fname: &str, o: &Obj, what: &str) -> PyResult<Vec<std::ffi::CString>> {
