@@ -81,6 +81,10 @@ fn parse_args() -> Result<Options, i32> {
             i += 1;
             break;
         }
+        if a.starts_with("--") {
+            eprint!("unknown option {}\n{}", a, USAGE);
+            return Err(2);
+        }
         // A cluster of single-letter options; -c/-m/-W/-X take a value.
         let chars: Vec<char> = a[1..].chars().collect();
         let mut j = 0;
@@ -175,6 +179,18 @@ fn apply_environment() {
         return;
     }
     let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+    // A level variable as CPython reads it: a number, or 1 for any other
+    // non-empty text.
+    let level = |v: &str| std::env::var(v).ok().filter(|x| !x.is_empty()).map(|x| x.trim().parse::<i64>().unwrap_or(1).max(1));
+    if let Some(n) = level("PYTHONDEBUG") {
+        set_flag("debug", flag("debug").max(n));
+    }
+    if level("PYTHONINSPECT").is_some() {
+        set_flag("inspect", 1);
+    }
+    if set("PYTHONDEVMODE") {
+        set_flag("dev_mode", 1);
+    }
     if set("PYTHONDONTWRITEBYTECODE") {
         set_flag("dont_write_bytecode", 1);
     }
@@ -187,10 +203,10 @@ fn apply_environment() {
     if set("PYTHONSAFEPATH") {
         set_flag("safe_path", 1);
     }
-    if let Some(n) = std::env::var("PYTHONVERBOSE").ok().and_then(|v| v.parse::<i64>().ok()) {
+    if let Some(n) = level("PYTHONVERBOSE") {
         set_flag("verbose", flag("verbose").max(n));
     }
-    if let Some(n) = std::env::var("PYTHONOPTIMIZE").ok().and_then(|v| v.parse::<i64>().ok()) {
+    if let Some(n) = level("PYTHONOPTIMIZE") {
         set_flag("optimize", flag("optimize").max(n));
     }
 }
@@ -220,7 +236,9 @@ fn run(opts: Options) -> i32 {
     krait_runtime::gil::init_main_thread();
     krait_modules::register_all();
     apply_environment();
-    apply_x_flags();
+    if let Err(code) = apply_x_flags() {
+        return code;
+    }
     let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);
     modules::sys::set_flag("optimize", optimize as i64);
     interp::set_optimize_level(optimize);
@@ -263,15 +281,40 @@ fn run(opts: Options) -> i32 {
     finish(code)
 }
 
-/// The sys.flags that -X options set (before sys.flags is built).
-fn apply_x_flags() {
+/// The sys.flags that -X options (and PYTHONINTMAXSTRDIGITS) set, before
+/// sys.flags is built; an invalid digit limit stops start-up as in CPython.
+fn apply_x_flags() -> Result<(), i32> {
+    let mut digits: Option<(String, &str)> = None;
+    if modules::sys::flag("ignore_environment") == 0 {
+        if let Ok(v) = std::env::var("PYTHONINTMAXSTRDIGITS") {
+            digits = Some((v, "PYTHONINTMAXSTRDIGITS"));
+        }
+    }
     for x in X_OPTIONS.lock().unwrap().iter() {
-        match x.split_once('=').map_or(x.as_str(), |(k, _)| k) {
+        let (k, v) = x.split_once('=').map_or((x.as_str(), None), |(k, v)| (k, Some(v)));
+        match k {
             "dev" => modules::sys::set_flag("dev_mode", 1),
-            "utf8" => modules::sys::set_flag("utf8_mode", 1),
+            "utf8" => modules::sys::set_flag("utf8_mode", if v == Some("0") { 0 } else { 1 }),
+            "int_max_str_digits" => digits = Some((v.unwrap_or("").to_string(), "-X int_max_str_digits")),
             _ => {}
         }
     }
+    if let Some((v, what)) = digits {
+        match v.trim().parse::<usize>() {
+            Ok(n) if n == 0 || n >= 640 => {
+                modules::sys::set_flag("int_max_str_digits", n as i64);
+                int::MAX_STR_DIGITS.store(n, std::sync::atomic::Ordering::Relaxed);
+            }
+            _ => {
+                eprintln!(
+                    "Fatal Python error: config_init_int_max_str_digits: {}: invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized",
+                    what
+                );
+                return Err(1);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// sys.warnoptions (PYTHONWARNINGS, then -W) and sys._xoptions (-X), and
@@ -302,6 +345,17 @@ fn apply_warn_and_x_options(use_env: bool) -> krait_runtime::PyResult<()> {
         }
     }
     dict::set_item_str(&d, "_xoptions", &xd)?;
+    // -X pycache_prefix=PATH wins over PYTHONPYCACHEPREFIX; an empty or
+    // missing PATH means none.
+    let mut prefix = if use_env { std::env::var("PYTHONPYCACHEPREFIX").ok().filter(|p| !p.is_empty()) } else { None };
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        if x == "pycache_prefix" || x.starts_with("pycache_prefix=") {
+            prefix = x.split_once('=').map(|(_, v)| v.to_string()).filter(|p| !p.is_empty());
+        }
+    }
+    if let Some(p) = prefix {
+        dict::set_item_str(&d, "pycache_prefix", &pystr::new(&p))?;
+    }
     if !warn.is_empty() {
         krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
     }
@@ -315,7 +369,7 @@ fn apply_warn_and_x_options(use_env: bool) -> krait_runtime::PyResult<()> {
 /// Flushes the streams; a failing stdout flush exits with 120 as CPython.
 fn finish(code: i32) -> i32 {
     let mut code = code;
-    if let Some(out) = modules::sys::get_attr("stdout").filter(|o| !none::is_none(o)) {
+    if let Some(out) = modules::sys::get_attr("stdout").filter(|o| !none::is_none(o) && !is_closed(o)) {
         if krait_runtime::ops::attr::call_method(&out, "flush", &[]).is_err() {
             let v = errors::fetch();
             if let Some(v) = v {
@@ -329,10 +383,22 @@ fn finish(code: i32) -> i32 {
             code = 120;
         }
     }
-    if let Some(err) = modules::sys::get_attr("stderr").filter(|o| !none::is_none(o)) {
+    if let Some(err) = modules::sys::get_attr("stderr").filter(|o| !none::is_none(o) && !is_closed(o)) {
         let _ = krait_runtime::ops::attr::call_method(&err, "flush", &[]);
     }
     code
+}
+
+/// A stream the program closed is not flushed at exit (CPython's
+/// file_is_closed); an error asking counts as open.
+fn is_closed(o: &Obj) -> bool {
+    match krait_runtime::ops::attr::getattr_str(o, "closed") {
+        Ok(c) => krait_runtime::ops::truthy(&c).unwrap_or(false),
+        Err(_) => {
+            errors::clear();
+            false
+        }
+    }
 }
 
 /// sys.path[0] as CPython sets it: the script's directory, the current

@@ -7,7 +7,7 @@ def run(args, env_extra=None, drop=()):
     env = {k: v for k, v in os.environ.items() if k not in drop and not k.startswith("PYTHONIOENCODING")}
     env.update(env_extra or {})
     r = subprocess.run([sys.executable] + args, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
-    print(r.returncode, r.stdout.strip().replace("\n", " | "), "|", r.stderr.strip().splitlines()[-1:] )
+    print(r.returncode, r.stdout.strip().replace("\n", " | "), "|", r.stderr.strip().splitlines()[:1])
 
 show = ("import sys, io\n"
         "for s in (sys.stdin, sys.stdout, sys.stderr):\n"
@@ -27,3 +27,19 @@ run(["-c", "import sys, faulthandler; print(sys.warnoptions, sys._xoptions, faul
     env_extra={"PYTHONWARNINGS": "ignore,default::UserWarning", "PYTHONFAULTHANDLER": "1"})
 run(["-E", "-c", "import sys, faulthandler; print(sys.warnoptions, faulthandler.is_enabled())"],
     env_extra={"PYTHONWARNINGS": "ignore", "PYTHONFAULTHANDLER": "1"})
+# Start-up options and variables read like CPython's.
+run(["-c", "import sys; sys.stdout.close()"])
+run(["-I", "--unknown-option"])
+run(["-X", "int_max_str_digits=5", "-c", "pass"])
+run(["-X", "int_max_str_digits=1000", "-c", "import sys; print(sys.get_int_max_str_digits(), sys.flags.int_max_str_digits)"])
+run(["-c", "import sys; print(sys.get_int_max_str_digits())"], env_extra={"PYTHONINTMAXSTRDIGITS": "700"})
+for env, opt in ((None, None), ("foo", None), (None, "bar"), ("foo", "bar"), ("foo", ""), ("foo", "-")):
+    args = ["-c", "import sys; print(sys.pycache_prefix)"]
+    if opt == "-":
+        args[:0] = ["-X", "pycache_prefix"]
+    elif opt is not None:
+        args[:0] = ["-X", "pycache_prefix=" + opt]
+    run(args, env_extra={} if env is None else {"PYTHONPYCACHEPREFIX": env}, drop=("PYTHONPYCACHEPREFIX",))
+for value in ("", "1", "text", "2"):
+    run(["-c", "import sys; print(sys.flags.debug, sys.flags.optimize, sys.flags.inspect, sys.flags.dont_write_bytecode)"],
+        env_extra={"PYTHONDEBUG": value, "PYTHONOPTIMIZE": value, "PYTHONDONTWRITEBYTECODE": value}, drop=("PYTHONINSPECT",))
