@@ -4,6 +4,12 @@
 //! Exit status as CPython: 0, SystemExit's code, 1 for an uncaught
 //! exception, 2 for command-line errors, 120 when flushing stdout fails.
 
+// Our own C `main`: Rust's start-up would reopen closed fds 0-2 on
+// /dev/null, and a program started without them must see sys.stdin/
+// stdout/stderr as None, as under CPython. (SIGPIPE is ignored later, at
+// the same point as CPython does.)
+#![no_main]
+
 use krait_runtime::{errors, interp, modules, Obj};
 use krait_runtime::types::{dict, exceptions as exc, int, module, none, str as pystr};
 use std::io::Read;
@@ -211,7 +217,12 @@ fn apply_environment() {
     }
 }
 
-fn main() {
+#[no_mangle]
+pub extern "C" fn main(_argc: std::os::raw::c_int, _argv: *const *const std::os::raw::c_char) -> std::os::raw::c_int {
+    start()
+}
+
+fn start() -> ! {
     let opts = match parse_args() {
         Ok(o) => o,
         Err(code) => std::process::exit(code),

@@ -43,3 +43,14 @@ for env, opt in ((None, None), ("foo", None), (None, "bar"), ("foo", "bar"), ("f
 for value in ("", "1", "text", "2"):
     run(["-c", "import sys; print(sys.flags.debug, sys.flags.optimize, sys.flags.inspect, sys.flags.dont_write_bytecode)"],
         env_extra={"PYTHONDEBUG": value, "PYTHONOPTIMIZE": value, "PYTHONDONTWRITEBYTECODE": value}, drop=("PYTHONINSPECT",))
+# Started without standard descriptors, the streams are None.
+for closed in ((0,), (1,), (2,), (0, 1, 2)):
+    code = ("import os, sys\n"
+            "names = [n for n in ('stdin', 'stdout', 'stderr') if getattr(sys, n) is None]\n"
+            "fd = os.open(os.devnull, os.O_WRONLY)\n"
+            "os._exit(len(names) * 10 + len([n for n in ('stdin', 'stdout', 'stderr') if n in names and n[3:] in ('in', 'out', 'err')]))")
+    def pre(closed=closed):
+        for fd in closed:
+            os.close(fd)
+    p = subprocess.run([sys.executable, "-c", code], preexec_fn=pre, capture_output=False)
+    print(closed, p.returncode)
