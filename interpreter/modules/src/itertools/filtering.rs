@@ -135,7 +135,7 @@ fn make_chain(t: *mut PyTypeObject, its: &[Obj]) -> PyResult<Obj> {
 }
 
 fn chain_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
-    if t == &raw mut CHAIN_TYPE {
+    if super::keeps_init(t, &raw mut CHAIN_TYPE) {
         native::no_kw_dict("chain", kw)?;
     }
     let source = ops::iter(args)?;

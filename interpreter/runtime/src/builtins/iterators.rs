@@ -43,6 +43,17 @@ fn fields(o: &Obj) -> &mut IterObject {
     unsafe { o.cast_mut::<IterObject>() }
 }
 
+/// Clinic's keyword check for `exact`'s __new__: keywords are rejected for
+/// the exact type and for subclasses that keep its __init__ (a subclass
+/// overriding __init__ may take keywords there).
+#[allow(unpredictable_function_pointer_comparisons)]
+fn no_kw_unless_init(name: &str, t: *mut PyTypeObject, exact: *mut PyTypeObject, kwargs: Option<&Obj>) -> PyResult<()> {
+    if t == exact || unsafe { (*t).tp_init == (*exact).tp_init } {
+        no_kw(name, kwargs)?;
+    }
+    Ok(())
+}
+
 fn no_kw(name: &str, kwargs: Option<&Obj>) -> PyResult<()> {
     if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "{}() takes no keyword arguments", name);
@@ -82,7 +93,7 @@ fn enum_next(o: &Obj) -> PyResult<Obj> {
 
 // filter(function or None, iterable)
 fn filter_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("filter", kwargs)?;
+    no_kw_unless_init("filter", t, &raw mut PyFilter_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() != 2 {
         crate::bail!(TypeError, "filter expected 2 arguments, got {}", a.len());
@@ -114,7 +125,7 @@ fn filter_next(o: &Obj) -> PyResult<Obj> {
 
 // map(function, *iterables)
 fn map_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("map", kwargs)?;
+    no_kw_unless_init("map", t, &raw mut PyMap_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() < 2 {
         crate::bail!(TypeError, "map() must have at least two arguments.");
@@ -188,7 +199,7 @@ fn zip_next(o: &Obj) -> PyResult<Obj> {
 
 // reversed(sequence)
 fn reversed_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("reversed", kwargs)?;
+    no_kw_unless_init("reversed", t, &raw mut PyReversed_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() != 1 {
         crate::bail!(TypeError, "reversed expected 1 argument, got {}", a.len());

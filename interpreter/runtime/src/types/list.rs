@@ -491,10 +491,23 @@ fn m_pop(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if i < 0 || i as usize >= n {
         crate::bail!(IndexError, "pop index out of range");
     }
-    let mut v = take_items(slf);
-    let x = v.remove(i as usize);
-    set_items(slf, v);
-    Ok(x)
+    Ok(remove_at(slf, i as usize))
+}
+
+/// Takes item `i` out, shifting the tail down in place (O(n - i), not a
+/// copy of the whole list).
+fn remove_at(o: &Obj, i: usize) -> Obj {
+    let l = raw(o);
+    let n = l.ob_base.ob_size as usize;
+    debug_assert!(i < n);
+    unsafe {
+        let p = l.ob_item;
+        let x = Obj::from_owned(*p.add(i));
+        std::ptr::copy(p.add(i + 1), p.add(i), n - i - 1);
+        *p.add(n - 1) = null_mut();
+        l.ob_base.ob_size = n as isize - 1;
+        x
+    }
 }
 
 fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -503,9 +516,7 @@ fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     while i < len(slf) {
         if crate::ops::eq(&get(slf, i), &args[0])? {
             if i < len(slf) {
-                let mut v = take_items(slf);
-                let x = v.remove(i);
-                set_items(slf, v);
+                let x = remove_at(slf, i);
                 drop(x);
             }
             return Ok(none::none());
