@@ -26,3 +26,9 @@ for code in [['abc'], [2**128], [2**40]]:
         _sre.compile('', 0, code, 0, {}, ())
     except (TypeError, OverflowError) as e:
         print(type(e).__name__)
+
+# Patterns anchored at the string start match only at index 0, whatever pos.
+for p, s, pos in [(r'\Ay', 'yy', 0), (r'\Ay', 'yy', 1), (r'^y', 'xy', 1), (r'^y', 'x\ny', 0)]:
+    m = re.compile(p).search(s, pos)
+    print(p, s.encode(), pos, m and m.span())
+print(re.compile('^y', re.M).search('x\ny').span(), re.split(r'\Ay', 'xyz'), re.sub(r'^y', '-', 'yyy'))

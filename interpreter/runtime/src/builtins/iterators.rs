@@ -194,7 +194,8 @@ fn zip_next(o: &Obj) -> PyResult<Obj> {
             }
         }
     }
-    Ok(tuple::from_vec(vals))
+    // `b` keeps the last result tuple for reuse.
+    Ok(unsafe { tuple::reuse_slot(&mut f.b, vals) })
 }
 
 // reversed(sequence)

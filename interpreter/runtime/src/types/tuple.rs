@@ -70,6 +70,46 @@ pub unsafe fn set_item_unchecked(t: &Obj, i: usize, v: Obj) {
     *p.ob_item.as_mut_ptr().add(i) = v.into_raw();
 }
 
+/// CPython's result-tuple recycling (zip, itertools' combinatorics,
+/// zip_longest): while the tuple returned last is referenced only by
+/// `cache`, its items are replaced in place and it is returned again;
+/// otherwise a new tuple is made and cached.
+pub fn reuse(cache: &mut Option<Obj>, items: Vec<Obj>) -> Obj {
+    if let Some(t) = cache {
+        if t.refcnt() == 1 && is_exact_tuple(t) && len(t) == items.len() && !items.is_empty() {
+            refill(t, items);
+            return t.clone();
+        }
+    }
+    let t = from_vec(items);
+    *cache = Some(t.clone());
+    t
+}
+
+/// `reuse` over a raw owned slot of an object's struct (null when empty).
+///
+/// # Safety
+/// `slot` must hold null or an owned reference.
+pub unsafe fn reuse_slot(slot: *mut *mut PyObject, items: Vec<Obj>) -> Obj {
+    let mut cache = if (*slot).is_null() { None } else { Some(Obj::from_owned(*slot)) };
+    let t = reuse(&mut cache, items);
+    *slot = cache.map(Obj::into_raw).unwrap_or(std::ptr::null_mut());
+    t
+}
+
+fn refill(t: &Obj, items: Vec<Obj>) {
+    unsafe {
+        let p = t.cast_mut::<PyTupleObject>();
+        let mut old = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            let slot = p.ob_item.as_mut_ptr().add(i);
+            old.push(Obj::from_owned(std::mem::replace(&mut *slot, v.into_raw())));
+        }
+        // Old items are released once the tuple is consistent again.
+        drop(old);
+    }
+}
+
 pub fn from_vec(v: Vec<Obj>) -> Obj {
     if v.is_empty() {
         return EMPTY.with(|e| e.get_or_init(|| new_uninit_of(type_ptr(), 0)).clone());
