@@ -407,6 +407,30 @@ fn tupleiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
     Ok(int::from_i64(len(unsafe { Obj::borrow_slot(&it.seq) }) as i64 - it.index as i64))
 }
 
+/// Pickling: `(iter, (tuple,), index)`, or `iter(())` once exhausted.
+fn tupleiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<TupleIterObject>() };
+    let f = crate::ops::attr::getattr_str(&crate::interp::builtins_module(), "iter")?;
+    if it.seq.is_null() {
+        return Ok(new(&[f, new(&[from_vec(Vec::new())])]));
+    }
+    let seq = unsafe { Obj::borrow_slot(&it.seq).clone() };
+    Ok(new(&[f, new(&[seq]), crate::types::int::from_i64(it.index as i64)]))
+}
+
+/// `__setstate__(index)`, clamped to the tuple.
+fn tupleiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::int::as_isize_or_overflow(&a[0])?;
+    let it = unsafe { slf.cast_mut::<TupleIterObject>() };
+    if !it.seq.is_null() {
+        let n = len(unsafe { Obj::borrow_slot(&it.seq) }) as isize;
+        it.index = index.clamp(0, n);
+    }
+    Ok(crate::types::none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -448,6 +472,10 @@ pub fn init_types() {
         (*t).tp_traverse = Some(tupleiter_traverse);
         (*t).tp_iter = Some(crate::types::iter::self_iter);
         (*t).tp_iternext = Some(tupleiter_next);
-        (*t).tp_methods = method_table(&[method("__length_hint__", tupleiter_length_hint)]);
+        (*t).tp_methods = method_table(&[
+            method("__length_hint__", tupleiter_length_hint),
+            method("__reduce__", tupleiter_reduce),
+            method("__setstate__", tupleiter_setstate),
+        ]);
     }
 }
