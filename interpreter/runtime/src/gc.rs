@@ -361,6 +361,22 @@ unsafe fn collect_work() -> usize {
         for &p in &garbage {
             incref(p);
         }
+        // CPython's order: weak references to the garbage are cleared
+        // first, and only those that are not garbage themselves get their
+        // callbacks run; then finalizers.
+        let garbage_set: HashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
+        let mut callbacks = Vec::new();
+        for &p in &garbage {
+            if (*(*p).ob_type).tp_weaklistoffset > 0 {
+                let o = std::mem::ManuallyDrop::new(crate::object::Obj::from_owned(p));
+                callbacks.extend(crate::types::weakref::clear_weakrefs_for_gc(&o, &|w| garbage_set.contains(&(w as usize))));
+            }
+        }
+        for (w, cb) in callbacks {
+            if let Err(e) = crate::ops::call::call(&cb, &[w], None) {
+                crate::errors::write_unraisable(e, Some(&cb));
+            }
+        }
         // PEP 442: finalizers first, once per object.
         let mut finalized_any = false;
         for &p in &garbage {
