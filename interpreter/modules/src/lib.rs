@@ -23,6 +23,7 @@ pub mod hashes;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 mod native;
 pub mod operator;
@@ -194,6 +195,7 @@ pub fn register_all() {
     register("_io", io::create);
     register("_collections", collections::create);
     register("_functools", functools::create);
+    register("_json", json::create);
     register("itertools", itertools::create);
     register("_operator", operator::create);
     register("_sre", sre::create);

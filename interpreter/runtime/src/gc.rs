@@ -15,26 +15,41 @@ use std::ptr::null_mut;
 /// Low bit of `prev`: the object's finalizer already ran.
 const FINALIZED: usize = 1;
 
-static mut HEAD: PyGcHead = PyGcHead { next: null_mut(), prev: null_mut() };
+/// The three generations' lists, then the list a collection works on.
+/// Objects are born in generation 0; those surviving a collection of
+/// generation g move to g + 1 (CPython's scheme), so a young collection
+/// only walks the young objects.
+const WORK: usize = 3;
+static mut HEADS: [PyGcHead; 4] = [const { PyGcHead { next: null_mut(), prev: null_mut() } }; 4];
 static mut COUNT: usize = 0;
-static mut ALLOCS: usize = 0;
 static mut ENABLED: bool = true;
 static mut COLLECTING: bool = false;
+/// CPython's per-generation counts: allocations minus deallocations since
+/// the last generation-0 collection, then the number of collections of the
+/// next younger generation since this one was last collected.
+static mut GEN_COUNT: [usize; 3] = [0; 3];
 pub static mut THRESHOLD: usize = 7000;
-pub static mut COLLECTIONS: usize = 0;
-pub static mut COLLECTED: usize = 0;
+pub static mut OLDER_THRESHOLDS: [usize; 2] = [10, 10];
+/// Objects that survived a full collection, and those moved into the
+/// oldest generation since: a full collection waits until the latter is a
+/// quarter of the former (CPython's guard against quadratic full passes).
+static mut LONG_LIVED_TOTAL: usize = 0;
+static mut LONG_LIVED_PENDING: usize = 0;
+pub static mut COLLECTIONS: [usize; 3] = [0; 3];
+pub static mut COLLECTED: [usize; 3] = [0; 3];
 /// gc.DEBUG_SAVEALL: unreachable objects go to `SAVED` instead of being
 /// cleared (the gc module moves them into gc.garbage).
 pub static mut SAVEALL: bool = false;
-/// Called at the start and end of every collection (gc.callbacks); the
-/// second argument is the number of unreachable objects found ("stop" only).
-pub static mut HOOK: Option<fn(&str, usize)> = None;
+/// Called at the start and end of every collection (gc.callbacks) with the
+/// generation; the last argument is the number of unreachable objects found
+/// ("stop" only).
+pub static mut HOOK: Option<fn(&str, usize, usize)> = None;
 
 /// Unreachable objects kept by DEBUG_SAVEALL, until the gc module takes them.
 pub static SAVED: crate::gil::GilCell<std::cell::RefCell<Vec<crate::object::Obj>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
-unsafe fn head() -> *mut PyGcHead {
-    let h = &raw mut HEAD;
+unsafe fn head(i: usize) -> *mut PyGcHead {
+    let h = (&raw mut HEADS as *mut PyGcHead).add(i);
     if (*h).next.is_null() {
         (*h).next = h;
         (*h).prev = h;
@@ -59,17 +74,63 @@ unsafe fn set_prev(g: *mut PyGcHead, p: *mut PyGcHead) {
 /// `p` must be a freshly allocated object of a HAVE_GC type.
 pub unsafe fn track(p: *mut PyObject) {
     let g = gc_head(p);
-    let h = head();
-    let last = prev_of(h);
-    (*g).next = h;
-    (*g).prev = last;
-    (*last).next = g;
-    set_prev(h, g);
+    (*g).prev = null_mut(); // a new object: not finalized
+    append(head(0), g);
     COUNT += 1;
-    ALLOCS += 1;
-    if ALLOCS > THRESHOLD && ENABLED && !COLLECTING {
+    GEN_COUNT[0] += 1;
+    if GEN_COUNT[0] > THRESHOLD && ENABLED && !COLLECTING {
         crate::interp::request_gc();
     }
+}
+
+/// Links an object that was untracked on its way to tp_dealloc back in,
+/// for the duration of a finalizer that may resurrect it (CPython's
+/// subtype_dealloc does the same). The finalized bit is kept.
+///
+/// # Safety
+/// `p` must be a live, currently untracked container object.
+pub unsafe fn track_again(p: *mut PyObject) {
+    let g = gc_head(p);
+    if !(*g).next.is_null() {
+        return;
+    }
+    append(head(0), g);
+    COUNT += 1;
+    GEN_COUNT[0] += 1;
+}
+
+unsafe fn append(h: *mut PyGcHead, g: *mut PyGcHead) {
+    let last = prev_of(h);
+    (*g).next = h;
+    set_prev(g, last);
+    (*last).next = g;
+    set_prev(h, g);
+}
+
+/// Moves every object of list `from` to the end of list `to`.
+unsafe fn splice(from: *mut PyGcHead, to: *mut PyGcHead) {
+    if (*from).next == from {
+        return;
+    }
+    let first = (*from).next;
+    let last = prev_of(from);
+    let tail = prev_of(to);
+    (*tail).next = first;
+    set_prev(first, tail);
+    (*last).next = to;
+    set_prev(to, last);
+    (*from).next = from;
+    set_prev(from, from);
+}
+
+unsafe fn list_len(h: *mut PyGcHead) -> usize {
+    let mut n = 0;
+    let mut g = (*h).next;
+    while g != h {
+        n += 1;
+        g = (*g).next;
+    }
+    n
 }
 
 /// Unlinks an object (before it is freed).
@@ -86,9 +147,11 @@ pub unsafe fn untrack(p: *mut PyObject) {
     (*prev).next = next;
     set_prev(next, prev);
     (*g).next = null_mut();
-    (*g).prev = null_mut();
+    // Keep the finalized bit: a dying object is untracked before its
+    // tp_dealloc, which must still know that __del__ already ran.
+    (*g).prev = ((*g).prev as usize & FINALIZED) as *mut PyGcHead;
     COUNT -= 1;
-    ALLOCS = ALLOCS.saturating_sub(1);
+    GEN_COUNT[0] = GEN_COUNT[0].saturating_sub(1);
 }
 
 pub fn is_finalized(p: *mut PyObject) -> bool {
@@ -139,20 +202,28 @@ pub fn is_tracked(p: *mut PyObject) -> bool {
     unsafe { (*(*p).ob_type).has_flag(tpflags::HAVE_GC) && !(*gc_head(p)).next.is_null() }
 }
 
-unsafe fn all_objects() -> Vec<*mut PyObject> {
-    let h = head();
-    let mut v = Vec::with_capacity(COUNT);
+unsafe fn list_objects(h: *mut PyGcHead, v: &mut Vec<*mut PyObject>) {
     let mut g = (*h).next;
     while g != h {
         v.push((g as *mut u8).add(std::mem::size_of::<PyGcHead>()) as *mut PyObject);
         g = (*g).next;
     }
-    v
 }
 
-/// Every tracked object (gc.get_objects()).
-pub fn objects() -> Vec<crate::object::Obj> {
-    unsafe { all_objects().into_iter().map(|p| crate::object::Obj::from_borrowed(p)).collect() }
+/// Tracked objects (gc.get_objects()): every one, or one generation's.
+pub fn objects(generation: Option<usize>) -> Vec<crate::object::Obj> {
+    let mut v = Vec::new();
+    unsafe {
+        match generation {
+            Some(g) => list_objects(head(g), &mut v),
+            None => {
+                for g in 0..=WORK {
+                    list_objects(head(g), &mut v);
+                }
+            }
+        }
+        v.into_iter().map(|p| crate::object::Obj::from_borrowed(p)).collect()
+    }
 }
 
 /// Per tracked object during a collection: its reference count minus the
@@ -209,36 +280,106 @@ unsafe fn unreachable(objs: &[*mut PyObject]) -> Vec<*mut PyObject> {
 
 /// A full collection; returns the number of unreachable objects found.
 pub fn collect() -> usize {
+    collect_generation(2)
+}
+
+/// What the allocation threshold asks for: the oldest generation whose
+/// count passed its threshold (a full one only when enough objects became
+/// long-lived since the last), as CPython's collect_generations.
+pub fn collect_automatic() {
+    unsafe {
+        for g in (0..3).rev() {
+            let threshold = if g == 0 { THRESHOLD } else { OLDER_THRESHOLDS[g - 1] };
+            if GEN_COUNT[g] > threshold {
+                if g == 2 && LONG_LIVED_PENDING < LONG_LIVED_TOTAL / 4 {
+                    continue;
+                }
+                collect_generation(g);
+                return;
+            }
+        }
+    }
+}
+
+/// Collects generation `generation` and the younger ones; returns the
+/// number of unreachable objects found.
+pub fn collect_generation(generation: usize) -> usize {
     unsafe {
         if COLLECTING {
             return 0;
         }
         if let Some(h) = HOOK {
-            h("start", 0);
+            h("start", generation, 0);
         }
-        let n = collect_cycles();
+        let n = collect_cycles(generation);
         if let Some(h) = HOOK {
-            h("stop", n);
+            h("stop", generation, n);
         }
         n
     }
 }
 
-unsafe fn collect_cycles() -> usize {
+unsafe fn work_objects() -> Vec<*mut PyObject> {
+    let mut v = Vec::new();
+    list_objects(head(WORK), &mut v);
+    v
+}
+
+unsafe fn collect_cycles(generation: usize) -> usize {
+    COLLECTING = true;
+    if generation < 2 {
+        GEN_COUNT[generation + 1] += 1;
+    }
+    for g in 0..=generation {
+        GEN_COUNT[g] = 0;
+        splice(head(g), head(WORK));
+    }
+    COLLECTIONS[generation] += 1;
+    let n = collect_work();
+    // Survivors (and what finalizers resurrected) grow a generation older.
+    let older = (generation + 1).min(2);
+    if generation == 2 {
+        LONG_LIVED_PENDING = 0;
+        LONG_LIVED_TOTAL = list_len(head(WORK)) + list_len(head(2));
+    } else if generation == 1 {
+        LONG_LIVED_PENDING += list_len(head(WORK));
+    }
+    splice(head(WORK), head(older));
+    COLLECTED[generation] += n;
+    COLLECTING = false;
+    n
+}
+
+/// Finds and breaks the unreachable cycles among the objects of the work
+/// list; references from outside the list count as roots.
+unsafe fn collect_work() -> usize {
     {
-        COLLECTING = true;
-        ALLOCS = 0;
-        COLLECTIONS += 1;
-        let objs = all_objects();
+        let objs = work_objects();
         let garbage = unreachable(&objs);
+        drop(objs);
         let n = garbage.len();
         if n == 0 {
-            COLLECTING = false;
             return 0;
         }
         // Keep the garbage alive while we work on it.
         for &p in &garbage {
             incref(p);
+        }
+        // CPython's order: weak references to the garbage are cleared
+        // first, and only those that are not garbage themselves get their
+        // callbacks run; then finalizers.
+        let garbage_set: rustc_hash::FxHashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
+        let mut callbacks = Vec::new();
+        for &p in &garbage {
+            if (*(*p).ob_type).tp_weaklistoffset > 0 {
+                let o = std::mem::ManuallyDrop::new(crate::object::Obj::from_owned(p));
+                callbacks.extend(crate::types::weakref::clear_weakrefs_for_gc(&o, &|w| garbage_set.contains(&(w as usize))));
+            }
+        }
+        for (w, cb) in callbacks {
+            if let Err(e) = crate::ops::call::call(&cb, &[w], None) {
+                crate::errors::write_unraisable(e, Some(&cb));
+            }
         }
         // PEP 442: finalizers first, once per object.
         let mut finalized_any = false;
@@ -254,7 +395,7 @@ unsafe fn collect_cycles() -> usize {
             for &p in &garbage {
                 (*p).ob_refcnt -= 1;
             }
-            let again = unreachable(&all_objects());
+            let again = unreachable(&work_objects());
             let set: rustc_hash::FxHashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
             let v: Vec<*mut PyObject> = again.into_iter().filter(|p| set.contains(&(*p as usize))).collect();
             for &p in &garbage {
@@ -271,11 +412,9 @@ unsafe fn collect_cycles() -> usize {
                     v.push(crate::object::Obj::from_borrowed(p));
                 }
             });
-            COLLECTED += to_clear.len();
             for &p in &garbage {
                 decref(p);
             }
-            COLLECTING = false;
             return n;
         }
         for &p in &to_clear {
@@ -289,18 +428,16 @@ unsafe fn collect_cycles() -> usize {
                 c(p);
             }
         }
-        COLLECTED += to_clear.len();
         for &p in &garbage {
             decref(p);
         }
-        COLLECTING = false;
         n
     }
 }
 
-/// Container allocations since the last collection (gc.get_count()[0]).
-pub fn pending_count() -> usize {
-    unsafe { ALLOCS }
+/// gc.get_count(): the three generations' counts.
+pub fn counts() -> [usize; 3] {
+    unsafe { GEN_COUNT }
 }
 
 unsafe extern "C" fn visit_push(p: *mut PyObject, arg: *mut c_void) -> c_int {

@@ -47,7 +47,7 @@ pub fn trip_breaker() {
 pub fn handle_eval_breaker() -> PyResult<()> {
     BREAKER.store(false, Ordering::Relaxed);
     if GC_PENDING.swap(false, Ordering::Relaxed) {
-        crate::gc::collect();
+        crate::gc::collect_automatic();
     }
     crate::gil::yield_if_requested();
     crate::signals::check_signals()

@@ -197,6 +197,9 @@ unsafe extern "C" fn io_clear(p: *mut PyObject) -> i32 {
 unsafe extern "C" fn io_dealloc(p: *mut PyObject) {
     if (*(*p).ob_type).tp_finalize.is_some() && !krait_runtime::gc::is_finalized(p) {
         (*p).ob_refcnt = 1;
+        if (*(*p).ob_type).has_flag(krait_runtime::object::tpflags::HAVE_GC) {
+            krait_runtime::gc::track_again(p);
+        }
         krait_runtime::gc::call_finalizer(p);
         (*p).ob_refcnt -= 1;
         if (*p).ob_refcnt > 0 {

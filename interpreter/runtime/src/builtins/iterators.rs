@@ -43,6 +43,17 @@ fn fields(o: &Obj) -> &mut IterObject {
     unsafe { o.cast_mut::<IterObject>() }
 }
 
+/// Clinic's keyword check for `exact`'s __new__: keywords are rejected for
+/// the exact type and for subclasses that keep its __init__ (a subclass
+/// overriding __init__ may take keywords there).
+#[allow(unpredictable_function_pointer_comparisons)]
+fn no_kw_unless_init(name: &str, t: *mut PyTypeObject, exact: *mut PyTypeObject, kwargs: Option<&Obj>) -> PyResult<()> {
+    if t == exact || unsafe { (*t).tp_init == (*exact).tp_init } {
+        no_kw(name, kwargs)?;
+    }
+    Ok(())
+}
+
 fn no_kw(name: &str, kwargs: Option<&Obj>) -> PyResult<()> {
     if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "{}() takes no keyword arguments", name);
@@ -82,7 +93,7 @@ fn enum_next(o: &Obj) -> PyResult<Obj> {
 
 // filter(function or None, iterable)
 fn filter_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("filter", kwargs)?;
+    no_kw_unless_init("filter", t, &raw mut PyFilter_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() != 2 {
         crate::bail!(TypeError, "filter expected 2 arguments, got {}", a.len());
@@ -112,9 +123,46 @@ fn filter_next(o: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// Pickling: `(type(self), (function, iterator))`, as CPython.
+fn filter_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("filter.__reduce__", a, k, 0, 0)?;
+    let f = fields(o);
+    let (it, func) = unsafe { (Obj::borrow_slot(&f.a).clone(), Obj::borrow_slot(&f.b).clone()) };
+    Ok(tuple::new(&[crate::types::type_::type_obj(o.type_ptr()), tuple::new(&[func, it])]))
+}
+
+/// Pickling: `(type(self), (function, *iterators))`.
+fn map_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("map.__reduce__", a, k, 0, 0)?;
+    let f = fields(o);
+    let (its, func) = unsafe { (Obj::borrow_slot(&f.a).clone(), Obj::borrow_slot(&f.b).clone()) };
+    let mut args = vec![func];
+    args.extend(tuple::items(&its).iter().cloned());
+    Ok(tuple::new(&[crate::types::type_::type_obj(o.type_ptr()), tuple::from_vec(args)]))
+}
+
+/// Pickling: `(type(self), iterators)`, plus `True` as state when strict.
+fn zip_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("zip.__reduce__", a, k, 0, 0)?;
+    let f = fields(o);
+    let its = unsafe { Obj::borrow_slot(&f.a).clone() };
+    let t = crate::types::type_::type_obj(o.type_ptr());
+    if f.flag != 0 {
+        return Ok(tuple::new(&[t, its, crate::types::bool_::from_bool(true)]));
+    }
+    Ok(tuple::new(&[t, its]))
+}
+
+fn zip_setstate(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("zip.__setstate__", a, k, 1, 1)?;
+    let strict = crate::ops::truthy(&a[0])?;
+    fields(o).flag = strict as i64;
+    Ok(none::none())
+}
+
 // map(function, *iterables)
 fn map_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("map", kwargs)?;
+    no_kw_unless_init("map", t, &raw mut PyMap_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() < 2 {
         crate::bail!(TypeError, "map() must have at least two arguments.");
@@ -183,12 +231,13 @@ fn zip_next(o: &Obj) -> PyResult<Obj> {
             }
         }
     }
-    Ok(tuple::from_vec(vals))
+    // `b` keeps the last result tuple for reuse.
+    Ok(unsafe { tuple::reuse_slot(&mut f.b, vals) })
 }
 
 // reversed(sequence)
 fn reversed_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("reversed", kwargs)?;
+    no_kw_unless_init("reversed", t, &raw mut PyReversed_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() != 1 {
         crate::bail!(TypeError, "reversed expected 1 argument, got {}", a.len());
@@ -298,6 +347,11 @@ pub fn init_types() {
             (*t).tp_new = Some(new);
             (*t).tp_alloc = Some(crate::types::type_::generic_alloc);
         }
+        use crate::types::builtin_func::{method, method_table};
+        (*(&raw mut PyFilter_Type)).tp_methods = method_table(&[method("__reduce__", filter_reduce)]);
+        (*(&raw mut PyMap_Type)).tp_methods = method_table(&[method("__reduce__", map_reduce)]);
+        (*(&raw mut PyZip_Type)).tp_methods =
+            method_table(&[method("__reduce__", zip_reduce), method("__setstate__", zip_setstate)]);
         (*(&raw mut PyReversed_Type)).tp_methods = crate::types::builtin_func::method_table(&[
             crate::types::builtin_func::method("__length_hint__", reversed_length_hint),
         ]);

@@ -35,6 +35,10 @@ pub struct Table {
     pub entries: Vec<Entry>,
     /// Entries (live or deleted) the table may hold before it must grow.
     usable: usize,
+    /// Unique per table built: a lookup whose comparison ran Python code
+    /// restarts only if the table was rebuilt (CPython's `dk` check) or its
+    /// entry changed, not merely because entries were added.
+    generation: u64,
 }
 
 impl Table {
@@ -43,11 +47,13 @@ impl Table {
         while size * 2 < n * 3 {
             size *= 2;
         }
-        Table { indices: vec![EMPTY; size], entries: Vec::new(), usable: size * 2 / 3 }
+        let generation = TABLE_GENERATION.fetch_add(1, Ordering::Relaxed);
+        Table { indices: vec![EMPTY; size], entries: Vec::new(), usable: size * 2 / 3, generation }
     }
 }
 
 static VERSION: AtomicU64 = AtomicU64::new(1);
+static TABLE_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 #[no_mangle]
 pub static mut PyDict_Type: PyTypeObject = PyTypeObject::EMPTY;
@@ -140,10 +146,10 @@ fn lookup(o: &Obj, key: &Obj, hash: isize) -> PyResult<Found> {
                             return Ok(Found::At(ix as usize));
                         }
                     } else {
-                        let before = (raw(o).ma_keys, t.entries.len());
+                        let before = (raw(o).ma_keys, t.generation);
                         let eq = crate::ops::eq(&ek, key)?;
                         let t2 = table(o);
-                        if (raw(o).ma_keys, t2.entries.len()) != before || t2.entries.get(ix as usize).map(|e| e.key) != Some(ek.as_ptr()) {
+                        if (raw(o).ma_keys, t2.generation) != before || t2.entries.get(ix as usize).map(|e| e.key) != Some(ek.as_ptr()) {
                             continue 'restart;
                         }
                         if eq {
@@ -259,7 +265,7 @@ pub fn del_item_opt(o: &Obj, key: &Obj) -> PyResult<bool> {
     Ok(pop_known_hash(o, key, h)?.is_some())
 }
 
-fn pop_known_hash(o: &Obj, key: &Obj, hash: isize) -> PyResult<Option<Obj>> {
+pub fn pop_known_hash(o: &Obj, key: &Obj, hash: isize) -> PyResult<Option<Obj>> {
     match lookup(o, key, hash)? {
         Found::At(ix) => {
             let t = table(o);

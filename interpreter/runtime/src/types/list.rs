@@ -491,10 +491,23 @@ fn m_pop(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if i < 0 || i as usize >= n {
         crate::bail!(IndexError, "pop index out of range");
     }
-    let mut v = take_items(slf);
-    let x = v.remove(i as usize);
-    set_items(slf, v);
-    Ok(x)
+    Ok(remove_at(slf, i as usize))
+}
+
+/// Takes item `i` out, shifting the tail down in place (O(n - i), not a
+/// copy of the whole list).
+fn remove_at(o: &Obj, i: usize) -> Obj {
+    let l = raw(o);
+    let n = l.ob_base.ob_size as usize;
+    debug_assert!(i < n);
+    unsafe {
+        let p = l.ob_item;
+        let x = Obj::from_owned(*p.add(i));
+        std::ptr::copy(p.add(i + 1), p.add(i), n - i - 1);
+        *p.add(n - 1) = null_mut();
+        l.ob_base.ob_size = n as isize - 1;
+        x
+    }
 }
 
 fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -503,9 +516,7 @@ fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     while i < len(slf) {
         if crate::ops::eq(&get(slf, i), &args[0])? {
             if i < len(slf) {
-                let mut v = take_items(slf);
-                let x = v.remove(i);
-                set_items(slf, v);
+                let x = remove_at(slf, i);
                 drop(x);
             }
             return Ok(none::none());
@@ -679,6 +690,35 @@ fn listiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj
     Ok(int::from_i64(left.max(0) as i64))
 }
 
+/// Pickling: `(iter, (list,), index)` (`reversed` for the reverse
+/// iterator); an exhausted one pickles as `iter([])`, as CPython.
+fn listiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<ListIterObject>() };
+    let rev = slf.is_type(&raw mut PyListRevIter_Type);
+    let builtins = crate::interp::builtins_module();
+    if it.seq.is_null() {
+        let f = crate::ops::attr::getattr_str(&builtins, "iter")?;
+        return Ok(tuple::new(&[f, tuple::new(&[new()])]));
+    }
+    let f = crate::ops::attr::getattr_str(&builtins, if rev { "reversed" } else { "iter" })?;
+    let seq = unsafe { Obj::borrow_slot(&it.seq).clone() };
+    Ok(tuple::new(&[f, tuple::new(&[seq]), int::from_i64(it.index as i64)]))
+}
+
+/// `__setstate__(index)`, clamped to the list as CPython clamps it.
+fn listiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = int::as_isize_or_overflow(&a[0])?;
+    let rev = slf.is_type(&raw mut PyListRevIter_Type);
+    let it = unsafe { slf.cast_mut::<ListIterObject>() };
+    if !it.seq.is_null() {
+        let n = len(unsafe { Obj::borrow_slot(&it.seq) }) as isize;
+        it.index = if rev { index.clamp(-1, n - 1) } else { index.clamp(0, n) };
+    }
+    Ok(none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -738,7 +778,11 @@ pub fn init_types() {
             (*t).tp_traverse = Some(listiter_traverse);
             (*t).tp_iter = Some(crate::types::iter::self_iter);
             (*t).tp_iternext = Some(next);
-            (*t).tp_methods = method_table(&[method("__length_hint__", listiter_length_hint)]);
+            (*t).tp_methods = method_table(&[
+                method("__length_hint__", listiter_length_hint),
+                method("__reduce__", listiter_reduce),
+                method("__setstate__", listiter_setstate),
+            ]);
         }
     }
 }

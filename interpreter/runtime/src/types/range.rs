@@ -271,6 +271,54 @@ fn rangeiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
     Ok(int::from_i64(it.remaining.max(0)))
 }
 
+/// (current, step, remaining) of either iterator representation.
+fn rangeiter_state(it: &RangeIterObject) -> (num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt) {
+    if !it.big.is_null() {
+        let b = unsafe { Obj::borrow_slot(&it.big) };
+        let v = tuple::items(b);
+        return (int::to_bigint(&v[0]), int::to_bigint(&v[1]), int::to_bigint(&v[2]));
+    }
+    (it.next.into(), it.step.into(), it.remaining.max(0).into())
+}
+
+/// Pickling: `(iter, (range(current, stop, step),), 0)` — the range of the
+/// values still to come, so the unpickled iterator continues where this
+/// one is.
+fn rangeiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<RangeIterObject>() };
+    let (cur, step, n) = rangeiter_state(it);
+    let stop = &cur + &n * &step;
+    let r = crate::ops::call::call(
+        &crate::types::type_::type_obj(&raw mut PyRange_Type),
+        &[int::from_bigint(&cur), int::from_bigint(&stop), int::from_bigint(&step)],
+        None,
+    )?;
+    let f = crate::ops::attr::getattr_str(&crate::interp::builtins_module(), "iter")?;
+    Ok(tuple::new(&[f, tuple::new(&[r]), int::from_i64(0)]))
+}
+
+/// `__setstate__(n)`: skips `n` values (clamped to what is left), the
+/// counterpart of `__reduce__`'s index 0.
+fn rangeiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let skip = int::to_bigint(&int::index(&a[0])?);
+    let it = unsafe { slf.cast_mut::<RangeIterObject>() };
+    let (cur, step, n) = rangeiter_state(it);
+    let zero = num_bigint::BigInt::from(0);
+    let skip = if skip < zero { zero } else if skip > n { n.clone() } else { skip };
+    let (cur, n) = (&cur + &skip * &step, &n - &skip);
+    if it.big.is_null() {
+        use num_traits::ToPrimitive;
+        it.next = cur.to_i64().unwrap_or(it.next);
+        it.remaining = n.to_i64().unwrap_or(0);
+    } else {
+        let next = tuple::new(&[int::from_bigint(&cur), int::from_bigint(&step), int::from_bigint(&n)]);
+        unsafe { crate::object::xsetref(&mut it.big, next.into_raw()) };
+    }
+    Ok(crate::types::none::none())
+}
+
 fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("range.__reversed__", a, k, 0, 0)?;
     let (start, _, step, len) = r(slf);
@@ -382,7 +430,11 @@ pub fn init_types() {
             (*t).tp_dealloc = Some(rangeiter_dealloc);
             (*t).tp_iter = Some(crate::types::iter::self_iter);
             (*t).tp_iternext = Some(next);
-            (*t).tp_methods = method_table(&[method("__length_hint__", rangeiter_length_hint)]);
+            (*t).tp_methods = method_table(&[
+                method("__length_hint__", rangeiter_length_hint),
+                method("__reduce__", rangeiter_reduce),
+                method("__setstate__", rangeiter_setstate),
+            ]);
         }
     }
 }

@@ -70,6 +70,46 @@ pub unsafe fn set_item_unchecked(t: &Obj, i: usize, v: Obj) {
     *p.ob_item.as_mut_ptr().add(i) = v.into_raw();
 }
 
+/// CPython's result-tuple recycling (zip, itertools' combinatorics,
+/// zip_longest): while the tuple returned last is referenced only by
+/// `cache`, its items are replaced in place and it is returned again;
+/// otherwise a new tuple is made and cached.
+pub fn reuse(cache: &mut Option<Obj>, items: Vec<Obj>) -> Obj {
+    if let Some(t) = cache {
+        if t.refcnt() == 1 && is_exact_tuple(t) && len(t) == items.len() && !items.is_empty() {
+            refill(t, items);
+            return t.clone();
+        }
+    }
+    let t = from_vec(items);
+    *cache = Some(t.clone());
+    t
+}
+
+/// `reuse` over a raw owned slot of an object's struct (null when empty).
+///
+/// # Safety
+/// `slot` must hold null or an owned reference.
+pub unsafe fn reuse_slot(slot: *mut *mut PyObject, items: Vec<Obj>) -> Obj {
+    let mut cache = if (*slot).is_null() { None } else { Some(Obj::from_owned(*slot)) };
+    let t = reuse(&mut cache, items);
+    *slot = cache.map(Obj::into_raw).unwrap_or(std::ptr::null_mut());
+    t
+}
+
+fn refill(t: &Obj, items: Vec<Obj>) {
+    unsafe {
+        let p = t.cast_mut::<PyTupleObject>();
+        let mut old = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            let slot = p.ob_item.as_mut_ptr().add(i);
+            old.push(Obj::from_owned(std::mem::replace(&mut *slot, v.into_raw())));
+        }
+        // Old items are released once the tuple is consistent again.
+        drop(old);
+    }
+}
+
 pub fn from_vec(v: Vec<Obj>) -> Obj {
     if v.is_empty() {
         return EMPTY.with(|e| e.get_or_init(|| new_uninit_of(type_ptr(), 0)).clone());
@@ -367,6 +407,30 @@ fn tupleiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
     Ok(int::from_i64(len(unsafe { Obj::borrow_slot(&it.seq) }) as i64 - it.index as i64))
 }
 
+/// Pickling: `(iter, (tuple,), index)`, or `iter(())` once exhausted.
+fn tupleiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<TupleIterObject>() };
+    let f = crate::ops::attr::getattr_str(&crate::interp::builtins_module(), "iter")?;
+    if it.seq.is_null() {
+        return Ok(new(&[f, new(&[from_vec(Vec::new())])]));
+    }
+    let seq = unsafe { Obj::borrow_slot(&it.seq).clone() };
+    Ok(new(&[f, new(&[seq]), crate::types::int::from_i64(it.index as i64)]))
+}
+
+/// `__setstate__(index)`, clamped to the tuple.
+fn tupleiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::int::as_isize_or_overflow(&a[0])?;
+    let it = unsafe { slf.cast_mut::<TupleIterObject>() };
+    if !it.seq.is_null() {
+        let n = len(unsafe { Obj::borrow_slot(&it.seq) }) as isize;
+        it.index = index.clamp(0, n);
+    }
+    Ok(crate::types::none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -408,6 +472,10 @@ pub fn init_types() {
         (*t).tp_traverse = Some(tupleiter_traverse);
         (*t).tp_iter = Some(crate::types::iter::self_iter);
         (*t).tp_iternext = Some(tupleiter_next);
-        (*t).tp_methods = method_table(&[method("__length_hint__", tupleiter_length_hint)]);
+        (*t).tp_methods = method_table(&[
+            method("__length_hint__", tupleiter_length_hint),
+            method("__reduce__", tupleiter_reduce),
+            method("__setstate__", tupleiter_setstate),
+        ]);
     }
 }

@@ -936,13 +936,22 @@ pub unsafe fn subtype_dealloc_fields(p: *mut PyObject) {
 pub unsafe extern "C" fn subtype_dealloc(p: *mut PyObject) {
     let tp = (*p).ob_type;
     if (*tp).tp_finalize.is_some() && !crate::gc::is_finalized(p) {
-        // Resurrect for the duration of __del__.
+        // Resurrect (and track again) for the duration of __del__.
         (*p).ob_refcnt = 1;
+        if (*tp).has_flag(tpflags::HAVE_GC) {
+            crate::gc::track_again(p);
+        }
         crate::gc::call_finalizer(p);
         (*p).ob_refcnt -= 1;
         if (*p).ob_refcnt > 0 {
             return; // resurrected
         }
+    }
+    // Out of the collector's reach before weakref callbacks run: one that
+    // calls gc.collect() must not find this dying object (CPython untracks
+    // first too).
+    if (*tp).has_flag(tpflags::HAVE_GC) {
+        crate::gc::untrack(p);
     }
     subtype_dealloc_fields(p);
     // Find the nearest static base: it owns the rest of the layout.
