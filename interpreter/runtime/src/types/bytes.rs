@@ -254,6 +254,25 @@ fn iter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     Ok(int::from_i64((n - it.index).max(0) as i64))
 }
 
+/// `(iter, (seq,), index)`, or `(iter, ((),))` once exhausted.
+fn iter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<BytesIterObject>() };
+    crate::types::iter::reduce_indexed("iter", it.seq, it.index, crate::types::tuple::new(&[]))
+}
+
+/// Sets the position, clamped to the sequence.
+fn iter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
+    let it = unsafe { slf.cast_mut::<BytesIterObject>() };
+    if !it.seq.is_null() {
+        let n = iterated(unsafe { Obj::borrow_slot(&it.seq) }).len() as isize;
+        it.index = index.clamp(0, n);
+    }
+    Ok(crate::types::none::none())
+}
+
 fn bytes_item(o: &Obj, i: isize) -> PyResult<Obj> {
     let d = as_slice(o);
     if i < 0 || i as usize >= d.len() {
@@ -428,5 +447,9 @@ pub unsafe fn init_byte_iter_type(it: *mut PyTypeObject, name: &str) {
     (*it).tp_traverse = Some(bytesiter_traverse);
     (*it).tp_iter = Some(crate::types::iter::self_iter);
     (*it).tp_iternext = Some(bytesiter_next);
-    (*it).tp_methods = method_table(&[method("__length_hint__", iter_length_hint)]);
+    (*it).tp_methods = method_table(&[
+        method("__length_hint__", iter_length_hint),
+        method("__reduce__", iter_reduce),
+        method("__setstate__", iter_setstate),
+    ]);
 }

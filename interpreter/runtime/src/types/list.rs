@@ -577,10 +577,15 @@ fn m_sort(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(r) => int::as_c_int(&int::index(r)?)? != 0,
         None => false,
     };
-    // The list is empty while sorting; changes made meanwhile are detected.
+    // The list is empty while sorting, with CPython's marker allocated == -1:
+    // any change made meanwhile (even an append undone by a pop) resets it.
     let v = take_items(slf);
+    let l = raw(slf);
+    unsafe { alloc::raw_free(l.ob_item as *mut c_void) };
+    l.ob_item = null_mut();
+    l.allocated = -1;
     let r = crate::types::sort::sort(v, key.as_ref(), reverse);
-    let mutated = len(slf) != 0;
+    let mutated = raw(slf).allocated != -1 || len(slf) != 0;
     match r {
         Ok(sorted) => {
             set_items(slf, sorted);
@@ -679,6 +684,28 @@ fn listiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj
     Ok(int::from_i64(left.max(0) as i64))
 }
 
+/// `(iter, (list,), index)` / `(reversed, (list,), index)`, or
+/// `(iter, ([],))` once exhausted.
+fn listiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<ListIterObject>() };
+    let name = if slf.is_type(&raw mut PyListRevIter_Type) { "reversed" } else { "iter" };
+    crate::types::iter::reduce_indexed(name, it.seq, it.index, new())
+}
+
+/// Sets the position, clamped to the list (-1 ends a reversed iterator).
+fn listiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
+    let rev = slf.is_type(&raw mut PyListRevIter_Type);
+    let it = unsafe { slf.cast_mut::<ListIterObject>() };
+    if !it.seq.is_null() {
+        let n = len(unsafe { Obj::borrow_slot(&it.seq) }) as isize;
+        it.index = if rev { index.clamp(-1, n - 1) } else { index.clamp(0, n) };
+    }
+    Ok(none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -738,7 +765,11 @@ pub fn init_types() {
             (*t).tp_traverse = Some(listiter_traverse);
             (*t).tp_iter = Some(crate::types::iter::self_iter);
             (*t).tp_iternext = Some(next);
-            (*t).tp_methods = method_table(&[method("__length_hint__", listiter_length_hint)]);
+            (*t).tp_methods = method_table(&[
+                method("__length_hint__", listiter_length_hint),
+                method("__reduce__", listiter_reduce),
+                method("__setstate__", listiter_setstate),
+            ]);
         }
     }
 }

@@ -20,13 +20,16 @@ pub struct RangeObject {
     pub length: *mut PyObject,
 }
 
+/// CPython 3.11's shape: the items are `start + i * step` for
+/// `index <= i < len`; `index` is what pickling saves and `__setstate__` sets.
 #[repr(C)]
 pub struct RangeIterObject {
     pub ob_base: PyObject,
-    pub next: i64,
+    pub index: i64,
+    pub start: i64,
     pub step: i64,
-    pub remaining: i64,
-    /// Big-int iteration (bounds beyond i64): current, step, remaining as objects.
+    pub len: i64,
+    /// Big-int iteration (bounds beyond i64): (start, step, len, index) as objects.
     pub big: *mut PyObject,
 }
 
@@ -213,16 +216,18 @@ fn new_iter(start: BigInt, step: BigInt, len: BigInt) -> PyResult<Obj> {
         if last.is_some() || n == 0 {
             unsafe {
                 let p = alloc::alloc_object(&raw mut PyRangeIter_Type, 0) as *mut RangeIterObject;
-                (*p).next = s;
+                (*p).start = s;
                 (*p).step = st;
-                (*p).remaining = n;
+                (*p).len = n;
+                (*p).index = 0;
                 return Ok(Obj::from_owned(p as *mut PyObject));
             }
         }
     }
     unsafe {
         let p = alloc::alloc_object(&raw mut PyLongRangeIter_Type, 0) as *mut RangeIterObject;
-        (*p).big = tuple::new(&[int::from_bigint(&start), int::from_bigint(&step), int::from_bigint(&len)]).into_raw();
+        let fields = [int::from_bigint(&start), int::from_bigint(&step), int::from_bigint(&len), int::from_i64(0)];
+        (*p).big = tuple::new(&fields).into_raw();
         Ok(Obj::from_owned(p as *mut PyObject))
     }
 }
@@ -235,26 +240,37 @@ crate::unary_slot!(range_iter_slot => range_iter);
 
 unsafe extern "C" fn rangeiter_next(p: *mut PyObject) -> *mut PyObject {
     let it = &mut *(p as *mut RangeIterObject);
-    if it.remaining <= 0 {
+    if it.index >= it.len {
         return null_mut();
     }
-    let v = it.next;
-    it.next = it.next.wrapping_add(it.step);
-    it.remaining -= 1;
+    // No overflow: new_iter checked that the last item fits.
+    let v = it.start.wrapping_add(it.index.wrapping_mul(it.step));
+    it.index += 1;
     int::from_i64(v).into_raw()
+}
+
+/// The long iterator's (start, step, len, index).
+fn big_fields(it: &RangeIterObject) -> (BigInt, BigInt, BigInt, BigInt) {
+    let b = unsafe { Obj::borrow_slot(&it.big) };
+    let v = tuple::items(b);
+    (int::to_bigint(&v[0]), int::to_bigint(&v[1]), int::to_bigint(&v[2]), int::to_bigint(&v[3]))
+}
+
+fn set_big_index(it: &mut RangeIterObject, index: Obj) {
+    let b = unsafe { Obj::borrow_slot(&it.big) }.clone();
+    let v = tuple::items(&b);
+    let next = tuple::new(&[v[0].clone(), v[1].clone(), v[2].clone(), index]);
+    unsafe { crate::object::xsetref(&mut it.big, next.into_raw()) };
 }
 
 unsafe extern "C" fn longrangeiter_next(p: *mut PyObject) -> *mut PyObject {
     let it = &mut *(p as *mut RangeIterObject);
-    let b = Obj::borrow_slot(&it.big).clone();
-    let v = tuple::items(&b);
-    let (cur, step, n) = (int::to_bigint(&v[0]), int::to_bigint(&v[1]), int::to_bigint(&v[2]));
-    if !n.is_positive() {
+    let (start, step, len, index) = big_fields(it);
+    if index >= len {
         return null_mut();
     }
-    let next = tuple::new(&[int::from_bigint(&(&cur + &step)), v[1].clone(), int::from_bigint(&(n - 1u32))]);
-    crate::object::xsetref(&mut it.big, next.into_raw());
-    int::from_bigint(&cur).into_raw()
+    set_big_index(it, int::from_bigint(&(&index + 1u32)));
+    int::from_bigint(&(start + step * index)).into_raw()
 }
 
 unsafe extern "C" fn rangeiter_dealloc(p: *mut PyObject) {
@@ -265,10 +281,51 @@ unsafe extern "C" fn rangeiter_dealloc(p: *mut PyObject) {
 fn rangeiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     let it = unsafe { slf.cast::<RangeIterObject>() };
     if !it.big.is_null() {
-        let b = unsafe { Obj::borrow_slot(&it.big) };
-        return Ok(tuple::items(b)[2].clone());
+        let (_, _, len, index) = big_fields(it);
+        return Ok(int::from_bigint(&(len - index)));
     }
-    Ok(int::from_i64(it.remaining.max(0)))
+    Ok(int::from_i64(it.len - it.index))
+}
+
+/// `(iter, (range(start, start + len * step, step),), index)`, as CPython.
+fn rangeiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<RangeIterObject>() };
+    let (start, step, len, index) = if it.big.is_null() {
+        (BigInt::from(it.start), BigInt::from(it.step), BigInt::from(it.len), BigInt::from(it.index))
+    } else {
+        big_fields(it)
+    };
+    let stop = &start + &len * &step;
+    let iter = crate::ops::attr::getattr_str(&crate::interp::builtins_module(), "iter")?;
+    Ok(tuple::new(&[iter, tuple::new(&[make(start, stop, step)?]), int::from_bigint(&index)]))
+}
+
+/// Sets the index, clipped to `0..=len`.
+fn rangeiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let it = unsafe { slf.cast_mut::<RangeIterObject>() };
+    if it.big.is_null() {
+        // PyLong_AsLong: anything with __index__, within a C long.
+        let i = match int::as_i64(&int::index_raw(&a[0])?) {
+            Some(i) => i,
+            None => crate::bail!(OverflowError, "Python int too large to convert to C long"),
+        };
+        it.index = i.clamp(0, it.len);
+    } else {
+        let zero = int::from_i64(0);
+        let (_, _, len, _) = big_fields(it);
+        let len = int::from_bigint(&len);
+        let state = if crate::ops::rich_compare_bool(&a[0], &zero, CompareOp::Lt)? {
+            zero
+        } else if crate::ops::rich_compare_bool(&len, &a[0], CompareOp::Lt)? {
+            len
+        } else {
+            a[0].clone()
+        };
+        set_big_index(it, state);
+    }
+    Ok(none::none())
 }
 
 fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -382,7 +439,11 @@ pub fn init_types() {
             (*t).tp_dealloc = Some(rangeiter_dealloc);
             (*t).tp_iter = Some(crate::types::iter::self_iter);
             (*t).tp_iternext = Some(next);
-            (*t).tp_methods = method_table(&[method("__length_hint__", rangeiter_length_hint)]);
+            (*t).tp_methods = method_table(&[
+                method("__length_hint__", rangeiter_length_hint),
+                method("__reduce__", rangeiter_reduce),
+                method("__setstate__", rangeiter_setstate),
+            ]);
         }
     }
 }

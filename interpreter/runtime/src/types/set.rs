@@ -173,7 +173,8 @@ fn lookkey(o: &Obj, key: &Obj, hash: isize) -> PyResult<Look> {
                         }
                     } else {
                         let eq = crate::ops::eq(&sk, key)?;
-                        if so(o).table != table_ptr || entries(o)[i + j].key != sk.as_ptr() {
+                        // A new table may reuse the old one's address: compare the mask too.
+                        if so(o).table != table_ptr || so(o).mask as usize != mask || entries(o)[i + j].key != sk.as_ptr() {
                             continue 'restart;
                         }
                         if eq {
@@ -220,7 +221,7 @@ fn add_entry(o: &Obj, key: &Obj, hash: isize) -> PyResult<()> {
                         if eq {
                             return Ok(());
                         }
-                        if so(o).table != table_ptr || entries(o)[i + j].key != sk.as_ptr() {
+                        if so(o).table != table_ptr || so(o).mask as usize != mask || entries(o)[i + j].key != sk.as_ptr() {
                             continue 'restart;
                         }
                     }
@@ -374,7 +375,14 @@ pub fn update(o: &Obj, other: &Obj) -> PyResult<()> {
             s.used = oused;
             return Ok(());
         }
-        for e in &other_items {
+        // Comparisons run Python code that may change either set: re-read
+        // the other table each step (as CPython) and hold each key while
+        // it is inserted.
+        drop(other_items);
+        let mut i = 0;
+        while i <= so(other).mask as usize {
+            let e = entries(other)[i];
+            i += 1;
             if !e.key.is_null() && e.key != dummy() {
                 let k = unsafe { Obj::from_borrowed(e.key) };
                 add_entry(o, &k, e.hash)?;

@@ -367,6 +367,23 @@ fn tupleiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
     Ok(int::from_i64(len(unsafe { Obj::borrow_slot(&it.seq) }) as i64 - it.index as i64))
 }
 
+fn tupleiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<TupleIterObject>() };
+    crate::types::iter::reduce_indexed("iter", it.seq, it.index, new(&[]))
+}
+
+/// Sets the position, clamped to the tuple.
+fn tupleiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
+    let it = unsafe { slf.cast_mut::<TupleIterObject>() };
+    if !it.seq.is_null() {
+        it.index = index.clamp(0, len(unsafe { Obj::borrow_slot(&it.seq) }) as isize);
+    }
+    Ok(crate::types::none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -408,6 +425,10 @@ pub fn init_types() {
         (*t).tp_traverse = Some(tupleiter_traverse);
         (*t).tp_iter = Some(crate::types::iter::self_iter);
         (*t).tp_iternext = Some(tupleiter_next);
-        (*t).tp_methods = method_table(&[method("__length_hint__", tupleiter_length_hint)]);
+        (*t).tp_methods = method_table(&[
+            method("__length_hint__", tupleiter_length_hint),
+            method("__reduce__", tupleiter_reduce),
+            method("__setstate__", tupleiter_setstate),
+        ]);
     }
 }
