@@ -377,8 +377,31 @@ fn list_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && len(a) != len(b) {
         return Ok(crate::types::bool_::from_bool(op == CompareOp::Ne));
     }
-    let (x, y) = (items(a).to_vec(), items(b).to_vec());
-    tuple::seq_richcompare(&x, &y, op)
+    // The lists are read afresh at each step: an item's __eq__ may change them.
+    let mut i = 0;
+    while i < len(a) && i < len(b) {
+        let (x, y) = (get(a, i), get(b, i));
+        if !crate::ops::eq(&x, &y)? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= len(a) || i >= len(b) {
+        let (x, y) = (len(a), len(b));
+        return Ok(crate::types::bool_::from_bool(match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        }));
+    }
+    match op {
+        CompareOp::Eq => Ok(crate::types::bool_::from_bool(false)),
+        CompareOp::Ne => Ok(crate::types::bool_::from_bool(true)),
+        _ => crate::ops::rich_compare(&get(a, i), &get(b, i), op),
+    }
 }
 crate::richcmp_slot!(list_richcompare_slot => list_richcompare);
 
@@ -404,7 +427,9 @@ fn list_repr(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(list_repr_slot => list_repr);
 
 fn list_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __new__.
+    let own_new = unsafe { o.type_ptr() == type_ptr() || o.ty().tp_new == (*type_ptr()).tp_new };
+    if own_new && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "list() takes no keyword arguments");
     }
     let a = tuple::items(args);

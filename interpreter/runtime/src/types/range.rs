@@ -210,31 +210,40 @@ fn range_bool(o: &Obj) -> PyResult<bool> {
 }
 crate::inquiry_slot!(range_bool_slot => range_bool);
 
-fn new_iter(start: BigInt, step: BigInt, len: BigInt) -> PyResult<Obj> {
-    if let (Some(s), Some(st), Some(n)) = (start.to_i64(), step.to_i64(), len.to_i64()) {
-        let last = (&start + &step * (&len - 1u32)).to_i64();
-        if last.is_some() || n == 0 {
-            unsafe {
-                let p = alloc::alloc_object(&raw mut PyRangeIter_Type, 0) as *mut RangeIterObject;
-                (*p).start = s;
-                (*p).step = st;
-                (*p).len = n;
-                (*p).index = 0;
-                return Ok(Obj::from_owned(p as *mut PyObject));
-            }
-        }
+/// The machine-integer iterator; its items are `start + i * step` computed
+/// with wrapping arithmetic (exact whenever the item fits, as CPython's).
+fn small_iter(start: i64, step: i64, len: i64) -> Obj {
+    unsafe {
+        let p = alloc::alloc_object(&raw mut PyRangeIter_Type, 0) as *mut RangeIterObject;
+        (*p).start = start;
+        (*p).step = step;
+        (*p).len = len;
+        (*p).index = 0;
+        Obj::from_owned(p as *mut PyObject)
     }
+}
+
+fn long_iter(start: BigInt, step: BigInt, len: BigInt) -> Obj {
     unsafe {
         let p = alloc::alloc_object(&raw mut PyLongRangeIter_Type, 0) as *mut RangeIterObject;
         let fields = [int::from_bigint(&start), int::from_bigint(&step), int::from_bigint(&len), int::from_i64(0)];
         (*p).big = tuple::new(&fields).into_raw();
-        Ok(Obj::from_owned(p as *mut PyObject))
+        Obj::from_owned(p as *mut PyObject)
     }
 }
 
+/// CPython's choice of iterator type (visible as range_iterator vs
+/// longrange_iterator): the machine one when start, stop, step and the
+/// length fit a C long and stepping past the end cannot overflow.
 fn range_iter(o: &Obj) -> PyResult<Obj> {
-    let (start, _, step, len) = r(o);
-    new_iter(start, step, len)
+    let (start, stop, step, len) = r(o);
+    if let (Some(s), Some(e), Some(st), Some(n)) = (start.to_i64(), stop.to_i64(), step.to_i64(), len.to_i64()) {
+        let overflow = n > 0 && if st > 0 { e > i64::MAX - (st - 1) } else { e < i64::MIN + (-1 - st) };
+        if !overflow {
+            return Ok(small_iter(s, st, n));
+        }
+    }
+    Ok(long_iter(start, step, len))
 }
 crate::unary_slot!(range_iter_slot => range_iter);
 
@@ -243,7 +252,6 @@ unsafe extern "C" fn rangeiter_next(p: *mut PyObject) -> *mut PyObject {
     if it.index >= it.len {
         return null_mut();
     }
-    // No overflow: new_iter checked that the last item fits.
     let v = it.start.wrapping_add(it.index.wrapping_mul(it.step));
     it.index += 1;
     int::from_i64(v).into_raw()
@@ -330,9 +338,19 @@ fn rangeiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("range.__reversed__", a, k, 0, 0)?;
-    let (start, _, step, len) = r(slf);
+    let (start, stop, step, len) = r(slf);
+    // As CPython: the machine iterator when start, stop, step, -step,
+    // start - step and the length all fit a C long.
+    if let (Some(s), Some(_), Some(st), Some(n)) = (start.to_i64(), stop.to_i64(), step.to_i64(), len.to_i64()) {
+        let fits = st != i64::MIN && (start.clone() - &step).to_i64().is_some();
+        if fits {
+            let new_stop = s.wrapping_sub(st);
+            let new_start = new_stop.wrapping_add((n as u64).wrapping_mul(st as u64) as i64);
+            return Ok(small_iter(new_start, -st, n));
+        }
+    }
     let last = &start + &step * (&len - 1u32);
-    new_iter(if len.is_zero() { start } else { last }, -step, len)
+    Ok(long_iter(if len.is_zero() { start } else { last }, -step, len))
 }
 
 fn m_count(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {

@@ -72,7 +72,15 @@ pub unsafe fn set_item_unchecked(t: &Obj, i: usize, v: Obj) {
 
 pub fn from_vec(v: Vec<Obj>) -> Obj {
     if v.is_empty() {
-        return EMPTY.with(|e| e.get_or_init(|| new_uninit_of(type_ptr(), 0)).clone());
+        // The shared empty tuple is never tracked, as CPython's singleton.
+        return EMPTY.with(|e| {
+            e.get_or_init(|| {
+                let t = new_uninit_of(type_ptr(), 0);
+                unsafe { crate::gc::untrack(t.as_ptr()) };
+                t
+            })
+            .clone()
+        });
     }
     let t = new_uninit_of(type_ptr(), v.len());
     for (i, x) in v.into_iter().enumerate() {
@@ -261,7 +269,9 @@ fn tuple_repr(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(tuple_repr_slot => tuple_repr);
 
 fn tuple_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __init__.
+    let own_init = unsafe { t == type_ptr() || (*t).tp_init == (*type_ptr()).tp_init };
+    if own_init && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "tuple() takes no keyword arguments");
     }
     let a = items(args);
