@@ -508,7 +508,10 @@ fn m_extend(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
                 e
             }
         })?;
-        let mut v = Vec::new();
+        // CPython sizes its buffer from the iterable's length hint, so an
+        // error from __len__ or __length_hint__ propagates.
+        let hint = crate::ops::seq::length_hint(&a[0], 32)?;
+        let mut v = Vec::with_capacity(hint.clamp(0, 1 << 16) as usize);
         while let Some(x) = crate::ops::next(&it)? {
             v.push(byte_value(&x)?);
         }
