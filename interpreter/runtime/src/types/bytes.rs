@@ -146,7 +146,10 @@ fn bytes_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !crate::ops::number::has_index(key) {
         crate::bail!(TypeError, "byte indices must be integers or slices, not {}", key.ty().name());
     }
-    let mut i = int::as_isize_or_overflow(&int::index(key)?)?;
+    let mut i = match int::as_i64(&int::index(key)?) {
+        Some(i) => i as isize,
+        None => crate::bail!(IndexError, "cannot fit '{}' into an index-sized integer", key.ty().name()),
+    };
     if i < 0 {
         i += data.len() as isize;
     }
@@ -163,18 +166,19 @@ fn bytes_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
         let needle = crate::types::bytes_methods::buf_arg(v)?;
         return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == &needle[..]));
     }
-    let i = int::as_isize_or_overflow(&int::index(v).map_err(|e| {
+    let i = int::index(v).map_err(|e| {
         if crate::errors::matches(crate::types::exceptions::TypeError()) {
             crate::errors::clear();
             crate::raise!(TypeError, "a bytes-like object is required, not '{}'", v.ty().name())
         } else {
             e
         }
-    })?)?;
-    if !(0..256).contains(&i) {
+    })?;
+    // Any int out of byte range, however large, is the same ValueError.
+    if !int::as_i64(&i).is_some_and(|i| (0..256).contains(&i)) {
         crate::bail!(ValueError, "byte must be in range(0, 256)");
     }
-    Ok(data.contains(&(i as u8)))
+    Ok(data.contains(&(int::as_i64(&i).unwrap_or(0) as u8)))
 }
 crate::contains_slot!(bytes_contains_slot => bytes_contains);
 
@@ -373,6 +377,10 @@ fn m_bytes(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn bytes_repeat(o: &Obj, n: isize) -> PyResult<Obj> {
+    // An exact bytes times one is itself, as in CPython.
+    if n == 1 && o.is_type(type_ptr()) {
+        return Ok(o.clone());
+    }
     let d = as_slice(o);
     if n <= 0 || d.is_empty() {
         return Ok(new(b""));
@@ -406,6 +414,9 @@ pub fn init_types() {
     unsafe {
         let t = type_ptr();
         crate::types::type_::init_static(t, "bytes", 33, 1);
+        (*t).tp_doc = crate::types::builtin_func::cstr(
+            "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> bytes\nbytes(int) -> bytes\nbytes() -> bytes\n\nAn immutable sequence of bytes, built from integers in range(256), an\nencoded string, any buffer, or a count of zero bytes.",
+        );
         (*t).tp_flags |= tpflags::BASETYPE | tpflags::BYTES_SUBCLASS | tpflags::MATCH_SELF;
         (*t).tp_dealloc = Some(bytes_dealloc);
         (*t).tp_repr = Some(bytes_repr_slot);
