@@ -424,9 +424,32 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
             let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
-            let stmt = source[line_start..range.start().to_usize()].trim_start();
-            if let Some(w) = ["print", "exec"].iter().find(|w| stmt.trim_end() == **w) {
-                range = TextRange::new(TextSize::from((line_start + (source[line_start..].len() - source[line_start..].trim_start().len())) as u32), range.end());
+            let before = source[line_start..range.start().to_usize()].trim_end();
+            // `print x` as a whole simple statement: at the line's start or
+            // after `;` or a compound statement's `:` (for i in s: print i).
+            let legacy = ["print", "exec"].iter().find(|w| {
+                before.strip_suffix(**w).is_some_and(|head| matches!(head.trim_end().chars().last(), None | Some(';' | ':')))
+            });
+            if let Some(w) = legacy {
+                // The range covers the name and the expressions after it, to
+                // the statement's end (`;`, a comment or the line's end).
+                let after = range.start().to_usize();
+                let mut quote: Option<char> = None;
+                let mut end = source.len();
+                for (k, c) in source[after..].char_indices() {
+                    match quote {
+                        Some(q) if c == q => quote = None,
+                        Some(_) => {}
+                        None if c == '\'' || c == '"' => quote = Some(c),
+                        None if matches!(c, ';' | '#' | '\n' | '\r') => {
+                            end = after + k;
+                            break;
+                        }
+                        None => {}
+                    }
+                }
+                let end = after + source[after..end].trim_end().len();
+                range = TextRange::new(TextSize::from((line_start + before.len() - w.len()) as u32), TextSize::from(end.max(range.end().to_usize()) as u32));
                 (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
             } else {
                 se("invalid syntax")

@@ -36,6 +36,7 @@ pub mod socket;
 pub mod sre;
 pub mod struct_;
 pub mod termios;
+pub mod testcapi;
 pub mod thread;
 pub mod time;
 pub mod weakref;
@@ -220,6 +221,7 @@ pub fn register_all() {
     register("_socket", socket::create);
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
+    register("_testcapi", testcapi::create);
     ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

@@ -198,8 +198,70 @@ pub fn tracked_count() -> usize {
     unsafe { COUNT }
 }
 
+/// PyObject_IS_GC: the object has a GC header. Type objects are of a GC
+/// type, but only heap types are allocated with the header.
+pub fn is_gc(p: *mut PyObject) -> bool {
+    unsafe {
+        let t = &*(*p).ob_type;
+        t.has_flag(tpflags::HAVE_GC) && (!t.has_flag(tpflags::TYPE_SUBCLASS) || (*(p as *mut crate::object::PyTypeObject)).has_flag(tpflags::HEAPTYPE))
+    }
+}
+
 pub fn is_tracked(p: *mut PyObject) -> bool {
-    unsafe { (*(*p).ob_type).has_flag(tpflags::HAVE_GC) && !(*gc_head(p)).next.is_null() }
+    is_gc(p) && unsafe { !(*gc_head(p)).next.is_null() }
+}
+
+/// _PyObject_GC_MAY_BE_TRACKED: whether `p` can ever take part in a cycle
+/// (a tuple only while it is tracked). Containers holding none of those
+/// need not be tracked.
+pub fn may_be_tracked(p: *mut PyObject) -> bool {
+    if !is_gc(p) {
+        return false;
+    }
+    unsafe {
+        if (*p).ob_type == crate::types::tuple::type_ptr() {
+            return is_tracked(p);
+        }
+    }
+    true
+}
+
+/// Tracks an untracked container again (an item that may be tracked was
+/// stored in it).
+///
+/// # Safety
+/// `p` must be a live object of a HAVE_GC type with a GC header.
+pub unsafe fn retrack(p: *mut PyObject) {
+    if !is_tracked(p) {
+        track(p);
+    }
+}
+
+/// Untracks exact tuples and dicts of the work list that hold nothing that may be tracked
+/// (CPython's _PyTuple_MaybeUntrack and _PyDict_MaybeUntrack): they cannot
+/// be in a cycle, and gc.is_tracked shows it.
+unsafe fn untrack_atomic_containers() {
+    let tuple_t = crate::types::tuple::type_ptr();
+    let dict_t = crate::types::dict::type_ptr();
+    for p in work_objects() {
+        let t = (*p).ob_type;
+        if t == tuple_t {
+            let n = (*(p as *mut crate::object::PyVarObject)).ob_size as usize;
+            let items = (*(p as *mut crate::types::tuple::PyTupleObject)).ob_item.as_ptr();
+            let atomic = (0..n).all(|i| {
+                let x = *items.add(i);
+                !x.is_null() && !may_be_tracked(x)
+            });
+            if atomic {
+                untrack(p);
+            }
+        } else if t == dict_t {
+            let o = std::mem::ManuallyDrop::new(crate::object::Obj::from_owned(p));
+            if crate::types::dict::holds_only_untrackable(&o) {
+                untrack(p);
+            }
+        }
+    }
 }
 
 unsafe fn list_objects(h: *mut PyGcHead, v: &mut Vec<*mut PyObject>) {
@@ -354,6 +416,9 @@ unsafe fn collect_cycles(generation: usize) -> usize {
 /// list; references from outside the list count as roots.
 unsafe fn collect_work() -> usize {
     {
+        // As CPython's young collections: tuples and dicts holding only
+        // atomic values leave the collector's lists first.
+        untrack_atomic_containers();
         let objs = work_objects();
         let garbage = unreachable(&objs);
         drop(objs);

@@ -257,20 +257,33 @@ fn reversed_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
 }
 crate::new_slot!(reversed_new_slot => reversed_new);
 
+/// Exhaustion lets go of the sequence, as CPython (its __del__ may run now).
+fn reversed_release(f: &mut IterObject) {
+    f.index = -1;
+    unsafe { crate::object::xdecref(std::mem::replace(&mut f.a, null_mut())) };
+}
+
 fn reversed_next(o: &Obj) -> PyResult<Obj> {
     let f = fields(o);
-    if f.index < 0 || f.a.is_null() {
+    if f.a.is_null() {
+        return Err(crate::errors::raise_empty(crate::types::exceptions::StopIteration()));
+    }
+    if f.index < 0 {
+        reversed_release(f);
         return Err(crate::errors::raise_empty(crate::types::exceptions::StopIteration()));
     }
     let seq = unsafe { Obj::from_borrowed(f.a) };
     let r = crate::ops::seq::getitem(&seq, &int::from_i64(f.index));
-    f.index -= 1;
     match r {
-        Ok(v) => Ok(v),
+        Ok(v) => {
+            fields(o).index -= 1;
+            Ok(v)
+        }
         Err(e) => {
             if crate::errors::matches(crate::types::exceptions::IndexError()) || crate::errors::matches(crate::types::exceptions::StopIteration()) {
                 crate::errors::clear();
-                f.index = -1;
+                drop(seq);
+                reversed_release(fields(o));
                 return Err(crate::errors::raise_empty(crate::types::exceptions::StopIteration()));
             }
             Err(e)
@@ -279,7 +292,36 @@ fn reversed_next(o: &Obj) -> PyResult<Obj> {
 }
 
 fn reversed_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    Ok(int::from_i64((fields(slf).index + 1).max(0)))
+    let f = fields(slf);
+    if f.a.is_null() {
+        return Ok(int::from_i64(0));
+    }
+    // CPython: the sequence's current length caps the hint.
+    let n = crate::ops::len(unsafe { Obj::borrow_slot(&f.a) })? as i64;
+    Ok(int::from_i64(if n < f.index + 1 { 0 } else { f.index + 1 }))
+}
+
+/// `(type(r), (seq,), index)`, or `(type(r), ((),))` once exhausted.
+fn reversed_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let f = fields(slf);
+    if f.a.is_null() {
+        return Ok(tuple::new(&[slf.get_type(), tuple::new(&[tuple::new(&[])])]));
+    }
+    let seq = unsafe { Obj::from_borrowed(f.a) };
+    Ok(tuple::new(&[slf.get_type(), tuple::new(&[seq]), int::from_i64(f.index)]))
+}
+
+/// Sets the position, clamped to -1 ..= len - 1.
+fn reversed_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])? as i64;
+    let f = fields(slf);
+    if !f.a.is_null() {
+        let n = crate::ops::len(unsafe { Obj::borrow_slot(&f.a) })? as i64;
+        fields(slf).index = index.clamp(-1, n - 1);
+    }
+    Ok(none::none())
 }
 
 macro_rules! next_slot {
@@ -354,6 +396,8 @@ pub fn init_types() {
             method_table(&[method("__reduce__", zip_reduce), method("__setstate__", zip_setstate)]);
         (*(&raw mut PyReversed_Type)).tp_methods = crate::types::builtin_func::method_table(&[
             crate::types::builtin_func::method("__length_hint__", reversed_length_hint),
+            crate::types::builtin_func::method("__reduce__", reversed_reduce),
+            crate::types::builtin_func::method("__setstate__", reversed_setstate),
         ]);
     }
 }

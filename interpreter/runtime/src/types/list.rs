@@ -377,8 +377,31 @@ fn list_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && len(a) != len(b) {
         return Ok(crate::types::bool_::from_bool(op == CompareOp::Ne));
     }
-    let (x, y) = (items(a).to_vec(), items(b).to_vec());
-    tuple::seq_richcompare(&x, &y, op)
+    // The lists are read afresh at each step: an item's __eq__ may change them.
+    let mut i = 0;
+    while i < len(a) && i < len(b) {
+        let (x, y) = (get(a, i), get(b, i));
+        if !crate::ops::eq(&x, &y)? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= len(a) || i >= len(b) {
+        let (x, y) = (len(a), len(b));
+        return Ok(crate::types::bool_::from_bool(match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        }));
+    }
+    match op {
+        CompareOp::Eq => Ok(crate::types::bool_::from_bool(false)),
+        CompareOp::Ne => Ok(crate::types::bool_::from_bool(true)),
+        _ => crate::ops::rich_compare(&get(a, i), &get(b, i), op),
+    }
 }
 crate::richcmp_slot!(list_richcompare_slot => list_richcompare);
 
@@ -404,7 +427,9 @@ fn list_repr(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(list_repr_slot => list_repr);
 
 fn list_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __new__.
+    let own_new = unsafe { o.type_ptr() == type_ptr() || o.ty().tp_new == (*type_ptr()).tp_new };
+    if own_new && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "list() takes no keyword arguments");
     }
     let a = tuple::items(args);
@@ -588,10 +613,15 @@ fn m_sort(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(r) => int::as_c_int(&int::index(r)?)? != 0,
         None => false,
     };
-    // The list is empty while sorting; changes made meanwhile are detected.
+    // The list is empty while sorting, with CPython's marker allocated == -1:
+    // any change made meanwhile (even an append undone by a pop) resets it.
     let v = take_items(slf);
+    let l = raw(slf);
+    unsafe { alloc::raw_free(l.ob_item as *mut c_void) };
+    l.ob_item = null_mut();
+    l.allocated = -1;
     let r = crate::types::sort::sort(v, key.as_ref(), reverse);
-    let mutated = len(slf) != 0;
+    let mutated = raw(slf).allocated != -1 || len(slf) != 0;
     match r {
         Ok(sorted) => {
             set_items(slf, sorted);
@@ -690,26 +720,19 @@ fn listiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj
     Ok(int::from_i64(left.max(0) as i64))
 }
 
-/// Pickling: `(iter, (list,), index)` (`reversed` for the reverse
-/// iterator); an exhausted one pickles as `iter([])`, as CPython.
+/// `(iter, (list,), index)` / `(reversed, (list,), index)`, or
+/// `(iter, ([],))` once exhausted.
 fn listiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("__reduce__", a, k, 0, 0)?;
     let it = unsafe { slf.cast::<ListIterObject>() };
-    let rev = slf.is_type(&raw mut PyListRevIter_Type);
-    let builtins = crate::interp::builtins_module();
-    if it.seq.is_null() {
-        let f = crate::ops::attr::getattr_str(&builtins, "iter")?;
-        return Ok(tuple::new(&[f, tuple::new(&[new()])]));
-    }
-    let f = crate::ops::attr::getattr_str(&builtins, if rev { "reversed" } else { "iter" })?;
-    let seq = unsafe { Obj::borrow_slot(&it.seq).clone() };
-    Ok(tuple::new(&[f, tuple::new(&[seq]), int::from_i64(it.index as i64)]))
+    let name = if slf.is_type(&raw mut PyListRevIter_Type) { "reversed" } else { "iter" };
+    crate::types::iter::reduce_indexed(name, it.seq, it.index, new())
 }
 
-/// `__setstate__(index)`, clamped to the list as CPython clamps it.
+/// Sets the position, clamped to the list (-1 ends a reversed iterator).
 fn listiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("__setstate__", a, k, 1, 1)?;
-    let index = int::as_isize_or_overflow(&a[0])?;
+    let index = crate::types::iter::state_index(&a[0])?;
     let rev = slf.is_type(&raw mut PyListRevIter_Type);
     let it = unsafe { slf.cast_mut::<ListIterObject>() };
     if !it.seq.is_null() {

@@ -112,7 +112,15 @@ fn refill(t: &Obj, items: Vec<Obj>) {
 
 pub fn from_vec(v: Vec<Obj>) -> Obj {
     if v.is_empty() {
-        return EMPTY.with(|e| e.get_or_init(|| new_uninit_of(type_ptr(), 0)).clone());
+        // The shared empty tuple is never tracked, as CPython's singleton.
+        return EMPTY.with(|e| {
+            e.get_or_init(|| {
+                let t = new_uninit_of(type_ptr(), 0);
+                unsafe { crate::gc::untrack(t.as_ptr()) };
+                t
+            })
+            .clone()
+        });
     }
     let t = new_uninit_of(type_ptr(), v.len());
     for (i, x) in v.into_iter().enumerate() {
@@ -301,7 +309,9 @@ fn tuple_repr(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(tuple_repr_slot => tuple_repr);
 
 fn tuple_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __init__.
+    let own_init = unsafe { t == type_ptr() || (*t).tp_init == (*type_ptr()).tp_init };
+    if own_init && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "tuple() takes no keyword arguments");
     }
     let a = items(args);
@@ -407,26 +417,19 @@ fn tupleiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
     Ok(int::from_i64(len(unsafe { Obj::borrow_slot(&it.seq) }) as i64 - it.index as i64))
 }
 
-/// Pickling: `(iter, (tuple,), index)`, or `iter(())` once exhausted.
 fn tupleiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    check_nargs("__reduce__", a, k, 0, 0)?;
     let it = unsafe { slf.cast::<TupleIterObject>() };
-    let f = crate::ops::attr::getattr_str(&crate::interp::builtins_module(), "iter")?;
-    if it.seq.is_null() {
-        return Ok(new(&[f, new(&[from_vec(Vec::new())])]));
-    }
-    let seq = unsafe { Obj::borrow_slot(&it.seq).clone() };
-    Ok(new(&[f, new(&[seq]), crate::types::int::from_i64(it.index as i64)]))
+    crate::types::iter::reduce_indexed("iter", it.seq, it.index, new(&[]))
 }
 
-/// `__setstate__(index)`, clamped to the tuple.
+/// Sets the position, clamped to the tuple.
 fn tupleiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
-    let index = crate::types::int::as_isize_or_overflow(&a[0])?;
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
     let it = unsafe { slf.cast_mut::<TupleIterObject>() };
     if !it.seq.is_null() {
-        let n = len(unsafe { Obj::borrow_slot(&it.seq) }) as isize;
-        it.index = index.clamp(0, n);
+        it.index = index.clamp(0, len(unsafe { Obj::borrow_slot(&it.seq) }) as isize);
     }
     Ok(crate::types::none::none())
 }
