@@ -209,13 +209,18 @@ pub fn collect() -> usize {
         if COLLECTING {
             return 0;
         }
+        // Callbacks run as part of the collection: what they allocate does
+        // not start another one (CPython's `collecting` flag).
+        COLLECTING = true;
         if let Some(h) = HOOK {
             h("start", 0);
         }
         let n = collect_cycles();
+        COLLECTING = true;
         if let Some(h) = HOOK {
             h("stop", n);
         }
+        COLLECTING = false;
         n
     }
 }

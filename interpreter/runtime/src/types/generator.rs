@@ -783,13 +783,12 @@ fn gen_repr(o: &Obj) -> PyResult<Obj> {
 }
 crate::unary_slot!(gen_repr_slot => gen_repr);
 
-unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
+/// tp_finalize: a suspended generator gets close() (its finally blocks
+/// run). The cycle collector calls it before clearing anything, so the
+/// frame still has its locals then.
+unsafe extern "C" fn gen_finalize(p: *mut PyObject) {
     let o = Obj::from_borrowed(p);
     let gs = g(&o);
-    if !gs.weakreflist.is_null() {
-        crate::types::weakref::clear_weakrefs(&o);
-    }
-    // Finalize: a suspended generator gets close() (runs finally blocks).
     if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED {
         let saved = crate::errors::fetch();
         if let Err(e) = close(&o) {
@@ -799,6 +798,17 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
             let _ = crate::errors::restore(s);
         }
     }
+}
+
+unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
+    let o = Obj::from_borrowed(p);
+    let gs = g(&o);
+    if !gs.weakreflist.is_null() {
+        crate::types::weakref::clear_weakrefs(&o);
+    }
+    let _ = gs;
+    // Finalize (once: the cycle collector may have done it already).
+    crate::gc::call_finalizer(p);
     std::mem::forget(o);
     (*p).ob_refcnt -= 1;
     if (*p).ob_refcnt > 0 {
@@ -903,6 +913,7 @@ pub fn init_types() {
             (*t).tp_flags |= tpflags::HAVE_GC;
             (*t).tp_flags &= !tpflags::BASETYPE;
             (*t).tp_dealloc = Some(gen_dealloc);
+            (*t).tp_finalize = Some(gen_finalize);
             (*t).tp_traverse = Some(gen_traverse);
             (*t).tp_repr = Some(gen_repr_slot);
             (*t).tp_weaklistoffset = std::mem::offset_of!(GenObject, weakreflist) as isize;
