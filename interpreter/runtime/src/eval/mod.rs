@@ -895,6 +895,10 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                             if !crate::errors::matches(crate::types::exceptions::StopIteration()) {
                                 error!();
                             }
+                            // The tracer sees an iterator's StopIteration.
+                            if TRACE && trace::exception(f).is_err() {
+                                error!();
+                            }
                             crate::errors::clear();
                         }
                         decref(pop!());
@@ -1097,7 +1101,12 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     let v = pop_obj!();
                     let receiver = borrow!(top!());
                     save!();
-                    match tri!(crate::types::generator::send_to(receiver, v)) {
+                    let sent = if TRACE {
+                        crate::types::generator::send_to_traced(receiver, v, || trace::exception(f))
+                    } else {
+                        crate::types::generator::send_to(receiver, v)
+                    };
+                    match tri!(sent) {
                         crate::types::generator::SendResult::Yielded(y) => push!(y.into_raw()),
                         crate::types::generator::SendResult::Returned(r) => {
                             decref(pop!());

@@ -55,21 +55,56 @@ fn update_flag(ts: &mut ThreadState) {
     ts.py.root_cframe.use_tracing = if on { 255 } else { 0 };
 }
 
-/// Installs (or with None removes) this thread's trace function.
-pub fn set_trace(func: Option<Obj>) {
+thread_local! {
+    /// Set while a hook is being replaced: the old one's `__del__` may not
+    /// install another (CPython's reentrancy guard).
+    static INSTALLING_TRACE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static INSTALLING_PROFILE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Swaps one of the thread's hook slots: the old hook is released first
+/// (its `__del__` runs then), then the new one is installed.
+fn install(profile: bool, func: Option<Obj>) -> PyResult<()> {
+    let guard = if profile { &INSTALLING_PROFILE } else { &INSTALLING_TRACE };
+    if guard.with(|g| g.replace(true)) {
+        let what = if profile { "profile" } else { "trace" };
+        crate::bail!(RuntimeError, "Cannot install a {} function while another {} function is being installed", what, what);
+    }
     let ts = tstate();
-    unsafe { crate::object::xsetref(&mut ts.py.c_traceobj, crate::object::opt_into_raw(func)) };
+    let slot = if profile { &mut ts.py.c_profileobj } else { &mut ts.py.c_traceobj };
+    let old = std::mem::replace(slot, std::ptr::null_mut());
     update_flag(ts);
+    unsafe { crate::object::xdecref(old) };
+    let ts = tstate();
+    let slot = if profile { &mut ts.py.c_profileobj } else { &mut ts.py.c_traceobj };
+    unsafe { crate::object::xsetref(slot, crate::object::opt_into_raw(func)) };
+    update_flag(ts);
+    guard.with(|g| g.set(false));
     // Running untraced loops notice at their next breaker poll.
     crate::interp::trip_breaker();
+    Ok(())
+}
+
+/// Installs (or with None removes) this thread's trace function.
+pub fn set_trace(func: Option<Obj>) -> PyResult<()> {
+    install(false, func)
 }
 
 /// Installs (or with None removes) this thread's profile function.
-pub fn set_profile(func: Option<Obj>) {
-    let ts = tstate();
-    unsafe { crate::object::xsetref(&mut ts.py.c_profileobj, crate::object::opt_into_raw(func)) };
-    update_flag(ts);
-    crate::interp::trip_breaker();
+pub fn set_profile(func: Option<Obj>) -> PyResult<()> {
+    install(true, func)
+}
+
+/// Removes a hook that raised; a failure to do so is reported, not raised
+/// (the hook's own exception is the one propagating).
+fn remove_failed(profile: bool) {
+    let saved = crate::errors::fetch();
+    if let Err(e) = install(profile, None) {
+        crate::errors::write_unraisable(e, None);
+    }
+    if let Some(s) = saved {
+        let _ = crate::errors::restore(s);
+    }
 }
 
 pub fn get_trace() -> Option<Obj> {
@@ -175,7 +210,7 @@ fn trace_event(f: *mut PyObject, what: Event, arg: &Obj, line: i32) -> PyResult<
         }
         Err(e) => {
             // A failing trace function is removed, as CPython does.
-            set_trace(None);
+            remove_failed(false);
             unsafe { crate::object::xsetref(&mut fr(f).f_trace, std::ptr::null_mut()) };
             Err(e)
         }
@@ -191,7 +226,7 @@ fn profile_event(f: *mut PyObject, what: Event, arg: &Obj, line: i32) -> PyResul
     match call_hook(&func, f, what, arg, line) {
         Ok(_) => Ok(()),
         Err(e) => {
-            set_profile(None);
+            remove_failed(true);
             Err(e)
         }
     }

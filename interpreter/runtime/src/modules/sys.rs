@@ -501,7 +501,7 @@ fn s_settrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("settrace", args, kw, 1, 1)?;
     s_audit(_m, &[crate::types::str::new("sys.settrace")], None)?;
     let f = Some(args[0].clone()).filter(|f| !crate::types::none::is_none(f));
-    crate::eval::trace::set_trace(f);
+    crate::eval::trace::set_trace(f)?;
     Ok(crate::types::none::none())
 }
 
@@ -509,7 +509,7 @@ fn s_setprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("setprofile", args, kw, 1, 1)?;
     s_audit(_m, &[crate::types::str::new("sys.setprofile")], None)?;
     let f = Some(args[0].clone()).filter(|f| !crate::types::none::is_none(f));
-    crate::eval::trace::set_profile(f);
+    crate::eval::trace::set_profile(f)?;
     Ok(crate::types::none::none())
 }
 

@@ -209,6 +209,45 @@ pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
     stop_value().map(SendResult::Returned)
 }
 
+/// SEND as CPython runs it while a trace function is set: the sub-iterator
+/// is driven through `__next__`/`send`, so its exhaustion is a StopIteration
+/// that `on_stop` (the tracer's 'exception' event) sees before it is taken.
+pub fn send_to_traced(receiver: &Obj, v: Obj, on_stop: impl FnOnce() -> PyResult<()>) -> PyResult<SendResult> {
+    if is_gen(receiver) || is_coro(receiver) {
+        // A generator's __next__ raises StopIteration only for a value.
+        let via_next = none::is_none(&v) && is_gen(receiver);
+        return match resume(receiver, Some(v), false)? {
+            SendResult::Returned(r) if !(via_next && none::is_none(&r)) => {
+                let _ = stop_iteration(receiver, r);
+                on_stop()?;
+                stop_value().map(SendResult::Returned)
+            }
+            other => Ok(other),
+        };
+    }
+    let r = if none::is_none(&v) {
+        match receiver.ty().tp_iternext {
+            Some(f) => unsafe { f(receiver.as_ptr()) },
+            None => {
+                let _ = crate::raise!(TypeError, "'{}' object is not an iterator", receiver.ty().name());
+                null_mut()
+            }
+        }
+    } else {
+        match crate::ops::attr::call_method(receiver, "send", &[v]) {
+            Ok(o) => o.into_raw(),
+            Err(_) => null_mut(),
+        }
+    };
+    if !r.is_null() {
+        return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
+    }
+    if crate::errors::matches(exc::StopIteration()) {
+        on_stop()?;
+    }
+    stop_value().map(SendResult::Returned)
+}
+
 /// After an iterator signalled exhaustion: its return value (StopIteration's
 /// value, or None), or the error if something else was raised.
 fn stop_value() -> PyResult<Obj> {
