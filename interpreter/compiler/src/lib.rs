@@ -20,6 +20,8 @@ mod token_check;
 mod unparse;
 
 pub use constants::parse_big_int;
+/// (fall-through, jump) value-stack effect of an instruction.
+pub use stack_depth::effect as stack_effect;
 pub use disassemble::{const_repr, disassemble};
 pub use positions::{Point, PointTable};
 pub use source::decode_source;

@@ -323,6 +323,18 @@ pub fn clear_stack(fr: &mut FrameObject) {
     }
 }
 
+/// Pops the top of a suspended (traced) frame's value stack.
+pub fn pop_value(fr: &mut FrameObject) -> Option<Obj> {
+    if fr.sp == 0 {
+        return None;
+    }
+    fr.sp -= 1;
+    unsafe {
+        let p = std::mem::replace(&mut *fr.stack_base().add(fr.sp as usize), null_mut());
+        crate::object::opt_from_owned(p)
+    }
+}
+
 /// Releases everything a finished frame holds except what tracebacks need
 /// (code, globals), so that objects die on time.
 pub fn clear_values(fr: &mut FrameObject) {

@@ -26,7 +26,25 @@ pub enum Event {
     Opcode,
 }
 
+/// CPython's PyTrace_* codes, kept in the thread state's `tracing_what`
+/// while a hook runs (an `f_lineno` assignment checks it).
+pub const WHAT_CALL: i32 = 0;
+pub const WHAT_LINE: i32 = 2;
+
 impl Event {
+    fn code(self) -> i32 {
+        match self {
+            Event::Call => 0,
+            Event::Exception => 1,
+            Event::Line => 2,
+            Event::Return => 3,
+            Event::CCall => 4,
+            Event::CException => 5,
+            Event::CReturn => 6,
+            Event::Opcode => 7,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Event::Call => "call",
@@ -149,6 +167,7 @@ fn fr<'a>(f: *mut PyObject) -> &'a mut FrameObject {
 fn call_hook(func: &Obj, f: *mut PyObject, what: Event, arg: &Obj, line: i32) -> PyResult<Obj> {
     let ts = tstate();
     ts.py.tracing += 1;
+    ts.py.tracing_what = what.code();
     update_flag(ts);
     let frame = unsafe { Obj::from_borrowed(f) };
     fr(f).f_lineno = line;
