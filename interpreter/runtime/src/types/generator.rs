@@ -511,7 +511,24 @@ pub fn yield_from_iter(o: &Obj, flags: u32) -> PyResult<Obj> {
 }
 
 /// GET_AWAITABLE: the iterator behind `await o`.
+/// A generator whose code is marked CO_ITERABLE_COROUTINE
+/// (`types.coroutine`): it may be awaited as a coroutine.
+fn is_iterable_coroutine(o: &Obj) -> bool {
+    if !is_gen(o) {
+        return false;
+    }
+    let gs = g(o);
+    if gs.frame.is_null() {
+        return false;
+    }
+    let fr = frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) });
+    crate::types::code::code(fr.code_obj()).flags & krait_bytecode::flags::ITERABLE_COROUTINE != 0
+}
+
 pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
+    if is_iterable_coroutine(o) {
+        return Ok(o.clone());
+    }
     if is_coro(o) {
         let gs = g(o);
         if let Some(sub) = if gs.frame.is_null() { None } else { delegate_of(o) } {
