@@ -279,7 +279,9 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
     let tree = parsed.into_syntax();
     if let (ast::Mod::Module(m), Mode::Single) = (&tree, mode) {
         let err_at = |msg: &str, range: TextRange| errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range);
-        if m.body.len() > 1 {
+        // One logical line may hold several statements joined by ';'.
+        let same_line = m.body.windows(2).all(|w| source[w[0].range().end().to_usize()..w[1].range().start().to_usize()].contains(';'));
+        if m.body.len() > 1 && !same_line {
             return Err(err_at("multiple statements found while compiling a single statement", m.body[0].range()));
         }
         if m.body.is_empty() && source.trim_start_matches([' ', '\t', '\x0c']).len() == source.len() {
