@@ -20,6 +20,8 @@ mod token_check;
 mod unparse;
 
 pub use constants::parse_big_int;
+/// (fall-through, jump) value-stack effect of an instruction.
+pub use stack_depth::effect as stack_effect;
 pub use disassemble::{const_repr, disassemble};
 pub use positions::{Point, PointTable};
 pub use source::decode_source;
@@ -277,7 +279,9 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
     let tree = parsed.into_syntax();
     if let (ast::Mod::Module(m), Mode::Single) = (&tree, mode) {
         let err_at = |msg: &str, range: TextRange| errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range);
-        if m.body.len() > 1 {
+        // One logical line may hold several statements joined by ';'.
+        let same_line = m.body.windows(2).all(|w| source[w[0].range().end().to_usize()..w[1].range().start().to_usize()].contains(';'));
+        if m.body.len() > 1 && !same_line {
             return Err(err_at("multiple statements found while compiling a single statement", m.body[0].range()));
         }
         if m.body.is_empty() && source.trim_start_matches([' ', '\t', '\x0c']).len() == source.len() {

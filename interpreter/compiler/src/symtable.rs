@@ -248,6 +248,17 @@ impl Builder {
         if flag & DEF_PARAM != 0 {
             s.params.push(name.clone());
         }
+        // A `global` statement anywhere also marks the name global in the
+        // module's table (CPython's st_global): module-level code then
+        // stores it with STORE_GLOBAL even when exec() gets separate locals.
+        if flag & DEF_GLOBAL != 0 && scope != 0 {
+            let m = &mut self.st.scopes[0];
+            let mv = m.symbols.get(&name).map(|x| x.flags).unwrap_or(0);
+            if !m.symbols.contains_key(&name) {
+                m.names.push(name.clone());
+            }
+            m.symbols.insert(name, Symbol { flags: mv | flag, scope: SymScope::Unknown });
+        }
         Ok(())
     }
 

@@ -180,13 +180,37 @@ fn b_exec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("exec", args, kw, &["source", "globals", "locals", "closure"], 1, 3)?;
     let (g, l) = namespaces("exec", a[1].as_ref(), a[2].as_ref())?;
     let src = a[0].as_ref().unwrap();
+    let closure = a[3].clone().filter(|c| !none::is_none(c));
     let code_obj = if code::is_code(src) {
         src.clone()
     } else {
+        if closure.is_some() {
+            crate::bail!(TypeError, "closure can only be used when source is a code object");
+        }
         let text = source_text("exec", src)?;
         crate::compile::compile_source(&text, "<string>", Mode::Exec, 0, crate::interp::optimize_level())?
     };
-    crate::eval::run_code(&code_obj, &g, &l)?;
+    // Free variables need cells: exactly one per variable, from `closure`.
+    let nfree = code::code(&code_obj).nfree as usize;
+    if nfree == 0 {
+        if closure.is_some() {
+            crate::bail!(TypeError, "cannot use a closure with this code object");
+        }
+        crate::eval::run_code(&code_obj, &g, &l)?;
+    } else {
+        let ok = match &closure {
+            Some(c) => {
+                crate::types::tuple::is_exact_tuple(c)
+                    && crate::types::tuple::len(c) == nfree
+                    && crate::types::tuple::items(c).iter().all(crate::types::cell::is_cell)
+            }
+            None => false,
+        };
+        if !ok {
+            crate::bail!(TypeError, "code object requires a closure of exactly length {}", nfree);
+        }
+        crate::eval::run_code_with_closure(&code_obj, &g, &l, closure.as_ref().unwrap())?;
+    }
     Ok(none::none())
 }
 
@@ -204,6 +228,9 @@ fn b_eval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         let text = text.trim_start_matches([' ', '\t']);
         crate::compile::compile_source(text, "<string>", Mode::Eval, 0, crate::interp::optimize_level())?
     };
+    if code::code(&code_obj).nfree > 0 {
+        crate::bail!(TypeError, "code object passed to eval() may not contain free variables");
+    }
     crate::eval::run_code(&code_obj, &g, &l)
 }
 

@@ -370,13 +370,18 @@ pub fn collect_generation(generation: usize) -> usize {
         if COLLECTING {
             return 0;
         }
+        // Callbacks run as part of the collection: what they allocate does
+        // not start another one (CPython's `collecting` flag).
+        COLLECTING = true;
         if let Some(h) = HOOK {
             h("start", generation, 0);
         }
         let n = collect_cycles(generation);
+        COLLECTING = true;
         if let Some(h) = HOOK {
             h("stop", generation, n);
         }
+        COLLECTING = false;
         n
     }
 }

@@ -194,6 +194,7 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
 /// `ts` must be the calling thread's state, from `init_thread`, and no
 /// frame of this thread may still be running.
 pub unsafe fn free_thread(ts: *mut ThreadState) {
+    crate::eval::trace::clear_thread(&mut *ts);
     let py = &mut (*ts).py;
     for p in [&mut py.curexc_type, &mut py.curexc_value, &mut py.curexc_traceback, &mut py.exc_state.exc_value, &mut py.dict] {
         let o = std::mem::replace(p, null_mut());

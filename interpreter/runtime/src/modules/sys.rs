@@ -489,14 +489,36 @@ fn s_addaudithook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn s_gettrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.gettrace", args, kw, 0, 0)?;
-    // No trace function can be installed yet (sys.settrace does not exist).
-    Ok(crate::types::none::none())
+    Ok(crate::eval::trace::get_trace().unwrap_or_else(crate::types::none::none))
 }
 
 fn s_getprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getprofile", args, kw, 0, 0)?;
-    // No profile function can be installed yet (sys.setprofile does not exist).
+    Ok(crate::eval::trace::get_profile().unwrap_or_else(crate::types::none::none))
+}
+
+fn s_settrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("settrace", args, kw, 1, 1)?;
+    s_audit(_m, &[crate::types::str::new("sys.settrace")], None)?;
+    let f = Some(args[0].clone()).filter(|f| !crate::types::none::is_none(f));
+    crate::eval::trace::set_trace(f)?;
     Ok(crate::types::none::none())
+}
+
+fn s_setprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("setprofile", args, kw, 1, 1)?;
+    s_audit(_m, &[crate::types::str::new("sys.setprofile")], None)?;
+    let f = Some(args[0].clone()).filter(|f| !crate::types::none::is_none(f));
+    crate::eval::trace::set_profile(f)?;
+    Ok(crate::types::none::none())
+}
+
+fn s_call_tracing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("call_tracing", args, kw, 2, 2)?;
+    if !tuple::is_tuple(&args[1]) {
+        crate::bail!(TypeError, "call_tracing() argument 2 must be tuple, not {}", args[1].ty().name());
+    }
+    crate::eval::trace::call_tracing(&args[0], &args[1])
 }
 
 fn s_getswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -561,6 +583,9 @@ fn functions() -> Vec<MethodSpec> {
         method("addaudithook", s_addaudithook),
         method("gettrace", s_gettrace),
         method("getprofile", s_getprofile),
+        method("settrace", s_settrace),
+        method("setprofile", s_setprofile),
+        method("call_tracing", s_call_tracing),
         method("getswitchinterval", s_getswitchinterval),
         method("setswitchinterval", s_setswitchinterval),
         method("getsizeof", s_getsizeof),

@@ -252,6 +252,17 @@ pub fn is_cfunction(o: &Obj) -> bool {
     o.is_type(cfunction_type())
 }
 
+/// A method descriptor of a builtin type (`list.append`).
+pub fn is_method_descr(o: &Obj) -> bool {
+    o.is_type(&raw mut PyMethodDescr_Type)
+}
+
+/// `descr.__get__(obj)`: the builtin method bound to `obj` (what profilers
+/// are shown for a call through the descriptor).
+pub fn bind_method_descr(descr: &Obj, obj: &Obj) -> PyResult<Obj> {
+    method_descr_get_impl(descr, Some(obj), None)
+}
+
 /// A method descriptor for a type's tp_methods entry.
 pub fn new_method_descr(tp: *mut PyTypeObject, ml: *mut PyMethodDef) -> Obj {
     unsafe {

@@ -209,6 +209,45 @@ pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
     stop_value().map(SendResult::Returned)
 }
 
+/// SEND as CPython runs it while a trace function is set: the sub-iterator
+/// is driven through `__next__`/`send`, so its exhaustion is a StopIteration
+/// that `on_stop` (the tracer's 'exception' event) sees before it is taken.
+pub fn send_to_traced(receiver: &Obj, v: Obj, on_stop: impl FnOnce() -> PyResult<()>) -> PyResult<SendResult> {
+    if is_gen(receiver) || is_coro(receiver) {
+        // A generator's __next__ raises StopIteration only for a value.
+        let via_next = none::is_none(&v) && is_gen(receiver);
+        return match resume(receiver, Some(v), false)? {
+            SendResult::Returned(r) if !(via_next && none::is_none(&r)) => {
+                let _ = stop_iteration(receiver, r);
+                on_stop()?;
+                stop_value().map(SendResult::Returned)
+            }
+            other => Ok(other),
+        };
+    }
+    let r = if none::is_none(&v) {
+        match receiver.ty().tp_iternext {
+            Some(f) => unsafe { f(receiver.as_ptr()) },
+            None => {
+                let _ = crate::raise!(TypeError, "'{}' object is not an iterator", receiver.ty().name());
+                null_mut()
+            }
+        }
+    } else {
+        match crate::ops::attr::call_method(receiver, "send", &[v]) {
+            Ok(o) => o.into_raw(),
+            Err(_) => null_mut(),
+        }
+    };
+    if !r.is_null() {
+        return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
+    }
+    if crate::errors::matches(exc::StopIteration()) {
+        on_stop()?;
+    }
+    stop_value().map(SendResult::Returned)
+}
+
 /// After an iterator signalled exhaustion: its return value (StopIteration's
 /// value, or None), or the error if something else was raised.
 fn stop_value() -> PyResult<Obj> {
@@ -472,7 +511,24 @@ pub fn yield_from_iter(o: &Obj, flags: u32) -> PyResult<Obj> {
 }
 
 /// GET_AWAITABLE: the iterator behind `await o`.
+/// A generator whose code is marked CO_ITERABLE_COROUTINE
+/// (`types.coroutine`): it may be awaited as a coroutine.
+fn is_iterable_coroutine(o: &Obj) -> bool {
+    if !is_gen(o) {
+        return false;
+    }
+    let gs = g(o);
+    if gs.frame.is_null() {
+        return false;
+    }
+    let fr = frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) });
+    crate::types::code::code(fr.code_obj()).flags & krait_bytecode::flags::ITERABLE_COROUTINE != 0
+}
+
 pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
+    if is_iterable_coroutine(o) {
+        return Ok(o.clone());
+    }
     if is_coro(o) {
         let gs = g(o);
         if let Some(sub) = if gs.frame.is_null() { None } else { delegate_of(o) } {
@@ -783,13 +839,12 @@ fn gen_repr(o: &Obj) -> PyResult<Obj> {
 }
 crate::unary_slot!(gen_repr_slot => gen_repr);
 
-unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
+/// tp_finalize: a suspended generator gets close() (its finally blocks
+/// run). The cycle collector calls it before clearing anything, so the
+/// frame still has its locals then.
+unsafe extern "C" fn gen_finalize(p: *mut PyObject) {
     let o = Obj::from_borrowed(p);
     let gs = g(&o);
-    if !gs.weakreflist.is_null() {
-        crate::types::weakref::clear_weakrefs(&o);
-    }
-    // Finalize: a suspended generator gets close() (runs finally blocks).
     if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED {
         let saved = crate::errors::fetch();
         if let Err(e) = close(&o) {
@@ -799,6 +854,17 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
             let _ = crate::errors::restore(s);
         }
     }
+}
+
+unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
+    let o = Obj::from_borrowed(p);
+    let gs = g(&o);
+    if !gs.weakreflist.is_null() {
+        crate::types::weakref::clear_weakrefs(&o);
+    }
+    let _ = gs;
+    // Finalize (once: the cycle collector may have done it already).
+    crate::gc::call_finalizer(p);
     std::mem::forget(o);
     (*p).ob_refcnt -= 1;
     if (*p).ob_refcnt > 0 {
@@ -903,6 +969,7 @@ pub fn init_types() {
             (*t).tp_flags |= tpflags::HAVE_GC;
             (*t).tp_flags &= !tpflags::BASETYPE;
             (*t).tp_dealloc = Some(gen_dealloc);
+            (*t).tp_finalize = Some(gen_finalize);
             (*t).tp_traverse = Some(gen_traverse);
             (*t).tp_repr = Some(gen_repr_slot);
             (*t).tp_weaklistoffset = std::mem::offset_of!(GenObject, weakreflist) as isize;

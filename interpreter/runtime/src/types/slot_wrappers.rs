@@ -675,6 +675,94 @@ crate::unary_slot!(method_wrapper_repr_slot => method_wrapper_repr);
 fn wd_name(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(o.cast::<WrapperDescrObject>().d_name) })
 }
+/// The docstring CPython gives each slot's wrapper (its slotdefs table,
+/// signatures left out as `__doc__` shows them).
+fn slot_doc(d: &SlotDef) -> Option<String> {
+    use NbField::*;
+    let op = |f: NbField| match f {
+        Add | IAdd => "+",
+        Sub | ISub => "-",
+        Mul | IMul => "*",
+        Mod | IMod => "%",
+        Lshift | ILshift => "<<",
+        Rshift | IRshift => ">>",
+        And | IAnd => "&",
+        Xor | IXor => "^",
+        Or | IOr => "|",
+        FloorDiv | IFloorDiv => "//",
+        TrueDiv | ITrueDiv => "/",
+        MatMul | IMatMul => "@",
+        IPow => "**",
+        Divmod => "",
+    };
+    let fixed = match d.name {
+        "__repr__" => "Return repr(self).",
+        "__str__" => "Return str(self).",
+        "__hash__" => "Return hash(self).",
+        "__call__" => "Call self as a function.",
+        "__iter__" => "Implement iter(self).",
+        "__next__" => "Implement next(self).",
+        "__getattribute__" => "Return getattr(self, name).",
+        "__setattr__" => "Implement setattr(self, name, value).",
+        "__delattr__" => "Implement delattr(self, name).",
+        "__lt__" => "Return self<value.",
+        "__le__" => "Return self<=value.",
+        "__eq__" => "Return self==value.",
+        "__ne__" => "Return self!=value.",
+        "__gt__" => "Return self>value.",
+        "__ge__" => "Return self>=value.",
+        "__get__" => "Return an attribute of instance, which is of type owner.",
+        "__set__" => "Set an attribute of instance to value.",
+        "__delete__" => "Delete an attribute of instance.",
+        "__init__" => "Initialize self.  See help(type(self)) for accurate signature.",
+        "__divmod__" => "Return divmod(self, value).",
+        "__rdivmod__" => "Return divmod(value, self).",
+        "__pow__" => "Return pow(self, value, mod).",
+        "__rpow__" => "Return pow(value, self, mod).",
+        "__neg__" => "-self",
+        "__pos__" => "+self",
+        "__abs__" => "abs(self)",
+        "__bool__" => "True if self else False",
+        "__invert__" => "~self",
+        "__int__" => "int(self)",
+        "__float__" => "float(self)",
+        "__index__" => "Return self converted to an integer, if self is suitable for use as an index into a list.",
+        "__len__" => "Return len(self).",
+        "__getitem__" => "Return self[key].",
+        "__setitem__" => "Set self[key] to value.",
+        "__delitem__" => "Delete self[key].",
+        "__contains__" => "Return key in self.",
+        "__await__" => "Return an iterator to be used in await expression.",
+        "__aiter__" => "Return an awaitable, that resolves in asynchronous iterator.",
+        "__anext__" => "Return a value or raise StopAsyncIteration.",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return Some(fixed.to_owned());
+    }
+    let inplace = d.name.starts_with("__i");
+    Some(match d.slot {
+        Slot::NbBinary(f, reflected) if inplace => format!("Return self{}=value.", op(f)),
+        Slot::NbBinary(f, true) => format!("Return value{}self.", op(f)),
+        Slot::NbBinary(f, false) => format!("Return self{}value.", op(f)),
+        Slot::SqConcat(true) => "Implement self+=value.".to_owned(),
+        Slot::SqConcat(false) => "Return self+value.".to_owned(),
+        Slot::SqRepeat(true) => "Implement self*=value.".to_owned(),
+        Slot::SqRepeat(false) if d.name == "__rmul__" => "Return value*self.".to_owned(),
+        Slot::SqRepeat(false) => "Return self*value.".to_owned(),
+        _ => return None,
+    })
+}
+
+fn wd_doc(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { &*o.cast::<WrapperDescrObject>().d_base };
+    Ok(slot_doc(d).map(|s| pystr::new(&s)).unwrap_or_else(none::none))
+}
+fn mw_doc(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_doc(unsafe { Obj::borrow_slot(&mw.descr) })
+}
+
 fn wd_objclass(o: &Obj) -> PyResult<Obj> {
     Ok(type_obj(unsafe { o.cast::<WrapperDescrObject>().d_type }))
 }
@@ -740,6 +828,7 @@ pub fn init_types() {
             GetSetSpec::get("__name__", wd_name),
             GetSetSpec::get("__qualname__", wd_qualname),
             GetSetSpec::get("__objclass__", wd_objclass),
+            GetSetSpec::get("__doc__", wd_doc),
         ]);
         // No vectorcall field in this layout: calls go through tp_call.
         (*t).tp_flags &= !tpflags::HAVE_VECTORCALL;
@@ -757,6 +846,7 @@ pub fn init_types() {
             GetSetSpec::get("__self__", mw_self),
             GetSetSpec::get("__name__", mw_name),
             GetSetSpec::get("__qualname__", mw_qualname),
+            GetSetSpec::get("__doc__", mw_doc),
         ]);
     }
 }

@@ -52,9 +52,52 @@ pub fn items(o: &Obj) -> &[Obj] {
 
 static EMPTY: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
+/// CPython's tuple free lists: freed exact tuples of 1..20 items are kept by
+/// size and reused last-in first-out, so a tuple made right after another
+/// died takes its memory (and id) as in CPython, where code relies on it.
+const FREELIST_SIZES: usize = 20;
+const FREELIST_MAX: usize = 2000;
+static FREE_LISTS: crate::gil::GilCell<std::cell::RefCell<[Vec<usize>; FREELIST_SIZES]>> =
+    crate::gil::GilCell::new(std::cell::RefCell::new([const { Vec::new() }; FREELIST_SIZES]));
+
+/// Keeps a dying exact tuple's memory (its items already cleared); false if
+/// its free list is full.
+unsafe fn keep_freed(p: *mut PyObject, n: usize) -> bool {
+    if n == 0 || n >= FREELIST_SIZES || (*p).ob_type != type_ptr() {
+        return false;
+    }
+    FREE_LISTS.with(|l| {
+        let mut l = l.borrow_mut();
+        if l[n].len() >= FREELIST_MAX {
+            return false;
+        }
+        crate::gc::untrack(p);
+        l[n].push(p as usize);
+        true
+    })
+}
+
+/// A kept tuple of `n` items, revived with reference count 1.
+unsafe fn reuse_freed(n: usize) -> *mut PyObject {
+    if n == 0 || n >= FREELIST_SIZES {
+        return null_mut();
+    }
+    let Some(p) = FREE_LISTS.with(|l| l.borrow_mut()[n].pop()) else { return null_mut() };
+    let p = p as *mut PyObject;
+    (*p).ob_refcnt = 1;
+    crate::gc::track(p);
+    p
+}
+
 /// An uninitialised (NULL-filled) tuple of `n` items of type `t`.
 pub fn new_uninit_of(t: *mut PyTypeObject, n: usize) -> Obj {
     unsafe {
+        if t == type_ptr() {
+            let p = reuse_freed(n);
+            if !p.is_null() {
+                return Obj::from_owned(p);
+            }
+        }
         let p = alloc::alloc_object(t, n as isize);
         assert!(!p.is_null(), "out of memory allocating a tuple");
         Obj::from_owned(p)
@@ -138,6 +181,9 @@ unsafe extern "C" fn tuple_dealloc(p: *mut PyObject) {
     let items = (*(p as *mut PyTupleObject)).ob_item.as_mut_ptr();
     for i in (0..n).rev() {
         crate::object::xdecref(std::mem::replace(&mut *items.add(i), null_mut()));
+    }
+    if keep_freed(p, n) {
+        return;
     }
     crate::types::type_::free_instance(p);
 }
