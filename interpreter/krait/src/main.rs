@@ -107,7 +107,8 @@ fn parse_args() -> Result<Options, i32> {
                             args.extend(argv[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Module(value), args, optimize, quiet });
                         }
-                        _ => {}
+                        'W' => modules::sys::WARN_OPTIONS.lock().unwrap().push(value),
+                        _ => modules::sys::X_OPTIONS.lock().unwrap().push(value),
                     }
                     j = chars.len();
                     continue;
@@ -183,6 +184,42 @@ fn apply_environment() {
     if let Some(n) = std::env::var("PYTHONOPTIMIZE").ok().and_then(|v| v.parse::<i64>().ok()) {
         set_flag("optimize", flag("optimize").max(n));
     }
+    if set("PYTHONDEVMODE") {
+        set_flag("dev_mode", 1);
+    }
+}
+
+/// `-X` options that set flags, and `sys.warnoptions` in CPython's order
+/// (lowest precedence first, as later filters win): the dev-mode filter,
+/// PYTHONWARNINGS, the -W options, then the -b filter.
+fn apply_x_and_warn_options() {
+    use modules::sys::{flag, set_flag, WARN_OPTIONS, X_OPTIONS};
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        match x.as_str() {
+            "dev" => set_flag("dev_mode", 1),
+            "utf8" | "utf8=1" => set_flag("utf8_mode", 1),
+            "utf8=0" => set_flag("utf8_mode", 0),
+            "warn_default_encoding" => set_flag("warn_default_encoding", 1),
+            _ => {}
+        }
+    }
+    let mut opts = Vec::new();
+    if flag("dev_mode") != 0 {
+        opts.push("default".to_owned());
+    }
+    if flag("ignore_environment") == 0 {
+        if let Ok(v) = std::env::var("PYTHONWARNINGS") {
+            opts.extend(v.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned));
+        }
+    }
+    let mut w = WARN_OPTIONS.lock().unwrap();
+    opts.append(&mut w);
+    match flag("bytes_warning") {
+        0 => {}
+        1 => opts.push("default::BytesWarning".to_owned()),
+        _ => opts.push("error::BytesWarning".to_owned()),
+    }
+    *w = opts;
 }
 
 fn main() {
@@ -210,6 +247,7 @@ fn run(opts: Options) -> i32 {
     krait_runtime::gil::init_main_thread();
     krait_modules::register_all();
     apply_environment();
+    apply_x_and_warn_options();
     let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);
     modules::sys::set_flag("optimize", optimize as i64);
     interp::set_optimize_level(optimize);

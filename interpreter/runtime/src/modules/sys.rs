@@ -666,6 +666,11 @@ pub fn flag(name: &str) -> i64 {
     FLAG_NAMES.iter().position(|n| *n == name).map(|i| FLAGS.lock().unwrap()[i]).unwrap_or(0)
 }
 
+/// `sys.warnoptions` and the `-X` options (`sys._xoptions`), in command-line
+/// order; set by the executable before `interp::initialize`.
+pub static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+pub static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 pub const KRAIT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Creates the sys module.
@@ -715,8 +720,16 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     dict::set_item_str(&d, "_stdlib_dir", &pystr::new(&lib.to_string_lossy()))?;
     dict::set_item_str(&d, "abiflags", &pystr::new(""))?;
     dict::set_item_str(&d, "float_repr_style", &pystr::new("short"))?;
-    dict::set_item_str(&d, "warnoptions", &list::new())?;
-    dict::set_item_str(&d, "_xoptions", &dict::new())?;
+    let warn: Vec<Obj> = WARN_OPTIONS.lock().unwrap().iter().map(|w| pystr::new(w)).collect();
+    dict::set_item_str(&d, "warnoptions", &list::from_vec(warn))?;
+    let xopts = dict::new();
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        match x.split_once('=') {
+            Some((k, v)) => dict::set_item_str(&xopts, k, &pystr::new(v))?,
+            None => dict::set_item_str(&xopts, x, &crate::types::bool_::from_bool(true))?,
+        }
+    }
+    dict::set_item_str(&d, "_xoptions", &xopts)?;
     dict::set_item_str(&d, "copyright", &pystr::new("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."))?;
     let fi_type = crate::types::structseq::new_type(
         "sys",

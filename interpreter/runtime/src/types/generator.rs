@@ -534,6 +534,13 @@ pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
         }
         return Ok(o.clone());
     }
+    // A generator from a @types.coroutine function is awaitable as it is.
+    if is_gen(o) && !g(o).frame.is_null() {
+        let c = crate::types::code::code(frame::frame_mut(unsafe { Obj::borrow_slot(&g(o).frame) }).code_obj());
+        if c.flags & krait_bytecode::flags::ITERABLE_COROUTINE != 0 {
+            return Ok(o.clone());
+        }
+    }
     let t = o.ty();
     let f = unsafe { if t.tp_as_async.is_null() { None } else { (*t.tp_as_async).am_await } };
     match f {
