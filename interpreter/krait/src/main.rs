@@ -119,7 +119,8 @@ fn parse_args() -> Result<Options, i32> {
                 }
                 'O' => optimize = (optimize + 1).min(2),
                 'q' => quiet = true,
-                'B' | 'd' | 'E' | 'i' | 'I' | 's' | 'S' | 'u' | 'v' | 'b' | 'R' | 'P' => set_letter_flag(c),
+                'u' => modules::stdio::UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed),
+                'B' | 'd' | 'E' | 'i' | 'I' | 's' | 'S' | 'v' | 'b' | 'R' | 'P' => set_letter_flag(c),
                 _ => {
                     eprint!("Unknown option: -{}\n{}", c, USAGE);
                     return Err(2);
@@ -183,6 +184,9 @@ fn apply_environment() {
     }
     if let Some(n) = std::env::var("PYTHONOPTIMIZE").ok().and_then(|v| v.parse::<i64>().ok()) {
         set_flag("optimize", flag("optimize").max(n));
+    }
+    if set("PYTHONUNBUFFERED") {
+        modules::stdio::UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     if set("PYTHONDEVMODE") {
         set_flag("dev_mode", 1);
@@ -269,6 +273,12 @@ fn run(opts: Options) -> i32 {
     if let Err(e) = krait_runtime::import::import_module_level(&pystr::new("_signal"), None, None, 0) {
         let v = errors::take(e);
         eprintln!("Fatal Python error: init_signals: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
+    // CPython's init_sys_streams: io-based sys.stdin/stdout/stderr.
+    if let Err(e) = modules::stdio::install(use_env) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_sys_streams: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
     let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));

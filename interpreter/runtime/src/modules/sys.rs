@@ -175,7 +175,7 @@ fn g_encoding(_o: &Obj) -> PyResult<Obj> {
 /// The error handler of a standard stream, as CPython picks it: stderr
 /// backslashreplace; stdin/stdout surrogateescape under the C, POSIX and
 /// C.UTF-8 locales (PEP 538's coercion targets), strict otherwise.
-fn stream_errors(fd: i32) -> &'static str {
+pub fn stream_errors(fd: i32) -> &'static str {
     if fd == 2 {
         return "backslashreplace";
     }
