@@ -25,6 +25,7 @@ mod native;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pwd;
 pub mod random;
 pub mod select;
 pub mod signal;
@@ -197,6 +198,7 @@ pub fn register_all() {
     register("select", select::create);
     register("fcntl", fcntl::create);
     register("_posixsubprocess", posixsubprocess::create);
+    register("pwd", pwd::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
     register("zlib", zlib::create);
