@@ -87,3 +87,31 @@ log.clear()
 print(asyncio.run(main()), log)
 print(asyncio.run(main(), debug=True), log)
 print(sys.get_asyncgen_hooks())
+
+# A generator from a @types.coroutine function can be awaited directly
+# (asyncio.sleep(0) relies on it).
+import types
+@types.coroutine
+def bare_yield():
+    v = yield 'step'
+    return v
+async def uses_it():
+    return await bare_yield()
+co = uses_it()
+print(co.send(None))
+try:
+    co.send('resumed')
+except StopIteration as e:
+    print('returned', e.value)
+def plain():
+    yield 1
+async def bad():
+    await plain()
+try:
+    bad().send(None)
+except TypeError as e:
+    print('TypeError', e)
+async def zero():
+    await asyncio.sleep(0)
+    return 'zero'
+print(asyncio.run(zero()))

@@ -24,7 +24,11 @@ pub fn install(use_env: bool) -> PyResult<()> {
                 None => (v.clone(), None),
             };
             if !e.is_empty() {
-                enc = Some(e);
+                // The codec's canonical name, as CPython's config does.
+                let codecs = crate::import::import_module_level(&pystr::new("_codecs"), None, None, 0)?;
+                let info = crate::ops::attr::call_method(&codecs, "lookup", &[pystr::new(&e)])?;
+                let name = crate::ops::attr::getattr(&info, &pystr::intern("name"))?;
+                enc = Some(pystr::to_string_lossy(&name));
             }
             errs = r.filter(|r| !r.is_empty());
         }
