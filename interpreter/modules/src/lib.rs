@@ -16,6 +16,7 @@ pub mod contextvars;
 pub mod errno;
 pub mod fcntl;
 pub mod functools;
+pub mod grp;
 pub mod hashes;
 pub mod heapq;
 pub mod io;
@@ -199,6 +200,7 @@ pub fn register_all() {
     register("fcntl", fcntl::create);
     register("_posixsubprocess", posixsubprocess::create);
     register("pwd", pwd::create);
+    register("grp", grp::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
     register("zlib", zlib::create);

@@ -1,7 +1,7 @@
 # Linux-only posix calls (getrandom, eventfd, memfd_create, copy_file_range,
 # splice, extended attributes, openpty), utime's float rounding, bytes-like
 # paths, the scandir ResourceWarning and the pwd module.
-import os, sys, tempfile, warnings, gc, errno, pwd
+import os, sys, tempfile, warnings, gc, errno, pwd, grp
 
 d = tempfile.mkdtemp()
 fn = os.path.join(d, 'f')
@@ -117,6 +117,20 @@ try:
     pwd.getpwnam(5)
 except TypeError as e:
     print('TypeError', e)
+
+g0 = grp.getgrgid(0)
+print(type(g0).__name__, g0.gr_name, g0.gr_gid, type(g0.gr_mem).__name__, len(g0))
+print(grp.getgrnam(g0.gr_name) == g0, g0 in grp.getgrall())
+for call, arg in ((grp.getgrgid, 2**31 - 9), (grp.getgrnam, 'no-such-group-krait')):
+    try:
+        call(arg)
+    except KeyError as e:
+        print('KeyError', e)
+for arg in (-4, 2**40, 'x'):
+    try:
+        grp.getgrgid(arg)
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
 
 for n in os.listdir(d):
     os.unlink(os.path.join(d, n))
