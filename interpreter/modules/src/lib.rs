@@ -28,6 +28,7 @@ pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
 pub mod random;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
@@ -201,6 +202,7 @@ pub fn register_all() {
     register("_posixsubprocess", posixsubprocess::create);
     register("pwd", pwd::create);
     register("grp", grp::create);
+    register("resource", resource::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);
     register("zlib", zlib::create);

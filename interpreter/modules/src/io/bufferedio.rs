@@ -141,7 +141,17 @@ impl BufState {
         let mut done = 0;
         while done < self.wbuf.len() {
             match self.raw_write(&self.wbuf[done..]) {
-                Ok(Some(n)) => done += n,
+                Ok(Some(n)) => {
+                    done += n;
+                    // A partial write may mean a signal arrived: run its
+                    // handlers before blocking again, as CPython does.
+                    if done < self.wbuf.len() {
+                        if let Err(e) = krait_runtime::signals::check_signals() {
+                            self.wbuf.drain(..done);
+                            return Err(e);
+                        }
+                    }
+                }
                 Ok(None) => {
                     self.wbuf.drain(..done);
                     return Err(krait_runtime::errors::raise_with(
@@ -524,7 +534,12 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let mut rest = d;
     while rest.len() > b.buffer_size {
         match b.raw_write(rest)? {
-            Some(n) => rest = &rest[n..],
+            Some(n) => {
+                rest = &rest[n..];
+                // Partial writes happen when a signal interrupts: its
+                // handlers run (and may raise) before the next write.
+                krait_runtime::signals::check_signals()?;
+            }
             None => {
                 return Err(krait_runtime::errors::raise_with(
                     krait_runtime::types::exceptions::BlockingIOError(),
