@@ -132,6 +132,23 @@ for arg in (-4, 2**40, 'x'):
     except (OverflowError, TypeError) as e:
         print(type(e).__name__, e)
 
+# setgroups: a sequence of gids, checked as CPython's converter does.
+saved = os.getgroups()
+for bad in (5, {1: 2}, [2**40], ['x'], [-5]):
+    try:
+        os.setgroups(bad)
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__, e)
+try:
+    os.setgroups((0,))
+    print(os.getgroups())
+except PermissionError:
+    print([0])
+try:
+    os.setgroups(saved)
+except PermissionError:
+    pass
+
 for n in os.listdir(d):
     os.unlink(os.path.join(d, n))
 os.rmdir(d)

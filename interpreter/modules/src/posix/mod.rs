@@ -97,6 +97,7 @@ fn functions() -> Vec<MethodSpec> {
         method("getsid", p_getsid),
         method("setsid", p_setsid),
         method("getgroups", p_getgroups),
+        method("setgroups", p_setgroups),
         method("getlogin", p_getlogin),
         method("kill", p_kill),
         method("killpg", p_killpg),
