@@ -274,6 +274,38 @@ fn run_hooks(hooks: Vec<Obj>) {
     }
 }
 
+/// The os.register_at_fork hooks of one kind: "before" hooks run
+/// last-registered first, the others in registration order.
+fn hooks(kind: usize) -> Vec<Obj> {
+    AT_FORK.with(|c| {
+        let c = c.borrow();
+        match kind {
+            0 => c.0.iter().rev().cloned().collect(),
+            1 => c.1.clone(),
+            _ => c.2.clone(),
+        }
+    })
+}
+
+/// PyOS_BeforeFork's Python part (used by _posixsubprocess with preexec_fn).
+pub fn run_before_fork_hooks() {
+    run_hooks(hooks(0));
+}
+
+/// PyOS_AfterFork_Child: the interpreter becomes the child's, then the
+/// after_in_child hooks run.
+///
+/// # Safety
+/// Only in a freshly forked child, before any other Python code runs.
+pub unsafe fn after_fork_child_with_hooks() {
+    krait_runtime::interp::after_fork_child();
+    run_hooks(hooks(1));
+}
+
+pub fn run_after_fork_parent_hooks() {
+    run_hooks(hooks(2));
+}
+
 pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.fork", a, kw, 0, 0)?;
     let (before, child, parent) = AT_FORK.with(|c| {
