@@ -36,10 +36,6 @@ struct Options {
     quiet: bool,
 }
 
-/// `-W` and `-X` values, in command-line order (they are set on sys once
-/// it exists).
-static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `krait -h' for more information.\n";
 
@@ -122,8 +118,8 @@ fn parse_args() -> Result<Options, i32> {
                             args.extend(argv[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Module(value), args, optimize, quiet });
                         }
-                        'W' => WARN_OPTIONS.lock().unwrap().push(value),
-                        _ => X_OPTIONS.lock().unwrap().push(value),
+                        'W' => modules::sys::WARN_OPTIONS.lock().unwrap().push(value),
+                        _ => modules::sys::X_OPTIONS.lock().unwrap().push(value),
                     }
                     j = chars.len();
                     continue;
@@ -301,15 +297,17 @@ fn apply_x_flags() -> Result<(), i32> {
             digits = Some((v, "PYTHONINTMAXSTRDIGITS"));
         }
     }
-    for x in X_OPTIONS.lock().unwrap().iter() {
+    for x in modules::sys::X_OPTIONS.lock().unwrap().iter() {
         let (k, v) = x.split_once('=').map_or((x.as_str(), None), |(k, v)| (k, Some(v)));
         match k {
             "dev" => modules::sys::set_flag("dev_mode", 1),
             "utf8" => modules::sys::set_flag("utf8_mode", if v == Some("0") { 0 } else { 1 }),
+            "warn_default_encoding" => modules::sys::set_flag("warn_default_encoding", 1),
             "int_max_str_digits" => digits = Some((v.unwrap_or("").to_string(), "-X int_max_str_digits")),
             _ => {}
         }
     }
+    order_warn_options();
     if let Some((v, what)) = digits {
         match v.trim().parse::<usize>() {
             Ok(n) if n == 0 || n >= 640 => {
@@ -328,38 +326,44 @@ fn apply_x_flags() -> Result<(), i32> {
     Ok(())
 }
 
+/// `sys.warnoptions` in CPython's order (lowest precedence first, as later
+/// filters win): the dev-mode filter, PYTHONWARNINGS, the -W options, then
+/// the -b filter; sys.create() publishes them with `sys._xoptions`.
+fn order_warn_options() {
+    use modules::sys::{flag, WARN_OPTIONS};
+    let mut opts = Vec::new();
+    if flag("dev_mode") != 0 {
+        opts.push("default".to_owned());
+    }
+    if flag("ignore_environment") == 0 {
+        if let Ok(v) = std::env::var("PYTHONWARNINGS") {
+            opts.extend(v.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned));
+        }
+    }
+    let mut w = WARN_OPTIONS.lock().unwrap();
+    opts.append(&mut w);
+    match flag("bytes_warning") {
+        0 => {}
+        1 => opts.push("default::BytesWarning".to_owned()),
+        _ => opts.push("error::BytesWarning".to_owned()),
+    }
+    *w = opts;
+}
+
 /// sys.warnoptions (PYTHONWARNINGS, then -W) and sys._xoptions (-X), and
 /// what they switch on at start-up: the warnings module when there are
 /// warning options, faulthandler under -X faulthandler/PYTHONFAULTHANDLER.
 fn apply_warn_and_x_options(use_env: bool) -> krait_runtime::PyResult<()> {
-    use krait_runtime::types::{bool_, list};
-    let mut warn: Vec<String> = Vec::new();
-    if use_env {
-        if let Ok(v) = std::env::var("PYTHONWARNINGS") {
-            warn.extend(v.split(',').map(str::trim).filter(|w| !w.is_empty()).map(String::from));
-        }
-    }
-    warn.extend(WARN_OPTIONS.lock().unwrap().iter().cloned());
     let sys = modules::sys::sys_module().expect("sys exists");
     let d = module::dict_of(&sys);
-    dict::set_item_str(&d, "warnoptions", &list::from_vec(warn.iter().map(|w| pystr::new(w)).collect()))?;
-    let xd = dict::new();
     let mut faulthandler = use_env && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty());
-    for x in X_OPTIONS.lock().unwrap().iter() {
-        let (k, v) = match x.split_once('=') {
-            Some((k, v)) => (k, pystr::new(v)),
-            None => (x.as_str(), bool_::from_bool(true)),
-        };
-        dict::set_item_str(&xd, k, &v)?;
-        if k == "faulthandler" {
-            faulthandler = true;
-        }
-    }
-    dict::set_item_str(&d, "_xoptions", &xd)?;
     // -X pycache_prefix=PATH wins over PYTHONPYCACHEPREFIX; an empty or
     // missing PATH means none.
     let mut prefix = if use_env { std::env::var("PYTHONPYCACHEPREFIX").ok().filter(|p| !p.is_empty()) } else { None };
-    for x in X_OPTIONS.lock().unwrap().iter() {
+    for x in modules::sys::X_OPTIONS.lock().unwrap().iter() {
+        if x == "faulthandler" || x.starts_with("faulthandler=") {
+            faulthandler = true;
+        }
         if x == "pycache_prefix" || x.starts_with("pycache_prefix=") {
             prefix = x.split_once('=').map(|(_, v)| v.to_string()).filter(|p| !p.is_empty());
         }
@@ -367,7 +371,7 @@ fn apply_warn_and_x_options(use_env: bool) -> krait_runtime::PyResult<()> {
     if let Some(p) = prefix {
         dict::set_item_str(&d, "pycache_prefix", &pystr::new(&p))?;
     }
-    if !warn.is_empty() {
+    if !modules::sys::WARN_OPTIONS.lock().unwrap().is_empty() {
         krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
     }
     if faulthandler {

@@ -82,6 +82,12 @@ pub struct ThreadState {
     pub native_depth: usize,
     /// Lowest stack address this thread may use before RecursionError.
     pub stack_limit: usize,
+    /// `sys.set_asyncgen_hooks`: called when an async generator is first
+    /// iterated, and when one is collected unfinished (owned, or null).
+    pub asyncgen_firstiter: *mut PyObject,
+    pub asyncgen_finalizer: *mut PyObject,
+    /// `sys.set_coroutine_origin_tracking_depth`: frames kept in `cr_origin`.
+    pub coroutine_origin_depth: i32,
 }
 
 thread_local! {
@@ -176,6 +182,9 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
         depth: 0,
         native_depth: 0,
         stack_limit: limit,
+        asyncgen_firstiter: null_mut(),
+        asyncgen_finalizer: null_mut(),
+        coroutine_origin_depth: 0,
     });
     let p = Box::into_raw(ts);
     unsafe {
@@ -199,6 +208,9 @@ pub unsafe fn free_thread(ts: *mut ThreadState) {
     for p in [&mut py.curexc_type, &mut py.curexc_value, &mut py.curexc_traceback, &mut py.exc_state.exc_value, &mut py.dict] {
         let o = std::mem::replace(p, null_mut());
         crate::object::xdecref(o);
+    }
+    for p in [&mut (*ts).asyncgen_firstiter, &mut (*ts).asyncgen_finalizer] {
+        crate::object::xdecref(std::mem::replace(p, null_mut()));
     }
     CURRENT.with(|c| c.set(null_mut()));
     ALL.get().lock().unwrap_or_else(|e| e.into_inner()).retain(|p| *p != ts as usize);

@@ -438,11 +438,12 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let result = (|| -> PyResult<Obj> {
         let mut buffering = buffering;
         let mut line_buffering = false;
-        if buffering == 1 || buffering < 0 {
-            if truthy(&call_method(&raw, "isatty", &[])?)? {
-                buffering = -1;
-                line_buffering = true;
-            }
+        // buffering=1 means line buffering (text) over a default-size
+        // buffer; so does the default on a terminal.
+        let isatty = buffering < 0 && truthy(&call_method(&raw, "isatty", &[])?)?;
+        if buffering == 1 || isatty {
+            buffering = -1;
+            line_buffering = true;
         }
         if buffering < 0 {
             buffering = fileio::blksize(&raw).unwrap_or(DEFAULT_BUFFER_SIZE as i64) as i32;

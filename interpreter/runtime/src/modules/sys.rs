@@ -559,6 +559,65 @@ fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(int::from_i64((n + gc) as i64))
 }
 
+static ASYNCGEN_HOOKS: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
+
+fn s_get_asyncgen_hooks(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.get_asyncgen_hooks", args, kw, 0, 0)?;
+    let t = match ASYNCGEN_HOOKS.with(|c| c.get().cloned()) {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type("builtins", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+            ASYNCGEN_HOOKS.with(|c| {
+                let _ = c.set(t.clone());
+            });
+            t
+        }
+    };
+    let ts = crate::threadstate::tstate();
+    let get = |p: *mut crate::object::PyObject| unsafe { crate::object::opt_from_borrowed(p) }.unwrap_or_else(none::none);
+    crate::types::structseq::new(&t, vec![get(ts.asyncgen_firstiter), get(ts.asyncgen_finalizer)])
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: a missing
+/// argument keeps the current hook, None removes it.
+fn s_set_asyncgen_hooks(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::types::builtin_func::parse_args("set_asyncgen_hooks", args, kw, &["firstiter", "finalizer"], 0, 0)?;
+    for (v, name) in [(&a[1], "finalizer"), (&a[0], "firstiter")] {
+        if let Some(v) = v {
+            if !none::is_none(v) && !crate::builtins::is_callable(v) {
+                crate::bail!(TypeError, "callable {} expected, got {}", name, v.ty().name());
+            }
+        }
+    }
+    let ts = crate::threadstate::tstate();
+    for (v, slot) in [(&a[1], &mut ts.asyncgen_finalizer), (&a[0], &mut ts.asyncgen_firstiter)] {
+        if let Some(v) = v {
+            let new = if none::is_none(v) { std::ptr::null_mut() } else { v.clone().into_raw() };
+            unsafe { crate::object::xsetref(slot, new) };
+        }
+    }
+    Ok(none::none())
+}
+
+fn s_get_coroutine_origin_tracking_depth(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.get_coroutine_origin_tracking_depth", args, kw, 0, 0)?;
+    Ok(int::from_i64(crate::threadstate::tstate().coroutine_origin_depth as i64))
+}
+
+fn s_set_coroutine_origin_tracking_depth(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::types::builtin_func::parse_args("set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1, 0)?;
+    let d = a[0].as_ref().unwrap();
+    if crate::types::float::is_float(d) {
+        crate::bail!(TypeError, "'float' object cannot be interpreted as an integer");
+    }
+    let depth = int::index_isize(d)?;
+    if depth < 0 {
+        crate::bail!(ValueError, "depth must be >= 0");
+    }
+    crate::threadstate::tstate().coroutine_origin_depth = depth.min(i32::MAX as isize) as i32;
+    Ok(none::none())
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("exit", s_exit),
@@ -589,6 +648,10 @@ fn functions() -> Vec<MethodSpec> {
         method("getswitchinterval", s_getswitchinterval),
         method("setswitchinterval", s_setswitchinterval),
         method("getsizeof", s_getsizeof),
+        method("get_asyncgen_hooks", s_get_asyncgen_hooks),
+        method("set_asyncgen_hooks", s_set_asyncgen_hooks),
+        method("get_coroutine_origin_tracking_depth", s_get_coroutine_origin_tracking_depth),
+        method("set_coroutine_origin_tracking_depth", s_set_coroutine_origin_tracking_depth),
     ]
 }
 
@@ -627,6 +690,11 @@ pub fn set_flag(name: &str, v: i64) {
 pub fn flag(name: &str) -> i64 {
     FLAG_NAMES.iter().position(|n| *n == name).map(|i| FLAGS.lock().unwrap()[i]).unwrap_or(0)
 }
+
+/// `sys.warnoptions` and the `-X` options (`sys._xoptions`), in command-line
+/// order; set by the executable before `interp::initialize`.
+pub static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+pub static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 pub const KRAIT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -677,8 +745,16 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     dict::set_item_str(&d, "_stdlib_dir", &pystr::new(&lib.to_string_lossy()))?;
     dict::set_item_str(&d, "abiflags", &pystr::new(""))?;
     dict::set_item_str(&d, "float_repr_style", &pystr::new("short"))?;
-    dict::set_item_str(&d, "warnoptions", &list::new())?;
-    dict::set_item_str(&d, "_xoptions", &dict::new())?;
+    let warn: Vec<Obj> = WARN_OPTIONS.lock().unwrap().iter().map(|w| pystr::new(w)).collect();
+    dict::set_item_str(&d, "warnoptions", &list::from_vec(warn))?;
+    let xopts = dict::new();
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        match x.split_once('=') {
+            Some((k, v)) => dict::set_item_str(&xopts, k, &pystr::new(v))?,
+            None => dict::set_item_str(&xopts, x, &crate::types::bool_::from_bool(true))?,
+        }
+    }
+    dict::set_item_str(&d, "_xoptions", &xopts)?;
     dict::set_item_str(&d, "copyright", &pystr::new("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."))?;
     let fi_type = crate::types::structseq::new_type(
         "sys",

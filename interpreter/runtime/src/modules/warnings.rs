@@ -65,7 +65,7 @@ use crate::types::builtin_func::{method, parse_args, MethodSpec};
 use crate::types::{dict, module, none, str as pystr};
 
 /// `warnings.<name>` if the Python module is loaded.
-fn python_warnings(name: &str) -> PyResult<Option<Obj>> {
+pub fn python_warnings(name: &str) -> PyResult<Option<Obj>> {
     let Some(w) = dict::get_item_str(&crate::interp::modules(), "warnings")? else { return Ok(None) };
     if !module::is_module(&w) {
         return Ok(None);

@@ -20,6 +20,9 @@ pub struct GenObject {
     pub name: *mut PyObject,
     pub qualname: *mut PyObject,
     pub weakreflist: *mut PyObject,
+    /// Coroutines: `cr_origin` (where it was created, when tracking is on);
+    /// async generators: the finalizer hook captured at first iteration.
+    pub origin_or_finalizer: *mut PyObject,
     pub exc_state: ErrStackItem,
     pub running: u8,
     /// Coroutines only: whether it was ever awaited/started (for warnings).
@@ -82,8 +85,58 @@ pub fn new_from_frame(frame_obj: Obj, func: &Obj) -> PyResult<Obj> {
         (*p).qualname = Obj::from_borrowed(fo.func_qualname).into_raw();
         frame::frame_mut(&frame_obj).gen = p as *mut PyObject;
         (*p).frame = frame_obj.into_raw();
-        Ok(Obj::from_owned(p as *mut PyObject))
+        let o = Obj::from_owned(p as *mut PyObject);
+        let depth = tstate().coroutine_origin_depth;
+        if t == coro_type() && depth > 0 {
+            (*p).origin_or_finalizer = origin_of_caller(depth as usize).into_raw();
+        }
+        Ok(o)
     }
+}
+
+/// `cr_origin`: (filename, line, function) of the `depth` innermost frames
+/// executing when the coroutine was created, innermost first.
+fn origin_of_caller(depth: usize) -> Obj {
+    let mut out = Vec::new();
+    let mut f = crate::eval::current_frame();
+    while let Some(fo) = f {
+        if out.len() == depth {
+            break;
+        }
+        let fr = frame::frame_mut(&fo);
+        let c = crate::types::code::code(fr.code_obj());
+        let entry = unsafe {
+            tuple::from_vec(vec![
+                Obj::from_borrowed(c.filename),
+                crate::types::int::from_i64(frame::line_of(&fo) as i64),
+                Obj::from_borrowed(c.name),
+            ])
+        };
+        out.push(entry);
+        f = unsafe { crate::object::opt_from_borrowed(fr.f_back) };
+    }
+    tuple::from_vec(out)
+}
+
+/// First iteration of an async generator (its first asend/athrow/aclose):
+/// keeps the thread's finalizer hook and calls its firstiter hook, as
+/// event loops use them to track and finally close async generators.
+fn init_asyncgen_hooks(gen: &Obj) -> PyResult<()> {
+    let gs = g(gen);
+    if gs.hooks_inited != 0 {
+        return Ok(());
+    }
+    gs.hooks_inited = 1;
+    let ts = tstate();
+    unsafe {
+        if let Some(fin) = crate::object::opt_from_borrowed(ts.asyncgen_finalizer) {
+            crate::object::xsetref(&mut gs.origin_or_finalizer, fin.into_raw());
+        }
+        if let Some(first) = crate::object::opt_from_borrowed(ts.asyncgen_firstiter) {
+            crate::ops::call::call(&first, &[gen.clone()], None)?;
+        }
+    }
+    Ok(())
 }
 
 fn kind_name(o: &Obj) -> &'static str {
@@ -537,6 +590,13 @@ pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
         }
         return Ok(o.clone());
     }
+    // A generator from a @types.coroutine function is awaitable as it is.
+    if is_gen(o) && !g(o).frame.is_null() {
+        let c = crate::types::code::code(frame::frame_mut(unsafe { Obj::borrow_slot(&g(o).frame) }).code_obj());
+        if c.flags & krait_bytecode::flags::ITERABLE_COROUTINE != 0 {
+            return Ok(o.clone());
+        }
+    }
     let t = o.ty();
     let f = unsafe { if t.tp_as_async.is_null() { None } else { (*t.tp_as_async).am_await } };
     match f {
@@ -668,6 +728,10 @@ fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
     }
     let first = s.state == 0;
     s.state = 1;
+    if first && s.mode == MODE_ACLOSE {
+        // Closing: the finalizer hook must not be called for it any more.
+        g(&gen).closed = 1;
+    }
     let r = if first && !s.throw.is_null() {
         let t = unsafe { Obj::from_owned(std::mem::replace(&mut s.throw, null_mut())) };
         let _ = crate::errors::restore(t);
@@ -752,16 +816,19 @@ fn asend_close(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
 
 fn agen_anext(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.__anext__", slf.ty().name()), args, kw, 0, 0)?;
+    init_asyncgen_hooks(slf)?;
     Ok(new_asend(slf, None, None, MODE_ASEND))
 }
 
 fn agen_asend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.asend", slf.ty().name()), args, kw, 1, 1)?;
+    init_asyncgen_hooks(slf)?;
     Ok(new_asend(slf, Some(args[0].clone()), None, MODE_ASEND))
 }
 
 fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.athrow", slf.ty().name()), args, kw, 1, 3)?;
+    init_asyncgen_hooks(slf)?;
     let typ = &args[0];
     let value = if exc::is_exception_class(typ) {
         crate::ops::call::call(typ, &args.get(1).map(|v| vec![v.clone()]).unwrap_or_default(), None)?
@@ -775,6 +842,7 @@ fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn agen_aclose(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.aclose", slf.ty().name()), args, kw, 0, 0)?;
+    init_asyncgen_hooks(slf)?;
     let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
     Ok(new_asend(slf, None, Some(ge), MODE_ACLOSE))
 }
@@ -785,6 +853,7 @@ fn agen_aiter(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(agen_aiter_slot => agen_aiter);
 
 fn agen_anext_slot_impl(o: &Obj) -> PyResult<Obj> {
+    init_asyncgen_hooks(o)?;
     Ok(new_asend(o, None, None, MODE_ASEND))
 }
 crate::unary_slot!(agen_anext_slot => agen_anext_slot_impl);
@@ -839,20 +908,39 @@ fn gen_repr(o: &Obj) -> PyResult<Obj> {
 }
 crate::unary_slot!(gen_repr_slot => gen_repr);
 
-/// tp_finalize: a suspended generator gets close() (its finally blocks
-/// run). The cycle collector calls it before clearing anything, so the
-/// frame still has its locals then.
+/// tp_finalize (once per object, PEP 442): an unfinished async generator
+/// goes to its event loop's finalizer hook (which closes it asynchronously);
+/// a coroutine that never ran is reported; a suspended generator gets
+/// close() (runs its finally blocks).
 unsafe extern "C" fn gen_finalize(p: *mut PyObject) {
     let o = Obj::from_borrowed(p);
     let gs = g(&o);
-    if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED {
-        let saved = crate::errors::fetch();
-        if let Err(e) = close(&o) {
+    let st = if gs.frame.is_null() { state::COMPLETED } else { frame::frame_mut(Obj::borrow_slot(&gs.frame)).state };
+    if st == state::COMPLETED {
+        return;
+    }
+    let saved = crate::errors::fetch();
+    let finalizer = if o.is_type(asyncgen_type()) && gs.closed == 0 {
+        crate::object::opt_from_borrowed(gs.origin_or_finalizer)
+    } else {
+        None
+    };
+    if let Some(fin) = finalizer {
+        if let Err(e) = crate::ops::call::call(&fin, &[o.clone()], None) {
             crate::errors::write_unraisable(e, Some(&o));
         }
-        if let Some(s) = saved {
-            let _ = crate::errors::restore(s);
+    } else {
+        if st == state::CREATED && is_coro(&o) {
+            warn_unawaited(&o);
         }
+        if st == state::SUSPENDED {
+            if let Err(e) = close(&o) {
+                crate::errors::write_unraisable(e, Some(&o));
+            }
+        }
+    }
+    if let Some(s) = saved {
+        let _ = crate::errors::restore(s);
     }
 }
 
@@ -862,8 +950,6 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
     if !gs.weakreflist.is_null() {
         crate::types::weakref::clear_weakrefs(&o);
     }
-    let _ = gs;
-    // Finalize (once: the cycle collector may have done it already).
     crate::gc::call_finalizer(p);
     std::mem::forget(o);
     (*p).ob_refcnt -= 1;
@@ -874,7 +960,7 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
     if !gs.frame.is_null() {
         frame::frame_mut(Obj::borrow_slot(&gs.frame)).gen = null_mut();
     }
-    for f in [&mut gs.frame, &mut gs.name, &mut gs.qualname, &mut gs.exc_state.exc_value] {
+    for f in [&mut gs.frame, &mut gs.name, &mut gs.qualname, &mut gs.origin_or_finalizer, &mut gs.exc_state.exc_value] {
         crate::object::xdecref(std::mem::replace(f, null_mut()));
     }
     alloc::free_object(p);
@@ -882,7 +968,7 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
 
 unsafe extern "C" fn gen_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
     let gs = &*(p as *const GenObject);
-    for x in [gs.frame, gs.name, gs.qualname, gs.exc_state.exc_value] {
+    for x in [gs.frame, gs.name, gs.qualname, gs.origin_or_finalizer, gs.exc_state.exc_value] {
         if !x.is_null() {
             let r = visit(x, arg);
             if r != 0 {
@@ -904,6 +990,30 @@ unsafe extern "C" fn asend_dealloc(p: *mut PyObject) {
         crate::object::xdecref(std::mem::replace(f, null_mut()));
     }
     alloc::free_object(p);
+}
+
+/// "coroutine ... was never awaited": through
+/// `warnings._warn_unawaited_coroutine` once `warnings` is imported (it adds
+/// the creation traceback from `cr_origin`), else a plain RuntimeWarning.
+unsafe fn warn_unawaited(o: &Obj) {
+    let r = match crate::modules::warnings::python_warnings("_warn_unawaited_coroutine").unwrap_or_else(|_| {
+        crate::errors::clear();
+        None
+    }) {
+        Some(h) => crate::ops::call::call(&h, &[o.clone()], None).map(|_| ()),
+        None => crate::modules::warnings::warn(
+            exc::RuntimeWarning(),
+            &format!("coroutine '{}' was never awaited", pystr::to_string_lossy(Obj::borrow_slot(&g(o).qualname))),
+            1,
+        ),
+    };
+    if let Err(e) = r {
+        crate::errors::write_unraisable(e, Some(o));
+    }
+}
+
+fn g_origin(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { crate::object::opt_from_borrowed(g(o).origin_or_finalizer) }.unwrap_or_else(none::none))
 }
 
 fn g_name(o: &Obj) -> PyResult<Obj> {
@@ -974,7 +1084,7 @@ pub fn init_types() {
             (*t).tp_repr = Some(gen_repr_slot);
             (*t).tp_weaklistoffset = std::mem::offset_of!(GenObject, weakreflist) as isize;
             let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-            (*t).tp_getset = getset_table(&[
+            let mut specs = vec![
                 GetSetSpec::get_set("__name__", g_name, s_name),
                 GetSetSpec::get_set("__qualname__", g_qualname, s_qualname),
                 GetSetSpec::get(leak(format!("{}_frame", prefix)), g_frame),
@@ -982,7 +1092,11 @@ pub fn init_types() {
                 GetSetSpec::get(leak(format!("{}_code", prefix)), g_code),
                 GetSetSpec::get(leak(format!("{}_suspended", prefix)), g_suspended),
                 GetSetSpec::get(if prefix == "cr" { "cr_await" } else if prefix == "gi" { "gi_yieldfrom" } else { "ag_await" }, g_yieldfrom),
-            ]);
+            ];
+            if prefix == "cr" {
+                specs.push(GetSetSpec::get("cr_origin", g_origin));
+            }
+            (*t).tp_getset = getset_table(&specs);
         }
         let t = gen_type();
         (*t).tp_iter = Some(self_iter);

@@ -1528,6 +1528,9 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
                 let sq = (*t).tp_as_sequence;
                 if matches!(find(t, "__len__", sd.slot), Found::Python) {
                     (*sq).sq_length = Some(slot_mp_length);
+                } else if (*sq).sq_length.map(|f| f as usize) == Some(slot_mp_length as usize) {
+                    // __len__ was deleted: back to what the base provides.
+                    (*sq).sq_length = inherited_sq(t).and_then(|b| (*b).sq_length);
                 }
             }
             Slot::MpSubscript => {
@@ -1535,6 +1538,8 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
                 set!((*mp).mp_subscript, slot_mp_subscript, ["__getitem__"]);
                 if matches!(find(t, "__getitem__", sd.slot), Found::Python) {
                     (*(*t).tp_as_sequence).sq_item = Some(slot_sq_item);
+                } else if (*(*t).tp_as_sequence).sq_item.map(|f| f as usize) == Some(slot_sq_item as usize) {
+                    (*(*t).tp_as_sequence).sq_item = inherited_sq(t).and_then(|b| (*b).sq_item);
                 }
             }
             Slot::MpAssSubscript => {
@@ -1552,6 +1557,15 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
             Slot::AmAnext => set!((*(*t).tp_as_async).am_anext, slot_am_anext, ["__anext__"]),
         }
     }
+}
+
+/// The sequence slots `t` inherits from its base, if it has one.
+unsafe fn inherited_sq(t: *mut PyTypeObject) -> Option<*mut crate::object::PySequenceMethods> {
+    let b = (*t).tp_base;
+    if b.is_null() || (*b).tp_as_sequence.is_null() {
+        return None;
+    }
+    Some((*b).tp_as_sequence)
 }
 
 fn binary_names(f: NbField) -> (&'static str, &'static str) {
