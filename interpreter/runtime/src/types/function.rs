@@ -52,6 +52,12 @@ pub fn func(o: &Obj) -> &mut FunctionObject {
     unsafe { o.cast_mut::<FunctionObject>() }
 }
 
+/// Replaces the function's closure (a tuple of cells).
+pub fn set_closure(o: &Obj, closure: &Obj) {
+    let old = std::mem::replace(&mut func(o).func_closure, closure.clone().into_raw());
+    unsafe { crate::object::xdecref(old) };
+}
+
 /// The function's code object, borrowed.
 #[inline]
 pub fn code_of(o: &Obj) -> &Obj {
