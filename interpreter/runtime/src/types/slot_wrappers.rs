@@ -685,6 +685,10 @@ fn wd_qualname(o: &Obj) -> PyResult<Obj> {
 fn mw_self(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(o.cast::<MethodWrapperObject>().self_) })
 }
+fn mw_objclass(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_objclass(unsafe { Obj::borrow_slot(&mw.descr) })
+}
 fn mw_name(o: &Obj) -> PyResult<Obj> {
     let mw = unsafe { o.cast::<MethodWrapperObject>() };
     wd_name(unsafe { Obj::borrow_slot(&mw.descr) })
@@ -755,6 +759,7 @@ pub fn init_types() {
         (*t).tp_hash = Some(mw_hash_slot);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__self__", mw_self),
+            GetSetSpec::get("__objclass__", mw_objclass),
             GetSetSpec::get("__name__", mw_name),
             GetSetSpec::get("__qualname__", mw_qualname),
         ]);

@@ -89,7 +89,7 @@ pub fn is_subtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
             let _ = mro;
             return items.iter().any(|t| t.as_ptr() as *mut PyTypeObject == b);
         }
-        let mut t = (*a).tp_base;
+        let mut t = a;
         while !t.is_null() {
             if t == b {
                 return true;
@@ -240,7 +240,9 @@ pub fn ready(t: *mut PyTypeObject) -> PyResult<()> {
             (*t).ob_base.ob_base.ob_type = type_type();
         }
         let base = (*t).tp_base;
-        if !base.is_null() && !(*base).has_flag(tpflags::READY) {
+        // A base still being readied (its mro() is running) is left alone:
+        // computing the MRO reports it as incomplete.
+        if !base.is_null() && !(*base).has_flag(tpflags::READY) && !(*base).has_flag(tpflags::READYING) {
             ready(base)?;
         }
         if (*t).tp_bases.is_null() {
@@ -1157,7 +1159,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
                 continue;
             }
             let mangled = crate::types::str_methods::mangle(&name_s, &it);
-            if dict::get_item(&ns, &mangled)?.is_some() {
+            // The compiler puts __qualname__ and __classcell__ in every
+            // namespace; both leave it below, so they are no class variables.
+            let implicit = pystr::eq_str(&mangled, "__qualname__") || pystr::eq_str(&mangled, "__classcell__");
+            if !implicit && dict::get_item(&ns, &mangled)?.is_some() {
                 crate::bail!(
                     ValueError,
                     "'{}' in __slots__ conflicts with class variable",
@@ -1167,8 +1172,24 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
             slot_names.push(pystr::intern_obj(&mangled));
         }
         slot_names.sort_by(|a, b| pystr::cmp(a, b));
+        let (may_add_dict, may_add_weak) = (add_dict, add_weak);
         add_dict = want_dict;
         add_weak = want_weak;
+        // Secondary bases may provide the dict or the weakref list.
+        for b in &base_list {
+            let bt = as_type(b);
+            if bt == base {
+                continue;
+            }
+            unsafe {
+                if may_add_dict && !add_dict && (*bt).tp_dictoffset != 0 {
+                    add_dict = true;
+                }
+                if may_add_weak && !add_weak && (*bt).tp_weaklistoffset != 0 {
+                    add_weak = true;
+                }
+            }
+        }
     }
 
     unsafe {
