@@ -737,6 +737,9 @@ crate::binary_slot!(type_getattro_slot => type_getattro);
 
 fn type_setattro(t: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let tp = as_type(t);
+    if !pystr::is_str(name) {
+        crate::bail!(TypeError, "attribute name must be string, not '{}'", name.ty().name());
+    }
     unsafe {
         if !(*tp).has_flag(tpflags::HEAPTYPE) || (*tp).has_flag(tpflags::IMMUTABLETYPE) {
             crate::bail!(
@@ -1126,6 +1129,11 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
     }
     let base = best_base(&base_list)?;
     let ns = dict::copy(ns)?;
+    if let Some(cell) = dict::get_item_str(&ns, "__classcell__")? {
+        if !crate::types::cell::is_cell(&cell) {
+            crate::bail!(TypeError, "__classcell__ must be a nonlocal cell, not {}", crate::ops::repr_string(&cell.get_type())?);
+        }
+    }
 
     // __slots__
     let slots = dict::get_item_str(&ns, "__slots__")?;
@@ -1270,8 +1278,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         if dict::get_item_str(&ns, "__eq__")?.is_some() && dict::get_item_str(&ns, "__hash__")?.is_none() {
             dict::set_item_str(&ns, "__hash__", &none::none())?;
         }
-        let classcell = dict::get_item_str(&ns, "__classcell__")?;
-        if classcell.is_some() {
+        // The cell is filled before readying, so a metaclass's mro() can
+        // already see __class__.
+        if let Some(cell) = dict::get_item_str(&ns, "__classcell__")? {
+            crate::types::cell::set(&cell, Some(tobj.clone()));
             dict::del_item_str(&ns, "__classcell__")?;
         }
         if let Some(doc) = dict::get_item_str(&ns, "__doc__")? {
@@ -1301,12 +1311,6 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         }
         crate::types::slot_wrappers::fixup_slots(t);
 
-        if let Some(cell) = classcell {
-            if !crate::types::cell::is_cell(&cell) {
-                crate::bail!(TypeError, "__classcell__ must be a nonlocal cell, not {}", cell.ty().name());
-            }
-            crate::types::cell::set(&cell, Some(tobj.clone()));
-        }
         // __set_name__ on attributes, then the parent's __init_subclass__.
         let set_name = pystr::intern("__set_name__");
         for (k, v) in dict::items_vec(&ns) {
