@@ -3,7 +3,7 @@
 use crate::errors::PyResult;
 use crate::object::Obj;
 use crate::types::builtin_func::{method, parse_args};
-use crate::types::{bytes, code, dict, int, none, str as pystr};
+use crate::types::{bytes, code, dict, int, none, str as pystr, tuple};
 use krait_bytecode::Mode;
 
 fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
@@ -180,8 +180,25 @@ fn b_exec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("exec", args, kw, &["source", "globals", "locals", "closure"], 1, 3)?;
     let (g, l) = namespaces("exec", a[1].as_ref(), a[2].as_ref())?;
     let src = a[0].as_ref().unwrap();
-    let closure = a[3].clone().filter(|c| !none::is_none(c));
+    let closure = a[3].as_ref().filter(|c| !none::is_none(c));
     let code_obj = if code::is_code(src) {
+        // A code object with free variables runs only with a tuple of
+        // exactly that many cells.
+        let nfree = code::code(src).nfree as usize;
+        if nfree == 0 {
+            if closure.is_some() {
+                crate::bail!(TypeError, "cannot use a closure with this code object");
+            }
+        } else {
+            let ok = closure.map_or(false, |c| {
+                c.type_ptr() == crate::types::tuple::type_ptr()
+                    && tuple::len(c) == nfree
+                    && tuple::items(c).iter().all(crate::types::cell::is_cell)
+            });
+            if !ok {
+                crate::bail!(TypeError, "code object requires a closure of exactly length {}", nfree);
+            }
+        }
         src.clone()
     } else {
         if closure.is_some() {
@@ -190,27 +207,10 @@ fn b_exec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         let text = source_text("exec", src)?;
         crate::compile::compile_source(&text, "<string>", Mode::Exec, 0, crate::interp::optimize_level())?
     };
-    // Free variables need cells: exactly one per variable, from `closure`.
-    let nfree = code::code(&code_obj).nfree as usize;
-    if nfree == 0 {
-        if closure.is_some() {
-            crate::bail!(TypeError, "cannot use a closure with this code object");
-        }
-        crate::eval::run_code(&code_obj, &g, &l)?;
-    } else {
-        let ok = match &closure {
-            Some(c) => {
-                crate::types::tuple::is_exact_tuple(c)
-                    && crate::types::tuple::len(c) == nfree
-                    && crate::types::tuple::items(c).iter().all(crate::types::cell::is_cell)
-            }
-            None => false,
-        };
-        if !ok {
-            crate::bail!(TypeError, "code object requires a closure of exactly length {}", nfree);
-        }
-        crate::eval::run_code_with_closure(&code_obj, &g, &l, closure.as_ref().unwrap())?;
-    }
+    match closure {
+        Some(c) => crate::eval::run_code_with_closure(&code_obj, &g, &l, c)?,
+        None => crate::eval::run_code(&code_obj, &g, &l)?,
+    };
     Ok(none::none())
 }
 

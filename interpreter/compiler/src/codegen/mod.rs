@@ -248,8 +248,21 @@ impl<'a> Compiler<'a> {
 
     /// Index of a cell or free variable in localsplus.
     fn deref_index(&self, name: &str) -> u32 {
+        self.deref_index_in(name, false)
+    }
+
+    /// With `free`, the free variable of that name: a class body whose
+    /// methods need the implicit `__class__` cell can also read an
+    /// enclosing `__class__`, and has both.
+    fn deref_index_in(&self, name: &str, free: bool) -> u32 {
         let u = self.ur();
         let nvars = u.varnames.len();
+        if free {
+            if let Some(f) = u.freevars.iter().position(|v| v == name) {
+                let extra = u.cellvars.iter().filter(|c| !u.varnames.contains(c)).count();
+                return (nvars + extra + f) as u32;
+            }
+        }
         let mut extra = 0;
         for c in &u.cellvars {
             match u.varnames.iter().position(|v| v == c) {
@@ -476,7 +489,7 @@ impl<'a> Compiler<'a> {
                 );
             }
             Op::Deref => {
-                let i = self.deref_index(&mangled);
+                let i = self.deref_index_in(&mangled, sc == SymScope::Free);
                 self.emit(
                     match ctx {
                         Ctx::Load => {

@@ -39,12 +39,15 @@ pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
     }
 }
 
-/// `exec(code, globals, locals, closure=cells)`: code with free variables
-/// runs as the body of a function whose closure is `cells`.
-pub fn run_code_with_closure(code_obj: &Obj, globals: &Obj, locals: &Obj, cells: &Obj) -> PyResult<Obj> {
+/// Runs a code object with free variables (exec's `closure=`): as CPython,
+/// through a function object holding the cells, which COPY_FREE_VARS reads.
+pub fn run_code_with_closure(code_obj: &Obj, globals: &Obj, locals: &Obj, closure: &Obj) -> PyResult<Obj> {
+    if dict::get_item_str(globals, "__builtins__")?.is_none() {
+        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_module())?;
+    }
     let builtins = builtins_of(globals)?;
     let func = function::new(code_obj, globals, None)?;
-    function::func(&func).func_closure = cells.clone().into_raw();
+    function::set_closure(&func, closure);
     let f = frame::new(code_obj, globals, &builtins, Some(locals), Some(&func));
     match execute(&f, false)? {
         Exit::Return(v) => Ok(v),

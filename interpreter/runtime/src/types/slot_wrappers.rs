@@ -773,6 +773,37 @@ fn wd_qualname(o: &Obj) -> PyResult<Obj> {
 fn mw_self(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(o.cast::<MethodWrapperObject>().self_) })
 }
+/// The signature inspect reads from a slot wrapper (`__text_signature__`),
+/// by dunder name.
+fn text_signature(name: &str) -> &'static str {
+    match name {
+        "__getattribute__" | "__getattr__" | "__delattr__" => "($self, name, /)",
+        "__setattr__" => "($self, name, value, /)",
+        "__get__" => "($self, instance, owner=None, /)",
+        "__set__" => "($self, instance, value, /)",
+        "__delete__" => "($self, instance, /)",
+        "__init__" | "__call__" => "($self, /, *args, **kwargs)",
+        "__pow__" | "__rpow__" => "($self, value, mod=None, /)",
+        "__getitem__" | "__delitem__" | "__contains__" => "($self, key, /)",
+        "__setitem__" => "($self, key, value, /)",
+        "__repr__" | "__str__" | "__hash__" | "__iter__" | "__next__" | "__del__" | "__neg__" | "__pos__" | "__abs__"
+        | "__bool__" | "__invert__" | "__int__" | "__float__" | "__index__" | "__len__" | "__await__" | "__aiter__"
+        | "__anext__" => "($self, /)",
+        _ => "($self, value, /)",
+    }
+}
+fn wd_text_signature(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { o.cast::<WrapperDescrObject>() };
+    Ok(pystr::new(text_signature(unsafe { (*d.d_base).name })))
+}
+fn mw_text_signature(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_text_signature(unsafe { Obj::borrow_slot(&mw.descr) })
+}
+fn mw_objclass(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_objclass(unsafe { Obj::borrow_slot(&mw.descr) })
+}
 fn mw_name(o: &Obj) -> PyResult<Obj> {
     let mw = unsafe { o.cast::<MethodWrapperObject>() };
     wd_name(unsafe { Obj::borrow_slot(&mw.descr) })
@@ -829,6 +860,7 @@ pub fn init_types() {
             GetSetSpec::get("__qualname__", wd_qualname),
             GetSetSpec::get("__objclass__", wd_objclass),
             GetSetSpec::get("__doc__", wd_doc),
+            GetSetSpec::get("__text_signature__", wd_text_signature),
         ]);
         // No vectorcall field in this layout: calls go through tp_call.
         (*t).tp_flags &= !tpflags::HAVE_VECTORCALL;
@@ -844,6 +876,8 @@ pub fn init_types() {
         (*t).tp_hash = Some(mw_hash_slot);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__self__", mw_self),
+            GetSetSpec::get("__objclass__", mw_objclass),
+            GetSetSpec::get("__text_signature__", mw_text_signature),
             GetSetSpec::get("__name__", mw_name),
             GetSetSpec::get("__qualname__", mw_qualname),
             GetSetSpec::get("__doc__", mw_doc),
@@ -1044,14 +1078,22 @@ fn slot_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     };
     match lookup(a.type_ptr(), &pystr::intern(name)) {
         None => Ok(none::not_implemented()),
-        Some(f) if none::is_none(&f) => Ok(none::not_implemented()),
         Some(f) => {
             if is_wrapper_of(&f, Slot::RichCmp(op)) {
                 let d = unsafe { f.cast::<WrapperDescrObject>() };
                 let func: RichCmpFunc = unsafe { std::mem::transmute(d.d_wrapped) };
                 return unsafe { from_ret(func(a.as_ptr(), b.as_ptr(), op as i32)) };
             }
-            let bound = bind(&f, a)?;
+            // As CPython: a method whose binding fails (a property raising)
+            // counts as not implemented; a non-callable (None) is called
+            // and fails.
+            let bound = match bind(&f, a) {
+                Ok(m) => m,
+                Err(_) => {
+                    crate::errors::clear();
+                    return Ok(none::not_implemented());
+                }
+            };
             crate::ops::call::call(&bound, &[b.clone()], None)
         }
     }
