@@ -126,9 +126,13 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
     }
     let mut range = err.location;
     let se = |msg: &str| (SyntaxError, msg.to_owned());
-    // The tokenizer reports its errors as soon as the parser reaches them.
+    // The tokenizer reports its errors as soon as the parser reaches them;
+    // and when the parser fails on its own (not on a tokenizer error or an
+    // indentation token), CPython tokenizes the rest of the source and a
+    // tokenizer error found there takes precedence.
     if let Some(t) = first_tokenizer_error(source) {
-        if range.start().to_usize() >= t.token_start {
+        let parser_own = !matches!(err.error, ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation);
+        if range.start().to_usize() >= t.token_start || parser_own {
             let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
             return make_error(SyntaxError, t.msg, source, filename, r);
         }
@@ -195,11 +199,21 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 None => se("unexpected EOF while parsing"),
             },
             LexicalErrorType::LineContinuationError => {
-                let rest = source[range.start().to_usize().min(source.len())..].trim_start_matches('\\');
-                if rest.trim_start_matches([' ', '\t', '\x0c']).trim_start_matches(['\r', '\n']).is_empty() {
-                    se("unexpected EOF while parsing")
-                } else {
-                    se("unexpected character after line continuation character")
+                // The tokenizer: a backslash must end its line (the source
+                // gets a final newline), and a line must follow it.
+                let at = range.start().to_usize().min(source.len());
+                let rest = source[at..].strip_prefix('\\').unwrap_or(&source[at..]);
+                let after_newline = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).or_else(|| rest.strip_prefix('\r'));
+                match after_newline {
+                    Some(tail) if tail.is_empty() => se("unexpected EOF while parsing"),
+                    None if rest.is_empty() => se("unexpected EOF while parsing"),
+                    _ => {
+                        // Reported at the character after the backslash.
+                        let next = TextSize::from((at + 1).min(source.len()) as u32);
+                        range = TextRange::new(next, next);
+                        end_offset_zero = true;
+                        se("unexpected character after line continuation character")
+                    }
                 }
             }
             LexicalErrorType::UnicodeError => escape_error(source, range.start().to_usize(), range.end().to_usize()),
@@ -228,6 +242,9 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     end_offset_zero = true;
                     (SyntaxError, format!("'{}' was never closed", c))
                 }
+            } else if let Some((a, b)) = (found == "For").then(|| crate::brackets::unparenthesized_comprehension_target(source, range.start().to_usize())).flatten() {
+                range = TextRange::new(TextSize::from(a as u32), TextSize::from(b as u32));
+                se("did you forget parentheses around the comprehension target?")
             } else if let Some(r) = (found == "For").then(|| kwarg_before_for(source, range.start().to_usize())).flatten() {
                 // `f(a=x for x in y)`: CPython's invalid_kwarg.
                 range = r;
@@ -346,7 +363,13 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         }
         ParseErrorType::InvalidDeleteTarget if source[range].starts_with('*') => se("cannot delete starred"),
         ParseErrorType::InvalidDeleteTarget => {
-            let desc = ruff_python_parser::parse_expression(&source[range]).ok().map(|p| describe_expr(p.expr())).unwrap_or("expression");
+            // The range may leave out the parentheses a walrus needs.
+            let text = &source[range];
+            let desc = ruff_python_parser::parse_expression(text)
+                .or_else(|_| ruff_python_parser::parse_expression(&format!("({})", text)))
+                .ok()
+                .map(|p| describe_expr(p.expr()))
+                .unwrap_or("expression");
             (SyntaxError, format!("cannot delete {}", desc))
         }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
@@ -423,13 +446,25 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             }
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
-            let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
-            let stmt = source[line_start..range.start().to_usize()].trim_start();
-            if let Some(w) = ["print", "exec"].iter().find(|w| stmt.trim_end() == **w) {
-                range = TextRange::new(TextSize::from((line_start + (source[line_start..].len() - source[line_start..].trim_start().len())) as u32), range.end());
-                (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
-            } else {
-                se("invalid syntax")
+            // CPython's invalid_legacy_expression: `print`/`exec` followed by
+            // what parses as expressions, wherever an expression may stand.
+            let at = range.start().to_usize();
+            let before = source[..at].trim_end();
+            let word = ["print", "exec"].iter().find(|w| {
+                before.ends_with(**w)
+                    && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
+            });
+            let line_end = source[at..].find('\n').map(|p| at + p).unwrap_or(source.len());
+            let rest = source[at..line_end].trim_end();
+            let rest = rest.strip_suffix(';').unwrap_or(rest).trim_end();
+            let parses = !rest.is_empty() && ruff_python_parser::parse_expression(&format!("({}\n)", rest)).is_ok();
+            match word {
+                Some(w) if parses => {
+                    let start = before.len() - w.len();
+                    range = TextRange::new(TextSize::from(start as u32), TextSize::from((at + rest.len()) as u32));
+                    (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
+                }
+                _ => se("invalid syntax"),
             }
         }
         ParseErrorType::OtherError(m) => {
@@ -473,10 +508,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 se("expected 'except' or 'finally' block")
             } else if m.starts_with("Only single target") {
                 (SyntaxError, format!("o{}", &m[1..]))
-            } else if m == "Expected a parameter name" && source[range.end().to_usize()..].starts_with('=') {
-                // `f(None=1)`, `f(x.y=1)`: a keyword argument that is not a name.
+            } else if let Some(eq) = (m == "Expected a parameter name").then(|| keyword_equals_after(source, range.end().to_usize())).flatten() {
+                // `f(None=1)`, `f(x.y=1)`, `f(a + b = 1)`: a keyword argument
+                // that is not a name; CPython marks it up to the `=`.
                 let name = &source[range];
-                range = TextRange::new(range.start(), range.end() + TextSize::from(1));
+                range = TextRange::new(range.start(), TextSize::from(eq as u32 + 1));
                 if matches!(name, "None" | "True" | "False") {
                     (SyntaxError, format!("cannot assign to {}", name))
                 } else {
@@ -558,6 +594,15 @@ fn augmented_target_error(source: &str, filename: &str, at: usize) -> Option<Com
         filename,
         range,
     ))
+}
+
+/// The `=` of a keyword argument after an expression ending at `at`
+/// (past the expression's closing parentheses and blanks).
+fn keyword_equals_after(source: &str, at: usize) -> Option<usize> {
+    let rest = &source[at..];
+    let skip = rest.len() - rest.trim_start_matches([' ', '\t', ')']).len();
+    let rest = &rest[skip..];
+    (rest.starts_with('=') && !rest.starts_with("==")).then_some(at + skip)
 }
 
 /// The first error of CPython's tokenizer: brackets, numbers, characters.

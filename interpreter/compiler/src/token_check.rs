@@ -17,6 +17,19 @@ fn is_ident_ascii(c: u8) -> bool {
 
 /// The first tokenizer error in `source` (skipping strings and comments).
 pub fn first_token_error(source: &str) -> Option<TokenError> {
+    scan(source, &mut vec![])
+}
+
+/// The tokenizer's SyntaxWarnings before its first error: a number glued to
+/// a keyword that may follow it (`0xfor x`, `1if x else y`) is "invalid ...
+/// literal" in 3.11, but only a warning.
+pub fn number_warnings(source: &str) -> Vec<TokenError> {
+    let mut w = vec![];
+    scan(source, &mut w);
+    w
+}
+
+fn scan(source: &str, warnings: &mut Vec<TokenError>) -> Option<TokenError> {
     let b = source.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -28,11 +41,11 @@ pub fn first_token_error(source: &str) -> Option<TokenError> {
                 }
             }
             b'\'' | b'"' => i = skip_string(b, i),
-            b'0'..=b'9' => match number(b, i) {
+            b'0'..=b'9' => match number(b, i, warnings) {
                 Ok(end) => i = end,
                 Err(e) => return Some(e),
             },
-            b'.' if i + 1 < b.len() && b[i + 1].is_ascii_digit() => match number(b, i) {
+            b'.' if i + 1 < b.len() && b[i + 1].is_ascii_digit() => match number(b, i, warnings) {
                 Ok(end) => i = end,
                 Err(e) => return Some(e),
             },
@@ -58,6 +71,8 @@ pub fn first_token_error(source: &str) -> Option<TokenError> {
                     i += 1;
                 }
             }
+            // Control characters other than the tokenizer's blanks.
+            0x01..=0x08 | 0x0b | 0x0e..=0x1f | 0x7f => return Some(invalid_character(c as char, i)),
             _ => i += 1,
         }
     }
@@ -102,6 +117,7 @@ struct Cursor<'a> {
     b: &'a [u8],
     cur: usize,
     start: usize,
+    warnings: &'a mut Vec<TokenError>,
 }
 
 impl Cursor<'_> {
@@ -160,9 +176,13 @@ impl Cursor<'_> {
         if let Some(ch) = c {
             if self.keyword_follows(ch) {
                 self.backup(c);
+                let w = self.error_here(format!("invalid {} literal", kind));
+                self.warnings.push(TokenError { range: (self.cur, self.cur), ..w });
                 return Ok(self.cur);
             }
-            if is_ident_ascii(ch) || ch >= 0x80 {
+            // Only ASCII: a non-ASCII character after a number is the next
+            // token's problem (an invalid character, or just a name).
+            if is_ident_ascii(ch) {
                 self.backup(c);
                 return Err(self.error_here(format!("invalid {} literal", kind)));
             }
@@ -178,8 +198,8 @@ impl Cursor<'_> {
 }
 
 /// Checks the number literal starting at `start`; returns where it ends.
-fn number(b: &[u8], start: usize) -> Result<usize, TokenError> {
-    let mut t = Cursor { b, cur: start, start };
+fn number(b: &[u8], start: usize, warnings: &mut Vec<TokenError>) -> Result<usize, TokenError> {
+    let mut t = Cursor { b, cur: start, start, warnings };
     let mut c = t.next();
     if c == Some(b'.') {
         // A fraction without an integer part.
