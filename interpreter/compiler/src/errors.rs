@@ -196,7 +196,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     (SyntaxError, format!("'{}' was never closed", c))
                 }
                 }
-                None => se("unexpected EOF while parsing"),
+                None => {
+                    // A continuation line at the end of input.
+                    at_eof = true;
+                    se("unexpected EOF while parsing")
+                }
             },
             LexicalErrorType::LineContinuationError => {
                 // The tokenizer: a backslash must end its line (the source
@@ -205,8 +209,14 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 let rest = source[at..].strip_prefix('\\').unwrap_or(&source[at..]);
                 let after_newline = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).or_else(|| rest.strip_prefix('\r'));
                 match after_newline {
-                    Some(tail) if tail.is_empty() => se("unexpected EOF while parsing"),
-                    None if rest.is_empty() => se("unexpected EOF while parsing"),
+                    Some(tail) if tail.is_empty() => {
+                        at_eof = true;
+                        se("unexpected EOF while parsing")
+                    }
+                    None if rest.is_empty() => {
+                        at_eof = true;
+                        se("unexpected EOF while parsing")
+                    }
                     _ => {
                         // Reported at the character after the backslash.
                         let next = TextSize::from((at + 1).min(source.len()) as u32);
@@ -435,6 +445,8 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             let prev_tok = source[..at].trim_end().chars().last();
             let in_dict = unclosed_bracket(source, at).is_some_and(|(_, c)| c == '{');
             match (prev, cur) {
+                // CPython's invalid_group: `(**a)`.
+                _ if prev_tok == Some('(') && source[at..].starts_with("**") => se("cannot use double starred expression here"),
                 _ if prev_tok == Some(':') && in_dict && matches!(cur, Some('}' | ',')) => {
                     let colon = source[..at].trim_end().len() - 1;
                     range = TextRange::new(TextSize::from(colon as u32), TextSize::from(colon as u32 + 1));

@@ -60,7 +60,12 @@ fn simple_error(kind: CompileErrorKind, msg: &str, filename: &str) -> CompileErr
 pub(crate) fn parse_fstring_expression(text: &str) -> Result<(), CompileError> {
     let options = ParseOptions::from(ruff_python_parser::Mode::Expression).with_target_version(PythonVersion::PY311);
     match parse(text, options) {
-        Ok(_) => Ok(()),
+        Ok(p) => match p.syntax() {
+            ast::Mod::Expression(e) if e.body.is_starred_expr() => {
+                Err(errors::make_error(CompileErrorKind::SyntaxError, "cannot use starred expression here".into(), text, "<fstring>", e.body.range()))
+            }
+            _ => Ok(()),
+        },
         Err(e) => {
             if let Some(fe) = fstring_check::check(text, "<fstring>", e.location.start().to_usize(), true) {
                 return Err(fe);
@@ -288,6 +293,10 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             return Err(err);
         }
     };
+    if let Some(t) = token_check::unterminated_fstring(source) {
+        let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, t.msg, source, filename, r));
+    }
     if let Some(fe) = fstring_check::check(source, filename, usize::MAX, false) {
         return Err(fe);
     }
