@@ -74,6 +74,11 @@ fn line_of(source: &str, at: TextSize) -> usize {
 
 /// Finds an unclosed bracket before `at`, as CPython's tokenizer reports it.
 fn unclosed_bracket(source: &str, at: usize) -> Option<(usize, char)> {
+    open_brackets(source, at).first().copied()
+}
+
+/// The brackets open at `at`, outermost first.
+fn open_brackets(source: &str, at: usize) -> Vec<(usize, char)> {
     let mut stack: Vec<(usize, char)> = vec![];
     let b = source.as_bytes();
     let mut i = 0;
@@ -114,7 +119,7 @@ fn unclosed_bracket(source: &str, at: usize) -> Option<(usize, char)> {
         }
         i += 1;
     }
-    stack.first().copied()
+    stack
 }
 
 /// Maps a ruff parse error onto CPython's exception type and message.
@@ -260,7 +265,40 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 range = r;
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if exp.contains(':') && found == "Equal" && (head.starts_with("if ") || head.starts_with("elif ") || head.starts_with("while ")) {
-                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+                // CPython's invalid_named_expression: a name gets the walrus
+                // hint, any other target "cannot assign to X here".
+                let at = range.start().to_usize();
+                let kw_end = line_start + (source[line_start..].len() - head.len()) + head.find(' ').unwrap_or(0);
+                let target = source[kw_end..at].trim();
+                let t_start = kw_end + source[kw_end..at].find(target).unwrap_or(0);
+                let parsed = ruff_python_parser::parse_expression(target).ok();
+                match parsed.as_ref().map(|p| p.expr()) {
+                    Some(Expr::Name(_)) => {
+                        // From the name to the end of the value (before the colon).
+                        let value = &source[at + 1..];
+                        let end = at + 1 + value.find(':').map(|c| value[..c].trim_end().len()).unwrap_or(0);
+                        if end > at + 1 {
+                            range = TextRange::new(TextSize::from(t_start as u32), TextSize::from(end as u32));
+                        }
+                        se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+                    }
+                    None => se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
+                    Some(Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)) => se("invalid syntax"),
+                    Some(e) => {
+                        range = TextRange::new(TextSize::from(t_start as u32), TextSize::from((t_start + target.len()) as u32));
+                        (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe_expr(e)))
+                    }
+                }
+            } else if found == "Lpar" && exp.contains('(') == false && (head.starts_with("def ") || head.starts_with("async def ")) && unclosed_bracket(source, range.start().to_usize()).is_some() {
+                range = paren_group(source, range.start().to_usize()).unwrap_or(range);
+                se("Function parameters cannot be parenthesized")
+            } else if found == "Lpar" && source[..range.start().to_usize()].rfind("lambda").is_some_and(|p| !source[p..range.start().to_usize()].contains(':')) {
+                range = paren_group(source, range.start().to_usize()).unwrap_or(range);
+                se("Lambda expression parameters cannot be parenthesized")
+            } else if exp.contains('(') && (head.starts_with("def ") || head.starts_with("async def ")) && source[line_start..range.start().to_usize()].matches('(').count() == 0 {
+                se("expected '('")
+            } else if found == "Star" && source[..range.start().to_usize()].trim_end().ends_with('/') {
+                se("expected comma between / and *")
             } else if exp.contains(':') && found == "Rbrace" || exp.contains(':') && found == "Comma" && bracket.map(|b| b.1 == '{').unwrap_or(false) {
                 // CPython points at the key's last character.
                 let key_end = source[..range.start().to_usize()].trim_end().len();
@@ -347,6 +385,8 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             } else {
                 None
             };
+            let head = source[source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0)..].trim_start();
+            let for_target = head.starts_with("for ") || head.starts_with("async for ");
             if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
                 (SyntaxError, format!("cannot use assignment expressions with {}", desc))
             } else if let Some(crate::assign_hint::Hint::NameEquals(r)) = hint {
@@ -365,6 +405,16 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     r
                 };
                 (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(&source[r])))
+            } else if desc == "comparison" && for_target && !source[range].contains(" in ") {
+                // CPython names a for target only through a leading `in`
+                // test; otherwise it stops at the comparison operator.
+                let text = &source[range];
+                if let Some(op) = text.find(['<', '>', '=', '!']) {
+                    let len = if text[op + 1..].starts_with('=') { 2 } else { 1 };
+                    let at = range.start() + TextSize::from(op as u32);
+                    range = TextRange::at(at, TextSize::from(len));
+                }
+                se("invalid syntax")
             } else if desc == "yield expression" && after.starts_with('=') && !after.starts_with("==") && !text.starts_with('(') {
                 se("assignment to yield expression not possible")
             } else {
@@ -391,8 +441,30 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::InvalidArgumentUnpackingOrder => se("iterable argument unpacking follows keyword argument unpacking"),
         ParseErrorType::NonDefaultParamAfterDefaultParam => se("non-default argument follows default argument"),
         ParseErrorType::IterableUnpackingInComprehension => se("iterable unpacking cannot be used in comprehension"),
-        ParseErrorType::VarParameterWithDefault => se("var-positional argument cannot have default value"),
-        ParseErrorType::ExpectedKeywordParam => se("named arguments must follow bare *"),
+        ParseErrorType::VarParameterWithDefault => {
+            // `**b=3` as well as `*b=3`: the stars before the name tell which.
+            let at = range.start().to_usize();
+            let param = &source[source[..at].rfind([',', '(']).map(|p| p + 1).unwrap_or(0)..at];
+            if param.find('*').is_some_and(|p| param[p..].starts_with("**")) {
+                se("var-keyword argument cannot have default value")
+            } else {
+                se("var-positional argument cannot have default value")
+            }
+        }
+        ParseErrorType::ExpectedKeywordParam => {
+            // A bare `*` then `)` or `,` needs named arguments; anything else
+            // after the star (`*None`) is a plain syntax error there.
+            let after_star = range.start().to_usize() + source[range.start().to_usize()..].find('*').map(|p| p + 1).unwrap_or(0);
+            let rest = &source[after_star.min(source.len())..];
+            let next = after_star + (rest.len() - rest.trim_start().len());
+            if rest.trim_start().is_empty() || rest.trim_start().starts_with([')', ',', ':']) {
+                se("named arguments must follow bare *")
+            } else {
+                let end = next + source[next..].find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(source.len() - next).max(1);
+                range = TextRange::new(TextSize::from(next as u32), TextSize::from(end as u32));
+                se("invalid syntax")
+            }
+        }
         ParseErrorType::FStringError(f) => {
             let m = format!("{:?}", f);
             match m.as_str() {
@@ -408,6 +480,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             } else {
                 se("Generator expression must be parenthesized")
             }
+        }
+        ParseErrorType::InvalidStarredExpressionUsage
+            if source[..range.start().to_usize()].trim_end().ends_with(':') && unclosed_bracket_innermost(source, range.start().to_usize()).is_some_and(|(_, c)| c == '{') =>
+        {
+            se("cannot use a starred expression in a dictionary value")
         }
         ParseErrorType::InvalidStarredExpressionUsage => {
             let (a, b) = (range.start().to_usize(), range.end().to_usize().min(source.len()));
@@ -447,6 +524,19 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             match (prev, cur) {
                 // CPython's invalid_group: `(**a)`.
                 _ if prev_tok == Some('(') && source[at..].starts_with("**") => se("cannot use double starred expression here"),
+                // `def f(a, d=, c)` / `lambda a, d=, c: 0`
+                _ if prev_tok == Some('=') && in_parameters(source, at) => {
+                    // At the `=`.
+                    let eq = source[..at].trim_end().len() - 1;
+                    range = TextRange::new(TextSize::from(eq as u32), TextSize::from(eq as u32 + 1));
+                    se("expected default value expression")
+                }
+                // `f(**x, *)`
+                _ if prev_tok == Some('*') && !source[..at].trim_end().ends_with("**") && unclosed_bracket_innermost(source, at).is_some_and(|(p, c)| c == '(' && source[p..at].contains("**")) => {
+                    let star = source[..at].trim_end().len() - 1;
+                    range = TextRange::new(TextSize::from(star as u32), TextSize::from(star as u32 + 1));
+                    se("iterable argument unpacking follows keyword argument unpacking")
+                }
                 _ if prev_tok == Some(':') && in_dict && matches!(cur, Some('}' | ',')) => {
                     let colon = source[..at].trim_end().len() - 1;
                     range = TextRange::new(TextSize::from(colon as u32), TextSize::from(colon as u32 + 1));
@@ -484,6 +574,15 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             if let Some(what) = m.strip_prefix("Expected an indented block after ") {
                 at_eof = at_end_of_source(source, range);
                 expected_indented_block(source, &mut range, what)
+            } else if m.starts_with("Multiple exception types must be parenthesized") {
+                // Through `as NAME` up to the clause's colon.
+                let rest = &source[range.start().to_usize()..];
+                if let Some(colon) = rest.find(':') {
+                    range = TextRange::at(range.start(), TextSize::from(rest[..colon].trim_end().len() as u32));
+                }
+                se("multiple exception types must be parenthesized")
+            } else if m == "Expected one or more exception types" {
+                se("expected one or more exception types")
             } else if m == "Only one '*' parameter allowed" {
                 se("* argument may appear only once")
             } else if m == "Position-only parameter separator not allowed as first parameter"
@@ -606,6 +705,41 @@ fn augmented_target_error(source: &str, filename: &str, at: usize) -> Option<Com
         filename,
         range,
     ))
+}
+
+/// The parenthesized group opening at `at`: up to its closing parenthesis.
+fn paren_group(source: &str, at: usize) -> Option<TextRange> {
+    let b = source.as_bytes();
+    let mut depth = 0;
+    for (i, &c) in b.iter().enumerate().skip(at) {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(TextRange::new(TextSize::from(at as u32), TextSize::from(i as u32 + 1)));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The innermost bracket open at `at` (strings and comments skipped).
+fn unclosed_bracket_innermost(source: &str, at: usize) -> Option<(usize, char)> {
+    open_brackets(source, at).last().copied()
+}
+
+/// Whether `at` lies in the parameter list of a `def` (its parentheses) or
+/// of a `lambda` (before its colon).
+fn in_parameters(source: &str, at: usize) -> bool {
+    let line_start = source[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let head = source[line_start..].trim_start();
+    if (head.starts_with("def ") || head.starts_with("async def ")) && unclosed_bracket(source, at).is_some() {
+        return true;
+    }
+    source[..at].rfind("lambda").is_some_and(|p| !source[p..at].contains(':'))
 }
 
 /// The `=` of a keyword argument after an expression ending at `at`
@@ -873,7 +1007,12 @@ fn finish_block(source: &str, range: &mut TextRange, kw: &str, desc: String) -> 
         t.starts_with(kw) && t[kw.len()..].starts_with(|c: char| !c.is_alphanumeric() && c != '_')
     });
     match header {
-        Some((i, _)) => (CompileErrorKind::IndentationError, format!("expected an indented block after {} on line {}", desc, i + 1)),
+        Some((i, l)) => {
+            // `except*` clauses are named as such.
+            let star = kw == "except" && l.trim_start()[6..].trim_start().starts_with('*');
+            let desc = if star { "'except*' statement".to_owned() } else { desc };
+            (CompileErrorKind::IndentationError, format!("expected an indented block after {} on line {}", desc, i + 1))
+        }
         None => (CompileErrorKind::IndentationError, "expected an indented block".to_owned()),
     }
 }

@@ -309,12 +309,30 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             "iterable unpacking cannot be used in comprehension"
         } else if m.contains("dictionary unpacking in a dict comprehension") {
             "dict unpacking cannot be used in dict comprehension"
+        } else if m.contains("exception types") && m.contains("parenthes") {
+            "multiple exception types must be parenthesized"
         } else if m.contains("type parameter lists") {
             "expected '('"
+        } else if m.contains("parenthesized keyword argument name") {
+            "expression cannot contain assignment, perhaps you meant \"==\"?"
         } else {
             "invalid syntax"
         };
-        return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, e.range));
+        let mut range = e.range;
+        if m.contains("parenthesized keyword argument name") {
+            // From the name inside the parentheses to the `=`.
+            let text = &source[range];
+            let lead = text.len() - text.trim_start_matches(['(', ' ', '\t']).len();
+            let eq = source[range.end().to_usize()..].find('=').map(|p| range.end().to_usize() + p + 1).unwrap_or(range.end().to_usize());
+            range = TextRange::new(range.start() + TextSize::from(lead as u32), TextSize::from(eq as u32));
+        } else if m.contains("exception types") && m.contains("parenthes") {
+            // Through `as NAME` up to the clause's colon.
+            let rest = &source[range.start().to_usize()..];
+            if let Some(colon) = rest.find(':') {
+                range = TextRange::at(range.start(), TextSize::from(rest[..colon].trim_end().len() as u32));
+            }
+        }
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range));
     }
     let comments: Vec<TextRange> = parsed.tokens().iter().filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment).map(|t| t.range()).collect();
     let tree = parsed.into_syntax();

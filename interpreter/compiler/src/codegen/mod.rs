@@ -447,7 +447,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn nameop_at(&mut self, name: &str, ctx: Ctx, r: TextRange) -> CResult<()> {
         if name == "__debug__" && ctx != Ctx::Load {
-            return cerr("cannot assign to __debug__", r);
+            return cerr(if ctx == Ctx::Del { "cannot delete __debug__" } else { "cannot assign to __debug__" }, r);
         }
         let mangled = self.mangle(name);
         let scope = self.scope();
