@@ -260,6 +260,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             } else if let Some((a, b)) = (found == "For").then(|| crate::brackets::unparenthesized_comprehension_target(source, range.start().to_usize())).flatten() {
                 range = TextRange::new(TextSize::from(a as u32), TextSize::from(b as u32));
                 se("did you forget parentheses around the comprehension target?")
+            } else if let Some(r) = (found == "Equal" && !exp.contains(':')).then(|| name_equals_in_display(source, range.start().to_usize())).flatten() {
+                // `(x, y=3)`: CPython's invalid_named_expression.
+                range = r;
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if let Some(r) = (found == "For").then(|| kwarg_before_for(source, range.start().to_usize())).flatten() {
                 // `f(a=x for x in y)`: CPython's invalid_kwarg.
                 range = r;
@@ -574,6 +578,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             if let Some(what) = m.strip_prefix("Expected an indented block after ") {
                 at_eof = at_end_of_source(source, range);
                 expected_indented_block(source, &mut range, what)
+            } else if let Some(r) = m.starts_with("Expected an expression or a").then(|| name_equals_in_display(source, range.start().to_usize())).flatten() {
+                // `[z=3]`, `(x, y=1)`: CPython's invalid_named_expression.
+                range = r;
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if m.starts_with("Multiple exception types must be parenthesized") {
                 // Through `as NAME` up to the clause's colon.
                 let rest = &source[range.start().to_usize()..];
@@ -705,6 +713,43 @@ fn augmented_target_error(source: &str, filename: &str, at: usize) -> Option<Com
         filename,
         range,
     ))
+}
+
+/// `NAME = value` as an element of a display, the `=` at `at`: the range
+/// from the name to the end of the value.
+fn name_equals_in_display(source: &str, at: usize) -> Option<TextRange> {
+    let b = source.as_bytes();
+    if b.get(at) != Some(&b'=') || b.get(at + 1) == Some(&b'=') {
+        return None;
+    }
+    let before = source[..at].trim_end();
+    let name_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map(|p| p + 1).unwrap_or(0);
+    if name_start == before.len() || before[name_start..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if !before[..name_start].trim_end().ends_with(['(', '[', '{', ',']) {
+        return None;
+    }
+    // The value: up to a separator at depth 0.
+    let mut depth = 0i32;
+    let mut end = source.len();
+    for (i, c) in source[at + 1..].char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                end = at + 1 + i;
+                break;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' | '\n' if depth == 0 => {
+                end = at + 1 + i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let value_end = source[..end].trim_end().len();
+    (value_end > at + 1).then(|| TextRange::new(TextSize::from(name_start as u32), TextSize::from(value_end as u32)))
 }
 
 /// The parenthesized group opening at `at`: up to its closing parenthesis.

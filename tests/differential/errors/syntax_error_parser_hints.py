@@ -85,6 +85,12 @@ cases = [
     "for i in x in y: pass",
     "def f(*None):\n  pass",
     "def f(*):\n  pass",
+    "(x, y, z=3, d, e)",
+    "[x, y, z=3, d, e]",
+    "[z=3]",
+    "{x, y, z=3, d, e}",
+    "{z=3}",
+    "f(a, [b=1])",
 ]
 for src in cases:
     try:
@@ -94,3 +100,9 @@ for src in cases:
         print(repr(src), type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
 
 print(eval("f'\\{6*7}'", {}), eval("f'{3>4}{3<4}'"))
+# A latin_1 alias in a coding cookie.
+try:
+    compile(b"# coding=latin\n(aaaa\naaaa\xb5", "<case>", "exec")
+except SyntaxError as e:
+    print(type(e).__name__, e.msg, e.lineno, e.offset)
+print(eval(compile(b"# coding=latin\n'\xb5'", "<case>", "eval")))
