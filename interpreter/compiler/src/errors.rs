@@ -458,7 +458,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::ExpectedKeywordParam => {
             // A bare `*` then `)` or `,` needs named arguments; anything else
             // after the star (`*None`) is a plain syntax error there.
-            let after_star = range.start().to_usize() + source[range.start().to_usize()..].find('*').map(|p| p + 1).unwrap_or(0);
+            // The bare star: the last lone `*` up to the error.
+            let b = source.as_bytes();
+            let upto = (range.end().to_usize()).min(b.len());
+            let star = (0..upto).rev().find(|&p| b[p] == b'*' && (p == 0 || b[p - 1] != b'*') && b.get(p + 1) != Some(&b'*'));
+            let after_star = star.map(|p| p + 1).unwrap_or(range.start().to_usize());
             let rest = &source[after_star.min(source.len())..];
             let next = after_star + (rest.len() - rest.trim_start().len());
             if rest.trim_start().is_empty() || rest.trim_start().starts_with([')', ',', ':']) {
