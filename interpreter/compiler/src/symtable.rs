@@ -684,7 +684,15 @@ impl Builder {
 
     fn comp_target(&mut self, t: &Expr) -> CResult<()> {
         match t {
-            Expr::Name(n) => self.add_def(n.id.as_str(), DEF_LOCAL | DEF_COMP_ITER, n.range),
+            Expr::Name(n) => {
+                // An earlier walrus in this comprehension made the name
+                // global/nonlocal here; a later loop may not rebind it.
+                let name = self.mangle(n.id.as_str());
+                if self.st.scopes[self.cur].flags(&name) & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                    return err(format!("comprehension inner loop cannot rebind assignment expression target '{}'", name), n.range);
+                }
+                self.add_def(n.id.as_str(), DEF_LOCAL | DEF_COMP_ITER, n.range)
+            }
             Expr::Tuple(x) => {
                 for e in &x.elts {
                     self.comp_target(e)?;

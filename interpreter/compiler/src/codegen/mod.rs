@@ -11,6 +11,7 @@ mod expr;
 mod functions;
 mod patterns;
 mod stmt;
+mod warnings;
 
 use crate::symtable::{Kind, Scope, SymScope, SymbolTable};
 use crate::CResult;
@@ -104,6 +105,8 @@ pub struct Compiler<'a> {
     interactive: bool,
     pub(crate) future_flags: u32,
     allow_top_level_await: bool,
+    /// SyntaxWarnings issued so far (message, where), in compile order.
+    pub(crate) warnings: Vec<(String, TextRange)>,
 }
 
 impl<'a> Compiler<'a> {
@@ -117,6 +120,7 @@ impl<'a> Compiler<'a> {
             interactive,
             future_flags,
             allow_top_level_await: opts.allow_top_level_await,
+            warnings: vec![],
         }
     }
 
@@ -456,7 +460,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn nameop_at(&mut self, name: &str, ctx: Ctx, r: TextRange) -> CResult<()> {
         if name == "__debug__" && ctx != Ctx::Load {
-            return cerr("cannot assign to __debug__", r);
+            return cerr(if ctx == Ctx::Del { "cannot delete __debug__" } else { "cannot assign to __debug__" }, r);
         }
         let mangled = self.mangle(name);
         let scope = self.scope();

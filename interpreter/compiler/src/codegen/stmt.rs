@@ -91,6 +91,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                self.check_assert(a);
                 if self.optimize == 0 {
                     let end = self.new_label();
                     self.cond_jump(&a.test, true, end)?;

@@ -212,11 +212,17 @@ fn bind_args(frame: &Obj, f: &Obj, fo: &FunctionObject, code_obj: &Obj, args: &[
                     }
                     // A positional-only name passed by keyword?
                     if (0..posonly).any(|i| pystr::eq(&names[i], key)) {
+                        // CPython names every positional-only parameter given
+                        // by keyword, in parameter order.
+                        let given: Vec<String> = (0..posonly)
+                            .filter(|&i| tuple::items(kn).iter().any(|k| pystr::is_str(k) && pystr::eq(&names[i], k)))
+                            .map(|i| pystr::to_string_lossy(&names[i]))
+                            .collect();
                         crate::bail!(
                             TypeError,
                             "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                             qual(),
-                            pystr::to_string_lossy(key)
+                            given.join(", ")
                         );
                     }
                     crate::bail!(TypeError, "{}() got an unexpected keyword argument '{}'", qual(), pystr::to_string_lossy(key));

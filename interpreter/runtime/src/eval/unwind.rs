@@ -367,6 +367,10 @@ pub fn match_class(subject: &Obj, cls: &Obj, npos: usize, kwnames: &Obj) -> PyRe
                     if !pystr::is_str(name) {
                         crate::bail!(TypeError, "__match_args__ elements must be strings (got {})", name.ty().name());
                     }
+                    // `__match_args__ = ("a", "a")` names one attribute twice.
+                    if seen.iter().any(|s| pystr::eq(s, name)) {
+                        crate::bail!(TypeError, "{}() got multiple sub-patterns for attribute {}", cls_name(cls), crate::ops::repr_string(name)?);
+                    }
                     match crate::ops::attr::getattr_opt(subject, name)? {
                         Some(v) => out.push(v),
                         None => return Ok(none::none()),
