@@ -2,7 +2,8 @@
 //! joined at a trailing backslash, `#` comments dropped, `${VAR}` expanded,
 //! nested `-r`/`-c` files, options that apply to the whole run (`-i`,
 //! `--extra-index-url`, `--no-index`, `-f`, `--pre`, `--require-hashes`,
-//! `--only-binary`, `--no-binary`) and per-requirement options (`--hash`).
+//! `--only-binary`, `--no-binary`, `--trusted-host`) and per-requirement
+//! options (`--hash`).
 
 use std::path::Path;
 
@@ -30,6 +31,7 @@ pub struct FileOptions {
     pub prefer_binary: bool,
     pub only_binary: Vec<String>,
     pub no_binary: Vec<String>,
+    pub trusted_hosts: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -341,7 +343,8 @@ fn parse_inner(location: &str, constraint: bool, out: &mut Parsed, depth: usize,
                 "prefer-binary" => out.options.prefer_binary = true,
                 "only-binary" => out.options.only_binary.push(v),
                 "no-binary" => out.options.no_binary.push(v),
-                "trusted-host" | "use-feature" => {}
+                "trusted-host" => out.options.trusted_hosts.push(v),
+                "use-feature" => {}
                 "editable" => return Err(format!("{origin}: editable requirements (-e {v}) need a source build, which krait-pip cannot do yet")),
                 "hash" => return Err(format!("{origin}: --hash must follow a requirement on the same line")),
                 _ => {}
