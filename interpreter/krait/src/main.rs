@@ -8,7 +8,7 @@
 // /dev/null, and a program started without them must see sys.stdin/
 // stdout/stderr as None, as under CPython. (SIGPIPE is ignored later, at
 // the same point as CPython does.)
-#![no_main]
+#![cfg_attr(not(test), no_main)]
 
 use krait_runtime::{errors, interp, modules, Obj};
 use krait_runtime::types::{dict, exceptions as exc, int, module, none, str as pystr};
@@ -213,6 +213,7 @@ fn apply_environment() {
     }
 }
 
+#[cfg(not(test))]
 #[no_mangle]
 pub extern "C" fn main(_argc: std::os::raw::c_int, _argv: *const *const std::os::raw::c_char) -> std::os::raw::c_int {
     start()
