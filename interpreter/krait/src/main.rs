@@ -338,7 +338,7 @@ fn order_warn_options() {
     }
     if flag("ignore_environment") == 0 {
         if let Ok(v) = std::env::var("PYTHONWARNINGS") {
-            opts.extend(v.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned));
+            opts.extend(v.split(',').filter(|w| !w.is_empty()).map(str::to_owned));
         }
     }
     let mut w = WARN_OPTIONS.lock().unwrap();
