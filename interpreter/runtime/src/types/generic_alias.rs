@@ -36,13 +36,8 @@ fn ga(o: &Obj) -> &GenericAliasObject {
 
 /// `origin[args]`.
 pub fn new(origin: &Obj, args: &Obj) -> PyResult<Obj> {
-    new_of_type(type_ptr(), origin, args)
-}
-
-/// `origin[args]` as an instance of `t` (GenericAlias or a subclass).
-fn new_of_type(t: *mut PyTypeObject, origin: &Obj, args: &Obj) -> PyResult<Obj> {
     let args = if tuple::is_tuple(args) { args.clone() } else { tuple::new(&[args.clone()]) };
-    let o = type_::alloc_instance(t, 0)?;
+    let o = type_::alloc_instance(type_ptr(), 0)?;
     unsafe {
         let p = o.cast_mut::<GenericAliasObject>();
         p.origin = origin.clone().into_raw();
@@ -307,16 +302,15 @@ fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     ]))
 }
 
-fn ga_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    // Keywords are for a subclass's own __init__.
-    if t == type_ptr() && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+fn ga_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "GenericAlias() takes no keyword arguments");
     }
     let a = tuple::items(args);
     if a.len() != 2 {
         crate::bail!(TypeError, "GenericAlias expected 2 arguments, got {}", a.len());
     }
-    new_of_type(t, &a[0], &a[1])
+    new(&a[0], &a[1])
 }
 crate::new_slot!(ga_new_slot => ga_new);
 
