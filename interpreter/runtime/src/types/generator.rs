@@ -242,7 +242,17 @@ pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
             Err(e) => Err(e),
         };
     }
-    let r = if none::is_none(&v) {
+    let r = next_or_send(receiver, v);
+    if !r.is_null() {
+        return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
+    }
+    stop_value().map(SendResult::Returned)
+}
+
+/// One step of a sub-iterator that is not a generator: `__next__` for
+/// None, else `send(v)`; null with the exception set when it raised.
+fn next_or_send(receiver: &Obj, v: Obj) -> *mut PyObject {
+    if none::is_none(&v) {
         match receiver.ty().tp_iternext {
             Some(f) => unsafe { f(receiver.as_ptr()) },
             None => {
@@ -255,11 +265,7 @@ pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
             Ok(o) => o.into_raw(),
             Err(_) => null_mut(),
         }
-    };
-    if !r.is_null() {
-        return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
     }
-    stop_value().map(SendResult::Returned)
 }
 
 /// SEND as CPython runs it while a trace function is set: the sub-iterator
@@ -278,20 +284,7 @@ pub fn send_to_traced(receiver: &Obj, v: Obj, on_stop: impl FnOnce() -> PyResult
             other => Ok(other),
         };
     }
-    let r = if none::is_none(&v) {
-        match receiver.ty().tp_iternext {
-            Some(f) => unsafe { f(receiver.as_ptr()) },
-            None => {
-                let _ = crate::raise!(TypeError, "'{}' object is not an iterator", receiver.ty().name());
-                null_mut()
-            }
-        }
-    } else {
-        match crate::ops::attr::call_method(receiver, "send", &[v]) {
-            Ok(o) => o.into_raw(),
-            Err(_) => null_mut(),
-        }
-    };
+    let r = next_or_send(receiver, v);
     if !r.is_null() {
         return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
     }
