@@ -492,35 +492,6 @@ pub fn p_pipe2(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     pipe_with(flags)
 }
 
-/// `openpty()`: a new pseudo-terminal pair (master, slave), both
-/// non-inheritable as every descriptor Python creates (PEP 446).
-pub fn p_openpty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    krait_runtime::types::builtin_func::check_nargs("posix.openpty", a, kw, 0, 0)?;
-    let (mut master, mut slave) = (-1i32, -1i32);
-    let r = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
-    if r != 0 {
-        return Err(args::last_error());
-    }
-    for fd in [master, slave] {
-        unsafe {
-            let flags = libc::fcntl(fd, libc::F_GETFD);
-            libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
-        }
-    }
-    Ok(tuple::new(&[int::from_i64(master as i64), int::from_i64(slave as i64)]))
-}
-
-/// `login_tty(fd)`: make `fd` the controlling terminal and standard streams
-/// of the calling process (after setsid()).
-pub fn p_login_tty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    args::positional("login_tty", a, kw, 1, 1)?;
-    let fd = args::fildes(&a[0])?;
-    if unsafe { libc::login_tty(fd) } == -1 {
-        return Err(args::last_error());
-    }
-    Ok(krait_runtime::types::none::none())
-}
-
 fn pipe_with(flags: i32) -> PyResult<Obj> {
     let mut fds = [0i32; 2];
     if unsafe { libc::pipe2(fds.as_mut_ptr(), flags) } != 0 {

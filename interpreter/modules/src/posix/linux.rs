@@ -1,6 +1,6 @@
 //! Linux-specific calls of `posix`: getrandom, eventfd, memfd_create,
 //! copy_file_range, splice, extended attributes, and a few process/terminal
-//! calls (setreuid/setregid, tcgetpgrp/tcsetpgrp, openpty).
+//! calls (setreuid/setregid, tcgetpgrp/tcsetpgrp, openpty, login_tty).
 
 use super::args::{self, clinic};
 use krait_runtime::types::{buffer, bytes, int, list, none, tuple};
@@ -338,3 +338,14 @@ pub const CONSTANTS: &[(&str, i64)] = &[
     ("XATTR_REPLACE", libc::XATTR_REPLACE as i64),
     ("XATTR_SIZE_MAX", 65536),
 ];
+
+/// `login_tty(fd)`: make `fd` the controlling terminal and standard streams
+/// of the calling process (after setsid()).
+pub fn p_login_tty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("login_tty", a, kw, 1, 1)?;
+    let fd = args::fildes(&a[0])?;
+    if unsafe { libc::login_tty(fd) } == -1 {
+        return Err(args::last_error());
+    }
+    Ok(krait_runtime::types::none::none())
+}
