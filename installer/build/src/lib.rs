@@ -99,7 +99,7 @@ impl Kind {
 
 /// Installs requirements into a prefix: (requirements, prefix) → Ok, or
 /// Err((exit status, output)).
-pub type Installer = dyn Fn(&[String], &Path) -> Result<(), (i32, String)>;
+pub type Installer = dyn Fn(&[String], &Path) -> Result<(), (i32, String)> + Send + Sync;
 
 /// How builds run.
 pub struct Frontend {
@@ -173,7 +173,7 @@ del _krait_isolate
 
 /// One project being prepared and built.
 pub struct Project {
-    fe: std::rc::Rc<Frontend>,
+    fe: std::sync::Arc<Frontend>,
     /// The project's folder (where the hooks run).
     pub source: PathBuf,
     /// How messages name it (its name once known, else its location).
@@ -219,7 +219,7 @@ pub fn wheel_metadata(wheel: &Path) -> Result<String, String> {
 
 impl Project {
     /// A project in `source` (a folder), named `name` in messages.
-    pub fn new(fe: std::rc::Rc<Frontend>, source: &Path, name: &str) -> Result<Project, BuildError> {
+    pub fn new(fe: std::sync::Arc<Frontend>, source: &Path, name: &str) -> Result<Project, BuildError> {
         let system = read_build_system(source)?;
         let work = tempfile::Builder::new().prefix("krait-pip-build-").tempdir().map_err(|e| BuildError(format!("ERROR: cannot create a temporary folder: {e}")))?;
         fs::write(work.path().join("_krait_hook_runner.py"), HOOK_RUNNER).map_err(|e| BuildError(format!("ERROR: cannot write the hook runner: {e}")))?;

@@ -4,26 +4,26 @@
 //! `--prefix`), keeps wheels built from sdists in the cache (by the sdist's
 //! sha256, `wheels/built/<sha256>/`), and byte-compiles what was installed.
 
-use std::cell::RefCell;
+use std::sync::Mutex;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use krait_build::{BuildError, Frontend, Kind, Project};
 
 /// Builds wheels for one run of krait-pip.
 pub struct Builder {
-    fe: Rc<Frontend>,
+    fe: Arc<Frontend>,
     /// The cache folder (built wheels go under `wheels/built/`).
     cache: PathBuf,
     /// Unpacked sdists and wheels built from folders live here until the end
     /// (a temporary folder the caller owns).
     tmp: PathBuf,
     /// Projects whose metadata was prepared, by sdist path, until they are built.
-    prepared: RefCell<BTreeMap<PathBuf, Project>>,
+    prepared: Mutex<BTreeMap<PathBuf, Project>>,
     /// Wheels built in this run, by source.
-    built: RefCell<BTreeMap<PathBuf, PathBuf>>,
-    count: RefCell<usize>,
+    built: Mutex<BTreeMap<PathBuf, PathBuf>>,
+    count: Mutex<usize>,
     quiet: bool,
 }
 
@@ -60,25 +60,25 @@ impl Builder {
         let fe = Frontend { python, isolation, verbose, quiet, install: Box::new(install) };
         let tmp = tmp.to_path_buf();
         Ok(Builder {
-            fe: Rc::new(fe),
+            fe: Arc::new(fe),
             cache,
             tmp,
             prepared: Default::default(),
             built: Default::default(),
-            count: RefCell::new(0),
+            count: Mutex::new(0),
             quiet,
         })
     }
 
     fn scratch(&self, what: &str) -> PathBuf {
-        let mut n = self.count.borrow_mut();
+        let mut n = self.count.lock().unwrap();
         *n += 1;
         self.tmp.join(format!("{what}-{n}"))
     }
 
     /// Whether `sdist_wheel` would run a build (no wheel built before).
     pub fn needs_build(&self, archive: &Path) -> bool {
-        if self.built.borrow().contains_key(archive) {
+        if self.built.lock().unwrap().contains_key(archive) {
             return false;
         }
         crate::plan::file_digest(archive, "sha256").map_or(true, |sha| self.cached_wheel(&sha).is_none())
@@ -106,10 +106,10 @@ impl Builder {
     /// project is kept for `sdist_wheel`).
     pub fn sdist_metadata(&self, archive: &Path, display: &str) -> Result<String, String> {
         let sha = crate::plan::file_digest(archive, "sha256")?;
-        if let Some(w) = self.built.borrow().get(archive).cloned().or_else(|| self.cached_wheel(&sha)) {
+        if let Some(w) = self.built.lock().unwrap().get(archive).cloned().or_else(|| self.cached_wheel(&sha)) {
             return krait_build::wheel_metadata(&w);
         }
-        if self.prepared.borrow().contains_key(archive) {
+        if self.prepared.lock().unwrap().contains_key(archive) {
             return Err(format!("the metadata of {} was asked for twice", archive.display()));
         }
         let src = self.unpack(archive)?;
@@ -118,21 +118,21 @@ impl Builder {
         if let Some(n) = meta_name(&meta) {
             p.name = n;
         }
-        self.prepared.borrow_mut().insert(archive.to_path_buf(), p);
+        self.prepared.lock().unwrap().insert(archive.to_path_buf(), p);
         Ok(meta)
     }
 
     /// The wheel built from an sdist, from the cache when it was built before.
     pub fn sdist_wheel(&self, archive: &Path, display: &str) -> Result<PathBuf, String> {
-        if let Some(w) = self.built.borrow().get(archive) {
+        if let Some(w) = self.built.lock().unwrap().get(archive) {
             return Ok(w.clone());
         }
         let sha = crate::plan::file_digest(archive, "sha256")?;
         if let Some(w) = self.cached_wheel(&sha) {
-            self.built.borrow_mut().insert(archive.to_path_buf(), w.clone());
+            self.built.lock().unwrap().insert(archive.to_path_buf(), w.clone());
             return Ok(w);
         }
-        let project = self.prepared.borrow_mut().remove(archive);
+        let project = self.prepared.lock().unwrap().remove(archive);
         let mut p = match project {
             Some(p) => p,
             None => {
@@ -170,7 +170,7 @@ impl Builder {
             }
         };
         self.report(&result, display, true);
-        self.built.borrow_mut().insert(archive.to_path_buf(), result.clone());
+        self.built.lock().unwrap().insert(archive.to_path_buf(), result.clone());
         Ok(result)
     }
 

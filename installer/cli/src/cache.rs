@@ -2,7 +2,9 @@
 //!
 //! Layout: `wheels/<sha256>/<file>.whl` (downloaded wheels, named by their
 //! hash), `unpacked/<sha256>/` (wheels unpacked once, hard-linked into
-//! environments), `http/` (index pages with their ETag), `locks/`.
+//! environments), `metadata/<sha256[..2]>/<sha256>` (the METADATA of a
+//! wheel, read once), `http/` (index pages with their ETag and max-age),
+//! `locks/`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -141,7 +143,7 @@ pub fn run(_t: &crate::Target, cache_dir: Option<&Path>, format: &str, action: &
             };
             let mut files = wheels(&cache, pattern);
             if pattern == "*" {
-                for sub in ["http", "unpacked"] {
+                for sub in ["http", "unpacked", "metadata"] {
                     files_under(&cache.join(sub), &mut files);
                 }
             }
@@ -158,6 +160,11 @@ pub fn run(_t: &crate::Target, cache_dir: Option<&Path>, format: &str, action: &
                 for f in &files {
                     if let Some(hash) = f.parent().and_then(|d| d.file_name()) {
                         files_under(&cache.join("unpacked").join(hash), &mut extra);
+                        let h = hash.to_string_lossy();
+                        let meta = cache.join("metadata").join(h.get(..2).unwrap_or("")).join(&*h);
+                        if meta.is_file() {
+                            extra.push(meta);
+                        }
                     }
                 }
             }

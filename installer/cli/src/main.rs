@@ -129,6 +129,12 @@ struct Finder {
     /// How many times to retry a failed connection.
     #[arg(long)]
     retries: Option<u32>,
+    /// Mark this host or host:port pair as trusted, even though it does not have valid or any HTTPS.
+    #[arg(long, value_delimiter = ' ')]
+    trusted_host: Vec<String>,
+    /// Where credentials come from after a 401: "subprocess" runs `keyring get URL USERNAME`.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "disabled", "import", "subprocess"])]
+    keyring_provider: String,
     /// --no-binary and --only-binary values in command-line order (filled after parsing).
     #[arg(skip)]
     format_order: Vec<(bool, String)>,
@@ -236,6 +242,10 @@ struct ListArgs {
     proxy: Option<String>,
     #[arg(long)]
     retries: Option<u32>,
+    #[arg(long, value_delimiter = ' ')]
+    trusted_host: Vec<String>,
+    #[arg(long, default_value = "auto", value_parser = ["auto", "disabled", "import", "subprocess"])]
+    keyring_provider: String,
 }
 
 #[derive(Args)]
@@ -298,6 +308,26 @@ fn default_python() -> PathBuf {
     PathBuf::from("python3")
 }
 
+/// Where the interpreter's facts are kept: set by the commands that take
+/// --cache-dir / --no-cache-dir; the default cache otherwise.
+static FACTS_CACHE: std::sync::Mutex<Option<Option<PathBuf>>> = std::sync::Mutex::new(None);
+
+fn facts_cache() -> Option<PathBuf> {
+    FACTS_CACHE.lock().unwrap().clone().unwrap_or_else(|| Some(cache_dir(None)))
+}
+
+fn set_facts_cache(dir: Option<&Path>, none: bool) {
+    *FACTS_CACHE.lock().unwrap() = Some((!none).then(|| cache_dir(dir)));
+}
+
+/// How many threads fetch index pages and METADATA ahead of the resolver.
+const PREFETCHERS: usize = 8;
+
+/// How many wheels are unpacked or installed at once.
+fn workers() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(4, 16)
+}
+
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("ERROR: {msg}");
     ExitCode::from(1)
@@ -308,7 +338,13 @@ fn environment(t: &Target, target: Option<&Path>, prefix: Option<&Path>, user: b
     if target.is_some() && prefix.is_some() {
         return Err("Can not combine '--target' and '--prefix'".into());
     }
-    let python = Interpreter::query(&py, prefix).map_err(|e| e.to_string())?;
+    // The interpreter's facts are kept in the cache (see Interpreter::query_cached),
+    // except with --no-cache-dir.
+    let python = match facts_cache() {
+        Some(c) => Interpreter::query_cached(&py, prefix, &c),
+        None => Interpreter::query(&py, prefix),
+    }
+    .map_err(|e| e.to_string())?;
     let mut scheme = python.scheme.clone();
     let mut search: Vec<PathBuf> = python.sys_path.iter().filter(|p| p.is_dir()).cloned().collect();
     if let Some(t) = target {
@@ -409,6 +445,8 @@ struct Net<'a> {
     timeout: Option<f64>,
     proxy: Option<&'a str>,
     retries: Option<u32>,
+    trusted_hosts: Vec<String>,
+    keyring_provider: &'a str,
 }
 
 fn make_client(index_urls: Vec<String>, find_links: Vec<String>, cache: Option<&Path>, net: Net) -> krait_index::Client {
@@ -417,6 +455,10 @@ fn make_client(index_urls: Vec<String>, find_links: Vec<String>, cache: Option<&
         timeout: net.timeout.map(std::time::Duration::from_secs_f64),
         proxy: net.proxy.map(str::to_string),
         retries: net.retries,
+        trusted_hosts: net.trusted_hosts,
+        // krait-pip never prompts, so (as pip with --no-input) "auto" uses no keyring;
+        // "import" would need keyring inside krait-pip's own interpreter, which it has not.
+        keyring_provider: (net.keyring_provider == "subprocess").then(|| "subprocess".to_string()),
     };
     krait_index::Client::with_options(index_urls, find_links, cache_dir(cache), opts)
 }
@@ -449,6 +491,7 @@ fn plan_wheels(
     verbose: bool,
     cmd: &str,
     scratch: &Path,
+    after_fetch: Option<progress::AfterFetch>,
 ) -> Result<(plan::Request, Vec<Planned>), ExitCode> {
     let tags = env.python.tags();
     let src = plan::Sources {
@@ -459,6 +502,7 @@ fn plan_wheels(
         pre: f.pre,
         require_hashes: f.require_hashes,
         format: &f.format_order,
+        trusted_hosts: &f.trusted_host,
     };
     let mut req = plan::gather(&f.packages, &f.editable, &f.requirements, &f.constraints, &src, &env.python.markers, &tags, quiet).map_err(fail)?;
     if req.roots.is_empty() && req.sources.is_empty() {
@@ -468,18 +512,36 @@ fn plan_wheels(
         return Ok((req, Vec::new()));
     }
     let cache = f.data_cache.clone().unwrap_or_else(|| cache_dir(f.cache_dir.as_deref()));
-    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), Net { cert: f.cert.as_deref(), timeout: f.timeout, proxy: f.proxy.as_deref(), retries: f.retries });
+    let client = make_client(req.index_urls.clone(), req.find_links.clone(), f.data_cache.as_deref().or(f.cache_dir.as_deref()), Net {
+            cert: f.cert.as_deref(),
+            timeout: f.timeout,
+            proxy: f.proxy.as_deref(),
+            retries: f.retries,
+            trusted_hosts: f.trusted_host.iter().chain(&req.trusted_hosts).cloned().collect(),
+            keyring_provider: &f.keyring_provider,
+        },
+    );
     let builder = build::Builder::new(child_options(f, &req, env, verbose), !f.no_build_isolation, quiet, cache, scratch).map_err(fail)?;
     // Sources named directly are built first: their names and versions come from their metadata.
     for s in std::mem::take(&mut req.sources) {
         add_source(&s, &mut req, &client, &builder, &tags, quiet)?;
     }
-    let mut source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
+    let mut source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req).with_markers(&env.python.markers);
     source.builder = Some(&builder);
     let opts = krait_resolver::Options { pre: req.pre, no_deps: f.no_deps, prefer: prefer(&req.roots), constraints: req.constraints.clone() };
     let roots: Vec<Requirement> = req.roots.iter().map(|r| r.req.clone()).collect();
     let spinner = progress::spinner(quiet, "Resolving dependencies");
-    let resolved = krait_resolver::resolve(&source, &env.python.markers, &roots, &opts);
+    let resolved = std::thread::scope(|s| {
+        if !f.no_deps {
+            source.seed(&roots);
+            for _ in 0..PREFETCHERS {
+                s.spawn(|| source.prefetch());
+            }
+        }
+        let r = krait_resolver::resolve(&source, &env.python.markers, &roots, &opts);
+        source.stop();
+        r
+    });
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
@@ -516,7 +578,17 @@ fn plan_wheels(
     }
     // Downloads run in parallel; the results keep the resolution's order.
     let files: Vec<krait_index::DistFile> = todo.iter().map(|t| t.2.clone()).collect();
-    let fetched = progress::fetch_all(&client, &files, quiet);
+    // Wheels are unpacked as soon as they arrive (in hash-checking mode only
+    // after their hash is checked); source distributions are built below.
+    let after_wheel = |f: &krait_index::DistFile, p: &Path| {
+        if plan::is_wheel(&f.filename) {
+            if let Some(after) = after_fetch {
+                after(f, p)
+            }
+        }
+    };
+    let after: Option<progress::AfterFetch> = if req.hash_mode || after_fetch.is_none() { None } else { Some(&after_wheel) };
+    let fetched = progress::fetch_all(&client, &files, quiet, after);
     let mut fetched_paths = Vec::new();
     for got in fetched {
         fetched_paths.push(got.map_err(fail)?);
@@ -638,7 +710,7 @@ fn add_source(s: &plan::SourceReq, req: &mut plan::Request, client: &krait_index
             let (base, fragment) = u.split_once('#').unwrap_or((u.as_str(), ""));
             let filename = base.split('?').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
             let sha256 = fragment.strip_prefix("sha256=").map(str::to_string);
-            let df = krait_index::DistFile { filename, url: base.to_string(), sha256, requires_python: None, yanked: false, has_metadata: false };
+            let df = krait_index::DistFile { filename, url: base.to_string(), sha256, requires_python: None, yanked: false, has_metadata: false, size: None };
             let p = client.fetch(&df).map_err(fail)?;
             let w = builder.sdist_wheel(&p, &shown).map_err(|e| say_fail(format!("ERROR: {e}")))?;
             let h = plan::file_digest(&p, "sha256").map_err(fail)?;
@@ -660,7 +732,7 @@ fn add_source(s: &plan::SourceReq, req: &mut plan::Request, client: &krait_index
     let root: Requirement = format!("{}{extras}=={}", wf.name, wf.version).parse().map_err(|e| fail(format!("{e}")))?;
     req.direct.insert(
         name.clone(),
-        krait_index::DistFile { filename: fname, url: wheel.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false },
+        krait_index::DistFile { filename: fname, url: wheel.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false, size: None },
     );
     req.roots.push(plan::Root { req: root, origin: s.origin.clone(), hashes: Vec::new() });
     req.direct_urls.insert(name.clone(), direct_url.to_string());
@@ -706,7 +778,7 @@ fn check_hashes(
         return Ok(());
     }
     // A dependency nobody listed: named with the requirement that brought it in.
-    let requires = source.requires.borrow();
+    let requires = source.requires.lock().unwrap();
     let parent = requires.iter().find_map(|((p, v), reqs)| reqs.iter().find(|r| r.normalized_name() == name).map(|r| (p.clone(), v.clone(), r.clone())));
     let (dep, from) = match parent {
         Some((p, v, r)) => {
@@ -732,6 +804,7 @@ fn check_hashes(
 }
 
 fn install(mut a: InstallArgs) -> ExitCode {
+    set_facts_cache(a.f.cache_dir.as_deref(), a.f.no_cache_dir);
     let _temp_cache = match TempCache::for_finder(&mut a.f) {
         Ok(t) => t,
         Err(e) => return fail(e),
@@ -778,7 +851,22 @@ fn install(mut a: InstallArgs) -> ExitCode {
         Ok(t) => t,
         Err(e) => return fail(format!("cannot create a temporary folder: {e}")),
     };
-    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), a.t.verbose > 0, "install", scratch.path()) {
+    // Each wheel is unpacked into the cache (and checked) as soon as it is fetched.
+    let cache = cache_dir(a.f.cache_dir.as_deref());
+    let data_cache = a.f.data_cache.clone().unwrap_or_else(|| cache.clone());
+    // Named by the wheel's hash (a wheel built from an sdist has its own).
+    let unpacked_dir = |f: &krait_index::DistFile, path: &Path| {
+        f.sha256.clone().filter(|_| plan::is_wheel(&f.filename)).or_else(|| plan::file_digest(path, "sha256").ok()).map(|h| data_cache.join("unpacked").join(h))
+    };
+    let prepared: std::sync::Mutex<std::collections::HashMap<PathBuf, Result<(), String>>> = Default::default();
+    let prepare = |f: &krait_index::DistFile, path: &Path| {
+        if let Some(dir) = unpacked_dir(f, path) {
+            let r = krait_wheel::prepare_wheel(path, &env.scheme, &env.python.executable, &dir).map(|_| ()).map_err(|e| e.to_string());
+            prepared.lock().unwrap().insert(path.to_path_buf(), r);
+        }
+    };
+    let after: Option<progress::AfterFetch> = if a.dry_run { None } else { Some(&prepare) };
+    let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), a.t.verbose > 0, "install", scratch.path(), after) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -806,7 +894,6 @@ fn install(mut a: InstallArgs) -> ExitCode {
     }
     // Concurrent installs into one environment take turns.
     let lock_dir = a.target.as_ref().or(a.prefix.as_ref()).map(|t| absolute(t)).unwrap_or_else(|| env.python.prefix.clone());
-    let cache = cache_dir(a.f.cache_dir.as_deref());
     let _lock = match lock_environment(&cache, &lock_dir) {
         Ok(l) => l,
         Err(e) => return fail(e),
@@ -818,9 +905,27 @@ fn install(mut a: InstallArgs) -> ExitCode {
     // What was installed may have changed while waiting for the lock.
     let installed = find_installed(&env.search);
     // Every wheel is checked before anything is removed, so a bad archive
-    // leaves the environment as it was.
-    for c in &chosen {
-        if let Err(e) = krait_wheel::verify_wheel(&c.path, &env.scheme, &env.python.executable) {
+    // leaves the environment as it was: unpacked into the cache (named by
+    // its hash) and checked against its RECORD there, several at a time,
+    // the largest first; installing then links the files.
+    let unpacked: Vec<Option<PathBuf>> = chosen.iter().map(|c| unpacked_dir(&c.file, &c.path)).collect();
+    let prepared = prepared.into_inner().unwrap();
+    let sizes: Vec<u64> = chosen.iter().map(|c| std::fs::metadata(&c.path).map(|m| m.len()).unwrap_or(0)).collect();
+    let mut order: Vec<usize> = (0..chosen.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    let checked = progress::parallel(&order, workers(), |&i| {
+        let c = &chosen[i];
+        if let Some(r) = prepared.get(&c.path) {
+            return r.clone();
+        }
+        match &unpacked[i] {
+            Some(dir) => krait_wheel::prepare_wheel(&c.path, &env.scheme, &env.python.executable, dir).map(|_| ()),
+            None => krait_wheel::verify_wheel(&c.path, &env.scheme, &env.python.executable),
+        }
+        .map_err(|e| e.to_string())
+    });
+    for r in checked {
+        if let Err(e) = r {
             return fail(format!("Could not install packages due to a bad archive: {e}"));
         }
     }
@@ -828,15 +933,12 @@ fn install(mut a: InstallArgs) -> ExitCode {
     // The plan is written down before the first change, so that a run killed
     // half-way is completed by the next one.
     let mut steps = Vec::new();
-    for c in &chosen {
+    for (c, unpacked) in chosen.iter().zip(&unpacked) {
         let old = installed.iter().find(|d| d.normalized_name() == c.name);
         let direct_url = c.direct_url.clone().or_else(|| c.direct.then(|| {
             let hash = std::fs::read(&c.path).map(|d| format!("{:x}", Sha256::digest(d))).unwrap_or_default();
             serde_json::json!({"archive_info": {"hash": format!("sha256={hash}"), "hashes": {"sha256": hash}}, "url": file_url(&c.path)}).to_string()
         }));
-        // Files come hard-linked from the wheel's unpacked copy in the cache.
-        let data_cache = a.f.data_cache.clone().unwrap_or_else(|| cache.clone());
-        let unpacked = plan::file_digest(&c.path, "sha256").ok().map(|h| data_cache.join("unpacked").join(h));
         let remove = match old {
             Some(o) => match krait_wheel::installed_paths(o) {
                 Ok(p) => p,
@@ -849,47 +951,64 @@ fn install(mut a: InstallArgs) -> ExitCode {
             wheel: absolute(&c.path),
             requested: c.requested,
             direct_url,
-            unpacked,
+            unpacked: unpacked.clone(),
             base: old.and_then(|o| o.dist_info.parent().map(Path::to_path_buf)),
             remove,
             done: false,
         });
     }
-    let mut journal = recovery::Journal::new(&env.scheme, &env.python.executable, steps);
+    let journal = recovery::Journal::new(&env.scheme, &env.python.executable, steps);
     if let Err(e) = journal.save() {
         return fail(e);
     }
-    let mut done = Vec::new();
-    let mut written = Vec::new();
     let bar = progress::counter(quiet, chosen.len(), "Installing");
     // Lines printed while the bar is shown go above it.
     let say = |text: String| match &bar {
         Some(b) => b.suspend(|| println!("{text}")),
         None => println!("{text}"),
     };
-    for (i, c) in chosen.iter().enumerate() {
+    // The versions replaced go first (one by one: they may share folders),
+    // then the new ones are installed several at a time, the largest first.
+    for c in &chosen {
+        let Some(old) = installed.iter().find(|d| d.normalized_name() == c.name) else { continue };
+        if !quiet {
+            say(format!("  Attempting uninstall: {}", old.name));
+            say(format!("    Found existing installation: {} {}", old.name, old.version));
+            say(format!("    Uninstalling {}-{}:", old.name, old.version));
+        }
+        if let Err(e) = uninstall(old) {
+            journal.remove();
+            return fail(e);
+        }
+        if !quiet {
+            say(format!("      Successfully uninstalled {}-{}", old.name, old.version));
+        }
+    }
+    krait_wheel::test_pause("after-uninstall");
+    let results = progress::parallel(&order, workers(), |&i| {
+        let c = &chosen[i];
         if let Some(b) = &bar {
             b.set_message(format!("{}-{}", c.display, c.version));
         }
-        let old = installed.iter().find(|d| d.normalized_name() == c.name);
-        if let Some(old) = old {
-            if !quiet {
-                say(format!("  Attempting uninstall: {}", old.name));
-                say(format!("    Found existing installation: {} {}", old.name, old.version));
-                say(format!("    Uninstalling {}-{}:", old.name, old.version));
-            }
-            if let Err(e) = uninstall(old) {
-                journal.remove();
-                return fail(e);
-            }
-            if !quiet {
-                say(format!("      Successfully uninstalled {}-{}", old.name, old.version));
-            }
-        }
-        krait_wheel::test_pause("after-uninstall");
         let st = &journal.steps[i];
         let opts = InstallOptions { installer: "krait-pip".into(), requested: st.requested, direct_url: st.direct_url.clone(), unpacked: st.unpacked.clone() };
-        match install_wheel(&c.path, &env.scheme, &env.python.executable, &opts) {
+        let r = install_wheel(&c.path, &env.scheme, &env.python.executable, &opts);
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        r
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut by_index: Vec<Option<krait_wheel::Result<krait_wheel::Installed>>> = chosen.iter().map(|_| None).collect();
+    for (&i, r) in order.iter().zip(results) {
+        by_index[i] = Some(r);
+    }
+    let mut done = Vec::new();
+    let mut written = Vec::new();
+    for r in by_index.into_iter().flatten() {
+        match r {
             Ok(inst) => {
                 done.push(format!("{}-{}", inst.name, inst.version));
                 written.push(inst);
@@ -897,16 +1016,6 @@ fn install(mut a: InstallArgs) -> ExitCode {
             // The journal stays: the next run tries again to finish.
             Err(e) => return fail(format!("Could not install packages due to an OSError or a bad archive: {e}")),
         }
-        journal.steps[i].done = true;
-        if let Err(e) = journal.save() {
-            return fail(e);
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-    }
-    if let Some(b) = bar {
-        b.finish_and_clear();
     }
     // Byte-compiled by the target interpreter, the .pyc files added to RECORD.
     if !a.t.no_compile {
@@ -922,6 +1031,7 @@ fn install(mut a: InstallArgs) -> ExitCode {
 }
 
 fn download(mut a: DownloadArgs) -> ExitCode {
+    set_facts_cache(a.f.cache_dir.as_deref(), a.f.no_cache_dir);
     let _temp_cache = match TempCache::for_finder(&mut a.f) {
         Ok(t) => t,
         Err(e) => return fail(e),
@@ -935,7 +1045,7 @@ fn download(mut a: DownloadArgs) -> ExitCode {
         Ok(t) => t,
         Err(e) => return fail(format!("cannot create a temporary folder: {e}")),
     };
-    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet, a.t.verbose > 0, "download", scratch.path()) {
+    let (_, chosen) = match plan_wheels(&a.f, &env, &|_| Default::default(), &|_, _, _, _| false, quiet, a.t.verbose > 0, "download", scratch.path(), None) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -1050,7 +1160,15 @@ fn freeze_line(d: &InstalledDist) -> String {
 /// with the kind of file it comes as.
 fn latest_versions(a: &ListArgs, env: &Env, dists: &[InstalledDist]) -> Result<std::collections::BTreeMap<String, (Version, &'static str)>, String> {
     let index_urls = if a.no_index { Vec::new() } else { std::iter::once(a.index_url.clone()).chain(a.extra_index_url.iter().cloned()).collect() };
-    let client = make_client(index_urls, a.find_links.clone(), a.cache_dir.as_deref(), Net { cert: a.cert.as_deref(), timeout: a.timeout, proxy: a.proxy.as_deref(), retries: a.retries });
+    let client = make_client(index_urls, a.find_links.clone(), a.cache_dir.as_deref(), Net {
+            cert: a.cert.as_deref(),
+            timeout: a.timeout,
+            proxy: a.proxy.as_deref(),
+            retries: a.retries,
+            trusted_hosts: a.trusted_host.clone(),
+            keyring_provider: &a.keyring_provider,
+        },
+    );
     let tags = env.python.tags();
     let req = plan::Request {
         roots: Vec::new(),
@@ -1064,14 +1182,15 @@ fn latest_versions(a: &ListArgs, env: &Env, dists: &[InstalledDist]) -> Result<s
         sources: Vec::new(),
         direct_urls: Default::default(),
         editables: Default::default(),
+        trusted_hosts: Vec::new(),
     };
-    let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req);
+    let source = plan::IndexSource::new(&client, &tags, env.python.python_full_version(), &req).with_markers(&env.python.markers);
     let mut out = std::collections::BTreeMap::new();
     for d in dists {
         let name = d.normalized_name();
         let mut all: Vec<(Version, &'static str)> =
             source.candidates(&name)?.into_iter().map(|(v, f)| (v, if plan::is_wheel(&f.filename) { "wheel" } else { "sdist" })).collect();
-        all.extend(source.sdists.borrow().get(&name).into_iter().flatten().map(|(v, _)| (v.clone(), "sdist")));
+        all.extend(source.sdists.lock().unwrap().get(&name).into_iter().flatten().map(|(v, _)| (v.clone(), "sdist")));
         all.retain(|(v, _)| a.pre || !v.is_prerelease());
         if let Some(best) = all.into_iter().max_by(|x, y| x.0.cmp(&y.0).then((x.1 == "wheel").cmp(&(y.1 == "wheel")))) {
             out.insert(name, best);
@@ -1081,6 +1200,7 @@ fn latest_versions(a: &ListArgs, env: &Env, dists: &[InstalledDist]) -> Result<s
 }
 
 fn list(a: ListArgs) -> ExitCode {
+    set_facts_cache(a.cache_dir.as_deref(), false);
     let env = match environment(&a.t, None, None, false, &a.path) {
         Ok(e) => e,
         Err(e) => return fail(e),

@@ -2,8 +2,8 @@
 //! and constraints files, format control (`--only-binary`/`--no-binary`),
 //! resolution, downloads and pip's hash-checking mode.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::sync::{Condvar, Mutex};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256, Sha384, Sha512};
@@ -93,6 +93,8 @@ pub struct Request {
     pub direct_urls: BTreeMap<String, String>,
     /// Names installed from `sources` in editable mode.
     pub editables: BTreeSet<String>,
+    /// `--trusted-host` values of the requirements files.
+    pub trusted_hosts: Vec<String>,
 }
 
 /// Where a source requirement's project is.
@@ -240,6 +242,8 @@ pub struct Sources<'a> {
     pub require_hashes: bool,
     /// (only-binary?, value) in command-line order.
     pub format: &'a [(bool, String)],
+    /// `--trusted-host` values (also for requirements files given by URL).
+    pub trusted_hosts: &'a [String],
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -265,7 +269,12 @@ pub fn gather(
 ) -> Result<Request, String> {
     let mut parsed = Parsed::default();
     // Requirements files named by URL are fetched (with the index's credentials rules).
-    let web = krait_index::Client::new(Vec::new(), Vec::new(), std::env::temp_dir());
+    let web = krait_index::Client::with_options(
+        Vec::new(),
+        Vec::new(),
+        std::env::temp_dir(),
+        krait_index::ClientOptions { trusted_hosts: src.trusted_hosts.to_vec(), ..Default::default() },
+    );
     let fetch = |u: &str| web.get_text(u).map_err(|e| format!("Could not open requirements file: {e}"));
     for c in constraint_files {
         reqfile::parse_location(&c.to_string_lossy(), true, &mut parsed, &fetch)?;
@@ -341,7 +350,15 @@ pub fn gather(
             let name = normalize_name(&wf.name);
             direct.insert(
                 name,
-                DistFile { filename: fname, url: p.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false },
+                DistFile {
+                    filename: fname,
+                    url: p.to_string_lossy().to_string(),
+                    sha256: None,
+                    requires_python: None,
+                    yanked: false,
+                    has_metadata: false,
+                    size: std::fs::metadata(&p).ok().map(|m| m.len()),
+                },
             );
             let req: Requirement = format!("{}=={}", wf.name, wf.version).parse().map_err(|e| format!("{e}"))?;
             roots.push(Root { req, origin, hashes: l.hashes.clone() });
@@ -382,6 +399,7 @@ pub fn gather(
         sources,
         direct_urls: BTreeMap::new(),
         editables: BTreeSet::new(),
+        trusted_hosts: o.trusted_hosts.clone(),
     })
 }
 
@@ -392,8 +410,36 @@ fn sdist_version(filename: &str, norm: &str) -> Option<Version> {
     (normalize_name(name) == norm).then(|| version.parse().ok()).flatten()
 }
 
+/// A value fetched once, by whichever thread asks first; others wait for it.
+enum Slot<T> {
+    Fetching,
+    Done(T),
+}
+
+/// What the resolver and the prefetching threads share.
+#[derive(Default)]
+struct Shared {
+    /// Index pages (the files offered) by normalised name.
+    pages: HashMap<String, Slot<Result<Vec<DistFile>, String>>>,
+    /// METADATA by file URL.
+    metadata: HashMap<String, Slot<Result<String, String>>>,
+    /// Names waiting to be prefetched, and every name ever queued.
+    queue: VecDeque<String>,
+    queued: HashSet<String>,
+    /// The extras asked for of each name, so that their requirements are prefetched too.
+    extras: HashMap<String, BTreeSet<String>>,
+    stop: bool,
+}
+
 /// Versions and requirements from the indexes, find-links and local wheels,
 /// filtered for the target interpreter.
+///
+/// While the resolver works (one question at a time), `prefetch` threads
+/// walk the dependency graph ahead of it: each fetches a queued project's
+/// page, then the METADATA of its newest fitting version (PEP 658 file, else
+/// the wheel), and queues the requirements found there. The resolver's
+/// questions are then mostly answered from memory; a page or METADATA is
+/// fetched once, by whichever thread asks first.
 pub struct IndexSource<'a> {
     pub client: &'a krait_index::Client,
     pub tags: &'a Tags,
@@ -402,11 +448,15 @@ pub struct IndexSource<'a> {
     pub format: FormatControl,
     /// `--hash` values by name: files whose known hash matches are preferred.
     pub hashes: BTreeMap<String, Vec<(String, String)>>,
-    files: RefCell<BTreeMap<String, Vec<(Version, DistFile)>>>,
+    markers: Option<&'a MarkerEnvironment>,
+    pre: bool,
+    files: Mutex<BTreeMap<String, Vec<(Version, DistFile)>>>,
     /// Versions offered only as source distributions (which cannot be built yet).
-    pub sdists: RefCell<BTreeMap<String, Vec<(Version, String)>>>,
+    pub sdists: Mutex<BTreeMap<String, Vec<(Version, String)>>>,
     /// Metadata requirements read so far, by (name, version).
-    pub requires: RefCell<BTreeMap<(String, Version), Vec<Requirement>>>,
+    pub requires: Mutex<BTreeMap<(String, Version), Vec<Requirement>>>,
+    shared: Mutex<Shared>,
+    changed: Condvar,
     /// Builds sdists (their metadata during resolution); without it sdists are no candidates.
     pub builder: Option<&'a crate::build::Builder>,
 }
@@ -421,21 +471,136 @@ impl<'a> IndexSource<'a> {
             direct: req.direct.clone(),
             format: req.format.clone(),
             hashes,
+            markers: None,
+            pre: req.pre,
             files: Default::default(),
             sdists: Default::default(),
             requires: Default::default(),
             builder: None,
+            shared: Default::default(),
+            changed: Condvar::new(),
         }
+    }
+
+    /// Lets `prefetch` follow requirements, evaluating their markers for `markers`.
+    pub fn with_markers(mut self, markers: &'a MarkerEnvironment) -> Self {
+        self.markers = Some(markers);
+        self
+    }
+
+    /// Fetches the value of `key` in the map `which` chooses, once: the
+    /// first thread to ask runs `fetch`, the others wait for its answer.
+    fn once<T: Clone>(
+        &self,
+        which: impl Fn(&mut Shared) -> &mut HashMap<String, Slot<Result<T, String>>>,
+        key: &str,
+        fetch: impl FnOnce() -> Result<T, String>,
+    ) -> Result<T, String> {
+        let mut sh = self.shared.lock().unwrap();
+        loop {
+            match which(&mut sh).get(key) {
+                Some(Slot::Done(r)) => return r.clone(),
+                Some(Slot::Fetching) => sh = self.changed.wait(sh).unwrap(),
+                None => break,
+            }
+        }
+        which(&mut sh).insert(key.to_string(), Slot::Fetching);
+        drop(sh);
+        let r = fetch();
+        let mut sh = self.shared.lock().unwrap();
+        which(&mut sh).insert(key.to_string(), Slot::Done(r.clone()));
+        self.changed.notify_all();
+        r
+    }
+
+    fn page(&self, name: &str) -> Result<Vec<DistFile>, String> {
+        self.once(|s| &mut s.pages, name, || self.client.files(name))
+    }
+
+    /// A file's METADATA (PEP 658 file, the cache, else the wheel).
+    pub fn metadata(&self, f: &DistFile) -> Result<String, String> {
+        self.once(|s| &mut s.metadata, &f.url, || self.client.metadata(f))
+    }
+
+    /// Queues `name` for the prefetching threads, with the extras asked of it.
+    fn enqueue(&self, name: String, extras: &[String]) {
+        let mut sh = self.shared.lock().unwrap();
+        if !extras.is_empty() {
+            sh.extras.entry(name.clone()).or_default().extend(extras.iter().map(|e| normalize_name(e)));
+        }
+        if sh.stop || !sh.queued.insert(name.clone()) {
+            return;
+        }
+        sh.queue.push_back(name);
+        self.changed.notify_all();
+    }
+
+    /// Queues the requirements of `name` that apply (with its extras asked so far).
+    fn enqueue_requirements(&self, name: &str, reqs: &[Requirement]) {
+        let Some(env) = self.markers else { return };
+        let extras: Vec<String> = self.shared.lock().unwrap().extras.get(name).map(|e| e.iter().cloned().collect()).unwrap_or_default();
+        for r in reqs {
+            let applies = match &r.marker {
+                None => true,
+                Some(m) => m.evaluate(env, "") || extras.iter().any(|e| m.evaluate(env, e)),
+            };
+            if applies {
+                self.enqueue(r.normalized_name(), &r.extras);
+            }
+        }
+    }
+
+    /// Starts following the dependency graph from `roots` (see the type's documentation).
+    pub fn seed(&self, roots: &[Requirement]) {
+        for r in roots {
+            self.enqueue(r.normalized_name(), &r.extras);
+        }
+    }
+
+    /// A prefetching thread's work, until `stop` is called.
+    pub fn prefetch(&self) {
+        loop {
+            let name = {
+                let mut sh = self.shared.lock().unwrap();
+                loop {
+                    if sh.stop {
+                        return;
+                    }
+                    if let Some(n) = sh.queue.pop_front() {
+                        break n;
+                    }
+                    sh = self.changed.wait(sh).unwrap();
+                }
+            };
+            let Ok(cands) = self.candidates(&name) else { continue };
+            // The version the resolver most likely takes: the newest final
+            // release (or pre-release when asked for or when there is nothing else).
+            let best = cands.iter().rev().find(|(v, _)| self.pre || !v.is_prerelease()).or(cands.last());
+            let Some((v, f)) = best else { continue };
+            // Source distributions are built only when the resolver asks.
+            if !is_wheel(&f.filename) {
+                continue;
+            }
+            if let Ok(reqs) = self.requires_of(&name, v) {
+                self.enqueue_requirements(&name, &reqs);
+            }
+        }
+    }
+
+    /// Ends the prefetching threads (each after its current fetch).
+    pub fn stop(&self) {
+        self.shared.lock().unwrap().stop = true;
+        self.changed.notify_all();
     }
 
     /// The best file of each usable version.
     pub fn candidates(&self, name: &str) -> Result<Vec<(Version, DistFile)>, String> {
-        if let Some(c) = self.files.borrow().get(name) {
+        if let Some(c) = self.files.lock().unwrap().get(name) {
             return Ok(c.clone());
         }
         let mut all = match self.direct.get(name) {
             Some(f) => vec![f.clone()],
-            None => self.client.files(name)?,
+            None => self.page(name)?,
         };
         let (binary_ok, source_ok) = self.format.allowed(name);
         if let Some(allowed) = self.hashes.get(name) {
@@ -492,28 +657,23 @@ impl<'a> IndexSource<'a> {
             }
             out.sort_by(|a, b| a.0.cmp(&b.0));
         }
-        self.sdists.borrow_mut().insert(name.to_string(), sdists);
-        self.files.borrow_mut().insert(name.to_string(), out.clone());
+        self.sdists.lock().unwrap().insert(name.to_string(), sdists);
+        self.files.lock().unwrap().insert(name.to_string(), out.clone());
         Ok(out)
     }
 
     pub fn file(&self, name: &str, v: &Version) -> Option<DistFile> {
         self.candidates(name).ok()?.into_iter().find(|(x, _)| x == v).map(|(_, f)| f)
     }
-}
 
-impl krait_resolver::Source for IndexSource<'_> {
-    fn versions(&self, name: &str) -> Result<Vec<Version>, String> {
-        Ok(self.candidates(name)?.into_iter().map(|(v, _)| v).collect())
-    }
-    fn requires(&self, name: &str, version: &Version) -> Result<Vec<Requirement>, String> {
+    fn requires_of(&self, name: &str, version: &Version) -> Result<Vec<Requirement>, String> {
         let key = (name.to_string(), version.clone());
-        if let Some(r) = self.requires.borrow().get(&key) {
+        if let Some(r) = self.requires.lock().unwrap().get(&key) {
             return Ok(r.clone());
         }
         let f = self.file(name, version).ok_or_else(|| format!("no file for {name} {version}"))?;
         let meta = if is_wheel(&f.filename) {
-            self.client.metadata(&f)?
+            self.metadata(&f)?
         } else {
             let builder = self.builder.ok_or_else(|| format!("{} is a source distribution", f.filename))?;
             let path = self.client.fetch(&f)?;
@@ -523,7 +683,19 @@ impl krait_resolver::Source for IndexSource<'_> {
             .iter()
             .map(|r| r.parse::<Requirement>().map_err(|e| format!("{name} {version} has a bad requirement '{r}': {e}")))
             .collect::<Result<Vec<_>, _>>()?;
-        self.requires.borrow_mut().insert(key, reqs.clone());
+        self.requires.lock().unwrap().insert(key, reqs.clone());
+        Ok(reqs)
+    }
+}
+
+impl krait_resolver::Source for IndexSource<'_> {
+    fn versions(&self, name: &str) -> Result<Vec<Version>, String> {
+        Ok(self.candidates(name)?.into_iter().map(|(v, _)| v).collect())
+    }
+    fn requires(&self, name: &str, version: &Version) -> Result<Vec<Requirement>, String> {
+        let reqs = self.requires_of(name, version)?;
+        // What the resolver takes is followed too (the prefetchers may have guessed another version).
+        self.enqueue_requirements(name, &reqs);
         Ok(reqs)
     }
 }
@@ -543,7 +715,7 @@ pub fn no_candidates(source: &IndexSource, roots: &[Root], constraints: &[Requir
         };
         let fits = |v: &Version| r.req.specifiers().contains_any(v) && constraints.iter().filter(|c| c.normalized_name() == name).all(|c| c.specifiers().contains_any(v));
         if !all.iter().any(fits) {
-            let sdists = source.sdists.borrow().get(&name).cloned().unwrap_or_default();
+            let sdists = source.sdists.lock().unwrap().get(&name).cloned().unwrap_or_default();
             if let Some((v, file)) = sdists.iter().rev().find(|(v, _)| fits(v)) {
                 return Some(format!(
                     "ERROR: {} {v} is only available as a source distribution ({file}), and krait-pip cannot build source distributions yet.\n\
@@ -568,7 +740,7 @@ pub fn sdist_only_hints(source: &IndexSource) -> Vec<String> {
     if source.builder.is_some() {
         return Vec::new();
     }
-    let sdists = source.sdists.borrow().clone();
+    let sdists = source.sdists.lock().unwrap().clone();
     let mut out = Vec::new();
     for (name, files) in sdists {
         // Only versions without a usable wheel are kept in `sdists`.

@@ -18,10 +18,16 @@ fn bars(quiet: bool) -> bool {
 /// How many downloads run at once.
 const PARALLEL: usize = 8;
 
+/// Work done on each file as soon as it is fetched (unpacking it), in the
+/// fetching thread, so that it overlaps the other downloads.
+pub type AfterFetch<'a> = &'a (dyn Fn(&DistFile, &std::path::Path) + Sync);
+
 /// Fetches every file (downloading those not yet cached), several at a
-/// time; results are in the order of `files`.
-pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool) -> Vec<Result<PathBuf, String>> {
+/// time, the largest first; results are in the order of `files`.
+pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool, after: Option<AfterFetch>) -> Vec<Result<PathBuf, String>> {
     let results: Vec<Mutex<Option<Result<PathBuf, String>>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].size.unwrap_or(0)));
     let next = Mutex::new(0usize);
     let bars = bars(quiet).then(indicatif::MultiProgress::new);
     let workers = PARALLEL.min(files.len()).max(1);
@@ -34,7 +40,8 @@ pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool) -> Vec<Result
                     *n += 1;
                     i
                 };
-                let Some(f) = files.get(i) else { break };
+                let Some(&i) = order.get(i) else { break };
+                let f = &files[i];
                 let cached = client.is_cached(f);
                 let bar = match &bars {
                     Some(m) if !cached => {
@@ -66,6 +73,9 @@ pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool) -> Vec<Result
                 if let Some(b) = bar {
                     b.finish_and_clear();
                 }
+                if let (Some(after), Ok(path)) = (after, &r) {
+                    after(f, path);
+                }
                 *results[i].lock().unwrap() = Some(r);
             });
         }
@@ -96,4 +106,22 @@ pub fn counter(quiet: bool, total: usize, prefix: &str) -> Option<indicatif::Pro
     b.set_prefix(prefix.to_string());
     b.tick();
     Some(b)
+}
+
+/// Runs `work` on every item, `workers` at a time, in the order given;
+/// the results are in the items' order.
+pub fn parallel<T: Sync, R: Send>(items: &[T], workers: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..workers.min(items.len()).max(1) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let r = work(item);
+                *results[i].lock().unwrap() = Some(r);
+            });
+        }
+    });
+    results.into_iter().map(|m| m.into_inner().unwrap().expect("every item was worked on")).collect()
 }

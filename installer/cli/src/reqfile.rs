@@ -2,7 +2,8 @@
 //! joined at a trailing backslash, `#` comments dropped, `${VAR}` expanded,
 //! nested `-r`/`-c` files, options that apply to the whole run (`-i`,
 //! `--extra-index-url`, `--no-index`, `-f`, `--pre`, `--require-hashes`,
-//! `--only-binary`, `--no-binary`) and per-requirement options (`--hash`).
+//! `--only-binary`, `--no-binary`, `--trusted-host`) and per-requirement
+//! options (`--hash`).
 
 use std::path::Path;
 
@@ -32,6 +33,7 @@ pub struct FileOptions {
     pub prefer_binary: bool,
     pub only_binary: Vec<String>,
     pub no_binary: Vec<String>,
+    pub trusted_hosts: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -343,7 +345,8 @@ fn parse_inner(location: &str, constraint: bool, out: &mut Parsed, depth: usize,
                 "prefer-binary" => out.options.prefer_binary = true,
                 "only-binary" => out.options.only_binary.push(v),
                 "no-binary" => out.options.no_binary.push(v),
-                "trusted-host" | "use-feature" => {}
+                "trusted-host" => out.options.trusted_hosts.push(v),
+                "use-feature" => {}
                 "editable" => out.lines.push(ReqLine { text: v, hashes: Vec::new(), origin: origin.clone(), constraint, editable: true }),
                 "hash" => return Err(format!("{origin}: --hash must follow a requirement on the same line")),
                 _ => {}

@@ -27,6 +27,11 @@ fn serve(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str]) -> In
 /// As `serve`; pages carry an ETag and are answered 304 when it matches, and
 /// with `auth` set every request must carry that Authorization value (else 401).
 fn serve_opts(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], auth: Option<String>) -> Index {
+    serve_full(wheels, json, bad_hash, auth, None)
+}
+
+/// As `serve_opts`; with `max_age`, pages are sent with `Cache-Control: max-age=N`.
+fn serve_full(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], auth: Option<String>, max_age: Option<u32>) -> Index {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/simple", listener.local_addr().unwrap());
     let log = Arc::new(Mutex::new(Vec::new()));
@@ -128,6 +133,9 @@ fn serve_opts(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], 
             let mut extra = String::new();
             if path.starts_with("/simple/") && status.starts_with("200") {
                 extra = format!("ETag: {etag}\r\n");
+                if let Some(age) = max_age {
+                    extra.push_str(&format!("Cache-Control: max-age={age}, public\r\n"));
+                }
                 if if_none_match == etag {
                     status = "304 Not Modified".into();
                     body = Vec::new();
@@ -455,12 +463,195 @@ fn requests_go_through_a_proxy() {
     let proxy_url = proxy.url.trim_end_matches("/simple").to_string();
     let t = tmp.path().join("t");
     // The index's host does not exist: only the proxy can answer.
+    // (Plain HTTP to a host other than this machine needs --trusted-host, as with pip.)
     let out = ok(&krait_pip(&[
         "install", "--python", "python3.11", "--index-url", "http://index.invalid/simple", "--proxy", &proxy_url, "--retries", "0",
-        "--cache-dir", tmp.path().join("c").to_str().unwrap(), "--target", t.to_str().unwrap(), "lib==1.0",
+        "--trusted-host", "index.invalid", "--cache-dir", tmp.path().join("c").to_str().unwrap(), "--target", t.to_str().unwrap(), "lib==1.0",
     ]));
     assert!(out.contains("Successfully installed lib-1.0"), "{out}");
     let answers = proxy.answers.lock().unwrap().clone();
     assert!(answers.contains(&"proxied http://index.invalid/simple/lib/".to_string()), "{answers:?}");
     assert!(answers.contains(&"proxied http://index.invalid/files/lib-1.0-py3-none-any.whl".to_string()), "{answers:?}");
+}
+
+#[test]
+fn plain_http_hosts_are_ignored_unless_trusted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let proxy = serve(project(tmp.path()), false, &[]);
+    let proxy_url = proxy.url.trim_end_matches("/simple").to_string();
+    let run = |extra: &[&str], vars: &[(&str, &str)]| {
+        let t = tmp.path().join("t");
+        let c = tmp.path().join("c");
+        let _ = std::fs::remove_dir_all(&t);
+        let mut args = vec![
+            "install", "--python", "python3.11", "--index-url", "http://index.invalid:8080/simple", "--proxy", &proxy_url, "--retries", "0",
+            "--cache-dir", c.to_str().unwrap(), "--target", t.to_str().unwrap(), "lib==1.0",
+        ];
+        args.extend_from_slice(extra);
+        krait_pip_env(&args, vars)
+    };
+    // pip's warning, and the index is not asked.
+    let o = run(&[], &[]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("WARNING: The repository located at index.invalid is not a trusted or secure host and is being ignored. If this repository is available via HTTPS we recommend you use HTTPS instead, otherwise you may silence this warning and allow it anyway with '--trusted-host index.invalid'."),
+        "{err}"
+    );
+    assert!(err.contains("ERROR: Could not find a version that satisfies the requirement lib==1.0 (from versions: none)"), "{err}");
+    assert!(proxy.answers.lock().unwrap().is_empty(), "{:?}", proxy.answers.lock().unwrap());
+    // Another port of the host is not trusted; the host alone, host:port,
+    // PIP_TRUSTED_HOST and a requirements file's --trusted-host are.
+    assert!(!run(&["--trusted-host", "index.invalid:9999"], &[]).status.success());
+    assert!(ok(&run(&["--trusted-host", "index.invalid"], &[])).contains("Successfully installed lib-1.0"));
+    assert!(ok(&run(&["--trusted-host", "index.invalid:8080"], &[])).contains("Successfully installed lib-1.0"));
+    assert!(ok(&run(&[], &[("PIP_TRUSTED_HOST", "other.invalid index.invalid")])).contains("Successfully installed lib-1.0"));
+    let reqs = tmp.path().join("reqs.txt");
+    std::fs::write(&reqs, "--trusted-host index.invalid:8080\n").unwrap();
+    assert!(ok(&run(&["-r", reqs.to_str().unwrap()], &[])).contains("Successfully installed lib-1.0"));
+    assert!(proxy.answers.lock().unwrap().contains(&"proxied http://index.invalid:8080/simple/lib/".to_string()));
+}
+
+/// An HTTPS server (python3.11's http.server) with a self-signed
+/// certificate, serving `dir`; returns it and its port.
+fn https_server(dir: &std::path::Path) -> (std::process::Child, u16) {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let script = r#"
+import functools, http.server, ssl, sys
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+print(srv.server_address[1], flush=True)
+srv.serve_forever()
+"#;
+    let mut child = std::process::Command::new("python3.11")
+        .args(["-c", script])
+        .arg(dir)
+        .arg(fixtures.join("self-signed-cert.pem"))
+        .arg(fixtures.join("self-signed-key.pem"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    (child, line.trim().parse().unwrap())
+}
+
+#[test]
+fn trusted_hosts_are_not_asked_for_valid_certificates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    std::fs::create_dir_all(site.join("simple/lib")).unwrap();
+    let whl = WheelSpec::new("lib", "1.0").file("lib.py", "").build(&site);
+    let name = whl.file_name().unwrap().to_string_lossy().to_string();
+    std::fs::write(site.join("simple/lib/index.html"), format!("<a href=\"../../{name}\">{name}</a>\n")).unwrap();
+    let (mut server, port) = https_server(&site);
+    let url = format!("https://127.0.0.1:{port}/simple");
+    let run = |extra: &[&str]| {
+        let t = tmp.path().join("t");
+        let _ = std::fs::remove_dir_all(&t);
+        let mut args = vec!["install", "--python", "python3.11", "--index-url", &url, "--retries", "0", "--no-cache-dir", "--target", t.to_str().unwrap(), "lib"];
+        args.extend_from_slice(extra);
+        krait_pip(&args)
+    };
+    let refused = run(&[]);
+    let trusted = run(&["--trusted-host", "127.0.0.1"]);
+    let with_port = run(&["--trusted-host", &format!("127.0.0.1:{port}")]);
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(!refused.status.success(), "a self-signed certificate was accepted");
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.to_lowercase().contains("certificate") || err.contains("UnknownIssuer"), "{err}");
+    assert!(ok(&trusted).contains("Successfully installed lib-1.0"));
+    assert!(ok(&with_port).contains("Successfully installed lib-1.0"));
+}
+
+#[test]
+fn keyring_subprocess_provider() {
+    let tmp = tempfile::tempdir().unwrap();
+    // "Basic " + base64("me:s3cret")
+    let idx = serve_opts(project(tmp.path()), true, &[], Some("Basic bWU6czNjcmV0".into()));
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = tmp.path().join("keyring.log");
+    let host = idx.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+    // A keyring that knows the password of "me" for the index URL only, or for the host only.
+    let script = |service: &str| {
+        format!(
+            "#!/bin/sh\necho \"$@\" >> '{}'\nif [ \"$1\" = get ] && [ \"$2\" = '{service}' ] && [ \"$3\" = me ]; then echo s3cret; exit 0; fi\nexit 1\n",
+            log.display()
+        )
+    };
+    let keyring = bin.join("keyring");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let with_user = idx.url.replace("http://", "http://me@");
+    let run = |t: &str, provider: &str| {
+        krait_pip_env(
+            &["install", "--python", "python3.11", "--index-url", &with_user, "--keyring-provider", provider, "--no-cache-dir", "--target", tmp.path().join(t).to_str().unwrap(), "lib==1.0"],
+            &[("PATH", &path)],
+        )
+    };
+    let install = |mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&keyring, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    std::fs::write(&keyring, script(&format!("{}/", idx.url))).unwrap();
+    install(0o755);
+    // Not asked unless the provider is "subprocess".
+    for provider in ["auto", "disabled"] {
+        let o = run("t0", provider);
+        assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("401"), "{provider}");
+    }
+    assert!(!log.exists(), "keyring was run");
+    // Asked once (the answer is kept for the host), for the index URL first.
+    assert!(ok(&run("t1", "subprocess")).contains("Successfully installed lib-1.0"));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("get {}/ me\n", idx.url));
+    // Then for host:port.
+    std::fs::remove_file(&log).unwrap();
+    std::fs::write(&keyring, script(&host)).unwrap();
+    assert!(ok(&run("t2", "subprocess")).contains("Successfully installed lib-1.0"));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("get {}/ me\nget {host} me\n", idx.url));
+    // A keyring that knows nothing: the 401 stands.
+    std::fs::write(&keyring, script("elsewhere")).unwrap();
+    let o = run("t3", "subprocess");
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("401"));
+}
+
+#[test]
+fn fresh_pages_and_known_metadata_are_not_fetched_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = serve_full(project(tmp.path()), true, &[], None, Some(600));
+    let c = tmp.path().join("c");
+    let run = |t: &str| ok(&krait_pip(&["install", "--python", "python3.11", "--index-url", &idx.url, "--cache-dir", c.to_str().unwrap(), "--target", tmp.path().join(t).to_str().unwrap(), "app"]));
+    assert!(run("a").contains("Successfully installed app-2.0 lib-2.0"));
+    let first = idx.log.lock().unwrap().len();
+    assert!(first > 0);
+    // Pages younger than their max-age, METADATA and wheels all come from the cache.
+    assert!(run("b").contains("Successfully installed app-2.0 lib-2.0"));
+    assert_eq!(idx.log.lock().unwrap().len(), first, "{:?}", idx.log.lock().unwrap());
+    // A page past its max-age is revalidated.
+    for e in walk(&c.join("http")) {
+        let text = std::fs::read_to_string(&e).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        v["fetched"] = serde_json::json!(0);
+        std::fs::write(&e, v.to_string()).unwrap();
+    }
+    assert!(run("c").contains("Successfully installed app-2.0 lib-2.0"));
+    let answers = idx.answers.lock().unwrap().clone();
+    assert_eq!(answers.iter().filter(|a| a.starts_with("304 ")).count(), 2, "{answers:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
 }

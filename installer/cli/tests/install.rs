@@ -339,7 +339,8 @@ fn files_are_hard_linked_from_the_wheel_cache() {
     let o = python(&["-c", "import demo_pkg; print(demo_pkg.VERSION)"], Some(&tmp.path().join("b")));
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1.0");
 
-    // A damaged cache file (same size) is not installed: the wheel's own content is.
+    // A damaged cache file (same size, replaced) is not installed: the
+    // cache is unpacked again from the wheel.
     let good = fs::read(&cached).unwrap();
     let mut bad = good.clone();
     bad[0] = b'#';
@@ -347,7 +348,17 @@ fn files_are_hard_linked_from_the_wheel_cache() {
     fs::write(&cached, &bad).unwrap();
     install("c", &cache);
     assert_eq!(fs::read(tmp.path().join("c/demo_pkg/__init__.py")).unwrap(), good);
-    assert_eq!(fs::metadata(tmp.path().join("c/demo_pkg/__init__.py")).unwrap().nlink(), 1);
+    assert_eq!(fs::read(&cached).unwrap(), good, "the cache was not repaired");
+    assert_eq!(ino(&tmp.path().join("c/demo_pkg/__init__.py")), ino(&cached));
+    // Nor is one edited in place through an installed hard link (same inode, new mtime).
+    use std::io::Write as _;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::OpenOptions::new().write(true).open(tmp.path().join("c/demo_pkg/__init__.py")).unwrap().write_all(b"#").unwrap();
+    assert_eq!(fs::read(&cached).unwrap(), bad);
+    install("e", &cache);
+    assert_eq!(fs::read(tmp.path().join("e/demo_pkg/__init__.py")).unwrap(), good);
+    let unpacked: Vec<_> = fs::read_dir(cache.join("unpacked")).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(unpacked.len(), 1, "{unpacked:?}");
 
     // A cache on another device (tmpfs): files are copied.
     let shm = std::path::Path::new("/dev/shm");

@@ -21,6 +21,8 @@ pub struct DistFile {
     pub yanked: bool,
     /// PEP 658/714: `url + ".metadata"` holds the METADATA file.
     pub has_metadata: bool,
+    /// PEP 700: the file's size, when the index gives it.
+    pub size: Option<u64>,
 }
 
 /// Settings of the HTTP client beyond the URLs.
@@ -35,6 +37,12 @@ pub struct ClientOptions {
     pub proxy: Option<String>,
     /// Attempts after the first for failed connections and 5xx answers (pip's `--retries`); 2 when not given.
     pub retries: Option<u32>,
+    /// pip's `--trusted-host`: `host` or `host:port` whose pages are fetched
+    /// even over plain HTTP, and whose HTTPS certificates are not checked.
+    pub trusted_hosts: Vec<String>,
+    /// pip's `--keyring-provider`: with `subprocess`, a 401 answer is retried
+    /// with the password of `keyring get URL USERNAME`.
+    pub keyring_provider: Option<String>,
 }
 
 pub struct Client {
@@ -42,7 +50,16 @@ pub struct Client {
     pub find_links: Vec<String>,
     pub cache_dir: PathBuf,
     agent: ureq::Agent,
+    /// For trusted hosts: certificates not checked.
+    insecure_agent: Option<ureq::Agent>,
     attempts: u32,
+    trusted: Vec<(String, Option<u16>)>,
+    /// The `keyring` executable, with `--keyring-provider subprocess`.
+    keyring: Option<PathBuf>,
+    /// Credentials found after a 401 (from keyring), by host:port.
+    learned: std::sync::Mutex<std::collections::HashMap<String, String>>,
+    /// Hosts already warned about as insecure.
+    warned: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 fn html_unescape(s: &str) -> String {
@@ -149,6 +166,7 @@ pub fn parse_html(page_url: &str, html: &str) -> Vec<DistFile> {
             requires_python: attr(tag, "data-requires-python"),
             yanked: has_attr(tag, "data-yanked"),
             has_metadata: has_attr(tag, "data-core-metadata") || has_attr(tag, "data-dist-info-metadata"),
+            size: None,
         });
     }
     out
@@ -179,6 +197,7 @@ pub fn parse_json(page_url: &str, text: &str) -> Result<Vec<DistFile>, String> {
             requires_python: f.get("requires-python").and_then(|x| x.as_str()).map(|s| s.to_string()),
             yanked,
             has_metadata: meta("core-metadata") || meta("data-dist-info-metadata") || meta("dist-info-metadata"),
+            size: f.get("size").and_then(|x| x.as_u64()),
         });
     }
     Ok(out)
@@ -213,43 +232,147 @@ impl Client {
     }
 
     pub fn with_options(index_urls: Vec<String>, find_links: Vec<String>, cache_dir: PathBuf, opts: ClientOptions) -> Client {
-        let mut builder = ureq::Agent::config_builder();
-        if let Some(p) = &opts.proxy {
-            match ureq::Proxy::new(p) {
-                Ok(proxy) => builder = builder.proxy(Some(proxy)),
-                Err(e) => eprintln!("WARNING: ignoring the proxy {p}: {e}"),
+        let proxy = opts.proxy.as_ref().and_then(|p| match ureq::Proxy::new(p) {
+            Ok(proxy) => Some(proxy),
+            Err(e) => {
+                eprintln!("WARNING: ignoring the proxy {p}: {e}");
+                None
+            }
+        });
+        let make = |tls: ureq::tls::TlsConfig| -> ureq::Agent {
+            let mut builder = ureq::Agent::config_builder();
+            if let Some(p) = &proxy {
+                builder = builder.proxy(Some(p.clone()));
+            }
+            builder.timeout_global(Some(opts.timeout.unwrap_or(Duration::from_secs(60)))).http_status_as_error(false).tls_config(tls).build().into()
+        };
+        let agent = make(ureq::tls::TlsConfig::builder().root_certs(system_roots(opts.cert.as_deref())).build());
+        let trusted: Vec<(String, Option<u16>)> = opts.trusted_hosts.iter().filter_map(|h| parse_trusted_host(h)).collect();
+        let insecure_agent = (!trusted.is_empty()).then(|| make(ureq::tls::TlsConfig::builder().disable_verification(true).build()));
+        let keyring = match opts.keyring_provider.as_deref() {
+            Some("subprocess") => find_executable("keyring"),
+            _ => None,
+        };
+        Client {
+            index_urls,
+            find_links,
+            cache_dir,
+            agent,
+            insecure_agent,
+            attempts: 1 + opts.retries.unwrap_or(2),
+            trusted,
+            keyring,
+            learned: Default::default(),
+            warned: Default::default(),
+        }
+    }
+
+    /// Whether `--trusted-host` names the host (and port) of `url`.
+    pub fn is_trusted(&self, url: &str) -> bool {
+        let (host, port) = host_port(url);
+        self.trusted.iter().any(|(h, p)| *h == host && (p.is_none() || *p == port))
+    }
+
+    /// pip's secure origins: HTTPS and local files, the local machine
+    /// (localhost, 127.0.0.0/8, ::1) by any scheme, and trusted hosts.
+    pub fn is_secure_origin(&self, url: &str) -> bool {
+        let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase()).unwrap_or_else(|| "file".into());
+        if scheme == "https" || scheme == "file" {
+            return true;
+        }
+        let (host, _) = host_port(url);
+        let h = host.trim_start_matches('[').trim_end_matches(']');
+        if h == "localhost" || h == "::1" || h.parse::<std::net::Ipv4Addr>().is_ok_and(|a| a.octets()[0] == 127) {
+            return true;
+        }
+        self.is_trusted(url)
+    }
+
+    /// pip's check before reading an index or find-links page: pages of
+    /// insecure origins are ignored with a warning (once per host).
+    fn allowed_page(&self, url: &str) -> bool {
+        if self.is_secure_origin(url) {
+            return true;
+        }
+        let host = host_port(url).0;
+        if self.warned.lock().unwrap().insert(host.clone()) {
+            eprintln!(
+                "WARNING: The repository located at {host} is not a trusted or secure host and is being ignored. If this repository is available via HTTPS we recommend you use HTTPS instead, otherwise you may silence this warning and allow it anyway with '--trusted-host {host}'."
+            );
+        }
+        false
+    }
+
+    fn agent_for(&self, url: &str) -> &ureq::Agent {
+        match &self.insecure_agent {
+            Some(a) if self.is_trusted(url) => a,
+            _ => &self.agent,
+        }
+    }
+
+    /// After a 401: credentials from `keyring get URL USERNAME` (pip's
+    /// subprocess provider), asked for the index URL the request belongs to,
+    /// then for its host:port. Needs a username (in the URL or the index URL).
+    fn keyring_auth(&self, url: &str) -> Option<String> {
+        let keyring = self.keyring.as_ref()?;
+        let (bare, creds) = split_userinfo(url);
+        let index = self.index_urls.iter().find(|i| bare.starts_with(&(split_userinfo(i).0.trim_end_matches('/').to_string() + "/")));
+        let user = creds.map(|c| c.0).or_else(|| index.and_then(|i| split_userinfo(i).1.map(|c| c.0)))?;
+        let netloc = netloc_of(&bare);
+        let mut services: Vec<String> = index.map(|i| split_userinfo(i).0.trim_end_matches('/').to_string() + "/").into_iter().collect();
+        services.push(netloc.clone());
+        for service in services {
+            let out = std::process::Command::new(keyring)
+                .args(["get", &service, &user])
+                .env("PYTHONIOENCODING", "utf-8")
+                .stdin(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .output();
+            let Ok(out) = out else { continue };
+            if out.status.success() {
+                let password = String::from_utf8_lossy(&out.stdout).trim_end_matches(['\r', '\n']).to_string();
+                let auth = basic_auth(&user, &password);
+                self.learned.lock().unwrap().insert(netloc, auth.clone());
+                return Some(auth);
             }
         }
-        let agent: ureq::Agent = builder
-            .timeout_global(Some(opts.timeout.unwrap_or(Duration::from_secs(60))))
-            .tls_config(ureq::tls::TlsConfig::builder().root_certs(system_roots(opts.cert.as_deref())).build())
-            .http_status_as_error(false)
-            .build()
-            .into();
-        Client { index_urls, find_links, cache_dir, agent, attempts: 1 + opts.retries.unwrap_or(2) }
+        None
     }
 
     /// The URL without user:password, and the Authorization header for it:
     /// from the URL itself, else from an index URL on the same host, else
-    /// from the netrc file (`$NETRC`, else `~/.netrc`).
+    /// from the netrc file (`$NETRC`, else `~/.netrc`), else what keyring
+    /// gave for the host after a 401. A username without a password (in the
+    /// URL or the index URL) is sent alone when nothing gives its password.
     fn auth_for(&self, url: &str) -> (String, Option<String>) {
         let (bare, creds) = split_userinfo(url);
+        let mut user_only = None;
         if let Some(c) = creds {
-            return (bare, Some(basic_auth(&c.0, &c.1)));
+            if !c.1.is_empty() {
+                return (bare, Some(basic_auth(&c.0, &c.1)));
+            }
+            user_only = Some(c.0);
         }
         let host = host_of(&bare);
         for index in &self.index_urls {
             let (ibare, icreds) = split_userinfo(index);
             if let Some(c) = icreds {
                 if host_of(&ibare) == host {
-                    return (bare, Some(basic_auth(&c.0, &c.1)));
+                    if !c.1.is_empty() {
+                        return (bare, Some(basic_auth(&c.0, &c.1)));
+                    }
+                    user_only.get_or_insert(c.0);
                 }
             }
         }
         if let Some((login, password)) = netrc_credentials(&host) {
             return (bare, Some(basic_auth(&login, &password)));
         }
-        (bare, None)
+        if let Some(a) = self.learned.lock().unwrap().get(&netloc_of(&bare)) {
+            return (bare, Some(a.clone()));
+        }
+        let auth = user_only.map(|u| basic_auth(&u, ""));
+        (bare, auth)
     }
 
     fn get(&self, url: &str, accept: &str) -> Result<(u16, String, Vec<u8>), String> {
@@ -257,15 +380,19 @@ impl Client {
     }
 
     /// A GET with extra headers; also returns the response headers pip's cache needs.
-    fn get_with(&self, url: &str, accept: &str, extra: &[(&str, String)]) -> Result<(u16, String, Vec<u8>, CacheHeaders), String> {
-        let (url, auth) = self.auth_for(url);
+    fn get_with(&self, full_url: &str, accept: &str, extra: &[(&str, String)]) -> Result<(u16, String, Vec<u8>, CacheHeaders), String> {
+        self.get_inner(full_url, accept, extra, true)
+    }
+
+    fn get_inner(&self, full_url: &str, accept: &str, extra: &[(&str, String)], keyring: bool) -> Result<(u16, String, Vec<u8>, CacheHeaders), String> {
+        let (url, auth) = self.auth_for(full_url);
         let url = url.as_str();
         let mut last = String::new();
         for attempt in 0..self.attempts {
             if attempt > 0 {
                 std::thread::sleep(Duration::from_millis(200 << attempt));
             }
-            let mut req = self.agent.get(url).header("Accept", accept).header("User-Agent", "krait-pip/0.1");
+            let mut req = self.agent_for(url).get(url).header("Accept", accept).header("User-Agent", "krait-pip/0.1");
             if let Some(a) = &auth {
                 req = req.header("Authorization", a);
             }
@@ -284,8 +411,12 @@ impl Client {
                         last = format!("{url}: HTTP {status}");
                         continue;
                     }
+                    // Asked again with what keyring gives (remembered for the host).
+                    if status == 401 && keyring && self.keyring_auth(full_url).is_some() {
+                        return self.get_inner(full_url, accept, extra, false);
+                    }
                     if status == 401 {
-                        return Err(format!("{url}: HTTP 401 Unauthorized (give credentials in the index URL, as https://user:password@host/..., or in ~/.netrc)"));
+                        return Err(format!("{url}: HTTP 401 Unauthorized (give credentials in the index URL, as https://user:password@host/..., in ~/.netrc, or by keyring with --keyring-provider subprocess)"));
                     }
                     return Ok((status, ct, body, cache));
                 }
@@ -302,6 +433,20 @@ impl Client {
         let key = format!("{:x}", Sha256::digest(format!("{}\n{accept}", split_userinfo(url).0).as_bytes()));
         let path = self.cache_dir.join("http").join(&key[..2]).join(&key);
         let stored: Option<serde_json::Value> = std::fs::read(&path).ok().and_then(|d| serde_json::from_slice(&d).ok());
+        let stored_page = |s: &serde_json::Value| {
+            let ct = s.get("content_type").and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let body = s.get("body").and_then(|v| v.as_str()).unwrap_or("").as_bytes().to_vec();
+            (200, ct, body)
+        };
+        // A copy younger than the max-age its server gave is used as it is.
+        if let Some(s) = &stored {
+            let fetched = s.get("fetched").and_then(|v| v.as_u64()).unwrap_or(0);
+            let max_age = s.get("max_age").and_then(|v| v.as_u64()).unwrap_or(0);
+            let now = unix_now();
+            if now >= fetched && now - fetched < max_age {
+                return Ok(stored_page(s));
+            }
+        }
         let mut extra = Vec::new();
         if let Some(s) = &stored {
             if let Some(e) = s.get("etag").and_then(|v| v.as_str()) {
@@ -312,23 +457,32 @@ impl Client {
             }
         }
         let (status, ct, body, headers) = self.get_with(url, accept, &extra)?;
+        let max_age = headers.max_age();
+        let save = |v: &serde_json::Value| {
+            if let Some(dir) = path.parent() {
+                let tmp = dir.join(format!(".{key}.{}-{}", std::process::id(), unique()));
+                if std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, v.to_string()).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+            }
+        };
         if status == 304 {
-            if let Some(s) = stored {
-                let ct = s.get("content_type").and_then(|v| v.as_str()).unwrap_or("").to_string();
-                let body = s.get("body").and_then(|v| v.as_str()).unwrap_or("").as_bytes().to_vec();
-                return Ok((200, ct, body));
+            if let Some(mut s) = stored {
+                // Fresh again for the max-age of this answer.
+                s["fetched"] = unix_now().into();
+                s["max_age"] = max_age.into();
+                save(&s);
+                return Ok(stored_page(&s));
             }
         }
         let no_store = headers.cache_control.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("no-store"));
-        if status == 200 && !no_store && (headers.etag.is_some() || headers.last_modified.is_some()) {
+        if status == 200 && !no_store && (headers.etag.is_some() || headers.last_modified.is_some() || max_age > 0) {
             if let Ok(text) = String::from_utf8(body.clone()) {
-                let v = serde_json::json!({"url": split_userinfo(url).0, "etag": headers.etag, "last_modified": headers.last_modified, "content_type": ct, "body": text});
-                if let Some(dir) = path.parent() {
-                    let tmp = dir.join(format!(".{key}.{}", std::process::id()));
-                    if std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, v.to_string()).is_ok() && std::fs::rename(&tmp, &path).is_err() {
-                        let _ = std::fs::remove_file(&tmp);
-                    }
-                }
+                let v = serde_json::json!({
+                    "url": split_userinfo(url).0, "etag": headers.etag, "last_modified": headers.last_modified,
+                    "fetched": unix_now(), "max_age": max_age, "content_type": ct, "body": text,
+                });
+                save(&v);
             }
         }
         Ok((status, ct, body))
@@ -349,6 +503,9 @@ impl Client {
         let mut out = Vec::new();
         for index in &self.index_urls {
             let url = format!("{}/{norm}/", index.trim_end_matches('/'));
+            if !self.allowed_page(&url) {
+                continue;
+            }
             let (status, ct, body) = self.get_page(&url, "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1")?;
             let url = split_userinfo(&url).0;
             if status == 404 {
@@ -366,6 +523,9 @@ impl Client {
         }
         for fl in &self.find_links {
             if fl.starts_with("http://") || fl.starts_with("https://") {
+                if !self.allowed_page(fl) {
+                    continue;
+                }
                 let (status, _, body) = self.get(fl, "text/html")?;
                 if status == 200 {
                     out.extend(parse_html(fl, &String::from_utf8_lossy(&body)));
@@ -376,7 +536,8 @@ impl Client {
                     for e in rd.flatten() {
                         let filename = e.file_name().to_string_lossy().to_string();
                         let path = std::fs::canonicalize(e.path()).unwrap_or(e.path());
-                        out.push(DistFile { filename, url: path.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false });
+                        let size = e.metadata().ok().map(|m| m.len());
+                        out.push(DistFile { filename, url: path.to_string_lossy().to_string(), sha256: None, requires_python: None, yanked: false, has_metadata: false, size });
                     }
                 }
             }
@@ -419,7 +580,7 @@ impl Client {
         }
         let dir = dest.parent().expect("cache paths have a folder").to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let tmp = dir.join(format!(".{}.part{}", f.filename, std::process::id()));
+        let tmp = dir.join(format!(".{}.part{}-{}", f.filename, std::process::id(), unique()));
         let mut last = String::new();
         for attempt in 0..self.attempts {
             if attempt > 0 {
@@ -457,7 +618,7 @@ impl Client {
         use std::io::Write;
         let (url, auth) = self.auth_for(url);
         let url = url.as_str();
-        let mut req = self.agent.get(url).header("User-Agent", "krait-pip/0.1");
+        let mut req = self.agent_for(url).get(url).header("User-Agent", "krait-pip/0.1");
         if let Some(a) = &auth {
             req = req.header("Authorization", a);
         }
@@ -486,16 +647,37 @@ impl Client {
         Ok(format!("{:x}", hasher.finalize()))
     }
 
-    /// The wheel's METADATA: from the PEP 658 file when offered, else from the wheel.
+    /// The wheel's METADATA: kept in the cache (`metadata/`, by the
+    /// wheel's sha256) once read; from the wheel when it is cached or local;
+    /// else from the PEP 658 file when offered, else from the downloaded wheel.
     pub fn metadata(&self, f: &DistFile) -> Result<String, String> {
-        if f.has_metadata && f.url.contains("://") {
+        let kept = f.sha256.as_ref().filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit())).map(|h| self.cache_dir.join("metadata").join(&h[..2]).join(h));
+        if let Some(text) = kept.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
+            return Ok(text);
+        }
+        let text = if !self.is_cached(f) && f.has_metadata && f.url.contains("://") {
             let (status, _, body) = self.get(&format!("{}.metadata", f.url), "*/*")?;
             if status == 200 {
-                return Ok(String::from_utf8_lossy(&body).to_string());
+                Some(String::from_utf8_lossy(&body).to_string())
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let text = match text {
+            Some(t) => t,
+            None => wheel_metadata(&self.fetch(f)?)?,
+        };
+        if let Some(p) = kept {
+            if let Some(dir) = p.parent() {
+                let tmp = dir.join(format!(".{}.{}-{}", f.filename, std::process::id(), unique()));
+                if std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, &text).is_ok() && std::fs::rename(&tmp, &p).is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
             }
         }
-        let path = self.fetch(f)?;
-        wheel_metadata(&path)
+        Ok(text)
     }
 }
 
@@ -505,6 +687,33 @@ struct CacheHeaders {
     etag: Option<String>,
     last_modified: Option<String>,
     cache_control: Option<String>,
+}
+
+impl CacheHeaders {
+    /// Seconds the answer stays fresh (`Cache-Control: max-age`); 0 with
+    /// `no-cache`, `no-store`, `must-revalidate` or none given.
+    fn max_age(&self) -> u64 {
+        let Some(cc) = &self.cache_control else { return 0 };
+        let mut age = 0;
+        for d in cc.split(',').map(|d| d.trim().to_ascii_lowercase()) {
+            match d.split_once('=') {
+                Some(("max-age", v)) => age = v.trim().trim_matches('"').parse().unwrap_or(0),
+                None if d == "no-cache" || d == "no-store" || d == "must-revalidate" => return 0,
+                _ => {}
+            }
+        }
+        age
+    }
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// A number no other call in this process gets (for temporary file names).
+fn unique() -> usize {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn percent_decode(s: &str) -> String {
@@ -547,6 +756,52 @@ fn host_of(url: &str) -> String {
     let hostport = bare[start..].split('/').next().unwrap_or("");
     let host = if hostport.starts_with('[') { hostport.split(']').next().map(|h| format!("{h}]")).unwrap_or_default() } else { hostport.split(':').next().unwrap_or("").to_string() };
     host.to_ascii_lowercase()
+}
+
+/// The host (lower case, IPv6 in brackets) and port of a URL, without credentials.
+fn host_port(url: &str) -> (String, Option<u16>) {
+    let netloc = netloc_of(url);
+    if netloc.starts_with('[') {
+        let (h, rest) = netloc.split_once(']').unwrap_or((&netloc, ""));
+        return (format!("{h}]"), rest.strip_prefix(':').and_then(|p| p.parse().ok()));
+    }
+    match netloc.rsplit_once(':') {
+        Some((h, p)) => (h.to_string(), p.parse().ok()),
+        None => (netloc.clone(), None),
+    }
+}
+
+/// `host[:port]` of a URL (lower case, without credentials).
+fn netloc_of(url: &str) -> String {
+    let bare = split_userinfo(url).0;
+    let start = bare.find("://").map(|i| i + 3).unwrap_or(0);
+    bare[start..].split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// A `--trusted-host` value: `host` or `host:port` (a scheme is tolerated, as pip does).
+fn parse_trusted_host(value: &str) -> Option<(String, Option<u16>)> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let url = if v.contains("://") { v.to_string() } else { format!("http://{v}") };
+    Some(host_port(&url))
+}
+
+/// An executable named `name` on PATH.
+fn find_executable(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        }
+        #[cfg(not(unix))]
+        {
+            p.is_file()
+        }
+    })
 }
 
 fn basic_auth(user: &str, password: &str) -> String {

@@ -58,6 +58,59 @@ print(json.dumps({
 }))
 "#;
 
+/// 64-bit FNV-1a (names cache files; the stamp inside decides).
+fn fnv1a(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+}
+
+fn file_stamp(p: &Path, follow: bool) -> Option<String> {
+    let m = if follow { std::fs::metadata(p) } else { std::fs::symlink_metadata(p) }.ok()?;
+    let mtime = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    #[cfg(unix)]
+    let ino = {
+        use std::os::unix::fs::MetadataExt;
+        (m.ino(), m.dev())
+    };
+    #[cfg(not(unix))]
+    let ino = (0, 0);
+    Some(format!("{}:{}:{}:{}:{}", p.display(), m.len(), mtime, ino.0, ino.1))
+}
+
+/// What the facts of `python` (with `prefix`) depend on, or None when they
+/// should not be kept (a launcher script, a file that cannot be found).
+fn facts_stamp(python: &Path, prefix: Option<&Path>) -> Option<String> {
+    let path = if python.components().count() > 1 {
+        std::env::current_dir().ok()?.join(python)
+    } else {
+        std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(python)).find(|p| p.is_file())?
+    };
+    let exe = std::fs::canonicalize(&path).ok()?;
+    let mut head = [0u8; 4];
+    use std::io::Read;
+    std::fs::File::open(&exe).ok()?.read_exact(&mut head).ok()?;
+    if &head != b"\x7fELF" {
+        return None;
+    }
+    let mut stamp = vec![file_stamp(&path, false)?, file_stamp(&exe, true)?];
+    for cfg in [path.parent().map(|d| d.join("pyvenv.cfg")), path.parent().and_then(Path::parent).map(|d| d.join("pyvenv.cfg"))].into_iter().flatten() {
+        stamp.push(file_stamp(&cfg, true).unwrap_or_else(|| format!("{}:-", cfg.display())));
+    }
+    stamp.push(format!("prefix={}", prefix.map(|p| p.display().to_string()).unwrap_or_default()));
+    Some(stamp.join("\n"))
+}
+
+/// The `.pth` files of an interpreter's site-packages folders.
+fn pth_stamp(i: &Interpreter) -> String {
+    let mut out = Vec::new();
+    for dir in [&i.scheme.purelib, &i.scheme.platlib] {
+        let Ok(rd) = std::fs::read_dir(dir) else { continue };
+        let mut names: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "pth")).collect();
+        names.sort();
+        out.extend(names.iter().filter_map(|p| file_stamp(p, true)));
+    }
+    out.join("\n")
+}
+
 #[derive(Debug)]
 pub struct FactsError(pub String);
 impl fmt::Display for FactsError {
@@ -121,6 +174,45 @@ impl Interpreter {
     /// Runs `python` to learn its facts; with `prefix`, the scheme is the one
     /// the interpreter would use for installing under that prefix.
     pub fn query(python: &Path, prefix: Option<&Path>) -> Result<Interpreter, FactsError> {
+        Self::from_json(&Self::run_facts(python, prefix)?)
+    }
+
+    /// As `query`, keeping the answer in `cache/interpreters/`. A kept answer
+    /// is used while nothing it depends on has changed: the path asked for,
+    /// the executable it leads to (which must be a binary, not a launcher
+    /// script such as pyenv's shims, whose choice depends on more than the
+    /// file), the environment's `pyvenv.cfg`, the prefix asked for, and the
+    /// `.pth` files of its site-packages (which add to `sys.path`).
+    pub fn query_cached(python: &Path, prefix: Option<&Path>, cache: &Path) -> Result<Interpreter, FactsError> {
+        let Some(stamp) = facts_stamp(python, prefix) else { return Self::query(python, prefix) };
+        let file = cache.join("interpreters").join(format!("{:016x}.json", fnv1a(stamp.as_bytes())));
+        if let Some(kept) = std::fs::read_to_string(&file).ok().and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()) {
+            if kept.get("stamp").and_then(|s| s.as_str()) == Some(stamp.as_str()) {
+                if let Some(facts) = kept.get("facts") {
+                    if let Ok(i) = Self::from_json(&facts.to_string()) {
+                        if kept.get("pth").and_then(|s| s.as_str()) == Some(pth_stamp(&i).as_str()) {
+                            return Ok(i);
+                        }
+                    }
+                }
+            }
+        }
+        let text = Self::run_facts(python, prefix)?;
+        let i = Self::from_json(&text)?;
+        if let Ok(facts) = serde_json::from_str::<serde_json::Value>(&text) {
+            let v = serde_json::json!({"stamp": stamp, "pth": pth_stamp(&i), "facts": facts});
+            if let Some(dir) = file.parent() {
+                let tmp = dir.join(format!(".{}.{}", file.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+                if std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, v.to_string()).is_ok() && std::fs::rename(&tmp, &file).is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+            }
+        }
+        Ok(i)
+    }
+
+    /// The facts script's output.
+    fn run_facts(python: &Path, prefix: Option<&Path>) -> Result<String, FactsError> {
         let mut cmd = Command::new(python);
         cmd.args(["-I", "-c", FACTS_SCRIPT]);
         if let Some(p) = prefix {
@@ -136,7 +228,7 @@ impl Interpreter {
                 String::from_utf8_lossy(&out.stderr)
             )));
         }
-        Self::from_json(&String::from_utf8_lossy(&out.stdout))
+        Ok(String::from_utf8_lossy(&out.stdout).to_string())
     }
 
     pub fn from_json(text: &str) -> Result<Interpreter, FactsError> {

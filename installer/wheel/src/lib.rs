@@ -3,22 +3,24 @@
 //! a staging folder beside their destination and renamed into place only
 //! once every file has been checked against RECORD.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use krait_pep508::normalize_name;
-use krait_tags::{Scheme, WheelFilename};
+use krait_tags::Scheme;
 
 pub mod installed;
 mod launcher;
+mod unpack;
 pub use installed::{find_installed, InstalledDist};
 pub use launcher::{launcher_script, shebang};
+pub use unpack::{unpack_wheel, Unpacked};
+use unpack::unpack_to;
 
 #[derive(Debug)]
 pub enum Error {
@@ -148,171 +150,93 @@ pub struct Installed {
     pub files: Vec<PathBuf>,
 }
 
-struct Planned {
-    dest: PathBuf,
-    data: Vec<u8>,
-    executable: bool,
-    /// The archive entry this file is, unchanged (None when written by the installer or rewritten).
-    entry: Option<String>,
+/// What goes into one file of the installation.
+enum Content {
+    /// A file of the unpacked wheel, hard-linked (copied across devices).
+    Link(PathBuf),
+    /// Written by the installer (launchers, rewritten scripts, INSTALLER...).
+    Bytes(Vec<u8>),
 }
 
-/// Reads the wheel's files, checking names and RECORD hashes, and returns
-/// them with their destinations. Nothing is written.
-fn plan(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> Result<(WheelFilename, PathBuf, PathBuf, Vec<Planned>)> {
-    let file_name = wheel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let wf = WheelFilename::parse(file_name).map_err(Error::Invalid)?;
-    let f = io(|| format!("cannot open {}", wheel.display()), fs::File::open(wheel))?;
-    let mut zip = zip::ZipArchive::new(f).map_err(|e| Error::Invalid(format!("{} is not a valid wheel: {e}", wheel.display())))?;
+struct Item {
+    dest: PathBuf,
+    content: Content,
+    executable: bool,
+    /// For the new RECORD.
+    hash: String,
+    size: u64,
+}
 
-    // Read every entry, refusing unsafe names and links.
-    let mut entries: BTreeMap<String, (Vec<u8>, bool)> = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut e = zip.by_index(i).map_err(|e| Error::Invalid(format!("{}: {e}", wheel.display())))?;
-        let name = e.name().map_err(|err| Error::Invalid(format!("{}: {err}", wheel.display())))?.to_string();
-        if e.is_dir() {
-            safe_relative(name.trim_end_matches('/'))?;
+impl Item {
+    fn bytes(dest: PathBuf, data: Vec<u8>, executable: bool) -> Item {
+        Item { dest, hash: record_hash(&data), size: data.len() as u64, content: Content::Bytes(data), executable }
+    }
+}
+
+/// Where each file of an unpacked wheel goes (its root, its `.dist-info`
+/// folder there, and every file), with launchers and the installer's own
+/// files. Nothing is written.
+fn layout(u: &Unpacked, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> Result<(PathBuf, PathBuf, Vec<Item>)> {
+    let file_name = &u.wheel;
+    let info = &u.info;
+    let data_dir = format!("{}.data/", info.trim_end_matches(".dist-info"));
+    let root = if u.purelib { &scheme.purelib } else { &scheme.platlib };
+    let mut items = Vec::with_capacity(u.files.len() + 4);
+    for f in &u.files {
+        let name = &f.name;
+        let link = |dest: PathBuf, executable: bool| Item { dest, content: Content::Link(u.path(name)), executable, hash: f.hash.clone(), size: f.size };
+        let Some(rest) = name.strip_prefix(&data_dir) else {
+            items.push(link(root.join(safe_relative(name)?), f.exec));
             continue;
-        }
-        safe_relative(&name)?;
-        let mode = e.unix_mode().unwrap_or(0o644);
-        if mode & 0o170000 == 0o120000 {
-            return Err(Error::Unsafe(format!("The wheel has a symbolic link '{name}'; links are refused")));
-        }
-        let mut data = Vec::with_capacity(e.size() as usize);
-        io(|| format!("cannot read {name} from {}", wheel.display()), e.read_to_end(&mut data))?;
-        if entries.insert(name.clone(), (data, mode & 0o111 != 0)).is_some() {
-            return Err(Error::Invalid(format!("The wheel has '{name}' twice")));
-        }
-    }
-
-    // The .dist-info folder: the one whose name matches the file name's.
-    let want = normalize_name(&wf.name);
-    let infos: HashSet<&str> = entries
-        .keys()
-        .filter_map(|k| k.split('/').next())
-        .filter(|top| top.ends_with(".dist-info"))
-        .collect();
-    let info = infos
-        .iter()
-        .find(|d| normalize_name(d.trim_end_matches(".dist-info").rsplit_once('-').map(|x| x.0).unwrap_or("")) == want)
-        .ok_or_else(|| Error::Invalid(format!("{file_name} has no .dist-info directory for {}", wf.name)))?
-        .to_string();
-    if infos.len() > 1 {
-        return Err(Error::Invalid(format!("{file_name} has more than one .dist-info directory")));
-    }
-    let data_dir = format!("{}.data", info.trim_end_matches(".dist-info"));
-
-    let text = |k: &str| -> Result<String> {
-        let (d, _) = entries.get(k).ok_or_else(|| Error::Invalid(format!("{file_name} has no {k}")))?;
-        String::from_utf8(d.clone()).map_err(|_| Error::Invalid(format!("{k} in {file_name} is not UTF-8")))
-    };
-    let wheel_meta = text(&format!("{info}/WHEEL"))?;
-    let purelib = wheel_meta.lines().any(|l| {
-        let l = l.to_ascii_lowercase().replace(' ', "");
-        l == "root-is-purelib:true"
-    });
-    let version_line = wheel_meta.lines().find_map(|l| l.strip_prefix("Wheel-Version:")).map(|s| s.trim().to_string());
-    if let Some(v) = version_line {
-        if !v.starts_with("1.") {
-            return Err(Error::Invalid(format!("{file_name} has Wheel-Version {v}, which krait-pip cannot install")));
-        }
-    }
-    let metadata = text(&format!("{info}/METADATA"))?;
-    let version = metadata.lines().find_map(|l| l.strip_prefix("Version:")).map(|s| s.trim().to_string()).unwrap_or(wf.version.to_string());
-    let name = metadata.lines().find_map(|l| l.strip_prefix("Name:")).map(|s| s.trim().to_string()).unwrap_or(wf.name.clone());
-
-    // RECORD: every file (but RECORD and its signatures) listed with a matching hash.
-    let record_name = format!("{info}/RECORD");
-    let record = parse_record(&text(&record_name)?);
-    let recorded: BTreeMap<&str, (&str, &str)> = record.iter().map(|(p, h, s)| (p.as_str(), (h.as_str(), s.as_str()))).collect();
-    for (name, (data, _)) in &entries {
-        if *name == record_name || name.ends_with(".dist-info/RECORD.jws") || name.ends_with(".dist-info/RECORD.p7s") {
-            continue;
-        }
-        let Some((hash, size)) = recorded.get(name.as_str()) else {
-            return Err(Error::Hash(format!("{file_name}: '{name}' is not listed in RECORD")));
         };
-        if hash.is_empty() {
-            return Err(Error::Hash(format!("{file_name}: RECORD has no hash for '{name}'")));
-        }
-        let (algo, _) = hash.split_once('=').unwrap_or(("", ""));
-        if algo != "sha256" && algo != "sha384" && algo != "sha512" {
-            return Err(Error::Hash(format!("{file_name}: RECORD uses hash '{algo}' for '{name}'; sha256 or stronger is needed")));
-        }
-        let actual = match algo {
-            "sha256" => record_hash(data),
-            "sha384" => format!("sha384={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sha2::Sha384::digest(data))),
-            _ => format!("sha512={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sha2::Sha512::digest(data))),
+        let (key, inner) = rest.split_once('/').ok_or_else(|| Error::Invalid(format!("{file_name}: stray file '{name}' in .data")))?;
+        let inner = safe_relative(inner)?;
+        let (base, is_script) = match key {
+            "purelib" => (scheme.purelib.clone(), false),
+            "platlib" => (scheme.platlib.clone(), false),
+            "scripts" => (scheme.scripts.clone(), true),
+            "headers" => (scheme.include.join(name_for_headers(&name_from_info(info))), false),
+            "data" => (scheme.data.clone(), false),
+            other => return Err(Error::Invalid(format!("{file_name}: unknown scheme '{other}' in .data"))),
         };
-        if actual != *hash {
-            return Err(Error::Hash(format!(
-                "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE WHEEL'S RECORD: {file_name}: '{name}' has {actual}, RECORD says {hash}"
-            )));
-        }
-        if !size.is_empty() && size.parse::<usize>().ok() != Some(data.len()) {
-            return Err(Error::Hash(format!("{file_name}: '{name}' is {} bytes, RECORD says {size}", data.len())));
-        }
-    }
-
-    let root = if purelib { &scheme.purelib } else { &scheme.platlib };
-    let mut planned = Vec::new();
-    for (name, (data, exec)) in entries {
-        if name == record_name {
-            continue;
-        }
-        let rel = safe_relative(&name)?;
-        if let Some(rest) = name.strip_prefix(&format!("{data_dir}/")) {
-            let (key, inner) = rest.split_once('/').ok_or_else(|| Error::Invalid(format!("{file_name}: stray file '{name}' in .data")))?;
-            let inner = safe_relative(inner)?;
-            let (base, is_script) = match key {
-                "purelib" => (scheme.purelib.clone(), false),
-                "platlib" => (scheme.platlib.clone(), false),
-                "scripts" => (scheme.scripts.clone(), true),
-                "headers" => (scheme.include.join(&name_for_headers(&name_from_info(&info))), false),
-                "data" => (scheme.data.clone(), false),
-                other => return Err(Error::Invalid(format!("{file_name}: unknown scheme '{other}' in .data"))),
-            };
-            let mut data = data;
-            let mut entry = Some(name.clone());
-            if is_script && data.starts_with(b"#!python") {
-                entry = None;
+        if is_script {
+            let data = io(|| format!("cannot read {}", u.path(name).display()), fs::read(u.path(name)))?;
+            if data.starts_with(b"#!python") {
                 let end = data.iter().position(|&b| b == b'\n').unwrap_or(data.len());
                 let first = String::from_utf8_lossy(&data[..end]).to_string();
                 let args = first.trim_start_matches("#!pythonw").trim_start_matches("#!python").trim_end_matches('\r');
                 let mut new = shebang(python).into_bytes();
                 new.extend_from_slice(args.as_bytes());
                 new.extend_from_slice(&data[end..]);
-                data = new;
+                items.push(Item::bytes(base.join(inner), new, true));
+                continue;
             }
-            planned.push(Planned { dest: base.join(inner), data, executable: exec || is_script, entry });
-        } else {
-            planned.push(Planned { dest: root.join(rel), data, executable: exec, entry: Some(name.clone()) });
         }
+        items.push(link(base.join(inner), f.exec || is_script));
     }
 
     // Entry points become launchers.
     let ep_name = format!("{info}/entry_points.txt");
-    if let Some(ep) = planned.iter().find(|p| p.dest == root.join(&ep_name)).map(|p| String::from_utf8_lossy(&p.data).to_string()) {
-        for (section, gui) in [("console_scripts", false), ("gui_scripts", true)] {
+    if u.files.iter().any(|f| f.name == ep_name) {
+        let ep = String::from_utf8_lossy(&io(|| format!("cannot read {ep_name}"), fs::read(u.path(&ep_name)))?).to_string();
+        for section in ["console_scripts", "gui_scripts"] {
             for (script, target) in entry_points(&ep, section) {
                 let script_rel = safe_relative(&script)?;
-                let _ = gui;
                 let body = launcher_script(python, &target).ok_or_else(|| Error::Invalid(format!("{file_name}: bad entry point '{script} = {target}'")))?;
-                planned.push(Planned { dest: scheme.scripts.join(script_rel), data: body.into_bytes(), executable: true, entry: None });
+                items.push(Item::bytes(scheme.scripts.join(script_rel), body.into_bytes(), true));
             }
         }
     }
 
-    let info_dir = root.join(&info);
-    planned.push(Planned { dest: info_dir.join("INSTALLER"), data: format!("{}\n", opts.installer).into_bytes(), executable: false, entry: None });
+    let info_dir = root.join(info);
+    items.push(Item::bytes(info_dir.join("INSTALLER"), format!("{}\n", opts.installer).into_bytes(), false));
     if opts.requested {
-        planned.push(Planned { dest: info_dir.join("REQUESTED"), data: Vec::new(), executable: false, entry: None });
+        items.push(Item::bytes(info_dir.join("REQUESTED"), Vec::new(), false));
     }
     if let Some(d) = &opts.direct_url {
-        planned.push(Planned { dest: info_dir.join("direct_url.json"), data: d.clone().into_bytes(), executable: false, entry: None });
+        items.push(Item::bytes(info_dir.join("direct_url.json"), d.clone().into_bytes(), false));
     }
-    let _ = (name, version);
-    Ok((wf, root.clone(), info_dir, planned))
+    Ok((root.clone(), info_dir, items))
 }
 
 fn name_from_info(info: &str) -> String {
@@ -346,92 +270,146 @@ pub fn entry_points(text: &str, section: &str) -> Vec<(String, String)> {
 }
 
 /// Checks a wheel as `install_wheel` would (names, links, RECORD hashes,
-/// entry points) without writing anything.
+/// `.data` schemes, entry points), unpacking it into `unpacked` (a folder of
+/// the cache, named by the wheel's hash) so that `install_wheel` given the
+/// same folder only has to link its files. Nothing of the environment is
+/// touched. Returns the unpacked size.
+pub fn prepare_wheel(wheel: &Path, scheme: &Scheme, python: &Path, unpacked: &Path) -> Result<u64> {
+    let u = unpack_wheel(wheel, unpacked)?;
+    layout(&u, scheme, python, &InstallOptions::default())?;
+    Ok(u.size())
+}
+
+/// Checks a wheel as `install_wheel` would, writing nothing that stays
+/// (it is unpacked into a temporary folder beside `scheme.purelib`).
 pub fn verify_wheel(wheel: &Path, scheme: &Scheme, python: &Path) -> Result<()> {
-    plan(wheel, scheme, python, &InstallOptions::default()).map(|_| ())
+    io(|| format!("cannot create {}", scheme.purelib.display()), fs::create_dir_all(&scheme.purelib))?;
+    let tmp = tempdir_in(&scheme.purelib)?;
+    let r = unpack_to(wheel, &tmp.join("w")).and_then(|u| layout(&u, scheme, python, &InstallOptions::default()).map(|_| ()));
+    let _ = fs::remove_dir_all(&tmp);
+    r
 }
 
 /// Installs the wheel at `wheel` into `scheme`, with launchers for `python`.
 /// Either every file lands, or none does.
 pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> Result<Installed> {
-    let (_wf, root, info_dir, planned) = plan(wheel, scheme, python, opts)?;
-
-    // Stage: each file is written into a staging folder inside the directory
-    // tree of its destination root, so the final rename stays on one device.
-    io(|| format!("cannot create {}", root.display()), fs::create_dir_all(&root))?;
-    let unpacked = match &opts.unpacked {
-        Some(dir) => unpack_into_cache(dir, &planned).ok(),
+    // The wheel's files come from its unpacked copy in the cache, else from
+    // a temporary one (also when the cache cannot be written).
+    let mut temp = None;
+    let cached = match &opts.unpacked {
+        Some(dir) => match unpack_wheel(wheel, dir) {
+            Ok(u) => Some(u),
+            Err(Error::Io(..)) => None,
+            Err(e) => return Err(e),
+        },
         None => None,
     };
+    let u = match cached {
+        Some(u) => u,
+        None => {
+            io(|| format!("cannot create {}", scheme.purelib.display()), fs::create_dir_all(&scheme.purelib))?;
+            let t = tempdir_in(&scheme.purelib)?;
+            let r = unpack_to(wheel, &t.join("w"));
+            temp = Some(t);
+            match r {
+                Ok(u) => u,
+                Err(e) => {
+                    let _ = fs::remove_dir_all(temp.as_ref().unwrap());
+                    return Err(e);
+                }
+            }
+        }
+    };
+    let r = install_unpacked(&u, scheme, python, opts);
+    if let Some(t) = temp {
+        let _ = fs::remove_dir_all(t);
+    }
+    r
+}
+
+/// Installs an unpacked wheel: its files are hard-linked (or copied) into a
+/// staging folder inside the destination root, mirroring their places, and
+/// then moved into place, a whole folder at a time where nothing is there
+/// yet. A failure puts back what was replaced.
+fn install_unpacked(u: &Unpacked, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> Result<Installed> {
+    let (root, info_dir, items) = layout(u, scheme, python, opts)?;
+    io(|| format!("cannot create {}", root.display()), fs::create_dir_all(&root))?;
     let stage = tempdir_in(&root)?;
     let result = (|| -> Result<Vec<PathBuf>> {
-        let mut staged = Vec::new();
-        for (i, p) in planned.iter().enumerate() {
-            let tmp = stage.join(format!("{i}"));
-            let cached = match (&unpacked, &p.entry) {
-                (Some(dir), Some(entry)) => Some(dir.join(entry)),
-                _ => None,
+        // Files under the root are staged in `t/` at their relative places;
+        // the few elsewhere (scripts, data, headers) one by one.
+        let tree = stage.join("t");
+        let mut made: HashSet<PathBuf> = HashSet::new();
+        let mut outside: Vec<(PathBuf, &PathBuf)> = Vec::new();
+        let mut place = |p: &Item, i: usize| -> Result<PathBuf> {
+            let staged = match p.dest.strip_prefix(&root) {
+                Ok(rel) if !rel.as_os_str().is_empty() => tree.join(rel),
+                _ => stage.join(format!("x{i}")),
             };
-            let linked = cached.is_some_and(|c| fs::read(&c).is_ok_and(|d| d == p.data) && fs::hard_link(&c, &tmp).is_ok());
-            if !linked {
-                let mut f = io(|| format!("cannot write {}", tmp.display()), fs::File::create(&tmp))?;
-                io(|| format!("cannot write {}", tmp.display()), f.write_all(&p.data))?;
+            if let Some(d) = staged.parent() {
+                if !made.contains(d) {
+                    io(|| format!("cannot create {}", d.display()), fs::create_dir_all(d))?;
+                    made.insert(d.to_path_buf());
+                }
             }
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let mode = if p.executable { 0o755 } else { 0o644 };
-                io(|| format!("cannot chmod {}", tmp.display()), fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)))?;
+            Ok(staged)
+        };
+        for (i, p) in items.iter().enumerate() {
+            let tmp = place(p, i)?;
+            match &p.content {
+                Content::Link(src) => {
+                    if fs::hard_link(src, &tmp).is_err() {
+                        io(|| format!("cannot write {}", tmp.display()), fs::copy(src, &tmp))?;
+                    }
+                }
+                Content::Bytes(data) => {
+                    let mut f = io(|| format!("cannot write {}", tmp.display()), fs::File::create(&tmp))?;
+                    io(|| format!("cannot write {}", tmp.display()), f.write_all(data))?;
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::PermissionsExt;
+                        let mode = if p.executable { 0o755 } else { 0o644 };
+                        io(|| format!("cannot chmod {}", tmp.display()), f.set_permissions(fs::Permissions::from_mode(mode)))?;
+                    }
+                }
             }
-            staged.push(tmp);
+            if !tmp.starts_with(&tree) {
+                outside.push((tmp, &p.dest));
+            }
         }
         // The RECORD that describes what is installed.
         let mut record = String::new();
-        for p in &planned {
+        for p in &items {
             let rel = relative_path(&root, &p.dest);
-            record.push_str(&format!("{},{},{}\n", csv_field(&rel.to_string_lossy()), record_hash(&p.data), p.data.len()));
+            record.push_str(&format!("{},{},{}\n", csv_field(&rel.to_string_lossy()), p.hash, p.size));
         }
-        record.push_str(&format!("{},,\n", csv_field(&relative_path(&root, &info_dir.join("RECORD")).to_string_lossy())));
-        let rec_tmp = stage.join("RECORD");
+        let record_dest = info_dir.join("RECORD");
+        record.push_str(&format!("{},,\n", csv_field(&relative_path(&root, &record_dest).to_string_lossy())));
+        let rec_tmp = place(&Item::bytes(record_dest.clone(), Vec::new(), false), items.len())?;
         io(|| "cannot write RECORD".into(), fs::write(&rec_tmp, record))?;
+        if !rec_tmp.starts_with(&tree) {
+            outside.push((rec_tmp, &record_dest));
+        }
 
         // Commit: move into place, remembering what was replaced so a failure rolls back.
-        let mut moved: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
-        let dests: Vec<&PathBuf> = planned.iter().map(|p| &p.dest).collect();
-        let record_dest = info_dir.join("RECORD");
-        let commit = (|| -> Result<()> {
-            for (k, (tmp, dest)) in staged.iter().chain(std::iter::once(&rec_tmp)).zip(dests.iter().copied().chain(std::iter::once(&record_dest))).enumerate() {
+        let mut commit = Commit { stage: &stage, moved: Vec::new() };
+        let done = (|| -> Result<()> {
+            if tree.exists() {
+                commit.merge(&tree, &root)?;
+            }
+            for (tmp, dest) in &outside {
                 if let Some(parent) = dest.parent() {
                     io(|| format!("cannot create {}", parent.display()), fs::create_dir_all(parent))?;
                 }
-                let backup = if dest.symlink_metadata().is_ok() {
-                    let b = stage.join(format!("old-{k}"));
-                    io(|| format!("cannot move {}", dest.display()), rename_or_copy(dest, &b))?;
-                    Some(b)
-                } else {
-                    None
-                };
-                if let Err(e) = rename_or_copy(tmp, dest) {
-                    moved.push((dest.clone(), backup));
-                    return Err(Error::Io(format!("cannot install {}", dest.display()), e));
-                }
-                moved.push((dest.clone(), backup));
-                if k == 1 {
-                    test_pause("mid-commit");
-                }
+                commit.replace(tmp, dest)?;
             }
             Ok(())
         })();
-        if let Err(e) = commit {
-            for (dest, backup) in moved.into_iter().rev() {
-                let _ = fs::remove_file(&dest);
-                if let Some(b) = backup {
-                    let _ = fs::rename(&b, &dest);
-                }
-            }
+        if let Err(e) = done {
+            commit.roll_back();
             return Err(e);
         }
-        Ok(dests.into_iter().cloned().chain(std::iter::once(record_dest)).collect())
+        Ok(items.iter().map(|p| p.dest.clone()).chain(std::iter::once(record_dest)).collect())
     })();
     let _ = fs::remove_dir_all(&stage);
     let files = result?;
@@ -440,41 +418,83 @@ pub fn install_wheel(wheel: &Path, scheme: &Scheme, python: &Path, opts: &Instal
     Ok(Installed { name: field("Name:"), version: field("Version:"), dist_info: info_dir, files })
 }
 
-/// The wheel's archive files unpacked in `dir` (done once; a `.complete`
-/// marker says the folder is whole). Returns `dir`.
-fn unpack_into_cache(dir: &Path, planned: &[Planned]) -> std::io::Result<PathBuf> {
-    if dir.join(".complete").exists() {
-        return Ok(dir.to_path_buf());
-    }
-    let parent = dir.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let tmp = parent.join(format!(".{}.tmp{}", dir.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    let result = (|| {
-        for p in planned {
-            let Some(entry) = &p.entry else { continue };
-            let path = tmp.join(entry);
-            if let Some(d) = path.parent() {
-                fs::create_dir_all(d)?;
-            }
-            fs::write(&path, &p.data)?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                fs::set_permissions(&path, fs::Permissions::from_mode(if p.executable { 0o755 } else { 0o644 }))?;
-            }
-        }
-        fs::write(tmp.join(".complete"), b"")?;
-        fs::rename(&tmp, dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
-        // Another process may have finished the same folder meanwhile.
-        if dir.join(".complete").exists() {
-            return Ok(dir.to_path_buf());
+/// The moves of one installation's commit, undone in reverse on failure.
+struct Commit<'a> {
+    stage: &'a Path,
+    /// (destination, where what it replaced was put, whether a whole folder was moved)
+    moved: Vec<(PathBuf, Option<PathBuf>, bool)>,
+}
+
+impl Commit<'_> {
+    fn pause(&self) {
+        if self.moved.len() == 2 {
+            test_pause("mid-commit");
         }
     }
-    result.map(|_| dir.to_path_buf())
+
+    /// Moves the staged tree `from` into the folder `to`: entries that are
+    /// not there yet whole, folders that are merged.
+    fn merge(&mut self, from: &Path, to: &Path) -> Result<()> {
+        let rd = io(|| format!("cannot read {}", from.display()), fs::read_dir(from))?;
+        for e in rd {
+            let e = io(|| format!("cannot read {}", from.display()), e)?;
+            let src = e.path();
+            let dest = to.join(e.file_name());
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
+                if fs::metadata(&dest).is_ok_and(|m| m.is_dir()) {
+                    self.merge(&src, &dest)?;
+                    continue;
+                }
+                if dest.symlink_metadata().is_err() {
+                    match fs::rename(&src, &dest) {
+                        Ok(()) => {
+                            self.moved.push((dest, None, true));
+                            self.pause();
+                        }
+                        // Made meanwhile (another wheel of the same run sharing a namespace folder).
+                        Err(_) if fs::metadata(&dest).is_ok_and(|m| m.is_dir()) => self.merge(&src, &dest)?,
+                        Err(err) => return Err(Error::Io(format!("cannot install {}", dest.display()), err)),
+                    }
+                    continue;
+                }
+            }
+            self.replace(&src, &dest)?;
+        }
+        Ok(())
+    }
+
+    /// Moves one staged file (or folder) to `dest`, setting aside what is there.
+    fn replace(&mut self, src: &Path, dest: &Path) -> Result<()> {
+        let backup = if dest.symlink_metadata().is_ok() {
+            let b = self.stage.join(format!("old-{}", self.moved.len()));
+            io(|| format!("cannot move {}", dest.display()), rename_or_copy(dest, &b))?;
+            Some(b)
+        } else {
+            None
+        };
+        let r = rename_or_copy(src, dest);
+        let whole = src.is_dir() || dest.is_dir();
+        self.moved.push((dest.to_path_buf(), backup, whole));
+        if let Err(e) = r {
+            return Err(Error::Io(format!("cannot install {}", dest.display()), e));
+        }
+        self.pause();
+        Ok(())
+    }
+
+    fn roll_back(self) {
+        for (dest, backup, whole) in self.moved.into_iter().rev() {
+            if whole && dest.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+                let _ = fs::remove_dir_all(&dest);
+            } else {
+                let _ = fs::remove_file(&dest);
+            }
+            if let Some(b) = backup {
+                let _ = fs::rename(&b, &dest);
+            }
+        }
+    }
 }
 
 fn rename_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {

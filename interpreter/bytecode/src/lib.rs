@@ -163,6 +163,28 @@ pub struct CompileError {
     pub text: Option<String>,
 }
 
+/// The category of a compile-time warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    /// `"is" with a literal`, `assertion is always true`, a missed comma.
+    SyntaxWarning,
+    /// An invalid escape sequence in a string or bytes literal.
+    DeprecationWarning,
+}
+
+/// A warning issued while compiling, as CPython's compiler and parser issue
+/// them (through `warnings.warn_explicit` with the source's file name and
+/// line). When the warnings filters turn it into an exception of its own
+/// category, CPython raises `error` (a SyntaxError at the offending code)
+/// in its place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompileWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub lineno: u32,
+    pub error: CompileError,
+}
+
 /// Which kind of source `compile()` is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

@@ -393,3 +393,40 @@ fn comprehension_in(source: &str, pos: usize) -> bool {
     }
     false
 }
+
+/// CPython's invalid_comprehension: `[a, b for ...]` or `{a, for ...}`, a
+/// `for` at `at` after a top-level comma in a list or set display. Returns
+/// the range of the unparenthesized target (first element to the last
+/// element, or to the trailing comma).
+pub fn unparenthesized_comprehension_target(source: &str, at: usize) -> Option<(usize, usize)> {
+    let b = source.as_bytes();
+    let open = enclosing_open(b, at)?;
+    if !matches!(b[open], b'[' | b'{') {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut comma = false;
+    let mut i = open + 1;
+    while i < at {
+        match b[i] {
+            b'\'' | b'"' => {
+                i = skip_string(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => comma = true,
+            // A dict display's `key: value` is not a target (`:=` is).
+            b':' if depth == 0 && b.get(i + 1) != Some(&b'=') => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    if !comma {
+        return None;
+    }
+    let content = &source[open + 1..at];
+    let start = open + 1 + (content.len() - content.trim_start().len());
+    let end = open + 1 + content.trim_end().len();
+    Some((start, end))
+}

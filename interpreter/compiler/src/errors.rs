@@ -74,6 +74,11 @@ fn line_of(source: &str, at: TextSize) -> usize {
 
 /// Finds an unclosed bracket before `at`, as CPython's tokenizer reports it.
 fn unclosed_bracket(source: &str, at: usize) -> Option<(usize, char)> {
+    open_brackets(source, at).first().copied()
+}
+
+/// The brackets open at `at`, outermost first.
+fn open_brackets(source: &str, at: usize) -> Vec<(usize, char)> {
     let mut stack: Vec<(usize, char)> = vec![];
     let b = source.as_bytes();
     let mut i = 0;
@@ -114,7 +119,7 @@ fn unclosed_bracket(source: &str, at: usize) -> Option<(usize, char)> {
         }
         i += 1;
     }
-    stack.first().copied()
+    stack
 }
 
 /// Maps a ruff parse error onto CPython's exception type and message.
@@ -126,9 +131,13 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
     }
     let mut range = err.location;
     let se = |msg: &str| (SyntaxError, msg.to_owned());
-    // The tokenizer reports its errors as soon as the parser reaches them.
+    // The tokenizer reports its errors as soon as the parser reaches them;
+    // and when the parser fails on its own (not on a tokenizer error or an
+    // indentation token), CPython tokenizes the rest of the source and a
+    // tokenizer error found there takes precedence.
     if let Some(t) = first_tokenizer_error(source) {
-        if range.start().to_usize() >= t.token_start {
+        let parser_own = !matches!(err.error, ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation);
+        if range.start().to_usize() >= t.token_start || parser_own {
             let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
             return make_error(SyntaxError, t.msg, source, filename, r);
         }
@@ -192,14 +201,34 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     (SyntaxError, format!("'{}' was never closed", c))
                 }
                 }
-                None => se("unexpected EOF while parsing"),
+                None => {
+                    // A continuation line at the end of input.
+                    at_eof = true;
+                    se("unexpected EOF while parsing")
+                }
             },
             LexicalErrorType::LineContinuationError => {
-                let rest = source[range.start().to_usize().min(source.len())..].trim_start_matches('\\');
-                if rest.trim_start_matches([' ', '\t', '\x0c']).trim_start_matches(['\r', '\n']).is_empty() {
-                    se("unexpected EOF while parsing")
-                } else {
-                    se("unexpected character after line continuation character")
+                // The tokenizer: a backslash must end its line (the source
+                // gets a final newline), and a line must follow it.
+                let at = range.start().to_usize().min(source.len());
+                let rest = source[at..].strip_prefix('\\').unwrap_or(&source[at..]);
+                let after_newline = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).or_else(|| rest.strip_prefix('\r'));
+                match after_newline {
+                    Some(tail) if tail.is_empty() => {
+                        at_eof = true;
+                        se("unexpected EOF while parsing")
+                    }
+                    None if rest.is_empty() => {
+                        at_eof = true;
+                        se("unexpected EOF while parsing")
+                    }
+                    _ => {
+                        // Reported at the character after the backslash.
+                        let next = TextSize::from((at + 1).min(source.len()) as u32);
+                        range = TextRange::new(next, next);
+                        end_offset_zero = true;
+                        se("unexpected character after line continuation character")
+                    }
                 }
             }
             LexicalErrorType::UnicodeError => escape_error(source, range.start().to_usize(), range.end().to_usize()),
@@ -228,12 +257,52 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     end_offset_zero = true;
                     (SyntaxError, format!("'{}' was never closed", c))
                 }
+            } else if let Some((a, b)) = (found == "For").then(|| crate::brackets::unparenthesized_comprehension_target(source, range.start().to_usize())).flatten() {
+                range = TextRange::new(TextSize::from(a as u32), TextSize::from(b as u32));
+                se("did you forget parentheses around the comprehension target?")
+            } else if let Some(r) = (found == "Equal" && !exp.contains(':')).then(|| name_equals_in_display(source, range.start().to_usize())).flatten() {
+                // `(x, y=3)`: CPython's invalid_named_expression.
+                range = r;
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if let Some(r) = (found == "For").then(|| kwarg_before_for(source, range.start().to_usize())).flatten() {
                 // `f(a=x for x in y)`: CPython's invalid_kwarg.
                 range = r;
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
             } else if exp.contains(':') && found == "Equal" && (head.starts_with("if ") || head.starts_with("elif ") || head.starts_with("while ")) {
-                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+                // CPython's invalid_named_expression: a name gets the walrus
+                // hint, any other target "cannot assign to X here".
+                let at = range.start().to_usize();
+                let kw_end = line_start + (source[line_start..].len() - head.len()) + head.find(' ').unwrap_or(0);
+                let target = source[kw_end..at].trim();
+                let t_start = kw_end + source[kw_end..at].find(target).unwrap_or(0);
+                let parsed = ruff_python_parser::parse_expression(target).ok();
+                match parsed.as_ref().map(|p| p.expr()) {
+                    Some(Expr::Name(_)) => {
+                        // From the name to the end of the value (before the colon).
+                        let value = &source[at + 1..];
+                        let end = at + 1 + value.find(':').map(|c| value[..c].trim_end().len()).unwrap_or(0);
+                        if end > at + 1 {
+                            range = TextRange::new(TextSize::from(t_start as u32), TextSize::from(end as u32));
+                        }
+                        se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+                    }
+                    None => se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
+                    Some(Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)) => se("invalid syntax"),
+                    Some(e) => {
+                        range = TextRange::new(TextSize::from(t_start as u32), TextSize::from((t_start + target.len()) as u32));
+                        (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe_expr(e)))
+                    }
+                }
+            } else if found == "Lpar" && exp.contains('(') == false && (head.starts_with("def ") || head.starts_with("async def ")) && unclosed_bracket(source, range.start().to_usize()).is_some() {
+                range = paren_group(source, range.start().to_usize()).unwrap_or(range);
+                se("Function parameters cannot be parenthesized")
+            } else if found == "Lpar" && source[..range.start().to_usize()].rfind("lambda").is_some_and(|p| !source[p..range.start().to_usize()].contains(':')) {
+                range = paren_group(source, range.start().to_usize()).unwrap_or(range);
+                se("Lambda expression parameters cannot be parenthesized")
+            } else if exp.contains('(') && (head.starts_with("def ") || head.starts_with("async def ")) && source[line_start..range.start().to_usize()].matches('(').count() == 0 {
+                se("expected '('")
+            } else if found == "Star" && source[..range.start().to_usize()].trim_end().ends_with('/') {
+                se("expected comma between / and *")
             } else if exp.contains(':') && found == "Rbrace" || exp.contains(':') && found == "Comma" && bracket.map(|b| b.1 == '{').unwrap_or(false) {
                 // CPython points at the key's last character.
                 let key_end = source[..range.start().to_usize()].trim_end().len();
@@ -320,6 +389,8 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             } else {
                 None
             };
+            let head = source[source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0)..].trim_start();
+            let for_target = head.starts_with("for ") || head.starts_with("async for ");
             if let ParseErrorType::InvalidNamedAssignmentTarget = err.error {
                 (SyntaxError, format!("cannot use assignment expressions with {}", desc))
             } else if let Some(crate::assign_hint::Hint::NameEquals(r)) = hint {
@@ -338,6 +409,16 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     r
                 };
                 (SyntaxError, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(&source[r])))
+            } else if desc == "comparison" && for_target && !source[range].contains(" in ") {
+                // CPython names a for target only through a leading `in`
+                // test; otherwise it stops at the comparison operator.
+                let text = &source[range];
+                if let Some(op) = text.find(['<', '>', '=', '!']) {
+                    let len = if text[op + 1..].starts_with('=') { 2 } else { 1 };
+                    let at = range.start() + TextSize::from(op as u32);
+                    range = TextRange::at(at, TextSize::from(len));
+                }
+                se("invalid syntax")
             } else if desc == "yield expression" && after.starts_with('=') && !after.starts_with("==") && !text.starts_with('(') {
                 se("assignment to yield expression not possible")
             } else {
@@ -346,7 +427,13 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         }
         ParseErrorType::InvalidDeleteTarget if source[range].starts_with('*') => se("cannot delete starred"),
         ParseErrorType::InvalidDeleteTarget => {
-            let desc = ruff_python_parser::parse_expression(&source[range]).ok().map(|p| describe_expr(p.expr())).unwrap_or("expression");
+            // The range may leave out the parentheses a walrus needs.
+            let text = &source[range];
+            let desc = ruff_python_parser::parse_expression(text)
+                .or_else(|_| ruff_python_parser::parse_expression(&format!("({})", text)))
+                .ok()
+                .map(|p| describe_expr(p.expr()))
+                .unwrap_or("expression");
             (SyntaxError, format!("cannot delete {}", desc))
         }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
@@ -358,8 +445,34 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::InvalidArgumentUnpackingOrder => se("iterable argument unpacking follows keyword argument unpacking"),
         ParseErrorType::NonDefaultParamAfterDefaultParam => se("non-default argument follows default argument"),
         ParseErrorType::IterableUnpackingInComprehension => se("iterable unpacking cannot be used in comprehension"),
-        ParseErrorType::VarParameterWithDefault => se("var-positional argument cannot have default value"),
-        ParseErrorType::ExpectedKeywordParam => se("named arguments must follow bare *"),
+        ParseErrorType::VarParameterWithDefault => {
+            // `**b=3` as well as `*b=3`: the stars before the name tell which.
+            let at = range.start().to_usize();
+            let param = &source[source[..at].rfind([',', '(']).map(|p| p + 1).unwrap_or(0)..at];
+            if param.find('*').is_some_and(|p| param[p..].starts_with("**")) {
+                se("var-keyword argument cannot have default value")
+            } else {
+                se("var-positional argument cannot have default value")
+            }
+        }
+        ParseErrorType::ExpectedKeywordParam => {
+            // A bare `*` then `)` or `,` needs named arguments; anything else
+            // after the star (`*None`) is a plain syntax error there.
+            // The bare star: the last lone `*` up to the error.
+            let b = source.as_bytes();
+            let upto = (range.end().to_usize()).min(b.len());
+            let star = (0..upto).rev().find(|&p| b[p] == b'*' && (p == 0 || b[p - 1] != b'*') && b.get(p + 1) != Some(&b'*'));
+            let after_star = star.map(|p| p + 1).unwrap_or(range.start().to_usize());
+            let rest = &source[after_star.min(source.len())..];
+            let next = after_star + (rest.len() - rest.trim_start().len());
+            if rest.trim_start().is_empty() || rest.trim_start().starts_with([')', ',', ':']) {
+                se("named arguments must follow bare *")
+            } else {
+                let end = next + source[next..].find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(source.len() - next).max(1);
+                range = TextRange::new(TextSize::from(next as u32), TextSize::from(end as u32));
+                se("invalid syntax")
+            }
+        }
         ParseErrorType::FStringError(f) => {
             let m = format!("{:?}", f);
             match m.as_str() {
@@ -375,6 +488,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             } else {
                 se("Generator expression must be parenthesized")
             }
+        }
+        ParseErrorType::InvalidStarredExpressionUsage
+            if source[..range.start().to_usize()].trim_end().ends_with(':') && unclosed_bracket_innermost(source, range.start().to_usize()).is_some_and(|(_, c)| c == '{') =>
+        {
+            se("cannot use a starred expression in a dictionary value")
         }
         ParseErrorType::InvalidStarredExpressionUsage => {
             let (a, b) = (range.start().to_usize(), range.end().to_usize().min(source.len()));
@@ -412,6 +530,21 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             let prev_tok = source[..at].trim_end().chars().last();
             let in_dict = unclosed_bracket(source, at).is_some_and(|(_, c)| c == '{');
             match (prev, cur) {
+                // CPython's invalid_group: `(**a)`.
+                _ if prev_tok == Some('(') && source[at..].starts_with("**") => se("cannot use double starred expression here"),
+                // `def f(a, d=, c)` / `lambda a, d=, c: 0`
+                _ if prev_tok == Some('=') && in_parameters(source, at) => {
+                    // At the `=`.
+                    let eq = source[..at].trim_end().len() - 1;
+                    range = TextRange::new(TextSize::from(eq as u32), TextSize::from(eq as u32 + 1));
+                    se("expected default value expression")
+                }
+                // `f(**x, *)`
+                _ if prev_tok == Some('*') && !source[..at].trim_end().ends_with("**") && unclosed_bracket_innermost(source, at).is_some_and(|(p, c)| c == '(' && source[p..at].contains("**")) => {
+                    let star = source[..at].trim_end().len() - 1;
+                    range = TextRange::new(TextSize::from(star as u32), TextSize::from(star as u32 + 1));
+                    se("iterable argument unpacking follows keyword argument unpacking")
+                }
                 _ if prev_tok == Some(':') && in_dict && matches!(cur, Some('}' | ',')) => {
                     let colon = source[..at].trim_end().len() - 1;
                     range = TextRange::new(TextSize::from(colon as u32), TextSize::from(colon as u32 + 1));
@@ -423,13 +556,38 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             }
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
-            let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
-            let stmt = source[line_start..range.start().to_usize()].trim_start();
-            if let Some(w) = ["print", "exec"].iter().find(|w| stmt.trim_end() == **w) {
-                range = TextRange::new(TextSize::from((line_start + (source[line_start..].len() - source[line_start..].trim_start().len())) as u32), range.end());
-                (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
-            } else {
-                se("invalid syntax")
+            // CPython's invalid_legacy_expression: `print`/`exec` followed by
+            // what parses as expressions, wherever an expression may stand;
+            // the statement ends at `;`, a comment or the line's end.
+            let at = range.start().to_usize();
+            let before = source[..at].trim_end();
+            let word = ["print", "exec"].iter().find(|w| {
+                before.ends_with(**w)
+                    && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
+            });
+            let mut quote: Option<char> = None;
+            let mut end = source.len();
+            for (k, c) in source[at..].char_indices() {
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None if c == '\'' || c == '"' => quote = Some(c),
+                    None if matches!(c, ';' | '#' | '\n' | '\r') => {
+                        end = at + k;
+                        break;
+                    }
+                    None => {}
+                }
+            }
+            let rest = source[at..end].trim_end();
+            let parses = !rest.is_empty() && ruff_python_parser::parse_expression(&format!("({}\n)", rest)).is_ok();
+            match word {
+                Some(w) if parses => {
+                    let start = before.len() - w.len();
+                    range = TextRange::new(TextSize::from(start as u32), TextSize::from((at + rest.len()) as u32));
+                    (SyntaxError, format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", w, w))
+                }
+                _ => se("invalid syntax"),
             }
         }
         ParseErrorType::OtherError(m) => {
@@ -437,6 +595,19 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             if let Some(what) = m.strip_prefix("Expected an indented block after ") {
                 at_eof = at_end_of_source(source, range);
                 expected_indented_block(source, &mut range, what)
+            } else if let Some(r) = m.starts_with("Expected an expression or a").then(|| name_equals_in_display(source, range.start().to_usize())).flatten() {
+                // `[z=3]`, `(x, y=1)`: CPython's invalid_named_expression.
+                range = r;
+                se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if m.starts_with("Multiple exception types must be parenthesized") {
+                // Through `as NAME` up to the clause's colon.
+                let rest = &source[range.start().to_usize()..];
+                if let Some(colon) = rest.find(':') {
+                    range = TextRange::at(range.start(), TextSize::from(rest[..colon].trim_end().len() as u32));
+                }
+                se("multiple exception types must be parenthesized")
+            } else if m == "Expected one or more exception types" {
+                se("expected one or more exception types")
             } else if m == "Only one '*' parameter allowed" {
                 se("* argument may appear only once")
             } else if m == "Position-only parameter separator not allowed as first parameter"
@@ -473,10 +644,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 se("expected 'except' or 'finally' block")
             } else if m.starts_with("Only single target") {
                 (SyntaxError, format!("o{}", &m[1..]))
-            } else if m == "Expected a parameter name" && source[range.end().to_usize()..].starts_with('=') {
-                // `f(None=1)`, `f(x.y=1)`: a keyword argument that is not a name.
+            } else if let Some(eq) = (m == "Expected a parameter name").then(|| keyword_equals_after(source, range.end().to_usize())).flatten() {
+                // `f(None=1)`, `f(x.y=1)`, `f(a + b = 1)`: a keyword argument
+                // that is not a name; CPython marks it up to the `=`.
                 let name = &source[range];
-                range = TextRange::new(range.start(), range.end() + TextSize::from(1));
+                range = TextRange::new(range.start(), TextSize::from(eq as u32 + 1));
                 if matches!(name, "None" | "True" | "False") {
                     (SyntaxError, format!("cannot assign to {}", name))
                 } else {
@@ -558,6 +730,87 @@ fn augmented_target_error(source: &str, filename: &str, at: usize) -> Option<Com
         filename,
         range,
     ))
+}
+
+/// `NAME = value` as an element of a display, the `=` at `at`: the range
+/// from the name to the end of the value.
+fn name_equals_in_display(source: &str, at: usize) -> Option<TextRange> {
+    let b = source.as_bytes();
+    if b.get(at) != Some(&b'=') || b.get(at + 1) == Some(&b'=') {
+        return None;
+    }
+    let before = source[..at].trim_end();
+    let name_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map(|p| p + 1).unwrap_or(0);
+    if name_start == before.len() || before[name_start..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if !before[..name_start].trim_end().ends_with(['(', '[', '{', ',']) {
+        return None;
+    }
+    // The value: up to a separator at depth 0.
+    let mut depth = 0i32;
+    let mut end = source.len();
+    for (i, c) in source[at + 1..].char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                end = at + 1 + i;
+                break;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' | '\n' if depth == 0 => {
+                end = at + 1 + i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let value_end = source[..end].trim_end().len();
+    (value_end > at + 1).then(|| TextRange::new(TextSize::from(name_start as u32), TextSize::from(value_end as u32)))
+}
+
+/// The parenthesized group opening at `at`: up to its closing parenthesis.
+fn paren_group(source: &str, at: usize) -> Option<TextRange> {
+    let b = source.as_bytes();
+    let mut depth = 0;
+    for (i, &c) in b.iter().enumerate().skip(at) {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(TextRange::new(TextSize::from(at as u32), TextSize::from(i as u32 + 1)));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The innermost bracket open at `at` (strings and comments skipped).
+fn unclosed_bracket_innermost(source: &str, at: usize) -> Option<(usize, char)> {
+    open_brackets(source, at).last().copied()
+}
+
+/// Whether `at` lies in the parameter list of a `def` (its parentheses) or
+/// of a `lambda` (before its colon).
+fn in_parameters(source: &str, at: usize) -> bool {
+    let line_start = source[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let head = source[line_start..].trim_start();
+    if (head.starts_with("def ") || head.starts_with("async def ")) && unclosed_bracket(source, at).is_some() {
+        return true;
+    }
+    source[..at].rfind("lambda").is_some_and(|p| !source[p..at].contains(':'))
+}
+
+/// The `=` of a keyword argument after an expression ending at `at`
+/// (past the expression's closing parentheses and blanks).
+fn keyword_equals_after(source: &str, at: usize) -> Option<usize> {
+    let rest = &source[at..];
+    let skip = rest.len() - rest.trim_start_matches([' ', '\t', ')']).len();
+    let rest = &rest[skip..];
+    (rest.starts_with('=') && !rest.starts_with("==")).then_some(at + skip)
 }
 
 /// The first error of CPython's tokenizer: brackets, numbers, characters.
@@ -816,7 +1069,12 @@ fn finish_block(source: &str, range: &mut TextRange, kw: &str, desc: String) -> 
         t.starts_with(kw) && t[kw.len()..].starts_with(|c: char| !c.is_alphanumeric() && c != '_')
     });
     match header {
-        Some((i, _)) => (CompileErrorKind::IndentationError, format!("expected an indented block after {} on line {}", desc, i + 1)),
+        Some((i, l)) => {
+            // `except*` clauses are named as such.
+            let star = kw == "except" && l.trim_start()[6..].trim_start().starts_with('*');
+            let desc = if star { "'except*' statement".to_owned() } else { desc };
+            (CompileErrorKind::IndentationError, format!("expected an indented block after {} on line {}", desc, i + 1))
+        }
         None => (CompileErrorKind::IndentationError, "expected an indented block".to_owned()),
     }
 }

@@ -16,6 +16,9 @@ struct FString {
     /// Offset of the closing quote (or the end of the source).
     content_end: usize,
     raw: bool,
+    /// Whether a closing quote ends it (else the tokenizer's "unterminated
+    /// string" comes first).
+    closed: bool,
 }
 
 struct Group {
@@ -132,7 +135,7 @@ fn groups(source: &str) -> Vec<Group> {
                 let q = if i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c { 3 } else { 1 };
                 let g = current.get_or_insert_with(|| Group { start, fstrings: Vec::new(), next: (0, 0) });
                 if prefix.contains('f') {
-                    g.fstrings.push(FString { content: (i + q).min(close), content_end: close, raw: prefix.contains('r') });
+                    g.fstrings.push(FString { content: (i + q).min(close), content_end: close, raw: prefix.contains('r'), closed: end > close });
                 }
                 i = end;
                 // Does another string follow (implicit concatenation)?
@@ -191,6 +194,12 @@ impl Scanner<'_> {
             while *i < s.len() {
                 let c = s[*i];
                 if !self.raw && c == b'\\' && *i + 1 < s.len() {
+                    // `\{` and `\}`: the brace is still a brace (3.11 only
+                    // warns about the escape).
+                    if matches!(s[*i + 1], b'{' | b'}') {
+                        *i += 1;
+                        continue;
+                    }
                     if s[*i + 1] == b'N' && *i + 2 < s.len() && s[*i + 2] == b'{' {
                         *i += 3;
                         while *i < s.len() && s[*i] != b'}' {
@@ -270,10 +279,11 @@ impl Scanner<'_> {
                         *i += 2;
                         continue;
                     }
-                    if c == b'<' || c == b'>' {
-                        *i += 1;
-                        continue;
-                    }
+                }
+                // A lone `<` or `>` is a comparison, not the field's end.
+                if c == b'<' || c == b'>' {
+                    *i += 1;
+                    continue;
                 }
                 break;
             } else if matches!(c, b')' | b']' | b'}') {
@@ -305,7 +315,8 @@ impl Scanner<'_> {
             return Err(expecting());
         }
         let expr = &s[start..*i];
-        if expr.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+        // (`\r` too: the tokenizer has turned `\r\n` into `\n` by then.)
+        if expr.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')) {
             let term = s[*i];
             return Err(Failure::Scan(if term == b'}' {
                 "f-string: empty expression not allowed".into()
@@ -313,7 +324,10 @@ impl Scanner<'_> {
                 format!("f-string: expression required before '{}'", term as char)
             }));
         }
-        if self.compile {
+        // A starred field parses (as a parenthesized starred expression)
+        // even when the whole source did, so it is checked here too.
+        let starred = expr.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'*');
+        if self.compile || starred {
             let text = format!("({})", String::from_utf8_lossy(expr));
             if let Err(e) = crate::parse_fstring_expression(&text) {
                 let before = s[..start].iter().filter(|&&c| c == b'\n').count();
@@ -367,6 +381,9 @@ pub fn check(source: &str, filename: &str, limit: usize, compile: bool) -> Optio
             break;
         }
         for f in &g.fstrings {
+            if !f.closed {
+                return None;
+            }
             let sc = Scanner { s: &source.as_bytes()[f.content..f.content_end], raw: f.raw, compile, base: 0 };
             let mut i = 0;
             let failure = match sc.parse(&mut i, 0) {

@@ -11,6 +11,7 @@ mod codegen;
 mod constants;
 mod disassemble;
 mod errors;
+mod escape_warnings;
 mod fstring_check;
 mod positions;
 mod source;
@@ -20,6 +21,8 @@ mod token_check;
 mod unparse;
 
 pub use constants::parse_big_int;
+/// (fall-through, jump) value-stack effect of an instruction.
+pub use stack_depth::effect as stack_effect;
 pub use disassemble::{const_repr, disassemble};
 pub use positions::{Point, PointTable};
 pub use source::decode_source;
@@ -27,7 +30,7 @@ pub use source::decode_source;
 pub use ruff_python_ast;
 pub use ruff_text_size;
 
-use krait_bytecode::{flags, CodeUnit, CompileError, CompileErrorKind, Mode};
+use krait_bytecode::{flags, CodeUnit, CompileError, CompileErrorKind, CompileWarning, Mode, WarningCategory};
 use ruff_python_ast::{self as ast, PythonVersion, Stmt};
 use ruff_python_parser::{parse, ParseOptions};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -59,7 +62,12 @@ fn simple_error(kind: CompileErrorKind, msg: &str, filename: &str) -> CompileErr
 pub(crate) fn parse_fstring_expression(text: &str) -> Result<(), CompileError> {
     let options = ParseOptions::from(ruff_python_parser::Mode::Expression).with_target_version(PythonVersion::PY311);
     match parse(text, options) {
-        Ok(_) => Ok(()),
+        Ok(p) => match p.syntax() {
+            ast::Mod::Expression(e) if e.body.is_starred_expr() => {
+                Err(errors::make_error(CompileErrorKind::SyntaxError, "cannot use starred expression here".into(), text, "<fstring>", e.body.range()))
+            }
+            _ => Ok(()),
+        },
         Err(e) => {
             if let Some(fe) = fstring_check::check(text, "<fstring>", e.location.start().to_usize(), true) {
                 return Err(fe);
@@ -71,10 +79,43 @@ pub(crate) fn parse_fstring_expression(text: &str) -> Result<(), CompileError> {
 
 /// Compiles source text.
 pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+    compile_with_warnings(source, filename, mode, opts).0
+}
+
+/// Compiles source text, with the warnings CPython issues meanwhile (the
+/// caller issues them first, then reports the result).
+pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> (Result<CodeUnit, CompileError>, Vec<CompileWarning>) {
     if source.contains('\0') {
-        return Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename));
+        return (Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename)), vec![]);
     }
-    on_big_stack(filename, || compile_inner(source, filename, mode, opts))
+    let run = on_big_stack(filename, || {
+        let pmode = match mode {
+            Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
+            Mode::Eval => ruff_python_parser::Mode::Expression,
+        };
+        let mut warnings: Vec<CompileWarning> = escape_warnings::scan(source, pmode)
+            .into_iter()
+            .map(|w| {
+                let error = errors::make_error(CompileErrorKind::SyntaxError, w.msg.clone(), source, filename, w.token);
+                CompileWarning { category: WarningCategory::DeprecationWarning, msg: w.msg, lineno: error.lineno, error }
+            })
+            .collect();
+        for t in token_check::number_warnings(source) {
+            let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
+            let error = errors::make_error(CompileErrorKind::SyntaxError, t.msg.clone(), source, filename, r);
+            warnings.push(CompileWarning { category: WarningCategory::SyntaxWarning, msg: t.msg, lineno: error.lineno, error });
+        }
+        // The tokenizer's and the parser's warnings come in source order.
+        warnings.sort_by_key(|w| (w.error.lineno, w.error.offset));
+        let mut found = vec![];
+        let r = compile_inner(source, filename, mode, opts, &mut found);
+        for (msg, range) in found {
+            let error = errors::make_error(CompileErrorKind::SyntaxError, msg.clone(), source, filename, range);
+            warnings.push(CompileWarning { category: WarningCategory::SyntaxWarning, msg, lineno: error.lineno, error });
+        }
+        Ok((r, warnings))
+    });
+    run.unwrap_or_else(|e| (Err(e), vec![]))
 }
 
 /// "too many nested parentheses", found by a scan that skips strings and comments.
@@ -254,6 +295,10 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             return Err(err);
         }
     };
+    if let Some(t) = token_check::unterminated_fstring(source) {
+        let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, t.msg, source, filename, r));
+    }
     if let Some(fe) = fstring_check::check(source, filename, usize::MAX, false) {
         return Err(fe);
     }
@@ -266,18 +311,38 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             "iterable unpacking cannot be used in comprehension"
         } else if m.contains("dictionary unpacking in a dict comprehension") {
             "dict unpacking cannot be used in dict comprehension"
+        } else if m.contains("exception types") && m.contains("parenthes") {
+            "multiple exception types must be parenthesized"
         } else if m.contains("type parameter lists") {
             "expected '('"
+        } else if m.contains("parenthesized keyword argument name") {
+            "expression cannot contain assignment, perhaps you meant \"==\"?"
         } else {
             "invalid syntax"
         };
-        return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, e.range));
+        let mut range = e.range;
+        if m.contains("parenthesized keyword argument name") {
+            // From the name inside the parentheses to the `=`.
+            let text = &source[range];
+            let lead = text.len() - text.trim_start_matches(['(', ' ', '\t']).len();
+            let eq = source[range.end().to_usize()..].find('=').map(|p| range.end().to_usize() + p + 1).unwrap_or(range.end().to_usize());
+            range = TextRange::new(range.start() + TextSize::from(lead as u32), TextSize::from(eq as u32));
+        } else if m.contains("exception types") && m.contains("parenthes") {
+            // Through `as NAME` up to the clause's colon.
+            let rest = &source[range.start().to_usize()..];
+            if let Some(colon) = rest.find(':') {
+                range = TextRange::at(range.start(), TextSize::from(rest[..colon].trim_end().len() as u32));
+            }
+        }
+        return Err(errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range));
     }
     let comments: Vec<TextRange> = parsed.tokens().iter().filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment).map(|t| t.range()).collect();
     let tree = parsed.into_syntax();
     if let (ast::Mod::Module(m), Mode::Single) = (&tree, mode) {
         let err_at = |msg: &str, range: TextRange| errors::make_error(CompileErrorKind::SyntaxError, msg.into(), source, filename, range);
-        if m.body.len() > 1 {
+        // One logical line may hold several statements joined by ';'.
+        let same_line = m.body.windows(2).all(|w| source[w[0].range().end().to_usize()..w[1].range().start().to_usize()].contains(';'));
+        if m.body.len() > 1 && !same_line {
             return Err(err_at("multiple statements found while compiling a single statement", m.body[0].range()));
         }
         if m.body.is_empty() && source.trim_start_matches([' ', '\t', '\x0c']).len() == source.len() {
@@ -312,20 +377,25 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
     Ok((tree, comments))
 }
 
-fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+fn compile_inner(source: &str, filename: &str, mode: Mode, opts: &CompileOptions, warnings: &mut Vec<(String, TextRange)>) -> Result<CodeUnit, CompileError> {
     let (tree, _) = parse_checked(source, filename, mode, PythonVersion::PY311)?;
     let to_err = |(msg, range): (String, TextRange)| {
         let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
         errors::make_error(kind, msg, source, filename, range)
     };
     let whole = TextRange::new(TextSize::from(0), TextSize::of(source));
-    compile_tree(&tree, positions::Positions::text(source), whole, filename, mode, opts).map_err(to_err)
+    compile_tree(&tree, positions::Positions::text(source), whole, filename, mode, opts, warnings).map_err(to_err)
 }
 
 /// Compiles a tree built outside the parser (compile() of `ast` nodes):
 /// its ranges index `table`'s points, which give every position, and
 /// errors are reported at those points.
 pub fn compile_ast(tree: &ast::Mod, table: &PointTable, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
+    compile_ast_with_warnings(tree, table, filename, mode, opts).0
+}
+
+/// `compile_ast` with the SyntaxWarnings CPython's compiler issues.
+pub fn compile_ast_with_warnings(tree: &ast::Mod, table: &PointTable, filename: &str, mode: Mode, opts: &CompileOptions) -> (Result<CodeUnit, CompileError>, Vec<CompileWarning>) {
     let to_err = |(msg, range): (String, TextRange)| {
         let kind = if msg == RECURSION_MSG { CompileErrorKind::RecursionError } else { CompileErrorKind::SyntaxError };
         let loc = positions::Positions::Points(table).location(range);
@@ -341,23 +411,39 @@ pub fn compile_ast(tree: &ast::Mod, table: &PointTable, filename: &str, mode: Mo
         }
     };
     let whole = TextRange::new(TextSize::from(0), TextSize::from(table.points.len().saturating_sub(1) as u32));
-    on_big_stack(filename, || compile_tree(tree, positions::Positions::Points(table), whole, filename, mode, opts).map_err(to_err))
+    let run = on_big_stack(filename, || {
+        let mut found = vec![];
+        let r = compile_tree(tree, positions::Positions::Points(table), whole, filename, mode, opts, &mut found).map_err(to_err);
+        let warnings = found
+            .into_iter()
+            .map(|(msg, range)| {
+                let error = to_err((msg.clone(), range));
+                CompileWarning { category: WarningCategory::SyntaxWarning, msg, lineno: error.lineno, error }
+            })
+            .collect();
+        Ok((r, warnings))
+    });
+    run.unwrap_or_else(|e| (Err(e), vec![]))
 }
 
 /// Scopes and code generation over a checked tree.
-fn compile_tree<'a>(tree: &'a ast::Mod, pos: positions::Positions<'a>, whole: TextRange, filename: &str, mode: Mode, opts: &CompileOptions) -> CResult<CodeUnit> {
+fn compile_tree<'a>(tree: &'a ast::Mod, pos: positions::Positions<'a>, whole: TextRange, filename: &str, mode: Mode, opts: &CompileOptions, warnings: &mut Vec<(String, TextRange)>) -> CResult<CodeUnit> {
     match tree {
         ast::Mod::Module(m) => {
             let fl = future_flags(&m.body)? | (opts.future_flags & 0x01fe_0000);
             let st = symtable::build_module(&m.body, fl & flags::FUTURE_ANNOTATIONS != 0, whole)?;
             let mut c = codegen::Compiler::new(&st, pos, filename, opts, mode == Mode::Single, fl);
-            c.module(&m.body)
+            let r = c.module(&m.body);
+            warnings.append(&mut c.warnings);
+            r
         }
         ast::Mod::Expression(e) => {
             let st = symtable::build_expr(&e.body, whole)?;
             let fl = opts.future_flags & 0x01fe_0000;
             let mut c = codegen::Compiler::new(&st, pos, filename, opts, false, fl);
-            c.expression(&e.body)
+            let r = c.expression(&e.body);
+            warnings.append(&mut c.warnings);
+            r
         }
     }
 }

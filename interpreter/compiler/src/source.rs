@@ -96,7 +96,9 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
             e.end_offset = e.offset as i32;
             Err(e)
         }),
-        "iso-8859-1" | "latin-1" | "latin1" | "iso8859-1" | "l1" => Ok(bytes.iter().map(|b| *b as char).collect()),
+        // latin_1 and its aliases (encodings.aliases).
+        "iso-8859-1" | "latin-1" | "latin1" | "iso8859-1" | "l1" | "latin" | "iso-latin-1" | "iso8859" | "8859" | "cp819" | "iso-ir-100"
+        | "csisolatin1" | "ibm819" | "iso-8859-1-1987" => Ok(bytes.iter().map(|b| *b as char).collect()),
         "ascii" | "us-ascii" | "646" => {
             if let Some(p) = bytes.iter().position(|b| *b >= 128) {
                 return Err(err(format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p), filename, 0));

@@ -4,7 +4,7 @@
 use krait_bytecode::{decode, ExceptionEntry, Opcode};
 
 /// (effect when falling through, effect when jumping) of an instruction.
-fn effect(op: Opcode, arg: u32) -> (i32, i32) {
+pub fn effect(op: Opcode, arg: u32) -> (i32, i32) {
     use Opcode::*;
     let a = arg as i32;
     match op {

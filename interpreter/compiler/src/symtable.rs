@@ -248,6 +248,17 @@ impl Builder {
         if flag & DEF_PARAM != 0 {
             s.params.push(name.clone());
         }
+        // A `global` statement anywhere also marks the name global in the
+        // module's table (CPython's st_global): module-level code then
+        // stores it with STORE_GLOBAL even when exec() gets separate locals.
+        if flag & DEF_GLOBAL != 0 && scope != 0 {
+            let m = &mut self.st.scopes[0];
+            let mv = m.symbols.get(&name).map(|x| x.flags).unwrap_or(0);
+            if !m.symbols.contains_key(&name) {
+                m.names.push(name.clone());
+            }
+            m.symbols.insert(name, Symbol { flags: mv | flag, scope: SymScope::Unknown });
+        }
         Ok(())
     }
 
@@ -673,7 +684,15 @@ impl Builder {
 
     fn comp_target(&mut self, t: &Expr) -> CResult<()> {
         match t {
-            Expr::Name(n) => self.add_def(n.id.as_str(), DEF_LOCAL | DEF_COMP_ITER, n.range),
+            Expr::Name(n) => {
+                // An earlier walrus in this comprehension made the name
+                // global/nonlocal here; a later loop may not rebind it.
+                let name = self.mangle(n.id.as_str());
+                if self.st.scopes[self.cur].flags(&name) & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                    return err(format!("comprehension inner loop cannot rebind assignment expression target '{}'", name), n.range);
+                }
+                self.add_def(n.id.as_str(), DEF_LOCAL | DEF_COMP_ITER, n.range)
+            }
             Expr::Tuple(x) => {
                 for e in &x.elts {
                     self.comp_target(e)?;

@@ -348,6 +348,8 @@ fn interactive_and_eval_modes() {
     assert_eq!(ops_str(&c), "LOAD_NAME LOAD_CONST BINARY_OP RETURN_VALUE");
     let e = compile("x = 1\ny = 2\n", "<stdin>", Mode::Single, &CompileOptions::default()).unwrap_err();
     assert_eq!(e.msg, "multiple statements found while compiling a single statement");
+    let c = compile("x = 1; y = 2\n", "<stdin>", Mode::Single, &CompileOptions::default()).unwrap();
+    assert!(ops_str(&c).contains("STORE_NAME LOAD_CONST STORE_NAME"));
     let c = compile("await x", "<e>", Mode::Exec, &CompileOptions { allow_top_level_await: true, ..Default::default() }).unwrap();
     assert!(c.flags & krait_bytecode::flags::COROUTINE != 0);
 }

@@ -17,6 +17,19 @@ fn is_ident_ascii(c: u8) -> bool {
 
 /// The first tokenizer error in `source` (skipping strings and comments).
 pub fn first_token_error(source: &str) -> Option<TokenError> {
+    scan(source, &mut vec![])
+}
+
+/// The tokenizer's SyntaxWarnings before its first error: a number glued to
+/// a keyword that may follow it (`0xfor x`, `1if x else y`) is "invalid ...
+/// literal" in 3.11, but only a warning.
+pub fn number_warnings(source: &str) -> Vec<TokenError> {
+    let mut w = vec![];
+    scan(source, &mut w);
+    w
+}
+
+fn scan(source: &str, warnings: &mut Vec<TokenError>) -> Option<TokenError> {
     let b = source.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -27,12 +40,17 @@ pub fn first_token_error(source: &str) -> Option<TokenError> {
                     i += 1;
                 }
             }
-            b'\'' | b'"' => i = skip_string(b, i),
-            b'0'..=b'9' => match number(b, i) {
+            b'\'' | b'"' => {
+                if let Some(e) = unterminated_fstring_at(source, i) {
+                    return Some(e);
+                }
+                i = skip_string(b, i)
+            }
+            b'0'..=b'9' => match number(b, i, warnings) {
                 Ok(end) => i = end,
                 Err(e) => return Some(e),
             },
-            b'.' if i + 1 < b.len() && b[i + 1].is_ascii_digit() => match number(b, i) {
+            b'.' if i + 1 < b.len() && b[i + 1].is_ascii_digit() => match number(b, i, warnings) {
                 Ok(end) => i = end,
                 Err(e) => return Some(e),
             },
@@ -57,6 +75,68 @@ pub fn first_token_error(source: &str) -> Option<TokenError> {
                 if i == start {
                     i += 1;
                 }
+            }
+            // Control characters other than the tokenizer's blanks.
+            0x01..=0x08 | 0x0b | 0x0e..=0x1f | 0x7f => return Some(invalid_character(c as char, i)),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// A 3.11 f-string is one string token: a single-quoted one ends at the
+/// end of its line (ruff, lexing 3.12 f-strings, lets a replacement field
+/// run on). The tokenizer's error for the f-string whose quote is at `q`,
+/// if it is not closed.
+fn unterminated_fstring_at(source: &str, q: usize) -> Option<TokenError> {
+    let b = source.as_bytes();
+    let mut start = q;
+    while start > 0 && b[start - 1].is_ascii_alphabetic() && q - start < 2 {
+        start -= 1;
+    }
+    if start > 0 && is_ident_ascii(b[start - 1]) || !source[start..q].to_ascii_lowercase().contains('f') {
+        return None;
+    }
+    let c = b[q];
+    let triple = q + 2 < b.len() && b[q + 1] == c && b[q + 2] == c;
+    let n = if triple { 3 } else { 1 };
+    let mut i = q + n;
+    let end = loop {
+        if i >= b.len() {
+            break b.len();
+        }
+        match b[i] {
+            b'\\' => i += 2,
+            x if x == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) => return None,
+            b'\n' if !triple => break i,
+            _ => i += 1,
+        }
+    };
+    let line = |at: usize| source[..at.min(source.len())].matches('\n').count() + 1;
+    let msg = if triple {
+        format!("unterminated triple-quoted string literal (detected at line {})", source.lines().count().max(1))
+    } else {
+        format!("unterminated string literal (detected at line {})", line(end))
+    };
+    Some(TokenError { token_start: start, range: (start, start), msg })
+}
+
+/// The first f-string that is not closed on its line (or at all).
+pub fn unterminated_fstring(source: &str) -> Option<TokenError> {
+    let b = source.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\'' | b'"' => {
+                if let Some(e) = unterminated_fstring_at(source, i) {
+                    return Some(e);
+                }
+                i = skip_string(b, i);
             }
             _ => i += 1,
         }
@@ -102,6 +182,7 @@ struct Cursor<'a> {
     b: &'a [u8],
     cur: usize,
     start: usize,
+    warnings: &'a mut Vec<TokenError>,
 }
 
 impl Cursor<'_> {
@@ -160,9 +241,13 @@ impl Cursor<'_> {
         if let Some(ch) = c {
             if self.keyword_follows(ch) {
                 self.backup(c);
+                let w = self.error_here(format!("invalid {} literal", kind));
+                self.warnings.push(w);
                 return Ok(self.cur);
             }
-            if is_ident_ascii(ch) || ch >= 0x80 {
+            // Only ASCII: a non-ASCII character after a number is the next
+            // token's problem (an invalid character, or just a name).
+            if is_ident_ascii(ch) {
                 self.backup(c);
                 return Err(self.error_here(format!("invalid {} literal", kind)));
             }
@@ -178,8 +263,8 @@ impl Cursor<'_> {
 }
 
 /// Checks the number literal starting at `start`; returns where it ends.
-fn number(b: &[u8], start: usize) -> Result<usize, TokenError> {
-    let mut t = Cursor { b, cur: start, start };
+fn number(b: &[u8], start: usize, warnings: &mut Vec<TokenError>) -> Result<usize, TokenError> {
+    let mut t = Cursor { b, cur: start, start, warnings };
     let mut c = t.next();
     if c == Some(b'.') {
         // A fraction without an integer part.

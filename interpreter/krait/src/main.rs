@@ -4,6 +4,12 @@
 //! Exit status as CPython: 0, SystemExit's code, 1 for an uncaught
 //! exception, 2 for command-line errors, 120 when flushing stdout fails.
 
+// Our own C `main`: Rust's start-up would reopen closed fds 0-2 on
+// /dev/null, and a program started without them must see sys.stdin/
+// stdout/stderr as None, as under CPython. (SIGPIPE is ignored later, at
+// the same point as CPython does.)
+#![cfg_attr(not(test), no_main)]
+
 use krait_runtime::{errors, interp, modules, Obj};
 use krait_runtime::types::{dict, exceptions as exc, int, module, none, str as pystr};
 use std::io::Read;
@@ -29,6 +35,7 @@ struct Options {
     optimize: u8,
     quiet: bool,
 }
+
 
 const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `krait -h' for more information.\n";
 
@@ -76,6 +83,10 @@ fn parse_args() -> Result<Options, i32> {
             i += 1;
             break;
         }
+        if a.starts_with("--") {
+            eprint!("unknown option {}\n{}", a, USAGE);
+            return Err(2);
+        }
         // A cluster of single-letter options; -c/-m/-W/-X take a value.
         let chars: Vec<char> = a[1..].chars().collect();
         let mut j = 0;
@@ -107,7 +118,8 @@ fn parse_args() -> Result<Options, i32> {
                             args.extend(argv[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Module(value), args, optimize, quiet });
                         }
-                        _ => {}
+                        'W' => modules::sys::WARN_OPTIONS.lock().unwrap().push(value),
+                        _ => modules::sys::X_OPTIONS.lock().unwrap().push(value),
                     }
                     j = chars.len();
                     continue;
@@ -157,6 +169,7 @@ fn set_letter_flag(c: char) {
         'v' => set_flag("verbose", flag("verbose") + 1),
         'b' => set_flag("bytes_warning", flag("bytes_warning") + 1),
         'P' => set_flag("safe_path", 1),
+        'u' => krait_runtime::modules::stdio::set_unbuffered(true),
         _ => {}
     }
 }
@@ -168,24 +181,45 @@ fn apply_environment() {
         return;
     }
     let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+    // A level variable as CPython reads it: a number, or 1 for any other
+    // non-empty text.
+    let level = |v: &str| std::env::var(v).ok().filter(|x| !x.is_empty()).map(|x| x.trim().parse::<i64>().unwrap_or(1).max(1));
+    if let Some(n) = level("PYTHONDEBUG") {
+        set_flag("debug", flag("debug").max(n));
+    }
+    if level("PYTHONINSPECT").is_some() {
+        set_flag("inspect", 1);
+    }
+    if set("PYTHONDEVMODE") {
+        set_flag("dev_mode", 1);
+    }
     if set("PYTHONDONTWRITEBYTECODE") {
         set_flag("dont_write_bytecode", 1);
     }
     if set("PYTHONNOUSERSITE") {
         set_flag("no_user_site", 1);
     }
+    if set("PYTHONUNBUFFERED") {
+        krait_runtime::modules::stdio::set_unbuffered(true);
+    }
     if set("PYTHONSAFEPATH") {
         set_flag("safe_path", 1);
     }
-    if let Some(n) = std::env::var("PYTHONVERBOSE").ok().and_then(|v| v.parse::<i64>().ok()) {
+    if let Some(n) = level("PYTHONVERBOSE") {
         set_flag("verbose", flag("verbose").max(n));
     }
-    if let Some(n) = std::env::var("PYTHONOPTIMIZE").ok().and_then(|v| v.parse::<i64>().ok()) {
+    if let Some(n) = level("PYTHONOPTIMIZE") {
         set_flag("optimize", flag("optimize").max(n));
     }
 }
 
-fn main() {
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn main(_argc: std::os::raw::c_int, _argv: *const *const std::os::raw::c_char) -> std::os::raw::c_int {
+    start()
+}
+
+fn start() -> ! {
     let opts = match parse_args() {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
@@ -210,6 +244,9 @@ fn run(opts: Options) -> i32 {
     krait_runtime::gil::init_main_thread();
     krait_modules::register_all();
     apply_environment();
+    if let Err(code) = apply_x_flags() {
+        return code;
+    }
     let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);
     modules::sys::set_flag("optimize", optimize as i64);
     interp::set_optimize_level(optimize);
@@ -233,6 +270,16 @@ fn run(opts: Options) -> i32 {
         eprintln!("Fatal Python error: init_signals: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
+    if let Err(e) = modules::stdio::init(use_env) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_sys_streams: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
+    if let Err(e) = apply_warn_and_x_options(use_env) {
+        let v = errors::take(e);
+        eprintln!("Fatal Python error: init_interp_main: {}", krait_runtime::traceback_print::format_exception(&v));
+        return 1;
+    }
     let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));
     let code = match result {
         Ok(()) => 0,
@@ -242,10 +289,103 @@ fn run(opts: Options) -> i32 {
     finish(code)
 }
 
+/// The sys.flags that -X options (and PYTHONINTMAXSTRDIGITS) set, before
+/// sys.flags is built; an invalid digit limit stops start-up as in CPython.
+fn apply_x_flags() -> Result<(), i32> {
+    let mut digits: Option<(String, &str)> = None;
+    if modules::sys::flag("ignore_environment") == 0 {
+        if let Ok(v) = std::env::var("PYTHONINTMAXSTRDIGITS") {
+            digits = Some((v, "PYTHONINTMAXSTRDIGITS"));
+        }
+    }
+    for x in modules::sys::X_OPTIONS.lock().unwrap().iter() {
+        let (k, v) = x.split_once('=').map_or((x.as_str(), None), |(k, v)| (k, Some(v)));
+        match k {
+            "dev" => modules::sys::set_flag("dev_mode", 1),
+            "utf8" => modules::sys::set_flag("utf8_mode", if v == Some("0") { 0 } else { 1 }),
+            "warn_default_encoding" => modules::sys::set_flag("warn_default_encoding", 1),
+            "int_max_str_digits" => digits = Some((v.unwrap_or("").to_string(), "-X int_max_str_digits")),
+            _ => {}
+        }
+    }
+    order_warn_options();
+    if let Some((v, what)) = digits {
+        match v.trim().parse::<usize>() {
+            Ok(n) if n == 0 || n >= 640 => {
+                modules::sys::set_flag("int_max_str_digits", n as i64);
+                int::MAX_STR_DIGITS.store(n, std::sync::atomic::Ordering::Relaxed);
+            }
+            _ => {
+                eprintln!(
+                    "Fatal Python error: config_init_int_max_str_digits: {}: invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized",
+                    what
+                );
+                return Err(1);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `sys.warnoptions` in CPython's order (lowest precedence first, as later
+/// filters win): the dev-mode filter, PYTHONWARNINGS, the -W options, then
+/// the -b filter; sys.create() publishes them with `sys._xoptions`.
+fn order_warn_options() {
+    use modules::sys::{flag, WARN_OPTIONS};
+    let mut opts = Vec::new();
+    if flag("dev_mode") != 0 {
+        opts.push("default".to_owned());
+    }
+    if flag("ignore_environment") == 0 {
+        if let Ok(v) = std::env::var("PYTHONWARNINGS") {
+            opts.extend(v.split(',').filter(|w| !w.is_empty()).map(str::to_owned));
+        }
+    }
+    let mut w = WARN_OPTIONS.lock().unwrap();
+    opts.append(&mut w);
+    match flag("bytes_warning") {
+        0 => {}
+        1 => opts.push("default::BytesWarning".to_owned()),
+        _ => opts.push("error::BytesWarning".to_owned()),
+    }
+    *w = opts;
+}
+
+/// sys.warnoptions (PYTHONWARNINGS, then -W) and sys._xoptions (-X), and
+/// what they switch on at start-up: the warnings module when there are
+/// warning options, faulthandler under -X faulthandler/PYTHONFAULTHANDLER.
+fn apply_warn_and_x_options(use_env: bool) -> krait_runtime::PyResult<()> {
+    let sys = modules::sys::sys_module().expect("sys exists");
+    let d = module::dict_of(&sys);
+    let mut faulthandler = use_env && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty());
+    // -X pycache_prefix=PATH wins over PYTHONPYCACHEPREFIX; an empty or
+    // missing PATH means none.
+    let mut prefix = if use_env { std::env::var("PYTHONPYCACHEPREFIX").ok().filter(|p| !p.is_empty()) } else { None };
+    for x in modules::sys::X_OPTIONS.lock().unwrap().iter() {
+        if x == "faulthandler" || x.starts_with("faulthandler=") {
+            faulthandler = true;
+        }
+        if x == "pycache_prefix" || x.starts_with("pycache_prefix=") {
+            prefix = x.split_once('=').map(|(_, v)| v.to_string()).filter(|p| !p.is_empty());
+        }
+    }
+    if let Some(p) = prefix {
+        dict::set_item_str(&d, "pycache_prefix", &pystr::new(&p))?;
+    }
+    if !modules::sys::WARN_OPTIONS.lock().unwrap().is_empty() {
+        krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
+    }
+    if faulthandler {
+        let fh = krait_runtime::import::import_module_level(&pystr::new("faulthandler"), None, None, 0)?;
+        krait_runtime::ops::attr::call_method(&fh, "enable", &[])?;
+    }
+    Ok(())
+}
+
 /// Flushes the streams; a failing stdout flush exits with 120 as CPython.
 fn finish(code: i32) -> i32 {
     let mut code = code;
-    if let Some(out) = modules::sys::get_attr("stdout").filter(|o| !none::is_none(o)) {
+    if let Some(out) = modules::sys::get_attr("stdout").filter(|o| !none::is_none(o) && !is_closed(o)) {
         if krait_runtime::ops::attr::call_method(&out, "flush", &[]).is_err() {
             let v = errors::fetch();
             if let Some(v) = v {
@@ -259,10 +399,22 @@ fn finish(code: i32) -> i32 {
             code = 120;
         }
     }
-    if let Some(err) = modules::sys::get_attr("stderr").filter(|o| !none::is_none(o)) {
+    if let Some(err) = modules::sys::get_attr("stderr").filter(|o| !none::is_none(o) && !is_closed(o)) {
         let _ = krait_runtime::ops::attr::call_method(&err, "flush", &[]);
     }
     code
+}
+
+/// A stream the program closed is not flushed at exit (CPython's
+/// file_is_closed); an error asking counts as open.
+fn is_closed(o: &Obj) -> bool {
+    match krait_runtime::ops::attr::getattr_str(o, "closed") {
+        Ok(c) => krait_runtime::ops::truthy(&c).unwrap_or(false),
+        Err(_) => {
+            errors::clear();
+            false
+        }
+    }
 }
 
 /// sys.path[0] as CPython sets it: the script's directory, the current

@@ -900,6 +900,17 @@ fn tg_reduce(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(tuple::new(&[native::type_of(o), tuple::new(&[int::from_i64(s.index as i64), s.doc.clone()])]))
 }
 
+/// `_tuplegetter(index, doc)`, as CPython's repr.
+fn tg_repr(o: &Obj) -> PyResult<Obj> {
+    let (index, doc) = {
+        let s = tg(o)?;
+        (s.index, s.doc.clone())
+    };
+    let d = ops::repr(&doc)?;
+    Ok(pystr::new(&format!("{}({}, {})", o.ty().name(), index, pystr::to_string_lossy(&d))))
+}
+krait_runtime::unary_slot!(tg_repr_slot => tg_repr);
+
 fn tg_get_doc(o: &Obj) -> PyResult<Obj> {
     Ok(tg(o)?.doc.clone())
 }
@@ -998,6 +1009,7 @@ fn init_types() -> PyResult<()> {
         (*t).tp_new = Some(tg_new_slot);
         (*t).tp_descr_get = Some(tg_get_slot);
         (*t).tp_descr_set = Some(tg_set_slot);
+        (*t).tp_repr = Some(tg_repr_slot);
         (*t).tp_methods = method_table(&[method("__reduce__", tg_reduce)]);
         (*t).tp_getset = getset_table(&[GetSetSpec::get_set("__doc__", tg_get_doc, tg_set_doc)]);
         native::ready(t)?;

@@ -330,9 +330,11 @@ fn keywrapper_set_obj(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 
 static mut LRU_TYPE: PyTypeObject = PyTypeObject::EMPTY;
 
-/// `maxsize`: None unbounded, Some(0) no caching, Some(n) bounded. The
-/// cache dict's insertion order is the recency order (a hit moves its key
-/// to the end; the first key is evicted).
+/// `maxsize`: None unbounded, Some(0) no caching, Some(n) bounded. An
+/// unbounded cache maps keys to results. A bounded one maps keys to slots
+/// of `links`, a doubly linked recency list kept in Rust as CPython's C
+/// version keeps its own: a hit only relinks, so the dict is not changed
+/// (and no key compared again) while serving it.
 struct Lru {
     func: Obj,
     maxsize: Option<usize>,
@@ -342,6 +344,66 @@ struct Lru {
     kwd_mark: Obj,
     hits: u64,
     misses: u64,
+    links: Vec<Link>,
+    /// Slot of the least recently used entry (the list's head), if any.
+    oldest: Option<usize>,
+    newest: Option<usize>,
+    free: Vec<usize>,
+}
+
+struct Link {
+    key: Option<Obj>,
+    hash: isize,
+    result: Option<Obj>,
+    prev: Option<usize>,
+    next: Option<usize>,
+}
+
+impl Lru {
+    fn unlink(&mut self, i: usize) {
+        let (p, n) = (self.links[i].prev, self.links[i].next);
+        match p {
+            Some(p) => self.links[p].next = n,
+            None => self.oldest = n,
+        }
+        match n {
+            Some(n) => self.links[n].prev = p,
+            None => self.newest = p,
+        }
+        self.links[i].prev = None;
+        self.links[i].next = None;
+    }
+
+    fn push_newest(&mut self, i: usize) {
+        self.links[i].prev = self.newest;
+        self.links[i].next = None;
+        match self.newest {
+            Some(n) => self.links[n].next = Some(i),
+            None => self.oldest = Some(i),
+        }
+        self.newest = Some(i);
+    }
+
+    fn new_link(&mut self, key: Obj, hash: isize, result: Obj) -> usize {
+        let l = Link { key: Some(key), hash, result: Some(result), prev: None, next: None };
+        match self.free.pop() {
+            Some(i) => {
+                self.links[i] = l;
+                i
+            }
+            None => {
+                self.links.push(l);
+                self.links.len() - 1
+            }
+        }
+    }
+
+    fn clear_links(&mut self) -> Vec<Link> {
+        self.oldest = None;
+        self.newest = None;
+        self.free.clear();
+        std::mem::take(&mut self.links)
+    }
 }
 
 impl State for Lru {
@@ -350,6 +412,10 @@ impl State for Lru {
         native::push(out, &self.info_type);
         native::push(out, &self.cache);
         native::push(out, &self.kwd_mark);
+        for l in &self.links {
+            native::push_opt(out, &l.key);
+            native::push_opt(out, &l.result);
+        }
     }
 }
 
@@ -388,6 +454,10 @@ fn lru_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> 
             kwd_mark,
             hits: 0,
             misses: 0,
+            links: Vec::new(),
+            oldest: None,
+            newest: None,
+            free: Vec::new(),
         },
     )
 }
@@ -437,34 +507,56 @@ fn lru_call(slf: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
     }
     let key = make_key(args, kwd, typed, &mark);
     let h = ops::hash(&key)?;
-    if let Some(v) = dict::get_item_known_hash(&cache, &key, h)? {
-        lru(slf)?.hits += 1;
-        if maxsize.is_some() {
-            // Most recently used goes last.
-            dict::del_item(&cache, &key)?;
-            dict::set_item_known_hash(&cache, &key, h, &v)?;
+    let Some(max) = maxsize else {
+        if let Some(v) = dict::get_item_known_hash(&cache, &key, h)? {
+            lru(slf)?.hits += 1;
+            return Ok(v);
         }
-        return Ok(v);
+        lru(slf)?.misses += 1;
+        let result = ops::call::call_tuple_dict(&func, args, kwd)?;
+        dict::set_item_known_hash(&cache, &key, h, &result)?;
+        return Ok(result);
+    };
+    if let Some(slot) = dict::get_item_known_hash(&cache, &key, h)? {
+        let i = krait_runtime::types::int::as_isize_or_overflow(&slot)? as usize;
+        let s = lru(slf)?;
+        if let Some(result) = s.links.get(i).and_then(|l| l.result.clone()) {
+            s.unlink(i);
+            s.push_newest(i);
+            s.hits += 1;
+            return Ok(result);
+        }
     }
     lru(slf)?.misses += 1;
     let result = ops::call::call_tuple_dict(&func, args, kwd)?;
-    match maxsize {
-        None => {
-            dict::set_item_known_hash(&cache, &key, h, &result)?;
-        }
-        Some(m) => {
-            if dict::get_item_known_hash(&cache, &key, h)?.is_some() {
-                // Added during the call: keep that entry.
-                return Ok(result);
+    if dict::get_item_known_hash(&cache, &key, h)?.is_some() {
+        // Added during the call (a recursive call): keep that entry.
+        return Ok(result);
+    }
+    if dict::len(&cache) >= max {
+        // Full: evict the least recently used entry.
+        let s = lru(slf)?;
+        if let Some(old) = s.oldest {
+            s.unlink(old);
+            let (okey, ohash) = (s.links[old].key.take(), s.links[old].hash);
+            let oresult = s.links[old].result.take();
+            s.free.push(old);
+            if let Some(k) = okey {
+                dict::pop_known_hash(&cache, &k, ohash)?;
             }
-            if dict::len(&cache) >= m {
-                let mut pos = 0;
-                if let Some((oldest, _)) = dict::next_entry(&cache, &mut pos) {
-                    dict::del_item(&cache, &oldest)?;
-                }
-            }
-            dict::set_item_known_hash(&cache, &key, h, &result)?;
+            drop(oresult);
         }
+    }
+    let s = lru(slf)?;
+    let i = s.new_link(key.clone(), h, result.clone());
+    s.push_newest(i);
+    if let Err(e) = dict::set_item_known_hash(&cache, &key, h, &krait_runtime::types::int::from_usize(i)) {
+        let s = lru(slf)?;
+        s.unlink(i);
+        s.links[i].key = None;
+        s.links[i].result = None;
+        s.free.push(i);
+        return Err(e);
     }
     Ok(result)
 }
@@ -504,8 +596,10 @@ fn lru_cache_clear(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let s = lru(o)?;
     s.hits = 0;
     s.misses = 0;
+    let links = s.clear_links();
     let old = std::mem::replace(&mut s.cache, dict::new());
     dict::clear(&old);
+    drop(links);
     Ok(none::none())
 }
 

@@ -266,9 +266,7 @@ fn child_exec(c: &Child) -> ! {
         }
         reached_preexec = true;
         if let Some(f) = c.preexec_fn {
-            // Python code runs here: the GIL and import lock become this
-            // (now only) thread's, as PyOS_AfterFork_Child does.
-            unsafe { krait_runtime::interp::after_fork_child() };
+            // The interpreter was handed to this child right after fork.
             if krait_runtime::ops::call::call(f, &[], None).is_err() {
                 errors::clear();
                 err_msg = b"Exception occurred in preexec_fn.";
@@ -444,10 +442,20 @@ fn fork_exec(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         // Python code runs in the child: its buffered output must not be
         // written twice.
         krait_runtime::modules::sys::flush_std_streams();
+        // Python code will run in the child: the fork hooks run as for
+        // os.fork() (PyOS_BeforeFork / AfterFork_Child / AfterFork_Parent).
+        crate::posix::process::run_before_fork_hooks();
     }
     let pid = unsafe { libc::fork() };
     if pid == 0 {
+        if preexec_fn.is_some() {
+            // SAFETY: the freshly forked child, before other Python code.
+            unsafe { crate::posix::process::after_fork_child_with_hooks() };
+        }
         child_exec(&child);
+    }
+    if preexec_fn.is_some() {
+        crate::posix::process::run_after_fork_parent_hooks();
     }
     if pid < 0 {
         return Err(os_error(errno(), None, None));

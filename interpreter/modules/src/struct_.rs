@@ -615,7 +615,8 @@ fn do_pack_into(s: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if blen - offset < size {
         return Err(struct_error(format!(
             "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-            size + offset,
+            // size_t arithmetic, as CPython: no overflow near PY_SSIZE_T_MAX.
+            size as usize + offset as usize,
             size,
             offset,
             blen
@@ -700,7 +701,8 @@ fn do_unpack_from(s: &Obj, buf_obj: &Obj, offset: Option<&Obj>) -> PyResult<Obj>
     if blen - offset < size {
         return Err(struct_error(format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {} (actual buffer size is {})",
-            size + offset,
+            // size_t arithmetic, as CPython: no overflow near PY_SSIZE_T_MAX.
+            size as usize + offset as usize,
             size,
             offset,
             blen

@@ -3,7 +3,7 @@
 use crate::errors::PyResult;
 use crate::object::Obj;
 use crate::types::builtin_func::{method, parse_args};
-use crate::types::{bytes, code, dict, int, none, str as pystr};
+use crate::types::{bytes, code, dict, int, none, str as pystr, tuple};
 use krait_bytecode::Mode;
 
 fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
@@ -180,13 +180,37 @@ fn b_exec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("exec", args, kw, &["source", "globals", "locals", "closure"], 1, 3)?;
     let (g, l) = namespaces("exec", a[1].as_ref(), a[2].as_ref())?;
     let src = a[0].as_ref().unwrap();
+    let closure = a[3].as_ref().filter(|c| !none::is_none(c));
     let code_obj = if code::is_code(src) {
+        // A code object with free variables runs only with a tuple of
+        // exactly that many cells.
+        let nfree = code::code(src).nfree as usize;
+        if nfree == 0 {
+            if closure.is_some() {
+                crate::bail!(TypeError, "cannot use a closure with this code object");
+            }
+        } else {
+            let ok = closure.map_or(false, |c| {
+                c.type_ptr() == crate::types::tuple::type_ptr()
+                    && tuple::len(c) == nfree
+                    && tuple::items(c).iter().all(crate::types::cell::is_cell)
+            });
+            if !ok {
+                crate::bail!(TypeError, "code object requires a closure of exactly length {}", nfree);
+            }
+        }
         src.clone()
     } else {
+        if closure.is_some() {
+            crate::bail!(TypeError, "closure can only be used when source is a code object");
+        }
         let text = source_text("exec", src)?;
         crate::compile::compile_source(&text, "<string>", Mode::Exec, 0, crate::interp::optimize_level())?
     };
-    crate::eval::run_code(&code_obj, &g, &l)?;
+    match closure {
+        Some(c) => crate::eval::run_code_with_closure(&code_obj, &g, &l, c)?,
+        None => crate::eval::run_code(&code_obj, &g, &l)?,
+    };
     Ok(none::none())
 }
 
@@ -204,6 +228,9 @@ fn b_eval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         let text = text.trim_start_matches([' ', '\t']);
         crate::compile::compile_source(text, "<string>", Mode::Eval, 0, crate::interp::optimize_level())?
     };
+    if code::code(&code_obj).nfree > 0 {
+        crate::bail!(TypeError, "code object passed to eval() may not contain free variables");
+    }
     crate::eval::run_code(&code_obj, &g, &l)
 }
 

@@ -5,7 +5,7 @@ use crate::errors::PyResult;
 use crate::object::Obj;
 use crate::types::{int, none, str as pystr, tuple};
 pub use krait_bytecode::Mode;
-use krait_bytecode::{CompileError, CompileErrorKind};
+use krait_bytecode::{CompileError, CompileErrorKind, CompileWarning, WarningCategory};
 
 /// PyCF_* flags of compile().
 pub mod cf {
@@ -48,10 +48,33 @@ pub fn compile_source(source: &str, filename: &str, mode: Mode, flags: u32, opti
         future_flags: flags & cf::FUTURE_MASK,
         allow_top_level_await: flags & cf::ALLOW_TOP_LEVEL_AWAIT != 0,
     };
-    match krait_compiler::compile(source, filename, mode, &opts) {
+    let (result, warnings) = krait_compiler::compile_with_warnings(source, filename, mode, &opts);
+    issue_warnings(&warnings, filename)?;
+    match result {
         Ok(unit) => Ok(crate::types::code::from_unit(&unit)),
         Err(e) => Err(raise_compile_error(&e)),
     }
+}
+
+/// Issues the compiler's warnings in order, as CPython does while compiling:
+/// a warning the filters turn into an exception of its own category becomes
+/// the SyntaxError it stands for; any other exception propagates.
+pub fn issue_warnings(warnings: &[CompileWarning], filename: &str) -> PyResult<()> {
+    use crate::types::exceptions as exc;
+    for w in warnings {
+        let category = match w.category {
+            WarningCategory::SyntaxWarning => exc::SyntaxWarning(),
+            WarningCategory::DeprecationWarning => exc::DeprecationWarning(),
+        };
+        if let Err(e) = crate::modules::warnings::warn_explicit(category, &w.msg, filename, w.lineno) {
+            if crate::errors::matches(category) {
+                crate::errors::clear();
+                return Err(raise_compile_error(&w.error));
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// Decodes source bytes (BOM, coding cookie) to text.

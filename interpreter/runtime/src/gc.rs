@@ -8,33 +8,48 @@
 
 use crate::object::alloc::{gc_head, PyGcHead};
 use crate::object::{decref, incref, tpflags, PyObject};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 use std::os::raw::{c_int, c_void};
 use std::ptr::null_mut;
 
 /// Low bit of `prev`: the object's finalizer already ran.
 const FINALIZED: usize = 1;
 
-static mut HEAD: PyGcHead = PyGcHead { next: null_mut(), prev: null_mut() };
+/// The three generations' lists, then the list a collection works on.
+/// Objects are born in generation 0; those surviving a collection of
+/// generation g move to g + 1 (CPython's scheme), so a young collection
+/// only walks the young objects.
+const WORK: usize = 3;
+static mut HEADS: [PyGcHead; 4] = [const { PyGcHead { next: null_mut(), prev: null_mut() } }; 4];
 static mut COUNT: usize = 0;
-static mut ALLOCS: usize = 0;
 static mut ENABLED: bool = true;
 static mut COLLECTING: bool = false;
+/// CPython's per-generation counts: allocations minus deallocations since
+/// the last generation-0 collection, then the number of collections of the
+/// next younger generation since this one was last collected.
+static mut GEN_COUNT: [usize; 3] = [0; 3];
 pub static mut THRESHOLD: usize = 7000;
-pub static mut COLLECTIONS: usize = 0;
-pub static mut COLLECTED: usize = 0;
+pub static mut OLDER_THRESHOLDS: [usize; 2] = [10, 10];
+/// Objects that survived a full collection, and those moved into the
+/// oldest generation since: a full collection waits until the latter is a
+/// quarter of the former (CPython's guard against quadratic full passes).
+static mut LONG_LIVED_TOTAL: usize = 0;
+static mut LONG_LIVED_PENDING: usize = 0;
+pub static mut COLLECTIONS: [usize; 3] = [0; 3];
+pub static mut COLLECTED: [usize; 3] = [0; 3];
 /// gc.DEBUG_SAVEALL: unreachable objects go to `SAVED` instead of being
 /// cleared (the gc module moves them into gc.garbage).
 pub static mut SAVEALL: bool = false;
-/// Called at the start and end of every collection (gc.callbacks); the
-/// second argument is the number of unreachable objects found ("stop" only).
-pub static mut HOOK: Option<fn(&str, usize)> = None;
+/// Called at the start and end of every collection (gc.callbacks) with the
+/// generation; the last argument is the number of unreachable objects found
+/// ("stop" only).
+pub static mut HOOK: Option<fn(&str, usize, usize)> = None;
 
 /// Unreachable objects kept by DEBUG_SAVEALL, until the gc module takes them.
 pub static SAVED: crate::gil::GilCell<std::cell::RefCell<Vec<crate::object::Obj>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
-unsafe fn head() -> *mut PyGcHead {
-    let h = &raw mut HEAD;
+unsafe fn head(i: usize) -> *mut PyGcHead {
+    let h = (&raw mut HEADS as *mut PyGcHead).add(i);
     if (*h).next.is_null() {
         (*h).next = h;
         (*h).prev = h;
@@ -59,17 +74,63 @@ unsafe fn set_prev(g: *mut PyGcHead, p: *mut PyGcHead) {
 /// `p` must be a freshly allocated object of a HAVE_GC type.
 pub unsafe fn track(p: *mut PyObject) {
     let g = gc_head(p);
-    let h = head();
-    let last = prev_of(h);
-    (*g).next = h;
-    (*g).prev = last;
-    (*last).next = g;
-    set_prev(h, g);
+    (*g).prev = null_mut(); // a new object: not finalized
+    append(head(0), g);
     COUNT += 1;
-    ALLOCS += 1;
-    if ALLOCS > THRESHOLD && ENABLED && !COLLECTING {
+    GEN_COUNT[0] += 1;
+    if GEN_COUNT[0] > THRESHOLD && ENABLED && !COLLECTING {
         crate::interp::request_gc();
     }
+}
+
+/// Links an object that was untracked on its way to tp_dealloc back in,
+/// for the duration of a finalizer that may resurrect it (CPython's
+/// subtype_dealloc does the same). The finalized bit is kept.
+///
+/// # Safety
+/// `p` must be a live, currently untracked container object.
+pub unsafe fn track_again(p: *mut PyObject) {
+    let g = gc_head(p);
+    if !(*g).next.is_null() {
+        return;
+    }
+    append(head(0), g);
+    COUNT += 1;
+    GEN_COUNT[0] += 1;
+}
+
+unsafe fn append(h: *mut PyGcHead, g: *mut PyGcHead) {
+    let last = prev_of(h);
+    (*g).next = h;
+    set_prev(g, last);
+    (*last).next = g;
+    set_prev(h, g);
+}
+
+/// Moves every object of list `from` to the end of list `to`.
+unsafe fn splice(from: *mut PyGcHead, to: *mut PyGcHead) {
+    if (*from).next == from {
+        return;
+    }
+    let first = (*from).next;
+    let last = prev_of(from);
+    let tail = prev_of(to);
+    (*tail).next = first;
+    set_prev(first, tail);
+    (*last).next = to;
+    set_prev(to, last);
+    (*from).next = from;
+    set_prev(from, from);
+}
+
+unsafe fn list_len(h: *mut PyGcHead) -> usize {
+    let mut n = 0;
+    let mut g = (*h).next;
+    while g != h {
+        n += 1;
+        g = (*g).next;
+    }
+    n
 }
 
 /// Unlinks an object (before it is freed).
@@ -86,9 +147,11 @@ pub unsafe fn untrack(p: *mut PyObject) {
     (*prev).next = next;
     set_prev(next, prev);
     (*g).next = null_mut();
-    (*g).prev = null_mut();
+    // Keep the finalized bit: a dying object is untracked before its
+    // tp_dealloc, which must still know that __del__ already ran.
+    (*g).prev = ((*g).prev as usize & FINALIZED) as *mut PyGcHead;
     COUNT -= 1;
-    ALLOCS = ALLOCS.saturating_sub(1);
+    GEN_COUNT[0] = GEN_COUNT[0].saturating_sub(1);
 }
 
 pub fn is_finalized(p: *mut PyObject) -> bool {
@@ -135,106 +198,258 @@ pub fn tracked_count() -> usize {
     unsafe { COUNT }
 }
 
-pub fn is_tracked(p: *mut PyObject) -> bool {
-    unsafe { (*(*p).ob_type).has_flag(tpflags::HAVE_GC) && !(*gc_head(p)).next.is_null() }
+/// PyObject_IS_GC: the object has a GC header. Type objects are of a GC
+/// type, but only heap types are allocated with the header.
+pub fn is_gc(p: *mut PyObject) -> bool {
+    unsafe {
+        let t = &*(*p).ob_type;
+        t.has_flag(tpflags::HAVE_GC) && (!t.has_flag(tpflags::TYPE_SUBCLASS) || (*(p as *mut crate::object::PyTypeObject)).has_flag(tpflags::HEAPTYPE))
+    }
 }
 
-unsafe fn all_objects() -> Vec<*mut PyObject> {
-    let h = head();
-    let mut v = Vec::with_capacity(COUNT);
+pub fn is_tracked(p: *mut PyObject) -> bool {
+    is_gc(p) && unsafe { !(*gc_head(p)).next.is_null() }
+}
+
+/// _PyObject_GC_MAY_BE_TRACKED: whether `p` can ever take part in a cycle
+/// (a tuple only while it is tracked). Containers holding none of those
+/// need not be tracked.
+pub fn may_be_tracked(p: *mut PyObject) -> bool {
+    if !is_gc(p) {
+        return false;
+    }
+    unsafe {
+        if (*p).ob_type == crate::types::tuple::type_ptr() {
+            return is_tracked(p);
+        }
+    }
+    true
+}
+
+/// Tracks an untracked container again (an item that may be tracked was
+/// stored in it).
+///
+/// # Safety
+/// `p` must be a live object of a HAVE_GC type with a GC header.
+pub unsafe fn retrack(p: *mut PyObject) {
+    if !is_tracked(p) {
+        track(p);
+    }
+}
+
+/// Untracks exact tuples and dicts of the work list that hold nothing that may be tracked
+/// (CPython's _PyTuple_MaybeUntrack and _PyDict_MaybeUntrack): they cannot
+/// be in a cycle, and gc.is_tracked shows it.
+unsafe fn untrack_atomic_containers() {
+    let tuple_t = crate::types::tuple::type_ptr();
+    let dict_t = crate::types::dict::type_ptr();
+    for p in work_objects() {
+        let t = (*p).ob_type;
+        if t == tuple_t {
+            let n = (*(p as *mut crate::object::PyVarObject)).ob_size as usize;
+            let items = (*(p as *mut crate::types::tuple::PyTupleObject)).ob_item.as_ptr();
+            let atomic = (0..n).all(|i| {
+                let x = *items.add(i);
+                !x.is_null() && !may_be_tracked(x)
+            });
+            if atomic {
+                untrack(p);
+            }
+        } else if t == dict_t {
+            let o = std::mem::ManuallyDrop::new(crate::object::Obj::from_owned(p));
+            if crate::types::dict::holds_only_untrackable(&o) {
+                untrack(p);
+            }
+        }
+    }
+}
+
+unsafe fn list_objects(h: *mut PyGcHead, v: &mut Vec<*mut PyObject>) {
     let mut g = (*h).next;
     while g != h {
         v.push((g as *mut u8).add(std::mem::size_of::<PyGcHead>()) as *mut PyObject);
         g = (*g).next;
     }
-    v
 }
 
-/// Every tracked object (gc.get_objects()).
-pub fn objects() -> Vec<crate::object::Obj> {
-    unsafe { all_objects().into_iter().map(|p| crate::object::Obj::from_borrowed(p)).collect() }
+/// Tracked objects (gc.get_objects()): every one, or one generation's.
+pub fn objects(generation: Option<usize>) -> Vec<crate::object::Obj> {
+    let mut v = Vec::new();
+    unsafe {
+        match generation {
+            Some(g) => list_objects(head(g), &mut v),
+            None => {
+                for g in 0..=WORK {
+                    list_objects(head(g), &mut v);
+                }
+            }
+        }
+        v.into_iter().map(|p| crate::object::Obj::from_borrowed(p)).collect()
+    }
 }
 
+/// Per tracked object during a collection: its reference count minus the
+/// references from other tracked objects, and whether it is known reachable.
+/// Keyed by address in an Fx map (pointer keys hash in one multiply).
 struct Scan {
-    refs: HashMap<usize, isize>,
+    refs: FxHashMap<usize, (isize, bool)>,
+    stack: Vec<*mut PyObject>,
 }
 
 unsafe extern "C" fn visit_decref(p: *mut PyObject, arg: *mut c_void) -> c_int {
     let s = &mut *(arg as *mut Scan);
     if let Some(r) = s.refs.get_mut(&(p as usize)) {
-        *r -= 1;
+        r.0 -= 1;
     }
     0
 }
 
-struct Reach<'a> {
-    refs: &'a HashMap<usize, isize>,
-    reached: HashSet<usize>,
-    stack: Vec<*mut PyObject>,
-}
-
 unsafe extern "C" fn visit_reach(p: *mut PyObject, arg: *mut c_void) -> c_int {
-    let r = &mut *(arg as *mut Reach);
-    if r.refs.contains_key(&(p as usize)) && r.reached.insert(p as usize) {
-        r.stack.push(p);
+    let s = &mut *(arg as *mut Scan);
+    if let Some(r) = s.refs.get_mut(&(p as usize)) {
+        if !r.1 {
+            r.1 = true;
+            s.stack.push(p);
+        }
     }
     0
 }
 
 /// The unreachable subset of `objs` (all tracked, considered as a closed set).
 unsafe fn unreachable(objs: &[*mut PyObject]) -> Vec<*mut PyObject> {
-    let mut scan = Scan { refs: objs.iter().map(|p| (*p as usize, (**p).ob_refcnt)).collect() };
+    let mut refs = FxHashMap::with_capacity_and_hasher(objs.len(), Default::default());
+    refs.extend(objs.iter().map(|p| (*p as usize, ((**p).ob_refcnt, false))));
+    let mut scan = Scan { refs, stack: Vec::new() };
     for &p in objs {
         if let Some(t) = (*(*p).ob_type).tp_traverse {
             t(p, visit_decref, &mut scan as *mut Scan as *mut c_void);
         }
     }
-    let mut reach = Reach { refs: &scan.refs, reached: HashSet::new(), stack: Vec::new() };
     for &p in objs {
-        if scan.refs[&(p as usize)] > 0 && reach.reached.insert(p as usize) {
-            reach.stack.push(p);
+        let r = scan.refs.get_mut(&(p as usize)).expect("tracked object");
+        if r.0 > 0 && !r.1 {
+            r.1 = true;
+            scan.stack.push(p);
         }
     }
-    while let Some(p) = reach.stack.pop() {
+    while let Some(p) = scan.stack.pop() {
         if let Some(t) = (*(*p).ob_type).tp_traverse {
-            t(p, visit_reach, &mut reach as *mut Reach as *mut c_void);
+            t(p, visit_reach, &mut scan as *mut Scan as *mut c_void);
         }
     }
-    objs.iter().copied().filter(|p| !reach.reached.contains(&(*p as usize))).collect()
+    objs.iter().copied().filter(|p| !scan.refs[&(*p as usize)].1).collect()
 }
 
 /// A full collection; returns the number of unreachable objects found.
 pub fn collect() -> usize {
+    collect_generation(2)
+}
+
+/// What the allocation threshold asks for: the oldest generation whose
+/// count passed its threshold (a full one only when enough objects became
+/// long-lived since the last), as CPython's collect_generations.
+pub fn collect_automatic() {
+    unsafe {
+        for g in (0..3).rev() {
+            let threshold = if g == 0 { THRESHOLD } else { OLDER_THRESHOLDS[g - 1] };
+            if GEN_COUNT[g] > threshold {
+                if g == 2 && LONG_LIVED_PENDING < LONG_LIVED_TOTAL / 4 {
+                    continue;
+                }
+                collect_generation(g);
+                return;
+            }
+        }
+    }
+}
+
+/// Collects generation `generation` and the younger ones; returns the
+/// number of unreachable objects found.
+pub fn collect_generation(generation: usize) -> usize {
     unsafe {
         if COLLECTING {
             return 0;
         }
+        // Callbacks run as part of the collection: what they allocate does
+        // not start another one (CPython's `collecting` flag).
+        COLLECTING = true;
         if let Some(h) = HOOK {
-            h("start", 0);
+            h("start", generation, 0);
         }
-        let n = collect_cycles();
+        let n = collect_cycles(generation);
+        COLLECTING = true;
         if let Some(h) = HOOK {
-            h("stop", n);
+            h("stop", generation, n);
         }
+        COLLECTING = false;
         n
     }
 }
 
-unsafe fn collect_cycles() -> usize {
+unsafe fn work_objects() -> Vec<*mut PyObject> {
+    let mut v = Vec::new();
+    list_objects(head(WORK), &mut v);
+    v
+}
+
+unsafe fn collect_cycles(generation: usize) -> usize {
+    COLLECTING = true;
+    if generation < 2 {
+        GEN_COUNT[generation + 1] += 1;
+    }
+    for g in 0..=generation {
+        GEN_COUNT[g] = 0;
+        splice(head(g), head(WORK));
+    }
+    COLLECTIONS[generation] += 1;
+    let n = collect_work();
+    // Survivors (and what finalizers resurrected) grow a generation older.
+    let older = (generation + 1).min(2);
+    if generation == 2 {
+        LONG_LIVED_PENDING = 0;
+        LONG_LIVED_TOTAL = list_len(head(WORK)) + list_len(head(2));
+    } else if generation == 1 {
+        LONG_LIVED_PENDING += list_len(head(WORK));
+    }
+    splice(head(WORK), head(older));
+    COLLECTED[generation] += n;
+    COLLECTING = false;
+    n
+}
+
+/// Finds and breaks the unreachable cycles among the objects of the work
+/// list; references from outside the list count as roots.
+unsafe fn collect_work() -> usize {
     {
-        COLLECTING = true;
-        ALLOCS = 0;
-        COLLECTIONS += 1;
-        let objs = all_objects();
+        // As CPython's young collections: tuples and dicts holding only
+        // atomic values leave the collector's lists first.
+        untrack_atomic_containers();
+        let objs = work_objects();
         let garbage = unreachable(&objs);
+        drop(objs);
         let n = garbage.len();
         if n == 0 {
-            COLLECTING = false;
             return 0;
         }
         // Keep the garbage alive while we work on it.
         for &p in &garbage {
             incref(p);
+        }
+        // CPython's order: weak references to the garbage are cleared
+        // first, and only those that are not garbage themselves get their
+        // callbacks run; then finalizers.
+        let garbage_set: rustc_hash::FxHashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
+        let mut callbacks = Vec::new();
+        for &p in &garbage {
+            if (*(*p).ob_type).tp_weaklistoffset > 0 {
+                let o = std::mem::ManuallyDrop::new(crate::object::Obj::from_owned(p));
+                callbacks.extend(crate::types::weakref::clear_weakrefs_for_gc(&o, &|w| garbage_set.contains(&(w as usize))));
+            }
+        }
+        for (w, cb) in callbacks {
+            if let Err(e) = crate::ops::call::call(&cb, &[w], None) {
+                crate::errors::write_unraisable(e, Some(&cb));
+            }
         }
         // PEP 442: finalizers first, once per object.
         let mut finalized_any = false;
@@ -250,8 +465,8 @@ unsafe fn collect_cycles() -> usize {
             for &p in &garbage {
                 (*p).ob_refcnt -= 1;
             }
-            let again = unreachable(&all_objects());
-            let set: HashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
+            let again = unreachable(&work_objects());
+            let set: rustc_hash::FxHashSet<usize> = garbage.iter().map(|p| *p as usize).collect();
             let v: Vec<*mut PyObject> = again.into_iter().filter(|p| set.contains(&(*p as usize))).collect();
             for &p in &garbage {
                 (*p).ob_refcnt += 1;
@@ -267,11 +482,9 @@ unsafe fn collect_cycles() -> usize {
                     v.push(crate::object::Obj::from_borrowed(p));
                 }
             });
-            COLLECTED += to_clear.len();
             for &p in &garbage {
                 decref(p);
             }
-            COLLECTING = false;
             return n;
         }
         for &p in &to_clear {
@@ -285,18 +498,16 @@ unsafe fn collect_cycles() -> usize {
                 c(p);
             }
         }
-        COLLECTED += to_clear.len();
         for &p in &garbage {
             decref(p);
         }
-        COLLECTING = false;
         n
     }
 }
 
-/// Container allocations since the last collection (gc.get_count()[0]).
-pub fn pending_count() -> usize {
-    unsafe { ALLOCS }
+/// gc.get_count(): the three generations' counts.
+pub fn counts() -> [usize; 3] {
+    unsafe { GEN_COUNT }
 }
 
 unsafe extern "C" fn visit_push(p: *mut PyObject, arg: *mut c_void) -> c_int {

@@ -47,7 +47,7 @@ pub fn trip_breaker() {
 pub fn handle_eval_breaker() -> PyResult<()> {
     BREAKER.store(false, Ordering::Relaxed);
     if GC_PENDING.swap(false, Ordering::Relaxed) {
-        crate::gc::collect();
+        crate::gc::collect_automatic();
     }
     crate::gil::yield_if_requested();
     crate::signals::check_signals()
@@ -87,6 +87,7 @@ pub fn initialize(argv: Vec<String>) -> PyResult<()> {
 pub unsafe fn after_fork_child() {
     crate::gil::after_fork_child();
     crate::import::imp::after_fork_child();
+    crate::threadstate::after_fork_child();
 }
 
 static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);

@@ -82,10 +82,44 @@ pub struct ThreadState {
     pub native_depth: usize,
     /// Lowest stack address this thread may use before RecursionError.
     pub stack_limit: usize,
+    /// `sys.set_asyncgen_hooks`: called when an async generator is first
+    /// iterated, and when one is collected unfinished (owned, or null).
+    pub asyncgen_firstiter: *mut PyObject,
+    pub asyncgen_finalizer: *mut PyObject,
+    /// `sys.set_coroutine_origin_tracking_depth`: frames kept in `cr_origin`.
+    pub coroutine_origin_depth: i32,
 }
 
 thread_local! {
     static CURRENT: Cell<*mut ThreadState> = const { Cell::new(null_mut()) };
+}
+
+/// Every live thread state, newest first, as CPython's interpreter list:
+/// faulthandler walks it to dump all threads (from a signal handler it only
+/// try-locks). Rebuilt in a forked child, where only the caller survives.
+static ALL: crate::gil::ForkResettable<std::sync::Mutex<Vec<usize>>> = crate::gil::ForkResettable::new(std::sync::Mutex::new(Vec::new()));
+
+/// Calls `f` on each live thread state, newest first, without allocating;
+/// false (and no call) when the list is busy, for a signal handler must not
+/// wait for it.
+pub fn try_for_each_thread(mut f: impl FnMut(*mut ThreadState)) -> bool {
+    match ALL.get().try_lock() {
+        Ok(g) => {
+            for p in g.iter() {
+                f(*p as *mut ThreadState);
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// # Safety
+/// In a forked child before any other thread starts.
+pub unsafe fn after_fork_child() {
+    let me = tstate_ptr();
+    let v = if me.is_null() { Vec::new() } else { vec![me as usize] };
+    ALL.reset(std::sync::Mutex::new(v));
 }
 
 static RECURSION_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1000);
@@ -148,6 +182,9 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
         depth: 0,
         native_depth: 0,
         stack_limit: limit,
+        asyncgen_firstiter: null_mut(),
+        asyncgen_finalizer: null_mut(),
+        coroutine_origin_depth: 0,
     });
     let p = Box::into_raw(ts);
     unsafe {
@@ -155,6 +192,7 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
         (*p).py.cframe = &mut (*p).py.root_cframe;
     }
     CURRENT.with(|c| c.set(p));
+    ALL.get().lock().unwrap_or_else(|e| e.into_inner()).insert(0, p as usize);
     p
 }
 
@@ -165,12 +203,17 @@ pub fn init_thread(stack_size: usize) -> *mut ThreadState {
 /// `ts` must be the calling thread's state, from `init_thread`, and no
 /// frame of this thread may still be running.
 pub unsafe fn free_thread(ts: *mut ThreadState) {
+    crate::eval::trace::clear_thread(&mut *ts);
     let py = &mut (*ts).py;
     for p in [&mut py.curexc_type, &mut py.curexc_value, &mut py.curexc_traceback, &mut py.exc_state.exc_value, &mut py.dict] {
         let o = std::mem::replace(p, null_mut());
         crate::object::xdecref(o);
     }
+    for p in [&mut (*ts).asyncgen_firstiter, &mut (*ts).asyncgen_finalizer] {
+        crate::object::xdecref(std::mem::replace(p, null_mut()));
+    }
     CURRENT.with(|c| c.set(null_mut()));
+    ALL.get().lock().unwrap_or_else(|e| e.into_inner()).retain(|p| *p != ts as usize);
     drop(Box::from_raw(ts));
 }
 

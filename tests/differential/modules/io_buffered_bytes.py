@@ -107,3 +107,18 @@ e(lambda: gb.getbuffer())
 print(bytes(_io.BytesIO().getbuffer()))
 posix.unlink(p)
 posix.rmdir(base)
+
+# buffering=1 in binary mode warns and uses a default-size buffer (it is
+# not a one-byte buffer): a short write stays buffered until flush.
+import warnings, select
+r, w = posix.pipe()
+with warnings.catch_warnings(record=True) as ws:
+    warnings.simplefilter('always')
+    f = _io.open(w, 'wb', 1)
+    print(type(f).__name__, [(x.category.__name__, str(x.message)) for x in ws])
+f.write(b'line\n')
+print(select.select([r], [], [], 0)[0] == [])
+f.flush()
+print(posix.read(r, 100))
+f.close()
+posix.close(r)

@@ -129,3 +129,20 @@ for st in [1, ('ab', None, 1), ('ab', '\n', 1, None), ('a\r\nb', None, 1, None),
 x = _io.StringIO("q\nw", newline=None); x.read(1); y = _io.StringIO(); y.__setstate__(x.__getstate__()); print(repr(y.read()))
 posix.unlink(p)
 posix.rmdir(base)
+
+# Pickling restores a StringIO through __setstate__ on a bare __new__ object.
+import pickle
+s = _io.StringIO("abc\ndef", newline=None)
+s.read(2)
+s.extra = 7
+t = pickle.loads(pickle.dumps(s))
+print(repr(t.getvalue()), t.tell(), t.extra, t.read())
+u = _io.StringIO.__new__(_io.StringIO)
+u.__setstate__(('xyz', '\n', 1, None))
+print(u.read())
+c = _io.StringIO()
+c.close()
+try:
+    c.__setstate__(('a', '\n', 0, None))
+except ValueError as e:
+    print('ValueError', e)

@@ -67,3 +67,11 @@ try:
     type(it)()
 except TypeError as e:
     print(e)
+# Offsets near sys.maxsize: the required size is reported without overflow.
+import sys as _sys
+for call in [lambda: S.pack_into('<I', bytearray(10), _sys.maxsize, 1),
+             lambda: S.unpack_from('<I', bytearray(10), _sys.maxsize)]:
+    try:
+        call()
+    except S.error as e:
+        print(e)

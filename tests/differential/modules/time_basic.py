@@ -90,3 +90,13 @@ for f in (time.time, time.monotonic_ns):
         f(1)
     except TypeError as e:
         print(type(e).__name__, e)
+
+# Struct sequences take a dict (or nothing) as second argument; None is refused.
+import os
+for make in (lambda: time.struct_time((1,) * 9, None), lambda: time.struct_time((1,) * 9, dict=None),
+             lambda: time.struct_time((1,) * 9, 5), lambda: os.stat_result((1,) * 10, None),
+             lambda: time.struct_time((1,) * 9, {'tm_zone': 'X'}).tm_zone, lambda: time.struct_time(sequence=(1,) * 9)):
+    try:
+        print(make())
+    except TypeError as e:
+        print("TypeError", e)

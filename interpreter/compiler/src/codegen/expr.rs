@@ -60,6 +60,7 @@ impl<'a> Compiler<'a> {
                 self.bind_label(end);
             }
             Expr::Compare(c) => {
+                self.check_compare(c);
                 self.expr(&c.left)?;
                 let n = c.ops.len();
                 if n == 1 {
@@ -105,6 +106,7 @@ impl<'a> Compiler<'a> {
                 self.emit_name(Opcode::LOAD_ATTR, a.attr.as_str());
             }
             Expr::Subscript(s) => {
+                self.check_subscript(s);
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Opcode::BINARY_SUBSCR, 0);
@@ -260,6 +262,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_label();
                 self.expr(&c.left)?;
@@ -449,6 +452,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
+        self.check_caller(c);
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
         // Method calls: obj.name(...) without unpacking.

@@ -11,6 +11,7 @@ mod expr;
 mod functions;
 mod patterns;
 mod stmt;
+mod warnings;
 
 use crate::symtable::{Kind, Scope, SymScope, SymbolTable};
 use crate::CResult;
@@ -104,6 +105,8 @@ pub struct Compiler<'a> {
     interactive: bool,
     pub(crate) future_flags: u32,
     allow_top_level_await: bool,
+    /// SyntaxWarnings issued so far (message, where), in compile order.
+    pub(crate) warnings: Vec<(String, TextRange)>,
 }
 
 impl<'a> Compiler<'a> {
@@ -117,6 +120,7 @@ impl<'a> Compiler<'a> {
             interactive,
             future_flags,
             allow_top_level_await: opts.allow_top_level_await,
+            warnings: vec![],
         }
     }
 
@@ -248,8 +252,21 @@ impl<'a> Compiler<'a> {
 
     /// Index of a cell or free variable in localsplus.
     fn deref_index(&self, name: &str) -> u32 {
+        self.deref_index_in(name, false)
+    }
+
+    /// With `free`, the free variable of that name: a class body whose
+    /// methods need the implicit `__class__` cell can also read an
+    /// enclosing `__class__`, and has both.
+    fn deref_index_in(&self, name: &str, free: bool) -> u32 {
         let u = self.ur();
         let nvars = u.varnames.len();
+        if free {
+            if let Some(f) = u.freevars.iter().position(|v| v == name) {
+                let extra = u.cellvars.iter().filter(|c| !u.varnames.contains(c)).count();
+                return (nvars + extra + f) as u32;
+            }
+        }
         let mut extra = 0;
         for c in &u.cellvars {
             match u.varnames.iter().position(|v| v == c) {
@@ -443,7 +460,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn nameop_at(&mut self, name: &str, ctx: Ctx, r: TextRange) -> CResult<()> {
         if name == "__debug__" && ctx != Ctx::Load {
-            return cerr("cannot assign to __debug__", r);
+            return cerr(if ctx == Ctx::Del { "cannot delete __debug__" } else { "cannot assign to __debug__" }, r);
         }
         let mangled = self.mangle(name);
         let scope = self.scope();
@@ -476,7 +493,7 @@ impl<'a> Compiler<'a> {
                 );
             }
             Op::Deref => {
-                let i = self.deref_index(&mangled);
+                let i = self.deref_index_in(&mangled, sc == SymScope::Free);
                 self.emit(
                     match ctx {
                         Ctx::Load => {

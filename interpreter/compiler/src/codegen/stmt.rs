@@ -4,7 +4,7 @@
 use super::{cerr, Compiler, Ctx, FBlock};
 use crate::symtable::Kind;
 use crate::CResult;
-use krait_bytecode::{BinaryOp, Constant, Opcode};
+use krait_bytecode::{BinaryOp, Constant, Location, Opcode};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -91,6 +91,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                self.check_assert(a);
                 if self.optimize == 0 {
                     let end = self.new_label();
                     self.cond_jump(&a.test, true, end)?;
@@ -198,9 +199,16 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_label();
         self.bind_label(top);
         self.push_fblock(FBlock::WhileLoop { start: top, exit: end }, w.range)?;
+        let before = self.ur().code.len();
         self.cond_jump(&w.test, false, anchor)?;
+        let tested = self.ur().code.len() != before;
         self.stmts(&w.body)?;
         self.set_loc(w.range);
+        if tested {
+            // The jump back to the test has no line of its own (as CPython's
+            // test at the bottom): tracing sees the `while` line once per turn.
+            self.u().loc = Location::default();
+        }
         self.jump(Opcode::JUMP_BACKWARD, top);
         self.pop_fblock();
         self.bind_label(anchor);
@@ -222,7 +230,9 @@ impl<'a> Compiler<'a> {
         self.jump(Opcode::FOR_ITER, cleanup);
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
-        self.set_loc(f.range);
+        // The jump back is artificial (no line), as in CPython: it belongs
+        // to the body's last line, so tracing sees the `for` line once a turn.
+        self.u().loc = Location::default();
         self.jump(Opcode::JUMP_BACKWARD, start);
         self.bind_label(cleanup);
         self.u().depth -= 1;

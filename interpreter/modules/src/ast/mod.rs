@@ -99,7 +99,9 @@ fn compile_tree(tree: &Obj, filename: &str, mode: Mode, flags: u32, optimize: u8
         future_flags: flags & krait_runtime::compile::cf::FUTURE_MASK,
         allow_top_level_await: flags & krait_runtime::compile::cf::ALLOW_TOP_LEVEL_AWAIT != 0,
     };
-    match krait_compiler::compile_ast(&module, &conv.table, filename, mode, &opts) {
+    let (result, warnings) = krait_compiler::compile_ast_with_warnings(&module, &conv.table, filename, mode, &opts);
+    krait_runtime::compile::issue_warnings(&warnings, filename)?;
+    match result {
         Ok(unit) => Ok(krait_runtime::types::code::from_unit(&unit)),
         Err(e) => Err(krait_runtime::compile::raise_compile_error(&e)),
     }

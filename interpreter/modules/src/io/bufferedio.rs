@@ -141,7 +141,17 @@ impl BufState {
         let mut done = 0;
         while done < self.wbuf.len() {
             match self.raw_write(&self.wbuf[done..]) {
-                Ok(Some(n)) => done += n,
+                Ok(Some(n)) => {
+                    done += n;
+                    // A partial write may mean a signal arrived: run its
+                    // handlers before blocking again, as CPython does.
+                    if done < self.wbuf.len() {
+                        if let Err(e) = krait_runtime::signals::check_signals() {
+                            self.wbuf.drain(..done);
+                            return Err(e);
+                        }
+                    }
+                }
                 Ok(None) => {
                     self.wbuf.drain(..done);
                     return Err(krait_runtime::errors::raise_with(
@@ -524,7 +534,12 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let mut rest = d;
     while rest.len() > b.buffer_size {
         match b.raw_write(rest)? {
-            Some(n) => rest = &rest[n..],
+            Some(n) => {
+                rest = &rest[n..];
+                // Partial writes happen when a signal interrupts: its
+                // handlers run (and may raise) before the next write.
+                krait_runtime::signals::check_signals()?;
+            }
             None => {
                 return Err(krait_runtime::errors::raise_with(
                     krait_runtime::types::exceptions::BlockingIOError(),
@@ -616,17 +631,20 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if b.raw_closed()? {
         return Ok(none::none());
     }
-    let flushed = if b.writable { b.flush_writes() } else { Ok(()) };
+    // A failed flush still closes the raw stream; its exception is taken
+    // out of the thread state first, then re-raised (or becomes the
+    // context of close()'s own exception), as CPython does.
+    let flushed = if b.writable { b.flush_writes().map_err(krait_runtime::errors::take) } else { Ok(()) };
     let raw = b.raw.clone();
     b.rbuf.clear();
     b.rpos = 0;
     let closed = call_method(&raw, "close", &[]);
     match (flushed, closed) {
-        (Err(e), Ok(_)) => Err(e),
-        (Err(e1), Err(e2)) => {
-            let first = krait_runtime::errors::take(e1);
-            let _ = first;
-            Err(e2)
+        (Err(first), Ok(_)) => Err(krait_runtime::errors::restore(first)),
+        (Err(first), Err(e2)) => {
+            let second = krait_runtime::errors::take(e2);
+            krait_runtime::types::exceptions::set_context(&second, Some(first));
+            Err(krait_runtime::errors::restore(second))
         }
         (Ok(()), r) => r.map(|_| none::none()),
     }

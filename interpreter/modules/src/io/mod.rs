@@ -197,6 +197,9 @@ unsafe extern "C" fn io_clear(p: *mut PyObject) -> i32 {
 unsafe extern "C" fn io_dealloc(p: *mut PyObject) {
     if (*(*p).ob_type).tp_finalize.is_some() && !krait_runtime::gc::is_finalized(p) {
         (*p).ob_refcnt = 1;
+        if (*(*p).ob_type).has_flag(krait_runtime::object::tpflags::HAVE_GC) {
+            krait_runtime::gc::track_again(p);
+        }
         krait_runtime::gc::call_finalizer(p);
         (*p).ob_refcnt -= 1;
         if (*p).ob_refcnt > 0 {
@@ -435,11 +438,12 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let result = (|| -> PyResult<Obj> {
         let mut buffering = buffering;
         let mut line_buffering = false;
-        if buffering == 1 || buffering < 0 {
-            if truthy(&call_method(&raw, "isatty", &[])?)? {
-                buffering = -1;
-                line_buffering = true;
-            }
+        // buffering=1 means line buffering (text) over a default-size
+        // buffer; so does the default on a terminal.
+        let isatty = buffering < 0 && truthy(&call_method(&raw, "isatty", &[])?)?;
+        if buffering == 1 || isatty {
+            buffering = -1;
+            line_buffering = true;
         }
         if buffering < 0 {
             buffering = fileio::blksize(&raw).unwrap_or(DEFAULT_BUFFER_SIZE as i64) as i32;

@@ -240,7 +240,13 @@ fn m_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         krait_runtime::bail!(TypeError, "_io.StringIO.__setstate__ argument should be 4-tuple, got {}", stt.ty().name());
     }
     let it = tuple::items(stt).to_vec();
-    sio(s)?;
+    // Unpickling calls this on an object made by __new__ alone: only a
+    // closed StringIO is refused.
+    if let Some(State::Str(st)) = state(s) {
+        if st.closed {
+            return Err(closed_err());
+        }
+    }
     // Re-initialise with (initial_value, newline), then restore the
     // buffer untranslated.
     init(s, &tuple::new(&it[..2]), None)?;

@@ -3,7 +3,7 @@
 //! __reduce__/__setstate__ states match.
 
 use super::{int, iter_type, parse, ssize};
-use crate::native::{self, push, State};
+use crate::native::{self, push, push_opt, State};
 use krait_runtime::object::{Obj, PyObject, PyTypeObject};
 use krait_runtime::ops;
 use krait_runtime::types::builtin_func::{check_nargs, method};
@@ -49,12 +49,15 @@ struct Product {
     pools: Obj,
     indices: Vec<usize>,
     result: Option<Vec<Obj>>,
+    /// The last result tuple, reused while nobody else holds it.
+    out: Option<Obj>,
     stopped: bool,
 }
 
 impl State for Product {
     fn refs(&self, out: &mut Vec<*mut PyObject>) {
         push(out, &self.pools);
+        push_opt(out, &self.out);
         if let Some(r) = &self.result {
             for x in r {
                 push(out, x);
@@ -98,7 +101,7 @@ fn product_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<O
         pools.extend(base.iter().cloned());
     }
     let n = pools.len();
-    native::alloc(t, Product { pools: tuple::from_vec(pools), indices: vec![0; n], result: None, stopped: false })
+    native::alloc(t, Product { pools: tuple::from_vec(pools), indices: vec![0; n], result: None, out: None, stopped: false })
 }
 krait_runtime::new_slot!(product_new_slot => product_new);
 
@@ -142,7 +145,8 @@ fn product_next(o: &Obj) -> PyResult<Option<Obj>> {
             }
         }
     }
-    Ok(Some(tuple::new(s.result.as_ref().unwrap())))
+    let items = s.result.as_ref().unwrap().clone();
+    Ok(Some(tuple::reuse(&mut s.out, items)))
 }
 crate::iternext!(product_next_slot => product_next);
 
@@ -189,12 +193,15 @@ struct Comb {
     r: usize,
     indices: Vec<usize>,
     result: Option<Vec<Obj>>,
+    /// The last result tuple, reused while nobody else holds it.
+    out: Option<Obj>,
     stopped: bool,
 }
 
 impl State for Comb {
     fn refs(&self, out: &mut Vec<*mut PyObject>) {
         push(out, &self.pool);
+        push_opt(out, &self.out);
         if let Some(r) = &self.result {
             for x in r {
                 push(out, x);
@@ -216,14 +223,14 @@ fn comb_args(name: &str, args: &Obj, kw: Option<&Obj>) -> PyResult<(Obj, usize)>
 fn combinations_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
     let (pool, r) = comb_args("combinations", args, kw)?;
     let n = tuple::len(&pool);
-    native::alloc(t, Comb { pool, r, indices: (0..r).collect(), result: None, stopped: r > n })
+    native::alloc(t, Comb { pool, r, indices: (0..r).collect(), result: None, out: None, stopped: r > n })
 }
 krait_runtime::new_slot!(combinations_new_slot => combinations_new);
 
 fn cwr_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
     let (pool, r) = comb_args("combinations_with_replacement", args, kw)?;
     let n = tuple::len(&pool);
-    native::alloc(t, Comb { pool, r, indices: vec![0; r], result: None, stopped: n == 0 && r > 0 })
+    native::alloc(t, Comb { pool, r, indices: vec![0; r], result: None, out: None, stopped: n == 0 && r > 0 })
 }
 krait_runtime::new_slot!(cwr_new_slot => cwr_new);
 
@@ -258,7 +265,8 @@ fn combinations_next(o: &Obj) -> PyResult<Option<Obj>> {
             }
         }
     }
-    Ok(Some(tuple::new(s.result.as_ref().unwrap())))
+    let items = s.result.as_ref().unwrap().clone();
+    Ok(Some(tuple::reuse(&mut s.out, items)))
 }
 crate::iternext!(combinations_next_slot => combinations_next);
 
@@ -291,7 +299,8 @@ fn cwr_next(o: &Obj) -> PyResult<Option<Obj>> {
             }
         }
     }
-    Ok(Some(tuple::new(s.result.as_ref().unwrap())))
+    let items = s.result.as_ref().unwrap().clone();
+    Ok(Some(tuple::reuse(&mut s.out, items)))
 }
 crate::iternext!(cwr_next_slot => cwr_next);
 
@@ -353,12 +362,15 @@ struct Perm {
     indices: Vec<usize>,
     cycles: Vec<usize>,
     result: Option<Vec<Obj>>,
+    /// The last result tuple, reused while nobody else holds it.
+    out: Option<Obj>,
     stopped: bool,
 }
 
 impl State for Perm {
     fn refs(&self, out: &mut Vec<*mut PyObject>) {
         push(out, &self.pool);
+        push_opt(out, &self.out);
         if let Some(r) = &self.result {
             for x in r {
                 push(out, x);
@@ -385,7 +397,7 @@ fn permutations_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyRes
         _ => n,
     };
     let cycles = if r <= n { (0..r).map(|i| n - i).collect() } else { Vec::new() };
-    native::alloc(t, Perm { pool, r, indices: (0..n).collect(), cycles, result: None, stopped: r > n })
+    native::alloc(t, Perm { pool, r, indices: (0..n).collect(), cycles, result: None, out: None, stopped: r > n })
 }
 krait_runtime::new_slot!(permutations_new_slot => permutations_new);
 
@@ -433,7 +445,8 @@ fn permutations_next(o: &Obj) -> PyResult<Option<Obj>> {
             }
         }
     }
-    Ok(Some(tuple::new(s.result.as_ref().unwrap())))
+    let items = s.result.as_ref().unwrap().clone();
+    Ok(Some(tuple::reuse(&mut s.out, items)))
 }
 crate::iternext!(permutations_next_slot => permutations_next);
 

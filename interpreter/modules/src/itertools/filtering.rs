@@ -135,7 +135,7 @@ fn make_chain(t: *mut PyTypeObject, its: &[Obj]) -> PyResult<Obj> {
 }
 
 fn chain_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
-    if t == &raw mut CHAIN_TYPE {
+    if super::keeps_init(t, &raw mut CHAIN_TYPE) {
         native::no_kw_dict("chain", kw)?;
     }
     let source = ops::iter(args)?;
@@ -568,6 +568,8 @@ struct ZipLongest {
     its: Vec<Option<Obj>>,
     active: usize,
     fill: Obj,
+    /// The last result tuple, reused while nobody else holds it.
+    out: Option<Obj>,
 }
 
 impl State for ZipLongest {
@@ -576,6 +578,7 @@ impl State for ZipLongest {
             push_opt(out, i);
         }
         push(out, &self.fill);
+        push_opt(out, &self.out);
     }
 }
 
@@ -594,7 +597,7 @@ fn zip_longest_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResu
         its.push(Some(ops::iter(a)?));
     }
     let active = its.len();
-    native::alloc(t, ZipLongest { its, active, fill })
+    native::alloc(t, ZipLongest { its, active, fill, out: None })
 }
 krait_runtime::new_slot!(zip_longest_new_slot => zip_longest_new);
 
@@ -631,7 +634,8 @@ fn zip_longest_next(o: &Obj) -> PyResult<Option<Obj>> {
             }
         }
     }
-    Ok(Some(tuple::from_vec(out)))
+    let Some(s) = native::state::<ZipLongest>(o) else { return Ok(Some(tuple::from_vec(out))) };
+    Ok(Some(tuple::reuse(&mut s.out, out)))
 }
 crate::iternext!(zip_longest_next_slot => zip_longest_next);
 

@@ -46,7 +46,8 @@ pub(crate) fn parse(
 }
 
 /// Argument-clinic positional-only check: keywords rejected for the exact
-/// type, then "f expected N arguments, got M".
+/// type and for subclasses that keep its __init__ (one overriding __init__
+/// may take keywords), then "f expected N arguments, got M".
 pub(crate) fn positional<'a>(
     fname: &str,
     t: *mut PyTypeObject,
@@ -56,7 +57,7 @@ pub(crate) fn positional<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Obj]> {
-    if t == exact {
+    if keeps_init(t, exact) {
         native::no_kw_dict(fname, kw)?;
     }
     let a = tuple::items(args);
@@ -70,6 +71,12 @@ pub(crate) fn positional<'a>(
         bail!(TypeError, "{} expected at most {} argument{}, got {}", fname, max, if max == 1 { "" } else { "s" }, a.len());
     }
     Ok(a)
+}
+
+/// Clinic's `type == exact || type->tp_init == exact->tp_init`.
+#[allow(unpredictable_function_pointer_comparisons)]
+pub(crate) fn keeps_init(t: *mut PyTypeObject, exact: *mut PyTypeObject) -> bool {
+    t == exact || unsafe { (*t).tp_init == (*exact).tp_init }
 }
 
 /// "state is not a tuple" check of __setstate__.

@@ -293,17 +293,29 @@ pub fn path(fname: &str, argname: &str, o: Option<&Obj>, nullable: bool, allow_f
         let fd = fd_value(o)?;
         return Ok(Path { obj: o.clone(), bytes: Vec::new(), fd: Some(fd), is_bytes: false, is_none: false });
     }
+    let allowed = match (allow_fd, nullable) {
+        (true, true) => "string, bytes, os.PathLike, integer or None",
+        (true, false) => "string, bytes, os.PathLike or integer",
+        (false, true) => "string, bytes, os.PathLike or None",
+        (false, false) => "string, bytes or os.PathLike",
+    };
+    if !pystr::is_str(o) && !bytes::is_bytes(o) && krait_runtime::types::buffer::has_buffer(o) {
+        // Other bytes-like objects are still accepted, as bytes, with a
+        // DeprecationWarning (CPython 3.11).
+        krait_runtime::modules::warnings::warn(
+            krait_runtime::types::exceptions::DeprecationWarning(),
+            &format!("{}: {} should be {}, not {}", fname, argname, allowed, o.ty().name()),
+            1,
+        )?;
+        let b = krait_runtime::types::buffer::bytes_like(o)?.as_slice().to_vec();
+        if b.contains(&0) {
+            krait_runtime::bail!(ValueError, "{}: embedded null character in {}", fname, argname);
+        }
+        return Ok(Path { obj: o.clone(), bytes: b, fd: None, is_bytes: true, is_none: false });
+    }
     let r = match fspath_opt(o)? {
         Some(r) => r,
-        None => {
-            let allowed = match (allow_fd, nullable) {
-                (true, true) => "string, bytes, os.PathLike, integer or None",
-                (true, false) => "string, bytes, os.PathLike or integer",
-                (false, true) => "string, bytes, os.PathLike or None",
-                (false, false) => "string, bytes or os.PathLike",
-            };
-            krait_runtime::bail!(TypeError, "{}: {} should be {}, not {}", fname, argname, allowed, o.ty().name());
-        }
+        None => krait_runtime::bail!(TypeError, "{}: {} should be {}, not {}", fname, argname, allowed, o.ty().name()),
     };
     if pystr::is_str(&r) {
         let b = fs_encode(&r)?;

@@ -330,12 +330,22 @@ pub fn p_readlink(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// A timespec from an int or float number of seconds (utime's `times`).
 fn to_timespec(o: &Obj) -> PyResult<libc::timespec> {
     if krait_runtime::types::float::is_float(o) {
+        // Rounded towards minus infinity, as CPython's utime.
         let f = krait_runtime::types::float::value(o);
-        let mut sec = f.floor();
-        let mut nsec = ((f - sec) * 1e9).round();
+        if f.is_nan() {
+            krait_runtime::bail!(ValueError, "Invalid value NaN (not a number)");
+        }
+        let mut sec = f.trunc();
+        let mut nsec = ((f - sec) * 1e9).floor();
         if nsec >= 1e9 {
             sec += 1.0;
             nsec -= 1e9;
+        } else if nsec < 0.0 {
+            sec -= 1.0;
+            nsec += 1e9;
+        }
+        if !(sec >= i64::MIN as f64 && sec < i64::MAX as f64) {
+            krait_runtime::bail!(OverflowError, "timestamp out of range for platform time_t");
         }
         return Ok(libc::timespec { tv_sec: sec as i64, tv_nsec: nsec as i64 });
     }

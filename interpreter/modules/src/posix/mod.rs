@@ -6,12 +6,14 @@
 //! `args.rs` converts arguments, `stat.rs` has stat_result and the stat
 //! family, `scandir.rs` listdir/scandir/DirEntry, `fileops.rs` the other
 //! file and descriptor calls, `process.rs` processes and system
-//! information, `environ.rs` the environment, `names.rs` the
+//! information, `linux.rs` the Linux-only calls (getrandom, eventfd,
+//! memfd_create, copy_file_range, splice, xattrs, openpty), `environ.rs` the environment, `names.rs` the
 //! sysconf/confstr/pathconf name tables.
 
 pub mod args;
 pub mod environ;
 pub mod fileops;
+pub mod linux;
 pub mod names;
 pub mod process;
 pub mod scandir;
@@ -95,6 +97,7 @@ fn functions() -> Vec<MethodSpec> {
         method("getsid", p_getsid),
         method("setsid", p_setsid),
         method("getgroups", p_getgroups),
+        method("setgroups", p_setgroups),
         method("getlogin", p_getlogin),
         method("kill", p_kill),
         method("killpg", p_killpg),
@@ -113,6 +116,7 @@ fn functions() -> Vec<MethodSpec> {
         method("WCOREDUMP", p_wcoredump),
         method("register_at_fork", p_register_at_fork),
         method("fork", p_fork),
+        method("forkpty", p_forkpty),
         method("execv", p_execv),
         method("execve", p_execve),
         method("system", p_system),
@@ -145,6 +149,23 @@ fn functions() -> Vec<MethodSpec> {
         method("seteuid", p_seteuid),
         method("setegid", p_setegid),
         method("sched_yield", p_sched_yield),
+        method("getrandom", linux::p_getrandom),
+        method("eventfd", linux::p_eventfd),
+        method("eventfd_read", linux::p_eventfd_read),
+        method("eventfd_write", linux::p_eventfd_write),
+        method("memfd_create", linux::p_memfd_create),
+        method("copy_file_range", linux::p_copy_file_range),
+        method("splice", linux::p_splice),
+        method("setreuid", linux::p_setreuid),
+        method("setregid", linux::p_setregid),
+        method("tcgetpgrp", linux::p_tcgetpgrp),
+        method("tcsetpgrp", linux::p_tcsetpgrp),
+        method("openpty", linux::p_openpty),
+        method("login_tty", linux::p_login_tty),
+        method("getxattr", linux::p_getxattr),
+        method("setxattr", linux::p_setxattr),
+        method("removexattr", linux::p_removexattr),
+        method("listxattr", linux::p_listxattr),
     ]
 }
 
@@ -285,7 +306,7 @@ pub fn create() -> PyResult<Obj> {
         &pystr::new("This module provides access to operating system functionality that is\nstandardized by the C Standard and the POSIX standard (a thinly\ndisguised Unix interface).  Refer to the library manual and\ncorresponding Unix manual entries for more information on calls."),
     )?;
     add_functions(&d, &m, &functions())?;
-    for (n, v) in CONSTANTS {
+    for (n, v) in CONSTANTS.iter().chain(linux::CONSTANTS) {
         dict::set_item_str(&d, n, &int::from_i64(*v))?;
     }
     dict::set_item_str(&d, "environ", &environ::environ_dict()?)?;

@@ -83,6 +83,43 @@ pub fn p_getgroups(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(list::from_vec(v[..n as usize].iter().map(|g| int::from_i64(*g as i64)).collect()))
 }
 
+/// `setgroups(groups)`: groups is a sequence (anything with sq_item that is
+/// not a dict) of gids.
+pub fn p_setgroups(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("setgroups", a, kw, 1, 1)?;
+    let o = &a[0];
+    let is_seq = unsafe {
+        let t = o.ty();
+        !krait_runtime::types::dict::is_dict(o) && !t.tp_as_sequence.is_null() && (*t.tp_as_sequence).sq_item.is_some()
+    };
+    if !is_seq {
+        krait_runtime::bail!(TypeError, "setgroups argument must be a sequence");
+    }
+    let items = krait_runtime::ops::call::call(&krait_runtime::types::type_::type_obj(krait_runtime::types::list::type_ptr()), &[o.clone()], None)?;
+    let items = list::items(&items).to_vec();
+    if items.len() > 65536 {
+        krait_runtime::bail!(ValueError, "too many groups");
+    }
+    let mut gids = Vec::with_capacity(items.len());
+    for it in &items {
+        if !int::is_int(it) {
+            krait_runtime::bail!(TypeError, "groups must be integers");
+        }
+        let i = int::index_raw(it)?;
+        match int::as_i64(&i) {
+            Some(-1) => gids.push(u32::MAX),
+            Some(v) if (0..=u32::MAX as i64).contains(&v) => gids.push(v as u32),
+            Some(_) => krait_runtime::bail!(OverflowError, "gid is less than minimum"),
+            None if int::sign(&i) < 0 => krait_runtime::bail!(OverflowError, "gid is less than minimum"),
+            None => krait_runtime::bail!(OverflowError, "gid is greater than maximum"),
+        }
+    }
+    if unsafe { libc::setgroups(gids.len(), gids.as_ptr()) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
 pub fn p_getlogin(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.getlogin", a, kw, 0, 0)?;
     let p = unsafe { libc::getlogin() };
@@ -237,8 +274,56 @@ fn run_hooks(hooks: Vec<Obj>) {
     }
 }
 
+/// The os.register_at_fork hooks of one kind: "before" hooks run
+/// last-registered first, the others in registration order.
+fn hooks(kind: usize) -> Vec<Obj> {
+    AT_FORK.with(|c| {
+        let c = c.borrow();
+        match kind {
+            0 => c.0.iter().rev().cloned().collect(),
+            1 => c.1.clone(),
+            _ => c.2.clone(),
+        }
+    })
+}
+
+/// PyOS_BeforeFork's Python part (used by _posixsubprocess with preexec_fn).
+pub fn run_before_fork_hooks() {
+    run_hooks(hooks(0));
+}
+
+/// PyOS_AfterFork_Child: the interpreter becomes the child's, then the
+/// after_in_child hooks run.
+///
+/// # Safety
+/// Only in a freshly forked child, before any other Python code runs.
+pub unsafe fn after_fork_child_with_hooks() {
+    krait_runtime::interp::after_fork_child();
+    run_hooks(hooks(1));
+}
+
+pub fn run_after_fork_parent_hooks() {
+    run_hooks(hooks(2));
+}
+
 pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.fork", a, kw, 0, 0)?;
+    let pid = fork_with_hooks(|| unsafe { libc::fork() })?;
+    Ok(int::from_i64(pid as i64))
+}
+
+/// `forkpty()`: fork with the child on a new pseudo-terminal; returns
+/// (pid, master fd) — the fd is meaningless (-1) in the child.
+pub fn p_forkpty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.forkpty", a, kw, 0, 0)?;
+    let mut master: i32 = -1;
+    let pid = fork_with_hooks(|| unsafe { libc::forkpty(&mut master, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) })?;
+    Ok(tuple::new(&[int::from_i64(pid as i64), int::from_i64(master as i64)]))
+}
+
+/// Runs `fork` between the os.register_at_fork hooks, resetting the
+/// interpreter's locks in the child, as CPython's os.fork.
+fn fork_with_hooks(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
     let (before, child, parent) = AT_FORK.with(|c| {
         let c = c.borrow();
         (c.0.clone(), c.1.clone(), c.2.clone())
@@ -246,7 +331,7 @@ pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     // "before" hooks run last-registered first.
     run_hooks(before.into_iter().rev().collect());
     krait_runtime::modules::sys::flush_std_streams();
-    let pid = unsafe { libc::fork() };
+    let pid = fork();
     if pid < 0 {
         let e = args::errno();
         run_hooks(parent);
@@ -259,7 +344,7 @@ pub fn p_fork(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     } else {
         run_hooks(parent);
     }
-    Ok(int::from_i64(pid as i64))
+    Ok(pid)
 }
 
 fn argv_list(fname: &str, o: &Obj, what: &str) -> PyResult<Vec<std::ffi::CString>> {

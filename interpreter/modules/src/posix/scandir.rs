@@ -308,7 +308,47 @@ fn iter_close(d: &mut IterData) {
     }
 }
 
+/// tp_finalize: an iterator dropped while its directory is still open is
+/// closed with "unclosed scandir iterator" as a ResourceWarning.
+unsafe extern "C" fn iter_finalize(p: *mut PyObject) {
+    let it = &mut *(p as *mut ScandirIterObject);
+    if it.data.is_null() || (*it.data).dir.is_null() {
+        return;
+    }
+    iter_close(&mut *it.data);
+    let o = Obj::from_borrowed(p);
+    let saved = krait_runtime::errors::fetch();
+    let r = (|| -> PyResult<()> {
+        let msg = format!("unclosed scandir iterator {}", krait_runtime::ops::repr_string(&o)?);
+        let w = krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
+        let f = krait_runtime::ops::attr::getattr(&w, &pystr::new("warn"))?;
+        let cat = krait_runtime::types::type_::type_obj(krait_runtime::types::exceptions::ResourceWarning());
+        let kw = krait_runtime::types::tuple::new(&[pystr::new("stacklevel"), pystr::new("source")]);
+        krait_runtime::ops::call::call(&f, &[pystr::new(&msg), cat, krait_runtime::types::int::from_i64(1), o.clone()], Some(&kw))?;
+        Ok(())
+    })();
+    if let Err(e) = r {
+        krait_runtime::errors::write_unraisable(e, Some(&o));
+    }
+    if let Some(v) = saved {
+        let _ = krait_runtime::errors::restore(v);
+    }
+}
+
 unsafe extern "C" fn iter_dealloc(p: *mut PyObject) {
+    let open = {
+        let it = &*(p as *mut ScandirIterObject);
+        !it.data.is_null() && !(*it.data).dir.is_null()
+    };
+    if open {
+        // The warning may resurrect the iterator (it is the warning's source).
+        (*p).ob_refcnt = 1;
+        iter_finalize(p);
+        (*p).ob_refcnt -= 1;
+        if (*p).ob_refcnt > 0 {
+            return;
+        }
+    }
     let it = &mut *(p as *mut ScandirIterObject);
     if !it.data.is_null() {
         iter_close(&mut *it.data);
@@ -408,6 +448,7 @@ pub fn init_types() -> PyResult<Obj> {
             (*it).tp_flags &= !tpflags::BASETYPE;
             (*it).tp_flags |= tpflags::DISALLOW_INSTANTIATION;
             (*it).tp_dealloc = Some(iter_dealloc);
+            (*it).tp_finalize = Some(iter_finalize);
             (*it).tp_iter = Some(krait_runtime::types::iter::self_iter);
             (*it).tp_iternext = Some(iter_next_slot);
             (*it).tp_methods = method_table(&[

@@ -343,6 +343,9 @@ fn resource_warning(src: &Obj, msg: &str) -> PyResult<()> {
 unsafe extern "C" fn sock_dealloc(p: *mut PyObject) {
     if (*(p as *mut SockObject)).fd != -1 && (*p).ob_type == sock_type() && !krait_runtime::gc::is_finalized(p) {
         (*p).ob_refcnt = 1;
+        if (*(*p).ob_type).has_flag(krait_runtime::object::tpflags::HAVE_GC) {
+            krait_runtime::gc::track_again(p);
+        }
         krait_runtime::gc::call_finalizer(p);
         (*p).ob_refcnt -= 1;
         if (*p).ob_refcnt > 0 {

@@ -145,7 +145,13 @@ impl<'a> Matcher<'a> {
             first = 1 + self.code[1] as usize;
         }
         let lit = if self.code.get(first) == Some(&LITERAL) { Some(self.code[first + 1]) } else { None };
+        // Anchored at the string's start (\A, ^ without MULTILINE): only
+        // position 0 can match, so later starts are not tried.
+        let anchored = self.code.get(first) == Some(&AT) && matches!(self.code.get(first + 1), Some(0) | Some(2));
         while p <= self.end {
+            if anchored && p > 0 {
+                return None;
+            }
             if let Some(c) = lit {
                 while p < self.end && self.s[p] != c {
                     p += 1;

@@ -164,9 +164,16 @@ fn slice(obj: &Obj, chars: &[u32], isbytes: bool, a: usize, b: usize) -> Obj {
     bytes::new(&v)
 }
 
-fn clamp(v: Option<&Obj>, len: usize, default: usize) -> PyResult<usize> {
+/// pos/endpos as Py_ssize_t, converted before the subject is checked (as
+/// argument clinic does: an overflowing pos wins over a wrong subject type).
+fn index_args(a: &[Option<Obj>]) -> PyResult<(Option<isize>, Option<isize>)> {
+    let conv = |o: Option<&Obj>| o.map(int::index_isize).transpose();
+    Ok((conv(a[1].as_ref())?, conv(a[2].as_ref())?))
+}
+
+fn clamp(v: Option<isize>, len: usize, default: usize) -> PyResult<usize> {
     let x = match v {
-        Some(o) => int::index_isize(o)?,
+        Some(x) => x,
         None => return Ok(default.min(len)),
     };
     Ok(if x < 0 { 0 } else { (x as usize).min(len) })
@@ -218,11 +225,12 @@ fn string_pos_endpos(fname: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult<Ve
 
 fn run_one(o: &Obj, args: &[Obj], kw: Option<&Obj>, fname: &str, mode: Mode) -> PyResult<Obj> {
     let a = string_pos_endpos(fname, args, kw)?;
+    let (pos_i, endpos_i) = index_args(&a)?;
     let p = pat(o)?;
     let subj = subject(p, a[0].as_ref().unwrap())?;
     let n = subj.chars.len();
-    let pos = clamp(a[1].as_ref(), n, 0)?;
-    let endpos = clamp(a[2].as_ref(), n, usize::MAX)?;
+    let pos = clamp(pos_i, n, 0)?;
+    let endpos = clamp(endpos_i, n, usize::MAX)?;
     let code = p.code.clone();
     let groups = p.groups;
     let chars = subj.chars.clone();
@@ -268,11 +276,12 @@ fn group_value(subj: &Subject, m: &Matcher, g: usize, empty: bool) -> Obj {
 
 fn p_findall(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = string_pos_endpos("findall", args, kw)?;
+    let (pos_i, endpos_i) = index_args(&a)?;
     let p = pat(o)?;
     let subj = subject(p, a[0].as_ref().unwrap())?;
     let n = subj.chars.len();
-    let mut start = clamp(a[1].as_ref(), n, 0)?;
-    let endpos = clamp(a[2].as_ref(), n, usize::MAX)?;
+    let mut start = clamp(pos_i, n, 0)?;
+    let endpos = clamp(endpos_i, n, usize::MAX)?;
     let code = p.code.clone();
     let groups = p.groups;
     let chars = subj.chars.clone();
@@ -301,11 +310,12 @@ fn p_scanner(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn make_scanner(o: &Obj, a: &[Option<Obj>]) -> PyResult<Obj> {
+    let (pos_i, endpos_i) = index_args(a)?;
     let p = pat(o)?;
     let subj = subject(p, a[0].as_ref().unwrap())?;
     let n = subj.chars.len();
-    let pos = clamp(a[1].as_ref(), n, 0)?;
-    let endpos = clamp(a[2].as_ref(), n, usize::MAX)?;
+    let pos = clamp(pos_i, n, 0)?;
+    let endpos = clamp(endpos_i, n, usize::MAX)?;
     native::alloc(
         &raw mut SCANNER_TYPE,
         ScannerS {
@@ -601,6 +611,13 @@ fn has_index(o: &Obj) -> bool {
 fn group_at(o: &Obj, i: usize, default: &Obj) -> PyResult<Obj> {
     let m = mat(o)?;
     Ok(match m.spans[i] {
+        Some((a, b)) if !pystr::is_exact_str(&m.string) && m.string.type_ptr() != bytes::type_ptr() => {
+            // A mutable subject (bytearray, memoryview...) is read again,
+            // clipped to its current length, as CPython's match does.
+            let (chars, isbytes) = getstring(&m.string)?;
+            let n = chars.len();
+            slice(&m.string, &chars, isbytes, a.min(n), b.min(n))
+        }
         Some((a, b)) => slice(&m.string, &m.chars, m.isbytes, a, b),
         None => default.clone(),
     })
@@ -809,6 +826,9 @@ fn f_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     }
     let mut code = Vec::new();
     for c in list::items(&code_list).iter() {
+        if !int::is_int(c) {
+            bail!(TypeError, "'{}' object cannot be interpreted as an integer", c.ty().name());
+        }
         let v = int::as_u64(c).filter(|&v| v <= u32::MAX as u64);
         match v {
             Some(v) => code.push(v as u32),
@@ -882,6 +902,7 @@ unsafe fn init_types() -> PyResult<()> {
     use krait_runtime::types::builtin_func::classmethod;
     let t = &raw mut PATTERN_TYPE;
     native::init_type::<PatternS>(t, "re.Pattern", false);
+    (*t).tp_weaklistoffset = native::weaklist_offset::<PatternS>();
     (*t).tp_flags |= tpflags::DISALLOW_INSTANTIATION;
     (*t).tp_repr = Some(p_repr_slot);
     (*t).tp_richcompare = Some(p_richcompare_slot);

@@ -43,6 +43,17 @@ fn fields(o: &Obj) -> &mut IterObject {
     unsafe { o.cast_mut::<IterObject>() }
 }
 
+/// Clinic's keyword check for `exact`'s __new__: keywords are rejected for
+/// the exact type and for subclasses that keep its __init__ (a subclass
+/// overriding __init__ may take keywords there).
+#[allow(unpredictable_function_pointer_comparisons)]
+fn no_kw_unless_init(name: &str, t: *mut PyTypeObject, exact: *mut PyTypeObject, kwargs: Option<&Obj>) -> PyResult<()> {
+    if t == exact || unsafe { (*t).tp_init == (*exact).tp_init } {
+        no_kw(name, kwargs)?;
+    }
+    Ok(())
+}
+
 fn no_kw(name: &str, kwargs: Option<&Obj>) -> PyResult<()> {
     if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "{}() takes no keyword arguments", name);
@@ -82,7 +93,7 @@ fn enum_next(o: &Obj) -> PyResult<Obj> {
 
 // filter(function or None, iterable)
 fn filter_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("filter", kwargs)?;
+    no_kw_unless_init("filter", t, &raw mut PyFilter_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() != 2 {
         crate::bail!(TypeError, "filter expected 2 arguments, got {}", a.len());
@@ -112,9 +123,46 @@ fn filter_next(o: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// Pickling: `(type(self), (function, iterator))`, as CPython.
+fn filter_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("filter.__reduce__", a, k, 0, 0)?;
+    let f = fields(o);
+    let (it, func) = unsafe { (Obj::borrow_slot(&f.a).clone(), Obj::borrow_slot(&f.b).clone()) };
+    Ok(tuple::new(&[crate::types::type_::type_obj(o.type_ptr()), tuple::new(&[func, it])]))
+}
+
+/// Pickling: `(type(self), (function, *iterators))`.
+fn map_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("map.__reduce__", a, k, 0, 0)?;
+    let f = fields(o);
+    let (its, func) = unsafe { (Obj::borrow_slot(&f.a).clone(), Obj::borrow_slot(&f.b).clone()) };
+    let mut args = vec![func];
+    args.extend(tuple::items(&its).iter().cloned());
+    Ok(tuple::new(&[crate::types::type_::type_obj(o.type_ptr()), tuple::from_vec(args)]))
+}
+
+/// Pickling: `(type(self), iterators)`, plus `True` as state when strict.
+fn zip_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("zip.__reduce__", a, k, 0, 0)?;
+    let f = fields(o);
+    let its = unsafe { Obj::borrow_slot(&f.a).clone() };
+    let t = crate::types::type_::type_obj(o.type_ptr());
+    if f.flag != 0 {
+        return Ok(tuple::new(&[t, its, crate::types::bool_::from_bool(true)]));
+    }
+    Ok(tuple::new(&[t, its]))
+}
+
+fn zip_setstate(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("zip.__setstate__", a, k, 1, 1)?;
+    let strict = crate::ops::truthy(&a[0])?;
+    fields(o).flag = strict as i64;
+    Ok(none::none())
+}
+
 // map(function, *iterables)
 fn map_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("map", kwargs)?;
+    no_kw_unless_init("map", t, &raw mut PyMap_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() < 2 {
         crate::bail!(TypeError, "map() must have at least two arguments.");
@@ -183,12 +231,13 @@ fn zip_next(o: &Obj) -> PyResult<Obj> {
             }
         }
     }
-    Ok(tuple::from_vec(vals))
+    // `b` keeps the last result tuple for reuse.
+    Ok(unsafe { tuple::reuse_slot(&mut f.b, vals) })
 }
 
 // reversed(sequence)
 fn reversed_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    no_kw("reversed", kwargs)?;
+    no_kw_unless_init("reversed", t, &raw mut PyReversed_Type, kwargs)?;
     let a = tuple::items(args);
     if a.len() != 1 {
         crate::bail!(TypeError, "reversed expected 1 argument, got {}", a.len());
@@ -208,20 +257,33 @@ fn reversed_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
 }
 crate::new_slot!(reversed_new_slot => reversed_new);
 
+/// Exhaustion lets go of the sequence, as CPython (its __del__ may run now).
+fn reversed_release(f: &mut IterObject) {
+    f.index = -1;
+    unsafe { crate::object::xdecref(std::mem::replace(&mut f.a, null_mut())) };
+}
+
 fn reversed_next(o: &Obj) -> PyResult<Obj> {
     let f = fields(o);
-    if f.index < 0 || f.a.is_null() {
+    if f.a.is_null() {
+        return Err(crate::errors::raise_empty(crate::types::exceptions::StopIteration()));
+    }
+    if f.index < 0 {
+        reversed_release(f);
         return Err(crate::errors::raise_empty(crate::types::exceptions::StopIteration()));
     }
     let seq = unsafe { Obj::from_borrowed(f.a) };
     let r = crate::ops::seq::getitem(&seq, &int::from_i64(f.index));
-    f.index -= 1;
     match r {
-        Ok(v) => Ok(v),
+        Ok(v) => {
+            fields(o).index -= 1;
+            Ok(v)
+        }
         Err(e) => {
             if crate::errors::matches(crate::types::exceptions::IndexError()) || crate::errors::matches(crate::types::exceptions::StopIteration()) {
                 crate::errors::clear();
-                f.index = -1;
+                drop(seq);
+                reversed_release(fields(o));
                 return Err(crate::errors::raise_empty(crate::types::exceptions::StopIteration()));
             }
             Err(e)
@@ -230,7 +292,36 @@ fn reversed_next(o: &Obj) -> PyResult<Obj> {
 }
 
 fn reversed_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    Ok(int::from_i64((fields(slf).index + 1).max(0)))
+    let f = fields(slf);
+    if f.a.is_null() {
+        return Ok(int::from_i64(0));
+    }
+    // CPython: the sequence's current length caps the hint.
+    let n = crate::ops::len(unsafe { Obj::borrow_slot(&f.a) })? as i64;
+    Ok(int::from_i64(if n < f.index + 1 { 0 } else { f.index + 1 }))
+}
+
+/// `(type(r), (seq,), index)`, or `(type(r), ((),))` once exhausted.
+fn reversed_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let f = fields(slf);
+    if f.a.is_null() {
+        return Ok(tuple::new(&[slf.get_type(), tuple::new(&[tuple::new(&[])])]));
+    }
+    let seq = unsafe { Obj::from_borrowed(f.a) };
+    Ok(tuple::new(&[slf.get_type(), tuple::new(&[seq]), int::from_i64(f.index)]))
+}
+
+/// Sets the position, clamped to -1 ..= len - 1.
+fn reversed_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])? as i64;
+    let f = fields(slf);
+    if !f.a.is_null() {
+        let n = crate::ops::len(unsafe { Obj::borrow_slot(&f.a) })? as i64;
+        fields(slf).index = index.clamp(-1, n - 1);
+    }
+    Ok(none::none())
 }
 
 macro_rules! next_slot {
@@ -298,8 +389,15 @@ pub fn init_types() {
             (*t).tp_new = Some(new);
             (*t).tp_alloc = Some(crate::types::type_::generic_alloc);
         }
+        use crate::types::builtin_func::{method, method_table};
+        (*(&raw mut PyFilter_Type)).tp_methods = method_table(&[method("__reduce__", filter_reduce)]);
+        (*(&raw mut PyMap_Type)).tp_methods = method_table(&[method("__reduce__", map_reduce)]);
+        (*(&raw mut PyZip_Type)).tp_methods =
+            method_table(&[method("__reduce__", zip_reduce), method("__setstate__", zip_setstate)]);
         (*(&raw mut PyReversed_Type)).tp_methods = crate::types::builtin_func::method_table(&[
             crate::types::builtin_func::method("__length_hint__", reversed_length_hint),
+            crate::types::builtin_func::method("__reduce__", reversed_reduce),
+            crate::types::builtin_func::method("__setstate__", reversed_setstate),
         ]);
     }
 }

@@ -596,6 +596,14 @@ fn b_build_class(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             Some(c) if c.is(&cls) => {}
             _ => {
                 if type_::is_type(&cls) {
+                    if inner.is_none() {
+                        crate::bail!(
+                            RuntimeError,
+                            "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                            crate::ops::repr_string(name)?,
+                            crate::ops::repr_string(&cls)?
+                        );
+                    }
                     crate::bail!(
                         TypeError,
                         "__class__ set to {} defining {} as {}",

@@ -43,6 +43,12 @@ pub struct FrameObject {
     pub sp: u32,
     pub nlocalsplus: u32,
     pub stacksize: u32,
+    /// Where a trace function's assignment to `f_lineno` sends the frame
+    /// (u32::MAX: no jump requested).
+    pub jump_to: u32,
+    /// While traced: the line of the instruction last run (an instruction
+    /// without a line inherits its predecessor's); -1 before the first.
+    pub trace_line: i32,
     /// Set when this frame was entered from Rust: returning from it leaves
     /// the evaluation loop.
     pub is_entry: u8,
@@ -109,7 +115,12 @@ pub fn new(code_obj: &Obj, globals: &Obj, builtins: &Obj, locals: Option<&Obj>, 
         f.func = func.map(|x| x.clone().into_raw()).unwrap_or(null_mut());
         f.nlocalsplus = c.nlocalsplus;
         f.stacksize = c.stacksize;
-        f.f_lineno = c.firstlineno as i32;
+        // f_lineno is only set while a trace function runs (CPython's rule):
+        // otherwise the line comes from the current instruction.
+        f.f_lineno = 0;
+        f.f_trace_lines = 1;
+        f.jump_to = u32::MAX;
+        f.trace_line = -1;
         Obj::from_owned(p as *mut PyObject)
     }
 }
@@ -201,11 +212,17 @@ fn bind_args(frame: &Obj, f: &Obj, fo: &FunctionObject, code_obj: &Obj, args: &[
                     }
                     // A positional-only name passed by keyword?
                     if (0..posonly).any(|i| pystr::eq(&names[i], key)) {
+                        // CPython names every positional-only parameter given
+                        // by keyword, in parameter order.
+                        let given: Vec<String> = (0..posonly)
+                            .filter(|&i| tuple::items(kn).iter().any(|k| pystr::is_str(k) && pystr::eq(&names[i], k)))
+                            .map(|i| pystr::to_string_lossy(&names[i]))
+                            .collect();
                         crate::bail!(
                             TypeError,
                             "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                             qual(),
-                            pystr::to_string_lossy(key)
+                            given.join(", ")
                         );
                     }
                     crate::bail!(TypeError, "{}() got an unexpected keyword argument '{}'", qual(), pystr::to_string_lossy(key));
@@ -312,6 +329,18 @@ pub fn clear_stack(fr: &mut FrameObject) {
     }
 }
 
+/// Pops the top of a suspended (traced) frame's value stack.
+pub fn pop_value(fr: &mut FrameObject) -> Option<Obj> {
+    if fr.sp == 0 {
+        return None;
+    }
+    fr.sp -= 1;
+    unsafe {
+        let p = std::mem::replace(&mut *fr.stack_base().add(fr.sp as usize), null_mut());
+        crate::object::opt_from_owned(p)
+    }
+}
+
 /// Releases everything a finished frame holds except what tracebacks need
 /// (code, globals), so that objects die on time.
 pub fn clear_values(fr: &mut FrameObject) {
@@ -414,6 +443,48 @@ pub fn locals_of(o: &Obj) -> PyResult<Obj> {
     Ok(d)
 }
 
+/// Copies `f_locals` back into the fast locals after a trace function ran
+/// (CPython's PyFrame_LocalsToFast): assignments and deletions it made to
+/// the dict take effect. Free variables of class bodies stay as they are.
+pub fn locals_to_fast(o: &Obj) {
+    let fr = frame_mut(o);
+    if !fr.locals.is_null() || fr.locals_cache.is_null() {
+        return;
+    }
+    let d = unsafe { Obj::from_borrowed(fr.locals_cache) };
+    let code_obj = fr.code_obj().clone();
+    let c = code::code(&code_obj);
+    let names = tuple::items(unsafe { Obj::borrow_slot(&c.localsplusnames) });
+    let kinds = &code::data(&code_obj).localsplus_kinds;
+    let lp = fr.localsplus();
+    for (i, name) in names.iter().enumerate() {
+        let value = match dict::get_item(&d, name) {
+            Ok(v) => v,
+            Err(_) => {
+                crate::errors::clear();
+                continue;
+            }
+        };
+        let slot = unsafe { &mut *lp.add(i) };
+        let is_cell = kinds[i] & (krait_bytecode::fast::CELL | krait_bytecode::fast::FREE) != 0;
+        if is_cell && !slot.is_null() && cell::is_cell(unsafe { Obj::borrow_slot(slot) }) {
+            let cl = unsafe { Obj::borrow_slot(slot) };
+            let same = match (&value, cell::get(cl)) {
+                (Some(a), Some(b)) => a.is(&b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                cell::set(cl, value);
+            }
+        } else {
+            let new = crate::object::opt_into_raw(value);
+            let old = std::mem::replace(slot, new);
+            unsafe { crate::object::xdecref(old) };
+        }
+    }
+}
+
 fn get_back(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { crate::object::opt_from_borrowed(frame_mut(o).f_back) }.unwrap_or_else(none::none))
 }
@@ -430,7 +501,35 @@ fn get_locals(o: &Obj) -> PyResult<Obj> {
     locals_of(o)
 }
 fn get_lineno(o: &Obj) -> PyResult<Obj> {
-    Ok(int::from_i64(line_of(o) as i64))
+    let fl = frame_mut(o).f_lineno;
+    Ok(int::from_i64(if fl != 0 { fl as i64 } else { line_of(o) as i64 }))
+}
+fn set_lineno(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    super::jump::set_lineno(o, v)
+}
+fn get_trace_lines(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::bool_::from_bool(frame_mut(o).f_trace_lines != 0))
+}
+fn set_trace_lines(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    frame_mut(o).f_trace_lines = trace_flag(v, "f_trace_lines")?;
+    Ok(())
+}
+fn get_trace_opcodes(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::bool_::from_bool(frame_mut(o).f_trace_opcodes != 0))
+}
+fn set_trace_opcodes(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    frame_mut(o).f_trace_opcodes = trace_flag(v, "f_trace_opcodes")?;
+    Ok(())
+}
+fn trace_flag(v: Option<&Obj>, name: &str) -> PyResult<u8> {
+    match v {
+        Some(v) if crate::types::bool_::is_bool(v) => Ok(crate::ops::truthy(v)? as u8),
+        _ => crate::bail!(TypeError, "attribute value type must be bool"),
+    }
+    .map_err(|e| {
+        let _ = name;
+        e
+    })
 }
 fn get_lasti(o: &Obj) -> PyResult<Obj> {
     Ok(int::from_i64(frame_mut(o).lasti as i64 * 2))
@@ -492,7 +591,9 @@ pub fn init_types() {
             GetSetSpec::get("f_globals", get_globals),
             GetSetSpec::get("f_builtins", get_builtins),
             GetSetSpec::get("f_locals", get_locals),
-            GetSetSpec::get("f_lineno", get_lineno),
+            GetSetSpec::get_set("f_lineno", get_lineno, set_lineno),
+            GetSetSpec::get_set("f_trace_lines", get_trace_lines, set_trace_lines),
+            GetSetSpec::get_set("f_trace_opcodes", get_trace_opcodes, set_trace_opcodes),
             GetSetSpec::get("f_lasti", get_lasti),
             GetSetSpec::get_set("f_trace", get_trace, set_trace),
         ]);

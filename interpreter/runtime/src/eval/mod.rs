@@ -6,6 +6,8 @@
 
 mod cache;
 pub mod frame;
+mod jump;
+pub mod trace;
 pub mod unwind;
 
 use crate::errors::{PyErr, PyResult};
@@ -31,6 +33,22 @@ pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
     }
     let builtins = builtins_of(globals)?;
     let f = frame::new(code_obj, globals, &builtins, Some(locals), None);
+    match execute(&f, false)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => crate::bail!(SystemError, "yield outside of a generator"),
+    }
+}
+
+/// Runs a code object with free variables (exec's `closure=`): as CPython,
+/// through a function object holding the cells, which COPY_FREE_VARS reads.
+pub fn run_code_with_closure(code_obj: &Obj, globals: &Obj, locals: &Obj, closure: &Obj) -> PyResult<Obj> {
+    if dict::get_item_str(globals, "__builtins__")?.is_none() {
+        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_module())?;
+    }
+    let builtins = builtins_of(globals)?;
+    let func = function::new(code_obj, globals, None)?;
+    function::set_closure(&func, closure);
+    let f = frame::new(code_obj, globals, &builtins, Some(locals), Some(&func));
     match execute(&f, false)? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => crate::bail!(SystemError, "yield outside of a generator"),
@@ -102,11 +120,48 @@ pub fn execute(entry: &Obj, throwing: bool) -> PyResult<Exit> {
         ts.native_depth += 1;
         let first = e.state == state::CREATED;
         e.state = state::EXECUTING;
-        let _ = first;
-        let r = run(entry_p, throwing);
+        // The untraced and traced copies of the loop hand over to each other
+        // when a trace or profile function is installed or removed.
+        let mut at = entry_p;
+        let mut pending = throwing;
+        let mut entering = if first { Entering::Fresh } else { Entering::Resumed };
+        let r = loop {
+            let step = if trace::tracing_on(ts) {
+                run::<true>(entry_p, at, pending, entering)
+            } else {
+                run::<false>(entry_p, at, pending, entering)
+            };
+            match step {
+                Ok(Step::Done(x)) => break Ok(x),
+                Ok(Step::Switch(f, p, en)) => {
+                    at = f;
+                    pending = p;
+                    entering = en;
+                }
+                Err(e) => break Err(e),
+            }
+        };
         ts.native_depth -= 1;
         r
     }
+}
+
+/// Whether the frame at the top of the loop is just starting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Entering {
+    No,
+    /// Its first instruction comes next.
+    Fresh,
+    /// A generator resumes after a yield.
+    Resumed,
+}
+
+/// How one copy of the loop stopped.
+enum Step {
+    Done(Exit),
+    /// Tracing was switched on or off: continue frame `.0` (with a pending
+    /// exception if `.1`) in the other copy.
+    Switch(*mut PyObject, bool, Entering),
 }
 
 /// Pushes the value sent into a suspended generator frame.
@@ -123,14 +178,45 @@ macro_rules! check_depth {
 }
 
 /// The loop proper. `f` is the executing frame; its `ip` is the next word.
-unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
+/// `TRACE` selects the copy that reports to trace and profile functions.
+unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, throwing: bool, entering: Entering) -> PyResult<Step> {
     let ts = tstate();
-    let mut f: *mut PyObject = entry;
+    let mut f: *mut PyObject = start;
     let mut pending_error = throwing;
+    let mut entering = entering;
+    // A failing 'call' or 'return' event ends the frame without further events.
+    let mut exit_unwind = false;
+    // The previous instruction the traced frame ran (-1 at its start).
+    let mut trace_prev: isize = -1;
     check_depth!();
 
     'frame: loop {
         let frm = fr(f);
+        if trace::tracing_on(ts) != TRACE {
+            return Ok(Step::Switch(f, pending_error, entering));
+        }
+        if TRACE {
+            match std::mem::replace(&mut entering, Entering::No) {
+                Entering::No => {
+                    trace_prev = frm.lasti as isize;
+                    trace::resync(f);
+                }
+                en => {
+                    trace_prev = if en == Entering::Fresh { -1 } else { frm.lasti as isize };
+                    if en == Entering::Fresh {
+                        trace::start(f);
+                    } else {
+                        trace::resync(f);
+                    }
+                    if trace::fn_entry(f, en == Entering::Fresh).is_err() {
+                        pending_error = true;
+                        exit_unwind = true;
+                    }
+                }
+            }
+        } else {
+            entering = Entering::No;
+        }
         let code_obj = frm.code_obj().clone();
         let cdata = code::data(&code_obj);
         let words = cdata.words.as_mut_ptr();
@@ -157,10 +243,23 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
             // Unwind: record the traceback entry, look for a handler here.
             frm.sp = sp as u32;
             let from_reraise = unwind::take_reraise_flag();
-            if !from_reraise {
-                unwind::add_traceback(f);
-            }
-            match unwind::find_handler(&code_obj, frm.lasti) {
+            let handler = if std::mem::replace(&mut exit_unwind, false) {
+                None
+            } else {
+                if !from_reraise {
+                    unwind::add_traceback(f);
+                    if TRACE {
+                        // A failing trace function's exception replaces this one.
+                        let _ = trace::exception(f);
+                    }
+                }
+                let h = unwind::find_handler(&code_obj, frm.lasti);
+                if TRACE && h.is_none() {
+                    let _ = trace::fn_unwind(f);
+                }
+                h
+            };
+            match handler {
                 Some(h) => {
                     while sp > h.depth as usize {
                         xdecref(pop!());
@@ -186,6 +285,7 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                         return Err(PyErr::already_set());
                     }
                     let caller = back;
+                    let _ = PyErr::already_set;
                     // The callee frame's reference was held by the caller's call.
                     decref(f);
                     f = caller;
@@ -195,7 +295,28 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
             }
         }
 
+        macro_rules! exit_unwind { () => {{ save!(); exit_unwind = true; pending_error = true; continue 'frame; }}; }
         loop {
+            if TRACE {
+                if !trace::tracing_on(ts) {
+                    save!();
+                    return Ok(Step::Switch(f, false, Entering::No));
+                }
+                let op: Opcode = std::mem::transmute::<u8, Opcode>(decode(*words.add(ip)).0);
+                frm.lasti = ip as u32;
+                save!();
+                match trace::instruction(f, &mut trace_prev, ip, op) {
+                    Ok(None) => {}
+                    Ok(Some(target)) => {
+                        // The trace function jumped (f_lineno): the stack
+                        // was cut to the target's depth.
+                        sp = frm.sp as usize;
+                        ip = target;
+                        frm.lasti = ip as u32;
+                    }
+                    Err(_) => error!(),
+                }
+            }
             let word = *words.add(ip);
             frm.lasti = ip as u32;
             ip += 1;
@@ -708,6 +829,9 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     if crate::interp::eval_breaker() {
                         save!();
                         tri!(crate::interp::handle_eval_breaker());
+                        if !TRACE && trace::tracing_on(ts) {
+                            return Ok(Step::Switch(f, false, Entering::No));
+                        }
                     }
                 }
                 Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
@@ -774,6 +898,10 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                             if !crate::errors::matches(crate::types::exceptions::StopIteration()) {
                                 error!();
                             }
+                            // The tracer sees an iterator's StopIteration.
+                            if TRACE && trace::exception(f).is_err() {
+                                error!();
+                            }
                             crate::errors::clear();
                         }
                         decref(pop!());
@@ -787,13 +915,17 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     let v = pop!();
                     frm.sp = sp as u32;
                     frm.ip = ip as u32;
+                    if TRACE && trace::fn_exit(f, borrow!(v)).is_err() {
+                        xdecref(v);
+                        exit_unwind!();
+                    }
                     frm.state = state::COMPLETED;
                     frame::clear_values(frm);
                     let back = frm.f_back;
                     ts.depth -= 1;
                     ts.current_frame = back;
                     if f == entry {
-                        return Ok(Exit::Return(Obj::from_owned(v)));
+                        return Ok(Step::Done(Exit::Return(Obj::from_owned(v))));
                     }
                     decref(f);
                     f = back;
@@ -806,12 +938,16 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     let v = pop!();
                     frm.sp = sp as u32;
                     frm.ip = ip as u32;
+                    if TRACE && trace::fn_exit(f, borrow!(v)).is_err() {
+                        xdecref(v);
+                        exit_unwind!();
+                    }
                     frm.state = state::SUSPENDED;
                     ts.depth -= 1;
                     ts.current_frame = frm.f_back;
                     crate::object::xsetref(&mut frm.f_back, null_mut());
                     debug_assert!(f == entry);
-                    return Ok(Exit::Yield(Obj::from_owned(v)));
+                    return Ok(Step::Done(Exit::Yield(Obj::from_owned(v))));
                 }
                 Opcode::RAISE_VARARGS => {
                     save!();
@@ -968,7 +1104,12 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     let v = pop_obj!();
                     let receiver = borrow!(top!());
                     save!();
-                    match tri!(crate::types::generator::send_to(receiver, v)) {
+                    let sent = if TRACE {
+                        crate::types::generator::send_to_traced(receiver, v, || trace::exception(f))
+                    } else {
+                        crate::types::generator::send_to(receiver, v)
+                    };
+                    match tri!(sent) {
                         crate::types::generator::SendResult::Yielded(y) => push!(y.into_raw()),
                         crate::types::generator::SendResult::Returned(r) => {
                             decref(pop!());
@@ -1091,10 +1232,11 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                             ts.depth += 1;
                             // The new frame's reference is dropped when it returns.
                             f = np;
+                            entering = Entering::Fresh;
                             continue 'frame;
                         }
                     }
-                    let r = crate::ops::call::call(callable_o, args, kw);
+                    let r = if TRACE { trace::c_call(f, callable_o, args, kw) } else { crate::ops::call::call(callable_o, args, kw) };
                     for i in (sp - arg - 2)..sp {
                         xdecref(std::mem::replace(&mut *stack.add(i), null_mut()));
                     }
@@ -1102,10 +1244,14 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     let r = tri!(r);
                     push!(r.into_raw());
                     // As CPython after a call: signals the callee raised
-                    // (os.kill, signal.raise_signal) are handled here.
-                    if crate::interp::eval_breaker() {
+                    // (os.kill, signal.raise_signal) are handled here; the
+                    // callee may have installed a trace function.
+                    if crate::interp::eval_breaker() || (!TRACE && trace::tracing_on(ts)) {
                         save!();
                         tri!(crate::interp::handle_eval_breaker());
+                        if !TRACE && trace::tracing_on(ts) {
+                            return Ok(Step::Switch(f, false, Entering::No));
+                        }
                     }
                 }
                 Opcode::CALL_FUNCTION_EX => {
@@ -1114,11 +1260,14 @@ unsafe fn run(entry: *mut PyObject, throwing: bool) -> PyResult<Exit> {
                     let callable = pop_obj!();
                     xdecref(pop!());
                     save!();
-                    let r = tri!(unwind::call_ex(&callable, &cargs, kwargs.as_ref()));
+                    let r = tri!(if TRACE { unwind::call_ex_traced(f, &callable, &cargs, kwargs.as_ref()) } else { unwind::call_ex(&callable, &cargs, kwargs.as_ref()) });
                     push!(r.into_raw());
-                    if crate::interp::eval_breaker() {
+                    if crate::interp::eval_breaker() || (!TRACE && trace::tracing_on(ts)) {
                         save!();
                         tri!(crate::interp::handle_eval_breaker());
+                        if !TRACE && trace::tracing_on(ts) {
+                            return Ok(Step::Switch(f, false, Entering::No));
+                        }
                     }
                 }
                 Opcode::CALL_INTRINSIC_1 => {

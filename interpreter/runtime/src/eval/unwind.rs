@@ -367,6 +367,10 @@ pub fn match_class(subject: &Obj, cls: &Obj, npos: usize, kwnames: &Obj) -> PyRe
                     if !pystr::is_str(name) {
                         crate::bail!(TypeError, "__match_args__ elements must be strings (got {})", name.ty().name());
                     }
+                    // `__match_args__ = ("a", "a")` names one attribute twice.
+                    if seen.iter().any(|s| pystr::eq(s, name)) {
+                        crate::bail!(TypeError, "{}() got multiple sub-patterns for attribute {}", cls_name(cls), crate::ops::repr_string(name)?);
+                    }
                     match crate::ops::attr::getattr_opt(subject, name)? {
                         Some(v) => out.push(v),
                         None => return Ok(none::none()),
@@ -433,6 +437,18 @@ pub fn match_keys(subject: &Obj, keys: &Obj) -> PyResult<Obj> {
 
 /// CALL_FUNCTION_EX: `f(*args, **kwargs)`.
 pub fn call_ex(callable: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let (args, kwargs) = call_ex_args(callable, args, kwargs)?;
+    crate::ops::call::call_tuple_dict(callable, &args, kwargs.as_ref())
+}
+
+/// `call_ex` reporting native calls to the profile function.
+pub fn call_ex_traced(f: *mut crate::object::PyObject, callable: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let (args, kwargs) = call_ex_args(callable, args, kwargs)?;
+    super::trace::c_call_ex(f, callable, &args, kwargs.as_ref())
+}
+
+/// The positional tuple and keyword dict of `callable(*args, **kwargs)`.
+fn call_ex_args(callable: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<(Obj, Option<Obj>)> {
     let args = if tuple::is_exact_tuple(args) {
         args.clone()
     } else {
@@ -455,7 +471,7 @@ pub fn call_ex(callable: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj
         }
         None => None,
     };
-    crate::ops::call::call_tuple_dict(callable, &args, kwargs.as_ref())
+    Ok((args, kwargs))
 }
 
 /// PEP 479: a StopIteration escaping a generator becomes RuntimeError.

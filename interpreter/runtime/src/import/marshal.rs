@@ -28,7 +28,7 @@ struct Writer {
     version: i64,
     /// Objects written with FLAG_REF, by address, with their index; the
     /// objects are kept alive so addresses stay unique.
-    refs: std::collections::HashMap<usize, (u32, Obj)>,
+    refs: rustc_hash::FxHashMap<usize, (u32, Obj)>,
     depth: usize,
     /// References this writer itself holds to the object being written
     /// (copies of dict/set items), discounted in the refcount test.

@@ -1,6 +1,5 @@
 //! The `gc` module: the interface to the cycle collector in `crate::gc`.
-//! Krait's collector has one generation; `generation` arguments are
-//! validated as CPython's (0, 1 or 2) and every collection is a full one.
+//! The collector has CPython's three generations.
 
 use crate::errors::PyResult;
 use crate::object::Obj;
@@ -13,9 +12,6 @@ const DEBUG_UNCOLLECTABLE: i64 = 4;
 const DEBUG_SAVEALL: i64 = 32;
 const DEBUG_LEAK: i64 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
 
-/// CPython's default thresholds for the two older generations, reported by
-/// get_threshold() and accepted by set_threshold().
-static mut OLDER_THRESHOLDS: (i64, i64) = (10, 10);
 static mut DEBUG: i64 = 0;
 
 static MODULE: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
@@ -27,7 +23,7 @@ fn module_attr(name: &str) -> Option<Obj> {
 
 /// Runs gc.callbacks and moves DEBUG_SAVEALL's objects into gc.garbage;
 /// installed as the collector's hook once the module exists.
-fn collection_hook(phase: &str, collected: usize) {
+fn collection_hook(phase: &str, generation: usize, collected: usize) {
     if phase == "stop" {
         let saved = crate::gc::SAVED.with(|v| std::mem::take(&mut *v.borrow_mut()));
         if let Some(g) = module_attr("garbage").filter(list::is_list) {
@@ -42,7 +38,7 @@ fn collection_hook(phase: &str, collected: usize) {
             ));
         }
     } else if unsafe { DEBUG } & DEBUG_STATS != 0 {
-        crate::modules::sys::write_stderr("gc: collecting generation 2...\n");
+        crate::modules::sys::write_stderr(&format!("gc: collecting generation {}...\n", generation));
     }
     let callbacks = match module_attr("callbacks").filter(list::is_list) {
         Some(c) if list::len(&c) > 0 => c,
@@ -50,7 +46,7 @@ fn collection_hook(phase: &str, collected: usize) {
     };
     let saved_exc = crate::errors::fetch();
     let info = dict::new();
-    let _ = dict::set_item_str(&info, "generation", &int::from_i64(2));
+    let _ = dict::set_item_str(&info, "generation", &int::from_i64(generation as i64));
     let _ = dict::set_item_str(&info, "collected", &int::from_i64(collected as i64));
     let _ = dict::set_item_str(&info, "uncollectable", &int::from_i64(0));
     let phase = pystr::new(phase);
@@ -65,7 +61,7 @@ fn collection_hook(phase: &str, collected: usize) {
     }
 }
 
-fn generation_arg(o: &Obj) -> PyResult<()> {
+fn generation_arg(o: &Obj) -> PyResult<usize> {
     if !int::is_int(o) {
         crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", o.ty().name());
     }
@@ -73,15 +69,16 @@ fn generation_arg(o: &Obj) -> PyResult<()> {
     if !(0..=2).contains(&g) {
         crate::bail!(ValueError, "invalid generation");
     }
-    Ok(())
+    Ok(g as usize)
 }
 
 fn g_collect(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("collect", args, kw, &["generation"], 0, 0)?;
-    if let Some(g) = &a[0] {
-        generation_arg(g)?;
-    }
-    let n = crate::gc::collect();
+    let g = match &a[0] {
+        Some(g) => generation_arg(g)?,
+        None => 2,
+    };
+    let n = crate::gc::collect_generation(g);
     Ok(int::from_i64(n as i64))
 }
 
@@ -104,13 +101,13 @@ fn g_isenabled(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn g_get_count(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("get_count", args, kw, 0, 0)?;
-    let n = int::from_i64(crate::gc::pending_count() as i64);
-    Ok(tuple::from_vec(vec![n, int::from_i64(0), int::from_i64(0)]))
+    let c = crate::gc::counts();
+    Ok(tuple::from_vec(c.iter().map(|&n| int::from_usize(n)).collect()))
 }
 
 fn g_get_threshold(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("get_threshold", args, kw, 0, 0)?;
-    let (t1, t2) = unsafe { OLDER_THRESHOLDS };
+    let [t1, t2] = unsafe { crate::gc::OLDER_THRESHOLDS }.map(|t| t as i64);
     let t0 = unsafe { crate::gc::THRESHOLD } as i64;
     Ok(tuple::from_vec(vec![int::from_i64(t0), int::from_i64(t1), int::from_i64(t2)]))
 }
@@ -139,10 +136,10 @@ fn g_set_threshold(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         // A threshold of 0 disables automatic collection, as in CPython.
         crate::gc::THRESHOLD = if v[0] <= 0 { usize::MAX } else { v[0] as usize };
         if let Some(&t1) = v.get(1) {
-            OLDER_THRESHOLDS.0 = t1;
+            crate::gc::OLDER_THRESHOLDS[0] = t1.max(0) as usize;
         }
         if let Some(&t2) = v.get(2) {
-            OLDER_THRESHOLDS.1 = t2;
+            crate::gc::OLDER_THRESHOLDS[1] = t2.max(0) as usize;
         }
     }
     Ok(none::none())
@@ -179,12 +176,9 @@ fn g_get_objects(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         if n < 0 {
             crate::bail!(ValueError, "generation parameter cannot be negative");
         }
-        // Everything lives in the oldest generation.
-        if n < 2 {
-            return Ok(list::new());
-        }
+        return Ok(list::from_vec(crate::gc::objects(Some(n as usize))));
     }
-    Ok(list::from_vec(crate::gc::objects()))
+    Ok(list::from_vec(crate::gc::objects(None)))
 }
 
 fn g_get_stats(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -192,8 +186,7 @@ fn g_get_stats(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let mut v = Vec::new();
     for g in 0..3 {
         let d = dict::new();
-        let (collections, collected) =
-            if g == 2 { unsafe { (crate::gc::COLLECTIONS, crate::gc::COLLECTED) } } else { (0, 0) };
+        let (collections, collected) = unsafe { (crate::gc::COLLECTIONS[g], crate::gc::COLLECTED[g]) };
         dict::set_item_str(&d, "collections", &int::from_i64(collections as i64))?;
         dict::set_item_str(&d, "collected", &int::from_i64(collected as i64))?;
         dict::set_item_str(&d, "uncollectable", &int::from_i64(0))?;
@@ -225,7 +218,7 @@ fn g_get_referrers(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::types::builtin_func::no_kwargs("get_referrers", kw)?;
     let targets: Vec<*mut crate::object::PyObject> = args.iter().map(|a| a.as_ptr()).collect();
     let mut out = Vec::new();
-    for o in crate::gc::objects() {
+    for o in crate::gc::objects(None) {
         if crate::gc::referents(&o).iter().any(|r| targets.contains(&r.as_ptr())) {
             out.push(o);
         }

@@ -3,6 +3,7 @@
 //! (krait-modules, CPython's `Modules/`) register theirs at startup.
 
 pub mod gc;
+pub mod stdio;
 pub mod string_;
 pub mod sys;
 pub mod warnings;

@@ -175,7 +175,7 @@ fn g_encoding(_o: &Obj) -> PyResult<Obj> {
 /// The error handler of a standard stream, as CPython picks it: stderr
 /// backslashreplace; stdin/stdout surrogateescape under the C, POSIX and
 /// C.UTF-8 locales (PEP 538's coercion targets), strict otherwise.
-fn stream_errors(fd: i32) -> &'static str {
+pub fn stream_errors(fd: i32) -> &'static str {
     if fd == 2 {
         return "backslashreplace";
     }
@@ -489,14 +489,36 @@ fn s_addaudithook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn s_gettrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.gettrace", args, kw, 0, 0)?;
-    // No trace function can be installed yet (sys.settrace does not exist).
-    Ok(crate::types::none::none())
+    Ok(crate::eval::trace::get_trace().unwrap_or_else(crate::types::none::none))
 }
 
 fn s_getprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getprofile", args, kw, 0, 0)?;
-    // No profile function can be installed yet (sys.setprofile does not exist).
+    Ok(crate::eval::trace::get_profile().unwrap_or_else(crate::types::none::none))
+}
+
+fn s_settrace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("settrace", args, kw, 1, 1)?;
+    s_audit(_m, &[crate::types::str::new("sys.settrace")], None)?;
+    let f = Some(args[0].clone()).filter(|f| !crate::types::none::is_none(f));
+    crate::eval::trace::set_trace(f)?;
     Ok(crate::types::none::none())
+}
+
+fn s_setprofile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("setprofile", args, kw, 1, 1)?;
+    s_audit(_m, &[crate::types::str::new("sys.setprofile")], None)?;
+    let f = Some(args[0].clone()).filter(|f| !crate::types::none::is_none(f));
+    crate::eval::trace::set_profile(f)?;
+    Ok(crate::types::none::none())
+}
+
+fn s_call_tracing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("call_tracing", args, kw, 2, 2)?;
+    if !tuple::is_tuple(&args[1]) {
+        crate::bail!(TypeError, "call_tracing() argument 2 must be tuple, not {}", args[1].ty().name());
+    }
+    crate::eval::trace::call_tracing(&args[0], &args[1])
 }
 
 fn s_getswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -537,6 +559,65 @@ fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(int::from_i64((n + gc) as i64))
 }
 
+static ASYNCGEN_HOOKS: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
+
+fn s_get_asyncgen_hooks(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.get_asyncgen_hooks", args, kw, 0, 0)?;
+    let t = match ASYNCGEN_HOOKS.with(|c| c.get().cloned()) {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type("builtins", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+            ASYNCGEN_HOOKS.with(|c| {
+                let _ = c.set(t.clone());
+            });
+            t
+        }
+    };
+    let ts = crate::threadstate::tstate();
+    let get = |p: *mut crate::object::PyObject| unsafe { crate::object::opt_from_borrowed(p) }.unwrap_or_else(none::none);
+    crate::types::structseq::new(&t, vec![get(ts.asyncgen_firstiter), get(ts.asyncgen_finalizer)])
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: a missing
+/// argument keeps the current hook, None removes it.
+fn s_set_asyncgen_hooks(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::types::builtin_func::parse_args("set_asyncgen_hooks", args, kw, &["firstiter", "finalizer"], 0, 0)?;
+    for (v, name) in [(&a[1], "finalizer"), (&a[0], "firstiter")] {
+        if let Some(v) = v {
+            if !none::is_none(v) && !crate::builtins::is_callable(v) {
+                crate::bail!(TypeError, "callable {} expected, got {}", name, v.ty().name());
+            }
+        }
+    }
+    let ts = crate::threadstate::tstate();
+    for (v, slot) in [(&a[1], &mut ts.asyncgen_finalizer), (&a[0], &mut ts.asyncgen_firstiter)] {
+        if let Some(v) = v {
+            let new = if none::is_none(v) { std::ptr::null_mut() } else { v.clone().into_raw() };
+            unsafe { crate::object::xsetref(slot, new) };
+        }
+    }
+    Ok(none::none())
+}
+
+fn s_get_coroutine_origin_tracking_depth(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys.get_coroutine_origin_tracking_depth", args, kw, 0, 0)?;
+    Ok(int::from_i64(crate::threadstate::tstate().coroutine_origin_depth as i64))
+}
+
+fn s_set_coroutine_origin_tracking_depth(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::types::builtin_func::parse_args("set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1, 0)?;
+    let d = a[0].as_ref().unwrap();
+    if crate::types::float::is_float(d) {
+        crate::bail!(TypeError, "'float' object cannot be interpreted as an integer");
+    }
+    let depth = int::index_isize(d)?;
+    if depth < 0 {
+        crate::bail!(ValueError, "depth must be >= 0");
+    }
+    crate::threadstate::tstate().coroutine_origin_depth = depth.min(i32::MAX as isize) as i32;
+    Ok(none::none())
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("exit", s_exit),
@@ -561,9 +642,16 @@ fn functions() -> Vec<MethodSpec> {
         method("addaudithook", s_addaudithook),
         method("gettrace", s_gettrace),
         method("getprofile", s_getprofile),
+        method("settrace", s_settrace),
+        method("setprofile", s_setprofile),
+        method("call_tracing", s_call_tracing),
         method("getswitchinterval", s_getswitchinterval),
         method("setswitchinterval", s_setswitchinterval),
         method("getsizeof", s_getsizeof),
+        method("get_asyncgen_hooks", s_get_asyncgen_hooks),
+        method("set_asyncgen_hooks", s_set_asyncgen_hooks),
+        method("get_coroutine_origin_tracking_depth", s_get_coroutine_origin_tracking_depth),
+        method("set_coroutine_origin_tracking_depth", s_set_coroutine_origin_tracking_depth),
     ]
 }
 
@@ -602,6 +690,11 @@ pub fn set_flag(name: &str, v: i64) {
 pub fn flag(name: &str) -> i64 {
     FLAG_NAMES.iter().position(|n| *n == name).map(|i| FLAGS.lock().unwrap()[i]).unwrap_or(0)
 }
+
+/// `sys.warnoptions` and the `-X` options (`sys._xoptions`), in command-line
+/// order; set by the executable before `interp::initialize`.
+pub static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+pub static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 pub const KRAIT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -652,8 +745,16 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     dict::set_item_str(&d, "_stdlib_dir", &pystr::new(&lib.to_string_lossy()))?;
     dict::set_item_str(&d, "abiflags", &pystr::new(""))?;
     dict::set_item_str(&d, "float_repr_style", &pystr::new("short"))?;
-    dict::set_item_str(&d, "warnoptions", &list::new())?;
-    dict::set_item_str(&d, "_xoptions", &dict::new())?;
+    let warn: Vec<Obj> = WARN_OPTIONS.lock().unwrap().iter().map(|w| pystr::new(w)).collect();
+    dict::set_item_str(&d, "warnoptions", &list::from_vec(warn))?;
+    let xopts = dict::new();
+    for x in X_OPTIONS.lock().unwrap().iter() {
+        match x.split_once('=') {
+            Some((k, v)) => dict::set_item_str(&xopts, k, &pystr::new(v))?,
+            None => dict::set_item_str(&xopts, x, &crate::types::bool_::from_bool(true))?,
+        }
+    }
+    dict::set_item_str(&d, "_xoptions", &xopts)?;
     dict::set_item_str(&d, "copyright", &pystr::new("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."))?;
     let fi_type = crate::types::structseq::new_type(
         "sys",

@@ -54,6 +54,27 @@ pub fn warn(category: *mut PyTypeObject, msg: &str, stacklevel: usize) -> PyResu
     Ok(())
 }
 
+/// A warning at an explicit place (CPython's PyErr_WarnExplicitObject with
+/// no module or registry): through `warnings.warn_explicit` once the Python
+/// module is loaded, else the default filters, under which only
+/// `__main__` shows DeprecationWarnings and the module of an explicit
+/// warning is its file name.
+pub fn warn_explicit(category: *mut PyTypeObject, msg: &str, filename: &str, lineno: u32) -> PyResult<()> {
+    if let Some(f) = python_warnings("warn_explicit")? {
+        let cat = unsafe { Obj::from_borrowed(category as *mut crate::object::PyObject) };
+        let args = [pystr::new(msg), cat, pystr::new(filename), crate::types::int::from_i64(lineno as i64)];
+        crate::ops::call::call(&f, &args, None)?;
+        return Ok(());
+    }
+    let ignored = [exc::DeprecationWarning(), exc::PendingDeprecationWarning(), exc::ImportWarning(), exc::ResourceWarning()];
+    if ignored.iter().any(|t| is_subtype(category, *t)) {
+        return Ok(());
+    }
+    let name = unsafe { (*category).name().to_owned() };
+    crate::modules::sys::write_stderr(&format!("{}:{}: {}: {}\n", filename, lineno, name, msg));
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // The `_warnings` module. It offers `warn` and `warn_explicit` only: the
 // `warnings` module then uses its own pure-Python filters (its documented
@@ -65,7 +86,7 @@ use crate::types::builtin_func::{method, parse_args, MethodSpec};
 use crate::types::{dict, module, none, str as pystr};
 
 /// `warnings.<name>` if the Python module is loaded.
-fn python_warnings(name: &str) -> PyResult<Option<Obj>> {
+pub fn python_warnings(name: &str) -> PyResult<Option<Obj>> {
     let Some(w) = dict::get_item_str(&crate::interp::modules(), "warnings")? else { return Ok(None) };
     if !module::is_module(&w) {
         return Ok(None);

@@ -235,6 +235,12 @@ pub unsafe extern "C" fn _Py_Dealloc(p: *mut PyObject) {
 #[inline(never)]
 unsafe fn dealloc(p: *mut PyObject) {
     let t = (*p).ob_type;
+    // A dying container leaves the collector's list first, as every CPython
+    // tp_dealloc does: code run while it is torn down (weakref callbacks,
+    // __del__ of what it held) may collect, and must not find it.
+    if (*t).has_flag(tpflags::HAVE_GC) {
+        crate::gc::untrack(p);
+    }
     match (*t).tp_dealloc {
         Some(f) => f(p),
         None => alloc::free_object(p),

@@ -215,3 +215,13 @@ fn bind_special(d: &Obj, o: &Obj) -> PyResult<Obj> {
     Ok(d.clone())
 }
 
+
+/// PySequence_Check: has `__getitem__` as a sequence (sq_item) and is not a
+/// dict.
+pub fn is_sequence(o: &Obj) -> bool {
+    if crate::types::type_::is_subtype(o.type_ptr(), crate::types::dict::type_ptr()) {
+        return false;
+    }
+    let sq = o.ty().tp_as_sequence;
+    !sq.is_null() && unsafe { (*sq).sq_item.is_some() }
+}

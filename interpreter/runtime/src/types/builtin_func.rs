@@ -252,6 +252,17 @@ pub fn is_cfunction(o: &Obj) -> bool {
     o.is_type(cfunction_type())
 }
 
+/// A method descriptor of a builtin type (`list.append`).
+pub fn is_method_descr(o: &Obj) -> bool {
+    o.is_type(&raw mut PyMethodDescr_Type)
+}
+
+/// `descr.__get__(obj)`: the builtin method bound to `obj` (what profilers
+/// are shown for a call through the descriptor).
+pub fn bind_method_descr(descr: &Obj, obj: &Obj) -> PyResult<Obj> {
+    method_descr_get_impl(descr, Some(obj), None)
+}
+
 /// A method descriptor for a type's tp_methods entry.
 pub fn new_method_descr(tp: *mut PyTypeObject, ml: *mut PyMethodDef) -> Obj {
     unsafe {
@@ -334,13 +345,28 @@ crate::descr_get_slot!(classmethod_descr_get => classmethod_descr_get_impl);
 
 fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) -> PyResult<Obj> {
     let d = unsafe { descr.cast::<PyMethodDescrObject>() };
+    let name = unsafe { pystr::to_string_lossy(Obj::borrow_slot(&d.d_name)) };
+    let owner = unsafe { (*d.d_type).name() };
+    // Class methods ignore the instance, but the class must fit.
     let tp = match tp {
         Some(t) => t.clone(),
         None => match obj {
             Some(o) => o.get_type(),
-            None => crate::bail!(TypeError, "descriptor needs a type or an object"),
+            None => crate::bail!(TypeError, "descriptor '{}' for type '{}' needs either an object or a type", name, owner),
         },
     };
+    if !crate::types::type_::is_type(&tp) {
+        crate::bail!(TypeError, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2", name, owner, tp.ty().name());
+    }
+    if !crate::types::type_::is_subtype(crate::types::type_::as_type(&tp), d.d_type) {
+        crate::bail!(
+            TypeError,
+            "descriptor '{}' requires a subtype of '{}' but received '{}'",
+            name,
+            owner,
+            unsafe { (*crate::types::type_::as_type(&tp)).name() }
+        );
+    }
     Ok(new_cfunction(d.d_method, Some(&tp), None))
 }
 

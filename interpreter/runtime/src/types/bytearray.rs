@@ -7,7 +7,7 @@ use crate::errors::PyResult;
 use crate::object::{alloc, tpflags, Obj, PyBuffer, PyObject, PyTypeObject, PyVarObject};
 use crate::types::builtin_func::{check_nargs, method, method_table};
 use crate::types::bytes_methods::{buf_arg, byte_value};
-use crate::types::{buffer, bytes, dict, int, none, str as pystr, tuple};
+use crate::types::{buffer, bytes, int, none, str as pystr, tuple};
 use krait_bytecode::CompareOp;
 use std::os::raw::{c_int, c_void};
 use std::ptr::null_mut;
@@ -184,6 +184,11 @@ fn from_object(src: &Obj) -> PyResult<Vec<u8>> {
 fn bytearray_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
     let (v, kn) = crate::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
     let a = crate::types::builtin_func::parse_args("bytearray", &v, kn.as_ref(), &["source", "encoding", "errors"], 0, 0)?;
+    // The old contents go first, as in CPython (an iterator argument sees
+    // the bytearray empty, then growing).
+    if !data(o).is_empty() {
+        set_contents(o, &[])?;
+    }
     let contents: Vec<u8> = match &a[0] {
         None => {
             if a[1].is_some() || a[2].is_some() {
@@ -203,14 +208,43 @@ fn bytearray_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
             if a[1].is_some() || a[2].is_some() {
                 crate::bail!(TypeError, "encoding without a string argument");
             }
-            if crate::ops::number::has_index(src) {
-                let n = int::as_isize_or_overflow(&int::index(src)?)?;
-                if n < 0 {
-                    crate::bail!(ValueError, "negative count");
+            // A count, unless __index__ raises TypeError (then a buffer or iterable).
+            let count = if crate::ops::number::has_index(src) {
+                match int::index(src) {
+                    Ok(i) => Some(int::as_isize_or_overflow(&i)?),
+                    Err(e) => {
+                        if !crate::errors::matches(crate::types::exceptions::TypeError()) {
+                            return Err(e);
+                        }
+                        crate::errors::clear();
+                        None
+                    }
                 }
-                vec![0; n as usize]
             } else {
-                from_object(src)?
+                None
+            };
+            match count {
+                Some(n) if n < 0 => crate::bail!(ValueError, "negative count"),
+                Some(n) => vec![0; n as usize],
+                None if buffer::has_buffer(src) => from_object(src)?,
+                None => {
+                    // Appended one by one: the iterator may look at us meanwhile.
+                    let it = crate::ops::iter(src).map_err(|e| {
+                        if crate::errors::matches(crate::types::exceptions::TypeError()) {
+                            crate::errors::clear();
+                            crate::raise!(TypeError, "cannot convert '{}' object to bytearray", src.ty().name())
+                        } else {
+                            e
+                        }
+                    })?;
+                    while let Some(x) = crate::ops::next(&it)? {
+                        let b = byte_value(&x)?;
+                        let n = data(o).len();
+                        resize(o, n + 1)?;
+                        data_mut(o)[n] = b;
+                    }
+                    return Ok(());
+                }
             }
         }
     };
@@ -378,12 +412,15 @@ fn bytearray_ass_subscript(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<
             return splice(o, lo, hi, &vals.unwrap_or_default());
         }
         let positions: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
+        // Assigning nothing to an extended slice deletes it, as in CPython
+        // (so it needs a resizable bytearray).
+        let vals = vals.filter(|v| !v.is_empty());
         match vals {
             None => {
+                check_resizable(o)?;
                 if count == 0 {
                     return Ok(());
                 }
-                check_resizable(o)?;
                 let mut doomed = vec![false; n];
                 for p in positions {
                     doomed[p] = true;
@@ -508,7 +545,10 @@ fn m_extend(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
                 e
             }
         })?;
-        let mut v = Vec::new();
+        // CPython sizes its buffer from the iterable's length hint, so an
+        // error from __len__ or __length_hint__ propagates.
+        let hint = crate::ops::seq::length_hint(&a[0], 32)?;
+        let mut v = Vec::with_capacity(hint.clamp(0, 1 << 16) as usize);
         while let Some(x) = crate::ops::next(&it)? {
             v.push(byte_value(&x)?);
         }
@@ -595,10 +635,8 @@ fn m_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn reduce_common(slf: &Obj, proto: i64) -> PyResult<Obj> {
-    let state = match crate::types::type_::instance_dict(slf) {
-        Some(d) if dict::len(&d) > 0 => d,
-        _ => none::none(),
-    };
+    // __getstate__ (object's covers __slots__ too), as CPython's _common_reduce.
+    let state = crate::ops::attr::call_method(slf, "__getstate__", &[])?;
     let args = if proto < 3 {
         let text: String = data(slf).iter().map(|&b| b as char).collect();
         tuple::from_vec(vec![pystr::new(&text), pystr::new("latin-1")])
@@ -636,6 +674,9 @@ pub fn init_types() {
     unsafe {
         let t = type_ptr();
         crate::types::type_::init_static(t, "bytearray", std::mem::size_of::<PyByteArrayObject>(), 0);
+        (*t).tp_doc = crate::types::builtin_func::cstr(
+            "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> bytearray\nbytearray(int) -> bytearray\nbytearray() -> bytearray\n\nA mutable sequence of bytes, built from integers in range(256), an encoded\nstring, any buffer, or a count of zero bytes.",
+        );
         (*t).tp_flags |= tpflags::BASETYPE | tpflags::MATCH_SELF;
         (*t).tp_dealloc = Some(bytearray_dealloc);
         (*t).tp_repr = Some(bytearray_repr_slot);

@@ -146,7 +146,10 @@ fn bytes_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !crate::ops::number::has_index(key) {
         crate::bail!(TypeError, "byte indices must be integers or slices, not {}", key.ty().name());
     }
-    let mut i = int::as_isize_or_overflow(&int::index(key)?)?;
+    let mut i = match int::as_i64(&int::index(key)?) {
+        Some(i) => i as isize,
+        None => crate::bail!(IndexError, "cannot fit '{}' into an index-sized integer", key.ty().name()),
+    };
     if i < 0 {
         i += data.len() as isize;
     }
@@ -163,18 +166,19 @@ fn bytes_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
         let needle = crate::types::bytes_methods::buf_arg(v)?;
         return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == &needle[..]));
     }
-    let i = int::as_isize_or_overflow(&int::index(v).map_err(|e| {
+    let i = int::index(v).map_err(|e| {
         if crate::errors::matches(crate::types::exceptions::TypeError()) {
             crate::errors::clear();
             crate::raise!(TypeError, "a bytes-like object is required, not '{}'", v.ty().name())
         } else {
             e
         }
-    })?)?;
-    if !(0..256).contains(&i) {
+    })?;
+    // Any int out of byte range, however large, is the same ValueError.
+    if !int::as_i64(&i).is_some_and(|i| (0..256).contains(&i)) {
         crate::bail!(ValueError, "byte must be in range(0, 256)");
     }
-    Ok(data.contains(&(i as u8)))
+    Ok(data.contains(&(int::as_i64(&i).unwrap_or(0) as u8)))
 }
 crate::contains_slot!(bytes_contains_slot => bytes_contains);
 
@@ -252,6 +256,25 @@ fn iter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     }
     let n = iterated(unsafe { Obj::borrow_slot(&it.seq) }).len() as isize;
     Ok(int::from_i64((n - it.index).max(0) as i64))
+}
+
+/// `(iter, (seq,), index)`, or `(iter, ((),))` once exhausted.
+fn iter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<BytesIterObject>() };
+    crate::types::iter::reduce_indexed("iter", it.seq, it.index, crate::types::tuple::new(&[]))
+}
+
+/// Sets the position, clamped to the sequence.
+fn iter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
+    let it = unsafe { slf.cast_mut::<BytesIterObject>() };
+    if !it.seq.is_null() {
+        let n = iterated(unsafe { Obj::borrow_slot(&it.seq) }).len() as isize;
+        it.index = index.clamp(0, n);
+    }
+    Ok(crate::types::none::none())
 }
 
 fn bytes_item(o: &Obj, i: isize) -> PyResult<Obj> {
@@ -354,6 +377,10 @@ fn m_bytes(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn bytes_repeat(o: &Obj, n: isize) -> PyResult<Obj> {
+    // An exact bytes times one is itself, as in CPython.
+    if n == 1 && o.is_type(type_ptr()) {
+        return Ok(o.clone());
+    }
     let d = as_slice(o);
     if n <= 0 || d.is_empty() {
         return Ok(new(b""));
@@ -387,6 +414,9 @@ pub fn init_types() {
     unsafe {
         let t = type_ptr();
         crate::types::type_::init_static(t, "bytes", 33, 1);
+        (*t).tp_doc = crate::types::builtin_func::cstr(
+            "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> bytes\nbytes(int) -> bytes\nbytes() -> bytes\n\nAn immutable sequence of bytes, built from integers in range(256), an\nencoded string, any buffer, or a count of zero bytes.",
+        );
         (*t).tp_flags |= tpflags::BASETYPE | tpflags::BYTES_SUBCLASS | tpflags::MATCH_SELF;
         (*t).tp_dealloc = Some(bytes_dealloc);
         (*t).tp_repr = Some(bytes_repr_slot);
@@ -428,5 +458,9 @@ pub unsafe fn init_byte_iter_type(it: *mut PyTypeObject, name: &str) {
     (*it).tp_traverse = Some(bytesiter_traverse);
     (*it).tp_iter = Some(crate::types::iter::self_iter);
     (*it).tp_iternext = Some(bytesiter_next);
-    (*it).tp_methods = method_table(&[method("__length_hint__", iter_length_hint)]);
+    (*it).tp_methods = method_table(&[
+        method("__length_hint__", iter_length_hint),
+        method("__reduce__", iter_reduce),
+        method("__setstate__", iter_setstate),
+    ]);
 }

@@ -44,6 +44,7 @@ fn format(t: &[u8], values: &Obj) -> PyResult<Vec<u8>> {
     let is_mapping = !tuple::is_tuple(values)
         && !bytes::is_bytes(values)
         && !pystr::is_str(values)
+        && !crate::types::bytearray::is_bytearray(values)
         && !values.ty().tp_as_mapping.is_null()
         && unsafe { (*values.ty().tp_as_mapping).mp_subscript.is_some() };
     let items: Vec<Obj> = if tuple::is_tuple(values) { tuple::items(values).to_vec() } else { vec![values.clone()] };
@@ -116,7 +117,11 @@ fn format(t: &[u8], values: &Obj) -> PyResult<Vec<u8>> {
             i += 1;
         } else {
             while i < t.len() && t[i].is_ascii_digit() {
-                width = Some(width.unwrap_or(0) * 10 + (t[i] - b'0') as usize);
+                let (w, d) = (width.unwrap_or(0), (t[i] - b'0') as usize);
+                if w > (isize::MAX as usize - d) / 10 {
+                    crate::bail!(ValueError, "width too big");
+                }
+                width = Some(w * 10 + d);
                 i += 1;
             }
         }
@@ -128,12 +133,17 @@ fn format(t: &[u8], values: &Obj) -> PyResult<Vec<u8>> {
                 if !int::is_int(&p) {
                     crate::bail!(TypeError, "* wants int");
                 }
-                prec = Some(int::as_isize_or_overflow(&p)?.max(0) as usize);
+                // A C int, as CPython's _PyLong_AsInt.
+                prec = Some(int::as_c_int(&p)?.max(0) as usize);
                 i += 1;
             } else {
                 let mut p = 0;
                 while i < t.len() && t[i].is_ascii_digit() {
-                    p = p * 10 + (t[i] - b'0') as usize;
+                    let d = (t[i] - b'0') as usize;
+                    if p > (i32::MAX as usize - d) / 10 {
+                        crate::bail!(ValueError, "prec too big");
+                    }
+                    p = p * 10 + d;
                     i += 1;
                 }
                 prec = Some(p);
@@ -190,6 +200,18 @@ fn format(t: &[u8], values: &Obj) -> PyResult<Vec<u8>> {
                 }
             }
             b'd' | b'i' | b'u' | b'x' | b'X' | b'o' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
+                // PyFloat_AsDouble's failure gets bytes formatting's own message.
+                let v = if matches!(conv, b'e' | b'E' | b'f' | b'F' | b'g' | b'G') {
+                    match crate::types::float::as_f64(&v) {
+                        Ok(x) => crate::types::float::from_f64(x),
+                        Err(_) => {
+                            crate::errors::clear();
+                            crate::bail!(TypeError, "float argument required, not {}", v.ty().name());
+                        }
+                    }
+                } else {
+                    v
+                };
                 // The numeric text is str's: format this one conversion.
                 let mut spec = format!("%{}", flags);
                 if let Some(w) = width {
@@ -215,6 +237,9 @@ fn format(t: &[u8], values: &Obj) -> PyResult<Vec<u8>> {
             ),
         };
         let w = width.unwrap_or(0);
+        if out.try_reserve(w.max(body.len())).is_err() {
+            return Err(crate::errors::raise_empty(crate::types::exceptions::MemoryError()));
+        }
         if body.len() >= w {
             out.extend_from_slice(&body);
         } else if left {

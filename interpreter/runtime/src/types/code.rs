@@ -187,12 +187,18 @@ pub fn location_at(o: &Obj, i: usize) -> Location {
 
 /// Line number of the instruction at word index `i` (or the first line).
 pub fn line_at(o: &Obj, i: usize) -> u32 {
-    let l = location_at(o, i).line;
-    if l == 0 {
-        code(o).firstlineno
-    } else {
-        l
+    // An instruction without a line of its own (a loop's jump back, an
+    // implicit return) belongs to the line before it, as CPython's
+    // compiler propagates them.
+    let locs = &data(o).locations;
+    if i < locs.len() {
+        for j in (0..=i).rev() {
+            if locs[j].line != 0 {
+                return locs[j].line;
+            }
+        }
     }
+    code(o).firstlineno
 }
 
 unsafe extern "C" fn code_dealloc(p: *mut PyObject) {

@@ -35,6 +35,10 @@ pub struct Table {
     pub entries: Vec<Entry>,
     /// Entries (live or deleted) the table may hold before it must grow.
     usable: usize,
+    /// Unique per table built: a lookup whose comparison ran Python code
+    /// restarts only if the table was rebuilt (CPython's `dk` check) or its
+    /// entry changed, not merely because entries were added.
+    generation: u64,
 }
 
 impl Table {
@@ -43,11 +47,13 @@ impl Table {
         while size * 2 < n * 3 {
             size *= 2;
         }
-        Table { indices: vec![EMPTY; size], entries: Vec::new(), usable: size * 2 / 3 }
+        let generation = TABLE_GENERATION.fetch_add(1, Ordering::Relaxed);
+        Table { indices: vec![EMPTY; size], entries: Vec::new(), usable: size * 2 / 3, generation }
     }
 }
 
 static VERSION: AtomicU64 = AtomicU64::new(1);
+static TABLE_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 #[no_mangle]
 pub static mut PyDict_Type: PyTypeObject = PyTypeObject::EMPTY;
@@ -99,7 +105,33 @@ pub fn new() -> Obj {
         let p = alloc::alloc_object(type_ptr(), 0) as *mut PyDictObject;
         assert!(!p.is_null(), "out of memory allocating a dict");
         (*p).ma_version_tag = VERSION.fetch_add(1, Ordering::Relaxed);
+        // Tracked only once it holds something that may be (maintain_tracking).
+        crate::gc::untrack(p as *mut PyObject);
         Obj::from_owned(p as *mut PyObject)
+    }
+}
+
+/// CPython's MAINTAIN_TRACKING: an untracked dict starts being tracked
+/// when a key or value that may be tracked goes in.
+#[inline]
+fn maintain_tracking(o: &Obj, key: &Obj, value: &Obj) {
+    if !crate::gc::is_tracked(o.as_ptr()) && (crate::gc::may_be_tracked(key.as_ptr()) || crate::gc::may_be_tracked(value.as_ptr())) {
+        unsafe { crate::gc::retrack(o.as_ptr()) };
+    }
+}
+
+/// Whether no key or value may be tracked (the collector then untracks an
+/// exact dict, as _PyDict_MaybeUntrack).
+pub fn holds_only_untrackable(o: &Obj) -> bool {
+    let d = raw(o);
+    if d.ma_keys.is_null() {
+        return true;
+    }
+    unsafe {
+        (*d.ma_keys)
+            .entries
+            .iter()
+            .all(|e| e.key.is_null() || (!crate::gc::may_be_tracked(e.key) && !crate::gc::may_be_tracked(e.value)))
     }
 }
 
@@ -140,10 +172,10 @@ fn lookup(o: &Obj, key: &Obj, hash: isize) -> PyResult<Found> {
                             return Ok(Found::At(ix as usize));
                         }
                     } else {
-                        let before = (raw(o).ma_keys, t.entries.len());
+                        let before = (raw(o).ma_keys, t.generation);
                         let eq = crate::ops::eq(&ek, key)?;
                         let t2 = table(o);
-                        if (raw(o).ma_keys, t2.entries.len()) != before || t2.entries.get(ix as usize).map(|e| e.key) != Some(ek.as_ptr()) {
+                        if (raw(o).ma_keys, t2.generation) != before || t2.entries.get(ix as usize).map(|e| e.key) != Some(ek.as_ptr()) {
                             continue 'restart;
                         }
                         if eq {
@@ -221,27 +253,42 @@ pub fn set_item_known_hash(o: &Obj, key: &Obj, hash: isize, value: &Obj) -> PyRe
             let e = &mut table(o).entries[ix];
             let old = std::mem::replace(&mut e.value, value.clone().into_raw());
             bump(o);
+            maintain_tracking(o, key, value);
             unsafe { crate::object::decref(old) };
         }
-        Found::Missing(slot) => {
-            let t = table(o);
-            let slot = if t.entries.len() >= t.usable {
-                resize(o, len(o) + 1);
-                match lookup(o, key, hash)? {
-                    Found::Missing(s) => s,
-                    Found::At(_) => unreachable!("key appeared during resize"),
-                }
-            } else {
-                slot
-            };
-            let t = table(o);
-            t.indices[slot] = t.entries.len() as i32;
-            t.entries.push(Entry { hash, key: key.clone().into_raw(), value: value.clone().into_raw() });
-            raw(o).ma_used += 1;
-            bump(o);
-        }
+        Found::Missing(slot) => insert_new(o, key, hash, value, slot),
     }
     Ok(())
+}
+
+/// Adds a key just looked up and found missing (`slot` from that lookup).
+/// A resize places it without comparing keys again, as CPython.
+fn insert_new(o: &Obj, key: &Obj, hash: isize, value: &Obj, slot: usize) {
+    let t = table(o);
+    let slot = if t.entries.len() >= t.usable {
+        resize(o, len(o) + 1);
+        empty_slot(table(o), hash)
+    } else {
+        slot
+    };
+    let t = table(o);
+    t.indices[slot] = t.entries.len() as i32;
+    t.entries.push(Entry { hash, key: key.clone().into_raw(), value: value.clone().into_raw() });
+    raw(o).ma_used += 1;
+    bump(o);
+    maintain_tracking(o, key, value);
+}
+
+/// The first free index slot on `hash`'s probe path in a fresh table.
+fn empty_slot(t: &Table, hash: isize) -> usize {
+    let mask = t.indices.len() - 1;
+    let mut i = (hash as usize) & mask;
+    let mut perturb = hash as usize;
+    while t.indices[i] != EMPTY {
+        perturb >>= 5;
+        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
+    i
 }
 
 pub fn set_item(o: &Obj, key: &Obj, value: &Obj) -> PyResult<()> {
@@ -259,7 +306,7 @@ pub fn del_item_opt(o: &Obj, key: &Obj) -> PyResult<bool> {
     Ok(pop_known_hash(o, key, h)?.is_some())
 }
 
-fn pop_known_hash(o: &Obj, key: &Obj, hash: isize) -> PyResult<Option<Obj>> {
+pub fn pop_known_hash(o: &Obj, key: &Obj, hash: isize) -> PyResult<Option<Obj>> {
     match lookup(o, key, hash)? {
         Found::At(ix) => {
             let t = table(o);
@@ -310,6 +357,29 @@ pub fn next_entry(o: &Obj, pos: &mut usize) -> Option<(Obj, Obj)> {
     None
 }
 
+/// As `next_entry`, with the stored hash (_PyDict_Next).
+pub fn next_entry_hash(o: &Obj, pos: &mut usize) -> Option<(Obj, Obj, isize)> {
+    let t = table(o);
+    while *pos < t.entries.len() {
+        let e = &t.entries[*pos];
+        *pos += 1;
+        if !e.key.is_null() {
+            return unsafe { Some((Obj::from_borrowed(e.key), Obj::from_borrowed(e.value), e.hash)) };
+        }
+    }
+    None
+}
+
+/// Entries used so far, deleted ones included (CPython's dk_nentries).
+pub fn entries_len(o: &Obj) -> usize {
+    let d = raw(o);
+    if d.ma_keys.is_null() {
+        0
+    } else {
+        unsafe { (*d.ma_keys).entries.len() }
+    }
+}
+
 pub fn items_vec(o: &Obj) -> Vec<(Obj, Obj)> {
     let mut v = Vec::with_capacity(len(o));
     let mut pos = 0;
@@ -358,9 +428,20 @@ pub fn update(o: &Obj, other: &Obj) -> PyResult<()> {
 
 pub fn merge(o: &Obj, other: &Obj, overwrite: bool) -> PyResult<()> {
     if is_dict(other) && other.ty().tp_iter == unsafe { PyDict_Type.tp_iter } {
-        for (k, v) in items_vec(other) {
-            if overwrite || get_item(o, &k)?.is_none() {
-                set_item(o, &k, &v)?;
+        if other.as_ptr() == o.as_ptr() {
+            return Ok(());
+        }
+        // The stored hashes are reused; comparisons may run code that
+        // changes `other`, which ends the update as in CPython.
+        let n = entries_len(other);
+        let mut pos = 0;
+        while pos < n {
+            let Some((k, v, h)) = next_entry_hash(other, &mut pos) else { break };
+            if overwrite || get_item_known_hash(o, &k, h)?.is_none() {
+                set_item_known_hash(o, &k, h, &v)?;
+            }
+            if entries_len(other) != n {
+                crate::bail!(RuntimeError, "dict mutated during update");
             }
         }
         return Ok(());
@@ -368,10 +449,11 @@ pub fn merge(o: &Obj, other: &Obj, overwrite: bool) -> PyResult<()> {
     if let Some(keys) = crate::ops::attr::getattr_opt(other, &pystr::intern("keys"))? {
         let ks = crate::ops::seq::to_vec(&crate::ops::call::call(&keys, &[], None)?)?;
         for k in ks {
-            let v = crate::ops::seq::getitem(other, &k)?;
-            if overwrite || get_item(o, &k)?.is_none() {
-                set_item(o, &k, &v)?;
+            if !overwrite && get_item(o, &k)?.is_some() {
+                continue;
             }
+            let v = crate::ops::seq::getitem(other, &k)?;
+            set_item(o, &k, &v)?;
         }
         return Ok(());
     }
@@ -497,8 +579,10 @@ fn dict_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     }
     let mut eq = len(a) == len(b);
     if eq {
-        for (k, v) in items_vec(a) {
-            match get_item(b, &k)? {
+        let mut pos = 0;
+        // Keys are looked up in `b` with their stored hashes, as CPython.
+        while let Some((k, v, h)) = next_entry_hash(a, &mut pos) {
+            match get_item_known_hash(b, &k, h)? {
                 Some(w) => {
                     if !crate::ops::eq(&v, &w)? {
                         eq = false;
@@ -539,6 +623,10 @@ crate::init_slot!(dict_init_slot => dict_init);
 fn dict_new(t: *mut PyTypeObject, _args: &Obj, _kw: Option<&Obj>) -> PyResult<Obj> {
     let o = crate::types::type_::alloc_instance(t, 0)?;
     bump(&o);
+    if t == type_ptr() {
+        // As dict::new: tracked once it holds something that may be.
+        unsafe { crate::gc::untrack(o.as_ptr()) };
+    }
     Ok(o)
 }
 crate::new_slot!(dict_new_slot => dict_new);
@@ -583,12 +671,16 @@ fn m_get(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_setdefault(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("dict.setdefault", a, k, 1, 2)?;
-    if let Some(v) = get_item(slf, &a[0])? {
-        return Ok(v);
+    // One hash and one lookup, as CPython.
+    let h = crate::ops::hash(&a[0])?;
+    match lookup(slf, &a[0], h)? {
+        Found::At(ix) => Ok(unsafe { Obj::from_borrowed(table(slf).entries[ix].value) }),
+        Found::Missing(slot) => {
+            let d = a.get(1).cloned().unwrap_or_else(none::none);
+            insert_new(slf, &a[0], h, &d, slot);
+            Ok(d)
+        }
     }
-    let d = a.get(1).cloned().unwrap_or_else(none::none);
-    set_item(slf, &a[0], &d)?;
-    Ok(d)
 }
 
 fn m_pop(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -655,6 +747,24 @@ fn m_fromkeys(cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("dict.fromkeys", a, k, 1, 2)?;
     let d = crate::ops::call::call(cls, &[], None)?;
     let v = a.get(1).cloned().unwrap_or_else(none::none);
+    // From an exact dict, set or frozenset into a new plain dict: the
+    // stored hashes are reused.
+    let src = &a[0];
+    if is_exact_dict(&d) && len(&d) == 0 {
+        if is_exact_dict(src) {
+            let mut pos = 0;
+            while let Some((key, _, h)) = next_entry_hash(src, &mut pos) {
+                set_item_known_hash(&d, &key, h, &v)?;
+            }
+            return Ok(d);
+        }
+        if src.is_type(crate::types::set::set_type()) || src.is_type(crate::types::set::frozenset_type()) {
+            for (key, h) in crate::types::set::entries_with_hash(src) {
+                set_item_known_hash(&d, &key, h, &v)?;
+            }
+            return Ok(d);
+        }
+    }
     for key in crate::ops::seq::to_vec(&a[0])? {
         crate::ops::seq::setitem(&d, &key, Some(&v))?;
     }

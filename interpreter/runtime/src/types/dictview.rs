@@ -30,6 +30,9 @@ pub struct DictIterObject {
     pub version_keys: u64,
     pub kind: u8,
     pub reversed: u8,
+    /// Items still to come (CPython's `len`): finding one more means the
+    /// keys changed even though the size did not.
+    pub remaining: isize,
 }
 
 #[no_mangle]
@@ -114,6 +117,7 @@ pub fn new_iter(d: &Obj, k: Kind, reversed: bool) -> PyResult<Obj> {
         let p = alloc::alloc_object(t, 0) as *mut DictIterObject;
         (*p).dict = d.clone().into_raw();
         (*p).size = dict::len(d) as isize;
+        (*p).remaining = dict::len(d) as isize;
         (*p).kind = k as u8;
         (*p).reversed = reversed as u8;
         (*p).pos = if reversed { entries_len(d) as isize - 1 } else { 0 };
@@ -156,6 +160,11 @@ fn iter_next(o: &Obj) -> PyResult<Option<Obj>> {
         if e.key.is_null() {
             continue;
         }
+        if it.remaining <= 0 && it.reversed == 0 {
+            unsafe { crate::object::xdecref(std::mem::replace(&mut it.dict, null_mut())) };
+            crate::bail!(RuntimeError, "dictionary keys changed during iteration");
+        }
+        it.remaining -= 1;
         let (k, v) = unsafe { (Obj::from_borrowed(e.key), Obj::from_borrowed(e.value)) };
         return Ok(Some(match it.kind {
             0 => k,
@@ -174,19 +183,33 @@ unsafe extern "C" fn dictiter_next(p: *mut PyObject) -> *mut PyObject {
 
 fn iter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     let it = unsafe { slf.cast::<DictIterObject>() };
-    if it.dict.is_null() || it.size < 0 {
+    if it.dict.is_null() || it.size != dict::len(unsafe { Obj::borrow_slot(&it.dict) }) as isize {
         return Ok(int::from_i64(0));
     }
-    let d = unsafe { Obj::borrow_slot(&it.dict) };
-    // Live entries left: count from the current position.
-    let raw = unsafe { d.cast::<dict::PyDictObject>() };
-    let entries = if raw.ma_keys.is_null() { &[][..] } else { unsafe { &(&*raw.ma_keys).entries[..] } };
-    let n = if it.reversed != 0 {
-        entries[..((it.pos + 1).max(0) as usize).min(entries.len())].iter().filter(|e| !e.key.is_null()).count()
-    } else {
-        entries[(it.pos as usize).min(entries.len())..].iter().filter(|e| !e.key.is_null()).count()
+    Ok(int::from_i64(it.remaining.max(0) as i64))
+}
+
+/// `(iter, (list of what is left,))`, computed on a copy of the iterator.
+fn iter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs_named(|| "__reduce__".to_string(), a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<DictIterObject>() };
+    let copy = unsafe {
+        let p = alloc::alloc_object(slf.type_ptr(), 0) as *mut DictIterObject;
+        (*p).dict = crate::object::opt_into_raw(if it.dict.is_null() { None } else { Some(Obj::from_borrowed(it.dict)) });
+        (*p).pos = it.pos;
+        (*p).size = it.size;
+        (*p).version_keys = it.version_keys;
+        (*p).kind = it.kind;
+        (*p).reversed = it.reversed;
+        (*p).remaining = it.remaining;
+        Obj::from_owned(p as *mut PyObject)
     };
-    Ok(int::from_usize(n))
+    let mut items = Vec::new();
+    while let Some(x) = iter_next(&copy)? {
+        items.push(x);
+    }
+    let iter = crate::types::iter::builtin("iter")?;
+    Ok(tuple::new(&[iter, tuple::new(&[crate::types::list::from_vec(items)])]))
 }
 
 fn view_len(o: &Obj) -> PyResult<usize> {
@@ -243,12 +266,35 @@ fn as_set(o: &Obj) -> PyResult<Obj> {
     crate::types::set::new_set(crate::ops::seq::to_vec(o)?)
 }
 
+/// Every item of `a` is `in` b (items are compared, never hashed: values
+/// need not be hashable).
+fn all_contained_in(a: &Obj, b: &Obj) -> PyResult<bool> {
+    let it = crate::ops::iter(a)?;
+    while let Some(x) = crate::ops::next(&it)? {
+        if !crate::ops::seq::contains(b, &x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 fn view_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     let b_ok = crate::types::set::is_anyset(b) || is_keys_or_items(b);
     if !b_ok {
         return Ok(none::not_implemented());
     }
-    crate::ops::rich_compare(&as_set(a)?, &as_set(b)?, op)
+    let (la, lb) = (crate::ops::len(a)?, crate::ops::len(b)?);
+    let r = match op {
+        CompareOp::Eq | CompareOp::Ne => {
+            let eq = la == lb && all_contained_in(a, b)?;
+            if op == CompareOp::Eq { eq } else { !eq }
+        }
+        CompareOp::Lt => la < lb && all_contained_in(a, b)?,
+        CompareOp::Le => la <= lb && all_contained_in(a, b)?,
+        CompareOp::Gt => la > lb && all_contained_in(b, a)?,
+        CompareOp::Ge => la >= lb && all_contained_in(b, a)?,
+    };
+    Ok(bool_::from_bool(r))
 }
 crate::richcmp_slot!(view_richcompare_slot => view_richcompare);
 
@@ -368,7 +414,7 @@ pub fn init_types() {
             (*t).tp_traverse = Some(iter_traverse);
             (*t).tp_iter = Some(crate::types::iter::self_iter);
             (*t).tp_iternext = Some(dictiter_next);
-            (*t).tp_methods = method_table(&[method("__length_hint__", iter_length_hint)]);
+            (*t).tp_methods = method_table(&[method("__length_hint__", iter_length_hint), method("__reduce__", iter_reduce)]);
         }
     }
 }

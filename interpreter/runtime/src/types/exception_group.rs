@@ -106,8 +106,13 @@ fn derive(g: &Obj, excs: Vec<Obj>) -> PyResult<Obj> {
     let suppress = exc::suppress_context(g);
     exc::set_cause(&r, cause);
     unsafe { r.cast_mut::<exc::PyBaseExceptionObject>().suppress_context = suppress as u8 };
+    // Each part gets its own shallow copy of a sequence of notes; anything
+    // else is not copied.
     if let Some(notes) = crate::ops::attr::getattr_opt(g, &pystr::intern("__notes__"))? {
-        crate::ops::attr::setattr(&r, &pystr::intern("__notes__"), &notes)?;
+        if crate::ops::seq::is_sequence(&notes) {
+            let copy = list::from_vec(crate::ops::seq::to_vec(&notes)?);
+            crate::ops::attr::setattr(&r, &pystr::intern("__notes__"), &copy)?;
+        }
     }
     Ok(r)
 }
@@ -263,6 +268,7 @@ pub fn init_types() {
             method("split", eg_split),
             method("subgroup", eg_subgroup),
             method("derive", eg_derive),
+            crate::types::builtin_func::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
         ]);
     }
 }

@@ -828,6 +828,13 @@ pub fn init_types() {
                     GetSetSpec::get_set("__dict__", get_dict_attr, set_dict_attr),
                 ]);
             } else if !fields.is_empty() {
+                // An exception group's message and exceptions are read-only
+                // members, as CPython's.
+                if t == BaseExceptionGroup() {
+                    let members: Vec<(&str, usize)> = fields.iter().enumerate().map(|(i, f)| (*f, BASE_SIZE + 8 * i)).collect();
+                    (*t).tp_members = crate::types::member::readonly_members(&members);
+                    continue;
+                }
                 let specs: Vec<GetSetSpec> = fields.iter().filter_map(|f| field_getsets(f)).collect();
                 (*t).tp_getset = getset_table(&specs);
             }

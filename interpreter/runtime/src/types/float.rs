@@ -564,7 +564,9 @@ pub fn number_float(x: &Obj) -> PyResult<Obj> {
 }
 
 fn float_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    if kwargs.map(|k| crate::types::dict::len(k) != 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __init__.
+    let own_init = unsafe { tp == type_ptr() || (*tp).tp_init == (*type_ptr()).tp_init };
+    if own_init && kwargs.map(|k| crate::types::dict::len(k) != 0).unwrap_or(false) {
         crate::bail!(TypeError, "float() takes no keyword arguments");
     }
     let pos = tuple::items(args);

@@ -52,6 +52,12 @@ pub fn func(o: &Obj) -> &mut FunctionObject {
     unsafe { o.cast_mut::<FunctionObject>() }
 }
 
+/// Replaces the function's closure (a tuple of cells).
+pub fn set_closure(o: &Obj, closure: &Obj) {
+    let old = std::mem::replace(&mut func(o).func_closure, closure.clone().into_raw());
+    unsafe { crate::object::xdecref(old) };
+}
+
 /// The function's code object, borrowed.
 #[inline]
 pub fn code_of(o: &Obj) -> &Obj {
@@ -221,18 +227,6 @@ opt_field_getset!(get_kwdefaults, set_kwdefaults, func_kwdefaults, "__kwdefaults
 opt_field_getset!(get_doc, set_doc, func_doc, "__doc__", |_| Ok(()));
 opt_field_getset!(get_module, set_module, func_module, "__module__", |_| Ok(()));
 
-fn get_closure(o: &Obj) -> PyResult<Obj> {
-    Ok(unsafe { crate::object::opt_from_borrowed(func(o).func_closure) }.unwrap_or_else(none::none))
-}
-
-fn get_globals(o: &Obj) -> PyResult<Obj> {
-    Ok(unsafe { Obj::from_borrowed(func(o).func_globals) })
-}
-
-fn get_builtins(o: &Obj) -> PyResult<Obj> {
-    Ok(unsafe { Obj::from_borrowed(func(o).func_builtins) })
-}
-
 fn get_code(o: &Obj) -> PyResult<Obj> {
     Ok(code_of(o).clone())
 }
@@ -366,15 +360,15 @@ fn wrapper_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResu
 crate::new_slot!(wrapper_new_slot => wrapper_new);
 
 /// 3.10+: staticmethod/classmethod copy __module__, __name__, __qualname__,
-/// __doc__ and __annotations__ (functools.update_wrapper-like) into __dict__.
+/// __doc__ and __annotations__ (functools.update_wrapper-like) into __dict__;
+/// `__wrapped__` is a read-only member, not in the dict.
 fn copy_wrapped_attrs(w: &Obj, f: &Obj) -> PyResult<()> {
     let d = dict::new();
-    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
         if let Some(v) = crate::ops::attr::getattr_opt(f, &pystr::intern(name))? {
             dict::set_item_str(&d, name, &v)?;
         }
     }
-    dict::set_item_str(&d, "__wrapped__", f)?;
     unsafe { crate::object::xsetref(&mut w.cast_mut::<WrapperMethodObject>().dict, d.into_raw()) };
     Ok(())
 }
@@ -456,6 +450,26 @@ fn get_func(o: &Obj) -> PyResult<Obj> {
     Ok(wrapped(o))
 }
 
+fn get_wrapper_dict(o: &Obj) -> PyResult<Obj> {
+    match crate::types::type_::instance_dict(o) {
+        Some(d) => Ok(d),
+        None => crate::bail!(AttributeError, "This object has no __dict__"),
+    }
+}
+
+fn set_wrapper_dict(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let slot = match crate::types::type_::dict_slot(o) {
+        Some(s) => s,
+        None => crate::bail!(AttributeError, "This object has no __dict__"),
+    };
+    match v {
+        Some(v) if dict::is_dict(v) => unsafe { crate::object::xsetref(slot, v.clone().into_raw()) },
+        Some(v) => crate::bail!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", v.ty().name()),
+        None => crate::bail!(TypeError, "cannot delete __dict__"),
+    }
+    Ok(())
+}
+
 fn get_isabstract(o: &Obj) -> PyResult<Obj> {
     let f = wrapped(o);
     let v = crate::ops::attr::getattr_opt(&f, &pystr::intern("__isabstractmethod__"))?;
@@ -527,9 +541,13 @@ pub fn init_types() {
             GetSetSpec::get_set("__qualname__", get_qualname, set_qualname),
             GetSetSpec::get_set("__annotations__", get_annotations, set_annotations),
             GetSetSpec::get_set("__dict__", get_dict, set_dict),
-            GetSetSpec::get("__closure__", get_closure),
-            GetSetSpec::get("__globals__", get_globals),
-            GetSetSpec::get("__builtins__", get_builtins),
+        ]);
+        // Members, as CPython's (types.MemberDescriptorType is the type of
+        // FunctionType.__globals__).
+        (*t).tp_members = crate::types::member::readonly_members(&[
+            ("__closure__", std::mem::offset_of!(FunctionObject, func_closure)),
+            ("__globals__", std::mem::offset_of!(FunctionObject, func_globals)),
+            ("__builtins__", std::mem::offset_of!(FunctionObject, func_builtins)),
         ]);
 
         for (t, name) in [(&raw mut PyStaticMethod_Type, "staticmethod"), (&raw mut PyClassMethod_Type, "classmethod")] {
@@ -545,7 +563,9 @@ pub fn init_types() {
             (*t).tp_dictoffset = std::mem::offset_of!(WrapperMethodObject, dict) as isize;
             (*t).tp_getset = getset_table(&[
                 GetSetSpec::get("__func__", get_func),
+                GetSetSpec::get("__wrapped__", get_func),
                 GetSetSpec::get("__isabstractmethod__", get_isabstract),
+                GetSetSpec::get_set("__dict__", get_wrapper_dict, set_wrapper_dict),
             ]);
         }
         (*(&raw mut PyStaticMethod_Type)).tp_descr_get = Some(staticmethod_get);

@@ -20,6 +20,9 @@ pub struct GenObject {
     pub name: *mut PyObject,
     pub qualname: *mut PyObject,
     pub weakreflist: *mut PyObject,
+    /// Coroutines: `cr_origin` (where it was created, when tracking is on);
+    /// async generators: the finalizer hook captured at first iteration.
+    pub origin_or_finalizer: *mut PyObject,
     pub exc_state: ErrStackItem,
     pub running: u8,
     /// Coroutines only: whether it was ever awaited/started (for warnings).
@@ -82,8 +85,58 @@ pub fn new_from_frame(frame_obj: Obj, func: &Obj) -> PyResult<Obj> {
         (*p).qualname = Obj::from_borrowed(fo.func_qualname).into_raw();
         frame::frame_mut(&frame_obj).gen = p as *mut PyObject;
         (*p).frame = frame_obj.into_raw();
-        Ok(Obj::from_owned(p as *mut PyObject))
+        let o = Obj::from_owned(p as *mut PyObject);
+        let depth = tstate().coroutine_origin_depth;
+        if t == coro_type() && depth > 0 {
+            (*p).origin_or_finalizer = origin_of_caller(depth as usize).into_raw();
+        }
+        Ok(o)
     }
+}
+
+/// `cr_origin`: (filename, line, function) of the `depth` innermost frames
+/// executing when the coroutine was created, innermost first.
+fn origin_of_caller(depth: usize) -> Obj {
+    let mut out = Vec::new();
+    let mut f = crate::eval::current_frame();
+    while let Some(fo) = f {
+        if out.len() == depth {
+            break;
+        }
+        let fr = frame::frame_mut(&fo);
+        let c = crate::types::code::code(fr.code_obj());
+        let entry = unsafe {
+            tuple::from_vec(vec![
+                Obj::from_borrowed(c.filename),
+                crate::types::int::from_i64(frame::line_of(&fo) as i64),
+                Obj::from_borrowed(c.name),
+            ])
+        };
+        out.push(entry);
+        f = unsafe { crate::object::opt_from_borrowed(fr.f_back) };
+    }
+    tuple::from_vec(out)
+}
+
+/// First iteration of an async generator (its first asend/athrow/aclose):
+/// keeps the thread's finalizer hook and calls its firstiter hook, as
+/// event loops use them to track and finally close async generators.
+fn init_asyncgen_hooks(gen: &Obj) -> PyResult<()> {
+    let gs = g(gen);
+    if gs.hooks_inited != 0 {
+        return Ok(());
+    }
+    gs.hooks_inited = 1;
+    let ts = tstate();
+    unsafe {
+        if let Some(fin) = crate::object::opt_from_borrowed(ts.asyncgen_finalizer) {
+            crate::object::xsetref(&mut gs.origin_or_finalizer, fin.into_raw());
+        }
+        if let Some(first) = crate::object::opt_from_borrowed(ts.asyncgen_firstiter) {
+            crate::ops::call::call(&first, &[gen.clone()], None)?;
+        }
+    }
+    Ok(())
 }
 
 fn kind_name(o: &Obj) -> &'static str {
@@ -189,7 +242,17 @@ pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
             Err(e) => Err(e),
         };
     }
-    let r = if none::is_none(&v) {
+    let r = next_or_send(receiver, v);
+    if !r.is_null() {
+        return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
+    }
+    stop_value().map(SendResult::Returned)
+}
+
+/// One step of a sub-iterator that is not a generator: `__next__` for
+/// None, else `send(v)`; null with the exception set when it raised.
+fn next_or_send(receiver: &Obj, v: Obj) -> *mut PyObject {
+    if none::is_none(&v) {
         match receiver.ty().tp_iternext {
             Some(f) => unsafe { f(receiver.as_ptr()) },
             None => {
@@ -202,9 +265,31 @@ pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
             Ok(o) => o.into_raw(),
             Err(_) => null_mut(),
         }
-    };
+    }
+}
+
+/// SEND as CPython runs it while a trace function is set: the sub-iterator
+/// is driven through `__next__`/`send`, so its exhaustion is a StopIteration
+/// that `on_stop` (the tracer's 'exception' event) sees before it is taken.
+pub fn send_to_traced(receiver: &Obj, v: Obj, on_stop: impl FnOnce() -> PyResult<()>) -> PyResult<SendResult> {
+    if is_gen(receiver) || is_coro(receiver) {
+        // A generator's __next__ raises StopIteration only for a value.
+        let via_next = none::is_none(&v) && is_gen(receiver);
+        return match resume(receiver, Some(v), false)? {
+            SendResult::Returned(r) if !(via_next && none::is_none(&r)) => {
+                let _ = stop_iteration(receiver, r);
+                on_stop()?;
+                stop_value().map(SendResult::Returned)
+            }
+            other => Ok(other),
+        };
+    }
+    let r = next_or_send(receiver, v);
     if !r.is_null() {
         return Ok(SendResult::Yielded(unsafe { Obj::from_owned(r) }));
+    }
+    if crate::errors::matches(exc::StopIteration()) {
+        on_stop()?;
     }
     stop_value().map(SendResult::Returned)
 }
@@ -472,7 +557,24 @@ pub fn yield_from_iter(o: &Obj, flags: u32) -> PyResult<Obj> {
 }
 
 /// GET_AWAITABLE: the iterator behind `await o`.
+/// A generator whose code is marked CO_ITERABLE_COROUTINE
+/// (`types.coroutine`): it may be awaited as a coroutine.
+fn is_iterable_coroutine(o: &Obj) -> bool {
+    if !is_gen(o) {
+        return false;
+    }
+    let gs = g(o);
+    if gs.frame.is_null() {
+        return false;
+    }
+    let fr = frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) });
+    crate::types::code::code(fr.code_obj()).flags & krait_bytecode::flags::ITERABLE_COROUTINE != 0
+}
+
 pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
+    if is_iterable_coroutine(o) {
+        return Ok(o.clone());
+    }
     if is_coro(o) {
         let gs = g(o);
         if let Some(sub) = if gs.frame.is_null() { None } else { delegate_of(o) } {
@@ -480,6 +582,13 @@ pub fn get_awaitable(o: &Obj, where_: usize) -> PyResult<Obj> {
             crate::bail!(RuntimeError, "coroutine is being awaited already");
         }
         return Ok(o.clone());
+    }
+    // A generator from a @types.coroutine function is awaitable as it is.
+    if is_gen(o) && !g(o).frame.is_null() {
+        let c = crate::types::code::code(frame::frame_mut(unsafe { Obj::borrow_slot(&g(o).frame) }).code_obj());
+        if c.flags & krait_bytecode::flags::ITERABLE_COROUTINE != 0 {
+            return Ok(o.clone());
+        }
     }
     let t = o.ty();
     let f = unsafe { if t.tp_as_async.is_null() { None } else { (*t.tp_as_async).am_await } };
@@ -612,6 +721,10 @@ fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
     }
     let first = s.state == 0;
     s.state = 1;
+    if first && s.mode == MODE_ACLOSE {
+        // Closing: the finalizer hook must not be called for it any more.
+        g(&gen).closed = 1;
+    }
     let r = if first && !s.throw.is_null() {
         let t = unsafe { Obj::from_owned(std::mem::replace(&mut s.throw, null_mut())) };
         let _ = crate::errors::restore(t);
@@ -696,16 +809,19 @@ fn asend_close(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
 
 fn agen_anext(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.__anext__", slf.ty().name()), args, kw, 0, 0)?;
+    init_asyncgen_hooks(slf)?;
     Ok(new_asend(slf, None, None, MODE_ASEND))
 }
 
 fn agen_asend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.asend", slf.ty().name()), args, kw, 1, 1)?;
+    init_asyncgen_hooks(slf)?;
     Ok(new_asend(slf, Some(args[0].clone()), None, MODE_ASEND))
 }
 
 fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.athrow", slf.ty().name()), args, kw, 1, 3)?;
+    init_asyncgen_hooks(slf)?;
     let typ = &args[0];
     let value = if exc::is_exception_class(typ) {
         crate::ops::call::call(typ, &args.get(1).map(|v| vec![v.clone()]).unwrap_or_default(), None)?
@@ -719,6 +835,7 @@ fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn agen_aclose(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.aclose", slf.ty().name()), args, kw, 0, 0)?;
+    init_asyncgen_hooks(slf)?;
     let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
     Ok(new_asend(slf, None, Some(ge), MODE_ACLOSE))
 }
@@ -729,6 +846,7 @@ fn agen_aiter(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(agen_aiter_slot => agen_aiter);
 
 fn agen_anext_slot_impl(o: &Obj) -> PyResult<Obj> {
+    init_asyncgen_hooks(o)?;
     Ok(new_asend(o, None, None, MODE_ASEND))
 }
 crate::unary_slot!(agen_anext_slot => agen_anext_slot_impl);
@@ -783,22 +901,49 @@ fn gen_repr(o: &Obj) -> PyResult<Obj> {
 }
 crate::unary_slot!(gen_repr_slot => gen_repr);
 
+/// tp_finalize (once per object, PEP 442): an unfinished async generator
+/// goes to its event loop's finalizer hook (which closes it asynchronously);
+/// a coroutine that never ran is reported; a suspended generator gets
+/// close() (runs its finally blocks).
+unsafe extern "C" fn gen_finalize(p: *mut PyObject) {
+    let o = Obj::from_borrowed(p);
+    let gs = g(&o);
+    let st = if gs.frame.is_null() { state::COMPLETED } else { frame::frame_mut(Obj::borrow_slot(&gs.frame)).state };
+    if st == state::COMPLETED {
+        return;
+    }
+    let saved = crate::errors::fetch();
+    let finalizer = if o.is_type(asyncgen_type()) && gs.closed == 0 {
+        crate::object::opt_from_borrowed(gs.origin_or_finalizer)
+    } else {
+        None
+    };
+    if let Some(fin) = finalizer {
+        if let Err(e) = crate::ops::call::call(&fin, &[o.clone()], None) {
+            crate::errors::write_unraisable(e, Some(&o));
+        }
+    } else {
+        if st == state::CREATED && is_coro(&o) {
+            warn_unawaited(&o);
+        }
+        if st == state::SUSPENDED {
+            if let Err(e) = close(&o) {
+                crate::errors::write_unraisable(e, Some(&o));
+            }
+        }
+    }
+    if let Some(s) = saved {
+        let _ = crate::errors::restore(s);
+    }
+}
+
 unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
     let o = Obj::from_borrowed(p);
     let gs = g(&o);
     if !gs.weakreflist.is_null() {
         crate::types::weakref::clear_weakrefs(&o);
     }
-    // Finalize: a suspended generator gets close() (runs finally blocks).
-    if !gs.frame.is_null() && frame::frame_mut(Obj::borrow_slot(&gs.frame)).state == state::SUSPENDED {
-        let saved = crate::errors::fetch();
-        if let Err(e) = close(&o) {
-            crate::errors::write_unraisable(e, Some(&o));
-        }
-        if let Some(s) = saved {
-            let _ = crate::errors::restore(s);
-        }
-    }
+    crate::gc::call_finalizer(p);
     std::mem::forget(o);
     (*p).ob_refcnt -= 1;
     if (*p).ob_refcnt > 0 {
@@ -808,7 +953,7 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
     if !gs.frame.is_null() {
         frame::frame_mut(Obj::borrow_slot(&gs.frame)).gen = null_mut();
     }
-    for f in [&mut gs.frame, &mut gs.name, &mut gs.qualname, &mut gs.exc_state.exc_value] {
+    for f in [&mut gs.frame, &mut gs.name, &mut gs.qualname, &mut gs.origin_or_finalizer, &mut gs.exc_state.exc_value] {
         crate::object::xdecref(std::mem::replace(f, null_mut()));
     }
     alloc::free_object(p);
@@ -816,7 +961,7 @@ unsafe extern "C" fn gen_dealloc(p: *mut PyObject) {
 
 unsafe extern "C" fn gen_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
     let gs = &*(p as *const GenObject);
-    for x in [gs.frame, gs.name, gs.qualname, gs.exc_state.exc_value] {
+    for x in [gs.frame, gs.name, gs.qualname, gs.origin_or_finalizer, gs.exc_state.exc_value] {
         if !x.is_null() {
             let r = visit(x, arg);
             if r != 0 {
@@ -838,6 +983,30 @@ unsafe extern "C" fn asend_dealloc(p: *mut PyObject) {
         crate::object::xdecref(std::mem::replace(f, null_mut()));
     }
     alloc::free_object(p);
+}
+
+/// "coroutine ... was never awaited": through
+/// `warnings._warn_unawaited_coroutine` once `warnings` is imported (it adds
+/// the creation traceback from `cr_origin`), else a plain RuntimeWarning.
+unsafe fn warn_unawaited(o: &Obj) {
+    let r = match crate::modules::warnings::python_warnings("_warn_unawaited_coroutine").unwrap_or_else(|_| {
+        crate::errors::clear();
+        None
+    }) {
+        Some(h) => crate::ops::call::call(&h, &[o.clone()], None).map(|_| ()),
+        None => crate::modules::warnings::warn(
+            exc::RuntimeWarning(),
+            &format!("coroutine '{}' was never awaited", pystr::to_string_lossy(Obj::borrow_slot(&g(o).qualname))),
+            1,
+        ),
+    };
+    if let Err(e) = r {
+        crate::errors::write_unraisable(e, Some(o));
+    }
+}
+
+fn g_origin(o: &Obj) -> PyResult<Obj> {
+    Ok(unsafe { crate::object::opt_from_borrowed(g(o).origin_or_finalizer) }.unwrap_or_else(none::none))
 }
 
 fn g_name(o: &Obj) -> PyResult<Obj> {
@@ -903,11 +1072,12 @@ pub fn init_types() {
             (*t).tp_flags |= tpflags::HAVE_GC;
             (*t).tp_flags &= !tpflags::BASETYPE;
             (*t).tp_dealloc = Some(gen_dealloc);
+            (*t).tp_finalize = Some(gen_finalize);
             (*t).tp_traverse = Some(gen_traverse);
             (*t).tp_repr = Some(gen_repr_slot);
             (*t).tp_weaklistoffset = std::mem::offset_of!(GenObject, weakreflist) as isize;
             let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-            (*t).tp_getset = getset_table(&[
+            let mut specs = vec![
                 GetSetSpec::get_set("__name__", g_name, s_name),
                 GetSetSpec::get_set("__qualname__", g_qualname, s_qualname),
                 GetSetSpec::get(leak(format!("{}_frame", prefix)), g_frame),
@@ -915,7 +1085,11 @@ pub fn init_types() {
                 GetSetSpec::get(leak(format!("{}_code", prefix)), g_code),
                 GetSetSpec::get(leak(format!("{}_suspended", prefix)), g_suspended),
                 GetSetSpec::get(if prefix == "cr" { "cr_await" } else if prefix == "gi" { "gi_yieldfrom" } else { "ag_await" }, g_yieldfrom),
-            ]);
+            ];
+            if prefix == "cr" {
+                specs.push(GetSetSpec::get("cr_origin", g_origin));
+            }
+            (*t).tp_getset = getset_table(&specs);
         }
         let t = gen_type();
         (*t).tp_iter = Some(self_iter);

@@ -1,6 +1,8 @@
 //! `types.GenericAlias`: what `list[int]` returns (PEP 585): remembers the
 //! origin and arguments, prints as `list[int]`, calls the origin, and
-//! forwards other attributes to it.
+//! forwards other attributes to it. Its type variables (`__parameters__`)
+//! can be substituted (`list[T][int]`); `types.UnionType` shares that
+//! machinery (`make_parameters`, `subs_parameters`).
 
 use crate::errors::PyResult;
 use crate::object::{tpflags, Obj, PyObject, PyTypeObject};
@@ -15,7 +17,11 @@ pub struct GenericAliasObject {
     pub ob_base: PyObject,
     pub origin: *mut PyObject,
     pub args: *mut PyObject,
+    /// `__parameters__`, computed on first use.
+    pub parameters: *mut PyObject,
 }
+
+static mut GA_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
 #[no_mangle]
 pub static mut Py_GenericAliasType: PyTypeObject = PyTypeObject::EMPTY;
@@ -93,7 +99,8 @@ fn ga_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let n = pystr::to_string_lossy(name);
     let own = matches!(
         n.as_str(),
-        "__origin__" | "__args__" | "__parameters__" | "__class__" | "__mro_entries__" | "__reduce__" | "__copy__" | "__deepcopy__"
+        "__origin__" | "__args__" | "__parameters__" | "__class__" | "__mro_entries__" | "__reduce__" | "__reduce_ex__" | "__copy__" | "__deepcopy__"
+            | "__unpacked__" | "__typing_unpacked_tuple_args__"
             | "__instancecheck__" | "__subclasscheck__"
             | "__getitem__" | "__repr__" | "__call__" | "__eq__" | "__hash__" | "__dir__"
     );
@@ -128,10 +135,150 @@ fn g_origin(o: &Obj) -> PyResult<Obj> {
 fn g_args(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(ga(o).args) })
 }
-fn g_parameters(_o: &Obj) -> PyResult<Obj> {
-    // Type variables come with the typing module; builtins have none.
-    Ok(tuple::new(&[]))
+fn g_parameters(o: &Obj) -> PyResult<Obj> {
+    let g = unsafe { o.cast_mut::<GenericAliasObject>() };
+    if g.parameters.is_null() {
+        g.parameters = make_parameters(unsafe { Obj::borrow_slot(&g.args) })?.into_raw();
+    }
+    Ok(unsafe { Obj::from_borrowed(g.parameters) })
 }
+
+fn g_unpacked(_o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(false))
+}
+
+fn g_unpacked_tuple_args(_o: &Obj) -> PyResult<Obj> {
+    Ok(none::none())
+}
+
+fn push_unique(v: &mut Vec<Obj>, x: &Obj) {
+    if !v.iter().any(|y| y.is(x)) {
+        v.push(x.clone());
+    }
+}
+
+/// The type variables among `args`, in order, once each: those that can be
+/// substituted (`__typing_subst__`) and those of arguments that have
+/// `__parameters__` themselves (CPython's _Py_make_parameters).
+pub fn make_parameters(args: &Obj) -> PyResult<Obj> {
+    let mut params = Vec::new();
+    for t in tuple::items(args) {
+        // Not a bare class's own __parameters__ descriptor.
+        if type_::is_type(t) {
+            continue;
+        }
+        if crate::ops::attr::getattr_opt(t, &pystr::intern("__typing_subst__"))?.is_some() {
+            push_unique(&mut params, t);
+        } else if let Some(sub) = crate::ops::attr::getattr_opt(t, &pystr::intern("__parameters__"))? {
+            if tuple::is_tuple(&sub) {
+                for p in tuple::items(&sub) {
+                    push_unique(&mut params, p);
+                }
+            }
+        }
+    }
+    Ok(tuple::new(&params))
+}
+
+/// `*tuple[int, str]` and the like spread into the argument list.
+fn unpack_args(item: &Obj) -> PyResult<Vec<Obj>> {
+    let items = if tuple::is_tuple(item) { tuple::items(item).to_vec() } else { vec![item.clone()] };
+    let mut out = Vec::new();
+    for it in items {
+        if !type_::is_type(&it) {
+            if let Some(sub) = crate::ops::attr::getattr_opt(&it, &pystr::intern("__typing_unpacked_tuple_args__"))? {
+                if tuple::is_tuple(&sub) {
+                    let s = tuple::items(&sub);
+                    if !(s.last().map_or(false, |l| l.is(&none::ellipsis()))) {
+                        out.extend(s.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(it);
+    }
+    Ok(out)
+}
+
+fn index_of(params: &[Obj], x: &Obj) -> usize {
+    params.iter().position(|p| p.is(x)).unwrap_or(0)
+}
+
+/// `obj` with its own type variables replaced (`list[T]` -> `list[int]`).
+fn subs_tvars(obj: &Obj, params: &[Obj], argitems: &[Obj]) -> PyResult<Obj> {
+    let sub = match crate::ops::attr::getattr_opt(obj, &pystr::intern("__parameters__"))? {
+        Some(s) if tuple::is_tuple(&s) && tuple::len(&s) > 0 => s,
+        _ => return Ok(obj.clone()),
+    };
+    let mut subargs = Vec::new();
+    for a in tuple::items(&sub) {
+        let i = index_of(params, a);
+        let (param, arg) = (&params[i], &argitems[i]);
+        // A TypeVarTuple (iterable) takes a tuple of arguments spread out.
+        if param.ty().tp_iter.is_some() && tuple::is_tuple(arg) {
+            subargs.extend(tuple::items(arg).iter().cloned());
+        } else {
+            subargs.push(arg.clone());
+        }
+    }
+    crate::ops::seq::getitem(obj, &tuple::new(&subargs))
+}
+
+/// The arguments of `slf` (whose arguments are `args` and type variables
+/// `params`) after `slf[item]` (CPython's _Py_subs_parameters).
+pub fn subs_parameters(slf: &Obj, args: &Obj, params: &Obj, item: &Obj) -> PyResult<Obj> {
+    let params = tuple::items(params).to_vec();
+    if params.is_empty() {
+        crate::bail!(TypeError, "{} is not a generic class", crate::ops::repr_string(slf)?);
+    }
+    let mut item = tuple::new(&unpack_args(item)?);
+    for p in &params {
+        if let Some(prepare) = crate::ops::attr::getattr_opt(p, &pystr::intern("__typing_prepare_subst__"))? {
+            item = crate::ops::call::call(&prepare, &[slf.clone(), item.clone()], None)?;
+        }
+    }
+    let argitems = if tuple::is_tuple(&item) { tuple::items(&item).to_vec() } else { vec![item.clone()] };
+    if argitems.len() != params.len() {
+        crate::bail!(
+            TypeError,
+            "Too {} arguments for {}; actual {}, expected {}",
+            if argitems.len() > params.len() { "many" } else { "few" },
+            crate::ops::repr_string(slf)?,
+            argitems.len(),
+            params.len()
+        );
+    }
+    let mut newargs = Vec::new();
+    for arg in tuple::items(args) {
+        if type_::is_type(arg) {
+            newargs.push(arg.clone());
+            continue;
+        }
+        let unpack = match crate::ops::attr::getattr_opt(arg, &pystr::intern("__typing_is_unpacked_typevartuple__"))? {
+            Some(v) => crate::ops::truthy(&v)?,
+            None => false,
+        };
+        let new = match crate::ops::attr::getattr_opt(arg, &pystr::intern("__typing_subst__"))? {
+            Some(subst) => crate::ops::call::call(&subst, &[argitems[index_of(&params, arg)].clone()], None)?,
+            None => subs_tvars(arg, &params, &argitems)?,
+        };
+        if unpack && tuple::is_tuple(&new) {
+            newargs.extend(tuple::items(&new).iter().cloned());
+        } else {
+            newargs.push(new);
+        }
+    }
+    Ok(tuple::new(&newargs))
+}
+
+fn ga_getitem(o: &Obj, item: &Obj) -> PyResult<Obj> {
+    let params = g_parameters(o)?;
+    let g = ga(o);
+    let newargs = subs_parameters(o, unsafe { Obj::borrow_slot(&g.args) }, &params, item)?;
+    new(unsafe { Obj::borrow_slot(&g.origin) }, &newargs)
+}
+crate::binary_slot!(ga_getitem_slot => ga_getitem);
 
 fn m_instancecheck(_slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     crate::bail!(TypeError, "isinstance() argument 2 cannot be a parameterized generic")
@@ -171,12 +318,13 @@ unsafe extern "C" fn ga_dealloc(p: *mut PyObject) {
     let g = &mut *(p as *mut GenericAliasObject);
     crate::object::xdecref(std::mem::replace(&mut g.origin, null_mut()));
     crate::object::xdecref(std::mem::replace(&mut g.args, null_mut()));
+    crate::object::xdecref(std::mem::replace(&mut g.parameters, null_mut()));
     crate::object::alloc::free_object(p);
 }
 
 unsafe extern "C" fn ga_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
     let g = &*(p as *const GenericAliasObject);
-    for x in [g.origin, g.args] {
+    for x in [g.origin, g.args, g.parameters] {
         if !x.is_null() {
             let r = visit(x, arg);
             if r != 0 {
@@ -210,7 +358,12 @@ pub fn init_types() {
             GetSetSpec::get("__origin__", g_origin),
             GetSetSpec::get("__args__", g_args),
             GetSetSpec::get("__parameters__", g_parameters),
+            GetSetSpec::get("__unpacked__", g_unpacked),
+            GetSetSpec::get("__typing_unpacked_tuple_args__", g_unpacked_tuple_args),
         ]);
+        let mp = &raw mut GA_MAPPING;
+        (*mp).mp_subscript = Some(ga_getitem_slot);
+        (*t).tp_as_mapping = mp;
         // The builtin generic classes.
         for cls in [
             crate::types::list::type_ptr(),

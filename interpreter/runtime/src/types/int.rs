@@ -1084,7 +1084,9 @@ fn long_new(tp: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult
             if b != 0 && !(2..=36).contains(&b) {
                 crate::bail!(ValueError, "int() base must be >= 2 and <= 36, or 0");
             }
-            match from_string_obj(&x, b as u32)? {
+            // With a base only str, bytes and bytearray are parsed (not other buffers).
+            let stringish = pystr::is_str(&x) || crate::types::bytes::is_bytes(&x) || crate::types::bytearray::is_bytearray(&x);
+            match if stringish { from_string_obj(&x, b as u32)? } else { None } {
                 Some(v) => v,
                 None => crate::bail!(TypeError, "int() can't convert non-string with explicit base"),
             }

@@ -144,6 +144,60 @@ fn seqiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj>
     }
 }
 
+/// A builtin by name (`iter`, `reversed`), as iterators' `__reduce__` names them.
+pub fn builtin(name: &str) -> PyResult<Obj> {
+    crate::ops::attr::getattr_str(&crate::interp::builtins_module(), name)
+}
+
+/// CPython's `__reduce__` for iterators that walk a sequence by index:
+/// `(builtins.<name>, (seq,), index)` while the sequence is held, else
+/// `(iter, (empty,))` once exhaustion let go of it.
+pub fn reduce_indexed(name: &str, seq: *mut PyObject, index: isize, empty: Obj) -> PyResult<Obj> {
+    use crate::types::tuple;
+    if seq.is_null() {
+        return Ok(tuple::new(&[builtin("iter")?, tuple::new(&[empty])]));
+    }
+    let seq = unsafe { Obj::from_borrowed(seq) };
+    Ok(tuple::new(&[builtin(name)?, tuple::new(&[seq]), int::from_i64(index as i64)]))
+}
+
+/// The position `__setstate__` receives, read as PyLong_AsSsize_t does.
+pub fn state_index(state: &Obj) -> PyResult<isize> {
+    if !int::is_int(state) {
+        crate::bail!(TypeError, "an integer is required");
+    }
+    int::as_isize_or_overflow(state)
+}
+
+fn seqiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<SeqIterObject>() };
+    reduce_indexed("iter", it.seq, it.index, crate::types::tuple::new(&[]))
+}
+
+fn seqiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = state_index(&a[0])?;
+    let it = unsafe { slf.cast_mut::<SeqIterObject>() };
+    if !it.seq.is_null() {
+        it.index = index.max(0);
+    }
+    Ok(crate::types::none::none())
+}
+
+/// `(iter, (callable, sentinel))`, or `(iter, ((),))` once exhausted.
+fn calliter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    use crate::types::tuple;
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<CallIterObject>() };
+    let iter = builtin("iter")?;
+    if it.func.is_null() || it.sentinel.is_null() {
+        return Ok(tuple::new(&[iter, tuple::new(&[tuple::new(&[])])]));
+    }
+    let (f, s) = unsafe { (Obj::from_borrowed(it.func), Obj::from_borrowed(it.sentinel)) };
+    Ok(tuple::new(&[iter, tuple::new(&[f, s])]))
+}
+
 pub fn init_types() {
     unsafe {
         let t = &raw mut PySeqIter_Type;
@@ -154,10 +208,11 @@ pub fn init_types() {
         (*t).tp_traverse = Some(seqiter_traverse);
         (*t).tp_iter = Some(self_iter);
         (*t).tp_iternext = Some(seqiter_next);
-        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method(
-            "__length_hint__",
-            seqiter_length_hint,
-        )]);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[
+            crate::types::builtin_func::method("__length_hint__", seqiter_length_hint),
+            crate::types::builtin_func::method("__reduce__", seqiter_reduce),
+            crate::types::builtin_func::method("__setstate__", seqiter_setstate),
+        ]);
         let t = &raw mut PyCallIter_Type;
         crate::types::type_::init_static(t, "callable_iterator", std::mem::size_of::<CallIterObject>(), 0);
         (*t).tp_flags |= tpflags::HAVE_GC;
@@ -166,6 +221,7 @@ pub fn init_types() {
         (*t).tp_traverse = Some(calliter_traverse);
         (*t).tp_iter = Some(self_iter);
         (*t).tp_iternext = Some(calliter_next);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("__reduce__", calliter_reduce)]);
     }
     let _ = slots::ret_status;
 }

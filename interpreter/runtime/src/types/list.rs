@@ -377,8 +377,31 @@ fn list_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && len(a) != len(b) {
         return Ok(crate::types::bool_::from_bool(op == CompareOp::Ne));
     }
-    let (x, y) = (items(a).to_vec(), items(b).to_vec());
-    tuple::seq_richcompare(&x, &y, op)
+    // The lists are read afresh at each step: an item's __eq__ may change them.
+    let mut i = 0;
+    while i < len(a) && i < len(b) {
+        let (x, y) = (get(a, i), get(b, i));
+        if !crate::ops::eq(&x, &y)? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= len(a) || i >= len(b) {
+        let (x, y) = (len(a), len(b));
+        return Ok(crate::types::bool_::from_bool(match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        }));
+    }
+    match op {
+        CompareOp::Eq => Ok(crate::types::bool_::from_bool(false)),
+        CompareOp::Ne => Ok(crate::types::bool_::from_bool(true)),
+        _ => crate::ops::rich_compare(&get(a, i), &get(b, i), op),
+    }
 }
 crate::richcmp_slot!(list_richcompare_slot => list_richcompare);
 
@@ -404,7 +427,9 @@ fn list_repr(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(list_repr_slot => list_repr);
 
 fn list_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __new__.
+    let own_new = unsafe { o.type_ptr() == type_ptr() || o.ty().tp_new == (*type_ptr()).tp_new };
+    if own_new && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "list() takes no keyword arguments");
     }
     let a = tuple::items(args);
@@ -491,10 +516,23 @@ fn m_pop(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if i < 0 || i as usize >= n {
         crate::bail!(IndexError, "pop index out of range");
     }
-    let mut v = take_items(slf);
-    let x = v.remove(i as usize);
-    set_items(slf, v);
-    Ok(x)
+    Ok(remove_at(slf, i as usize))
+}
+
+/// Takes item `i` out, shifting the tail down in place (O(n - i), not a
+/// copy of the whole list).
+fn remove_at(o: &Obj, i: usize) -> Obj {
+    let l = raw(o);
+    let n = l.ob_base.ob_size as usize;
+    debug_assert!(i < n);
+    unsafe {
+        let p = l.ob_item;
+        let x = Obj::from_owned(*p.add(i));
+        std::ptr::copy(p.add(i + 1), p.add(i), n - i - 1);
+        *p.add(n - 1) = null_mut();
+        l.ob_base.ob_size = n as isize - 1;
+        x
+    }
 }
 
 fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -503,9 +541,7 @@ fn m_remove(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     while i < len(slf) {
         if crate::ops::eq(&get(slf, i), &args[0])? {
             if i < len(slf) {
-                let mut v = take_items(slf);
-                let x = v.remove(i);
-                set_items(slf, v);
+                let x = remove_at(slf, i);
                 drop(x);
             }
             return Ok(none::none());
@@ -577,10 +613,15 @@ fn m_sort(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(r) => int::as_c_int(&int::index(r)?)? != 0,
         None => false,
     };
-    // The list is empty while sorting; changes made meanwhile are detected.
+    // The list is empty while sorting, with CPython's marker allocated == -1:
+    // any change made meanwhile (even an append undone by a pop) resets it.
     let v = take_items(slf);
+    let l = raw(slf);
+    unsafe { alloc::raw_free(l.ob_item as *mut c_void) };
+    l.ob_item = null_mut();
+    l.allocated = -1;
     let r = crate::types::sort::sort(v, key.as_ref(), reverse);
-    let mutated = len(slf) != 0;
+    let mutated = raw(slf).allocated != -1 || len(slf) != 0;
     match r {
         Ok(sorted) => {
             set_items(slf, sorted);
@@ -679,6 +720,28 @@ fn listiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj
     Ok(int::from_i64(left.max(0) as i64))
 }
 
+/// `(iter, (list,), index)` / `(reversed, (list,), index)`, or
+/// `(iter, ([],))` once exhausted.
+fn listiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<ListIterObject>() };
+    let name = if slf.is_type(&raw mut PyListRevIter_Type) { "reversed" } else { "iter" };
+    crate::types::iter::reduce_indexed(name, it.seq, it.index, new())
+}
+
+/// Sets the position, clamped to the list (-1 ends a reversed iterator).
+fn listiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
+    let rev = slf.is_type(&raw mut PyListRevIter_Type);
+    let it = unsafe { slf.cast_mut::<ListIterObject>() };
+    if !it.seq.is_null() {
+        let n = len(unsafe { Obj::borrow_slot(&it.seq) }) as isize;
+        it.index = if rev { index.clamp(-1, n - 1) } else { index.clamp(0, n) };
+    }
+    Ok(none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -738,7 +801,11 @@ pub fn init_types() {
             (*t).tp_traverse = Some(listiter_traverse);
             (*t).tp_iter = Some(crate::types::iter::self_iter);
             (*t).tp_iternext = Some(next);
-            (*t).tp_methods = method_table(&[method("__length_hint__", listiter_length_hint)]);
+            (*t).tp_methods = method_table(&[
+                method("__length_hint__", listiter_length_hint),
+                method("__reduce__", listiter_reduce),
+                method("__setstate__", listiter_setstate),
+            ]);
         }
     }
 }

@@ -139,6 +139,36 @@ pub fn init_types() {
             method("items", m_items),
             method("get", m_get),
             method("copy", m_copy),
+            method("__reversed__", m_reversed),
+            crate::types::builtin_func::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
         ]);
+        let nb = &raw mut AS_NUMBER;
+        (*nb).nb_or = Some(mp_or_slot);
+        (*nb).nb_inplace_or = Some(mp_ior_slot);
+        (*t).tp_as_number = nb;
     }
 }
+
+static mut AS_NUMBER: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
+
+fn m_reversed(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reversed__", a, k, 0, 0)?;
+    fwd(slf, "__reversed__", &[])
+}
+
+fn is_proxy(o: &Obj) -> bool {
+    crate::types::type_::is_subtype(o.type_ptr(), &raw mut PyDictProxy_Type)
+}
+
+/// `proxy | other`: the union of the underlying mappings.
+fn mp_or(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let a = if is_proxy(a) { mapping(a).clone() } else { a.clone() };
+    let b = if is_proxy(b) { mapping(b).clone() } else { b.clone() };
+    crate::ops::number::binary_op(&a, &b, krait_bytecode::BinaryOp::Or)
+}
+crate::binary_slot!(mp_or_slot => mp_or);
+
+fn mp_ior(a: &Obj, _b: &Obj) -> PyResult<Obj> {
+    crate::bail!(TypeError, "'|=' is not supported by {}; use '|' instead", a.ty().name())
+}
+crate::binary_slot!(mp_ior_slot => mp_ior);

@@ -315,6 +315,12 @@ fn special_get_impl(o: &Obj, obj: Option<&Obj>, _t: Option<&Obj>) -> PyResult<Ob
     };
     check_instance(d, obj)?;
     if pystr::eq_str(unsafe { Obj::borrow_slot(&d.d_name) }, "__dict__") {
+        if let Some(descr) = builtin_dict_descr(obj)? {
+            return match descr.ty().tp_descr_get {
+                Some(g) => unsafe { crate::types::slots::from_ret(g(descr.as_ptr(), obj.as_ptr(), obj.type_ptr() as *mut PyObject)) },
+                None => Ok(descr),
+            };
+        }
         match crate::types::type_::instance_dict(obj) {
             Some(dd) => Ok(dd),
             None => crate::bail!(AttributeError, "This object has no __dict__"),
@@ -331,6 +337,13 @@ fn special_set_impl(o: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if !pystr::eq_str(unsafe { Obj::borrow_slot(&d.d_name) }, "__dict__") {
         crate::bail!(AttributeError, "attribute '__weakref__' of '{}' objects is not writable", unsafe { (*d.d_type).name() });
     }
+    if let Some(descr) = builtin_dict_descr(obj)? {
+        let v = value.map_or(null_mut(), |v| v.as_ptr());
+        return match descr.ty().tp_descr_set {
+            Some(f) => unsafe { crate::types::slots::from_status(f(descr.as_ptr(), obj.as_ptr(), v)).map(|_| ()) },
+            None => crate::bail!(AttributeError, "attribute '__dict__' of '{}' objects is not writable", unsafe { (*builtin_base_with_dict(obj.type_ptr())).name() }),
+        };
+    }
     let slot = match crate::types::type_::dict_slot(obj) {
         Some(s) => s,
         None => crate::bail!(AttributeError, "This object has no __dict__"),
@@ -341,6 +354,36 @@ fn special_set_impl(o: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
         None => unsafe { crate::object::xsetref(slot, null_mut()) },
     }
     Ok(())
+}
+
+/// The first builtin (static) type along the tp_base chain that keeps its
+/// own instance dict, as `type` does for metaclasses.
+fn builtin_base_with_dict(mut t: *mut PyTypeObject) -> *mut PyTypeObject {
+    unsafe {
+        while !(*t).tp_base.is_null() {
+            if (*t).tp_dictoffset != 0 && !(*t).has_flag(crate::object::tpflags::HEAPTYPE) {
+                return t;
+            }
+            t = (*t).tp_base;
+        }
+    }
+    null_mut()
+}
+
+/// For instances of a class over such a builtin base, that base's own
+/// `__dict__` descriptor governs the dict (so a class's namespace stays
+/// read-only through a mixin's `__dict__`).
+fn builtin_dict_descr(obj: &Obj) -> PyResult<Option<Obj>> {
+    let base = builtin_base_with_dict(obj.type_ptr());
+    if base.is_null() {
+        return Ok(None);
+    }
+    match crate::types::type_::lookup_str(base, "__dict__") {
+        // Builtin types made like classes use this very descriptor kind.
+        Some(d) if d.is_type(&raw mut _PyKraitDictDescr_Type) => Ok(None),
+        Some(d) if d.ty().tp_descr_set.is_some() || d.ty().tp_descr_get.is_some() => Ok(Some(d)),
+        _ => crate::bail!(TypeError, "this __dict__ descriptor does not support '{}' objects", unsafe { (*base).name() }),
+    }
 }
 
 fn special_repr(o: &Obj) -> PyResult<Obj> {

@@ -130,6 +130,11 @@ fn get_func(o: &Obj) -> PyResult<Obj> {
     Ok(func_of(o).clone())
 }
 
+/// `__doc__` is the function's: the type's own (None) must not shadow it.
+fn get_doc(o: &Obj) -> PyResult<Obj> {
+    crate::ops::attr::getattr(func_of(o), &pystr::intern("__doc__"))
+}
+
 fn get_self(o: &Obj) -> PyResult<Obj> {
     Ok(self_of(o).clone())
 }
@@ -175,6 +180,6 @@ pub fn init_types() {
         (*t).tp_getattro = Some(method_getattro_slot);
         (*t).tp_descr_get = Some(method_descr_get);
         (*t).tp_weaklistoffset = std::mem::offset_of!(MethodObject, im_weakreflist) as isize;
-        (*t).tp_getset = getset_table(&[GetSetSpec::get("__func__", get_func), GetSetSpec::get("__self__", get_self)]);
+        (*t).tp_getset = getset_table(&[GetSetSpec::get("__func__", get_func), GetSetSpec::get("__self__", get_self), GetSetSpec::get("__doc__", get_doc)]);
     }
 }

@@ -141,6 +141,39 @@ fn module_dir(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     Ok(crate::types::list::from_vec(dict::keys_vec(&d)))
 }
 
+/// `module.__annotations__`: the module's own `__annotations__` entry, an
+/// empty dict stored there on first use (CPython 3.10+).
+fn module_dict_checked(o: &Obj) -> PyResult<Obj> {
+    let d = crate::ops::attr::getattr(o, &pystr::intern("__dict__"))?;
+    if !dict::is_dict(&d) {
+        crate::bail!(TypeError, "<module>.__dict__ is not a dictionary");
+    }
+    Ok(d)
+}
+
+fn get_annotations(o: &Obj) -> PyResult<Obj> {
+    let d = module_dict_checked(o)?;
+    if let Some(a) = dict::get_item_str(&d, "__annotations__")? {
+        return Ok(a);
+    }
+    let a = dict::new();
+    dict::set_item_str(&d, "__annotations__", &a)?;
+    Ok(a)
+}
+
+fn set_annotations(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let d = module_dict_checked(o)?;
+    match v {
+        Some(v) => dict::set_item_str(&d, "__annotations__", v),
+        None => {
+            if !dict::del_item_opt(&d, &pystr::intern("__annotations__"))? {
+                crate::bail!(AttributeError, "__annotations__");
+            }
+            Ok(())
+        }
+    }
+}
+
 unsafe extern "C" fn module_dealloc(p: *mut PyObject) {
     let m = &mut *(p as *mut ModuleObject);
     if !m.md_weaklist.is_null() {
@@ -183,5 +216,6 @@ pub fn init_types() {
         (*t).tp_weaklistoffset = std::mem::offset_of!(ModuleObject, md_weaklist) as isize;
         (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("__dir__", module_dir)]);
         (*t).tp_members = crate::types::member::readonly_members(&[("__dict__", std::mem::offset_of!(ModuleObject, md_dict))]);
+        (*t).tp_getset = crate::types::getset::getset_table(&[crate::types::getset::GetSetSpec::get_set("__annotations__", get_annotations, set_annotations)]);
     }
 }

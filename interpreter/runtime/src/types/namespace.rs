@@ -47,6 +47,21 @@ fn ns_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
 }
 crate::init_slot!(ns_init_slot => ns_init);
 
+/// The dict exists from the start: `__dict__` is a plain member.
+fn ns_new(t: *mut PyTypeObject, _args: &Obj, _kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let o = type_::alloc_instance(t, 0)?;
+    let _ = type_::instance_dict(&o);
+    Ok(o)
+}
+crate::new_slot!(ns_new_slot => ns_new);
+
+/// Pickles as `type(self)()` with the dict as its state.
+fn ns_reduce(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
+    let d = type_::instance_dict(o).expect("namespace dict");
+    Ok(tuple::new(&[o.get_type(), tuple::new(&[]), d]))
+}
+
 fn ns_repr(o: &Obj) -> PyResult<Obj> {
     let name = if o.is_type(type_ptr()) { "namespace".to_owned() } else { pystr::to_string_lossy(&type_::name(&o.get_type())) };
     if crate::ops::repr_enter(o) {
@@ -87,7 +102,9 @@ pub fn init_types() {
         (*t).tp_traverse = Some(type_::subtype_traverse_dict_only);
         (*t).tp_dealloc = Some(ns_dealloc);
         (*t).tp_init = Some(ns_init_slot);
-        (*t).tp_new = Some(type_::generic_new);
+        (*t).tp_new = Some(ns_new_slot);
+        (*t).tp_members = crate::types::member::readonly_members(&[("__dict__", std::mem::offset_of!(NamespaceObject, dict))]);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("__reduce__", ns_reduce)]);
         (*t).tp_alloc = Some(type_::generic_alloc);
         (*t).tp_repr = Some(ns_repr_slot);
         (*t).tp_richcompare = Some(ns_richcompare_slot);

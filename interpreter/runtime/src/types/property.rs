@@ -80,25 +80,27 @@ fn property_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         crate::object::xsetref(&mut p.fset, crate::object::opt_into_raw(take(&a[1])));
         crate::object::xsetref(&mut p.fdel, crate::object::opt_into_raw(take(&a[2])));
     }
-    let mut doc = take(&a[3]);
+    // 3.11: an explicit doc is kept as given; without one, the getter's
+    // __doc__ (even None) is used and remembered as the getter's.
+    let doc = take(&a[3]);
+    unsafe { crate::object::xsetref(&mut p.doc, crate::object::opt_into_raw(doc.clone())) };
     p.getter_doc = 0;
     if doc.is_none() {
         if let Some(g) = field(p.fget) {
-            if let Some(d) = crate::ops::attr::getattr_opt(&g, &pystr::intern("__doc__"))? {
-                if !none::is_none(&d) {
-                    doc = Some(d);
-                    p.getter_doc = 1;
-                }
+            let gd = match crate::ops::attr::getattr_opt(&g, &pystr::intern("__doc__"))? {
+                Some(d) => d,
+                None => return Ok(()),
+            };
+            if o.is_type(&raw mut PyProperty_Type) {
+                unsafe { crate::object::xsetref(&mut p.doc, gd.into_raw()) };
+            } else {
+                // A subclass keeps it as an instance attribute, else the
+                // class's own __doc__ would shadow it.
+                crate::ops::attr::setattr(o, &pystr::intern("__doc__"), &gd)?;
             }
+            p.getter_doc = 1;
         }
     }
-    // Subclasses keep the doc in their instance __dict__.
-    if !o.is_type(&raw mut PyProperty_Type) {
-        if let Some(d) = crate::types::type_::instance_dict(o) {
-            crate::types::dict::set_item_str(&d, "__doc__", &doc.clone().unwrap_or_else(none::none))?;
-        }
-    }
-    unsafe { crate::object::xsetref(&mut p.doc, crate::object::opt_into_raw(doc)) };
     Ok(())
 }
 crate::init_slot!(property_init_slot => property_init);
@@ -108,7 +110,8 @@ fn copy_with(o: &Obj, which: usize, f: &Obj) -> PyResult<Obj> {
     let p = prop(o);
     let mut fs = [field(p.fget), field(p.fset), field(p.fdel)];
     fs[which] = Some(f.clone()).filter(|x| !none::is_none(x));
-    let doc = if p.getter_doc != 0 && which == 0 { none::none() } else { field(p.doc).unwrap_or_else(none::none) };
+    // The getter's doc is re-derived from the (new) getter.
+    let doc = if p.getter_doc != 0 && fs[0].is_some() { none::none() } else { field(p.doc).unwrap_or_else(none::none) };
     let t = o.get_type();
     let new = crate::ops::call::call(
         &t,
@@ -142,20 +145,16 @@ fn m_deleter(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     copy_with(o, 2, &a[0])
 }
 fn m_set_name(o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("property.__set_name__", a, k, 2, 2)?;
+    if k.map_or(false, |k| crate::types::dict::len(k) > 0) {
+        crate::bail!(TypeError, "__set_name__() takes no keyword arguments");
+    }
+    if a.len() != 2 {
+        crate::bail!(TypeError, "__set_name__() takes 2 positional arguments but {} were given", a.len());
+    }
     unsafe { crate::object::xsetref(&mut prop(o).name, a[1].clone().into_raw()) };
     Ok(none::none())
 }
 
-fn g_fget(o: &Obj) -> PyResult<Obj> {
-    Ok(field(prop(o).fget).unwrap_or_else(none::none))
-}
-fn g_fset(o: &Obj) -> PyResult<Obj> {
-    Ok(field(prop(o).fset).unwrap_or_else(none::none))
-}
-fn g_fdel(o: &Obj) -> PyResult<Obj> {
-    Ok(field(prop(o).fdel).unwrap_or_else(none::none))
-}
 fn g_doc(o: &Obj) -> PyResult<Obj> {
     Ok(field(prop(o).doc).unwrap_or_else(none::none))
 }
@@ -216,10 +215,13 @@ pub fn init_types() {
             method("deleter", m_deleter),
             method("__set_name__", m_set_name),
         ]);
+        // Read-only members, as CPython (so the error says "readonly attribute").
+        (*t).tp_members = crate::types::member::readonly_members(&[
+            ("fget", std::mem::offset_of!(PropertyObject, fget)),
+            ("fset", std::mem::offset_of!(PropertyObject, fset)),
+            ("fdel", std::mem::offset_of!(PropertyObject, fdel)),
+        ]);
         (*t).tp_getset = getset_table(&[
-            GetSetSpec::get("fget", g_fget),
-            GetSetSpec::get("fset", g_fset),
-            GetSetSpec::get("fdel", g_fdel),
             GetSetSpec::get_set("__doc__", g_doc, s_doc),
             GetSetSpec::get("__isabstractmethod__", g_isabstract),
         ]);

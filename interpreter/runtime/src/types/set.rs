@@ -173,7 +173,8 @@ fn lookkey(o: &Obj, key: &Obj, hash: isize) -> PyResult<Look> {
                         }
                     } else {
                         let eq = crate::ops::eq(&sk, key)?;
-                        if so(o).table != table_ptr || entries(o)[i + j].key != sk.as_ptr() {
+                        // A new table may reuse the old one's address: compare the mask too.
+                        if so(o).table != table_ptr || so(o).mask as usize != mask || entries(o)[i + j].key != sk.as_ptr() {
                             continue 'restart;
                         }
                         if eq {
@@ -220,7 +221,7 @@ fn add_entry(o: &Obj, key: &Obj, hash: isize) -> PyResult<()> {
                         if eq {
                             return Ok(());
                         }
-                        if so(o).table != table_ptr || entries(o)[i + j].key != sk.as_ptr() {
+                        if so(o).table != table_ptr || so(o).mask as usize != mask || entries(o)[i + j].key != sk.as_ptr() {
                             continue 'restart;
                         }
                     }
@@ -295,6 +296,11 @@ pub fn discard(o: &Obj, key: &Obj) -> PyResult<bool> {
             return Err(e);
         }
     };
+    discard_known_hash(o, key, h)
+}
+
+/// Removes `key` whose hash is known; false when absent.
+fn discard_known_hash(o: &Obj, key: &Obj, h: isize) -> PyResult<bool> {
     match lookkey(o, key, h)? {
         Look::Found(i) => {
             let e = &mut entries(o)[i];
@@ -306,6 +312,16 @@ pub fn discard(o: &Obj, key: &Obj) -> PyResult<bool> {
         }
         Look::Missing => Ok(false),
     }
+}
+
+/// Live items with their stored hashes, in table order (CPython reuses the
+/// hashes instead of asking `__hash__` again).
+pub fn entries_with_hash(o: &Obj) -> Vec<(Obj, isize)> {
+    entries(o)
+        .iter()
+        .filter(|e| !e.key.is_null() && e.key != dummy())
+        .map(|e| (unsafe { Obj::from_borrowed(e.key) }, e.hash))
+        .collect()
 }
 
 /// Live items in table order.
@@ -374,7 +390,14 @@ pub fn update(o: &Obj, other: &Obj) -> PyResult<()> {
             s.used = oused;
             return Ok(());
         }
-        for e in &other_items {
+        // Comparisons run Python code that may change either set: re-read
+        // the other table each step (as CPython) and hold each key while
+        // it is inserted.
+        drop(other_items);
+        let mut i = 0;
+        while i <= so(other).mask as usize {
+            let e = entries(other)[i];
+            i += 1;
             if !e.key.is_null() && e.key != dummy() {
                 let k = unsafe { Obj::from_borrowed(e.key) };
                 add_entry(o, &k, e.hash)?;
@@ -387,8 +410,9 @@ pub fn update(o: &Obj, other: &Obj) -> PyResult<()> {
         if ((so(o).fill + n) * 5) as usize >= (so(o).mask * 3) as usize {
             resize(o, ((so(o).used + n) * 2) as usize);
         }
-        for k in dict::keys_vec(other) {
-            add(o, &k)?;
+        let mut pos = 0;
+        while let Some((k, _, h)) = dict::next_entry_hash(other, &mut pos) {
+            add_entry(o, &k, h)?;
         }
         return Ok(());
     }
@@ -570,8 +594,11 @@ crate::hash_slot!(frozenset_hash_slot => frozenset_hash);
 
 fn set_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let name = unsafe { (*t).name().to_owned() };
-    if kwargs.map(|k| dict::len(k) > 0).unwrap_or(false) && (t == set_type() || t == frozenset_type()) {
-        crate::bail!(TypeError, "{}() takes no keyword arguments", name);
+    // Keywords are refused unless a subclass's own __init__ takes them.
+    let base = if crate::types::type_::is_subtype(t, frozenset_type()) { frozenset_type() } else { set_type() };
+    let own_init = unsafe { t == base || (*t).tp_init == (*base).tp_init };
+    if own_init && kwargs.map(|k| dict::len(k) > 0).unwrap_or(false) {
+        crate::bail!(TypeError, "{}() takes no keyword arguments", unsafe { (*base).name() });
     }
     let a = tuple::items(args);
     if crate::types::type_::is_subtype(t, frozenset_type()) {
@@ -596,7 +623,7 @@ fn set_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
 crate::new_slot!(set_new_slot => set_new);
 
 fn set_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
-    if kwargs.map(|k| dict::len(k) > 0).unwrap_or(false) && o.is_type(set_type()) {
+    if kwargs.map(|k| dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "set() takes no keyword arguments");
     }
     let a = tuple::items(args);
@@ -647,24 +674,50 @@ fn intersection2(a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 fn difference2(a: &Obj, b: &Obj) -> PyResult<Obj> {
     let r = new_like(a)?;
-    let other = if is_anyset(b) || dict::is_dict(b) { b.clone() } else { new_set(crate::ops::seq::to_vec(b)?)? };
-    for x in items_vec(a) {
-        let inside = if dict::is_dict(&other) { dict::get_item(&other, &x)?.is_some() } else { contains(&other, &x)? };
-        if !inside {
-            add(&r, &x)?;
+    // Sets and exact dicts are probed with a's stored hashes.
+    if is_anyset(b) || dict::is_exact_dict(b) {
+        for (x, h) in entries_with_hash(a) {
+            let inside = if is_anyset(b) { matches!(lookkey(b, &x, h)?, Look::Found(_)) } else { dict::get_item_known_hash(b, &x, h)?.is_some() };
+            if !inside {
+                add_entry(&r, &x, h)?;
+            }
         }
+        return Ok(r);
+    }
+    update(&r, a)?;
+    let it = crate::ops::iter(b)?;
+    while let Some(x) = crate::ops::next(&it)? {
+        discard(&r, &x)?;
     }
     Ok(r)
 }
 
-fn symdiff2(a: &Obj, b: &Obj) -> PyResult<Obj> {
-    let other = if is_anyset(b) { b.clone() } else { new_set(crate::ops::seq::to_vec(b)?)? };
-    let r = copy_of(a, is_frozenset(a))?;
-    for x in items_vec(&other) {
-        if !discard(&r, &x)? {
-            add(&r, &x)?;
+/// Removes what `o` shares with `other` and adds the rest, reusing stored
+/// hashes for exact dicts and sets.
+fn symdiff_update(o: &Obj, other: &Obj) -> PyResult<()> {
+    let pairs: Vec<(Obj, isize)> = if dict::is_exact_dict(other) {
+        let mut v = Vec::new();
+        let mut pos = 0;
+        while let Some((k, _, h)) = dict::next_entry_hash(other, &mut pos) {
+            v.push((k, h));
+        }
+        v
+    } else if is_anyset(other) {
+        entries_with_hash(other)
+    } else {
+        entries_with_hash(&new_set(crate::ops::seq::to_vec(other)?)?)
+    };
+    for (x, h) in pairs {
+        if !discard_known_hash(o, &x, h)? {
+            add_entry(o, &x, h)?;
         }
     }
+    Ok(())
+}
+
+fn symdiff2(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let r = copy_of(a, is_frozenset(a))?;
+    symdiff_update(&r, b)?;
     Ok(r)
 }
 
@@ -708,20 +761,34 @@ set_ibinop!(set_iand, set_iand_slot, |a, b| {
     let r = intersection2(a, b)?;
     replace_contents(a, &r)
 });
-set_ibinop!(set_isub, set_isub_slot, |a, b| {
-    for x in items_vec(b) {
-        discard(a, &x)?;
+set_ibinop!(set_isub, set_isub_slot, |a, b| difference_update(a, b));
+set_ibinop!(set_ixor, set_ixor_slot, |a, b| symdiff_update(a, b));
+
+/// Removes every item of `other` (stored hashes reused for sets and exact dicts).
+fn difference_update(o: &Obj, other: &Obj) -> PyResult<()> {
+    if o.as_ptr() == other.as_ptr() {
+        clear_table(o);
+        return Ok(());
     }
-    Ok(())
-});
-set_ibinop!(set_ixor, set_ixor_slot, |a, b| {
-    for x in items_vec(b) {
-        if !discard(a, &x)? {
-            add(a, &x)?;
+    if is_anyset(other) {
+        for (x, h) in entries_with_hash(other) {
+            discard_known_hash(o, &x, h)?;
         }
+        return Ok(());
+    }
+    if dict::is_exact_dict(other) {
+        let mut pos = 0;
+        while let Some((x, _, h)) = dict::next_entry_hash(other, &mut pos) {
+            discard_known_hash(o, &x, h)?;
+        }
+        return Ok(());
+    }
+    let it = crate::ops::iter(other)?;
+    while let Some(x) = crate::ops::next(&it)? {
+        discard(o, &x)?;
     }
     Ok(())
-});
+}
 
 // ---------------------------------------------------------------------------
 // Methods.
@@ -817,9 +884,7 @@ fn m_difference(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_difference_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     crate::types::builtin_func::no_kwargs("set.difference_update", k)?;
     for o in a {
-        for x in crate::ops::seq::to_vec(o)? {
-            discard(slf, &x)?;
-        }
+        difference_update(slf, o)?;
     }
     Ok(none::none())
 }
@@ -829,12 +894,7 @@ fn m_symmetric_difference(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
 }
 fn m_symmetric_difference_update(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("set.symmetric_difference_update", a, k, 1, 1)?;
-    let other = if is_anyset(&a[0]) { a[0].clone() } else { new_set(crate::ops::seq::to_vec(&a[0])?)? };
-    for x in items_vec(&other) {
-        if !discard(slf, &x)? {
-            add(slf, &x)?;
-        }
-    }
+    symdiff_update(slf, &a[0])?;
     Ok(none::none())
 }
 fn as_set_arg(o: &Obj) -> PyResult<Obj> {
@@ -939,6 +999,22 @@ fn setiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj>
     Ok(int::from_i64(if it.set.is_null() || it.used == -1 { 0 } else { it.len.max(0) as i64 }))
 }
 
+/// `(iter, (list of the items left,))`; the iterator itself does not move.
+fn setiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<SetIterObject>() };
+    let copy = unsafe {
+        let p = alloc::alloc_object(&raw mut PySetIter_Type, 0) as *mut SetIterObject;
+        (*p).set = crate::object::opt_into_raw(if it.set.is_null() { None } else { Some(Obj::from_borrowed(it.set)) });
+        (*p).used = it.used;
+        (*p).pos = it.pos;
+        (*p).len = it.len;
+        Obj::from_owned(p as *mut PyObject)
+    };
+    let items = crate::ops::seq::to_vec(&copy)?;
+    Ok(tuple::new(&[crate::types::iter::builtin("iter")?, tuple::new(&[crate::types::list::from_vec(items)])]))
+}
+
 static mut SET_SEQ: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut SET_NUM: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
 static mut FROZEN_NUM: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;
@@ -1021,6 +1097,6 @@ pub fn init_types() {
         (*t).tp_traverse = Some(setiter_traverse);
         (*t).tp_iter = Some(crate::types::iter::self_iter);
         (*t).tp_iternext = Some(setiter_next);
-        (*t).tp_methods = method_table(&[method("__length_hint__", setiter_length_hint)]);
+        (*t).tp_methods = method_table(&[method("__length_hint__", setiter_length_hint), method("__reduce__", setiter_reduce)]);
     }
 }

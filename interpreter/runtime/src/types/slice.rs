@@ -179,12 +179,28 @@ unsafe extern "C" fn slice_dealloc(p: *mut PyObject) {
     alloc::free_object(p);
 }
 
+/// Slices can hold anything, so they can close a cycle (o.s = slice(o)).
+unsafe extern "C" fn slice_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let s = &*(p as *mut SliceObject);
+    for x in [s.start, s.stop, s.step] {
+        if !x.is_null() {
+            let r = visit(x, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
         crate::types::type_::init_static(t, "slice", std::mem::size_of::<SliceObject>(), 0);
         (*t).tp_flags &= !tpflags::BASETYPE;
+        (*t).tp_flags |= tpflags::HAVE_GC;
         (*t).tp_dealloc = Some(slice_dealloc);
+        (*t).tp_traverse = Some(slice_traverse);
         (*t).tp_new = Some(slice_new_slot);
         (*t).tp_repr = Some(slice_repr_slot);
         (*t).tp_richcompare = Some(slice_richcompare_slot);

@@ -675,6 +675,94 @@ crate::unary_slot!(method_wrapper_repr_slot => method_wrapper_repr);
 fn wd_name(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(o.cast::<WrapperDescrObject>().d_name) })
 }
+/// The docstring CPython gives each slot's wrapper (its slotdefs table,
+/// signatures left out as `__doc__` shows them).
+fn slot_doc(d: &SlotDef) -> Option<String> {
+    use NbField::*;
+    let op = |f: NbField| match f {
+        Add | IAdd => "+",
+        Sub | ISub => "-",
+        Mul | IMul => "*",
+        Mod | IMod => "%",
+        Lshift | ILshift => "<<",
+        Rshift | IRshift => ">>",
+        And | IAnd => "&",
+        Xor | IXor => "^",
+        Or | IOr => "|",
+        FloorDiv | IFloorDiv => "//",
+        TrueDiv | ITrueDiv => "/",
+        MatMul | IMatMul => "@",
+        IPow => "**",
+        Divmod => "",
+    };
+    let fixed = match d.name {
+        "__repr__" => "Return repr(self).",
+        "__str__" => "Return str(self).",
+        "__hash__" => "Return hash(self).",
+        "__call__" => "Call self as a function.",
+        "__iter__" => "Implement iter(self).",
+        "__next__" => "Implement next(self).",
+        "__getattribute__" => "Return getattr(self, name).",
+        "__setattr__" => "Implement setattr(self, name, value).",
+        "__delattr__" => "Implement delattr(self, name).",
+        "__lt__" => "Return self<value.",
+        "__le__" => "Return self<=value.",
+        "__eq__" => "Return self==value.",
+        "__ne__" => "Return self!=value.",
+        "__gt__" => "Return self>value.",
+        "__ge__" => "Return self>=value.",
+        "__get__" => "Return an attribute of instance, which is of type owner.",
+        "__set__" => "Set an attribute of instance to value.",
+        "__delete__" => "Delete an attribute of instance.",
+        "__init__" => "Initialize self.  See help(type(self)) for accurate signature.",
+        "__divmod__" => "Return divmod(self, value).",
+        "__rdivmod__" => "Return divmod(value, self).",
+        "__pow__" => "Return pow(self, value, mod).",
+        "__rpow__" => "Return pow(value, self, mod).",
+        "__neg__" => "-self",
+        "__pos__" => "+self",
+        "__abs__" => "abs(self)",
+        "__bool__" => "True if self else False",
+        "__invert__" => "~self",
+        "__int__" => "int(self)",
+        "__float__" => "float(self)",
+        "__index__" => "Return self converted to an integer, if self is suitable for use as an index into a list.",
+        "__len__" => "Return len(self).",
+        "__getitem__" => "Return self[key].",
+        "__setitem__" => "Set self[key] to value.",
+        "__delitem__" => "Delete self[key].",
+        "__contains__" => "Return key in self.",
+        "__await__" => "Return an iterator to be used in await expression.",
+        "__aiter__" => "Return an awaitable, that resolves in asynchronous iterator.",
+        "__anext__" => "Return a value or raise StopAsyncIteration.",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return Some(fixed.to_owned());
+    }
+    let inplace = d.name.starts_with("__i");
+    Some(match d.slot {
+        Slot::NbBinary(f, reflected) if inplace => format!("Return self{}=value.", op(f)),
+        Slot::NbBinary(f, true) => format!("Return value{}self.", op(f)),
+        Slot::NbBinary(f, false) => format!("Return self{}value.", op(f)),
+        Slot::SqConcat(true) => "Implement self+=value.".to_owned(),
+        Slot::SqConcat(false) => "Return self+value.".to_owned(),
+        Slot::SqRepeat(true) => "Implement self*=value.".to_owned(),
+        Slot::SqRepeat(false) if d.name == "__rmul__" => "Return value*self.".to_owned(),
+        Slot::SqRepeat(false) => "Return self*value.".to_owned(),
+        _ => return None,
+    })
+}
+
+fn wd_doc(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { &*o.cast::<WrapperDescrObject>().d_base };
+    Ok(slot_doc(d).map(|s| pystr::new(&s)).unwrap_or_else(none::none))
+}
+fn mw_doc(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_doc(unsafe { Obj::borrow_slot(&mw.descr) })
+}
+
 fn wd_objclass(o: &Obj) -> PyResult<Obj> {
     Ok(type_obj(unsafe { o.cast::<WrapperDescrObject>().d_type }))
 }
@@ -684,6 +772,37 @@ fn wd_qualname(o: &Obj) -> PyResult<Obj> {
 }
 fn mw_self(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(o.cast::<MethodWrapperObject>().self_) })
+}
+/// The signature inspect reads from a slot wrapper (`__text_signature__`),
+/// by dunder name.
+fn text_signature(name: &str) -> &'static str {
+    match name {
+        "__getattribute__" | "__getattr__" | "__delattr__" => "($self, name, /)",
+        "__setattr__" => "($self, name, value, /)",
+        "__get__" => "($self, instance, owner=None, /)",
+        "__set__" => "($self, instance, value, /)",
+        "__delete__" => "($self, instance, /)",
+        "__init__" | "__call__" => "($self, /, *args, **kwargs)",
+        "__pow__" | "__rpow__" => "($self, value, mod=None, /)",
+        "__getitem__" | "__delitem__" | "__contains__" => "($self, key, /)",
+        "__setitem__" => "($self, key, value, /)",
+        "__repr__" | "__str__" | "__hash__" | "__iter__" | "__next__" | "__del__" | "__neg__" | "__pos__" | "__abs__"
+        | "__bool__" | "__invert__" | "__int__" | "__float__" | "__index__" | "__len__" | "__await__" | "__aiter__"
+        | "__anext__" => "($self, /)",
+        _ => "($self, value, /)",
+    }
+}
+fn wd_text_signature(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { o.cast::<WrapperDescrObject>() };
+    Ok(pystr::new(text_signature(unsafe { (*d.d_base).name })))
+}
+fn mw_text_signature(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_text_signature(unsafe { Obj::borrow_slot(&mw.descr) })
+}
+fn mw_objclass(o: &Obj) -> PyResult<Obj> {
+    let mw = unsafe { o.cast::<MethodWrapperObject>() };
+    wd_objclass(unsafe { Obj::borrow_slot(&mw.descr) })
 }
 fn mw_name(o: &Obj) -> PyResult<Obj> {
     let mw = unsafe { o.cast::<MethodWrapperObject>() };
@@ -740,6 +859,8 @@ pub fn init_types() {
             GetSetSpec::get("__name__", wd_name),
             GetSetSpec::get("__qualname__", wd_qualname),
             GetSetSpec::get("__objclass__", wd_objclass),
+            GetSetSpec::get("__doc__", wd_doc),
+            GetSetSpec::get("__text_signature__", wd_text_signature),
         ]);
         // No vectorcall field in this layout: calls go through tp_call.
         (*t).tp_flags &= !tpflags::HAVE_VECTORCALL;
@@ -755,8 +876,11 @@ pub fn init_types() {
         (*t).tp_hash = Some(mw_hash_slot);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__self__", mw_self),
+            GetSetSpec::get("__objclass__", mw_objclass),
+            GetSetSpec::get("__text_signature__", mw_text_signature),
             GetSetSpec::get("__name__", mw_name),
             GetSetSpec::get("__qualname__", mw_qualname),
+            GetSetSpec::get("__doc__", mw_doc),
         ]);
     }
 }
@@ -954,14 +1078,22 @@ fn slot_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     };
     match lookup(a.type_ptr(), &pystr::intern(name)) {
         None => Ok(none::not_implemented()),
-        Some(f) if none::is_none(&f) => Ok(none::not_implemented()),
         Some(f) => {
             if is_wrapper_of(&f, Slot::RichCmp(op)) {
                 let d = unsafe { f.cast::<WrapperDescrObject>() };
                 let func: RichCmpFunc = unsafe { std::mem::transmute(d.d_wrapped) };
                 return unsafe { from_ret(func(a.as_ptr(), b.as_ptr(), op as i32)) };
             }
-            let bound = bind(&f, a)?;
+            // As CPython: a method whose binding fails (a property raising)
+            // counts as not implemented; a non-callable (None) is called
+            // and fails.
+            let bound = match bind(&f, a) {
+                Ok(m) => m,
+                Err(_) => {
+                    crate::errors::clear();
+                    return Ok(none::not_implemented());
+                }
+            };
             crate::ops::call::call(&bound, &[b.clone()], None)
         }
     }
@@ -1438,6 +1570,9 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
                 let sq = (*t).tp_as_sequence;
                 if matches!(find(t, "__len__", sd.slot), Found::Python) {
                     (*sq).sq_length = Some(slot_mp_length);
+                } else if (*sq).sq_length.map(|f| f as usize) == Some(slot_mp_length as usize) {
+                    // __len__ was deleted: back to what the base provides.
+                    (*sq).sq_length = inherited_sq(t).and_then(|b| (*b).sq_length);
                 }
             }
             Slot::MpSubscript => {
@@ -1445,6 +1580,8 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
                 set!((*mp).mp_subscript, slot_mp_subscript, ["__getitem__"]);
                 if matches!(find(t, "__getitem__", sd.slot), Found::Python) {
                     (*(*t).tp_as_sequence).sq_item = Some(slot_sq_item);
+                } else if (*(*t).tp_as_sequence).sq_item.map(|f| f as usize) == Some(slot_sq_item as usize) {
+                    (*(*t).tp_as_sequence).sq_item = inherited_sq(t).and_then(|b| (*b).sq_item);
                 }
             }
             Slot::MpAssSubscript => {
@@ -1462,6 +1599,15 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
             Slot::AmAnext => set!((*(*t).tp_as_async).am_anext, slot_am_anext, ["__anext__"]),
         }
     }
+}
+
+/// The sequence slots `t` inherits from its base, if it has one.
+unsafe fn inherited_sq(t: *mut PyTypeObject) -> Option<*mut crate::object::PySequenceMethods> {
+    let b = (*t).tp_base;
+    if b.is_null() || (*b).tp_as_sequence.is_null() {
+        return None;
+    }
+    Some((*b).tp_as_sequence)
 }
 
 fn binary_names(f: NbField) -> (&'static str, &'static str) {

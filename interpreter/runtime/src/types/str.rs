@@ -7,7 +7,6 @@
 
 use crate::errors::PyResult;
 use crate::object::{alloc, tpflags, Obj, PyObject, PyTypeObject};
-use std::collections::HashMap;
 use std::os::raw::c_void;
 
 #[repr(C)]
@@ -425,7 +424,7 @@ pub fn hash(o: &Obj) -> isize {
     h
 }
 
-struct Interned(HashMap<Box<str>, *mut PyObject>);
+struct Interned(rustc_hash::FxHashMap<Box<str>, *mut PyObject>);
 // SAFETY: only used under the GIL.
 unsafe impl Send for Interned {}
 
@@ -435,7 +434,7 @@ static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None
 /// are interned so that lookups can compare pointers first.
 pub fn intern(s: &str) -> Obj {
     let mut g = INTERNED.lock().unwrap();
-    let map = &mut g.get_or_insert_with(|| Interned(HashMap::new())).0;
+    let map = &mut g.get_or_insert_with(|| Interned(Default::default())).0;
     if let Some(p) = map.get(s) {
         return unsafe { Obj::from_borrowed(*p) };
     }
@@ -457,7 +456,7 @@ pub fn intern_obj(o: &Obj) -> Obj {
     match as_str(o) {
         Some(s) if is_exact_str(o) => {
             let mut g = INTERNED.lock().unwrap();
-            let map = &mut g.get_or_insert_with(|| Interned(HashMap::new())).0;
+            let map = &mut g.get_or_insert_with(|| Interned(Default::default())).0;
             if let Some(p) = map.get(s) {
                 return unsafe { Obj::from_borrowed(*p) };
             }

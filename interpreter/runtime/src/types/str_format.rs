@@ -49,6 +49,10 @@ pub fn format(template: &Obj, args: Option<&[Obj]>, kwargs: Option<&Obj>) -> PyR
     // A template that is exactly one replacement field returns the field's
     // str object itself (CPython's writer keeps a sole str it is handed), so
     // a str subclass from __str__/__format__ survives, as does identity.
+    // No braces at all: the template itself, as CPython's writer hands back.
+    if !t.iter().any(|&c| c == '{' as u32 || c == '}' as u32) {
+        return Ok(template.clone());
+    }
     let mut it = MarkupIter::new(&t);
     if let Some(m) = it.next_markup()? {
         if m.literal.is_empty() && it.pos() == t.len() {

@@ -98,6 +98,10 @@ pub fn percent_format(template: &Obj, values: &Obj) -> PyResult<Obj> {
     if let Some(w) = whole {
         return Ok(w);
     }
+    // No conversion at all: CPython's writer hands back the template itself.
+    if !t.contains(&('%' as u32)) {
+        return Ok(template.clone());
+    }
     Ok(pystr::from_code_points(&out))
 }
 
@@ -259,7 +263,7 @@ fn format_one(t: &[u32], mut i: usize, a: &mut Args, dict: Option<&Obj>, out: &m
             crate::bail!(ValueError, "unsupported format character '{}' (0x{:x}) at index {}", shown, conv, conv_index);
         }
     };
-    output(out, &body, numeric, ch, flags, width);
+    output(out, &body, numeric, ch, flags, width)?;
     Ok(i)
 }
 
@@ -355,7 +359,11 @@ fn format_char(v: &Obj) -> PyResult<u32> {
 
 /// Pads a converted value to `width`: numbers get their sign (or '+'/' '
 /// flag) and '#' prefix before zero padding, after space padding.
-fn output(out: &mut Vec<u32>, body: &[u32], numeric: bool, ch: char, flags: u8, width: usize) {
+fn output(out: &mut Vec<u32>, body: &[u32], numeric: bool, ch: char, flags: u8, width: usize) -> PyResult<()> {
+    // A width no memory can hold is a MemoryError, as in CPython.
+    if out.try_reserve(width.max(body.len())).is_err() {
+        return Err(crate::errors::raise_empty(crate::types::exceptions::MemoryError()));
+    }
     let mut pos = 0;
     let mut len = body.len();
     let mut sign: Option<u32> = None;
@@ -410,4 +418,5 @@ fn output(out: &mut Vec<u32>, body: &[u32], numeric: bool, ch: char, flags: u8, 
     if width > len {
         out.extend(std::iter::repeat(' ' as u32).take(width - len));
     }
+    Ok(())
 }

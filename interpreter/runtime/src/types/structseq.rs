@@ -169,7 +169,8 @@ fn ext_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
         0,
     )?;
     let seq = crate::ops::seq::to_vec(a[0].as_ref().unwrap())?;
-    let dict_arg = a[1].clone().filter(|d| !crate::types::none::is_none(d));
+    // An explicit None is not "no dict": CPython's clinic default is NULL.
+    let dict_arg = a[1].clone();
     if let Some(d) = &dict_arg {
         if !dict::is_dict(d) {
             crate::bail!(TypeError, "{}() takes a dict as second arg, if any", info.full_name);

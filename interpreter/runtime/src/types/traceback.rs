@@ -34,7 +34,8 @@ pub fn new(next: Option<Obj>, frame: &Obj, lasti: u32, lineno: u32) -> Obj {
         let p = alloc::alloc_object(type_ptr(), 0) as *mut TracebackObject;
         (*p).tb_next = crate::object::opt_into_raw(next);
         (*p).tb_frame = frame.clone().into_raw();
-        (*p).tb_lasti = lasti as i32;
+        // A byte offset, as CPython's (two per instruction word).
+        (*p).tb_lasti = (lasti * 2) as i32;
         (*p).tb_lineno = lineno as i32;
         Obj::from_owned(p as *mut PyObject)
     }
@@ -117,11 +118,45 @@ fn get_frame(o: &Obj) -> PyResult<Obj> {
     Ok(frame_of(o))
 }
 fn get_lasti(o: &Obj) -> PyResult<Obj> {
-    Ok(int::from_i64(tb(o).tb_lasti as i64 * 2))
+    Ok(int::from_i64(tb(o).tb_lasti as i64))
 }
 fn get_lineno(o: &Obj) -> PyResult<Obj> {
     Ok(int::from_i64(tb(o).tb_lineno as i64))
 }
+
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+fn tb_new(_t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
+    let (v, kn) = crate::ops::call::kwargs_to_vector(crate::types::tuple::items(args), kw)?;
+    let a = crate::types::builtin_func::parse_args("traceback", &v, kn.as_ref(), &["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 4, 0)?;
+    let next = a[0].clone().unwrap();
+    let next = if crate::types::none::is_none(&next) {
+        None
+    } else if is_traceback(&next) {
+        Some(next)
+    } else {
+        crate::bail!(TypeError, "expected traceback object or None, got '{}'", next.ty().name());
+    };
+    let frame = a[1].clone().unwrap();
+    if !crate::eval::frame::is_frame(&frame) {
+        crate::bail!(TypeError, "TracebackType() argument 'tb_frame' must be frame, not {}", frame.ty().name());
+    }
+    let c_int = |o: &Obj| -> PyResult<i32> {
+        if !int::is_int(o) {
+            crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", o.ty().name());
+        }
+        int::as_c_int(o)
+    };
+    let lasti = c_int(a[2].as_ref().unwrap())?;
+    let lineno = c_int(a[3].as_ref().unwrap())?;
+    let t = new(next, &frame, 0, 0);
+    unsafe {
+        let p = t.as_ptr() as *mut TracebackObject;
+        (*p).tb_lasti = lasti;
+        (*p).tb_lineno = lineno;
+    }
+    Ok(t)
+}
+crate::new_slot!(tb_new_slot => tb_new);
 
 pub fn init_types() {
     unsafe {
@@ -132,6 +167,7 @@ pub fn init_types() {
         (*t).tp_dealloc = Some(tb_dealloc);
         (*t).tp_traverse = Some(tb_traverse);
         (*t).tp_clear = Some(tb_clear);
+        (*t).tp_new = Some(tb_new_slot);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get_set("tb_next", get_next, set_next),
             GetSetSpec::get("tb_frame", get_frame),

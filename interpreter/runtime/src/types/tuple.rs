@@ -52,9 +52,52 @@ pub fn items(o: &Obj) -> &[Obj] {
 
 static EMPTY: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());
 
+/// CPython's tuple free lists: freed exact tuples of 1..20 items are kept by
+/// size and reused last-in first-out, so a tuple made right after another
+/// died takes its memory (and id) as in CPython, where code relies on it.
+const FREELIST_SIZES: usize = 20;
+const FREELIST_MAX: usize = 2000;
+static FREE_LISTS: crate::gil::GilCell<std::cell::RefCell<[Vec<usize>; FREELIST_SIZES]>> =
+    crate::gil::GilCell::new(std::cell::RefCell::new([const { Vec::new() }; FREELIST_SIZES]));
+
+/// Keeps a dying exact tuple's memory (its items already cleared); false if
+/// its free list is full.
+unsafe fn keep_freed(p: *mut PyObject, n: usize) -> bool {
+    if n == 0 || n >= FREELIST_SIZES || (*p).ob_type != type_ptr() {
+        return false;
+    }
+    FREE_LISTS.with(|l| {
+        let mut l = l.borrow_mut();
+        if l[n].len() >= FREELIST_MAX {
+            return false;
+        }
+        crate::gc::untrack(p);
+        l[n].push(p as usize);
+        true
+    })
+}
+
+/// A kept tuple of `n` items, revived with reference count 1.
+unsafe fn reuse_freed(n: usize) -> *mut PyObject {
+    if n == 0 || n >= FREELIST_SIZES {
+        return null_mut();
+    }
+    let Some(p) = FREE_LISTS.with(|l| l.borrow_mut()[n].pop()) else { return null_mut() };
+    let p = p as *mut PyObject;
+    (*p).ob_refcnt = 1;
+    crate::gc::track(p);
+    p
+}
+
 /// An uninitialised (NULL-filled) tuple of `n` items of type `t`.
 pub fn new_uninit_of(t: *mut PyTypeObject, n: usize) -> Obj {
     unsafe {
+        if t == type_ptr() {
+            let p = reuse_freed(n);
+            if !p.is_null() {
+                return Obj::from_owned(p);
+            }
+        }
         let p = alloc::alloc_object(t, n as isize);
         assert!(!p.is_null(), "out of memory allocating a tuple");
         Obj::from_owned(p)
@@ -70,9 +113,57 @@ pub unsafe fn set_item_unchecked(t: &Obj, i: usize, v: Obj) {
     *p.ob_item.as_mut_ptr().add(i) = v.into_raw();
 }
 
+/// CPython's result-tuple recycling (zip, itertools' combinatorics,
+/// zip_longest): while the tuple returned last is referenced only by
+/// `cache`, its items are replaced in place and it is returned again;
+/// otherwise a new tuple is made and cached.
+pub fn reuse(cache: &mut Option<Obj>, items: Vec<Obj>) -> Obj {
+    if let Some(t) = cache {
+        if t.refcnt() == 1 && is_exact_tuple(t) && len(t) == items.len() && !items.is_empty() {
+            refill(t, items);
+            return t.clone();
+        }
+    }
+    let t = from_vec(items);
+    *cache = Some(t.clone());
+    t
+}
+
+/// `reuse` over a raw owned slot of an object's struct (null when empty).
+///
+/// # Safety
+/// `slot` must hold null or an owned reference.
+pub unsafe fn reuse_slot(slot: *mut *mut PyObject, items: Vec<Obj>) -> Obj {
+    let mut cache = if (*slot).is_null() { None } else { Some(Obj::from_owned(*slot)) };
+    let t = reuse(&mut cache, items);
+    *slot = cache.map(Obj::into_raw).unwrap_or(std::ptr::null_mut());
+    t
+}
+
+fn refill(t: &Obj, items: Vec<Obj>) {
+    unsafe {
+        let p = t.cast_mut::<PyTupleObject>();
+        let mut old = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            let slot = p.ob_item.as_mut_ptr().add(i);
+            old.push(Obj::from_owned(std::mem::replace(&mut *slot, v.into_raw())));
+        }
+        // Old items are released once the tuple is consistent again.
+        drop(old);
+    }
+}
+
 pub fn from_vec(v: Vec<Obj>) -> Obj {
     if v.is_empty() {
-        return EMPTY.with(|e| e.get_or_init(|| new_uninit_of(type_ptr(), 0)).clone());
+        // The shared empty tuple is never tracked, as CPython's singleton.
+        return EMPTY.with(|e| {
+            e.get_or_init(|| {
+                let t = new_uninit_of(type_ptr(), 0);
+                unsafe { crate::gc::untrack(t.as_ptr()) };
+                t
+            })
+            .clone()
+        });
     }
     let t = new_uninit_of(type_ptr(), v.len());
     for (i, x) in v.into_iter().enumerate() {
@@ -90,6 +181,9 @@ unsafe extern "C" fn tuple_dealloc(p: *mut PyObject) {
     let items = (*(p as *mut PyTupleObject)).ob_item.as_mut_ptr();
     for i in (0..n).rev() {
         crate::object::xdecref(std::mem::replace(&mut *items.add(i), null_mut()));
+    }
+    if keep_freed(p, n) {
+        return;
     }
     crate::types::type_::free_instance(p);
 }
@@ -261,7 +355,9 @@ fn tuple_repr(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(tuple_repr_slot => tuple_repr);
 
 fn tuple_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
-    if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
+    // Keywords may be meant for a subclass's own __init__.
+    let own_init = unsafe { t == type_ptr() || (*t).tp_init == (*type_ptr()).tp_init };
+    if own_init && kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "tuple() takes no keyword arguments");
     }
     let a = items(args);
@@ -367,6 +463,23 @@ fn tupleiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
     Ok(int::from_i64(len(unsafe { Obj::borrow_slot(&it.seq) }) as i64 - it.index as i64))
 }
 
+fn tupleiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let it = unsafe { slf.cast::<TupleIterObject>() };
+    crate::types::iter::reduce_indexed("iter", it.seq, it.index, new(&[]))
+}
+
+/// Sets the position, clamped to the tuple.
+fn tupleiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__setstate__", a, k, 1, 1)?;
+    let index = crate::types::iter::state_index(&a[0])?;
+    let it = unsafe { slf.cast_mut::<TupleIterObject>() };
+    if !it.seq.is_null() {
+        it.index = index.clamp(0, len(unsafe { Obj::borrow_slot(&it.seq) }) as isize);
+    }
+    Ok(crate::types::none::none())
+}
+
 static mut AS_SEQUENCE: crate::object::PySequenceMethods = crate::object::PySequenceMethods::EMPTY;
 static mut AS_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
@@ -408,6 +521,10 @@ pub fn init_types() {
         (*t).tp_traverse = Some(tupleiter_traverse);
         (*t).tp_iter = Some(crate::types::iter::self_iter);
         (*t).tp_iternext = Some(tupleiter_next);
-        (*t).tp_methods = method_table(&[method("__length_hint__", tupleiter_length_hint)]);
+        (*t).tp_methods = method_table(&[
+            method("__length_hint__", tupleiter_length_hint),
+            method("__reduce__", tupleiter_reduce),
+            method("__setstate__", tupleiter_setstate),
+        ]);
     }
 }

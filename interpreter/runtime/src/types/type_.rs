@@ -80,9 +80,8 @@ pub unsafe fn init_static(t: *mut PyTypeObject, name: &str, basicsize: usize, it
 
 /// `isinstance`'s core without __instancecheck__: is `a` `b` or a subclass?
 pub fn is_subtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
-    if a == b {
-        return true;
-    }
+    // By the MRO alone, as CPython: a custom mro() may leave the class out
+    // of its own MRO.
     unsafe {
         let mro = (*a).tp_mro;
         if !mro.is_null() {
@@ -90,7 +89,7 @@ pub fn is_subtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
             let _ = mro;
             return items.iter().any(|t| t.as_ptr() as *mut PyTypeObject == b);
         }
-        let mut t = (*a).tp_base;
+        let mut t = a;
         while !t.is_null() {
             if t == b {
                 return true;
@@ -146,12 +145,22 @@ pub fn lookup_ptr(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
             None
         };
         let mut found = null_mut();
-        for base in mro(t) {
-            let d = type_dict(as_type(base));
-            if let Some(v) = dict::get_item_borrowed(d, name) {
-                found = v;
-                break;
+        // A key's __eq__ may reassign __bases__ mid-lookup: hold the MRO
+        // (and each dict) being walked so they outlive the walk.
+        let mro_tuple = crate::object::opt_from_borrowed((*t).tp_mro);
+        if let Some(m) = &mro_tuple {
+            for base in tuple::items(m) {
+                let d = type_dict(as_type(base)).clone();
+                if let Some(v) = dict::get_item_borrowed(&d, name) {
+                    found = v;
+                    break;
+                }
             }
+        }
+        drop(mro_tuple);
+        // Nor may a result found under a stale MRO be cached.
+        if (*t).tp_version_tag != version {
+            return found;
         }
         if let Some(h) = slot {
             (&raw mut METHOD_CACHE).cast::<CacheEntry>().add(h).write(CacheEntry {
@@ -231,7 +240,9 @@ pub fn ready(t: *mut PyTypeObject) -> PyResult<()> {
             (*t).ob_base.ob_base.ob_type = type_type();
         }
         let base = (*t).tp_base;
-        if !base.is_null() && !(*base).has_flag(tpflags::READY) {
+        // A base still being readied (its mro() is running) is left alone:
+        // computing the MRO reports it as incomplete.
+        if !base.is_null() && !(*base).has_flag(tpflags::READY) && !(*base).has_flag(tpflags::READYING) {
             ready(base)?;
         }
         if (*t).tp_bases.is_null() {
@@ -489,6 +500,10 @@ pub fn c3_mro(t: *mut PyTypeObject) -> PyResult<Vec<Obj>> {
         for b in &bases {
             let bm = mro(as_type(b));
             if bm.is_empty() {
+                // A class whose own mro() is still running.
+                if (*as_type(b)).has_flag(tpflags::HEAPTYPE) {
+                    crate::bail!(TypeError, "Cannot extend an incomplete type '{}'", (*as_type(b)).full_name());
+                }
                 ready(as_type(b))?;
             }
             seqs.push(mro(as_type(b)).to_vec());
@@ -722,6 +737,9 @@ crate::binary_slot!(type_getattro_slot => type_getattro);
 
 fn type_setattro(t: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let tp = as_type(t);
+    if !pystr::is_str(name) {
+        crate::bail!(TypeError, "attribute name must be string, not '{}'", name.ty().name());
+    }
     unsafe {
         if !(*tp).has_flag(tpflags::HEAPTYPE) || (*tp).has_flag(tpflags::IMMUTABLETYPE) {
             crate::bail!(
@@ -936,13 +954,25 @@ pub unsafe fn subtype_dealloc_fields(p: *mut PyObject) {
 pub unsafe extern "C" fn subtype_dealloc(p: *mut PyObject) {
     let tp = (*p).ob_type;
     if (*tp).tp_finalize.is_some() && !crate::gc::is_finalized(p) {
-        // Resurrect for the duration of __del__.
+        // Resurrect (and track again) for the duration of __del__.
         (*p).ob_refcnt = 1;
+        if (*tp).has_flag(tpflags::HAVE_GC) {
+            crate::gc::track_again(p);
+        }
         crate::gc::call_finalizer(p);
         (*p).ob_refcnt -= 1;
         if (*p).ob_refcnt > 0 {
             return; // resurrected
         }
+    }
+    // __del__ may have assigned __class__: the type to release is the
+    // current one (set_class already released the old).
+    let tp = (*p).ob_type;
+    // Out of the collector's reach before weakref callbacks run: one that
+    // calls gc.collect() must not find this dying object (CPython untracks
+    // first too).
+    if (*tp).has_flag(tpflags::HAVE_GC) {
+        crate::gc::untrack(p);
     }
     subtype_dealloc_fields(p);
     // Find the nearest static base: it owns the rest of the layout.
@@ -1108,6 +1138,11 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
     }
     let base = best_base(&base_list)?;
     let ns = dict::copy(ns)?;
+    if let Some(cell) = dict::get_item_str(&ns, "__classcell__")? {
+        if !crate::types::cell::is_cell(&cell) {
+            crate::bail!(TypeError, "__classcell__ must be a nonlocal cell, not {}", crate::ops::repr_string(&cell.get_type())?);
+        }
+    }
 
     // __slots__
     let slots = dict::get_item_str(&ns, "__slots__")?;
@@ -1141,7 +1176,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
                 continue;
             }
             let mangled = crate::types::str_methods::mangle(&name_s, &it);
-            if dict::get_item(&ns, &mangled)?.is_some() {
+            // The compiler puts __qualname__ and __classcell__ in every
+            // namespace; both leave it below, so they are no class variables.
+            let implicit = pystr::eq_str(&mangled, "__qualname__") || pystr::eq_str(&mangled, "__classcell__");
+            if !implicit && dict::get_item(&ns, &mangled)?.is_some() {
                 crate::bail!(
                     ValueError,
                     "'{}' in __slots__ conflicts with class variable",
@@ -1151,8 +1189,24 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
             slot_names.push(pystr::intern_obj(&mangled));
         }
         slot_names.sort_by(|a, b| pystr::cmp(a, b));
+        let (may_add_dict, may_add_weak) = (add_dict, add_weak);
         add_dict = want_dict;
         add_weak = want_weak;
+        // Secondary bases may provide the dict or the weakref list.
+        for b in &base_list {
+            let bt = as_type(b);
+            if bt == base {
+                continue;
+            }
+            unsafe {
+                if may_add_dict && !add_dict && (*bt).tp_dictoffset != 0 {
+                    add_dict = true;
+                }
+                if may_add_weak && !add_weak && (*bt).tp_weaklistoffset != 0 {
+                    add_weak = true;
+                }
+            }
+        }
     }
 
     unsafe {
@@ -1233,8 +1287,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         if dict::get_item_str(&ns, "__eq__")?.is_some() && dict::get_item_str(&ns, "__hash__")?.is_none() {
             dict::set_item_str(&ns, "__hash__", &none::none())?;
         }
-        let classcell = dict::get_item_str(&ns, "__classcell__")?;
-        if classcell.is_some() {
+        // The cell is filled before readying, so a metaclass's mro() can
+        // already see __class__.
+        if let Some(cell) = dict::get_item_str(&ns, "__classcell__")? {
+            crate::types::cell::set(&cell, Some(tobj.clone()));
             dict::del_item_str(&ns, "__classcell__")?;
         }
         if let Some(doc) = dict::get_item_str(&ns, "__doc__")? {
@@ -1264,12 +1320,6 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         }
         crate::types::slot_wrappers::fixup_slots(t);
 
-        if let Some(cell) = classcell {
-            if !crate::types::cell::is_cell(&cell) {
-                crate::bail!(TypeError, "__classcell__ must be a nonlocal cell, not {}", cell.ty().name());
-            }
-            crate::types::cell::set(&cell, Some(tobj.clone()));
-        }
         // __set_name__ on attributes, then the parent's __init_subclass__.
         let set_name = pystr::intern("__set_name__");
         for (k, v) in dict::items_vec(&ns) {
@@ -1318,7 +1368,8 @@ fn set_mro(_t: &Obj, _v: Option<&Obj>) -> PyResult<()> {
 
 /// `C.__bases__ = (...)`: CPython's type_set_bases (checks, then the new
 /// bases, base and MRO for the class and every subclass, restored if an
-/// MRO cannot be computed).
+/// MRO cannot be computed). A metaclass's `mro()` may reenter here; the
+/// outer call then leaves alone what the inner one changed.
 fn set_bases(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let tp = as_type(t);
     let tname = unsafe { (*tp).name().to_owned() };
@@ -1341,58 +1392,97 @@ fn set_bases(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
         if !is_type(b) {
             crate::bail!(TypeError, "{}.__bases__ must be tuple of classes, not '{}'", tname, b.ty().name());
         }
-        if is_subtype(as_type(b), tp) || mro(as_type(b)).iter().any(|m| m.as_ptr() == tp as *mut PyObject) {
+        // The tp_base chain catches cycles a reentrant assignment made
+        // before the MROs were recomputed.
+        if is_subtype(as_type(b), tp) || unsafe { !(*as_type(b)).tp_mro.is_null() && base_chain_contains(as_type(b), tp) } {
             crate::bail!(TypeError, "a __bases__ item causes an inheritance cycle");
         }
     }
     let new_base = best_base(&bases)?;
     unsafe {
         check_compatible_for_assignment((*tp).tp_base, new_base, "__bases__")?;
-        let old_bases = Obj::from_borrowed((*tp).tp_bases);
-        let old_base = (*tp).tp_base;
-        for b in tuple::items(&old_bases) {
-            remove_subclass(as_type(b), tp);
-        }
+        // The type's references to its old bases tuple and base move here.
+        let old_bases = Obj::from_owned((*tp).tp_bases);
+        let old_base = Obj::from_owned((*tp).tp_base as *mut PyObject);
         (*tp).tp_bases = v.clone().into_raw();
         (*tp).tp_base = new_base;
         crate::object::incref(new_base as *mut PyObject);
-        let r = remro_hierarchy(tp);
-        if let Err(e) = r {
-            // Put everything back.
-            crate::object::decref((*tp).tp_bases);
-            crate::object::decref(new_base as *mut PyObject);
-            (*tp).tp_bases = old_bases.as_ptr();
-            (*tp).tp_base = old_base;
-            let _ = remro_hierarchy(tp);
-            for b in tuple::items(&old_bases) {
-                add_subclass(as_type(b), tp);
+        let mut undo: Vec<(Obj, Obj, Option<Obj>)> = Vec::new();
+        if let Err(e) = remro_hierarchy(tp, &mut undo) {
+            // Put back the MROs this call computed, unless a reentrant
+            // call replaced them since.
+            for (cls, new_mro, old_mro) in undo.into_iter().rev() {
+                let c = as_type(&cls);
+                if (*c).tp_mro == new_mro.as_ptr() {
+                    (*c).tp_mro = old_mro.map(|m| m.into_raw()).unwrap_or(null_mut());
+                    crate::object::decref(new_mro.as_ptr());
+                    modified(c);
+                }
+            }
+            if (*tp).tp_bases == v.as_ptr() {
+                crate::object::decref((*tp).tp_bases);
+                crate::object::decref((*tp).tp_base as *mut PyObject);
+                (*tp).tp_bases = old_bases.into_raw();
+                (*tp).tp_base = old_base.into_raw() as *mut PyTypeObject;
+                crate::types::slot_wrappers::fixup_slots(tp);
+                modified(tp);
             }
             return Err(e);
         }
-        // The type held one reference to each of its old bases tuple and base.
-        crate::object::decref(old_bases.as_ptr());
-        crate::object::decref(old_base as *mut PyObject);
-        for b in &bases {
-            add_subclass(as_type(b), tp);
+        // A reentrant assignment already did the bookkeeping for its bases.
+        if (*tp).tp_bases == v.as_ptr() {
+            for b in tuple::items(&old_bases) {
+                remove_subclass(as_type(b), tp);
+            }
+            for b in &bases {
+                add_subclass(as_type(b), tp);
+            }
         }
     }
     Ok(())
 }
 
-/// Recomputes the MRO and slots of `t` and of every class below it.
-unsafe fn remro_hierarchy(t: *mut PyTypeObject) -> PyResult<()> {
+/// Whether `b`'s tp_base chain reaches `t`.
+unsafe fn base_chain_contains(mut b: *mut PyTypeObject, t: *mut PyTypeObject) -> bool {
+    while !b.is_null() {
+        if b == t {
+            return true;
+        }
+        b = (*b).tp_base;
+    }
+    t == object_type()
+}
+
+/// Recomputes the MRO and slots of `t` and of every class below it,
+/// recording (class, new MRO, old MRO) for undoing. A class whose MRO a
+/// reentrant call replaced meanwhile is left to that call.
+unsafe fn remro_hierarchy(t: *mut PyTypeObject, undo: &mut Vec<(Obj, Obj, Option<Obj>)>) -> PyResult<()> {
+    // Held so its address cannot be reused by a new MRO in the meantime.
+    let old = crate::object::opt_from_borrowed((*t).tp_mro);
     let new_mro = compute_mro(t)?;
-    let old = std::mem::replace(&mut (*t).tp_mro, new_mro.into_raw());
-    crate::object::xdecref(old);
+    if (*t).tp_mro != old.as_ref().map_or(null_mut(), |o| o.as_ptr()) {
+        return Ok(());
+    }
+    (*t).tp_mro = new_mro.clone().into_raw();
+    // The type's own reference to the old MRO now belongs to `undo`.
+    if let Some(o) = &old {
+        crate::object::decref(o.as_ptr());
+    }
+    undo.push((type_obj(t), new_mro, old));
     crate::types::slot_wrappers::fixup_slots(t);
     modified(t);
+    // A copy: a custom mro() may change the subclasses while we walk them.
+    let mut subs = Vec::new();
     if !(*t).tp_subclasses.is_null() {
-        let subs = Obj::borrow_slot(&*(&(*t).tp_subclasses as *const _ as *const *mut PyObject));
-        for (_, w) in dict::items_vec(subs) {
+        let d = Obj::borrow_slot(&*(&(*t).tp_subclasses as *const _ as *const *mut PyObject));
+        for (_, w) in dict::items_vec(d) {
             if let Some(sub) = crate::types::weakref::get_referent(&w) {
-                remro_hierarchy(as_type(&sub))?;
+                subs.push(sub);
             }
         }
+    }
+    for sub in subs {
+        remro_hierarchy(as_type(&sub), undo)?;
     }
     Ok(())
 }

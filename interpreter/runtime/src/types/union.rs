@@ -20,6 +20,7 @@ pub struct UnionObject {
 pub static mut _PyUnion_Type: PyTypeObject = PyTypeObject::EMPTY;
 static mut UNION_NUMBER: PyNumberMethods = PyNumberMethods::EMPTY;
 static mut TYPE_NUMBER: PyNumberMethods = PyNumberMethods::EMPTY;
+static mut UNION_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
 
 pub fn type_ptr() -> *mut PyTypeObject {
     &raw mut _PyUnion_Type
@@ -122,35 +123,33 @@ fn get_args(o: &Obj) -> PyResult<Obj> {
     Ok(args(o))
 }
 
-/// The type variables among the members (objects with `__typing_subst__`),
-/// and those of members that have `__parameters__`, in order, once each.
+/// The type variables of the members (see `generic_alias::make_parameters`).
 fn get_parameters(o: &Obj) -> PyResult<Obj> {
     let u = unsafe { o.cast_mut::<UnionObject>() };
     if u.parameters.is_null() {
-        let mut params: Vec<Obj> = Vec::new();
-        let mut add = |p: Obj, params: &mut Vec<Obj>| {
-            if !params.iter().any(|q| q.is(&p)) {
-                params.push(p);
-            }
-        };
-        for a in tuple::items(&args(o)) {
-            if type_::is_type(a) {
-                continue;
-            }
-            if crate::ops::attr::getattr_opt(a, &pystr::intern("__typing_subst__"))?.is_some() {
-                add(a.clone(), &mut params);
-            } else if let Some(ps) = crate::ops::attr::getattr_opt(a, &pystr::intern("__parameters__"))? {
-                if tuple::is_tuple(&ps) {
-                    for p in tuple::items(&ps) {
-                        add(p.clone(), &mut params);
-                    }
-                }
-            }
-        }
-        u.parameters = tuple::new(&params).into_raw();
+        u.parameters = generic_alias::make_parameters(&args(o))?.into_raw();
     }
     Ok(unsafe { Obj::from_borrowed(u.parameters) })
 }
+
+/// `(int | list[T])[str]`: the members with type variables substituted,
+/// joined again with `|`.
+fn union_getitem(o: &Obj, item: &Obj) -> PyResult<Obj> {
+    let params = get_parameters(o)?;
+    let newargs = generic_alias::subs_parameters(o, &args(o), &params, item)?;
+    let items = tuple::items(&newargs);
+    if items.is_empty() {
+        let u = type_::alloc_instance(type_ptr(), 0)?;
+        unsafe { u.cast_mut::<UnionObject>().args = newargs.clone().into_raw() };
+        return Ok(u);
+    }
+    let mut res = items[0].clone();
+    for a in &items[1..] {
+        res = crate::ops::number::binary_op(&res, a, krait_bytecode::BinaryOp::Or)?;
+    }
+    Ok(res)
+}
+crate::binary_slot!(union_getitem_slot => union_getitem);
 
 unsafe extern "C" fn union_dealloc(p: *mut PyObject) {
     let u = &mut *(p as *mut UnionObject);
@@ -184,6 +183,9 @@ pub fn init_types() {
         (*t).tp_richcompare = Some(union_richcompare_slot);
         (*t).tp_hash = Some(union_hash_slot);
         (*t).tp_getset = getset_table(&[GetSetSpec::get("__args__", get_args), GetSetSpec::get("__parameters__", get_parameters)]);
+        let mp = &raw mut UNION_MAPPING;
+        (*mp).mp_subscript = Some(union_getitem_slot);
+        (*t).tp_as_mapping = mp;
         let nb = &raw mut UNION_NUMBER;
         (*nb).nb_or = Some(union_or_slot);
         (*t).tp_as_number = nb;

@@ -46,11 +46,17 @@ pub(crate) fn new_ref_of_type(t: *mut PyTypeObject, obj: &Obj, callback: Option<
     };
     let callback = callback.filter(|c| !none::is_none(c));
     unsafe {
-        // A plain ref without callback is shared, as in CPython.
-        if callback.is_none() && t == ref_type() {
-            let first = *head;
-            if !first.is_null() && (*first).wr_callback.is_null() && (*(first as *mut PyObject)).ob_type == ref_type() {
-                return Ok(Obj::from_borrowed(first as *mut PyObject));
+        // CPython's list order: the basic ref (exact type, no callback)
+        // first, then the basic proxy, then every other reference. Basic
+        // ones are shared.
+        let (basic_ref, basic_proxy) = basic_refs(*head);
+        let is_proxy_type = t == crate::types::weakref_proxy::proxy_type() || t == crate::types::weakref_proxy::callable_proxy_type();
+        if callback.is_none() {
+            if t == ref_type() && !basic_ref.is_null() {
+                return Ok(Obj::from_borrowed(basic_ref as *mut PyObject));
+            }
+            if is_proxy_type && !basic_proxy.is_null() {
+                return Ok(Obj::from_borrowed(basic_proxy as *mut PyObject));
             }
         }
         let p = alloc::alloc_object(t, 0) as *mut WeakRefObject;
@@ -61,24 +67,56 @@ pub(crate) fn new_ref_of_type(t: *mut PyTypeObject, obj: &Obj, callback: Option<
         (*p).wr_callback = callback.map(|c| c.clone().into_raw()).unwrap_or(null_mut());
         (*p).hash = -1;
         (*p).vectorcall = Some(ref_vectorcall);
-        // Basic refs go first in the list so they are found for sharing.
-        let first = *head;
-        if callback.is_none() || first.is_null() {
+        let after = if callback.is_none() && t == ref_type() {
+            null_mut()
+        } else if callback.is_none() && is_proxy_type {
+            basic_ref
+        } else if !basic_proxy.is_null() {
+            basic_proxy
+        } else {
+            basic_ref
+        };
+        if after.is_null() {
+            let first = *head;
             (*p).wr_next = first;
             if !first.is_null() {
                 (*first).wr_prev = p;
             }
             *head = p;
         } else {
-            (*p).wr_prev = first;
-            (*p).wr_next = (*first).wr_next;
-            if !(*first).wr_next.is_null() {
-                (*(*first).wr_next).wr_prev = p;
+            (*p).wr_prev = after;
+            (*p).wr_next = (*after).wr_next;
+            if !(*after).wr_next.is_null() {
+                (*(*after).wr_next).wr_prev = p;
             }
-            (*first).wr_next = p;
+            (*after).wr_next = p;
         }
         Ok(Obj::from_owned(p as *mut PyObject))
     }
+}
+
+/// The shared references at the head of a weakref list: the basic ref
+/// (exact ref type, no callback), then the basic proxy.
+unsafe fn basic_refs(head: *mut WeakRefObject) -> (*mut WeakRefObject, *mut WeakRefObject) {
+    let basic = |w: *mut WeakRefObject, proxy: bool| {
+        if w.is_null() || !(*w).wr_callback.is_null() {
+            return false;
+        }
+        let t = (*(w as *mut PyObject)).ob_type;
+        if proxy {
+            t == crate::types::weakref_proxy::proxy_type() || t == crate::types::weakref_proxy::callable_proxy_type()
+        } else {
+            t == ref_type()
+        }
+    };
+    let mut w = head;
+    let mut r = null_mut();
+    if basic(w, false) {
+        r = w;
+        w = (*w).wr_next;
+    }
+    let p = if basic(w, true) { w } else { null_mut() };
+    (r, p)
 }
 
 /// The referent, if still alive.
@@ -135,6 +173,31 @@ unsafe fn unlink(w: *mut WeakRefObject) {
     (*w).wr_prev = null_mut();
     (*w).wr_next = null_mut();
     (*w).wr_object = none::none_ptr();
+}
+
+/// The collector's weakref pass over one unreachable object (CPython's
+/// handle_weakrefs): every weak reference to it is cleared; the callbacks
+/// of references that are not garbage themselves are returned, to be run
+/// once all garbage is cleared; garbage references lose theirs unrun.
+pub fn clear_weakrefs_for_gc(obj: &Obj, is_garbage: &dyn Fn(*mut PyObject) -> bool) -> Vec<(Obj, Obj)> {
+    let mut callbacks: Vec<(Obj, Obj)> = Vec::new();
+    let Some(head) = list_head(obj) else { return callbacks };
+    unsafe {
+        while !(*head).is_null() {
+            let w = *head;
+            let cb = std::mem::replace(&mut (*w).wr_callback, null_mut());
+            unlink(w);
+            if cb.is_null() {
+                continue;
+            }
+            if is_garbage(w as *mut PyObject) || (*(w as *mut PyObject)).ob_refcnt <= 0 {
+                crate::object::decref(cb);
+            } else {
+                callbacks.push((Obj::from_borrowed(w as *mut PyObject), Obj::from_owned(cb)));
+            }
+        }
+    }
+    callbacks
 }
 
 /// Clears every weak reference to a dying object and runs their callbacks
@@ -203,17 +266,32 @@ pub(crate) unsafe extern "C" fn ref_clear(p: *mut PyObject) -> i32 {
     0
 }
 
-fn ref_new(t: *mut PyTypeObject, args: &Obj, _kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = tuple::items(args);
-    if a.is_empty() || a.len() > 2 {
-        crate::bail!(TypeError, "__new__ expected at most 2 arguments, got {}", a.len());
+/// PyArg_UnpackTuple(args, name, 1, 2) of weakref's __new__ and __init__.
+fn unpack_1_2(name: &str, args: &Obj) -> PyResult<()> {
+    let n = tuple::len(args);
+    if n < 1 {
+        crate::bail!(TypeError, "{} expected at least 1 argument, got {}", name, n);
     }
+    if n > 2 {
+        crate::bail!(TypeError, "{} expected at most 2 arguments, got {}", name, n);
+    }
+    Ok(())
+}
+
+fn ref_new(t: *mut PyTypeObject, args: &Obj, _kw: Option<&Obj>) -> PyResult<Obj> {
+    unpack_1_2("__new__", args)?;
+    let a = tuple::items(args);
     new_ref_of_type(t, &a[0], a.get(1))
 }
 crate::new_slot!(ref_new_slot => ref_new);
 
-fn ref_init(_o: &Obj, _a: &Obj, _k: Option<&Obj>) -> PyResult<()> {
-    Ok(())
+/// Keywords are refused here (so subclasses may take them in __new__), and
+/// the arguments checked again, as CPython's weakref___init__.
+fn ref_init(_o: &Obj, a: &Obj, k: Option<&Obj>) -> PyResult<()> {
+    if k.map_or(false, |k| crate::types::dict::len(k) > 0) {
+        crate::bail!(TypeError, "ref() takes no keyword arguments");
+    }
+    unpack_1_2("__init__", a)
 }
 crate::init_slot!(ref_init_slot => ref_init);
 

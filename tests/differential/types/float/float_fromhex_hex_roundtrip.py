@@ -11,3 +11,12 @@ for s in ["0x1p1024", "-0x1p1024", "0xf" * 1 + "p1020"]:
     except OverflowError as e:
         print(s, "OverflowError", e)
 print(float.fromhex("  0x1.5p+3\n"), float.fromhex("0XA.8P0"), float.fromhex("1.8"), float.fromhex("-inf"), float.fromhex("nan"))
+# Exponents far beyond the float range round to zero or overflow, quickly.
+for s in ['0x1p-99999999999999999', '-0x1p-1000000000000', '0x1.8p-1075', '0x1p-1075', '0x1.0000000000001p-1075',
+          '0x0.0000000000001p-1022', '0x1p-1074', '0x1p+1023', '0X.8p-2000000000']:
+    print(s, float.fromhex(s))
+for s in ['0x1p1024', '0x1p99999999999999999999']:
+    try:
+        float.fromhex(s)
+    except OverflowError as e:
+        print(s, type(e).__name__, e)

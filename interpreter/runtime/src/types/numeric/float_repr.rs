@@ -35,7 +35,27 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
 
 /// Digits of |x| (finite) correctly rounded to `n` >= 1 significant digits.
 pub fn rounded_digits(x: f64, n: usize) -> (String, i32) {
+    // Rust's formatter takes precisions up to u16::MAX; a double has fewer
+    // than 800 significant decimal digits, so beyond that only zeros follow.
+    const EXACT: usize = 800;
+    if n > EXACT {
+        let (mut d, e) = sci_digits(&format!("{:.*e}", EXACT - 1, x.abs()));
+        d.extend(std::iter::repeat('0').take(n - d.len()));
+        return (d, e);
+    }
     sci_digits(&format!("{:.*e}", n - 1, x.abs()))
+}
+
+/// |x| in fixed notation with `precision` fraction digits, any precision
+/// (a double's fraction has at most 1074 decimal digits: zeros after that).
+fn fixed(x: f64, precision: usize) -> String {
+    const EXACT: usize = 1100;
+    if precision > EXACT {
+        let mut s = format!("{:.*}", EXACT, x);
+        s.extend(std::iter::repeat('0').take(precision - EXACT));
+        return s;
+    }
+    format!("{:.*}", precision, x)
 }
 
 fn special(x: f64, upper: bool) -> Option<&'static str> {
@@ -81,7 +101,7 @@ pub fn format_abs(x: f64, ty: char, precision: usize, alt: bool, add_dot_0: bool
     let x = x.abs();
     match ty {
         'f' | 'F' => {
-            let mut s = format!("{:.*}", precision, x);
+            let mut s = fixed(x, precision);
             if alt && precision == 0 {
                 s.push('.');
             }

@@ -272,7 +272,11 @@ pub fn parse_hex_float(s: &str) -> Option<Result<f64, ()>> {
     // Target precision: 53 bits, fewer for subnormals (min exponent -1074).
     let lsb = (top - 52).max(-1074); // exponent of the last kept bit
     let shift = lsb - e; // bits of m to drop
-    let v = if shift <= 0 {
+    let v = if shift > bits {
+        // Below half the smallest subnormal: rounds to zero (and a huge
+        // negative exponent must not become a huge shift).
+        0.0
+    } else if shift <= 0 {
         let mm = m.clone() << ((-shift) as usize);
         let mf = mm.iter_u64_digits().next().unwrap_or(0) as f64;
         mf * 2f64.powi(0) * pow2(lsb)

@@ -1,0 +1,117 @@
+//! `_testcapi`: the part of CPython's C-API test module that means something
+//! without a C API — the C type limits tests compare against, float
+//! packing in IEEE half/single/double formats (PyFloat_Pack2/4/8, through
+//! the `_struct` codecs) and the dict lookup by a caller-supplied hash.
+//! Anything else is absent, so tests needing it fail with AttributeError
+//! rather than run against something made up.
+
+use krait_runtime::object::Obj;
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, MethodSpec};
+use krait_runtime::types::{bytes, dict, float, int, module};
+use krait_runtime::{bail, PyResult};
+
+/// A C int argument (the "i" converter).
+fn c_int(o: &Obj) -> PyResult<i32> {
+    if float::is_float(o) {
+        bail!(TypeError, "'float' object cannot be interpreted as an integer");
+    }
+    int::as_c_int(&int::index(o)?)
+}
+
+/// float_pack(size, x, le): x in the IEEE format of `size` bytes.
+fn t_float_pack(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("float_pack", args, kw, 3, 3)?;
+    let size = c_int(&args[0])?;
+    let x = float::as_f64(&args[1])?;
+    let le = c_int(&args[2])? != 0;
+    let mut v: Vec<u8> = match size {
+        2 => crate::struct_::pack_half(x)?.to_be_bytes().to_vec(),
+        4 => {
+            let y = x as f32;
+            if y.is_infinite() && x.is_finite() {
+                bail!(OverflowError, "float too large to pack with f format");
+            }
+            y.to_be_bytes().to_vec()
+        }
+        8 => x.to_be_bytes().to_vec(),
+        _ => bail!(ValueError, "size must 2, 4 or 8"),
+    };
+    if le {
+        v.reverse();
+    }
+    Ok(bytes::new(&v))
+}
+
+/// float_unpack(data, le): the float that 2, 4 or 8 bytes encode.
+fn t_float_unpack(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("float_unpack", args, kw, 2, 2)?;
+    let Some(data) = bytes::as_slice_opt(&args[0]) else {
+        bail!(TypeError, "float_unpack() argument 1 must be read-only bytes-like object, not {}", args[0].ty().name());
+    };
+    let mut data = data.to_vec();
+    if c_int(&args[1])? != 0 {
+        data.reverse();
+    }
+    let x = match data.len() {
+        2 => crate::struct_::unpack_half(u16::from_be_bytes([data[0], data[1]])),
+        4 => f32::from_be_bytes([data[0], data[1], data[2], data[3]]) as f64,
+        8 => f64::from_be_bytes(data[..8].try_into().unwrap()),
+        _ => bail!(ValueError, "data length must 2, 4 or 8 bytes"),
+    };
+    Ok(float::from_f64(x))
+}
+
+/// dict_getitem_knownhash(d, key, hash): _PyDict_GetItem_KnownHash.
+fn t_dict_getitem_knownhash(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("dict_getitem_knownhash", args, kw, 3, 3)?;
+    let h = int::as_isize_or_overflow(&int::index(&args[2])?)?;
+    if !dict::is_dict(&args[0]) {
+        bail!(SystemError, "bad argument to internal function");
+    }
+    match dict::get_item_known_hash(&args[0], &args[1], h)? {
+        Some(v) => Ok(v),
+        None => Err(krait_runtime::errors::raise_with(krait_runtime::types::exceptions::KeyError(), &[args[1].clone()])),
+    }
+}
+
+fn functions() -> Vec<MethodSpec> {
+    vec![
+        method("float_pack", t_float_pack),
+        method("float_unpack", t_float_unpack),
+        method("dict_getitem_knownhash", t_dict_getitem_knownhash),
+    ]
+}
+
+pub fn create() -> PyResult<Obj> {
+    let m = module::new("_testcapi")?;
+    let d = module::dict_of(&m);
+    add_functions(&d, &m, &functions())?;
+    // The C limits of an LP64 Linux build, as CPython's module exports them.
+    let ints: [(&str, i128); 18] = [
+        ("CHAR_MAX", i8::MAX as i128),
+        ("CHAR_MIN", i8::MIN as i128),
+        ("UCHAR_MAX", u8::MAX as i128),
+        ("SHRT_MAX", i16::MAX as i128),
+        ("SHRT_MIN", i16::MIN as i128),
+        ("USHRT_MAX", u16::MAX as i128),
+        ("INT_MAX", i32::MAX as i128),
+        ("INT_MIN", i32::MIN as i128),
+        ("UINT_MAX", u32::MAX as i128),
+        ("LONG_MAX", i64::MAX as i128),
+        ("LONG_MIN", i64::MIN as i128),
+        ("ULONG_MAX", u64::MAX as i128),
+        ("LLONG_MAX", i64::MAX as i128),
+        ("LLONG_MIN", i64::MIN as i128),
+        ("ULLONG_MAX", u64::MAX as i128),
+        ("PY_SSIZE_T_MAX", isize::MAX as i128),
+        ("PY_SSIZE_T_MIN", isize::MIN as i128),
+        ("SIZEOF_VOID_P", std::mem::size_of::<usize>() as i128),
+    ];
+    for (name, v) in ints {
+        dict::set_item_str(&d, name, &int::from_i128(v))?;
+    }
+    for (name, v) in [("FLT_MAX", f32::MAX as f64), ("FLT_MIN", f32::MIN_POSITIVE as f64), ("DBL_MAX", f64::MAX), ("DBL_MIN", f64::MIN_POSITIVE)] {
+        dict::set_item_str(&d, name, &float::from_f64(v))?;
+    }
+    Ok(m)
+}
