@@ -19,7 +19,7 @@ What it does:
      target/release/krait-pip (or --krait-pip / $KRAIT_PIP).
   3. Runs. Each run installs the whole set, `-r requirements.txt`, into a
      fresh copy of one template venv (made with `python3.11 -m venv`):
-       krait: krait-pip install --python VENV/bin/python -i URL --cache-dir C
+       krait: krait-pip install --no-compile --python VENV/bin/python -i URL --cache-dir C
        uv:    uv pip install --python VENV/bin/python --index-url URL --cache-dir C
        pip:   VENV/bin/python -m pip install -i URL --cache-dir C
      Cold runs start from an empty cache (each tool its own), warm runs from
@@ -31,7 +31,8 @@ What it does:
   4. Report. Every run's wall-clock time, then per phase the median of each
      tool and the ratios krait/uv and krait/pip (below 1: krait faster).
 
-pip byte-compiles what it installs (its default); uv and krait-pip do not.
+pip byte-compiles what it installs (its default, and krait-pip's); uv does
+not by default, so krait-pip runs with --no-compile to do the same work as uv.
 
 WORK defaults to $PIPBENCH_WORK, else /tmp/krait-pipbench.
 """
@@ -133,7 +134,7 @@ def installed(venv, before):
 def command(tool, venv, url, cache, krait, uv):
     py = os.path.join(venv, "bin", "python")
     if tool == "krait":
-        return [krait, "install", "--python", py, "-r", REQS, "-i", url, "--cache-dir", cache]
+        return [krait, "install", "--no-compile", "--python", py, "-r", REQS, "-i", url, "--cache-dir", cache]
     if tool == "uv":
         return [uv, "pip", "install", "--python", py, "-r", REQS, "--index-url", url, "--cache-dir", cache]
     return [py, "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "-r", REQS, "-i", url, "--cache-dir", cache]

@@ -150,6 +150,18 @@ fn write_manifest(u: &Unpacked) -> std::io::Result<()> {
     fs::write(u.dir.join(MANIFEST), v.to_string())
 }
 
+/// A new file, executable or not (as the umask allows, like pip's files).
+fn create_file(path: &Path, exec: bool) -> std::io::Result<fs::File> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(if exec { 0o777 } else { 0o666 });
+    }
+    o.open(path)
+}
+
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// The wheel's files in `dir`, unpacked and checked there unless a sound
@@ -197,9 +209,11 @@ pub fn unpack_wheel(wheel: &Path, dir: &Path) -> Result<Unpacked> {
 pub(crate) fn unpack_to(wheel: &Path, out: &Path) -> Result<Unpacked> {
     let file_name = wheel.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
     let wf = WheelFilename::parse(&file_name).map_err(Error::Invalid)?;
-    let f = io(|| format!("cannot open {}", wheel.display()), fs::File::open(wheel))?;
+    // Read whole (it was usually just written, so it is in the page cache):
+    // the archive reader then makes no system calls of its own.
+    let data = io(|| format!("cannot open {}", wheel.display()), fs::read(wheel))?;
     let bad = |e: zip::result::ZipError| Error::Invalid(format!("{} is not a valid wheel: {e}", wheel.display()));
-    let mut zip = zip::ZipArchive::new(f).map_err(bad)?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).map_err(bad)?;
 
     // Names first (from the central directory): the .dist-info folder is the
     // one whose name matches the file name's.
@@ -277,7 +291,7 @@ pub(crate) fn unpack_to(wheel: &Path, out: &Path) -> Result<Unpacked> {
             }
         }
         let exec = mode & 0o111 != 0;
-        let mut w = io(|| format!("cannot write {}", path.display()), fs::File::create(&path))?;
+        let mut w = io(|| format!("cannot write {}", path.display()), create_file(&path, exec))?;
         let mut got = 0u64;
         loop {
             let n = io(|| format!("cannot read {name} from {}", wheel.display()), e.read(&mut buf))?;
@@ -296,11 +310,6 @@ pub(crate) fn unpack_to(wheel: &Path, out: &Path) -> Result<Unpacked> {
         }
         if !size.is_empty() && size.parse::<u64>().ok() != Some(got) {
             return Err(Error::Hash(format!("{file_name}: '{name}' is {got} bytes, RECORD says {size}")));
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            io(|| format!("cannot chmod {}", path.display()), w.set_permissions(fs::Permissions::from_mode(if exec { 0o755 } else { 0o644 })))?;
         }
         let m = io(|| format!("cannot stat {}", path.display()), w.metadata())?;
         files.push(CachedFile { name: name.clone(), hash: hash.to_string(), size: got, exec, stamp: stamp(&m) });
