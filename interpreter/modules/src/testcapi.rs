@@ -74,8 +74,43 @@ fn t_dict_getitem_knownhash(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
     }
 }
 
+/// The thread `call_in_temporary_c_thread(..., False)` left running.
+static TEMPORARY_THREAD: std::sync::Mutex<Option<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(None);
+
+/// call_in_temporary_c_thread(callback, wait=True): runs it on a thread
+/// that `threading` did not start; waits for that thread to end, or with
+/// wait false leaves it to `join_temporary_c_thread()`.
+fn t_call_in_temporary_c_thread(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("call_in_temporary_c_thread", args, kw, 1, 2)?;
+    let wait = match args.get(1) {
+        Some(w) => krait_runtime::ops::truthy(w)?,
+        None => true,
+    };
+    if TEMPORARY_THREAD.lock().unwrap().is_some() {
+        bail!(RuntimeError, "a temporary thread is already running");
+    }
+    let h = crate::thread::call_in_temporary_thread(&args[0])?;
+    if wait {
+        let _ = krait_runtime::gil::allow_threads(|| h.join());
+    } else {
+        *TEMPORARY_THREAD.lock().unwrap() = Some(h);
+    }
+    Ok(krait_runtime::types::none::none())
+}
+
+/// join_temporary_c_thread(): waits for the thread left running.
+fn t_join_temporary_c_thread(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("join_temporary_c_thread", args, kw, 0, 0)?;
+    if let Some(h) = TEMPORARY_THREAD.lock().unwrap().take() {
+        let _ = krait_runtime::gil::allow_threads(|| h.join());
+    }
+    Ok(krait_runtime::types::none::none())
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
+        method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
+        method("join_temporary_c_thread", t_join_temporary_c_thread),
         method("float_pack", t_float_pack),
         method("float_unpack", t_float_unpack),
         method("dict_getitem_knownhash", t_dict_getitem_knownhash),

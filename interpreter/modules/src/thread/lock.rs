@@ -273,6 +273,14 @@ fn r_is_owned(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(l.count > 0 && l.owner == ident()))
 }
 
+/// `_recursion_count()`: how many times the calling thread holds the lock.
+fn r_recursion_count(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("RLock._recursion_count", args, kw, 0, 0)?;
+    let l = lock_of(slf);
+    let mine = l.count > 0 && l.owner == ident();
+    Ok(krait_runtime::types::int::from_u64(if mine { l.count as u64 } else { 0 }))
+}
+
 /// `_release_save()`: fully releases, returning (count, owner) for
 /// `_acquire_restore` (threading.Condition's protocol).
 fn r_release_save(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -363,6 +371,7 @@ pub fn init_types() {
             method("__enter__", r_acquire),
             method("__exit__", r_exit),
             method("_is_owned", r_is_owned),
+            method("_recursion_count", r_recursion_count),
             method("_release_save", r_release_save),
             method("_acquire_restore", r_acquire_restore),
             method("_at_fork_reinit", l_at_fork_reinit),

@@ -2,6 +2,7 @@
 //! GIL (`start_new_thread`), locks (lock.rs), thread identities, the
 //! sentinel locks `threading` joins on, and the constants it reads.
 
+mod local;
 mod lock;
 
 use krait_runtime::gil::{self, GilCell};
@@ -95,9 +96,7 @@ fn f_start_new_thread(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
 
 /// The body of every thread `start_new_thread` starts.
 fn thread_main(job: Job, stack: usize) {
-    gil::acquire();
-    let ts = krait_runtime::threadstate::init_thread(stack);
-    {
+    python_thread(stack, true, move || {
         let Job { func, args, kwargs } = job;
         let r = krait_runtime::ops::call::call_tuple_dict(&func, &args, kwargs.as_ref());
         if r.is_err() {
@@ -107,7 +106,18 @@ fn thread_main(job: Job, stack: usize) {
                 krait_runtime::errors::write_unraisable_msg("Exception ignored in thread started by", Some(&func));
             }
         }
-    }
+    });
+}
+
+/// Runs `body` as a Python thread on the calling OS thread, which its
+/// creator counted with `gil::thread_starting`: takes the GIL, makes the
+/// thread state, and at the end runs the exit hooks, releases the
+/// thread's sentinel locks and frees the state. `counted`: the thread
+/// counts in `_count()` (started by `start_new_thread`).
+fn python_thread(stack: usize, counted: bool, body: impl FnOnce()) {
+    gil::acquire();
+    let ts = krait_runtime::threadstate::init_thread(stack);
+    body();
     for hook in EXIT_HOOKS.with(|h| h.borrow().clone()) {
         hook();
     }
@@ -120,9 +130,46 @@ fn thread_main(job: Job, stack: usize) {
     }
     // SAFETY: `ts` is this thread's state and nothing uses it any more.
     unsafe { krait_runtime::threadstate::free_thread(ts) };
-    RUNNING.fetch_sub(1, Ordering::Relaxed);
+    if counted {
+        RUNNING.fetch_sub(1, Ordering::Relaxed);
+    }
     gil::thread_finished();
     gil::release();
+}
+
+/// Calls `callback()` on a new OS thread that is not a `threading`
+/// thread (as a C library's thread calling into Python would); an
+/// exception goes to `sys.excepthook`. Returns the OS thread, which the
+/// caller joins (without the GIL). For `_testcapi.call_in_temporary_c_thread`.
+pub fn call_in_temporary_thread(callback: &Obj) -> PyResult<std::thread::JoinHandle<()>> {
+    let job = Job { func: callback.clone(), args: tuple::new(&[]), kwargs: None };
+    gil::thread_starting();
+    let spawned = std::thread::Builder::new().stack_size(DEFAULT_STACK).spawn(move || {
+        // The whole job moves (it is Send; its fields alone are not).
+        let job = job;
+        python_thread(DEFAULT_STACK, false, move || {
+            let Job { func, .. } = job;
+            if let Err(e) = krait_runtime::ops::call::call(&func, &[], None) {
+                let v = krait_runtime::errors::take(e);
+                let t = v.get_type();
+                let tb = krait_runtime::ops::attr::getattr(&v, &krait_runtime::types::str::intern("__traceback__"))
+                    .unwrap_or_else(|_| krait_runtime::types::none::none());
+                let shown = krait_runtime::modules::sys::get_attr("excepthook")
+                    .is_some_and(|h| krait_runtime::ops::call::call(&h, &[t, v.clone(), tb], None).is_ok());
+                if !shown {
+                    krait_runtime::errors::clear();
+                    krait_runtime::modules::sys::write_stderr(&krait_runtime::traceback_print::format_exception(&v));
+                }
+            }
+        })
+    });
+    match spawned {
+        Ok(h) => Ok(h),
+        Err(_) => {
+            gil::thread_finished();
+            krait_runtime::bail!(RuntimeError, "unable to start the thread");
+        }
+    }
 }
 
 /// Called on a finishing thread, with the GIL, before its sentinels are
@@ -203,6 +250,63 @@ fn f_stack_size(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(int::from_usize(old))
 }
 
+static EXCEPTHOOK_ARGS: GilCell<std::cell::OnceCell<Obj>> = GilCell::new(std::cell::OnceCell::new());
+
+/// `_thread._ExceptHookArgs`: what threading passes to `excepthook`.
+fn excepthook_args_type() -> PyResult<Obj> {
+    if let Some(t) = EXCEPTHOOK_ARGS.with(|c| c.get().cloned()) {
+        return Ok(t);
+    }
+    let t = krait_runtime::types::structseq::new_type("_thread", "_ExceptHookArgs", &["exc_type", "exc_value", "exc_traceback", "thread"])?;
+    EXCEPTHOOK_ARGS.with(|c| c.set(t.clone()).ok());
+    Ok(t)
+}
+
+/// `_thread._excepthook(args)`: threading's default `excepthook`. Prints
+/// "Exception in thread NAME:" and the traceback to sys.stderr (or, when
+/// that is None, to the stderr the thread saved when it started); a
+/// SystemExit is silently ignored.
+fn f_excepthook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("_excepthook", args, kw, 1, 1)?;
+    let a = &args[0];
+    if a.type_ptr() != excepthook_args_type()?.as_ptr() as *mut krait_runtime::object::PyTypeObject {
+        krait_runtime::bail!(TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+    }
+    let item = |i: usize| tuple::items(a)[i].clone();
+    let (exc_type, exc_value, thread) = (item(0), item(1), item(3));
+    if exc_type.as_ptr() == exceptions::SystemExit() as *mut krait_runtime::object::PyObject {
+        return Ok(krait_runtime::types::none::none());
+    }
+    let is_none = krait_runtime::types::none::is_none;
+    let mut file = krait_runtime::modules::sys::get_attr("stderr").filter(|f| !is_none(f));
+    if file.is_none() && !is_none(&thread) {
+        file = krait_runtime::ops::attr::getattr(&thread, &krait_runtime::types::str::intern("_stderr"))?.into();
+        if file.as_ref().is_some_and(is_none) {
+            file = None;
+        }
+    }
+    let Some(file) = file else { return Ok(krait_runtime::types::none::none()) };
+    let name = if is_none(&thread) {
+        ident().to_string()
+    } else {
+        let n = krait_runtime::ops::attr::getattr(&thread, &krait_runtime::types::str::intern("name"))?;
+        krait_runtime::types::str::to_string_lossy(&krait_runtime::ops::str_of(&n)?)
+    };
+    let body = if exceptions::is_exception_instance(&exc_value) {
+        krait_runtime::traceback_print::format_exception(&exc_value)
+    } else {
+        // What the C display prints for a value that is not an exception.
+        let t = krait_runtime::types::str::to_string_lossy(&krait_runtime::ops::str_of(&exc_type)?);
+        let v = krait_runtime::types::str::to_string_lossy(&krait_runtime::ops::str_of(&exc_value)?);
+        format!("{t}: {v}\n")
+    };
+    let write = |s: String| krait_runtime::ops::attr::call_method(&file, "write", &[krait_runtime::types::str::new(&s)]);
+    write(format!("Exception in thread {name}:\n"))?;
+    write(body)?;
+    krait_runtime::ops::attr::call_method(&file, "flush", &[])?;
+    Ok(krait_runtime::types::none::none())
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("start_new_thread", f_start_new_thread),
@@ -217,6 +321,7 @@ fn functions() -> Vec<MethodSpec> {
         method("exit_thread", f_exit),
         method("stack_size", f_stack_size),
         method("interrupt_main", f_interrupt_main),
+        method("_excepthook", f_excepthook),
     ]
 }
 
@@ -231,5 +336,7 @@ pub fn create() -> PyResult<Obj> {
         Obj::from_borrowed(exceptions::RuntimeError() as *mut krait_runtime::object::PyObject)
     })?;
     dict::set_item_str(&d, "TIMEOUT_MAX", &float::from_f64(TIMEOUT_MAX))?;
+    dict::set_item_str(&d, "_ExceptHookArgs", &excepthook_args_type()?)?;
+    dict::set_item_str(&d, "_local", &local::local_type()?)?;
     Ok(m)
 }
