@@ -227,13 +227,8 @@ fn byte_to_char(src: &str, b: usize) -> usize {
 
 static SOURCES: crate::gil::GilCell<std::cell::RefCell<std::collections::BTreeMap<String, Option<Vec<String>>>>> = crate::gil::GilCell::new(std::cell::RefCell::new(std::collections::BTreeMap::new()));
 
-/// Registers the text of a source that is not a file (e.g. `-c`, stdin).
-pub fn register_source(filename: &str, text: &str) {
-    SOURCES.with(|s| {
-        s.borrow_mut().insert(filename.to_owned(), Some(text.lines().map(|l| l.to_owned()).collect()));
-    });
-}
-
+/// A line of a source file, as linecache gives it to traceback.py: none
+/// for `<string>`, `<stdin>` and other names in angle brackets.
 fn source_line(filename: &str, line: u32) -> Option<String> {
     SOURCES.with(|s| {
         let mut s = s.borrow_mut();
