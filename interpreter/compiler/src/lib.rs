@@ -233,24 +233,38 @@ pub struct ParsedAst {
     pub comments: Vec<TextRange>,
 }
 
-/// Runs `f` on a thread with a large stack: deeply nested input recurses
+/// Native stack a compilation may need: deeply nested input recurses
 /// deeply in the parser and the compiler.
+const BIG_STACK: usize = 256 << 20;
+
+/// Tells how many bytes of native stack the calling thread has left (set
+/// by the interpreter, which knows its threads' stacks).
+static STACK_LEFT: std::sync::OnceLock<fn() -> usize> = std::sync::OnceLock::new();
+
+pub fn set_stack_probe(probe: fn() -> usize) {
+    let _ = STACK_LEFT.set(probe);
+}
+
+/// Runs `f` with `BIG_STACK` of native stack: on the calling thread when
+/// it has that much left (the interpreter's main thread does), else on a
+/// new thread, since starting one costs more than most compilations.
 fn on_big_stack<T: Send>(filename: &str, f: impl FnOnce() -> Result<T, CompileError> + Send) -> Result<T, CompileError> {
+    if STACK_LEFT.get().is_some_and(|left| left() > BIG_STACK) {
+        return std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| Err(internal_error(filename, payload)));
+    }
     std::thread::scope(|s| {
         std::thread::Builder::new()
-            .stack_size(256 << 20)
+            .stack_size(BIG_STACK)
             .spawn_scoped(s, f)
             .expect("cannot start the compiler thread")
             .join()
-            .unwrap_or_else(|payload| {
-                let what = payload
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                Err(simple_error(CompileErrorKind::SyntaxError, &format!("internal compiler error: {}", what), filename))
-            })
+            .unwrap_or_else(|payload| Err(internal_error(filename, payload)))
     })
+}
+
+fn internal_error(filename: &str, payload: Box<dyn std::any::Any + Send>) -> CompileError {
+    let what = payload.downcast_ref::<String>().cloned().or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+    simple_error(CompileErrorKind::SyntaxError, &format!("internal compiler error: {}", what), filename)
 }
 
 /// Parsing and the syntax checks that need only the parser's tree.

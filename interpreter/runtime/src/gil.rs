@@ -23,6 +23,10 @@ struct State {
     switches: u64,
     /// Serial of the thread that took the lock last.
     last_holder: u64,
+    /// Threads waiting on `freed` and on `taken`: a condition variable is
+    /// only signalled when someone waits (each signal is a system call).
+    waiting_freed: u32,
+    waiting_taken: u32,
 }
 
 struct Gil {
@@ -36,7 +40,7 @@ struct Gil {
 impl Gil {
     const fn new() -> Self {
         Gil {
-            state: Mutex::new(State { locked: false, switches: 0, last_holder: 0 }),
+            state: Mutex::new(State { locked: false, switches: 0, last_holder: 0, waiting_freed: 0, waiting_taken: 0 }),
             freed: Condvar::new(),
             taken: Condvar::new(),
         }
@@ -100,8 +104,10 @@ pub fn acquire() {
     while st.locked {
         let seen = st.switches;
         let interval = Duration::from_micros(INTERVAL_US.load(Ordering::Relaxed).max(1));
+        st.waiting_freed += 1;
         let (s, res) = g.freed.wait_timeout(st, interval).unwrap();
         st = s;
+        st.waiting_freed -= 1;
         if res.timed_out() && st.locked && st.switches == seen {
             DROP_REQUEST.store(true, Ordering::Relaxed);
             crate::interp::trip_breaker();
@@ -111,7 +117,9 @@ pub fn acquire() {
     st.switches = st.switches.wrapping_add(1);
     st.last_holder = thread_serial();
     DROP_REQUEST.store(false, Ordering::Relaxed);
-    g.taken.notify_all();
+    if st.waiting_taken > 0 {
+        g.taken.notify_all();
+    }
 }
 
 /// Releases the GIL.
@@ -119,7 +127,9 @@ pub fn release() {
     let g = gil();
     let mut st = g.state.lock().unwrap();
     st.locked = false;
-    g.freed.notify_one();
+    if st.waiting_freed > 0 {
+        g.freed.notify_one();
+    }
 }
 
 /// Called by the evaluation loop when the breaker is tripped: gives the
@@ -134,13 +144,17 @@ pub fn yield_if_requested() {
     {
         let mut st = g.state.lock().unwrap();
         st.locked = false;
-        g.freed.notify_one();
+        if st.waiting_freed > 0 {
+            g.freed.notify_one();
+        }
         // Wait until someone else has it; bounded, in case the requester
         // went away (it cannot, while waiting, but a stuck switch must not
         // hang this thread).
         let mut rounds = 0;
         while st.last_holder == me && !st.locked && rounds < 100 {
+            st.waiting_taken += 1;
             st = g.taken.wait_timeout(st, Duration::from_millis(10)).unwrap().0;
+            st.waiting_taken -= 1;
             rounds += 1;
         }
     }

@@ -68,6 +68,8 @@ pub fn modules() -> Obj {
 
 /// Initialises every builtin type and the builtins and sys modules.
 pub fn initialize(argv: Vec<String>) -> PyResult<()> {
+    // The compiler runs on the calling thread when its stack is deep enough.
+    krait_compiler::set_stack_probe(crate::threadstate::native_stack_left);
     crate::types::init_all()?;
     let b = crate::builtins::create()?;
     BUILTINS.with(|x| {

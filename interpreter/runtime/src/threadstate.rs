@@ -238,6 +238,16 @@ pub fn approx_sp() -> usize {
     &x as *const u8 as usize
 }
 
+/// Bytes of native stack the calling thread has left before its limit
+/// (0 on a thread without a Python thread state).
+pub fn native_stack_left() -> usize {
+    let p = tstate_ptr();
+    if p.is_null() {
+        return 0;
+    }
+    approx_sp().saturating_sub(unsafe { (*p).stack_limit })
+}
+
 /// True when the native stack is close to exhausted: callers raise
 /// RecursionError instead of recursing further.
 #[inline]

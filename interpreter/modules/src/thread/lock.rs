@@ -9,15 +9,22 @@ use krait_runtime::PyResult;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-/// A binary semaphore: `locked` under a mutex, waiters on the condvar.
+/// A binary semaphore: under the mutex, whether it is locked and how many
+/// threads wait on the condvar (signalled only then: each signal is a
+/// system call, and importlib releases locks at every import).
 struct RawLock {
-    locked: Mutex<bool>,
+    locked: Mutex<Held>,
     freed: Condvar,
+}
+
+struct Held {
+    locked: bool,
+    waiting: u32,
 }
 
 impl RawLock {
     fn new() -> Self {
-        RawLock { locked: Mutex::new(false), freed: Condvar::new() }
+        RawLock { locked: Mutex::new(Held { locked: false, waiting: 0 }), freed: Condvar::new() }
     }
 
     /// Takes the lock; `None` waits forever, `Some(d)` at most `d`.
@@ -25,22 +32,26 @@ impl RawLock {
         let mut g = self.locked.lock().unwrap();
         match wait {
             None => {
-                while *g {
+                while g.locked {
+                    g.waiting += 1;
                     g = self.freed.wait(g).unwrap();
+                    g.waiting -= 1;
                 }
             }
             Some(d) => {
                 let end = Instant::now() + d;
-                while *g {
+                while g.locked {
                     let now = Instant::now();
                     if now >= end {
                         return false;
                     }
+                    g.waiting += 1;
                     g = self.freed.wait_timeout(g, end - now).unwrap().0;
+                    g.waiting -= 1;
                 }
             }
         }
-        *g = true;
+        g.locked = true;
         true
     }
 
@@ -80,16 +91,18 @@ impl RawLock {
     /// Frees the lock; false if it was not held.
     fn release(&self) -> bool {
         let mut g = self.locked.lock().unwrap();
-        if !*g {
+        if !g.locked {
             return false;
         }
-        *g = false;
-        self.freed.notify_one();
+        g.locked = false;
+        if g.waiting > 0 {
+            self.freed.notify_one();
+        }
         true
     }
 
     fn is_locked(&self) -> bool {
-        *self.locked.lock().unwrap()
+        self.locked.lock().unwrap().locked
     }
 }
 

@@ -10,15 +10,16 @@ use crate::types::builtin_func::{check_nargs, method, parse_args, MethodSpec};
 use crate::types::{bool_, bytes, code, dict, int, list, module, none, str as pystr, tuple};
 use std::sync::{Condvar, Mutex};
 
-/// The global import lock: owner thread (serial) and recursion depth. It is
-/// re-entrant; another thread waits for it with the GIL released.
+/// The global import lock: owner thread (serial), recursion depth and the
+/// number of threads waiting (signalled only then: each signal is a system
+/// call). It is re-entrant; another thread waits for it with the GIL released.
 struct ImportLock {
-    state: Mutex<(u64, u64)>,
+    state: Mutex<(u64, u64, u32)>,
     freed: Condvar,
 }
 
 static SLOT: crate::gil::ForkResettable<ImportLock> =
-    crate::gil::ForkResettable::new(ImportLock { state: Mutex::new((0, 0)), freed: Condvar::new() });
+    crate::gil::ForkResettable::new(ImportLock { state: Mutex::new((0, 0, 0)), freed: Condvar::new() });
 
 fn lock() -> &'static ImportLock {
     SLOT.get()
@@ -41,24 +42,26 @@ fn f_acquire_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         l = crate::gil::allow_threads(move || {
             let mut l = l;
             while l.1 > 0 {
+                l.2 += 1;
                 l = lock().freed.wait(l).unwrap();
+                l.2 -= 1;
             }
             l
         });
     }
-    *l = (me, l.1 + 1);
+    *l = (me, l.1 + 1, l.2);
     Ok(none::none())
 }
 
 fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("release_lock", args, kw, 0, 0)?;
     let mut l = lock().state.lock().unwrap();
-    let (owner, n) = *l;
+    let (owner, n, waiting) = *l;
     if n == 0 || owner != me() {
         crate::bail!(RuntimeError, "not holding the import lock");
     }
-    *l = if n == 1 { (0, 0) } else { (owner, n - 1) };
-    if n == 1 {
+    *l = if n == 1 { (0, 0, waiting) } else { (owner, n - 1, waiting) };
+    if n == 1 && waiting > 0 {
         lock().freed.notify_one();
     }
     Ok(none::none())
@@ -69,10 +72,11 @@ fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn after_fork_child() {
     // The mutex itself may have been held by a vanished thread: rebuild it.
     let (owner, n) = match lock().state.try_lock() {
-        Ok(g) => *g,
+        Ok(g) => (g.0, g.1),
         Err(_) => (0, 0),
     };
-    let kept = if owner == me() { (owner, n) } else { (0, 0) };
+    // No other thread exists in the child, so none waits.
+    let kept = if owner == me() { (owner, n, 0) } else { (0, 0, 0) };
     unsafe {
         SLOT.reset(ImportLock { state: Mutex::new(kept), freed: Condvar::new() });
     }
