@@ -31,6 +31,7 @@ pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod queue;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -228,6 +229,7 @@ pub fn register_all() {
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);
+    register("_queue", queue::create);
     ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }
