@@ -132,22 +132,7 @@ fn split_extras(s: &str) -> (&str, Vec<String>) {
 pub fn url_path(url: &str) -> String {
     let rest = url.strip_prefix("file://").unwrap_or(url);
     // file://localhost/path and file:///path
-    let rest = rest.strip_prefix("localhost").unwrap_or(rest);
-    let b = rest.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&rest[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).to_string()
+    krait_index::percent_decode(rest.strip_prefix("localhost").unwrap_or(rest))
 }
 
 fn looks_like_path(s: &str) -> bool {

@@ -718,14 +718,16 @@ fn unique() -> usize {
     N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%XX` escapes decoded (others kept as they are), as UTF-8 text.
+pub fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16);
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;
             }
