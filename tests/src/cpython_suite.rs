@@ -93,14 +93,20 @@ pub fn passes_like_cpython(krait: &ModuleResult, cpython: &ModuleResult) -> Resu
 /// Runs `INTERPRETER -m unittest test.MODULE` in `workdir` (krait, or CPython
 /// for the reference counts).
 pub fn run_module(krait: &Path, module: &str, workdir: &Path, timeout: Duration) -> std::io::Result<ModuleResult> {
+    // A folder of its own: what a crashed module leaves behind (a
+    // `tempcwd`, say) must not make the next one fail.
+    let dir = workdir.join(module);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
     let mut cmd = Command::new(krait);
     cmd.args(["-m", "unittest", &format!("test.{}", module)])
-        .current_dir(workdir)
+        .current_dir(&dir)
         .env("PYTHONHASHSEED", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let out: RunOutput = run_command(cmd, timeout)?;
+    let _ = std::fs::remove_dir_all(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let summary = parse_summary(&stderr);
     let (status, ran, failures, errors, skipped) = if out.timed_out {
