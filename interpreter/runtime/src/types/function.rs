@@ -426,10 +426,11 @@ fn classmethod_get_impl(cm: &Obj, obj: Option<&Obj>, t: Option<&Obj>) -> PyResul
         None => obj.map(|o| o.get_type()).unwrap_or_else(none::none),
     };
     let f = wrapped(cm);
-    // 3.9-3.12: chained descriptors (classmethod over property etc.).
+    // 3.9-3.12: chained descriptors (classmethod over property etc.),
+    // bound as CPython binds them: __get__(type, type).
     if let Some(g) = f.ty().tp_descr_get {
         if !is_function(&f) {
-            return unsafe { crate::types::slots::from_ret(g(f.as_ptr(), t.as_ptr(), null_mut())) };
+            return unsafe { crate::types::slots::from_ret(g(f.as_ptr(), t.as_ptr(), t.as_ptr())) };
         }
     }
     Ok(crate::types::method::new(&f, &t))

@@ -139,11 +139,6 @@ fn get_self(o: &Obj) -> PyResult<Obj> {
     Ok(self_of(o).clone())
 }
 
-crate::descr_get_slot!(method_descr_get => method_get);
-fn method_get(m: &Obj, _o: Option<&Obj>, _t: Option<&Obj>) -> PyResult<Obj> {
-    Ok(m.clone())
-}
-
 /// `types.MethodType(function, instance)`, with CPython's checks.
 fn method_new(_t: *mut crate::object::PyTypeObject, args: &Obj, kw: Option<&Obj>) -> crate::errors::PyResult<Obj> {
     if kw.is_some_and(|k| crate::types::dict::len(k) > 0) {
@@ -178,7 +173,6 @@ pub fn init_types() {
         (*t).tp_richcompare = Some(method_richcompare_slot);
         (*t).tp_hash = Some(method_hash_slot);
         (*t).tp_getattro = Some(method_getattro_slot);
-        (*t).tp_descr_get = Some(method_descr_get);
         (*t).tp_weaklistoffset = std::mem::offset_of!(MethodObject, im_weakreflist) as isize;
         (*t).tp_getset = getset_table(&[GetSetSpec::get("__func__", get_func), GetSetSpec::get("__self__", get_self), GetSetSpec::get("__doc__", get_doc)]);
     }

@@ -1290,11 +1290,11 @@ fn overrides(sub: *mut PyTypeObject, base: *mut PyTypeObject, name: &str) -> boo
     }
 }
 
-/// Calls a binary dunder; a None attribute or a missing one gives NotImplemented.
+/// Calls a binary dunder; a missing one gives NotImplemented, one set to
+/// None is called as CPython does ("'NoneType' object is not callable").
 fn call_dunder_ni(o: &Obj, name: &str, other: &Obj) -> PyResult<Obj> {
     match lookup(o.type_ptr(), &pystr::intern(name)) {
         None => Ok(none::not_implemented()),
-        Some(f) if none::is_none(&f) => Ok(none::not_implemented()),
         Some(f) => {
             let bound = bind(&f, o)?;
             crate::ops::call::call(&bound, &[other.clone()], None)
