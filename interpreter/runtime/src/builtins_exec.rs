@@ -171,7 +171,8 @@ fn namespaces(fname: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyRes
         }
     }
     if dict::get_item_str(&g, "__builtins__")?.is_none() {
-        dict::set_item_str(&g, "__builtins__", &crate::interp::builtins_module())?;
+        // As CPython: the builtins dict (only __main__ holds the module).
+        dict::set_item_str(&g, "__builtins__", &crate::interp::builtins_dict())?;
     }
     Ok((g, l))
 }

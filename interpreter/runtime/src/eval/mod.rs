@@ -29,7 +29,8 @@ pub enum Exit {
 /// Runs a module-level or exec'd code object with the given namespaces.
 pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
     if dict::get_item_str(globals, "__builtins__")?.is_none() {
-        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_module())?;
+        // As CPython's exec: the builtins dict (only __main__ holds the module).
+        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_dict())?;
     }
     let builtins = builtins_of(globals)?;
     let f = frame::new(code_obj, globals, &builtins, Some(locals), None);
@@ -43,7 +44,8 @@ pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
 /// through a function object holding the cells, which COPY_FREE_VARS reads.
 pub fn run_code_with_closure(code_obj: &Obj, globals: &Obj, locals: &Obj, closure: &Obj) -> PyResult<Obj> {
     if dict::get_item_str(globals, "__builtins__")?.is_none() {
-        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_module())?;
+        // As CPython's exec: the builtins dict (only __main__ holds the module).
+        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_dict())?;
     }
     let builtins = builtins_of(globals)?;
     let func = function::new(code_obj, globals, None)?;

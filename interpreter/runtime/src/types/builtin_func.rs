@@ -219,7 +219,7 @@ unsafe extern "C" fn cfunction_vectorcall(
     let n = (nargsf & !VECTORCALL_ARGUMENTS_OFFSET) + nkw;
     let args = Obj::borrow_slice(std::slice::from_raw_parts(args, n));
     let none = crate::types::none::none();
-    let slf = if f.m_self.is_null() { &none } else { Obj::borrow_slot(&f.m_self) };
+    let slf = if called_self(f).is_null() { &none } else { Obj::borrow_slot(&f.m_self) };
     let kw = if kwnames.is_null() { None } else { Some(Obj::borrow_slot(&kwnames)) };
     super::slots::ret(call_methoddef(f.m_ml, slf, args, kw))
 }
@@ -416,9 +416,19 @@ fn cfunction_get_name(o: &Obj) -> PyResult<Obj> {
     Ok(pystr::new(&cfunction_name(o)))
 }
 
+/// CPython's PyCFunction_GET_SELF: a static method keeps its type in
+/// `m_self` (for its qualname and repr) but is called without it.
+fn called_self(f: &PyCFunctionObject) -> *mut PyObject {
+    if unsafe { (*f.m_ml).ml_flags } & crate::object::meth::STATIC != 0 {
+        null_mut()
+    } else {
+        f.m_self
+    }
+}
+
 fn cfunction_get_self(o: &Obj) -> PyResult<Obj> {
     let f = unsafe { o.cast::<PyCFunctionObject>() };
-    Ok(unsafe { crate::object::opt_from_borrowed(f.m_self) }.unwrap_or_else(crate::types::none::none))
+    Ok(unsafe { crate::object::opt_from_borrowed(called_self(f)) }.unwrap_or_else(crate::types::none::none))
 }
 
 fn cfunction_get_qualname(o: &Obj) -> PyResult<Obj> {
@@ -717,5 +727,5 @@ fn nargs_error(fname: &str, args: &[Obj], kwnames: Option<&Obj>, min: usize, max
 /// The object a builtin function is bound to (its `__self__`), if any.
 pub fn cfunction_self(o: &Obj) -> Option<Obj> {
     let f = unsafe { o.cast::<PyCFunctionObject>() };
-    unsafe { crate::object::opt_from_borrowed(f.m_self) }
+    unsafe { crate::object::opt_from_borrowed(called_self(f)) }
 }

@@ -80,6 +80,29 @@ fn cell_repr(o: &Obj) -> PyResult<Obj> {
 }
 crate::unary_slot!(cell_repr_slot => cell_repr);
 
+/// Cells compare by contents; an empty cell is less than a full one.
+fn cell_richcompare(a: &Obj, b: &Obj, op: krait_bytecode::CompareOp) -> PyResult<Obj> {
+    use krait_bytecode::CompareOp::*;
+    if !a.type_ptr().eq(&type_ptr()) || !b.type_ptr().eq(&type_ptr()) {
+        return Ok(crate::types::none::not_implemented());
+    }
+    let (x, y) = (get(a), get(b));
+    if let (Some(x), Some(y)) = (&x, &y) {
+        return crate::ops::rich_compare(x, y, op);
+    }
+    let (x, y) = (x.is_some(), y.is_some());
+    let r = match op {
+        Lt => x < y,
+        Le => x <= y,
+        Eq => x == y,
+        Ne => x != y,
+        Gt => x > y,
+        Ge => x >= y,
+    };
+    Ok(crate::types::bool_::from_bool(r))
+}
+crate::richcmp_slot!(cell_richcompare_slot => cell_richcompare);
+
 fn cell_new(_t: *mut PyTypeObject, args: &Obj, _kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::types::tuple::items(args);
     if a.len() > 1 {
@@ -99,6 +122,7 @@ pub fn init_types() {
         (*t).tp_traverse = Some(cell_traverse);
         (*t).tp_clear = Some(cell_clear);
         (*t).tp_repr = Some(cell_repr_slot);
+        (*t).tp_richcompare = Some(cell_richcompare_slot);
         (*t).tp_new = Some(cell_new_slot);
         (*t).tp_getset = getset_table(&[GetSetSpec::get_set("cell_contents", get_contents, set_contents)]);
     }

@@ -310,7 +310,8 @@ fn add_methods(t: *mut PyTypeObject, d: &Obj) -> PyResult<()> {
                 continue;
             }
             let v = if flags & crate::object::meth::STATIC != 0 {
-                let f = builtin_func::new_cfunction(ml, None, None);
+                // Bound to the type, as CPython's (not passed when called).
+                let f = builtin_func::new_cfunction(ml, Some(&type_obj(t)), None);
                 crate::types::function::new_staticmethod_bare(&f)
             } else {
                 builtin_func::new_method_descr(t, ml)
