@@ -1,7 +1,9 @@
 //! `_testcapi`: the part of CPython's C-API test module that means something
 //! without a C API — the C type limits tests compare against, float
 //! packing in IEEE half/single/double formats (PyFloat_Pack2/4/8, through
-//! the `_struct` codecs) and the dict lookup by a caller-supplied hash.
+//! the `_struct` codecs), the dict lookup by a caller-supplied hash, a
+//! temporary non-`threading` thread, and the native generic class
+//! (`Generic`, `GenericAlias` with `__mro_entries__`).
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
@@ -117,10 +119,66 @@ fn functions() -> Vec<MethodSpec> {
     ]
 }
 
+static mut GENERIC_ALIAS_TYPE: krait_runtime::object::PyTypeObject = krait_runtime::object::PyTypeObject::EMPTY;
+static mut GENERIC_TYPE: krait_runtime::object::PyTypeObject = krait_runtime::object::PyTypeObject::EMPTY;
+
+/// The item of a `_testcapi.GenericAlias`.
+struct Alias(Obj);
+
+impl crate::native::State for Alias {
+    fn refs(&self, out: &mut Vec<*mut krait_runtime::object::PyObject>) {
+        crate::native::push(out, &self.0);
+    }
+}
+
+/// `GenericAlias.__mro_entries__(bases)`: the item stands in for the alias.
+fn ga_mro_entries(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__mro_entries__", args, kw, 1, 1)?;
+    match crate::native::state::<Alias>(o) {
+        Some(a) => Ok(krait_runtime::types::tuple::new(&[a.0.clone()])),
+        None => bail!(SystemError, "empty GenericAlias"),
+    }
+}
+
+/// `Generic.__class_getitem__(item)`: a `GenericAlias` of the item.
+fn generic_class_getitem(_cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__class_getitem__", args, kw, 1, 1)?;
+    crate::native::alloc(&raw mut GENERIC_ALIAS_TYPE, Alias(args[0].clone()))
+}
+
+unsafe extern "C" fn no_new(
+    _t: *mut krait_runtime::object::PyTypeObject,
+    _a: *mut krait_runtime::object::PyObject,
+    _k: *mut krait_runtime::object::PyObject,
+) -> *mut krait_runtime::object::PyObject {
+    krait_runtime::types::slots::ret(Err(krait_runtime::errors::raise(krait_runtime::types::exceptions::TypeError(), "cannot create instances")))
+}
+
+fn generic_types() -> PyResult<(Obj, Obj)> {
+    use krait_runtime::types::builtin_func::{classmethod, method_table};
+    unsafe {
+        let ga = &raw mut GENERIC_ALIAS_TYPE;
+        let g = &raw mut GENERIC_TYPE;
+        if (*ga).tp_flags & krait_runtime::object::tpflags::READY == 0 {
+            crate::native::init_type::<Alias>(ga, "_testcapi.GenericAlias", false);
+            (*ga).tp_new = Some(no_new);
+            (*ga).tp_methods = method_table(&[method("__mro_entries__", ga_mro_entries)]);
+            crate::native::ready(ga)?;
+            crate::native::init_type::<Alias>(g, "_testcapi.Generic", true);
+            (*g).tp_methods = method_table(&[classmethod("__class_getitem__", generic_class_getitem)]);
+            crate::native::ready(g)?;
+        }
+        Ok((krait_runtime::types::type_::type_obj(ga), krait_runtime::types::type_::type_obj(g)))
+    }
+}
+
 pub fn create() -> PyResult<Obj> {
     let m = module::new("_testcapi")?;
     let d = module::dict_of(&m);
     add_functions(&d, &m, &functions())?;
+    let (ga, g) = generic_types()?;
+    dict::set_item_str(&d, "GenericAlias", &ga)?;
+    dict::set_item_str(&d, "Generic", &g)?;
     // The C limits of an LP64 Linux build, as CPython's module exports them.
     let ints: [(&str, i128); 18] = [
         ("CHAR_MAX", i8::MAX as i128),

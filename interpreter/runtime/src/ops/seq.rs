@@ -58,7 +58,8 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
                 return crate::types::generic_alias::new(o, key);
             }
             // `list[int]`: __class_getitem__.
-            if let Some(cg) = crate::ops::attr::getattr_opt(o, &pystr::intern("__class_getitem__"))? {
+            let cg = crate::ops::attr::getattr_opt(o, &pystr::intern("__class_getitem__"))?;
+            if let Some(cg) = cg.filter(|c| !crate::types::none::is_none(c)) {
                 return crate::ops::call::call(&cg, &[key.clone()], None);
             }
             crate::bail!(TypeError, "type '{}' is not subscriptable", pystr::to_string_lossy(&type_::name(o)));

@@ -1039,6 +1039,11 @@ fn type_new(meta: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResu
     if !dict::is_dict(ns) {
         crate::bail!(TypeError, "type.__new__() argument 3 must be dict, not {}", ns.ty().name());
     }
+    for b in tuple::items(bases) {
+        if !is_type(b) && crate::ops::attr::getattr_opt(b, &pystr::intern("__mro_entries__"))?.is_some() {
+            crate::bail!(TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+        }
+    }
     // The most derived metaclass wins; defer to it if it is not us.
     let winner = calculate_metaclass(meta, bases)?;
     if winner != meta {
