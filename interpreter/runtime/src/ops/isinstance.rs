@@ -76,12 +76,17 @@ pub fn issubclass(derived: &Obj, cls: &Obj) -> PyResult<bool> {
         return issubclass(derived, &crate::types::union::args(cls));
     }
     if tuple::is_exact_tuple(cls) {
-        for c in tuple::items(cls) {
-            if issubclass(derived, c)? {
-                return Ok(true);
+        crate::ops::enter_recursive_call(" in __subclasscheck__")?;
+        let r = (|| {
+            for c in tuple::items(cls) {
+                if issubclass(derived, c)? {
+                    return Ok(true);
+                }
             }
-        }
-        return Ok(false);
+            Ok(false)
+        })();
+        crate::ops::leave_recursive_call();
+        return r;
     }
     if let Some(check) = type_::lookup(cls.type_ptr(), &pystr::intern("__subclasscheck__")) {
         crate::ops::enter_recursive_call(" in __subclasscheck__")?;
