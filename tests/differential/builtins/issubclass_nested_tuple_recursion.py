@@ -2,7 +2,7 @@
 import sys
 t = (str,)
 try:
-    for i in range(sys.getrecursionlimit() + 5):
+    for i in range(sys.getrecursionlimit() + 100):
         t = (t,)
         issubclass(str, t)
     print("no error")
