@@ -463,22 +463,35 @@ fn b_dir(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn b_input(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("input", args, kw, 0, 1)?;
-    if let Some(p) = args.first() {
-        if let Some(out) = crate::modules::sys::get_attr("stdout") {
-            crate::ops::attr::call_method(&out, "write", &[crate::ops::str_of(p)?])?;
-            crate::ops::attr::call_method(&out, "flush", &[])?;
-        }
-    }
-    let stdin = match crate::modules::sys::get_attr("stdin") {
-        Some(s) if !none::is_none(&s) => s,
-        _ => crate::bail!(RuntimeError, "input(): lost sys.stdin"),
+    let std = |name: &str| match crate::modules::sys::get_attr(name) {
+        Some(s) if !none::is_none(&s) => Ok(s),
+        _ => Err(crate::raise!(RuntimeError, "input(): lost sys.{}", name)),
     };
+    let (stdin, stdout, stderr) = (std("stdin")?, std("stdout")?, std("stderr")?);
+    let prompt = args.first().cloned().unwrap_or_else(none::none);
+    crate::modules::sys::audit("builtins.input", &[prompt])?;
+    // As CPython: flush failures are ignored.
+    if crate::ops::attr::call_method(&stderr, "flush", &[]).is_err() {
+        crate::errors::clear();
+    }
+    if let Some(p) = args.first() {
+        crate::ops::attr::call_method(&stdout, "write", &[crate::ops::str_of(p)?])?;
+    }
+    if crate::ops::attr::call_method(&stdout, "flush", &[]).is_err() {
+        crate::errors::clear();
+    }
     let line = crate::ops::attr::call_method(&stdin, "readline", &[])?;
-    let s = pystr::to_string_lossy(&line);
-    if s.is_empty() {
+    if !pystr::is_str(&line) {
+        crate::bail!(TypeError, "object.readline() returned non-string");
+    }
+    let n = pystr::len(&line);
+    if n == 0 {
         crate::bail!(EOFError, "EOF when reading a line");
     }
-    Ok(pystr::new(s.strip_suffix('\n').unwrap_or(&s)))
+    if pystr::char_at(&line, n - 1) == '\n' as u32 {
+        return Ok(pystr::substring(&line, 0, n - 1));
+    }
+    Ok(line)
 }
 
 fn b_breakpoint(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

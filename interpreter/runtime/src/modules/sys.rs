@@ -447,8 +447,54 @@ fn s_unraisablehook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
-fn s_breakpointhook(_m: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    crate::bail!(ModuleNotFoundError, "No module named 'pdb'")
+/// The default `sys.breakpointhook`: calls the callable PYTHONBREAKPOINT
+/// names (`pdb.set_trace` when unset or empty, nothing for "0"); a name that
+/// cannot be imported is ignored with a RuntimeWarning.
+fn s_breakpointhook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let env = if flag("ignore_environment") != 0 { None } else { std::env::var_os("PYTHONBREAKPOINT") };
+    let target = match env {
+        Some(v) if !v.is_empty() => v.to_string_lossy().into_owned(),
+        _ => "pdb.set_trace".to_owned(),
+    };
+    if target == "0" {
+        return Ok(none::none());
+    }
+    let (modpath, attr) = match target.rsplit_once('.') {
+        Some((m, a)) => (m.to_owned(), a.to_owned()),
+        None => ("builtins".to_owned(), target.clone()),
+    };
+    let hook = (|| -> PyResult<Obj> {
+        crate::import::import_module_level(&pystr::new(&modpath), None, None, 0)?;
+        let m = dict::get_item_str(&crate::interp::modules(), &modpath)?;
+        let m = match m {
+            Some(m) => m,
+            None => crate::bail!(ModuleNotFoundError, "No module named '{}'", modpath),
+        };
+        crate::ops::attr::getattr(&m, &pystr::new(&attr))
+    })();
+    match hook {
+        Ok(h) => crate::ops::call::call(&h, args, kw),
+        Err(_) => {
+            crate::errors::clear();
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{}\"", target);
+            crate::modules::warnings::warn(crate::types::exceptions::RuntimeWarning(), &msg, 1)?;
+            Ok(none::none())
+        }
+    }
+}
+
+/// Raises an auditing event: calls the hooks `sys.addaudithook` added.
+pub fn audit(event: &str, args: &[Obj]) -> PyResult<()> {
+    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
+    if hooks.is_empty() {
+        return Ok(());
+    }
+    let ev = pystr::new(event);
+    let rest = tuple::from_vec(args.to_vec());
+    for h in hooks {
+        crate::ops::call::call(&h, &[ev.clone(), rest.clone()], None)?;
+    }
+    Ok(())
 }
 
 fn s_is_finalizing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

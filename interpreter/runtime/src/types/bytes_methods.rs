@@ -203,6 +203,10 @@ fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_join(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs(&format!("{}.join", slf.ty().name()), a, k, 1, 1)?;
     let sep = self_data(slf).into_owned();
+    // As CPython: the separator's buffer stays exported while the iterable
+    // is consumed, so an iterator that resizes the bytearray gets a
+    // BufferError.
+    let _export = buffer::Buffer::get(slf, 0)?;
     let items = crate::ops::seq::to_vec(&a[0]).map_err(|e| {
         if crate::errors::matches(crate::types::exceptions::TypeError()) {
             crate::errors::clear();
