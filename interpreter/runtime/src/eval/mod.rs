@@ -32,6 +32,14 @@ pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
         dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_module())?;
     }
     let builtins = builtins_of(globals)?;
+    let c = code::code(code_obj);
+    if c.flags & (krait_bytecode::flags::GENERATOR | krait_bytecode::flags::COROUTINE | krait_bytecode::flags::ASYNC_GENERATOR) != 0 {
+        // Top-level await (PyCF_ALLOW_TOP_LEVEL_AWAIT): as CPython, eval
+        // and exec of such code return the coroutine.
+        let func = function::new(code_obj, globals, None)?;
+        let f = frame::new(code_obj, globals, &builtins, Some(locals), Some(&func));
+        return crate::types::generator::new_from_frame(f, &func);
+    }
     let f = frame::new(code_obj, globals, &builtins, Some(locals), None);
     match execute(&f, false)? {
         Exit::Return(v) => Ok(v),
