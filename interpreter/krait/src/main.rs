@@ -462,7 +462,6 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
     match source {
         Source::Command(cmd) => {
             let g = main_module(None)?;
-            krait_runtime::traceback_print::register_source("<string>", cmd);
             let code = krait_runtime::compile::compile_source(cmd, "<string>", mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;
         }
@@ -495,7 +494,6 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
             let mut bytes = Vec::new();
             let _ = std::io::stdin().read_to_end(&mut bytes);
             let text = krait_runtime::compile::decode_source(&bytes, "<stdin>")?;
-            krait_runtime::traceback_print::register_source("<stdin>", &text);
             let g = main_module(None)?;
             let code = krait_runtime::compile::compile_source(&text, "<stdin>", mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;

@@ -252,7 +252,11 @@ pub fn flush_std_streams() {
 
 fn s_exit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.exit", args, kw, 0, 1)?;
-    Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), args))
+    // As PyErr_SetObject: a tuple status is the exception's arguments.
+    match args.first() {
+        Some(t) if tuple::is_tuple(t) => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), tuple::items(t))),
+        _ => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), args)),
+    }
 }
 
 fn s_getrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -318,17 +322,7 @@ fn s_getframe(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn handled_exception() -> Option<Obj> {
-    let mut info = crate::threadstate::tstate().py.exc_info;
-    unsafe {
-        while !info.is_null() {
-            let v = (*info).exc_value;
-            if !v.is_null() && v != none::none_ptr() {
-                return Some(Obj::from_borrowed(v));
-            }
-            info = (*info).previous_item;
-        }
-    }
-    None
+    handled_in(crate::threadstate::tstate())
 }
 
 fn s_exc_info(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -499,7 +493,67 @@ pub fn audit(event: &str, args: &[Obj]) -> PyResult<()> {
 
 fn s_is_finalizing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.is_finalizing", args, kw, 0, 0)?;
-    Ok(bool_::from_bool(false))
+    Ok(bool_::from_bool(crate::interp::FINALIZING.load(std::sync::atomic::Ordering::Relaxed)))
+}
+
+fn s_clear_type_cache(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys._clear_type_cache", args, kw, 0, 0)?;
+    crate::types::type_::clear_method_cache();
+    Ok(none::none())
+}
+
+/// The exception being handled in a thread: the innermost non-None entry
+/// of its exception stack.
+fn handled_in(ts: &crate::threadstate::ThreadState) -> Option<Obj> {
+    let mut info = ts.py.exc_info;
+    unsafe {
+        while !info.is_null() {
+            let v = (*info).exc_value;
+            if !v.is_null() && v != none::none_ptr() {
+                return Some(Obj::from_borrowed(v));
+            }
+            info = (*info).previous_item;
+        }
+    }
+    None
+}
+
+/// `sys._current_frames()`: each thread's identifier mapped to its
+/// innermost running frame.
+fn s_current_frames(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys._current_frames", args, kw, 0, 0)?;
+    audit("sys._current_frames", &[])?;
+    let d = dict::new();
+    for ts in crate::threadstate::all_threads() {
+        let ts = unsafe { &*ts };
+        if let Some(f) = unsafe { crate::object::opt_from_borrowed(ts.current_frame) } {
+            dict::set_item(&d, &int::from_u64(ts.py.thread_id as u64), &f)?;
+        }
+    }
+    Ok(d)
+}
+
+/// `sys._current_exceptions()`: each thread's identifier mapped to the
+/// `exc_info()` triple of the exception it is handling.
+fn s_current_exceptions(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys._current_exceptions", args, kw, 0, 0)?;
+    audit("sys._current_exceptions", &[])?;
+    let d = dict::new();
+    for ts in crate::threadstate::all_threads() {
+        let ts = unsafe { &*ts };
+        if ts.current_frame.is_null() {
+            continue;
+        }
+        let v = match handled_in(ts) {
+            Some(e) => {
+                let tb = crate::types::exceptions::get_traceback(&e).unwrap_or_else(none::none);
+                tuple::new(&[e.get_type(), e, tb])
+            }
+            None => tuple::new(&[none::none(), none::none(), none::none()]),
+        };
+        dict::set_item(&d, &int::from_u64(ts.py.thread_id as u64), &v)?;
+    }
+    Ok(d)
 }
 
 fn s_getfilesystemencodeerrors(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -696,6 +750,9 @@ fn functions() -> Vec<MethodSpec> {
         method("unraisablehook", s_unraisablehook),
         method("breakpointhook", s_breakpointhook),
         method("is_finalizing", s_is_finalizing),
+        method("_clear_type_cache", s_clear_type_cache),
+        method("_current_frames", s_current_frames),
+        method("_current_exceptions", s_current_exceptions),
         method("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
         method("audit", s_audit),
         method("addaudithook", s_addaudithook),
@@ -756,6 +813,17 @@ pub static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(V
 pub static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 pub const KRAIT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The threads library's version, as `confstr(_CS_GNU_LIBPTHREAD_VERSION)`
+/// (None when the C library does not say).
+fn pthread_version() -> Obj {
+    let mut buf = [0u8; 128];
+    let n = unsafe { libc::confstr(libc::_CS_GNU_LIBPTHREAD_VERSION, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if n == 0 || n > buf.len() {
+        return none::none();
+    }
+    pystr::new(&String::from_utf8_lossy(&buf[..n - 1]))
+}
 
 /// Creates the sys module.
 pub fn create(argv: Vec<String>) -> PyResult<Obj> {
@@ -877,6 +945,12 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
         .map(|(i, v)| if FLAG_NAMES[i] == "dev_mode" || FLAG_NAMES[i] == "safe_path" { bool_::from_bool(*v != 0) } else { int::from_i64(*v) })
         .collect();
     dict::set_item_str(&d, "flags", &crate::types::structseq::new(&flags_type, values)?)?;
+    crate::types::structseq::disallow_instantiation(&flags_type);
+    let ti_type = crate::types::structseq::new_type("sys", "thread_info", &["name", "lock", "version"])?;
+    let ti = crate::types::structseq::new(&ti_type, vec![pystr::new("pthread"), pystr::new("semaphore"), pthread_version()])?;
+    dict::set_item_str(&d, "thread_info", &ti)?;
+    let names: Vec<Obj> = super::stdlib_names::STDLIB_MODULE_NAMES.iter().map(|n| pystr::new(n)).collect();
+    dict::set_item_str(&d, "stdlib_module_names", &crate::types::set::new_frozenset(names)?)?;
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     dict::set_item_str(&d, "executable", &pystr::new(&exe))?;
     dict::set_item_str(
@@ -893,6 +967,7 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
         vec![int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new("final"), int::from_i64(0)],
     )?;
     dict::set_item_str(&d, "version_info", &vi)?;
+    crate::types::structseq::disallow_instantiation(&vi_type);
 
     let imp = crate::types::namespace::new(&[
         ("name", pystr::new("cpython")),

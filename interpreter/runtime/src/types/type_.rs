@@ -173,6 +173,15 @@ pub fn lookup_ptr(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
     }
 }
 
+/// Empties the method cache (`sys._clear_type_cache`).
+pub fn clear_method_cache() {
+    unsafe {
+        for i in 0..CACHE_SIZE {
+            (&raw mut METHOD_CACHE).cast::<CacheEntry>().add(i).write(CacheEntry { version: 0, name: null_mut(), value: null_mut() });
+        }
+    }
+}
+
 /// `lookup_ptr` returning an owned reference.
 pub fn lookup(t: *mut PyTypeObject, name: &Obj) -> Option<Obj> {
     unsafe { crate::object::opt_from_borrowed(lookup_ptr(t, name)) }
