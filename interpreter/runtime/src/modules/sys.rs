@@ -255,6 +255,7 @@ fn s_exit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     // As PyErr_SetObject: a tuple status is the exception's arguments.
     match args.first() {
         Some(t) if tuple::is_tuple(t) => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), tuple::items(t))),
+        Some(n) if none::is_none(n) => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), &[])),
         _ => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), args)),
     }
 }

@@ -118,10 +118,12 @@ fn function_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRe
         crate::bail!(TypeError, "arg 4 (defaults) must be None or tuple");
     }
     let closure = given(&a[4]);
-    if closure.as_ref().is_some_and(|c| !tuple::is_tuple(c)) {
-        crate::bail!(TypeError, "arg 5 (closure) must be tuple");
-    }
     let nfree = code::data(&code_obj).localsplus_kinds.iter().filter(|k| **k & krait_bytecode::fast::FREE != 0).count();
+    match &closure {
+        None if nfree > 0 => crate::bail!(TypeError, "arg 5 (closure) must be tuple"),
+        Some(c) if !tuple::is_tuple(c) => crate::bail!(TypeError, "arg 5 (closure) must be None or tuple"),
+        _ => {}
+    }
     let nclosure = closure.as_ref().map(tuple::len).unwrap_or(0);
     if nfree != nclosure {
         let cname = unsafe { Obj::from_borrowed(code::code(&code_obj).name) };

@@ -1208,7 +1208,8 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
             }
             slot_names.push(pystr::intern_obj(&mangled));
         }
-        if !slot_names.is_empty() && unsafe { (*base).tp_itemsize } != 0 {
+        // As CPython, counted before __dict__ and __weakref__ are taken out.
+        if (!slot_names.is_empty() || want_dict || want_weak) && unsafe { (*base).tp_itemsize } != 0 {
             crate::bail!(TypeError, "nonempty __slots__ not supported for subtype of '{}'", unsafe { (*base).name() });
         }
         slot_names.sort_by(|a, b| pystr::cmp(a, b));
