@@ -85,6 +85,10 @@ fn b_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
+const DOC_BIN: &str = "Return the binary text of an integer (or of an object with __index__),\nprefixed with '0b'.\n\n   >>> bin(10)\n   '0b1010'\n   >>> bin(-3)\n   '-0b11'";
+const DOC_OCT: &str = "Return the octal text of an integer (or of an object with __index__),\nprefixed with '0o'.\n\n   >>> oct(64)\n   '0o100'\n   >>> oct(-9)\n   '-0o11'";
+const DOC_HEX: &str = "Return the hexadecimal text of an integer (or of an object with\n__index__), prefixed with '0x'.\n\n   >>> hex(255)\n   '0xff'\n   >>> hex(-4096)\n   '-0x1000'";
+
 fn b_len(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("len", args, kw, 1, 1)?;
     Ok(int::from_usize(crate::ops::len(&args[0])?))
@@ -654,9 +658,9 @@ fn functions() -> Vec<MethodSpec> {
         method("abs", b_abs),
         method("all", b_all),
         method("any", b_any),
-        method("bin", b_bin),
-        method("oct", b_oct),
-        method("hex", b_hex),
+        method("bin", b_bin).with_doc(DOC_BIN),
+        method("oct", b_oct).with_doc(DOC_OCT),
+        method("hex", b_hex).with_doc(DOC_HEX),
         method("chr", b_chr),
         method("ord", b_ord),
         method("divmod", b_divmod),

@@ -852,7 +852,9 @@ fn m_fromhex(cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 pub fn shared_methods() -> Vec<MethodSpec> {
     vec![
         method("decode", m_decode),
-        method("hex", m_hex),
+        method("hex", m_hex).with_doc(
+            "Return the data as a string of two hexadecimal digits per byte.\n\nsep, when given, is a one-character separator put between groups of\nbytes_per_sep bytes (counted from the right, or from the left when\nbytes_per_sep is negative).\n\n>>> bytes([0, 16, 255]).hex()\n'0010ff'\n>>> bytearray(b'\\x01\\x02\\x03\\x04').hex(':', 2)\n'0102:0304'",
+        ),
         method("count", m_count),
         method("find", m_find),
         method("rfind", m_rfind),
