@@ -146,6 +146,9 @@ pub enum CompileErrorKind {
     /// Raised as OverflowError/MemoryError-like conditions; kept as SyntaxError
     /// in messages but distinct for callers that care.
     RecursionError,
+    /// CPython's parser ran out of stack on deeply nested source: a
+    /// MemoryError without a message.
+    MemoryError,
 }
 
 /// A compile error with CPython's fields: 1-based line and 1-based column

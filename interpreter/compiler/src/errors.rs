@@ -251,7 +251,11 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             let line_start = source[..range.start().to_usize()].rfind('\n').map(|p| p + 1).unwrap_or(0);
             let head = source[line_start..].trim_start();
             let bracket = unclosed_bracket(source, range.start().to_usize());
-            if let Some((pos, c)) = bracket.filter(|(pos, _)| line_of(source, TextSize::from(*pos as u32)) < line_of(source, range.start())) {
+            // As CPython's full-source tokenizer pass: a bracket is only
+            // reported as never closed when brackets are still open at the
+            // end of the input.
+            let open_at_eof = !open_brackets(source, source.len()).is_empty();
+            if let Some((pos, c)) = bracket.filter(|(pos, _)| open_at_eof && line_of(source, TextSize::from(*pos as u32)) < line_of(source, range.start())) {
                 range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
                 {
                     end_offset_zero = true;
@@ -310,7 +314,9 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 range = TextRange::new(at, at + TextSize::from(1));
                 end_offset_zero = true; // CPython's end column is -1 + 1 here
                 se("':' expected after dictionary key")
-            } else if exp.to_lowercase().contains("else") {
+            } else if exp.to_lowercase().contains("else") && !source[range.start().to_usize()..].starts_with(':') {
+                // (CPython's rule requires the `if` expression not to be
+                // followed by `:` or `else`.)
                 // From the start of the value before `if` to the end of the condition.
                 let at = range.start().to_usize();
                 let cond_end = source[..at].trim_end().len();
@@ -1059,8 +1065,29 @@ fn expected_indented_block(source: &str, range: &mut TextRange, what: &str) -> (
 
 fn finish_block(source: &str, range: &mut TextRange, kw: &str, desc: String) -> (CompileErrorKind, String) {
     let mut line = line_of(source, range.start());
+    let at = range.start().to_usize().min(source.len());
+    let line_rest = source[at..].split('\n').next().unwrap_or("");
     if at_end_of_source(source, *range) {
         line += 1; // the header may be the error's own line
+    } else if line_rest.trim().is_empty() || line_rest.trim_start().starts_with('#') {
+        // Reported at the end of the header line itself: the header is
+        // that line, and CPython points at the next line's first token.
+        line += 1;
+        let next = at + line_rest.len() + 1;
+        if let Some(off) = source.get(next..).and_then(|r| {
+            let mut pos = 0;
+            for l in r.split_inclusive('\n') {
+                let t = l.trim_start();
+                if !t.trim().is_empty() && !t.starts_with('#') {
+                    return Some(pos + (l.len() - t.len()));
+                }
+                pos += l.len();
+            }
+            None
+        }) {
+            let p = TextSize::from((next + off) as u32);
+            *range = TextRange::new(p, p);
+        }
     }
     let lines: Vec<&str> = source.lines().collect();
     let header = lines[..(line - 1).min(lines.len())].iter().enumerate().rev().find(|(_, l)| {

@@ -13,6 +13,7 @@ mod disassemble;
 mod errors;
 mod escape_warnings;
 mod fstring_check;
+mod parser_depth;
 mod positions;
 mod source;
 mod stack_depth;
@@ -309,6 +310,9 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             return Err(err);
         }
     };
+    if parser_depth::too_deep(parsed.syntax()) {
+        return Err(simple_error(CompileErrorKind::MemoryError, "", filename));
+    }
     if let Some(t) = token_check::unterminated_fstring(source) {
         let r = TextRange::new(TextSize::from(t.range.0 as u32), TextSize::from(t.range.1 as u32));
         return Err(errors::make_error(CompileErrorKind::SyntaxError, t.msg, source, filename, r));

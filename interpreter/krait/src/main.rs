@@ -536,14 +536,26 @@ fn handle_exit(e: krait_runtime::PyErr) -> i32 {
         if int::is_int(&code) {
             return int::as_i64(&code).map(|c| c as i32).unwrap_or(-1);
         }
+        // As CPython: str(code) written to sys.stderr as it is (its error
+        // handler deals with surrogates), then a newline.
         let text = match krait_runtime::ops::str_of(&code) {
-            Ok(s) => pystr::to_string_lossy(&s),
+            Ok(s) => s,
             Err(_) => {
                 errors::clear();
-                String::new()
+                pystr::new("")
             }
         };
-        modules::sys::write_stderr(&format!("{}\n", text));
+        let written = match modules::sys::get_attr("stderr").filter(|e| !none::is_none(e)) {
+            Some(err) => krait_runtime::ops::attr::call_method(&err, "write", &[text.clone()])
+                .and_then(|_| krait_runtime::ops::attr::call_method(&err, "write", &[pystr::new("\n")]))
+                .and_then(|_| krait_runtime::ops::attr::call_method(&err, "flush", &[]))
+                .is_ok(),
+            None => false,
+        };
+        if !written {
+            errors::clear();
+            modules::sys::write_stderr(&format!("{}\n", pystr::to_string_lossy(&text)));
+        }
         return 1;
     }
     // sys.excepthook prints the traceback.

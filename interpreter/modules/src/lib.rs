@@ -20,6 +20,7 @@ pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod grp;
+pub mod locale;
 pub mod hashes;
 pub mod heapq;
 pub mod io;
@@ -213,6 +214,7 @@ pub fn register_all() {
     register("_posixsubprocess", posixsubprocess::create);
     register("pwd", pwd::create);
     register("grp", grp::create);
+    register("_locale", locale::create);
     register("resource", resource::create);
     register("_codecs", codecs::create);
     register("_contextvars", contextvars::create);

@@ -109,10 +109,27 @@ fn t_join_temporary_c_thread(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
     Ok(krait_runtime::types::none::none())
 }
 
+/// write_unraisable_exc(exc, err_msg, obj): reports `exc` as unraisable
+/// (PyErr_WriteUnraisable) with "Exception ignored {err_msg}" when a
+/// message is given.
+fn t_write_unraisable_exc(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("write_unraisable_exc", args, kw, 3, 3)?;
+    let what = if krait_runtime::types::none::is_none(&args[1]) {
+        "Exception ignored in".to_owned()
+    } else {
+        format!("Exception ignored {}", krait_runtime::types::str::to_string_lossy(&krait_runtime::ops::str_of(&args[1])?))
+    };
+    let obj = Some(&args[2]).filter(|o| !krait_runtime::types::none::is_none(o));
+    let _ = krait_runtime::errors::raise_value(args[0].clone());
+    krait_runtime::errors::write_unraisable_msg(&what, obj);
+    Ok(krait_runtime::types::none::none())
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
         method("join_temporary_c_thread", t_join_temporary_c_thread),
+        method("write_unraisable_exc", t_write_unraisable_exc),
         method("float_pack", t_float_pack),
         method("float_unpack", t_float_unpack),
         method("dict_getitem_knownhash", t_dict_getitem_knownhash),

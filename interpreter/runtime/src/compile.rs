@@ -91,6 +91,7 @@ pub fn raise_compile_error(e: &CompileError) -> crate::errors::PyErr {
         CompileErrorKind::TabError => exc::TabError(),
         CompileErrorKind::ValueError => return crate::errors::raise(exc::ValueError(), &e.msg),
         CompileErrorKind::RecursionError => return crate::errors::raise(exc::RecursionError(), &e.msg),
+        CompileErrorKind::MemoryError => return crate::errors::raise_with(exc::MemoryError(), &[]),
     };
     let text = match &e.text {
         Some(t) => pystr::new(t),

@@ -224,6 +224,16 @@ pub fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
         None => return,
     };
     let err_msg = if what == "Exception ignored in" { None } else { Some(what) };
+    // As CPython: an exception that was never raised gets a traceback
+    // entry for the frame that reports it.
+    if exc::get_traceback(&exc_value).is_none() {
+        if let Some(f) = crate::eval::current_frame() {
+            let fr = crate::eval::frame::frame_mut(&f);
+            let line = crate::types::code::line_at(fr.code_obj(), fr.lasti as usize);
+            let tb = crate::types::traceback::new(None, &f, fr.lasti, line);
+            exc::set_traceback(&exc_value, Some(tb));
+        }
+    }
     let sysd = crate::modules::sys::sys_module().map(|s| crate::types::module::dict_of(&s));
     let get = |n: &str| sysd.as_ref().and_then(|d| crate::types::dict::get_item_str(d, n).ok().flatten());
     let hook = get("unraisablehook");

@@ -110,11 +110,15 @@ pub static AT_EXIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 /// alive: clears the `__main__` module's namespace (single-underscore names
 /// first, then the rest, `__builtins__` kept) so that objects die and their
 /// `__del__` runs, then collects cycles.
+/// Set once shutdown has passed the atexit callbacks (`sys.is_finalizing`).
+pub static FINALIZING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 pub fn finalize() {
     wait_for_threads();
     if let Some(hook) = AT_EXIT.get() {
         hook();
     }
+    FINALIZING.store(true, Ordering::Relaxed);
     let modules = modules();
     if let Ok(Some(main)) = dict::get_item_str(&modules, "__main__") {
         if module::is_module(&main) {

@@ -114,6 +114,12 @@ pub fn try_for_each_thread(mut f: impl FnMut(*mut ThreadState)) -> bool {
     }
 }
 
+/// The live thread states, newest first (with the GIL held, none of them
+/// can be freed while the caller uses the list).
+pub fn all_threads() -> Vec<*mut ThreadState> {
+    ALL.get().lock().unwrap_or_else(|e| e.into_inner()).iter().map(|p| *p as *mut ThreadState).collect()
+}
+
 /// # Safety
 /// In a forked child before any other thread starts.
 pub unsafe fn after_fork_child() {

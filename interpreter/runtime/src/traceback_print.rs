@@ -98,8 +98,10 @@ fn format_one(e: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
     let Some(subs) = subs else {
         let mut text = String::new();
         if let Some(tb) = exc::get_traceback(e) {
-            text.push_str("Traceback (most recent call last):\n");
-            format_tb(&tb, &mut text);
+            if let Some(limit) = tb_limit() {
+                text.push_str("Traceback (most recent call last):\n");
+                format_tb(&skip_to_limit(tb, limit), &mut text);
+            }
         }
         format_exception_only(e, &mut text);
         ctx.emit(out, &text, '|');
@@ -113,10 +115,10 @@ fn format_one(e: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
     if toplevel {
         ctx.depth += 1;
     }
-    if let Some(tb) = exc::get_traceback(e) {
+    if let (Some(tb), Some(limit)) = (exc::get_traceback(e), tb_limit()) {
         ctx.emit(out, "Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
         let mut text = String::new();
-        format_tb(&tb, &mut text);
+        format_tb(&skip_to_limit(tb, limit), &mut text);
         ctx.emit(out, &text, '|');
     }
     let mut text = String::new();
@@ -148,6 +150,39 @@ fn format_one(e: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
     if toplevel {
         ctx.depth = 0;
     }
+}
+
+/// How many traceback entries to print, from `sys.tracebacklimit` as
+/// CPython's PyTraceBack_Print reads it: 1000 unless it is an int; None
+/// (no traceback at all) when it is zero or negative.
+fn tb_limit() -> Option<usize> {
+    let v = match crate::modules::sys::get_attr("tracebacklimit") {
+        Some(v) if crate::types::int::is_int(&v) => v,
+        _ => return Some(1000),
+    };
+    if crate::types::int::sign(&v) <= 0 {
+        return None;
+    }
+    Some(crate::types::int::as_i64(&v).map(|n| n as usize).unwrap_or(usize::MAX))
+}
+
+/// The traceback without its oldest entries beyond `limit`.
+fn skip_to_limit(tb: Obj, limit: usize) -> Obj {
+    let mut depth = 0usize;
+    let mut cur = Some(tb.clone());
+    while let Some(t) = cur {
+        depth += 1;
+        cur = traceback::next_of(&t);
+    }
+    let mut tb = tb;
+    while depth > limit {
+        match traceback::next_of(&tb) {
+            Some(n) => tb = n,
+            None => break,
+        }
+        depth -= 1;
+    }
+    tb
 }
 
 fn format_tb(tb: &Obj, out: &mut String) {
@@ -285,7 +320,19 @@ pub fn format_exception_only(value: &Obj, out: &mut String) {
     }
     if type_::is_subtype(value.type_ptr(), exc::SyntaxError()) {
         let get = |n: &str| exc::get_field(value, n).filter(|v| !crate::types::none::is_none(v));
-        let filename = get("filename").map(|f| pystr::to_string_lossy(&f)).unwrap_or_else(|| "<string>".into());
+        // As CPython: a filename that is no str (bytes) is shown as its str().
+        let filename = get("filename")
+            .map(|f| {
+                if pystr::is_str(&f) {
+                    pystr::to_string_lossy(&f)
+                } else {
+                    crate::ops::str_of(&f).map(|s| pystr::to_string_lossy(&s)).unwrap_or_else(|_| {
+                        crate::errors::clear();
+                        "<string>".into()
+                    })
+                }
+            })
+            .unwrap_or_else(|| "<string>".into());
         if let Some(l) = get("lineno").and_then(|l| crate::types::int::as_i64(&l)) {
             out.push_str(&format!("  File \"{}\", line {}\n", filename, l));
         }

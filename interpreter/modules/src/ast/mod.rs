@@ -8,6 +8,7 @@ mod from_python;
 pub mod nodes;
 mod table;
 mod to_python;
+mod type_comments;
 
 use krait_bytecode::Mode;
 use krait_runtime::types::module;
@@ -82,10 +83,36 @@ fn parse(source: &str, filename: &str, mode: &str, flags: u32, feature_version: 
     let parsed = krait_compiler::parse_to_ast(source, filename, m, minor).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;
     let c = to_python::ToPy::new(source).with_feature_version(minor);
     let type_ignores = if flags & krait_runtime::compile::cf::TYPE_COMMENTS != 0 { c.type_ignores(&parsed.comments)? } else { vec![] };
+    if flags & krait_runtime::compile::cf::TYPE_COMMENTS != 0 {
+        if let Mod::Module(b) = &parsed.tree {
+            if let Some((a, z)) = type_comments::bare_star_type_comment(source, &b.body, &parsed.comments) {
+                return Err(krait_runtime::compile::raise_compile_error(&error_at(source, filename, "bare * has associated type comment", a, z)));
+            }
+        }
+    }
     match (&parsed.tree, m) {
         (Mod::Module(b), Mode::Single) => c.interactive(&b.body),
         (Mod::Module(b), _) => c.module(&b.body, type_ignores),
         (Mod::Expression(e), _) => c.expression(&e.body),
+    }
+}
+
+/// A SyntaxError over source bytes `a..z` (one line), with CPython's
+/// 1-based character columns.
+fn error_at(source: &str, filename: &str, msg: &str, a: usize, z: usize) -> krait_bytecode::CompileError {
+    let line_start = source[..a].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let line_end = source[a..].find('\n').map(|p| a + p + 1).unwrap_or(source.len());
+    let lineno = source[..a].matches('\n').count() as u32 + 1;
+    let col = |p: usize| source[line_start..p].chars().count() as u32 + 1;
+    krait_bytecode::CompileError {
+        kind: krait_bytecode::CompileErrorKind::SyntaxError,
+        msg: msg.to_owned(),
+        filename: filename.to_owned(),
+        lineno,
+        offset: col(a),
+        end_lineno: lineno,
+        end_offset: col(z) as i32,
+        text: Some(source[line_start..line_end].to_owned()),
     }
 }
 

@@ -392,6 +392,9 @@ pub fn init_types() {
         use crate::types::builtin_func::{method, method_table};
         (*(&raw mut PyFilter_Type)).tp_methods = method_table(&[method("__reduce__", filter_reduce)]);
         (*(&raw mut PyMap_Type)).tp_methods = method_table(&[method("__reduce__", map_reduce)]);
+        (*(&raw mut PyZip_Type)).tp_doc = crate::types::builtin_func::cstr(
+            "zip(*iterables, strict=False)\n\nAn iterator of tuples: the first items of all the iterables, then the\nsecond items, and so on, until the shortest iterable is exhausted.  With\nstrict=True, iterables of different lengths raise ValueError instead.\n\n   >>> list(zip('abc', [1, 2, 3], (True, False, None)))\n   [('a', 1, True), ('b', 2, False), ('c', 3, None)]",
+        );
         (*(&raw mut PyZip_Type)).tp_methods =
             method_table(&[method("__reduce__", zip_reduce), method("__setstate__", zip_setstate)]);
         (*(&raw mut PyReversed_Type)).tp_methods = crate::types::builtin_func::method_table(&[

@@ -85,6 +85,10 @@ fn b_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
+const DOC_BIN: &str = "Return the binary text of an integer (or of an object with __index__),\nprefixed with '0b'.\n\n   >>> bin(10)\n   '0b1010'\n   >>> bin(-3)\n   '-0b11'";
+const DOC_OCT: &str = "Return the octal text of an integer (or of an object with __index__),\nprefixed with '0o'.\n\n   >>> oct(64)\n   '0o100'\n   >>> oct(-9)\n   '-0o11'";
+const DOC_HEX: &str = "Return the hexadecimal text of an integer (or of an object with\n__index__), prefixed with '0x'.\n\n   >>> hex(255)\n   '0xff'\n   >>> hex(-4096)\n   '-0x1000'";
+
 fn b_len(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("len", args, kw, 1, 1)?;
     Ok(int::from_usize(crate::ops::len(&args[0])?))
@@ -463,22 +467,35 @@ fn b_dir(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn b_input(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("input", args, kw, 0, 1)?;
-    if let Some(p) = args.first() {
-        if let Some(out) = crate::modules::sys::get_attr("stdout") {
-            crate::ops::attr::call_method(&out, "write", &[crate::ops::str_of(p)?])?;
-            crate::ops::attr::call_method(&out, "flush", &[])?;
-        }
-    }
-    let stdin = match crate::modules::sys::get_attr("stdin") {
-        Some(s) if !none::is_none(&s) => s,
-        _ => crate::bail!(RuntimeError, "input(): lost sys.stdin"),
+    let std = |name: &str| match crate::modules::sys::get_attr(name) {
+        Some(s) if !none::is_none(&s) => Ok(s),
+        _ => Err(crate::raise!(RuntimeError, "input(): lost sys.{}", name)),
     };
+    let (stdin, stdout, stderr) = (std("stdin")?, std("stdout")?, std("stderr")?);
+    let prompt = args.first().cloned().unwrap_or_else(none::none);
+    crate::modules::sys::audit("builtins.input", &[prompt])?;
+    // As CPython: flush failures are ignored.
+    if crate::ops::attr::call_method(&stderr, "flush", &[]).is_err() {
+        crate::errors::clear();
+    }
+    if let Some(p) = args.first() {
+        crate::ops::attr::call_method(&stdout, "write", &[crate::ops::str_of(p)?])?;
+    }
+    if crate::ops::attr::call_method(&stdout, "flush", &[]).is_err() {
+        crate::errors::clear();
+    }
     let line = crate::ops::attr::call_method(&stdin, "readline", &[])?;
-    let s = pystr::to_string_lossy(&line);
-    if s.is_empty() {
+    if !pystr::is_str(&line) {
+        crate::bail!(TypeError, "object.readline() returned non-string");
+    }
+    let n = pystr::len(&line);
+    if n == 0 {
         crate::bail!(EOFError, "EOF when reading a line");
     }
-    Ok(pystr::new(s.strip_suffix('\n').unwrap_or(&s)))
+    if pystr::char_at(&line, n - 1) == '\n' as u32 {
+        return Ok(pystr::substring(&line, 0, n - 1));
+    }
+    Ok(line)
 }
 
 fn b_breakpoint(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -641,9 +658,9 @@ fn functions() -> Vec<MethodSpec> {
         method("abs", b_abs),
         method("all", b_all),
         method("any", b_any),
-        method("bin", b_bin),
-        method("oct", b_oct),
-        method("hex", b_hex),
+        method("bin", b_bin).with_doc(DOC_BIN),
+        method("oct", b_oct).with_doc(DOC_OCT),
+        method("hex", b_hex).with_doc(DOC_HEX),
         method("chr", b_chr),
         method("ord", b_ord),
         method("divmod", b_divmod),

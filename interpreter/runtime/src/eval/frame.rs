@@ -135,13 +135,12 @@ pub fn frame_mut(o: &Obj) -> &mut FrameObject {
 pub fn new_for_call(f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fo = function::func(f);
     let code_obj = function::code_of(f);
-    let frame = new(
-        code_obj,
-        unsafe { Obj::borrow_slot(&fo.func_globals) },
-        unsafe { Obj::borrow_slot(&fo.func_builtins) },
-        None,
-        Some(f),
-    );
+    let globals = unsafe { Obj::borrow_slot(&fo.func_globals) };
+    // As CPython's function call: code that is not optimized (module code
+    // made into a function with types.FunctionType) uses the globals as
+    // its locals.
+    let locals = if code::code(code_obj).flags & krait_bytecode::flags::OPTIMIZED == 0 { Some(globals) } else { None };
+    let frame = new(code_obj, globals, unsafe { Obj::borrow_slot(&fo.func_builtins) }, locals, Some(f));
     bind_args(&frame, f, fo, code_obj, args, kwnames)?;
     Ok(frame)
 }

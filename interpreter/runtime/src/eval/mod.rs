@@ -33,6 +33,14 @@ pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
         dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_dict())?;
     }
     let builtins = builtins_of(globals)?;
+    let c = code::code(code_obj);
+    if c.flags & (krait_bytecode::flags::GENERATOR | krait_bytecode::flags::COROUTINE | krait_bytecode::flags::ASYNC_GENERATOR) != 0 {
+        // Top-level await (PyCF_ALLOW_TOP_LEVEL_AWAIT): as CPython, eval
+        // and exec of such code return the coroutine.
+        let func = function::new(code_obj, globals, None)?;
+        let f = frame::new(code_obj, globals, &builtins, Some(locals), Some(&func));
+        return crate::types::generator::new_from_frame(f, &func);
+    }
     let f = frame::new(code_obj, globals, &builtins, Some(locals), None);
     match execute(&f, false)? {
         Exit::Return(v) => Ok(v),
@@ -57,12 +65,33 @@ pub fn run_code_with_closure(code_obj: &Obj, globals: &Obj, locals: &Obj, closur
     }
 }
 
-fn builtins_of(globals: &Obj) -> PyResult<Obj> {
+/// The builtins namespace of code run with `globals`, as CPython's
+/// _PyEval_BuiltinsFromGlobals: a module's dict, else whatever object
+/// `__builtins__` holds (looked up with `[]` when it is no exact dict).
+pub fn builtins_of(globals: &Obj) -> PyResult<Obj> {
     Ok(match dict::get_item_str(globals, "__builtins__")? {
         Some(b) if crate::types::module::is_module(&b) => crate::types::module::dict_of(&b),
-        Some(b) if dict::is_dict(&b) => b,
-        _ => crate::interp::builtins_dict(),
+        Some(b) => b,
+        None => crate::interp::builtins_dict(),
     })
+}
+
+/// `ns[name]` for a namespace that may be any mapping: None when the key
+/// is missing (KeyError), other errors propagate.
+pub fn lookup_in(ns: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+    if dict::is_exact_dict(ns) {
+        return dict::get_item(ns, name);
+    }
+    match crate::ops::seq::getitem(ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            if !crate::errors::matches(crate::types::exceptions::KeyError()) {
+                return Err(e);
+            }
+            crate::errors::clear();
+            Ok(None)
+        }
+    }
 }
 
 /// Runs a function's prepared frame from Rust: generators and coroutines
@@ -500,6 +529,24 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                             ip += Opcode::LOAD_GLOBAL.cache_entries();
                             continue;
                         }
+                    }
+                    if !cacheable {
+                        // Slow path, as CPython's: subscription of either
+                        // namespace when one is not an exact dict.
+                        save!();
+                        let found = match tri!(lookup_in(g, name)) {
+                            Some(v) => Some(v),
+                            None => tri!(lookup_in(b, name)),
+                        };
+                        match found {
+                            Some(v) => push!(v.into_raw()),
+                            None => {
+                                let _ = unwind::name_error(name);
+                                error!();
+                            }
+                        }
+                        ip += Opcode::LOAD_GLOBAL.cache_entries();
+                        continue;
                     }
                     let v = match dict::get_item_borrowed(g, name) {
                         Some(v) => v,
@@ -1058,7 +1105,7 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                 }
                 Opcode::LOAD_BUILD_CLASS => {
                     save!();
-                    match tri!(dict::get_item_str(borrow!(frm.builtins), "__build_class__")) {
+                    match tri!(lookup_in(borrow!(frm.builtins), &pystr::intern("__build_class__"))) {
                         Some(b) => push!(b.into_raw()),
                         None => {
                             let _ = crate::raise!(NameError, "__build_class__ not found");
@@ -1309,7 +1356,7 @@ fn load_name(frm: &mut FrameObject, name: &Obj) -> PyResult<Obj> {
         if let Some(v) = dict::get_item(Obj::borrow_slot(&frm.globals), name)? {
             return Ok(v);
         }
-        if let Some(v) = dict::get_item(Obj::borrow_slot(&frm.builtins), name)? {
+        if let Some(v) = lookup_in(Obj::borrow_slot(&frm.builtins), name)? {
             return Ok(v);
         }
     }

@@ -15,7 +15,7 @@ use crate::types::{dict, int, none, str as pystr, tuple};
 /// IMPORT_NAME: calls `builtins.__import__` like CPython.
 pub fn import_name(frm: &FrameObject, name: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
     let builtins = unsafe { Obj::borrow_slot(&frm.builtins) };
-    let imp = match dict::get_item_str(builtins, "__import__")? {
+    let imp = match crate::eval::lookup_in(builtins, &pystr::intern("__import__"))? {
         Some(f) => f,
         None => crate::bail!(ImportError, "__import__ not found"),
     };
@@ -175,6 +175,12 @@ fn package_of(g: &Obj) -> PyResult<Option<String>> {
         if !pystr::is_str(&p) {
             crate::bail!(TypeError, "package must be a string");
         }
+        if let Some(spec) = dict::get_item_str(g, "__spec__")?.filter(|p| !none::is_none(p)) {
+            let parent = crate::ops::attr::getattr(&spec, &pystr::intern("parent"))?;
+            if !crate::ops::eq(&p, &parent)? {
+                crate::modules::warnings::warn(crate::types::exceptions::ImportWarning(), "__package__ != __spec__.parent", 1)?;
+            }
+        }
         return Ok(Some(pystr::to_string_lossy(&p)));
     }
     if let Some(spec) = dict::get_item_str(g, "__spec__")?.filter(|p| !none::is_none(p)) {
@@ -184,6 +190,11 @@ fn package_of(g: &Obj) -> PyResult<Option<String>> {
         }
         return Ok(Some(pystr::to_string_lossy(&parent)));
     }
+    crate::modules::warnings::warn(
+        crate::types::exceptions::ImportWarning(),
+        "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+        1,
+    )?;
     let Some(name) = dict::get_item_str(g, "__name__")? else {
         crate::bail!(KeyError, "'__name__' not in globals");
     };

@@ -4,6 +4,7 @@
 
 pub mod gc;
 pub mod stdio;
+pub mod stdlib_names;
 pub mod string_;
 pub mod sys;
 pub mod warnings;

@@ -76,10 +76,17 @@ fn create_stdio(io: &Obj, fd: i32, write: bool, name: &str, encoding: &str, erro
 /// old ones is flushed first.
 pub fn init(use_env: bool) -> PyResult<()> {
     let io = crate::import::import_module_level(&pystr::new("_io"), None, None, 0)?;
-    let (enc, errs) = io_encoding_override(use_env);
+    let (enc, mut errs) = io_encoding_override(use_env);
+    // As CPython: an encoding named without an error handler means strict.
+    if enc.is_some() && errs.is_none() {
+        errs = Some("strict".to_string());
+    }
     let encoding = match enc {
         // The codec's own name, as CPython reports it ("latin-1" is "iso8859-1").
         Some(e) => {
+            // The codec search function lives in the encodings package,
+            // which CPython has imported by now.
+            crate::import::import_module_level(&pystr::new("encodings"), None, None, 0)?;
             let codecs = crate::import::import_module_level(&pystr::new("_codecs"), None, None, 0)?;
             let info = ops::attr::call_method(&codecs, "lookup", &[pystr::new(&e)])?;
             pystr::to_string_lossy(&ops::attr::getattr_str(&info, "name")?)

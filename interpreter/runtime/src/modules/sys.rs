@@ -252,7 +252,12 @@ pub fn flush_std_streams() {
 
 fn s_exit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.exit", args, kw, 0, 1)?;
-    Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), args))
+    // As PyErr_SetObject: a tuple status is the exception's arguments.
+    match args.first() {
+        Some(t) if tuple::is_tuple(t) => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), tuple::items(t))),
+        Some(n) if none::is_none(n) => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), &[])),
+        _ => Err(crate::errors::raise_with(crate::types::exceptions::SystemExit(), args)),
+    }
 }
 
 fn s_getrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -318,17 +323,7 @@ fn s_getframe(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn handled_exception() -> Option<Obj> {
-    let mut info = crate::threadstate::tstate().py.exc_info;
-    unsafe {
-        while !info.is_null() {
-            let v = (*info).exc_value;
-            if !v.is_null() && v != none::none_ptr() {
-                return Some(Obj::from_borrowed(v));
-            }
-            info = (*info).previous_item;
-        }
-    }
-    None
+    handled_in(crate::threadstate::tstate())
 }
 
 fn s_exc_info(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -447,13 +442,119 @@ fn s_unraisablehook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
-fn s_breakpointhook(_m: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    crate::bail!(ModuleNotFoundError, "No module named 'pdb'")
+/// The default `sys.breakpointhook`: calls the callable PYTHONBREAKPOINT
+/// names (`pdb.set_trace` when unset or empty, nothing for "0"); a name that
+/// cannot be imported is ignored with a RuntimeWarning.
+fn s_breakpointhook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let env = if flag("ignore_environment") != 0 { None } else { std::env::var_os("PYTHONBREAKPOINT") };
+    let target = match env {
+        Some(v) if !v.is_empty() => v.to_string_lossy().into_owned(),
+        _ => "pdb.set_trace".to_owned(),
+    };
+    if target == "0" {
+        return Ok(none::none());
+    }
+    let (modpath, attr) = match target.rsplit_once('.') {
+        Some((m, a)) => (m.to_owned(), a.to_owned()),
+        None => ("builtins".to_owned(), target.clone()),
+    };
+    let hook = (|| -> PyResult<Obj> {
+        crate::import::import_module_level(&pystr::new(&modpath), None, None, 0)?;
+        let m = dict::get_item_str(&crate::interp::modules(), &modpath)?;
+        let m = match m {
+            Some(m) => m,
+            None => crate::bail!(ModuleNotFoundError, "No module named '{}'", modpath),
+        };
+        crate::ops::attr::getattr(&m, &pystr::new(&attr))
+    })();
+    match hook {
+        Ok(h) => crate::ops::call::call(&h, args, kw),
+        Err(_) => {
+            crate::errors::clear();
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{}\"", target);
+            crate::modules::warnings::warn(crate::types::exceptions::RuntimeWarning(), &msg, 1)?;
+            Ok(none::none())
+        }
+    }
+}
+
+/// Raises an auditing event: calls the hooks `sys.addaudithook` added.
+pub fn audit(event: &str, args: &[Obj]) -> PyResult<()> {
+    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
+    if hooks.is_empty() {
+        return Ok(());
+    }
+    let ev = pystr::new(event);
+    let rest = tuple::from_vec(args.to_vec());
+    for h in hooks {
+        crate::ops::call::call(&h, &[ev.clone(), rest.clone()], None)?;
+    }
+    Ok(())
 }
 
 fn s_is_finalizing(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.is_finalizing", args, kw, 0, 0)?;
-    Ok(bool_::from_bool(false))
+    Ok(bool_::from_bool(crate::interp::FINALIZING.load(std::sync::atomic::Ordering::Relaxed)))
+}
+
+fn s_clear_type_cache(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys._clear_type_cache", args, kw, 0, 0)?;
+    crate::types::type_::clear_method_cache();
+    Ok(none::none())
+}
+
+/// The exception being handled in a thread: the innermost non-None entry
+/// of its exception stack.
+fn handled_in(ts: &crate::threadstate::ThreadState) -> Option<Obj> {
+    let mut info = ts.py.exc_info;
+    unsafe {
+        while !info.is_null() {
+            let v = (*info).exc_value;
+            if !v.is_null() && v != none::none_ptr() {
+                return Some(Obj::from_borrowed(v));
+            }
+            info = (*info).previous_item;
+        }
+    }
+    None
+}
+
+/// `sys._current_frames()`: each thread's identifier mapped to its
+/// innermost running frame.
+fn s_current_frames(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys._current_frames", args, kw, 0, 0)?;
+    audit("sys._current_frames", &[])?;
+    let d = dict::new();
+    for ts in crate::threadstate::all_threads() {
+        let ts = unsafe { &*ts };
+        if let Some(f) = unsafe { crate::object::opt_from_borrowed(ts.current_frame) } {
+            dict::set_item(&d, &int::from_u64(ts.py.thread_id as u64), &f)?;
+        }
+    }
+    Ok(d)
+}
+
+/// `sys._current_exceptions()`: each thread's identifier mapped to the
+/// `exc_info()` triple of the exception it is handling.
+fn s_current_exceptions(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sys._current_exceptions", args, kw, 0, 0)?;
+    audit("sys._current_exceptions", &[])?;
+    let d = dict::new();
+    for ts in crate::threadstate::all_threads() {
+        let ts = unsafe { &*ts };
+        if ts.current_frame.is_null() {
+            continue;
+        }
+        let v = match handled_in(ts) {
+            Some(e) => {
+                let tb = crate::types::exceptions::get_traceback(&e).unwrap_or_else(none::none);
+                tuple::new(&[e.get_type(), e, tb])
+            }
+            None => tuple::new(&[none::none(), none::none(), none::none()]),
+        };
+        dict::set_item(&d, &int::from_u64(ts.py.thread_id as u64), &v)?;
+    }
+    Ok(d)
 }
 
 fn s_getfilesystemencodeerrors(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -539,7 +640,20 @@ fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::types::builtin_func::parse_args("getsizeof", args, kw, &["object", "default"], 1, 0)?;
     let o = a[0].clone().unwrap();
-    let r = match crate::ops::attr::call_method(&o, "__sizeof__", &[]) {
+    // A special-method lookup, on the type (so a class's own size is asked
+    // of its metaclass).
+    let call_sizeof = || -> PyResult<Obj> {
+        let f = match crate::types::type_::lookup_str(o.type_ptr(), "__sizeof__") {
+            Some(f) => f,
+            None => crate::bail!(TypeError, "Type {} doesn't define __sizeof__", o.ty().name()),
+        };
+        let bound = match f.ty().tp_descr_get {
+            Some(g) => unsafe { crate::types::slots::from_ret(g(f.as_ptr(), o.as_ptr(), o.type_ptr() as *mut _))? },
+            None => f,
+        };
+        crate::ops::call::call(&bound, &[], None)
+    };
+    let r = match call_sizeof() {
         Ok(r) => r,
         Err(e) => match &a[1] {
             Some(d) => {
@@ -637,6 +751,9 @@ fn functions() -> Vec<MethodSpec> {
         method("unraisablehook", s_unraisablehook),
         method("breakpointhook", s_breakpointhook),
         method("is_finalizing", s_is_finalizing),
+        method("_clear_type_cache", s_clear_type_cache),
+        method("_current_frames", s_current_frames),
+        method("_current_exceptions", s_current_exceptions),
         method("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
         method("audit", s_audit),
         method("addaudithook", s_addaudithook),
@@ -697,6 +814,17 @@ pub static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(V
 pub static X_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 pub const KRAIT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The threads library's version, as `confstr(_CS_GNU_LIBPTHREAD_VERSION)`
+/// (None when the C library does not say).
+fn pthread_version() -> Obj {
+    let mut buf = [0u8; 128];
+    let n = unsafe { libc::confstr(libc::_CS_GNU_LIBPTHREAD_VERSION, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if n == 0 || n > buf.len() {
+        return none::none();
+    }
+    pystr::new(&String::from_utf8_lossy(&buf[..n - 1]))
+}
 
 /// Creates the sys module.
 pub fn create(argv: Vec<String>) -> PyResult<Obj> {
@@ -818,6 +946,12 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
         .map(|(i, v)| if FLAG_NAMES[i] == "dev_mode" || FLAG_NAMES[i] == "safe_path" { bool_::from_bool(*v != 0) } else { int::from_i64(*v) })
         .collect();
     dict::set_item_str(&d, "flags", &crate::types::structseq::new(&flags_type, values)?)?;
+    crate::types::structseq::disallow_instantiation(&flags_type);
+    let ti_type = crate::types::structseq::new_type("sys", "thread_info", &["name", "lock", "version"])?;
+    let ti = crate::types::structseq::new(&ti_type, vec![pystr::new("pthread"), pystr::new("semaphore"), pthread_version()])?;
+    dict::set_item_str(&d, "thread_info", &ti)?;
+    let names: Vec<Obj> = super::stdlib_names::STDLIB_MODULE_NAMES.iter().map(|n| pystr::new(n)).collect();
+    dict::set_item_str(&d, "stdlib_module_names", &crate::types::set::new_frozenset(names)?)?;
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     dict::set_item_str(&d, "executable", &pystr::new(&exe))?;
     dict::set_item_str(
@@ -834,6 +968,7 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
         vec![int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new("final"), int::from_i64(0)],
     )?;
     dict::set_item_str(&d, "version_info", &vi)?;
+    crate::types::structseq::disallow_instantiation(&vi_type);
 
     let imp = crate::types::namespace::new(&[
         ("name", pystr::new("cpython")),

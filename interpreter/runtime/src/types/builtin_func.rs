@@ -32,6 +32,13 @@ pub const fn method(name: &'static str, f: RustMethod) -> MethodSpec {
     MethodSpec { name, f, flags: 0, doc: "" }
 }
 
+impl MethodSpec {
+    /// The same builtin with a docstring.
+    pub const fn with_doc(self, doc: &'static str) -> MethodSpec {
+        MethodSpec { doc, ..self }
+    }
+}
+
 /// A method that stays in the type's dict beside the slot wrapper of the
 /// same name (CPython's METH_COEXIST: `dict.__getitem__` is a method).
 pub const fn coexist(name: &'static str, f: RustMethod) -> MethodSpec {

@@ -203,6 +203,10 @@ fn m_endswith(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_join(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs(&format!("{}.join", slf.ty().name()), a, k, 1, 1)?;
     let sep = self_data(slf).into_owned();
+    // As CPython: the separator's buffer stays exported while the iterable
+    // is consumed, so an iterator that resizes the bytearray gets a
+    // BufferError.
+    let _export = buffer::Buffer::get(slf, 0)?;
     let items = crate::ops::seq::to_vec(&a[0]).map_err(|e| {
         if crate::errors::matches(crate::types::exceptions::TypeError()) {
             crate::errors::clear();
@@ -848,7 +852,9 @@ fn m_fromhex(cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 pub fn shared_methods() -> Vec<MethodSpec> {
     vec![
         method("decode", m_decode),
-        method("hex", m_hex),
+        method("hex", m_hex).with_doc(
+            "Return the data as a string of two hexadecimal digits per byte.\n\nsep, when given, is a one-character separator put between groups of\nbytes_per_sep bytes (counted from the right, or from the left when\nbytes_per_sep is negative).\n\n>>> bytes([0, 16, 255]).hex()\n'0010ff'\n>>> bytearray(b'\\x01\\x02\\x03\\x04').hex(':', 2)\n'0102:0304'",
+        ),
         method("count", m_count),
         method("find", m_find),
         method("rfind", m_rfind),

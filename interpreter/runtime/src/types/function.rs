@@ -71,11 +71,7 @@ pub fn new(code_obj: &Obj, globals: &Obj, qualname: Option<Obj>) -> PyResult<Obj
         let p = alloc::alloc_object(type_ptr(), 0) as *mut FunctionObject;
         let f = &mut *p;
         f.func_globals = globals.clone().into_raw();
-        let builtins = match dict::get_item_str(globals, "__builtins__")? {
-            Some(b) if crate::types::module::is_module(&b) => crate::types::module::dict_of(&b),
-            Some(b) if dict::is_dict(&b) => b,
-            _ => crate::interp::builtins_dict(),
-        };
+        let builtins = crate::eval::builtins_of(globals)?;
         f.func_builtins = builtins.into_raw();
         f.func_name = Obj::from_borrowed(c.name).into_raw();
         f.func_qualname = qualname.unwrap_or_else(|| Obj::from_borrowed(c.qualname)).into_raw();
@@ -91,6 +87,77 @@ pub fn new(code_obj: &Obj, globals: &Obj, qualname: Option<Obj>) -> PyResult<Obj
         Ok(Obj::from_owned(p as *mut PyObject))
     }
 }
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`,
+/// with CPython's argument checks.
+fn function_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let (v, kn) = crate::ops::call::kwargs_to_vector(tuple::items(args), kwargs)?;
+    let a = crate::types::builtin_func::parse_args(
+        "function",
+        &v,
+        kn.as_ref(),
+        &["code", "globals", "name", "argdefs", "closure"],
+        2,
+        0,
+    )?;
+    let code_obj = a[0].clone().unwrap();
+    if !code::is_code(&code_obj) {
+        crate::bail!(TypeError, "function() argument 'code' must be code, not {}", code_obj.ty().name());
+    }
+    let globals = a[1].clone().unwrap();
+    if !dict::is_dict(&globals) {
+        crate::bail!(TypeError, "function() argument 'globals' must be dict, not {}", globals.ty().name());
+    }
+    let given = |o: &Option<Obj>| o.clone().filter(|x| !none::is_none(x));
+    let name = given(&a[2]);
+    if name.as_ref().is_some_and(|n| !pystr::is_str(n)) {
+        crate::bail!(TypeError, "arg 3 (name) must be None or string");
+    }
+    let defaults = given(&a[3]);
+    if defaults.as_ref().is_some_and(|d| !tuple::is_tuple(d)) {
+        crate::bail!(TypeError, "arg 4 (defaults) must be None or tuple");
+    }
+    let closure = given(&a[4]);
+    let nfree = code::data(&code_obj).localsplus_kinds.iter().filter(|k| **k & krait_bytecode::fast::FREE != 0).count();
+    match &closure {
+        None if nfree > 0 => crate::bail!(TypeError, "arg 5 (closure) must be tuple"),
+        Some(c) if !tuple::is_tuple(c) => crate::bail!(TypeError, "arg 5 (closure) must be None or tuple"),
+        _ => {}
+    }
+    let nclosure = closure.as_ref().map(tuple::len).unwrap_or(0);
+    if nfree != nclosure {
+        let cname = unsafe { Obj::from_borrowed(code::code(&code_obj).name) };
+        crate::bail!(
+            ValueError,
+            "{} requires closure of length {}, not {}",
+            pystr::to_string_lossy(&cname),
+            nfree,
+            nclosure
+        );
+    }
+    if let Some(c) = &closure {
+        for item in tuple::items(c) {
+            if !crate::types::cell::is_cell(item) {
+                crate::bail!(TypeError, "arg 5 (closure) expected cell, found {}", item.ty().name());
+            }
+        }
+    }
+    let f = new(&code_obj, &globals, None)?;
+    let fo = func(&f);
+    unsafe {
+        if let Some(n) = name {
+            crate::object::xsetref(&mut fo.func_name, n.into_raw());
+        }
+        if let Some(d) = defaults {
+            crate::object::xsetref(&mut fo.func_defaults, d.into_raw());
+        }
+        if let Some(c) = closure {
+            crate::object::xsetref(&mut fo.func_closure, c.into_raw());
+        }
+    }
+    Ok(f)
+}
+crate::new_slot!(function_new_slot => function_new);
 
 unsafe extern "C" fn function_vectorcall(
     callable: *mut PyObject,
@@ -529,6 +596,7 @@ pub fn init_types() {
         (*t).tp_vectorcall_offset = std::mem::offset_of!(FunctionObject, vectorcall) as isize;
         (*t).tp_call = Some(crate::ops::call::vectorcall_tp_call);
         (*t).tp_repr = Some(function_repr_slot);
+        (*t).tp_new = Some(function_new_slot);
         (*t).tp_descr_get = Some(function_descr_get);
         (*t).tp_dictoffset = std::mem::offset_of!(FunctionObject, func_dict) as isize;
         (*t).tp_weaklistoffset = std::mem::offset_of!(FunctionObject, func_weakreflist) as isize;

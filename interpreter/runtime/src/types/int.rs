@@ -1371,7 +1371,7 @@ pub fn init_types() {
         (*t).tp_richcompare = Some(richcmp_slot);
         (*t).tp_new = Some(new_slot);
         (*t).tp_doc = crate::types::builtin_func::cstr(
-            "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.",
+            "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nWith base 0 the base is read from the string's prefix:\n>>> int('0x1f', 0), int('0o17', 0), int('101', 2)\n(31, 15, 5)",
         );
         let nb = &raw mut LONG_NUMBER;
         (*nb).nb_add = Some(add_slot);
@@ -1410,7 +1410,18 @@ pub fn init_types() {
             ("__format__", m_format),
             ("__sizeof__", m_sizeof),
         ];
-        let mut specs: Vec<_> = methods.iter().map(|(n, f)| method(n, *f)).collect();
+        let docs: &[(&str, &'static str)] = &[
+            ("bit_length", "Number of bits needed to write abs(self) in binary, without sign or\nleading zeros.\n\n>>> (37).bit_length(), (-37).bit_length(), (0).bit_length()\n(6, 6, 0)"),
+            ("bit_count", "Number of one bits in the binary form of abs(self) (its population\ncount).\n\n>>> (13).bit_count(), (-13).bit_count()\n(3, 3)"),
+            ("as_integer_ratio", "The pair (self, 1): the integer as a fraction in lowest terms with a\npositive denominator.\n\n>>> (-7).as_integer_ratio()\n(-7, 1)"),
+        ];
+        let mut specs: Vec<_> = methods
+            .iter()
+            .map(|(n, f)| match docs.iter().find(|(d, _)| d == n) {
+                Some((_, doc)) => method(n, *f).with_doc(doc),
+                None => method(n, *f),
+            })
+            .collect();
         specs.push(classmethod("from_bytes", m_from_bytes));
         (*t).tp_methods = method_table(&specs);
         (*t).tp_getset = getset_table(&[

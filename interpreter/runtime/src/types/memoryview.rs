@@ -1078,7 +1078,9 @@ pub fn init_types() {
         (*t).tp_methods = method_table(&[
             method("release", m_release),
             method("tobytes", m_tobytes),
-            method("hex", m_hex),
+            method("hex", m_hex).with_doc(
+                "Return the viewed bytes as a string of two hexadecimal digits per\nbyte, optionally with a separator between groups of bytes_per_sep bytes.\n\n>>> memoryview(b'\\xde\\xad\\xbe\\xef').hex()\n'deadbeef'\n>>> memoryview(b'\\xde\\xad\\xbe\\xef').hex('-', -1)\n'de-ad-be-ef'",
+            ),
             method("tolist", m_tolist),
             method("cast", m_cast),
             method("toreadonly", m_toreadonly),

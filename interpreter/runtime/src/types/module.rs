@@ -134,7 +134,9 @@ fn module_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
 crate::init_slot!(module_init_slot => module_init);
 
 fn module_dir(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    let d = dict_of(slf);
+    // As CPython: `__dict__` is looked up as an attribute (a subclass may
+    // override it) and must be a dict.
+    let d = module_dict_checked(slf)?;
     if let Some(f) = dict::get_item_str(&d, "__dir__")? {
         return crate::ops::call::call(&f, &[], None);
     }

@@ -1191,14 +1191,14 @@ fn slot_len(o: &Obj) -> PyResult<usize> {
             e
         }
     })?;
-    let n = match crate::types::int::as_i64(&i) {
-        Some(v) => v as isize,
-        None => crate::bail!(OverflowError, "cannot fit 'int' into an index-sized integer"),
-    };
-    if n < 0 {
+    // As CPython: the sign is checked before the size.
+    if crate::types::int::sign(&i) < 0 {
         crate::bail!(ValueError, "__len__() should return >= 0");
     }
-    Ok(n as usize)
+    match crate::types::int::as_i64(&i) {
+        Some(v) => Ok(v as usize),
+        None => crate::bail!(OverflowError, "cannot fit 'int' into an index-sized integer"),
+    }
 }
 crate::len_slot!(slot_mp_length => slot_len);
 

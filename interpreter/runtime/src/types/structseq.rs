@@ -83,6 +83,17 @@ pub fn new_type(module: &str, name: &str, fields: &[&str]) -> PyResult<Obj> {
     Ok(t)
 }
 
+/// Makes a struct sequence type uncallable from Python once its instances
+/// exist (`sys.flags`, `sys.version_info`), as CPython's
+/// Py_TPFLAGS_DISALLOW_INSTANTIATION.
+pub fn disallow_instantiation(t: &Obj) {
+    unsafe {
+        let tp = type_::as_type(t);
+        (*tp).tp_new = None;
+        (*tp).tp_flags |= tpflags::DISALLOW_INSTANTIATION;
+    }
+}
+
 /// An instance of a struct sequence type.
 pub fn new(t: &Obj, values: Vec<Obj>) -> PyResult<Obj> {
     crate::ops::call::call(t, &[tuple::from_vec(values)], None)

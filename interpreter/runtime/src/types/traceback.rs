@@ -158,6 +158,13 @@ fn tb_new(_t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> 
 }
 crate::new_slot!(tb_new_slot => tb_new);
 
+/// `traceback.__dir__`: as CPython's, only the four attributes.
+fn tb_dir(_o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__dir__", args, kw, 0, 0)?;
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"];
+    Ok(crate::types::list::from_vec(names.iter().map(|n| crate::types::str::intern(n)).collect()))
+}
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
@@ -168,6 +175,7 @@ pub fn init_types() {
         (*t).tp_traverse = Some(tb_traverse);
         (*t).tp_clear = Some(tb_clear);
         (*t).tp_new = Some(tb_new_slot);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("__dir__", tb_dir)]);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get_set("tb_next", get_next, set_next),
             GetSetSpec::get("tb_frame", get_frame),

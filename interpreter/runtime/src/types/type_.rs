@@ -173,6 +173,15 @@ pub fn lookup_ptr(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
     }
 }
 
+/// Empties the method cache (`sys._clear_type_cache`).
+pub fn clear_method_cache() {
+    unsafe {
+        for i in 0..CACHE_SIZE {
+            (&raw mut METHOD_CACHE).cast::<CacheEntry>().add(i).write(CacheEntry { version: 0, name: null_mut(), value: null_mut() });
+        }
+    }
+}
+
 /// `lookup_ptr` returning an owned reference.
 pub fn lookup(t: *mut PyTypeObject, name: &Obj) -> Option<Obj> {
     unsafe { crate::object::opt_from_borrowed(lookup_ptr(t, name)) }
@@ -1136,6 +1145,11 @@ unsafe fn extra_ivars(t: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
 fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let name_s = match pystr::as_str(name) {
         Some(s) if !s.contains('\0') => s.to_owned(),
+        // As CPython: the name must encode to UTF-8 (surrogates raise).
+        None if pystr::is_str(name) => {
+            crate::types::str_methods::encode(name, "utf-8", None)?;
+            crate::bail!(ValueError, "type name must not contain null characters")
+        }
         _ => crate::bail!(ValueError, "type name must not contain null characters"),
     };
     let mut base_list = tuple::items(bases).to_vec();
@@ -1143,7 +1157,13 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         base_list.push(type_obj(object_type()));
     }
     let base = best_base(&base_list)?;
-    let ns = dict::copy(ns)?;
+    // As PyDict_Copy: a dict subclass with its own iteration order (an
+    // OrderedDict) is copied in that order.
+    let ns = {
+        let d = dict::new();
+        dict::merge(&d, ns, true)?;
+        d
+    };
     if let Some(cell) = dict::get_item_str(&ns, "__classcell__")? {
         if !crate::types::cell::is_cell(&cell) {
             crate::bail!(TypeError, "__classcell__ must be a nonlocal cell, not {}", crate::ops::repr_string(&cell.get_type())?);
@@ -1193,6 +1213,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
                 );
             }
             slot_names.push(pystr::intern_obj(&mangled));
+        }
+        // As CPython, counted before __dict__ and __weakref__ are taken out.
+        if (!slot_names.is_empty() || want_dict || want_weak) && unsafe { (*base).tp_itemsize } != 0 {
+            crate::bail!(TypeError, "nonempty __slots__ not supported for subtype of '{}'", unsafe { (*base).name() });
         }
         slot_names.sort_by(|a, b| pystr::cmp(a, b));
         let (may_add_dict, may_add_weak) = (add_dict, add_weak);
@@ -1301,6 +1325,10 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         }
         if let Some(doc) = dict::get_item_str(&ns, "__doc__")? {
             if pystr::is_str(&doc) {
+                if pystr::as_str(&doc).is_none() {
+                    // As CPython: the docstring must encode to UTF-8.
+                    crate::types::str_methods::encode(&doc, "utf-8", None)?;
+                }
                 if let Some(s) = pystr::as_str(&doc) {
                     (*t).tp_doc = builtin_func::cstr(&s.replace('\0', ""));
                 }
@@ -1315,10 +1343,16 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         (*t).tp_getattro = None;
         (*t).tp_setattro = None;
         if add_dict {
-            dict::set_item_str(&ns, "__dict__", &crate::types::member::new_dict_descr(t))?;
+            // As CPython's add_getset: a class attribute of that name wins.
+            if dict::get_item_str(&ns, "__dict__")?.is_none() {
+                dict::set_item_str(&ns, "__dict__", &crate::types::member::new_dict_descr(t))?;
+            }
         }
         if add_weak {
-            dict::set_item_str(&ns, "__weakref__", &crate::types::member::new_weakref_descr(t))?;
+            // As CPython's add_getset: a class attribute of that name wins.
+            if dict::get_item_str(&ns, "__weakref__")?.is_none() {
+                dict::set_item_str(&ns, "__weakref__", &crate::types::member::new_weakref_descr(t))?;
+            }
         }
         ready(t)?;
         if (*t).tp_getattro.is_none() {
@@ -1512,6 +1546,10 @@ fn set_name(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
     };
     let s = match pystr::as_str(v) {
         Some(s) if !s.contains('\0') => s.to_owned(),
+        None => {
+            crate::types::str_methods::encode(v, "utf-8", None)?;
+            crate::bail!(ValueError, "type name must not contain null characters")
+        }
         _ => crate::bail!(ValueError, "type name must not contain null characters"),
     };
     unsafe {
