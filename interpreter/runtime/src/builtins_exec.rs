@@ -172,7 +172,7 @@ fn namespaces(fname: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyRes
     }
     if dict::get_item_str(&g, "__builtins__")?.is_none() {
         // As CPython: the builtins dict (only __main__ holds the module).
-        dict::set_item_str(&g, "__builtins__", &crate::interp::builtins_dict())?;
+        dict::set_item_str(&g, "__builtins__", &crate::eval::current_builtins())?;
     }
     Ok((g, l))
 }

@@ -27,3 +27,9 @@ except TypeError as x:
     print(x)
 print(str.maketrans.__qualname__, bytes.maketrans.__qualname__, str.maketrans.__self__)
 print(repr(str.maketrans).split(' at ')[0], str.maketrans('ab', 'cd'))
+# Globals without __builtins__ inherit the running frame's builtins.
+code = "def func3(s): pass\nfunc4 = type(func3)(func3.__code__, {})\n"
+safe = {'None': None}
+ns = {'type': type, '__builtins__': safe}
+exec(code, ns)
+print(ns['func3'].__builtins__ is safe, ns['func4'].__builtins__ is safe, '__builtins__' in ns['func4'].__globals__)

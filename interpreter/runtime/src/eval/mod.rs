@@ -30,7 +30,7 @@ pub enum Exit {
 pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
     if dict::get_item_str(globals, "__builtins__")?.is_none() {
         // As CPython's exec: the builtins dict (only __main__ holds the module).
-        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_dict())?;
+        dict::set_item_str(globals, "__builtins__", &current_builtins())?;
     }
     let builtins = builtins_of(globals)?;
     let c = code::code(code_obj);
@@ -53,7 +53,7 @@ pub fn run_code(code_obj: &Obj, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
 pub fn run_code_with_closure(code_obj: &Obj, globals: &Obj, locals: &Obj, closure: &Obj) -> PyResult<Obj> {
     if dict::get_item_str(globals, "__builtins__")?.is_none() {
         // As CPython's exec: the builtins dict (only __main__ holds the module).
-        dict::set_item_str(globals, "__builtins__", &crate::interp::builtins_dict())?;
+        dict::set_item_str(globals, "__builtins__", &current_builtins())?;
     }
     let builtins = builtins_of(globals)?;
     let func = function::new(code_obj, globals, None)?;
@@ -72,8 +72,20 @@ pub fn builtins_of(globals: &Obj) -> PyResult<Obj> {
     Ok(match dict::get_item_str(globals, "__builtins__")? {
         Some(b) if crate::types::module::is_module(&b) => crate::types::module::dict_of(&b),
         Some(b) => b,
-        None => crate::interp::builtins_dict(),
+        None => current_builtins(),
     })
+}
+
+/// PyEval_GetBuiltins: the running frame's builtins (the interpreter's
+/// outside any frame), which globals without `__builtins__` inherit.
+pub fn current_builtins() -> Obj {
+    match current_frame() {
+        Some(f) => {
+            let b = frame::frame_mut(&f).builtins;
+            unsafe { crate::object::opt_from_borrowed(b) }.unwrap_or_else(crate::interp::builtins_dict)
+        }
+        None => crate::interp::builtins_dict(),
+    }
 }
 
 /// `ns[name]` for a namespace that may be any mapping: None when the key
