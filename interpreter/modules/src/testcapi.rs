@@ -125,8 +125,17 @@ fn t_write_unraisable_exc(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
     Ok(krait_runtime::types::none::none())
 }
 
+/// set_errno(n): sets the C errno (code must not be confused by a stale one).
+fn t_set_errno(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("set_errno", args, kw, 1, 1)?;
+    let n = c_int(&args[0])?;
+    unsafe { *libc::__errno_location() = n };
+    Ok(krait_runtime::types::none::none())
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
+        method("set_errno", t_set_errno),
         method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
         method("join_temporary_c_thread", t_join_temporary_c_thread),
         method("write_unraisable_exc", t_write_unraisable_exc),
