@@ -106,7 +106,7 @@ pub unsafe extern "C" fn vectorcall_tp_call(callable: *mut PyObject, args: *mut 
 }
 
 /// How CPython's call errors name a callable (`_PyObject_FunctionStr`):
-/// "mod.qualname()", just "qualname()" for builtins, else "T object".
+/// "mod.qualname()", just "qualname()" for builtins, else `str(f)`.
 /// Only used on error paths.
 pub fn func_desc(f: &Obj) -> String {
     let get = |name: &str| match crate::ops::attr::getattr_opt(f, &pystr::intern(name)) {
@@ -117,7 +117,13 @@ pub fn func_desc(f: &Obj) -> String {
         }
     };
     let Some(q) = get("__qualname__").filter(pystr::is_str) else {
-        return format!("{} object", f.ty().name());
+        return match crate::ops::str_of(f) {
+            Ok(s) => pystr::to_string_lossy(&s),
+            Err(_) => {
+                crate::errors::clear();
+                format!("{} object", f.ty().name())
+            }
+        };
     };
     let q = pystr::to_string_lossy(&q);
     match get("__module__").filter(pystr::is_str).map(|m| pystr::to_string_lossy(&m)) {
