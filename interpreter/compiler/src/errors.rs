@@ -231,6 +231,12 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     }
                 }
             }
+            // A literal is decoded when its statement is parsed, which needs
+            // the next token: a continuation ending the input fails first.
+            LexicalErrorType::UnicodeError if ends_in_continuation(&source[range.end().to_usize().min(source.len())..]) => {
+                at_eof = true;
+                se("unexpected EOF while parsing")
+            }
             LexicalErrorType::UnicodeError => escape_error(source, range.start().to_usize(), range.end().to_usize()),
             LexicalErrorType::MissingUnicodeLbrace | LexicalErrorType::MissingUnicodeRbrace => {
                 escape_error(source, range.start().to_usize(), range.end().to_usize())
@@ -1145,6 +1151,12 @@ fn kwarg_before_for(source: &str, at: usize) -> Option<TextRange> {
     let s = start + lead;
     let e = start + lead + name_len + gap + 1;
     Some(TextRange::new(TextSize::from(s as u32), TextSize::from(e as u32)))
+}
+
+/// Whether `rest` (the input after an error) is the rest of the last line
+/// and the input ends in a backslash (no newline after it).
+fn ends_in_continuation(rest: &str) -> bool {
+    rest.strip_suffix('\\').is_some_and(|before| !before.contains(['\n', '\r']))
 }
 
 /// A bad escape in a string or bytes literal ending at `at`: CPython's
