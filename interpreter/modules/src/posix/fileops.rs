@@ -750,12 +750,23 @@ pub fn p_sendfile(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(int::from_i64(r as i64))
 }
 
+/// A dev_t argument (CPython's _Py_Dev_Converter): an unsigned 64-bit int.
+fn dev_arg(o: &Obj) -> PyResult<u64> {
+    match int::as_u64(o) {
+        Some(d) => Ok(d),
+        None if krait_runtime::ops::rich_compare_bool(o, &int::from_i64(0), krait_bytecode::CompareOp::Lt)? => {
+            krait_runtime::bail!(OverflowError, "can't convert negative int to unsigned")
+        }
+        None => krait_runtime::bail!(OverflowError, "int too big to convert"),
+    }
+}
+
 pub fn p_major(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("major", a, kw, 1, 1)?;
     if !int::is_int(&a[0]) {
         krait_runtime::bail!(TypeError, "an integer is required");
     }
-    let d = int::as_u64(&a[0]).unwrap_or(0);
+    let d = dev_arg(&a[0])?;
     Ok(int::from_i64(libc::major(d) as i64))
 }
 
@@ -764,7 +775,7 @@ pub fn p_minor(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !int::is_int(&a[0]) {
         krait_runtime::bail!(TypeError, "an integer is required");
     }
-    let d = int::as_u64(&a[0]).unwrap_or(0);
+    let d = dev_arg(&a[0])?;
     Ok(int::from_i64(libc::minor(d) as i64))
 }
 
