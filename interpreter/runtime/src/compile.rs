@@ -50,10 +50,80 @@ pub fn compile_source(source: &str, filename: &str, mode: Mode, flags: u32, opti
     };
     let (result, warnings) = krait_compiler::compile_with_warnings(source, filename, mode, &opts);
     issue_warnings(&warnings, filename)?;
+    let result = match result {
+        Ok(_) if mode == Mode::Single && flags & cf::DONT_IMPLY_DEDENT != 0 && unterminated_compound(source) => {
+            // The interactive rule: a compound statement ends with its line.
+            let lines = source.split('\n').count() as u32;
+            let col = source.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            Err(krait_bytecode::CompileError {
+                kind: krait_bytecode::CompileErrorKind::SyntaxError,
+                msg: "invalid syntax".into(),
+                filename: filename.into(),
+                lineno: lines,
+                offset: col,
+                end_lineno: lines,
+                end_offset: col as i32,
+                text: None,
+            })
+        }
+        r => r,
+    };
     match result {
         Ok(unit) => Ok(crate::types::code::from_unit(&unit)),
-        Err(e) => Err(raise_compile_error(&e)),
+        Err(mut e) => {
+            if flags & cf::ALLOW_INCOMPLETE_INPUT != 0 && ends_early(source, mode, &e) {
+                // codeop's question: would more lines make this valid?
+                e.kind = krait_bytecode::CompileErrorKind::SyntaxError;
+                e.msg = "incomplete input".into();
+            }
+            Err(raise_compile_error(&e))
+        }
     }
+}
+
+/// A compound statement (the one statement of "single" mode) whose last
+/// line has no newline.
+fn unterminated_compound(source: &str) -> bool {
+    if source.ends_with('\n') || source.ends_with('\r') {
+        return false;
+    }
+    let first = source.lines().map(str::trim_start).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
+    let word: String = first.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@').collect();
+    matches!(word.as_str(), "if" | "while" | "for" | "try" | "with" | "def" | "class" | "async") || first.starts_with('@')
+}
+
+/// Whether the parse failed because the input ended (CPython raises
+/// "incomplete input" then under PyCF_ALLOW_INCOMPLETE_INPUT): an open
+/// bracket or string, a continuation, or an error found past the last
+/// non-blank character (in "exec" mode only a missing block: the implicit
+/// final NEWLINE is where other errors are found).
+fn ends_early(source: &str, mode: Mode, e: &krait_bytecode::CompileError) -> bool {
+    if e.msg.ends_with("was never closed") || e.msg.starts_with("unterminated triple-quoted string") || e.msg == "unexpected EOF while parsing" {
+        return true;
+    }
+    let trimmed = source.trim_end();
+    let last_line = trimmed.matches('\n').count() as u32 + 1;
+    // A string continued with a backslash into the end of the input.
+    let one_line_less = source.strip_suffix("\r\n").or_else(|| source.strip_suffix('\n')).unwrap_or(source);
+    if e.msg.starts_with("unterminated string literal") && e.lineno >= last_line && one_line_less.ends_with('\\') {
+        return true;
+    }
+    let block = e.msg.starts_with("expected an indented block");
+    if mode == Mode::Exec && !block {
+        return false;
+    }
+    if source.trim().is_empty() {
+        return true;
+    }
+    // A newline after the last token is where other errors are found.
+    if !block && source.trim_end_matches([' ', '\t', '\x0c']).ends_with(['\n', '\r']) {
+        return false;
+    }
+    if e.msg.starts_with("unterminated string literal") {
+        return e.lineno >= last_line;
+    }
+    let last_col = trimmed.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+    e.lineno > last_line || (e.lineno == last_line && e.offset > last_col)
 }
 
 /// Issues the compiler's warnings in order, as CPython does while compiling:
