@@ -256,6 +256,11 @@ pub fn run_script(spec: &RunSpec<'_>) -> io::Result<RunOutput> {
 /// collecting both streams on helper threads so a chatty child cannot block.
 pub fn run_command(mut cmd: Command, timeout: Duration) -> io::Result<RunOutput> {
     let start = Instant::now();
+    // A process group of its own, killed whole at the end: a process the
+    // command left behind (a test's sleeping child) would otherwise hold
+    // the output pipes open and the readers would wait for it forever.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     let mut child = cmd.spawn()?;
     let out_reader = child.stdout.take().map(spawn_reader);
     let err_reader = child.stderr.take().map(spawn_reader);
@@ -266,6 +271,10 @@ pub fn run_command(mut cmd: Command, timeout: Duration) -> io::Result<RunOutput>
             (child.wait()?, true)
         }
     };
+    #[cfg(unix)]
+    unsafe {
+        libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);
+    }
     let elapsed = start.elapsed();
     let stdout = out_reader.map(join_reader).unwrap_or_default();
     let stderr = err_reader.map(join_reader).unwrap_or_default();
