@@ -28,6 +28,17 @@ pub struct MethodSpec {
     pub doc: &'static str,
 }
 
+/// `method` for each (name, function), with the docstring `docs` gives a name.
+pub fn methods_with_docs(methods: &[(&'static str, RustMethod)], docs: &[(&str, &'static str)]) -> Vec<MethodSpec> {
+    methods
+        .iter()
+        .map(|(n, f)| match docs.iter().find(|(d, _)| d == n) {
+            Some((_, doc)) => method(n, *f).with_doc(doc),
+            None => method(n, *f),
+        })
+        .collect()
+}
+
 pub const fn method(name: &'static str, f: RustMethod) -> MethodSpec {
     MethodSpec { name, f, flags: 0, doc: "" }
 }

@@ -796,13 +796,7 @@ pub fn init_types() {
             ("as_integer_ratio", "The float as an exact fraction: a pair of integers in lowest terms\nwith a positive denominator.  Infinities raise OverflowError, NaN\nraises ValueError.\n\n>>> (0.75).as_integer_ratio()\n(3, 4)\n>>> (-2.5).as_integer_ratio()\n(-5, 2)"),
             ("hex", "The float in hexadecimal floating-point notation (exact).\n\n>>> (1.5).hex()\n'0x1.8000000000000p+0'\n>>> (-0.125).hex()\n'-0x1.0000000000000p-3'"),
         ];
-        let mut specs: Vec<_> = methods
-            .iter()
-            .map(|(n, f)| match docs.iter().find(|(d, _)| d == n) {
-                Some((_, doc)) => method(n, *f).with_doc(doc),
-                None => method(n, *f),
-            })
-            .collect();
+        let mut specs = crate::types::builtin_func::methods_with_docs(methods, docs);
         specs.push(classmethod("fromhex", m_fromhex).with_doc(
             "Make a float from hexadecimal floating-point text, as float.hex writes it.\n\n>>> float.fromhex('0x1.8p1')\n3.0\n>>> float.fromhex('-0x10')\n-16.0",
         ));

@@ -1415,13 +1415,7 @@ pub fn init_types() {
             ("bit_count", "Number of one bits in the binary form of abs(self) (its population\ncount).\n\n>>> (13).bit_count(), (-13).bit_count()\n(3, 3)"),
             ("as_integer_ratio", "The pair (self, 1): the integer as a fraction in lowest terms with a\npositive denominator.\n\n>>> (-7).as_integer_ratio()\n(-7, 1)"),
         ];
-        let mut specs: Vec<_> = methods
-            .iter()
-            .map(|(n, f)| match docs.iter().find(|(d, _)| d == n) {
-                Some((_, doc)) => method(n, *f).with_doc(doc),
-                None => method(n, *f),
-            })
-            .collect();
+        let mut specs = crate::types::builtin_func::methods_with_docs(methods, docs);
         specs.push(classmethod("from_bytes", m_from_bytes));
         (*t).tp_methods = method_table(&specs);
         (*t).tp_getset = getset_table(&[
