@@ -1204,14 +1204,31 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
             b'u' => (4, "truncated \\uXXXX escape"),
             b'U' => (8, "truncated \\UXXXXXXXX escape"),
             b'N' => {
-                let exc = new_unicode_exc(
-                    exceptions::UnicodeDecodeError(),
-                    enc,
-                    &whole,
-                    start,
-                    i,
-                    "\\N escapes not supported (can't load unicodedata module)",
-                )?;
+                // \N{name}: a character name or alias of the Unicode database.
+                let mut reason = "malformed \\N character escape";
+                let mut end = i;
+                if i < data.len() && data[i] == b'{' {
+                    let name_start = i + 1;
+                    end = name_start;
+                    while end < data.len() && data[end] != b'}' {
+                        end += 1;
+                    }
+                    if end >= data.len() && !fin {
+                        return Ok((pystr::from_code_points(&out), start));
+                    }
+                    if end < data.len() && end > name_start {
+                        end += 1;
+                        if let Some(c) = crate::unicodedata::lookup_name(&data[name_start..end - 1]) {
+                            out.push(c);
+                            i = end;
+                            continue;
+                        }
+                        reason = "unknown Unicode character name";
+                    }
+                } else if i >= data.len() && !fin {
+                    return Ok((pystr::from_code_points(&out), start));
+                }
+                let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, end, reason)?;
                 let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
                 out.extend(pystr::code_points(&rep));
                 i = pos;
