@@ -170,7 +170,7 @@ fn named_in_body(body: &str, token: TextRange, out: &mut Vec<NamedEscape>) {
             continue;
         }
         if b[i + 1] == b'N' && b.get(i + 2) == Some(&b'{') {
-            if let Some(close) = body[i + 3..].find('}') {
+            if let Some(close) = body[i + 3..].find('}').filter(|&c| c > 0) {
                 let end = i + 3 + close + 1;
                 out.push(NamedEscape { token, start: i, end, name: body[i + 3..end - 1].to_owned() });
                 i = end;

@@ -60,13 +60,24 @@ fn pair(a: Obj, n: usize) -> Obj {
 // ---------------------------------------------------------------------------
 // The codec registry.
 
-/// CPython's normalizestring: ASCII lower case, spaces to underscores.
+/// CPython's normalizestring: ASCII lower case, spaces and hyphens to
+/// underscores.
 fn normalize(s: &str) -> String {
-    s.chars().map(|c| if c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect()
+    s.chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect()
 }
 
-thread_local! {
-    static IMPORTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// Whether the `encodings` package, whose search function CPython registers
+/// first when it sets the registry up, has been imported.
+static REGISTRY_READY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// CPython imports `encodings` while starting up; krait does it when the
+/// registry is first used (a lookup or a registration), so its search
+/// function still comes first.
+fn ensure_registry() -> PyResult<()> {
+    if !REGISTRY_READY.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        krait_runtime::import::import_module_level(&pystr::new("encodings"), None, None, 0)?;
+    }
+    Ok(())
 }
 
 pub fn lookup_codec(encoding: &str) -> PyResult<Obj> {
@@ -74,13 +85,7 @@ pub fn lookup_codec(encoding: &str) -> PyResult<Obj> {
     if let Some(v) = dict::get_item(&cache()?, &key)? {
         return Ok(v);
     }
-    let funcs = search_list()?;
-    if list::len(&funcs) == 0 && !IMPORTING.with(|c| c.get()) {
-        IMPORTING.with(|c| c.set(true));
-        let r = krait_runtime::import::import_module_level(&pystr::new("encodings"), None, None, 0);
-        IMPORTING.with(|c| c.set(false));
-        r?;
-    }
+    ensure_registry()?;
     for f in list::items(&search_list()?).to_vec() {
         let r = call(&f, &[key.clone()], None)?;
         if none::is_none(&r) {
@@ -161,6 +166,7 @@ fn codecs_register(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !krait_runtime::builtins::is_callable(&args[0]) {
         bail!(TypeError, "argument must be callable");
     }
+    ensure_registry()?;
     list::append(&search_list()?, args[0].clone());
     Ok(none::none())
 }

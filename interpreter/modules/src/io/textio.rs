@@ -1,6 +1,8 @@
-//! `TextIOWrapper` (decoding and encoding in Rust for UTF-8, Latin-1 and
-//! ASCII, universal newlines, tell/seek cookies as byte positions) and
-//! `IncrementalNewlineDecoder`.
+//! `TextIOWrapper` (decoding and encoding in Rust for UTF-8, UTF-16,
+//! UTF-32, Latin-1 and ASCII, with their byte-order marks; any other
+//! encoding through the codec registry's incremental decoder and encoder, as
+//! CPython's textio does; universal newlines; tell/seek cookies as byte
+//! positions) and `IncrementalNewlineDecoder`.
 
 use super::{call_method, getattr, state, truthy, unsupported, State};
 use crate::posix::args::{self, clinic};
@@ -131,25 +133,73 @@ pub enum Codec {
     Utf8,
     Latin1,
     Ascii,
+    Utf16 { big: bool },
+    Utf32 { big: bool },
+    /// The codec registry's incremental decoder and encoder (`TextState::py`).
+    Python,
 }
 
-/// Is `name` UTF-8 with a signature (BOM) ("utf-8-sig")?
-pub fn is_sig(name: &str) -> bool {
-    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
-    matches!(n.as_str(), "utf_8_sig" | "utf8_sig")
+/// The byte-order mark (signature) a codec reads past at the start of a
+/// stream and writes first: utf-8-sig's, or utf-16's and utf-32's, which
+/// also choose the byte order (little-endian, as this machine's, without one).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Sig {
+    Utf8,
+    Utf16,
+    Utf32,
 }
 
-pub fn lookup_codec(name: &str) -> PyResult<Codec> {
-    if is_sig(name) {
-        return Ok(Codec::Utf8);
+impl Sig {
+    fn bom(self) -> &'static [u8] {
+        match self {
+            Sig::Utf8 => b"\xef\xbb\xbf",
+            Sig::Utf16 => b"\xff\xfe",
+            Sig::Utf32 => b"\xff\xfe\x00\x00",
+        }
     }
-    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
-    match n.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => Ok(Codec::Utf8),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Ok(Codec::Latin1),
-        "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
-        _ => krait_runtime::bail!(LookupError, "unknown encoding: {}", name),
+}
+
+/// The registry codec of a non-native encoding: the CodecInfo's
+/// incremental decoder and encoder, made with the stream's errors handler.
+pub struct PyCodec {
+    pub decoder: Option<Obj>,
+    pub encoder: Option<Obj>,
+}
+
+fn norm_name(name: &str) -> String {
+    name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect()
+}
+
+/// The native codec (and signature) of `name`, None when the registry must
+/// provide it.
+pub fn native_codec(name: &str) -> Option<(Codec, Option<Sig>)> {
+    Some(match norm_name(name).as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => (Codec::Utf8, None),
+        "utf_8_sig" | "utf8_sig" => (Codec::Utf8, Some(Sig::Utf8)),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => (Codec::Latin1, None),
+        "ascii" | "us_ascii" | "646" | "us" => (Codec::Ascii, None),
+        "utf_16" | "utf16" | "u16" => (Codec::Utf16 { big: false }, Some(Sig::Utf16)),
+        "utf_16_le" | "utf_16le" => (Codec::Utf16 { big: false }, None),
+        "utf_16_be" | "utf_16be" => (Codec::Utf16 { big: true }, None),
+        "utf_32" | "utf32" | "u32" => (Codec::Utf32 { big: false }, Some(Sig::Utf32)),
+        "utf_32_le" | "utf_32le" => (Codec::Utf32 { big: false }, None),
+        "utf_32_be" | "utf_32be" => (Codec::Utf32 { big: true }, None),
+        _ => return None,
+    })
+}
+
+/// The registry's incremental codec for `name` (readable/writable say which
+/// halves are needed), refusing codecs that are not text encodings.
+pub fn registry_codec(name: &str, errors: &Obj, readable: bool, writable: bool) -> PyResult<PyCodec> {
+    let info = crate::codecs::lookup_codec(name)?;
+    if let Some(flag) = krait_runtime::ops::attr::getattr_opt(&info, &pystr::new("_is_text_encoding"))? {
+        if !truthy(&flag)? {
+            krait_runtime::bail!(LookupError, "'{}' is not a text encoding; use codecs.open() to handle arbitrary codecs", name);
+        }
     }
+    let decoder = if readable { Some(call_method(&info, "incrementaldecoder", &[errors.clone()])?) } else { None };
+    let encoder = if writable { Some(call_method(&info, "incrementalencoder", &[errors.clone()])?) } else { None };
+    Ok(PyCodec { decoder, encoder })
 }
 
 fn codec_name(c: Codec) -> &'static str {
@@ -157,6 +207,11 @@ fn codec_name(c: Codec) -> &'static str {
         Codec::Utf8 => "utf-8",
         Codec::Latin1 => "latin-1",
         Codec::Ascii => "ascii",
+        Codec::Utf16 { big: false } => "utf-16-le",
+        Codec::Utf16 { big: true } => "utf-16-be",
+        Codec::Utf32 { big: false } => "utf-32-le",
+        Codec::Utf32 { big: true } => "utf-32-be",
+        Codec::Python => "",
     }
 }
 
@@ -196,6 +251,31 @@ pub fn decode_chunk(codec: Codec, errors: &str, data: &[u8], final_: bool) -> Py
             let w = vec![1; cps.len()];
             Ok((cps, w, Vec::new()))
         }
+        Codec::Utf16 { big } => {
+            let mut keep = if final_ { 0 } else { data.len() % 2 };
+            // A high surrogate waits for its partner.
+            if !final_ && data.len() >= keep + 2 {
+                let u = &data[data.len() - keep - 2..data.len() - keep];
+                let unit = if big { u16::from_be_bytes([u[0], u[1]]) } else { u16::from_le_bytes([u[0], u[1]]) };
+                if (0xD800..0xDC00).contains(&unit) {
+                    keep += 2;
+                }
+            }
+            let body = &data[..data.len() - keep];
+            let s = krait_runtime::codecs::decode(body, codec_name(codec), Some(errors))?;
+            let cps = pystr::code_points(&s);
+            let ws = cps.iter().map(|&c| if c > 0xFFFF { 4 } else { 2 }).collect();
+            Ok((cps, ws, data[data.len() - keep..].to_vec()))
+        }
+        Codec::Utf32 { .. } => {
+            let keep = if final_ { 0 } else { data.len() % 4 };
+            let body = &data[..data.len() - keep];
+            let s = krait_runtime::codecs::decode(body, codec_name(codec), Some(errors))?;
+            let cps = pystr::code_points(&s);
+            let ws = vec![4; cps.len()];
+            Ok((cps, ws, data[data.len() - keep..].to_vec()))
+        }
+        Codec::Python => unreachable!("registry codecs decode through TextState::py_decode"),
         Codec::Utf8 => {
             let keep = if final_ { 0 } else { utf8_incomplete_tail(data) };
             let body = &data[..data.len() - keep];
@@ -267,8 +347,13 @@ pub struct TextState {
     pub pending: Vec<u8>,
     pub detached: bool,
     pub newline: Obj,
-    /// utf-8-sig: the codec skips a BOM at the start and writes one first.
-    pub sig: bool,
+    /// The codec's signature: skipped (and, for UTF-16/32, obeyed) at the
+    /// start, written first.
+    pub sig: Option<Sig>,
+    /// A registry codec's incremental decoder and encoder.
+    pub py: Option<PyCodec>,
+    /// Bytes the registry decoder holds that have made no char yet.
+    pub py_pending: usize,
     pub sig_read: bool,
     pub sig_write: bool,
     /// False while iterating with next() (tell() is refused, as CPython).
@@ -277,7 +362,68 @@ pub struct TextState {
 
 impl TextState {
     pub fn refs(&self) -> Vec<*mut krait_runtime::object::PyObject> {
-        vec![self.buffer.as_ptr()]
+        let mut v = vec![self.buffer.as_ptr()];
+        if let Some(p) = &self.py {
+            v.extend(p.decoder.iter().chain(p.encoder.iter()).map(|o| o.as_ptr()));
+        }
+        v
+    }
+
+    /// Decodes through the registry's incremental decoder. Each char's
+    /// width in bytes (for tell()) is exact: when a chunk does not decode to
+    /// one char per byte, it is decoded again from the saved decoder state
+    /// one byte at a time.
+    fn py_decode(&mut self, input: &[u8], final_: bool) -> PyResult<(Vec<u32>, Vec<u32>)> {
+        let dec = match self.py.as_ref().and_then(|p| p.decoder.clone()) {
+            Some(d) => d,
+            None => return Err(unsupported("not readable")),
+        };
+        let saved = if self.seekable { Some(call_method(&dec, "getstate", &[])?) } else { None };
+        let out = call_method(&dec, "decode", &[bytes::new(input), bool_::from_bool(final_)])?;
+        if !pystr::is_str(&out) {
+            krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", out.ty().name());
+        }
+        let cps = pystr::code_points(&out);
+        // A decoder holding no state, having put out one char per byte.
+        let simple = |st: &Obj| -> PyResult<bool> {
+            let items = krait_runtime::types::tuple::items(st);
+            Ok(items.len() == 2 && krait_runtime::types::buffer::copy_bytes(&items[0]).map_or(false, |b| b.map_or(false, |b| b.is_empty())))
+        };
+        let Some(saved) = saved else {
+            let n = cps.len();
+            return Ok((cps, vec![1; n]));
+        };
+        let after = call_method(&dec, "getstate", &[])?;
+        if cps.len() == input.len() && simple(&saved)? && simple(&after)? {
+            let n = cps.len();
+            self.py_pending = 0;
+            return Ok((cps, vec![1; n]));
+        }
+        call_method(&dec, "setstate", &[saved])?;
+        let mut cps = Vec::with_capacity(input.len());
+        let mut ws = Vec::with_capacity(input.len());
+        let mut width = 0u32;
+        for (i, b) in input.iter().enumerate() {
+            let fin = final_ && i + 1 == input.len();
+            let piece = call_method(&dec, "decode", &[bytes::new(&[*b]), bool_::from_bool(fin)])?;
+            width += 1;
+            for (k, c) in pystr::chars(&piece).enumerate() {
+                cps.push(c);
+                ws.push(if k == 0 { width } else { 0 });
+            }
+            if pystr::len(&piece) > 0 {
+                width = 0;
+            }
+        }
+        self.py_pending = width as usize;
+        if input.is_empty() && final_ {
+            let piece = call_method(&dec, "decode", &[bytes::new(b""), bool_::from_bool(true)])?;
+            for c in pystr::chars(&piece) {
+                cps.push(c);
+                ws.push(0);
+            }
+        }
+        Ok((cps, ws))
     }
 
     fn avail(&self) -> usize {
@@ -285,6 +431,7 @@ impl TextState {
     }
 
     fn reset_read(&mut self) {
+        self.py_pending = 0;
         self.decoded.clear();
         self.widths.clear();
         self.dpos = 0;
@@ -345,19 +492,35 @@ impl TextState {
         self.compact();
         let mut input = std::mem::take(&mut self.undecoded);
         input.extend_from_slice(raw);
-        if self.sig_read {
-            const BOM: &[u8] = b"\xef\xbb\xbf";
-            if input.len() < 3 && BOM.starts_with(&input) {
+        if let (true, Some(sig)) = (self.sig_read, self.sig) {
+            let boms: &[(&[u8], Codec)] = match sig {
+                Sig::Utf8 => &[(b"\xef\xbb\xbf", Codec::Utf8)],
+                Sig::Utf16 => &[(b"\xff\xfe", Codec::Utf16 { big: false }), (b"\xfe\xff", Codec::Utf16 { big: true })],
+                Sig::Utf32 => &[(b"\xff\xfe\x00\x00", Codec::Utf32 { big: false }), (b"\x00\x00\xfe\xff", Codec::Utf32 { big: true })],
+            };
+            if !final_ && boms.iter().any(|(b, _)| input.len() < b.len() && b.starts_with(&input)) {
                 self.undecoded = input;
                 return Ok(());
             }
             self.sig_read = false;
-            if input.starts_with(BOM) {
-                input.drain(..3);
+            if let Some((b, c)) = boms.iter().find(|(b, _)| input.starts_with(b)) {
+                input.drain(..b.len());
+                self.codec = *c;
+            } else if sig != Sig::Utf8 && input.len() >= boms[0].0.len() {
+                // The registry's utf-16/utf-32 stream decoders insist on a BOM.
+                let name = if sig == Sig::Utf16 { "UTF-16" } else { "UTF-32" };
+                self.undecoded = input;
+                self.sig_read = true;
+                krait_runtime::bail!(UnicodeError, "{} stream does not start with BOM", name);
             }
         }
-        let (mut cps, mut ws, held) = decode_chunk(self.codec, &self.errors_s, &input, final_)?;
-        self.undecoded = held;
+        let (mut cps, mut ws) = if self.codec == Codec::Python {
+            self.py_decode(&input, final_)?
+        } else {
+            let (cps, ws, held) = decode_chunk(self.codec, &self.errors_s, &input, final_)?;
+            self.undecoded = held;
+            (cps, ws)
+        };
         if self.readuniversal {
             self.nl.process(&mut cps, &mut ws, final_);
         }
@@ -549,9 +712,12 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let nl = newline_arg(&v[3], "TextIOWrapper")?;
     let line_buffering = args::to_bool(&v[4], false)?;
     let write_through = args::to_bool(&v[5], false)?;
-    let codec = lookup_codec(&pystr::to_string_lossy(&encoding))?;
     let readable = truthy(&call_method(&buffer, "readable", &[])?)?;
     let writable = truthy(&call_method(&buffer, "writable", &[])?)?;
+    let (codec, sig, py) = match native_codec(&pystr::to_string_lossy(&encoding)) {
+        Some((c, sig)) => (c, sig, None),
+        None => (Codec::Python, None, Some(registry_codec(&pystr::to_string_lossy(&encoding), &errors, readable, writable)?)),
+    };
     let seekable = truthy(&call_method(&buffer, "seekable", &[])?)?;
     let has_read1 = krait_runtime::ops::attr::getattr_opt(&buffer, &pystr::new("read1"))?.is_some();
     let mut t = TextState {
@@ -580,19 +746,29 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         pending: Vec::new(),
         detached: false,
         newline: none::none(),
-        sig: false,
+        sig,
+        py,
+        py_pending: 0,
         sig_read: false,
         sig_write: false,
         telling: seekable,
     };
-    if is_sig(&pystr::to_string_lossy(&t.encoding)) {
-        t.sig = true;
+    if t.sig.is_some() {
         t.sig_read = true;
         t.sig_write = true;
         if t.seekable && t.writable {
             let pos = call_method(&t.buffer, "tell", &[])?;
             if !int::is_zero(&int::index(&pos)?) {
                 t.sig_write = false;
+            }
+        }
+    }
+    if let Some(enc) = t.py.as_ref().and_then(|p| p.encoder.clone()) {
+        // Appending to a file: no signature (CPython's encoder.setstate(0)).
+        if t.seekable && t.writable {
+            let pos = call_method(&t.buffer, "tell", &[])?;
+            if !int::is_zero(&int::index(&pos)?) {
+                call_method(&enc, "setstate", &[int::from_i64(0)])?;
             }
         }
     }
@@ -691,12 +867,24 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if t.avail() > 0 || !t.undecoded.is_empty() {
         t.reset_read();
     }
-    if t.sig_write {
+    if let (true, Some(sig)) = (t.sig_write, t.sig) {
         t.sig_write = false;
-        t.pending.extend_from_slice(b"\xef\xbb\xbf");
+        t.pending.extend_from_slice(sig.bom());
     }
     match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
         Some(u) => t.pending.extend_from_slice(u.as_bytes()),
+        None if t.codec == Codec::Python => {
+            let enc = match t.py.as_ref().and_then(|p| p.encoder.clone()) {
+                Some(e) => e,
+                None => return Err(unsupported("not writable")),
+            };
+            let b = call_method(&enc, "encode", &[txt.clone()])?;
+            if !bytes::is_bytes(&b) {
+                krait_runtime::bail!(TypeError, "encoder should return a bytes object, not '{}'", b.ty().name());
+            }
+            let t = text(s)?;
+            t.pending.extend_from_slice(bytes::as_slice(&b));
+        }
         None => {
             let b = encode(t.codec, &t.errors_s, &txt)?;
             t.pending.extend_from_slice(&b);
@@ -768,6 +956,7 @@ fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let pos = args::to_long(&call_method(&t.buffer, "tell", &[])?)?;
     let unread: i64 = t.widths[t.dpos..].iter().map(|&w| w as i64).sum::<i64>()
         + t.undecoded.len() as i64
+        + t.py_pending as i64
         + if t.nl.pendingcr { t.nl.pending_width as i64 } else { 0 };
     Ok(int::from_i64(pos - unread))
 }
@@ -801,7 +990,9 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             t.sig_read = false;
             t.sig_write = false;
             let buf = t.buffer.clone();
-            return call_method(&buf, "seek", &[int::from_i64(0), int::from_i64(2)]);
+            let r = call_method(&buf, "seek", &[int::from_i64(0), int::from_i64(2)])?;
+            reset_py_codec(s, &r)?;
+            return Ok(r);
         }
         0 => {}
         _ => krait_runtime::bail!(ValueError, "invalid whence ({}, should be 0, 1 or 2)", whence),
@@ -814,11 +1005,31 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let t = text(s)?;
     t.reset_read();
     let at_start = int::is_zero(&c);
-    t.sig_read = t.sig && at_start;
-    t.sig_write = t.sig && at_start;
+    t.sig_read = t.sig.is_some() && at_start;
+    t.sig_write = t.sig.is_some() && at_start;
     let buf = t.buffer.clone();
     call_method(&buf, "seek", &[c.clone()])?;
+    reset_py_codec(s, &c)?;
     Ok(c)
+}
+
+/// After a seek to `pos`: a registry codec starts afresh; its encoder
+/// writes a signature only at the start of the stream.
+fn reset_py_codec(s: &Obj, pos: &Obj) -> PyResult<()> {
+    let t = text(s)?;
+    let Some(p) = &t.py else { return Ok(()) };
+    let (dec, enc) = (p.decoder.clone(), p.encoder.clone());
+    if let Some(d) = dec {
+        call_method(&d, "reset", &[])?;
+    }
+    if let Some(e) = enc {
+        if int::is_zero(&int::index(pos)?) {
+            call_method(&e, "reset", &[])?;
+        } else {
+            call_method(&e, "setstate", &[int::from_i64(0)])?;
+        }
+    }
+    Ok(())
 }
 
 fn m_truncate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -846,7 +1057,27 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     call_method(s, "flush", &[])?;
     let t = text(s)?;
     if let Some(e) = enc {
-        t.codec = lookup_codec(&pystr::to_string_lossy(&e))?;
+        let name = pystr::to_string_lossy(&e);
+        let errors = match &errs {
+            Some(x) => x.clone(),
+            None => pystr::new("strict"),
+        };
+        match native_codec(&name) {
+            Some((c, sig)) => {
+                t.codec = c;
+                t.sig = sig;
+                t.py = None;
+            }
+            None => {
+                let (r, w) = (t.readable, t.writable);
+                let py = registry_codec(&name, &errors, r, w)?;
+                let t = text(s)?;
+                t.codec = Codec::Python;
+                t.sig = None;
+                t.py = Some(py);
+            }
+        }
+        let t = text(s)?;
         t.encoding = if pystr::to_string_lossy(&e) == "locale" { pystr::new("UTF-8") } else { e };
         if errs.is_none() {
             t.errors = pystr::new("strict");

@@ -230,17 +230,9 @@ pub enum Found {
 /// "HANGUL SYLLABLE " and "CJK UNIFIED IDEOGRAPH-" prefixes as written.
 /// Database 3.2.0 knows neither aliases nor sequences, nor characters it
 /// did not assign.
+/// (The algorithmic names are not checked against 3.2.0's assignments,
+/// as CPython does not.)
 pub fn lookup(v: Version, name: &[u8], sequences: bool) -> Option<Found> {
-    let found = lookup_any(v, name, sequences)?;
-    if let (Version::V3_2, Found::Char(c)) = (v, &found) {
-        if record(v, *c).category == 0 {
-            return None;
-        }
-    }
-    Some(found)
-}
-
-fn lookup_any(v: Version, name: &[u8], sequences: bool) -> Option<Found> {
     if let Some(rest) = name.strip_prefix(b"HANGUL SYLLABLE ") {
         let mut p = rest;
         let (l, n) = longest_jamo(p, &JAMO_L)?;
@@ -284,7 +276,13 @@ fn lookup_any(v: Version, name: &[u8], sequences: bool) -> Option<Found> {
         match buf.as_str().cmp(upper.as_str()) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(Found::Char(u32_at(NAMED_CPS, i))),
+            std::cmp::Ordering::Equal => {
+                let c = u32_at(NAMED_CPS, i);
+                if v == Version::V3_2 && record(v, c).category == 0 {
+                    return None; // not assigned in 3.2.0
+                }
+                return Some(Found::Char(c));
+            }
         }
     }
     if v == Version::V3_2 {
