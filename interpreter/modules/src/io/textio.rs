@@ -378,7 +378,7 @@ impl TextState {
             Some(d) => d,
             None => return Err(unsupported("not readable")),
         };
-        let saved = if self.seekable { Some(call_method(&dec, "getstate", &[])?) } else { None };
+        let saved = if self.seekable { Some(checked_state(call_method(&dec, "getstate", &[])?)?) } else { None };
         let out = call_method(&dec, "decode", &[bytes::new(input), bool_::from_bool(final_)])?;
         if !pystr::is_str(&out) {
             krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", out.ty().name());
@@ -498,7 +498,8 @@ impl TextState {
                 Sig::Utf16 => &[(b"\xff\xfe", Codec::Utf16 { big: false }), (b"\xfe\xff", Codec::Utf16 { big: true })],
                 Sig::Utf32 => &[(b"\xff\xfe\x00\x00", Codec::Utf32 { big: false }), (b"\x00\x00\xfe\xff", Codec::Utf32 { big: true })],
             };
-            if !final_ && boms.iter().any(|(b, _)| input.len() < b.len() && b.starts_with(&input)) {
+            // utf-8-sig holds a partial BOM even at the end (and yields nothing).
+            if (!final_ || sig == Sig::Utf8) && boms.iter().any(|(b, _)| input.len() < b.len() && b.starts_with(&input)) {
                 self.undecoded = input;
                 return Ok(());
             }
@@ -688,6 +689,8 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
             if !pystr::is_str(e) {
                 krait_runtime::bail!(TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not {}", e.ty().name());
             }
+            // The name goes to the registry as UTF-8 (lone surrogates fail).
+            krait_runtime::codecs::encode(e, "utf-8", None)?;
             let s = pystr::to_string_lossy(e);
             if s.contains('\0') {
                 krait_runtime::bail!(ValueError, "embedded null character");
@@ -704,6 +707,11 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         Some(e) if !none::is_none(e) => {
             if !pystr::is_str(e) {
                 krait_runtime::bail!(TypeError, "TextIOWrapper() argument 'errors' must be str or None, not {}", e.ty().name());
+            }
+            // Checked as CPython's C implementation does.
+            krait_runtime::codecs::encode(e, "utf-8", None)?;
+            if pystr::chars(e).any(|c| c == 0) {
+                krait_runtime::bail!(ValueError, "embedded null character");
             }
             e.clone()
         }
@@ -1013,6 +1021,18 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(c)
 }
 
+/// A decoder's getstate() result, which must be (bytes, int).
+fn checked_state(st: Obj) -> PyResult<Obj> {
+    if !tuple::is_tuple(&st) {
+        krait_runtime::bail!(TypeError, "illegal decoder state");
+    }
+    let items = tuple::items(&st);
+    if items.len() != 2 || !bytes::is_bytes(&items[0]) || !int::is_int(&items[1]) {
+        krait_runtime::bail!(TypeError, "illegal decoder state: the returned object is not a (bytes, int) pair");
+    }
+    Ok(st)
+}
+
 /// After a seek to `pos`: a registry codec starts afresh; its encoder
 /// writes a signature only at the start of the stream.
 fn reset_py_codec(s: &Obj, pos: &Obj) -> PyResult<()> {
@@ -1052,10 +1072,12 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         if !pystr::is_str(e) {
             krait_runtime::bail!(TypeError, "reconfigure() argument 'encoding' must be str or None, not {}", e.ty().name());
         }
+        krait_runtime::codecs::encode(e, "utf-8", None)?;
     }
     let errs = v[1].clone().filter(|x| !none::is_none(x));
     call_method(s, "flush", &[])?;
     let t = text(s)?;
+    let encoding_changed = enc.is_some();
     if let Some(e) = enc {
         let name = pystr::to_string_lossy(&e);
         let errors = match &errs {
@@ -1088,9 +1110,32 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         if !pystr::is_str(&e) {
             krait_runtime::bail!(TypeError, "reconfigure() argument 'errors' must be str or None, not {}", e.ty().name());
         }
+        krait_runtime::codecs::encode(&e, "utf-8", None)?;
+        if t.codec == Codec::Python && !encoding_changed {
+            let (name, r, w) = (pystr::to_string_lossy(&t.encoding), t.readable, t.writable);
+            let py = registry_codec(&name, &e, r, w)?;
+            text(s)?.py = Some(py);
+        }
+        let t = text(s)?;
         t.errors_s = pystr::to_string_lossy(&e);
         t.errors = e;
     }
+    if encoding_changed {
+        // A new codec writes its signature unless the stream is past its start.
+        let t = text(s)?;
+        let mut at_start = true;
+        if t.seekable && t.writable {
+            let buf = t.buffer.clone();
+            at_start = int::is_zero(&int::index(&call_method(&buf, "tell", &[])?)?);
+        }
+        let t = text(s)?;
+        t.sig_write = t.sig.is_some() && at_start;
+        t.sig_read = false;
+        if let (false, Some(enc)) = (at_start, t.py.as_ref().and_then(|p| p.encoder.clone())) {
+            call_method(&enc, "setstate", &[int::from_i64(0)])?;
+        }
+    }
+    let t = text(s)?;
     if let Some(n) = nl {
         apply_newline(t, n);
     }
@@ -1121,17 +1166,24 @@ delegate!(m_writable, "writable");
 fn g_buffer(o: &Obj) -> PyResult<Obj> {
     Ok(text(o)?.buffer.clone())
 }
+/// The state for attributes that stay readable once the buffer is detached.
+fn text_any(o: &Obj) -> PyResult<&mut TextState> {
+    match state(o) {
+        Some(State::Text(t)) => Ok(t),
+        _ => text(o),
+    }
+}
 fn g_encoding(o: &Obj) -> PyResult<Obj> {
-    Ok(text(o)?.encoding.clone())
+    Ok(text_any(o)?.encoding.clone())
 }
 fn g_errors(o: &Obj) -> PyResult<Obj> {
-    Ok(text(o)?.errors.clone())
+    Ok(text_any(o)?.errors.clone())
 }
 fn g_line_buffering(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(text(o)?.line_buffering))
+    Ok(bool_::from_bool(text_any(o)?.line_buffering))
 }
 fn g_write_through(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(text(o)?.write_through))
+    Ok(bool_::from_bool(text_any(o)?.write_through))
 }
 fn g_newlines(o: &Obj) -> PyResult<Obj> {
     let t = text(o)?;
