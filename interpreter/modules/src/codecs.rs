@@ -353,7 +353,19 @@ fn h_namereplace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !is_kind(&exc, exceptions::UnicodeEncodeError()) {
         return Err(wrong_exc(&exc));
     }
-    bail!(NotImplementedError, "the 'namereplace' error handler needs the Unicode name database")
+    let (start, end, obj) = exc_range(&exc)?;
+    let mut s = String::new();
+    for c in cps_of(&obj, start, end) {
+        match crate::unicodedata::char_name(c) {
+            Some(n) => {
+                s.push_str("\\N{");
+                s.push_str(&n);
+                s.push('}');
+            }
+            None => escape_cp(c, &mut s),
+        }
+    }
+    Ok(pair(pystr::new(&s), end))
 }
 
 fn h_surrogateescape(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

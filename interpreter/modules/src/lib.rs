@@ -228,6 +228,7 @@ pub fn register_all() {
     register("_socket", socket::create);
     register("unicodedata", unicodedata::create);
     krait_compiler::set_name_lookup(unicodedata::lookup_name);
+    krait_runtime::codecs::set_name_hook(unicodedata::char_name);
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);

@@ -227,6 +227,11 @@ pub fn lookup_name(name: &[u8]) -> Option<u32> {
     }
 }
 
+/// A character's name in Unicode 14.0.0 (for the namereplace handler).
+pub fn char_name(c: u32) -> Option<String> {
+    db::name(Version::Current, c)
+}
+
 const FUNCTIONS: &[MethodSpec] = &[
     method("decimal", u_decimal),
     method("digit", u_digit),

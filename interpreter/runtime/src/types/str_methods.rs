@@ -650,7 +650,9 @@ fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     } else {
         str_search::find_all(slf, old, 0, n, max)
     };
-    if positions.is_empty() {
+    // Nothing to change (no match, or `old` replaced by itself): the string
+    // itself, as CPython returns it.
+    if positions.is_empty() || pystr::eq(old, new) {
         return Ok(if pystr::is_exact_str(slf) { slf.clone() } else { from_code_points(&code_points(slf)) });
     }
     let m = len(old);
