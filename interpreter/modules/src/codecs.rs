@@ -6,6 +6,8 @@
 //! the runtime's (`krait_runtime::codecs`); handlers registered from
 //! Python are driven here by restarting the native codec after each error.
 
+#[path = "codecs_utf7.rs"]
+mod utf7;
 use crate::Keep;
 use krait_runtime::bail;
 use krait_runtime::codecs as native;
@@ -60,10 +62,24 @@ fn pair(a: Obj, n: usize) -> Obj {
 // ---------------------------------------------------------------------------
 // The codec registry.
 
-/// CPython's normalizestring: ASCII lower case, spaces and hyphens to
-/// underscores.
+/// CPython's name normalization (`_Py_normalize_encoding`): ASCII letters
+/// lowered, digits and dots kept, and every run of other characters (non-ASCII
+/// ones included) between them one underscore.
 fn normalize(s: &str) -> String {
-    s.chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect()
+    let mut out = String::with_capacity(s.len());
+    let mut punct = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            punct = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            punct = true;
+        }
+    }
+    out
 }
 
 /// Whether the `encodings` package, whose search function CPython registers
@@ -122,7 +138,7 @@ pub fn registry_encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResul
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
     }
-    let r = call(&tuple::items(&info)[0], &cargs, None)?;
+    let r = call(&tuple::items(&info)[0], &cargs, None).map_err(|e| wrap_codec_error(e, "encoding", encoding))?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         bail!(TypeError, "encoder must return a tuple (object, integer)");
     }
@@ -145,7 +161,7 @@ pub fn registry_decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyR
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
     }
-    let r = call(&tuple::items(&info)[1], &cargs, None)?;
+    let r = call(&tuple::items(&info)[1], &cargs, None).map_err(|e| wrap_codec_error(e, "decoding", encoding))?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         bail!(TypeError, "decoder must return a tuple (object,integer)");
     }
@@ -203,6 +219,54 @@ fn codecs_forget_codec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
     Ok(none::none())
 }
 
+/// CPython's `_PyErr_TrySetFromCause`: an exception a codec raised is
+/// replaced by one of the same type saying which codec failed ("decoding
+/// with 'hex' codec failed (Error: ...)"), caused by the original, when that
+/// type carries no state beyond BaseException's and the exception holds at
+/// most one str argument and no attributes. Others pass through unchanged.
+fn wrap_codec_error(e: errors::PyErr, operation: &str, encoding: &str) -> errors::PyErr {
+    let val = errors::take(e);
+    match wrapped(&val, operation, encoding) {
+        Ok(Some(new)) => errors::restore(new),
+        Ok(None) => errors::restore(val),
+        Err(e2) => e2,
+    }
+}
+
+fn wrapped(val: &Obj, operation: &str, encoding: &str) -> PyResult<Option<Obj>> {
+    let t = val.type_ptr();
+    let base = exceptions::BaseException();
+    let plain = unsafe {
+        let base_size = (*base).tp_basicsize;
+        let size = (*t).tp_basicsize;
+        let same_size = size == base_size || ((*t).tp_weaklistoffset > 0 && size == base_size + std::mem::size_of::<usize>() as isize);
+        (*t).tp_init == (*base).tp_init && (*t).tp_new == (*base).tp_new && same_size && (*t).tp_itemsize == 0
+    };
+    if !plain {
+        return Ok(None);
+    }
+    let args = getattr_str(val, "args")?;
+    let items = tuple::items(&args);
+    if items.len() > 1 || (items.len() == 1 && !pystr::is_exact_str(&items[0])) {
+        return Ok(None);
+    }
+    if let Some(d) = errors::catch(exceptions::AttributeError(), getattr_str(val, "__dict__"))? {
+        if dict::is_dict(&d) && dict::len(&d) > 0 {
+            return Ok(None);
+        }
+    }
+    let msg = format!(
+        "{} with {} codec failed ({}: {})",
+        operation,
+        krait_runtime::ops::repr_string(&pystr::new(encoding))?,
+        val.ty().name(),
+        pystr::to_string_lossy(&krait_runtime::ops::str_of(val)?)
+    );
+    let new = call(&type_::type_obj(t), &[pystr::new(&msg)], None)?;
+    exceptions::set_cause(&new, Some(val.clone()));
+    Ok(Some(new))
+}
+
 fn coder(fname: &str, which: usize, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args(fname, args, kw, &["obj", "encoding", "errors"], 0, 1, 3)?;
     let obj = a[0].clone().unwrap();
@@ -222,7 +286,7 @@ fn coder(fname: &str, which: usize, args: &[Obj], kw: Option<&Obj>) -> PyResult<
     if let Some(e) = &a[2] {
         cargs.push(e.clone());
     }
-    let r = call(&f, &cargs, None)?;
+    let r = call(&f, &cargs, None).map_err(|e| wrap_codec_error(e, if which == 0 { "encoding" } else { "decoding" }, &encoding))?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         if which == 0 {
             bail!(TypeError, "encoder must return a tuple (object, integer)");
@@ -644,12 +708,17 @@ fn encode_fn(fname: &str, enc: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult
 
 /// How many bytes at the end of `data` begin a sequence `enc` needs more
 /// input for (left for the next call when not final).
-fn incomplete_tail(data: &[u8], enc: &str) -> usize {
+fn incomplete_tail(data: &[u8], enc: &str, surrogatepass: bool) -> usize {
     match enc {
         "utf-8" => {
             let n = data.len();
             for k in (n.saturating_sub(3)..n).rev() {
                 if data[k] & 0xc0 != 0x80 {
+                    // surrogatepass reads ED A0..BF xx as a surrogate.
+                    let tail = &data[k..];
+                    if surrogatepass && tail[0] == 0xed && tail.len() < 3 && tail.get(1).map_or(true, |b| (0xa0..0xc0).contains(b)) {
+                        return n - k;
+                    }
                     return match std::str::from_utf8(&data[k..]) {
                         Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => n - k,
                         _ => 0,
@@ -676,7 +745,7 @@ fn incomplete_tail(data: &[u8], enc: &str) -> usize {
 }
 
 fn decode_stateful(data: &[u8], enc: &str, errors: &str, fin: bool) -> PyResult<(Obj, usize)> {
-    let n = if fin { data.len() } else { data.len() - incomplete_tail(data, enc) };
+    let n = if fin { data.len() } else { data.len() - incomplete_tail(data, enc, errors == "surrogatepass") };
     Ok((decode_native(&data[..n], enc, errors)?, n))
 }
 
@@ -859,6 +928,8 @@ fn charmap_lookup_decode(mapping: &Obj, b: u8) -> PyResult<Option<Vec<u32>>> {
     }
     if int::is_int(&r) {
         match int::as_i64(&r) {
+            // U+FFFE marks an undefined byte, as in a decoding-table str.
+            Some(0xfffe) => return Ok(None),
             Some(v) if (0..0x110000).contains(&v) => return Ok(Some(vec![v as u32])),
             _ => bail!(TypeError, "character mapping must be in range(0x110000)"),
         }
@@ -1330,6 +1401,8 @@ const FUNCTIONS: &[MethodSpec] = &[
     method("register_error", codecs_register_error),
     method("utf_8_encode", utf_8_encode),
     method("utf_8_decode", utf_8_decode),
+    method("utf_7_encode", utf7::utf_7_encode),
+    method("utf_7_decode", utf7::utf_7_decode),
     method("utf_16_encode", utf_16_encode),
     method("utf_16_decode", utf_16_decode),
     method("utf_16_le_encode", utf_16_le_encode),
