@@ -10,6 +10,7 @@ use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
 use krait_runtime::types::getset::GetSetSpec;
 use krait_runtime::types::{bool_, bytes, int, none, str as pystr, tuple};
 use krait_runtime::{Obj, PyResult};
+use num_bigint::BigInt;
 
 pub const SEEN_CR: u8 = 1;
 pub const SEEN_LF: u8 = 2;
@@ -157,6 +158,17 @@ impl Sig {
             Sig::Utf32 => b"\xff\xfe\x00\x00",
         }
     }
+}
+
+/// A chunk decoded by a registry codec: where its chars start in
+/// `decoded`, the decoder's flags and a CR held back by newline handling
+/// before it, and its input (the bytes the decoder held, then those read).
+pub struct PyChunk {
+    pub start: isize,
+    pub flags: Obj,
+    pub pendingcr: bool,
+    pub input: Vec<u8>,
+    pub raw_len: usize,
 }
 
 /// The registry codec of a non-native encoding: the CodecInfo's
@@ -352,8 +364,8 @@ pub struct TextState {
     pub sig: Option<Sig>,
     /// A registry codec's incremental decoder and encoder.
     pub py: Option<PyCodec>,
-    /// Bytes the registry decoder holds that have made no char yet.
-    pub py_pending: usize,
+    /// The chunks a registry decoder produced that still have unread chars.
+    pub py_chunks: Vec<PyChunk>,
     pub sig_read: bool,
     pub sig_write: bool,
     /// False while iterating with next() (tell() is refused, as CPython).
@@ -369,61 +381,45 @@ impl TextState {
         v
     }
 
-    /// Decodes through the registry's incremental decoder. Each char's
-    /// width in bytes (for tell()) is exact: when a chunk does not decode to
-    /// one char per byte, it is decoded again from the saved decoder state
-    /// one byte at a time.
+    /// Decodes through the registry's incremental decoder. On a seekable
+    /// stream each chunk is recorded with the decoder's state before it
+    /// (CPython's snapshot), from which tell() rebuilds a position.
     fn py_decode(&mut self, input: &[u8], final_: bool) -> PyResult<(Vec<u32>, Vec<u32>)> {
         let dec = match self.py.as_ref().and_then(|p| p.decoder.clone()) {
             Some(d) => d,
             None => return Err(unsupported("not readable")),
         };
-        let saved = if self.seekable { Some(checked_state(call_method(&dec, "getstate", &[])?)?) } else { None };
+        if self.seekable {
+            let st = checked_state(call_method(&dec, "getstate", &[])?)?;
+            let items = tuple::items(&st);
+            let mut all = bytes::as_slice(&items[0]).to_vec();
+            all.extend_from_slice(input);
+            self.py_chunks.push(PyChunk {
+                start: self.decoded.len() as isize,
+                flags: items[1].clone(),
+                pendingcr: self.nl.pendingcr,
+                input: all,
+                raw_len: input.len(),
+            });
+        }
         let out = call_method(&dec, "decode", &[bytes::new(input), bool_::from_bool(final_)])?;
         if !pystr::is_str(&out) {
             krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", out.ty().name());
         }
         let cps = pystr::code_points(&out);
-        // A decoder holding no state, having put out one char per byte.
-        let simple = |st: &Obj| -> PyResult<bool> {
-            let items = krait_runtime::types::tuple::items(st);
-            Ok(items.len() == 2 && krait_runtime::types::buffer::copy_bytes(&items[0]).map_or(false, |b| b.map_or(false, |b| b.is_empty())))
-        };
-        let Some(saved) = saved else {
-            let n = cps.len();
-            return Ok((cps, vec![1; n]));
-        };
-        let after = call_method(&dec, "getstate", &[])?;
-        if cps.len() == input.len() && simple(&saved)? && simple(&after)? {
-            let n = cps.len();
-            self.py_pending = 0;
-            return Ok((cps, vec![1; n]));
+        let n = cps.len();
+        Ok((cps, vec![1; n]))
+    }
+
+    /// After `shift` chars left the front of `decoded`: chunk starts follow,
+    /// and chunks wholly read are forgotten.
+    fn shift_chunks(&mut self, shift: isize) {
+        for c in self.py_chunks.iter_mut() {
+            c.start -= shift;
         }
-        call_method(&dec, "setstate", &[saved])?;
-        let mut cps = Vec::with_capacity(input.len());
-        let mut ws = Vec::with_capacity(input.len());
-        let mut width = 0u32;
-        for (i, b) in input.iter().enumerate() {
-            let fin = final_ && i + 1 == input.len();
-            let piece = call_method(&dec, "decode", &[bytes::new(&[*b]), bool_::from_bool(fin)])?;
-            width += 1;
-            for (k, c) in pystr::chars(&piece).enumerate() {
-                cps.push(c);
-                ws.push(if k == 0 { width } else { 0 });
-            }
-            if pystr::len(&piece) > 0 {
-                width = 0;
-            }
+        while self.py_chunks.len() > 1 && self.py_chunks[1].start <= 0 {
+            self.py_chunks.remove(0);
         }
-        self.py_pending = width as usize;
-        if input.is_empty() && final_ {
-            let piece = call_method(&dec, "decode", &[bytes::new(b""), bool_::from_bool(true)])?;
-            for c in pystr::chars(&piece) {
-                cps.push(c);
-                ws.push(0);
-            }
-        }
-        Ok((cps, ws))
     }
 
     fn avail(&self) -> usize {
@@ -431,7 +427,7 @@ impl TextState {
     }
 
     fn reset_read(&mut self) {
-        self.py_pending = 0;
+        self.py_chunks.clear();
         self.decoded.clear();
         self.widths.clear();
         self.dpos = 0;
@@ -450,14 +446,17 @@ impl TextState {
     }
 
     fn compact(&mut self) {
+        let shift = self.dpos as isize;
         if self.dpos > 0 && self.dpos == self.decoded.len() {
             self.decoded.clear();
             self.widths.clear();
             self.dpos = 0;
+            self.shift_chunks(shift);
         } else if self.dpos > 65536 {
             self.decoded.drain(..self.dpos);
             self.widths.drain(..self.dpos);
             self.dpos = 0;
+            self.shift_chunks(shift);
         }
     }
 
@@ -756,7 +755,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         newline: none::none(),
         sig,
         py,
-        py_pending: 0,
+        py_chunks: Vec::new(),
         sig_read: false,
         sig_write: false,
         telling: seekable,
@@ -961,10 +960,12 @@ fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let buf = t.buffer.clone();
     call_method(&buf, "flush", &[])?;
     let t = text(s)?;
+    if t.codec == Codec::Python {
+        return py_tell(s);
+    }
     let pos = args::to_long(&call_method(&t.buffer, "tell", &[])?)?;
     let unread: i64 = t.widths[t.dpos..].iter().map(|&w| w as i64).sum::<i64>()
         + t.undecoded.len() as i64
-        + t.py_pending as i64
         + if t.nl.pendingcr { t.nl.pending_width as i64 } else { 0 };
     Ok(int::from_i64(pos - unread))
 }
@@ -1011,6 +1012,9 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     call_method(s, "flush", &[])?;
     let t = text(s)?;
+    if t.codec == Codec::Python {
+        return py_seek(s, c);
+    }
     t.reset_read();
     let at_start = int::is_zero(&c);
     t.sig_read = t.sig.is_some() && at_start;
@@ -1019,6 +1023,235 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     call_method(&buf, "seek", &[c.clone()])?;
     reset_py_codec(s, &c)?;
     Ok(c)
+}
+
+// ---------------------------------------------------------------------------
+// tell()/seek() over registry codecs, as CPython's textio: the cookie packs
+// the byte position of a point where the decoder held nothing, the decoder
+// flags there (shifted left, with a held-back CR in bit 0), how many bytes to
+// feed from there, whether to signal the end, and how many chars to skip.
+
+struct Cookie {
+    start_pos: BigInt,
+    flags: BigInt,
+    bytes_to_feed: usize,
+    need_eof: bool,
+    chars_to_skip: usize,
+}
+
+fn pack_cookie(c: &Cookie) -> Obj {
+    let v = &c.start_pos
+        | (&c.flags << 64u32)
+        | (BigInt::from(c.bytes_to_feed) << 128u32)
+        | (BigInt::from(c.chars_to_skip) << 192u32)
+        | (BigInt::from(c.need_eof as u8) << 256u32);
+    int::from_bigint(&v)
+}
+
+fn unpack_cookie(o: &Obj) -> Cookie {
+    let v = int::to_bigint(o);
+    let mask = (BigInt::from(1u8) << 64u32) - 1u8;
+    let field = |k: u32| -> BigInt { (&v >> (64 * k)) & &mask };
+    let small = |b: BigInt| -> usize { usize::try_from(b).unwrap_or(usize::MAX) };
+    Cookie {
+        start_pos: field(0),
+        flags: field(1),
+        bytes_to_feed: small(field(2)),
+        chars_to_skip: small(field(3)),
+        need_eof: !num_traits::Zero::is_zero(&(&v >> 256u32)),
+    }
+}
+
+/// Decodes `data` with the registry decoder `dec` and counts the chars
+/// newline handling `nl` (when reading universally) lets through.
+fn count_decoded(dec: &Obj, data: &[u8], fin: bool, nl: &mut Option<NlState>) -> PyResult<usize> {
+    let out = call_method(dec, "decode", &[bytes::new(data), bool_::from_bool(fin)])?;
+    if !pystr::is_str(&out) {
+        krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", out.ty().name());
+    }
+    match nl {
+        None => Ok(pystr::len(&out)),
+        Some(nl) => {
+            let mut cps = pystr::code_points(&out);
+            let mut ws = vec![1; cps.len()];
+            nl.process(&mut cps, &mut ws, fin);
+            Ok(cps.len())
+        }
+    }
+}
+
+fn dec_state(dec: &Obj) -> PyResult<(Vec<u8>, Obj)> {
+    let st = checked_state(call_method(dec, "getstate", &[])?)?;
+    let items = tuple::items(&st);
+    Ok((bytes::as_slice(&items[0]).to_vec(), items[1].clone()))
+}
+
+fn set_dec_state(dec: &Obj, flags: &Obj) -> PyResult<()> {
+    call_method(dec, "setstate", &[tuple::new(&[bytes::new(b""), flags.clone()])])?;
+    Ok(())
+}
+
+fn packed_flags(flags: &Obj, pendingcr: bool) -> BigInt {
+    (int::to_bigint(flags) << 1u32) | BigInt::from(pendingcr as u8)
+}
+
+fn py_tell(s: &Obj) -> PyResult<Obj> {
+    let t = text(s)?;
+    let pos = int::to_bigint(&int::index(&call_method(&t.buffer, "tell", &[])?)?);
+    let t = text(s)?;
+    let dec = match t.py.as_ref().and_then(|p| p.decoder.clone()) {
+        Some(d) if !t.py_chunks.is_empty() => d,
+        _ => return Ok(int::from_bigint(&pos)),
+    };
+    let dpos = t.dpos as isize;
+    let r = t.py_chunks.iter().rposition(|c| c.start <= dpos).unwrap_or(0);
+    let later: usize = t.py_chunks[r + 1..].iter().map(|c| c.raw_len).sum();
+    let chunk = &t.py_chunks[r];
+    let next_input = chunk.input.clone();
+    let position = pos - BigInt::from(later + next_input.len());
+    let mut chars_to_skip = (dpos - chunk.start).max(0) as usize;
+    let chunk_chars = t.py_chunks.get(r + 1).map_or(t.decoded.len() as isize, |c| c.start) - chunk.start;
+    let (flags, pendingcr) = (chunk.flags.clone(), chunk.pendingcr);
+    let nl_proto = if t.readuniversal { Some(NlState { translate: t.nl.translate, ..Default::default() }) } else { None };
+    if chars_to_skip == 0 {
+        return Ok(pack_cookie(&Cookie { start_pos: position, flags: packed_flags(&flags, pendingcr), bytes_to_feed: 0, need_eof: false, chars_to_skip: 0 }));
+    }
+    let fresh_nl = |pcr: bool| nl_proto.clone().map(|mut n| {
+        n.pendingcr = pcr;
+        n
+    });
+    let saved = call_method(&dec, "getstate", &[])?;
+    let result = (|| -> PyResult<Obj> {
+        // A quick search back from an estimate for a point where the
+        // decoder holds nothing.
+        let ratio = next_input.len() as f64 / chunk_chars.max(1) as f64;
+        let mut skip_bytes = ((ratio * chars_to_skip as f64) as usize).min(next_input.len());
+        let mut skip_back = 1usize;
+        let (mut start_flags, mut start_cr) = (flags.clone(), pendingcr);
+        let mut nl = fresh_nl(pendingcr);
+        let mut found = false;
+        while skip_bytes > 0 {
+            set_dec_state(&dec, &flags)?;
+            nl = fresh_nl(pendingcr);
+            let n = count_decoded(&dec, &next_input[..skip_bytes], false, &mut nl)?;
+            if n <= chars_to_skip {
+                let (b, d) = dec_state(&dec)?;
+                if b.is_empty() {
+                    start_flags = d;
+                    start_cr = nl.as_ref().map_or(false, |n| n.pendingcr);
+                    chars_to_skip -= n;
+                    found = true;
+                    break;
+                }
+                skip_bytes = skip_bytes.saturating_sub(b.len());
+                skip_back = 1;
+            } else {
+                skip_bytes = skip_bytes.saturating_sub(skip_back);
+                skip_back *= 2;
+            }
+        }
+        if !found {
+            skip_bytes = 0;
+            set_dec_state(&dec, &flags)?;
+            nl = fresh_nl(pendingcr);
+        }
+        let mut start_pos = &position + BigInt::from(skip_bytes);
+        if chars_to_skip == 0 {
+            return Ok(pack_cookie(&Cookie { start_pos, flags: packed_flags(&start_flags, start_cr), bytes_to_feed: 0, need_eof: false, chars_to_skip: 0 }));
+        }
+        // Feed a byte at a time, noting the last point before the position
+        // where the decoder held nothing.
+        let (mut bytes_fed, mut chars_decoded, mut need_eof) = (0usize, 0usize, false);
+        let mut reached = false;
+        for i in skip_bytes..next_input.len() {
+            bytes_fed += 1;
+            chars_decoded += count_decoded(&dec, &next_input[i..i + 1], false, &mut nl)?;
+            let (b, d) = dec_state(&dec)?;
+            let held_cr = nl.as_ref().map_or(false, |n| n.pendingcr);
+            if b.is_empty() && chars_decoded <= chars_to_skip {
+                start_pos += BigInt::from(bytes_fed);
+                chars_to_skip -= chars_decoded;
+                start_flags = d;
+                start_cr = held_cr;
+                bytes_fed = 0;
+                chars_decoded = 0;
+            }
+            if chars_decoded >= chars_to_skip {
+                reached = true;
+                break;
+            }
+        }
+        if !reached {
+            chars_decoded += count_decoded(&dec, b"", true, &mut nl)?;
+            need_eof = true;
+            if chars_decoded < chars_to_skip {
+                krait_runtime::bail!(OSError, "can't reconstruct logical file position");
+            }
+        }
+        Ok(pack_cookie(&Cookie { start_pos, flags: packed_flags(&start_flags, start_cr), bytes_to_feed: bytes_fed, need_eof, chars_to_skip }))
+    })();
+    call_method(&dec, "setstate", &[saved])?;
+    result
+}
+
+fn py_seek(s: &Obj, cookie_obj: Obj) -> PyResult<Obj> {
+    let cookie = unpack_cookie(&cookie_obj);
+    let t = text(s)?;
+    t.reset_read();
+    let buf = t.buffer.clone();
+    call_method(&buf, "seek", &[int::from_bigint(&cookie.start_pos)])?;
+    let t = text(s)?;
+    let (dec, enc) = match &t.py {
+        Some(p) => (p.decoder.clone(), p.encoder.clone()),
+        None => (None, None),
+    };
+    let pendingcr = !num_traits::Zero::is_zero(&(&cookie.flags & BigInt::from(1u8)));
+    let flags = int::from_bigint(&(&cookie.flags >> 1u32));
+    let zero = int::is_zero(&cookie_obj);
+    if let Some(d) = &dec {
+        if zero {
+            call_method(d, "reset", &[])?;
+        } else {
+            set_dec_state(d, &flags)?;
+        }
+    }
+    let t = text(s)?;
+    t.nl.pendingcr = pendingcr;
+    t.nl.pending_width = 1;
+    if cookie.chars_to_skip > 0 {
+        let Some(d) = dec else { return Err(unsupported("not readable")) };
+        let data = call_method(&buf, "read", &[int::from_usize(cookie.bytes_to_feed)])?;
+        let data = match krait_runtime::types::buffer::copy_bytes(&data) {
+            Some(b) => b?,
+            None => Vec::new(),
+        };
+        let t = text(s)?;
+        t.py_chunks.push(PyChunk { start: 0, flags: flags.clone(), pendingcr, input: data.clone(), raw_len: data.len() });
+        let out = call_method(&d, "decode", &[bytes::new(&data), bool_::from_bool(cookie.need_eof)])?;
+        let t = text(s)?;
+        let mut cps = pystr::code_points(&out);
+        let mut ws = vec![1; cps.len()];
+        if t.readuniversal {
+            t.nl.process(&mut cps, &mut ws, cookie.need_eof);
+        }
+        if cps.len() < cookie.chars_to_skip {
+            krait_runtime::bail!(OSError, "can't restore logical file position");
+        }
+        t.decoded = cps;
+        t.widths = ws;
+        t.dpos = cookie.chars_to_skip;
+        if cookie.need_eof {
+            t.eof = true;
+        }
+    }
+    if let Some(e) = enc {
+        if zero {
+            call_method(&e, "reset", &[])?;
+        } else {
+            call_method(&e, "setstate", &[int::from_i64(0)])?;
+        }
+    }
+    Ok(cookie_obj)
 }
 
 /// A decoder's getstate() result, which must be (bytes, int).
