@@ -647,8 +647,14 @@ fn decode_native(data: &[u8], enc: &str, errors: &str) -> PyResult<Obj> {
     }
     let mut out: Vec<u32> = vec![];
     let mut pos = 0;
-    let whole = bytes::new(data);
-    while pos < data.len() {
+    let mut whole = bytes::new(data);
+    // A handler may replace the exception's `object`: decoding goes on in it.
+    let mut replaced: Option<Vec<u8>> = None;
+    loop {
+        let data: &[u8] = replaced.as_deref().unwrap_or(data);
+        if pos >= data.len() {
+            break;
+        }
         match native::decode(&data[pos..], enc, None) {
             Ok(s) => {
                 out.extend(pystr::code_points(&s));
@@ -667,8 +673,18 @@ fn decode_native(data: &[u8], enc: &str, errors: &str) -> PyResult<Obj> {
                     &[getattr_str(&exc, "encoding")?, whole.clone(), int::from_usize(pos + start), int::from_usize(pos + end), reason],
                     None,
                 )?;
-                let r = call(&lookup_error_name(errors)?, &[new_exc], None)?;
-                let (rep, newpos) = handler_result(&r, data.len(), false)?;
+                let r = call(&lookup_error_name(errors)?, &[new_exc.clone()], None)?;
+                let obj = getattr_str(&new_exc, "object")?;
+                let len = if obj.is(&whole) {
+                    data.len()
+                } else {
+                    let b = buffer::bytes_like(&obj)?.as_slice().to_vec();
+                    let n = b.len();
+                    replaced = Some(b);
+                    whole = obj;
+                    n
+                };
+                let (rep, newpos) = handler_result(&r, len, false)?;
                 out.extend(pystr::code_points(&rep));
                 pos = newpos;
             }
@@ -888,6 +904,22 @@ fn new_unicode_exc(t: *mut krait_runtime::object::PyTypeObject, enc: &str, obj: 
         &[pystr::new(enc), obj.clone(), int::from_usize(start), int::from_usize(end), pystr::new(reason)],
         None,
     )
+}
+
+/// `run_handler` for decoders that read their input as `data`/`whole`: a
+/// handler that replaced the exception's `object` switches them to it.
+fn run_decode_handler(errors: &str, exc: Obj, data: &mut Vec<u8>, whole: &mut Obj) -> PyResult<(Obj, usize)> {
+    if errors == "strict" {
+        return Err(errors::restore(exc));
+    }
+    let h = lookup_error_name(errors)?;
+    let r = call(&h, &[exc.clone()], None)?;
+    let obj = getattr_str(&exc, "object")?;
+    if !obj.is(whole) {
+        *data = buffer::bytes_like(&obj)?.as_slice().to_vec();
+        *whole = obj;
+    }
+    handler_result(&r, data.len(), false)
 }
 
 /// Calls the handler for `errors` on `exc`; strict raises `exc` itself.
@@ -1204,9 +1236,10 @@ fn raw_unicode_escape_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
 }
 
 /// The shared decoder: `raw` recognizes only \u and \U escapes.
-fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(Obj, usize)> {
+fn escape_decoder(input: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(Obj, usize)> {
     let enc = if raw { "rawunicodeescape" } else { "unicodeescape" };
-    let whole = bytes::new(data);
+    let mut data = input.to_vec();
+    let mut whole = bytes::new(input);
     let mut out: Vec<u32> = vec![];
     let mut first_invalid: Option<String> = None;
     let mut i = 0;
@@ -1246,7 +1279,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
                 continue;
             }
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, data.len(), "\\ at end of string")?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::code_points(&rep));
             i = pos;
             continue;
@@ -1318,7 +1351,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
                     return Ok((pystr::from_code_points(&out), start));
                 }
                 let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, end, reason)?;
-                let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+                let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
                 out.extend(pystr::code_points(&rep));
                 i = pos;
                 continue;
@@ -1349,7 +1382,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
                 return Ok((pystr::from_code_points(&out), start));
             }
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, i, reason)?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::code_points(&rep));
             i = pos;
             continue;
@@ -1357,7 +1390,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
         if v > 0x10ffff {
             let r = if raw { "\\Uxxxxxxxx out of range" } else { "illegal Unicode character" };
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, i, r)?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::code_points(&rep));
             i = pos;
             continue;

@@ -5,7 +5,7 @@
 //! non-base-64 byte ('-' is absorbed). Decoding keeps a run open across
 //! calls by handing back its bytes as unconsumed.
 
-use super::{new_unicode_exc, pair, run_handler, str_input, bytes_input, final_arg};
+use super::{bytes_input, final_arg, new_unicode_exc, pair, run_decode_handler, str_input};
 use krait_runtime::object::Obj;
 use krait_runtime::types::{bytes, exceptions, str as pystr};
 use krait_runtime::PyResult;
@@ -92,8 +92,9 @@ pub fn encode(s: &Obj) -> Vec<u8> {
 
 /// Decodes `data`; returns the text and the bytes consumed (all of them
 /// when `fin`; otherwise an open run is left for the next call).
-pub fn decode(data: &[u8], errors: &str, fin: bool) -> PyResult<(Obj, usize)> {
-    let whole = bytes::new(data);
+pub fn decode(input: &[u8], errors: &str, fin: bool) -> PyResult<(Obj, usize)> {
+    let mut data = input.to_vec();
+    let mut whole = bytes::new(input);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     let mut in_shift = false;
     let (mut bits, mut buf) = (0u32, 0u64);
@@ -178,7 +179,7 @@ pub fn decode(data: &[u8], errors: &str, fin: bool) -> PyResult<(Obj, usize)> {
                 i += 1;
             }
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), "utf7", &whole, err.0, err.1, err.2)?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::chars(&rep));
             i = pos;
         }
@@ -187,7 +188,7 @@ pub fn decode(data: &[u8], errors: &str, fin: bool) -> PyResult<(Obj, usize)> {
             in_shift = false;
             if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
                 let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), "utf7", &whole, shift_start, data.len(), "unterminated shift sequence")?;
-                let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+                let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
                 out.extend(pystr::chars(&rep));
                 i = pos;
                 surrogate = 0;
