@@ -138,7 +138,8 @@ pub fn registry_encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResul
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
     }
-    let r = call(&tuple::items(&info)[0], &cargs, None).map_err(|e| wrap_codec_error(e, "encoding", encoding))?;
+    let r = call(&tuple::items(&info)[0], &cargs, None)
+        .map_err(|e| if direct_encoding(encoding) { e } else { wrap_codec_error(e, "encoding", encoding) })?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         bail!(TypeError, "encoder must return a tuple (object, integer)");
     }
@@ -161,7 +162,8 @@ pub fn registry_decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyR
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
     }
-    let r = call(&tuple::items(&info)[1], &cargs, None).map_err(|e| wrap_codec_error(e, "decoding", encoding))?;
+    let r = call(&tuple::items(&info)[1], &cargs, None)
+        .map_err(|e| if direct_encoding(encoding) { e } else { wrap_codec_error(e, "decoding", encoding) })?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         bail!(TypeError, "decoder must return a tuple (object,integer)");
     }
@@ -231,6 +233,15 @@ fn wrap_codec_error(e: errors::PyErr, operation: &str, encoding: &str) -> errors
         Ok(None) => errors::restore(val),
         Err(e2) => e2,
     }
+}
+
+/// The encodings CPython's str.encode/bytes.decode encode and decode
+/// directly, never through a codec function (so their errors go unwrapped).
+fn direct_encoding(encoding: &str) -> bool {
+    matches!(
+        normalize(encoding).as_str(),
+        "utf_8" | "utf8" | "utf_16" | "utf16" | "utf_32" | "utf32" | "ascii" | "us_ascii" | "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1"
+    )
 }
 
 fn wrapped(val: &Obj, operation: &str, encoding: &str) -> PyResult<Option<Obj>> {
