@@ -44,3 +44,18 @@ for name in ["straße.de", "bücher.example", "Ὀδυσσεύς.gr", "xn--bcher
         print(ascii(name.encode("idna")), ascii(name.encode("idna").decode("idna")))
     except UnicodeError as e:
         print("UnicodeError", e)
+
+# Random strings of assigned characters and combining marks: normalize and
+# is_normalized (its quick check and the full comparison) in both databases.
+import random
+random.seed(5)
+pool = [c for c in map(chr, range(0x20, 0x30000, 3)) if u.category(c) not in ("Cn", "Cs")]
+marks = [c for c in map(chr, range(0x300, 0x30000)) if u.combining(c)] + ["\u1161", "\u11a8", "\u0b3e", "\u0cd5", "\u0dcf", "\u102e"]
+res = []
+for k in range(3000):
+    s = "".join(random.choice(pool) if random.random() < 0.6 else random.choice(marks) for _ in range(random.randint(1, 6)))
+    for f in ("NFC", "NFD", "NFKC", "NFKD"):
+        for db in (u, u.ucd_3_2_0):
+            n = db.normalize(f, s)
+            res.append((n, db.is_normalized(f, s), db.is_normalized(f, n)))
+print(hashlib.sha1(repr(res).encode("utf-8", "surrogatepass")).hexdigest())

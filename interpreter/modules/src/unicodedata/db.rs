@@ -125,6 +125,19 @@ pub fn compose(a: u32, b: u32) -> Option<u32> {
     None
 }
 
+/// Whether `c` is the second of a canonical pair that composes (so text
+/// ending before it may compose with it).
+pub fn is_second_of_pair(c: u32) -> bool {
+    static SECONDS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let v = SECONDS.get_or_init(|| {
+        let mut v: Vec<u32> = (0..COMPOSE_KEYS.len() / 8).map(|i| (u64_at(COMPOSE_KEYS, i) & 0x1F_FFFF) as u32).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    v.binary_search(&c).is_ok()
+}
+
 /// Unicode's corrections to 3.2.0 decompositions, which 3.2 normalization
 /// applies (a handful of CJK compatibility ideographs).
 pub fn correction_3_2(c: u32) -> Option<u32> {

@@ -199,6 +199,9 @@ fn u_normalize(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if pystr::is_ascii(&text) {
         return Ok(text); // ASCII is in every normal form
     }
+    if normalize::quick_check(version_of(slf), form, pystr::chars(&text)) == Some(true) {
+        return Ok(text);
+    }
     let out = normalize::normalize(version_of(slf), form, pystr::chars(&text));
     if out.len() == pystr::len(&text) && out.iter().copied().eq(pystr::chars(&text)) {
         return Ok(text);
@@ -210,6 +213,9 @@ fn u_is_normalized(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let (form, text) = form_and_text("is_normalized", args, kw)?;
     if pystr::is_ascii(&text) {
         return Ok(bool_::from_bool(true));
+    }
+    if let Some(answer) = normalize::quick_check(version_of(slf), form, pystr::chars(&text)) {
+        return Ok(bool_::from_bool(answer));
     }
     let out = normalize::normalize(version_of(slf), form, pystr::chars(&text));
     Ok(bool_::from_bool(out.len() == pystr::len(&text) && out.iter().copied().eq(pystr::chars(&text))))

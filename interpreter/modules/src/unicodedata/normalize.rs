@@ -125,6 +125,55 @@ fn compose(s: &mut Vec<u32>) {
     *s = out;
 }
 
+/// UAX #15's quick check: Some(true) when `text` is certainly in normal
+/// form `form`, Some(false) when certainly not, None when only normalizing
+/// can tell. (Database 3.2.0 always answers None, as CPython's.)
+pub fn quick_check(v: Version, form: Form, text: impl Iterator<Item = u32>) -> Option<bool> {
+    if v == Version::V3_2 {
+        return None;
+    }
+    let mut last_class = 0u8;
+    let mut maybe = false;
+    for c in text {
+        if c < 0x300 && !form.compat() && !matches!(form, Form::Nfd) {
+            last_class = 0; // nothing below U+0300 changes under NFC
+            continue;
+        }
+        let rec = db::record(v, c);
+        let class = rec.combining;
+        if class != 0 && last_class > class {
+            return Some(false);
+        }
+        last_class = class;
+        let hangul = (S_BASE..S_BASE + S_COUNT).contains(&c);
+        match (form, rec.decomposition()) {
+            (Form::Nfd | Form::Nfkd, _) if hangul => return Some(false),
+            (Form::Nfd, Some(("", _))) | (Form::Nfkd, Some(_)) => return Some(false),
+            (Form::Nfkc, Some((tag, _))) if !tag.is_empty() => return Some(false),
+            // A composite's parts may have compatibility mappings: only
+            // normalizing tells.
+            (Form::Nfkc, Some(("", _))) => maybe = true,
+            (Form::Nfc, Some(("", mut d))) => {
+                // Only a primary composite stays composed.
+                let (a, b, rest) = (d.next(), d.next(), d.next());
+                match (a, b, rest) {
+                    (Some(a), Some(b), None) if db::compose(a, b) == Some(c) => {}
+                    _ => return Some(false),
+                }
+            }
+            _ => {}
+        }
+        if form.composes() && (db::is_second_of_pair(c) || (V_BASE..V_BASE + V_COUNT).contains(&c) || (T_BASE + 1..T_BASE + T_COUNT).contains(&c)) {
+            maybe = true;
+        }
+    }
+    if maybe {
+        None
+    } else {
+        Some(true)
+    }
+}
+
 /// `text` in normal form `form` of database `v`.
 pub fn normalize(v: Version, form: Form, text: impl Iterator<Item = u32>) -> Vec<u32> {
     let mut out = Vec::new();
