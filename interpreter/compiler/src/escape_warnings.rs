@@ -142,3 +142,96 @@ fn split_doubled_braces(text: &str) -> Vec<&str> {
     pieces.push(&text[start..]);
     pieces
 }
+
+/// The `\N{...}` name lookup of the Unicode database CPython 3.11 uses
+/// (14.0.0, with aliases), installed by the runtime's `unicodedata`; the
+/// parser's own table follows a newer Unicode version.
+static NAME_LOOKUP: std::sync::OnceLock<fn(&[u8]) -> Option<u32>> = std::sync::OnceLock::new();
+
+pub fn set_name_lookup(f: fn(&[u8]) -> Option<u32>) {
+    let _ = NAME_LOOKUP.set(f);
+}
+
+/// A `\N{...}` escape in a str literal: the token, and the escape's byte
+/// span in the literal's body with the name.
+pub struct NamedEscape {
+    pub token: TextRange,
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+}
+
+fn named_in_body(body: &str, token: TextRange, out: &mut Vec<NamedEscape>) {
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if b[i + 1] == b'N' && b.get(i + 2) == Some(&b'{') {
+            if let Some(close) = body[i + 3..].find('}').filter(|&c| c > 0) {
+                let end = i + 3 + close + 1;
+                out.push(NamedEscape { token, start: i, end, name: body[i + 3..end - 1].to_owned() });
+                i = end;
+                continue;
+            }
+        }
+        i += 2;
+    }
+}
+
+/// Every `\N{...}` escape of the str literals (not bytes, not raw) that
+/// start before the first parse error.
+pub fn named_escapes(source: &str, mode: ruff_python_parser::Mode) -> Vec<NamedEscape> {
+    let mut out = vec![];
+    if !source.contains("\\N{") {
+        return out;
+    }
+    let parsed = parse_unchecked(source, ParseOptions::from(mode).with_target_version(ruff_python_ast::PythonVersion::PY311));
+    let limit = parsed.errors().iter().map(|e| e.location.start()).min().unwrap_or(TextSize::of(source));
+    let mut fstrings: Vec<bool> = vec![];
+    for t in parsed.tokens().iter() {
+        if t.start() >= limit {
+            break;
+        }
+        match t.kind() {
+            TokenKind::String => {
+                let flags = t.unwrap_string_flags();
+                let is_bytes = matches!(flags.prefix(), ruff_python_ast::str_prefix::AnyStringPrefix::Bytes(_));
+                if flags.is_raw_string() || flags.is_unclosed() || is_bytes {
+                    continue;
+                }
+                let text = &source[t.range()];
+                let body_start = flags.opener_len().to_usize();
+                let body_end = text.len().saturating_sub(flags.closer_len().to_usize()).max(body_start);
+                named_in_body(&text[body_start..body_end], t.range(), &mut out);
+            }
+            TokenKind::FStringStart => fstrings.push(t.unwrap_string_flags().is_raw_string()),
+            TokenKind::FStringEnd => {
+                fstrings.pop();
+            }
+            TokenKind::FStringMiddle if fstrings.last() == Some(&false) => {
+                named_in_body(&source[t.range()], t.range(), &mut out);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The message for the first escape whose name Unicode 14.0.0 lacks.
+pub fn unknown_name(escapes: &[NamedEscape]) -> Option<(String, TextRange)> {
+    let lookup = NAME_LOOKUP.get()?;
+    escapes.iter().find(|e| lookup(e.name.as_bytes()).is_none()).map(|e| {
+        (
+            format!(
+                "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name",
+                e.start,
+                e.end - 1
+            ),
+            // CPython points just past the literal's token.
+            TextRange::empty(e.token.end() - TextSize::from(1)),
+        )
+    })
+}

@@ -26,6 +26,7 @@ pub use constants::parse_big_int;
 pub use stack_depth::effect as stack_effect;
 pub use disassemble::{const_repr, disassemble};
 pub use positions::{Point, PointTable};
+pub use escape_warnings::set_name_lookup;
 pub use source::decode_source;
 /// The parser's tree, for the `ast` module.
 pub use ruff_python_ast;
@@ -108,6 +109,9 @@ pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: &Co
         }
         // The tokenizer's and the parser's warnings come in source order.
         warnings.sort_by_key(|w| (w.error.lineno, w.error.offset));
+        if let Some((msg, range)) = escape_warnings::unknown_name(&escape_warnings::named_escapes(source, pmode)) {
+            return Ok((Err(errors::make_error(CompileErrorKind::SyntaxError, msg, source, filename, range)), warnings));
+        }
         let mut found = vec![];
         let r = compile_inner(source, filename, mode, opts, &mut found);
         for (msg, range) in found {
@@ -117,6 +121,19 @@ pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: &Co
         Ok((r, warnings))
     });
     run.unwrap_or_else(|e| (Err(e), vec![]))
+}
+
+/// When the source has `\\N{...}` escapes in str literals: the SyntaxError
+/// CPython raises at the first one if the `unicodedata` module, whose
+/// database decodes them, cannot be imported.
+pub fn named_escape_unavailable(source: &str, filename: &str, mode: Mode) -> Option<CompileError> {
+    let pmode = match mode {
+        Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
+        Mode::Eval => ruff_python_parser::Mode::Expression,
+    };
+    let first = escape_warnings::named_escapes(source, pmode).into_iter().next()?;
+    let msg = "(unicode error) \\N escapes not supported (can't load unicodedata module)".to_owned();
+    Some(errors::make_error(CompileErrorKind::SyntaxError, msg, source, filename, TextRange::empty(first.token.end() - TextSize::from(1))))
 }
 
 /// "too many nested parentheses", found by a scan that skips strings and comments.

@@ -6,6 +6,8 @@
 //! the runtime's (`krait_runtime::codecs`); handlers registered from
 //! Python are driven here by restarting the native codec after each error.
 
+#[path = "codecs_utf7.rs"]
+mod utf7;
 use crate::Keep;
 use krait_runtime::bail;
 use krait_runtime::codecs as native;
@@ -60,13 +62,38 @@ fn pair(a: Obj, n: usize) -> Obj {
 // ---------------------------------------------------------------------------
 // The codec registry.
 
-/// CPython's normalizestring: ASCII lower case, spaces to underscores.
+/// CPython's name normalization (`_Py_normalize_encoding`): ASCII letters
+/// lowered, digits and dots kept, and every run of other characters (non-ASCII
+/// ones included) between them one underscore.
 fn normalize(s: &str) -> String {
-    s.chars().map(|c| if c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect()
+    let mut out = String::with_capacity(s.len());
+    let mut punct = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            punct = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            punct = true;
+        }
+    }
+    out
 }
 
-thread_local! {
-    static IMPORTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// Whether the `encodings` package, whose search function CPython registers
+/// first when it sets the registry up, has been imported.
+static REGISTRY_READY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// CPython imports `encodings` while starting up; krait does it when the
+/// registry is first used (a lookup or a registration), so its search
+/// function still comes first.
+fn ensure_registry() -> PyResult<()> {
+    if !REGISTRY_READY.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        krait_runtime::import::import_module_level(&pystr::new("encodings"), None, None, 0)?;
+    }
+    Ok(())
 }
 
 pub fn lookup_codec(encoding: &str) -> PyResult<Obj> {
@@ -74,13 +101,7 @@ pub fn lookup_codec(encoding: &str) -> PyResult<Obj> {
     if let Some(v) = dict::get_item(&cache()?, &key)? {
         return Ok(v);
     }
-    let funcs = search_list()?;
-    if list::len(&funcs) == 0 && !IMPORTING.with(|c| c.get()) {
-        IMPORTING.with(|c| c.set(true));
-        let r = krait_runtime::import::import_module_level(&pystr::new("encodings"), None, None, 0);
-        IMPORTING.with(|c| c.set(false));
-        r?;
-    }
+    ensure_registry()?;
     for f in list::items(&search_list()?).to_vec() {
         let r = call(&f, &[key.clone()], None)?;
         if none::is_none(&r) {
@@ -117,7 +138,8 @@ pub fn registry_encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResul
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
     }
-    let r = call(&tuple::items(&info)[0], &cargs, None)?;
+    let r = call(&tuple::items(&info)[0], &cargs, None)
+        .map_err(|e| if direct_encoding(encoding) { e } else { wrap_codec_error(e, "encoding", encoding) })?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         bail!(TypeError, "encoder must return a tuple (object, integer)");
     }
@@ -140,7 +162,8 @@ pub fn registry_decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyR
     if let Some(e) = errors {
         cargs.push(pystr::new(e));
     }
-    let r = call(&tuple::items(&info)[1], &cargs, None)?;
+    let r = call(&tuple::items(&info)[1], &cargs, None)
+        .map_err(|e| if direct_encoding(encoding) { e } else { wrap_codec_error(e, "decoding", encoding) })?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         bail!(TypeError, "decoder must return a tuple (object,integer)");
     }
@@ -161,6 +184,7 @@ fn codecs_register(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !krait_runtime::builtins::is_callable(&args[0]) {
         bail!(TypeError, "argument must be callable");
     }
+    ensure_registry()?;
     list::append(&search_list()?, args[0].clone());
     Ok(none::none())
 }
@@ -197,6 +221,63 @@ fn codecs_forget_codec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
     Ok(none::none())
 }
 
+/// CPython's `_PyErr_TrySetFromCause`: an exception a codec raised is
+/// replaced by one of the same type saying which codec failed ("decoding
+/// with 'hex' codec failed (Error: ...)"), caused by the original, when that
+/// type carries no state beyond BaseException's and the exception holds at
+/// most one str argument and no attributes. Others pass through unchanged.
+fn wrap_codec_error(e: errors::PyErr, operation: &str, encoding: &str) -> errors::PyErr {
+    let val = errors::take(e);
+    match wrapped(&val, operation, encoding) {
+        Ok(Some(new)) => errors::restore(new),
+        Ok(None) => errors::restore(val),
+        Err(e2) => e2,
+    }
+}
+
+/// The encodings CPython's str.encode/bytes.decode encode and decode
+/// directly, never through a codec function (so their errors go unwrapped).
+fn direct_encoding(encoding: &str) -> bool {
+    matches!(
+        normalize(encoding).as_str(),
+        "utf_8" | "utf8" | "utf_16" | "utf16" | "utf_32" | "utf32" | "ascii" | "us_ascii" | "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1"
+    )
+}
+
+fn wrapped(val: &Obj, operation: &str, encoding: &str) -> PyResult<Option<Obj>> {
+    let t = val.type_ptr();
+    let base = exceptions::BaseException();
+    let plain = unsafe {
+        let base_size = (*base).tp_basicsize;
+        let size = (*t).tp_basicsize;
+        let same_size = size == base_size || ((*t).tp_weaklistoffset > 0 && size == base_size + std::mem::size_of::<usize>() as isize);
+        (*t).tp_init == (*base).tp_init && (*t).tp_new == (*base).tp_new && same_size && (*t).tp_itemsize == 0
+    };
+    if !plain {
+        return Ok(None);
+    }
+    let args = getattr_str(val, "args")?;
+    let items = tuple::items(&args);
+    if items.len() > 1 || (items.len() == 1 && !pystr::is_exact_str(&items[0])) {
+        return Ok(None);
+    }
+    if let Some(d) = errors::catch(exceptions::AttributeError(), getattr_str(val, "__dict__"))? {
+        if dict::is_dict(&d) && dict::len(&d) > 0 {
+            return Ok(None);
+        }
+    }
+    let msg = format!(
+        "{} with {} codec failed ({}: {})",
+        operation,
+        krait_runtime::ops::repr_string(&pystr::new(encoding))?,
+        val.ty().name(),
+        pystr::to_string_lossy(&krait_runtime::ops::str_of(val)?)
+    );
+    let new = call(&type_::type_obj(t), &[pystr::new(&msg)], None)?;
+    exceptions::set_cause(&new, Some(val.clone()));
+    Ok(Some(new))
+}
+
 fn coder(fname: &str, which: usize, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args(fname, args, kw, &["obj", "encoding", "errors"], 0, 1, 3)?;
     let obj = a[0].clone().unwrap();
@@ -216,7 +297,7 @@ fn coder(fname: &str, which: usize, args: &[Obj], kw: Option<&Obj>) -> PyResult<
     if let Some(e) = &a[2] {
         cargs.push(e.clone());
     }
-    let r = call(&f, &cargs, None)?;
+    let r = call(&f, &cargs, None).map_err(|e| wrap_codec_error(e, if which == 0 { "encoding" } else { "decoding" }, &encoding))?;
     if !tuple::is_tuple(&r) || tuple::len(&r) != 2 {
         if which == 0 {
             bail!(TypeError, "encoder must return a tuple (object, integer)");
@@ -347,7 +428,19 @@ fn h_namereplace(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !is_kind(&exc, exceptions::UnicodeEncodeError()) {
         return Err(wrong_exc(&exc));
     }
-    bail!(NotImplementedError, "the 'namereplace' error handler needs the Unicode name database")
+    let (start, end, obj) = exc_range(&exc)?;
+    let mut s = String::new();
+    for c in cps_of(&obj, start, end) {
+        match crate::unicodedata::char_name(c) {
+            Some(n) => {
+                s.push_str("\\N{");
+                s.push_str(&n);
+                s.push('}');
+            }
+            None => escape_cp(c, &mut s),
+        }
+    }
+    Ok(pair(pystr::new(&s), end))
 }
 
 fn h_surrogateescape(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -565,8 +658,14 @@ fn decode_native(data: &[u8], enc: &str, errors: &str) -> PyResult<Obj> {
     }
     let mut out: Vec<u32> = vec![];
     let mut pos = 0;
-    let whole = bytes::new(data);
-    while pos < data.len() {
+    let mut whole = bytes::new(data);
+    // A handler may replace the exception's `object`: decoding goes on in it.
+    let mut replaced: Option<Vec<u8>> = None;
+    loop {
+        let data: &[u8] = replaced.as_deref().unwrap_or(data);
+        if pos >= data.len() {
+            break;
+        }
         match native::decode(&data[pos..], enc, None) {
             Ok(s) => {
                 out.extend(pystr::code_points(&s));
@@ -585,8 +684,18 @@ fn decode_native(data: &[u8], enc: &str, errors: &str) -> PyResult<Obj> {
                     &[getattr_str(&exc, "encoding")?, whole.clone(), int::from_usize(pos + start), int::from_usize(pos + end), reason],
                     None,
                 )?;
-                let r = call(&lookup_error_name(errors)?, &[new_exc], None)?;
-                let (rep, newpos) = handler_result(&r, data.len(), false)?;
+                let r = call(&lookup_error_name(errors)?, &[new_exc.clone()], None)?;
+                let obj = getattr_str(&new_exc, "object")?;
+                let len = if obj.is(&whole) {
+                    data.len()
+                } else {
+                    let b = buffer::bytes_like(&obj)?.as_slice().to_vec();
+                    let n = b.len();
+                    replaced = Some(b);
+                    whole = obj;
+                    n
+                };
+                let (rep, newpos) = handler_result(&r, len, false)?;
                 out.extend(pystr::code_points(&rep));
                 pos = newpos;
             }
@@ -626,12 +735,17 @@ fn encode_fn(fname: &str, enc: &str, args: &[Obj], kw: Option<&Obj>) -> PyResult
 
 /// How many bytes at the end of `data` begin a sequence `enc` needs more
 /// input for (left for the next call when not final).
-fn incomplete_tail(data: &[u8], enc: &str) -> usize {
+fn incomplete_tail(data: &[u8], enc: &str, surrogatepass: bool) -> usize {
     match enc {
         "utf-8" => {
             let n = data.len();
             for k in (n.saturating_sub(3)..n).rev() {
                 if data[k] & 0xc0 != 0x80 {
+                    // surrogatepass reads ED A0..BF xx as a surrogate.
+                    let tail = &data[k..];
+                    if surrogatepass && tail[0] == 0xed && tail.len() < 3 && tail.get(1).map_or(true, |b| (0xa0..0xc0).contains(b)) {
+                        return n - k;
+                    }
                     return match std::str::from_utf8(&data[k..]) {
                         Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => n - k,
                         _ => 0,
@@ -658,7 +772,7 @@ fn incomplete_tail(data: &[u8], enc: &str) -> usize {
 }
 
 fn decode_stateful(data: &[u8], enc: &str, errors: &str, fin: bool) -> PyResult<(Obj, usize)> {
-    let n = if fin { data.len() } else { data.len() - incomplete_tail(data, enc) };
+    let n = if fin { data.len() } else { data.len() - incomplete_tail(data, enc, errors == "surrogatepass") };
     Ok((decode_native(&data[..n], enc, errors)?, n))
 }
 
@@ -803,6 +917,22 @@ fn new_unicode_exc(t: *mut krait_runtime::object::PyTypeObject, enc: &str, obj: 
     )
 }
 
+/// `run_handler` for decoders that read their input as `data`/`whole`: a
+/// handler that replaced the exception's `object` switches them to it.
+fn run_decode_handler(errors: &str, exc: Obj, data: &mut Vec<u8>, whole: &mut Obj) -> PyResult<(Obj, usize)> {
+    if errors == "strict" {
+        return Err(errors::restore(exc));
+    }
+    let h = lookup_error_name(errors)?;
+    let r = call(&h, &[exc.clone()], None)?;
+    let obj = getattr_str(&exc, "object")?;
+    if !obj.is(whole) {
+        *data = buffer::bytes_like(&obj)?.as_slice().to_vec();
+        *whole = obj;
+    }
+    handler_result(&r, data.len(), false)
+}
+
 /// Calls the handler for `errors` on `exc`; strict raises `exc` itself.
 fn run_handler(errors: &str, exc: Obj, len: usize, encode: bool) -> PyResult<(Obj, usize)> {
     if errors == "strict" {
@@ -841,6 +971,8 @@ fn charmap_lookup_decode(mapping: &Obj, b: u8) -> PyResult<Option<Vec<u32>>> {
     }
     if int::is_int(&r) {
         match int::as_i64(&r) {
+            // U+FFFE marks an undefined byte, as in a decoding-table str.
+            Some(0xfffe) => return Ok(None),
             Some(v) if (0..0x110000).contains(&v) => return Ok(Some(vec![v as u32])),
             _ => bail!(TypeError, "character mapping must be in range(0x110000)"),
         }
@@ -1115,9 +1247,10 @@ fn raw_unicode_escape_encode(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
 }
 
 /// The shared decoder: `raw` recognizes only \u and \U escapes.
-fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(Obj, usize)> {
+fn escape_decoder(input: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(Obj, usize)> {
     let enc = if raw { "rawunicodeescape" } else { "unicodeescape" };
-    let whole = bytes::new(data);
+    let mut data = input.to_vec();
+    let mut whole = bytes::new(input);
     let mut out: Vec<u32> = vec![];
     let mut first_invalid: Option<String> = None;
     let mut i = 0;
@@ -1157,7 +1290,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
                 continue;
             }
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, data.len(), "\\ at end of string")?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::code_points(&rep));
             i = pos;
             continue;
@@ -1204,15 +1337,32 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
             b'u' => (4, "truncated \\uXXXX escape"),
             b'U' => (8, "truncated \\UXXXXXXXX escape"),
             b'N' => {
-                let exc = new_unicode_exc(
-                    exceptions::UnicodeDecodeError(),
-                    enc,
-                    &whole,
-                    start,
-                    i,
-                    "\\N escapes not supported (can't load unicodedata module)",
-                )?;
-                let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+                // \N{name}: a character name or alias of the Unicode database.
+                let mut reason = "malformed \\N character escape";
+                let mut end = i;
+                if i < data.len() && data[i] == b'{' {
+                    let name_start = i + 1;
+                    end = name_start;
+                    while end < data.len() && data[end] != b'}' {
+                        end += 1;
+                    }
+                    if end >= data.len() && !fin {
+                        return Ok((pystr::from_code_points(&out), start));
+                    }
+                    if end < data.len() && end > name_start {
+                        end += 1;
+                        if let Some(c) = crate::unicodedata::lookup_name(&data[name_start..end - 1]) {
+                            out.push(c);
+                            i = end;
+                            continue;
+                        }
+                        reason = "unknown Unicode character name";
+                    }
+                } else if i >= data.len() && !fin {
+                    return Ok((pystr::from_code_points(&out), start));
+                }
+                let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, end, reason)?;
+                let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
                 out.extend(pystr::code_points(&rep));
                 i = pos;
                 continue;
@@ -1243,7 +1393,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
                 return Ok((pystr::from_code_points(&out), start));
             }
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, i, reason)?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::code_points(&rep));
             i = pos;
             continue;
@@ -1251,7 +1401,7 @@ fn escape_decoder(data: &[u8], errors: &str, fin: bool, raw: bool) -> PyResult<(
         if v > 0x10ffff {
             let r = if raw { "\\Uxxxxxxxx out of range" } else { "illegal Unicode character" };
             let exc = new_unicode_exc(exceptions::UnicodeDecodeError(), enc, &whole, start, i, r)?;
-            let (rep, pos) = run_handler(errors, exc, data.len(), false)?;
+            let (rep, pos) = run_decode_handler(errors, exc, &mut data, &mut whole)?;
             out.extend(pystr::code_points(&rep));
             i = pos;
             continue;
@@ -1295,6 +1445,8 @@ const FUNCTIONS: &[MethodSpec] = &[
     method("register_error", codecs_register_error),
     method("utf_8_encode", utf_8_encode),
     method("utf_8_decode", utf_8_decode),
+    method("utf_7_encode", utf7::utf_7_encode),
+    method("utf_7_decode", utf7::utf_7_decode),
     method("utf_16_encode", utf_16_encode),
     method("utf_16_decode", utf_16_decode),
     method("utf_16_le_encode", utf_16_le_encode),

@@ -44,6 +44,7 @@ pub mod termios;
 pub mod testcapi;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
 
@@ -228,6 +229,9 @@ pub fn register_all() {
     register("_blake2", hashes::blake2::create);
     register("array", array::create);
     register("_socket", socket::create);
+    register("unicodedata", unicodedata::create);
+    krait_compiler::set_name_lookup(unicodedata::lookup_name);
+    krait_runtime::codecs::set_name_hook(unicodedata::char_name);
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);

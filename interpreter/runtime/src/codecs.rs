@@ -129,13 +129,47 @@ const NATIVE_HANDLERS: &[&str] =
 
 static REGISTRY_HOOKS: std::sync::OnceLock<(EncodeHook, DecodeHook)> = std::sync::OnceLock::new();
 
+/// The Unicode name of a character, for the namereplace handler (installed
+/// by `unicodedata`, whose database it is).
+static NAME_HOOK: std::sync::OnceLock<fn(u32) -> Option<String>> = std::sync::OnceLock::new();
+
+pub fn set_name_hook(f: fn(u32) -> Option<String>) {
+    let _ = NAME_HOOK.set(f);
+}
+
 /// Installs the registry fallback (done by the `_codecs` module).
 pub fn set_registry_hooks(encode: EncodeHook, decode: DecodeHook) {
     let _ = REGISTRY_HOOKS.set((encode, decode));
 }
 
+/// In development mode (-X dev), CPython checks the encoding and the errors
+/// handler of every str.encode/bytes.decode/str() even when no error occurs.
+fn dev_mode_check(encoding: &str, errors: Option<&str>) -> PyResult<()> {
+    if crate::modules::sys::flag("dev_mode") == 0 {
+        return Ok(());
+    }
+    // Native codecs and handlers exist; only other names ask the registry.
+    let native_codec = lookup(encoding).is_ok() || {
+        crate::errors::clear();
+        false
+    };
+    let foreign_errors = errors.filter(|e| !NATIVE_HANDLERS.contains(e));
+    if native_codec && foreign_errors.is_none() {
+        return Ok(());
+    }
+    let codecs = crate::import::import_module_level(&pystr::new("_codecs"), None, None, 0)?;
+    if !native_codec {
+        crate::ops::attr::call_method(&codecs, "lookup", &[pystr::new(encoding)])?;
+    }
+    if let Some(e) = foreign_errors {
+        crate::ops::attr::call_method(&codecs, "lookup_error", &[pystr::new(e)])?;
+    }
+    Ok(())
+}
+
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    dev_mode_check(encoding, errors)?;
     if let (Some(h), Some(e)) = (REGISTRY_HOOKS.get(), errors) {
         if !NATIVE_HANDLERS.contains(&e) {
             return (h.0)(s, encoding, errors);
@@ -209,7 +243,17 @@ pub fn encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>
                 }
                 run.iter().for_each(|c| put(&mut out, codec, *c));
             }
-            "namereplace" => crate::bail!(NotImplementedError, "the 'namereplace' error handler needs the Unicode name database"),
+            "namereplace" => {
+                for &c in run {
+                    let e = match NAME_HOOK.get().and_then(|f| f(c)) {
+                        Some(n) => format!("\\N{{{}}}", n),
+                        None if c <= 0xff => format!("\\x{:02x}", c),
+                        None if c <= 0xffff => format!("\\u{:04x}", c),
+                        None => format!("\\U{:08x}", c),
+                    };
+                    e.chars().for_each(|x| put(&mut out, codec, x as u32));
+                }
+            }
             other => return Err(unknown_handler(other)),
         }
         i = end;
@@ -245,6 +289,7 @@ fn handle_decode(errors: &str, codec: Codec, data: &[u8], start: usize, end: usi
 
 /// `data.decode(encoding, errors)`.
 pub fn decode(data: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<Obj> {
+    dev_mode_check(encoding, errors)?;
     if let (Some(h), Some(e)) = (REGISTRY_HOOKS.get(), errors) {
         if !NATIVE_HANDLERS.contains(&e) {
             return (h.1)(data, encoding, errors);

@@ -41,6 +41,9 @@ pub fn ast_hooks() -> Option<&'static AstHooks> {
     AST_HOOKS.get()
 }
 
+/// Whether `unicodedata`, which `\\N{...}` escapes need, has been imported.
+static NAMES_LOADED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Compiles `source` into a code object.
 pub fn compile_source(source: &str, filename: &str, mode: Mode, flags: u32, optimize: u8) -> PyResult<Obj> {
     let opts = krait_compiler::CompileOptions {
@@ -48,6 +51,17 @@ pub fn compile_source(source: &str, filename: &str, mode: Mode, flags: u32, opti
         future_flags: flags & cf::FUTURE_MASK,
         allow_top_level_await: flags & cf::ALLOW_TOP_LEVEL_AWAIT != 0,
     };
+    if source.contains("\\N{") && !NAMES_LOADED.load(std::sync::atomic::Ordering::Relaxed) {
+        // CPython decodes \N{...} with the unicodedata module's database,
+        // imported on first use; when that import fails, so does the literal.
+        if let Some(err) = krait_compiler::named_escape_unavailable(source, filename, mode) {
+            let name = crate::types::str::new("unicodedata");
+            match crate::import::import_module_level(&name, None, None, 0) {
+                Ok(_) => NAMES_LOADED.store(true, std::sync::atomic::Ordering::Relaxed),
+                Err(_) => return Err(raise_compile_error(&err)),
+            }
+        }
+    }
     let (result, warnings) = krait_compiler::compile_with_warnings(source, filename, mode, &opts);
     issue_warnings(&warnings, filename)?;
     let result = match result {

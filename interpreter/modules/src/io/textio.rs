@@ -1,6 +1,8 @@
-//! `TextIOWrapper` (decoding and encoding in Rust for UTF-8, Latin-1 and
-//! ASCII, universal newlines, tell/seek cookies as byte positions) and
-//! `IncrementalNewlineDecoder`.
+//! `TextIOWrapper` (decoding and encoding in Rust for UTF-8, UTF-16,
+//! UTF-32, Latin-1 and ASCII, with their byte-order marks; any other
+//! encoding through the codec registry's incremental decoder and encoder, as
+//! CPython's textio does; universal newlines; tell/seek cookies as byte
+//! positions) and `IncrementalNewlineDecoder`.
 
 use super::{call_method, getattr, state, truthy, unsupported, State};
 use crate::posix::args::{self, clinic};
@@ -8,6 +10,7 @@ use krait_runtime::types::builtin_func::{check_nargs, method, MethodSpec};
 use krait_runtime::types::getset::GetSetSpec;
 use krait_runtime::types::{bool_, bytes, int, none, str as pystr, tuple};
 use krait_runtime::{Obj, PyResult};
+use num_bigint::BigInt;
 
 pub const SEEN_CR: u8 = 1;
 pub const SEEN_LF: u8 = 2;
@@ -131,25 +134,84 @@ pub enum Codec {
     Utf8,
     Latin1,
     Ascii,
+    Utf16 { big: bool },
+    Utf32 { big: bool },
+    /// The codec registry's incremental decoder and encoder (`TextState::py`).
+    Python,
 }
 
-/// Is `name` UTF-8 with a signature (BOM) ("utf-8-sig")?
-pub fn is_sig(name: &str) -> bool {
-    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
-    matches!(n.as_str(), "utf_8_sig" | "utf8_sig")
+/// The byte-order mark (signature) a codec reads past at the start of a
+/// stream and writes first: utf-8-sig's, or utf-16's and utf-32's, which
+/// also choose the byte order (little-endian, as this machine's, without one).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Sig {
+    Utf8,
+    Utf16,
+    Utf32,
 }
 
-pub fn lookup_codec(name: &str) -> PyResult<Codec> {
-    if is_sig(name) {
-        return Ok(Codec::Utf8);
+impl Sig {
+    fn bom(self) -> &'static [u8] {
+        match self {
+            Sig::Utf8 => b"\xef\xbb\xbf",
+            Sig::Utf16 => b"\xff\xfe",
+            Sig::Utf32 => b"\xff\xfe\x00\x00",
+        }
     }
-    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
-    match n.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => Ok(Codec::Utf8),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Ok(Codec::Latin1),
-        "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
-        _ => krait_runtime::bail!(LookupError, "unknown encoding: {}", name),
+}
+
+/// A chunk decoded by a registry codec: where its chars start in
+/// `decoded`, the decoder's flags and a CR held back by newline handling
+/// before it, and its input (the bytes the decoder held, then those read).
+pub struct PyChunk {
+    pub start: isize,
+    pub flags: Obj,
+    pub pendingcr: bool,
+    pub input: Vec<u8>,
+    pub raw_len: usize,
+}
+
+/// The registry codec of a non-native encoding: the CodecInfo's
+/// incremental decoder and encoder, made with the stream's errors handler.
+pub struct PyCodec {
+    pub decoder: Option<Obj>,
+    pub encoder: Option<Obj>,
+}
+
+fn norm_name(name: &str) -> String {
+    name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect()
+}
+
+/// The native codec (and signature) of `name`, None when the registry must
+/// provide it.
+pub fn native_codec(name: &str) -> Option<(Codec, Option<Sig>)> {
+    Some(match norm_name(name).as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => (Codec::Utf8, None),
+        "utf_8_sig" | "utf8_sig" => (Codec::Utf8, Some(Sig::Utf8)),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => (Codec::Latin1, None),
+        "ascii" | "us_ascii" | "646" | "us" => (Codec::Ascii, None),
+        "utf_16" | "utf16" | "u16" => (Codec::Utf16 { big: false }, Some(Sig::Utf16)),
+        "utf_16_le" | "utf_16le" => (Codec::Utf16 { big: false }, None),
+        "utf_16_be" | "utf_16be" => (Codec::Utf16 { big: true }, None),
+        "utf_32" | "utf32" | "u32" => (Codec::Utf32 { big: false }, Some(Sig::Utf32)),
+        "utf_32_le" | "utf_32le" => (Codec::Utf32 { big: false }, None),
+        "utf_32_be" | "utf_32be" => (Codec::Utf32 { big: true }, None),
+        _ => return None,
+    })
+}
+
+/// The registry's incremental codec for `name` (readable/writable say which
+/// halves are needed), refusing codecs that are not text encodings.
+pub fn registry_codec(name: &str, errors: &Obj, readable: bool, writable: bool) -> PyResult<PyCodec> {
+    let info = crate::codecs::lookup_codec(name)?;
+    if let Some(flag) = krait_runtime::ops::attr::getattr_opt(&info, &pystr::new("_is_text_encoding"))? {
+        if !truthy(&flag)? {
+            krait_runtime::bail!(LookupError, "'{}' is not a text encoding; use codecs.open() to handle arbitrary codecs", name);
+        }
     }
+    let decoder = if readable { Some(call_method(&info, "incrementaldecoder", &[errors.clone()])?) } else { None };
+    let encoder = if writable { Some(call_method(&info, "incrementalencoder", &[errors.clone()])?) } else { None };
+    Ok(PyCodec { decoder, encoder })
 }
 
 fn codec_name(c: Codec) -> &'static str {
@@ -157,6 +219,11 @@ fn codec_name(c: Codec) -> &'static str {
         Codec::Utf8 => "utf-8",
         Codec::Latin1 => "latin-1",
         Codec::Ascii => "ascii",
+        Codec::Utf16 { big: false } => "utf-16-le",
+        Codec::Utf16 { big: true } => "utf-16-be",
+        Codec::Utf32 { big: false } => "utf-32-le",
+        Codec::Utf32 { big: true } => "utf-32-be",
+        Codec::Python => "",
     }
 }
 
@@ -196,6 +263,31 @@ pub fn decode_chunk(codec: Codec, errors: &str, data: &[u8], final_: bool) -> Py
             let w = vec![1; cps.len()];
             Ok((cps, w, Vec::new()))
         }
+        Codec::Utf16 { big } => {
+            let mut keep = if final_ { 0 } else { data.len() % 2 };
+            // A high surrogate waits for its partner.
+            if !final_ && data.len() >= keep + 2 {
+                let u = &data[data.len() - keep - 2..data.len() - keep];
+                let unit = if big { u16::from_be_bytes([u[0], u[1]]) } else { u16::from_le_bytes([u[0], u[1]]) };
+                if (0xD800..0xDC00).contains(&unit) {
+                    keep += 2;
+                }
+            }
+            let body = &data[..data.len() - keep];
+            let s = krait_runtime::codecs::decode(body, codec_name(codec), Some(errors))?;
+            let cps = pystr::code_points(&s);
+            let ws = cps.iter().map(|&c| if c > 0xFFFF { 4 } else { 2 }).collect();
+            Ok((cps, ws, data[data.len() - keep..].to_vec()))
+        }
+        Codec::Utf32 { .. } => {
+            let keep = if final_ { 0 } else { data.len() % 4 };
+            let body = &data[..data.len() - keep];
+            let s = krait_runtime::codecs::decode(body, codec_name(codec), Some(errors))?;
+            let cps = pystr::code_points(&s);
+            let ws = vec![4; cps.len()];
+            Ok((cps, ws, data[data.len() - keep..].to_vec()))
+        }
+        Codec::Python => unreachable!("registry codecs decode through TextState::py_decode"),
         Codec::Utf8 => {
             let keep = if final_ { 0 } else { utf8_incomplete_tail(data) };
             let body = &data[..data.len() - keep];
@@ -267,8 +359,13 @@ pub struct TextState {
     pub pending: Vec<u8>,
     pub detached: bool,
     pub newline: Obj,
-    /// utf-8-sig: the codec skips a BOM at the start and writes one first.
-    pub sig: bool,
+    /// The codec's signature: skipped (and, for UTF-16/32, obeyed) at the
+    /// start, written first.
+    pub sig: Option<Sig>,
+    /// A registry codec's incremental decoder and encoder.
+    pub py: Option<PyCodec>,
+    /// The chunks a registry decoder produced that still have unread chars.
+    pub py_chunks: Vec<PyChunk>,
     pub sig_read: bool,
     pub sig_write: bool,
     /// False while iterating with next() (tell() is refused, as CPython).
@@ -277,7 +374,52 @@ pub struct TextState {
 
 impl TextState {
     pub fn refs(&self) -> Vec<*mut krait_runtime::object::PyObject> {
-        vec![self.buffer.as_ptr()]
+        let mut v = vec![self.buffer.as_ptr()];
+        if let Some(p) = &self.py {
+            v.extend(p.decoder.iter().chain(p.encoder.iter()).map(|o| o.as_ptr()));
+        }
+        v
+    }
+
+    /// Decodes through the registry's incremental decoder. On a seekable
+    /// stream each chunk is recorded with the decoder's state before it
+    /// (CPython's snapshot), from which tell() rebuilds a position.
+    fn py_decode(&mut self, input: &[u8], final_: bool) -> PyResult<(Vec<u32>, Vec<u32>)> {
+        let dec = match self.py.as_ref().and_then(|p| p.decoder.clone()) {
+            Some(d) => d,
+            None => return Err(unsupported("not readable")),
+        };
+        if self.seekable {
+            let st = checked_state(call_method(&dec, "getstate", &[])?)?;
+            let items = tuple::items(&st);
+            let mut all = bytes::as_slice(&items[0]).to_vec();
+            all.extend_from_slice(input);
+            self.py_chunks.push(PyChunk {
+                start: self.decoded.len() as isize,
+                flags: items[1].clone(),
+                pendingcr: self.nl.pendingcr,
+                input: all,
+                raw_len: input.len(),
+            });
+        }
+        let out = call_method(&dec, "decode", &[bytes::new(input), bool_::from_bool(final_)])?;
+        if !pystr::is_str(&out) {
+            krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", out.ty().name());
+        }
+        let cps = pystr::code_points(&out);
+        let n = cps.len();
+        Ok((cps, vec![1; n]))
+    }
+
+    /// After `shift` chars left the front of `decoded`: chunk starts follow,
+    /// and chunks wholly read are forgotten.
+    fn shift_chunks(&mut self, shift: isize) {
+        for c in self.py_chunks.iter_mut() {
+            c.start -= shift;
+        }
+        while self.py_chunks.len() > 1 && self.py_chunks[1].start <= 0 {
+            self.py_chunks.remove(0);
+        }
     }
 
     fn avail(&self) -> usize {
@@ -285,6 +427,7 @@ impl TextState {
     }
 
     fn reset_read(&mut self) {
+        self.py_chunks.clear();
         self.decoded.clear();
         self.widths.clear();
         self.dpos = 0;
@@ -303,14 +446,17 @@ impl TextState {
     }
 
     fn compact(&mut self) {
+        let shift = self.dpos as isize;
         if self.dpos > 0 && self.dpos == self.decoded.len() {
             self.decoded.clear();
             self.widths.clear();
             self.dpos = 0;
+            self.shift_chunks(shift);
         } else if self.dpos > 65536 {
             self.decoded.drain(..self.dpos);
             self.widths.drain(..self.dpos);
             self.dpos = 0;
+            self.shift_chunks(shift);
         }
     }
 
@@ -345,19 +491,36 @@ impl TextState {
         self.compact();
         let mut input = std::mem::take(&mut self.undecoded);
         input.extend_from_slice(raw);
-        if self.sig_read {
-            const BOM: &[u8] = b"\xef\xbb\xbf";
-            if input.len() < 3 && BOM.starts_with(&input) {
+        if let (true, Some(sig)) = (self.sig_read, self.sig) {
+            let boms: &[(&[u8], Codec)] = match sig {
+                Sig::Utf8 => &[(b"\xef\xbb\xbf", Codec::Utf8)],
+                Sig::Utf16 => &[(b"\xff\xfe", Codec::Utf16 { big: false }), (b"\xfe\xff", Codec::Utf16 { big: true })],
+                Sig::Utf32 => &[(b"\xff\xfe\x00\x00", Codec::Utf32 { big: false }), (b"\x00\x00\xfe\xff", Codec::Utf32 { big: true })],
+            };
+            // utf-8-sig holds a partial BOM even at the end (and yields nothing).
+            if (!final_ || sig == Sig::Utf8) && boms.iter().any(|(b, _)| input.len() < b.len() && b.starts_with(&input)) {
                 self.undecoded = input;
                 return Ok(());
             }
             self.sig_read = false;
-            if input.starts_with(BOM) {
-                input.drain(..3);
+            if let Some((b, c)) = boms.iter().find(|(b, _)| input.starts_with(b)) {
+                input.drain(..b.len());
+                self.codec = *c;
+            } else if sig != Sig::Utf8 && input.len() >= boms[0].0.len() {
+                // The registry's utf-16/utf-32 stream decoders insist on a BOM.
+                let name = if sig == Sig::Utf16 { "UTF-16" } else { "UTF-32" };
+                self.undecoded = input;
+                self.sig_read = true;
+                krait_runtime::bail!(UnicodeError, "{} stream does not start with BOM", name);
             }
         }
-        let (mut cps, mut ws, held) = decode_chunk(self.codec, &self.errors_s, &input, final_)?;
-        self.undecoded = held;
+        let (mut cps, mut ws) = if self.codec == Codec::Python {
+            self.py_decode(&input, final_)?
+        } else {
+            let (cps, ws, held) = decode_chunk(self.codec, &self.errors_s, &input, final_)?;
+            self.undecoded = held;
+            (cps, ws)
+        };
         if self.readuniversal {
             self.nl.process(&mut cps, &mut ws, final_);
         }
@@ -525,6 +688,8 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
             if !pystr::is_str(e) {
                 krait_runtime::bail!(TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not {}", e.ty().name());
             }
+            // The name goes to the registry as UTF-8 (lone surrogates fail).
+            krait_runtime::codecs::encode(e, "utf-8", None)?;
             let s = pystr::to_string_lossy(e);
             if s.contains('\0') {
                 krait_runtime::bail!(ValueError, "embedded null character");
@@ -542,6 +707,11 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
             if !pystr::is_str(e) {
                 krait_runtime::bail!(TypeError, "TextIOWrapper() argument 'errors' must be str or None, not {}", e.ty().name());
             }
+            // Checked as CPython's C implementation does.
+            krait_runtime::codecs::encode(e, "utf-8", None)?;
+            if pystr::chars(e).any(|c| c == 0) {
+                krait_runtime::bail!(ValueError, "embedded null character");
+            }
             e.clone()
         }
         _ => pystr::new("strict"),
@@ -549,9 +719,12 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let nl = newline_arg(&v[3], "TextIOWrapper")?;
     let line_buffering = args::to_bool(&v[4], false)?;
     let write_through = args::to_bool(&v[5], false)?;
-    let codec = lookup_codec(&pystr::to_string_lossy(&encoding))?;
     let readable = truthy(&call_method(&buffer, "readable", &[])?)?;
     let writable = truthy(&call_method(&buffer, "writable", &[])?)?;
+    let (codec, sig, py) = match native_codec(&pystr::to_string_lossy(&encoding)) {
+        Some((c, sig)) => (c, sig, None),
+        None => (Codec::Python, None, Some(registry_codec(&pystr::to_string_lossy(&encoding), &errors, readable, writable)?)),
+    };
     let seekable = truthy(&call_method(&buffer, "seekable", &[])?)?;
     let has_read1 = krait_runtime::ops::attr::getattr_opt(&buffer, &pystr::new("read1"))?.is_some();
     let mut t = TextState {
@@ -580,19 +753,29 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         pending: Vec::new(),
         detached: false,
         newline: none::none(),
-        sig: false,
+        sig,
+        py,
+        py_chunks: Vec::new(),
         sig_read: false,
         sig_write: false,
         telling: seekable,
     };
-    if is_sig(&pystr::to_string_lossy(&t.encoding)) {
-        t.sig = true;
+    if t.sig.is_some() {
         t.sig_read = true;
         t.sig_write = true;
         if t.seekable && t.writable {
             let pos = call_method(&t.buffer, "tell", &[])?;
             if !int::is_zero(&int::index(&pos)?) {
                 t.sig_write = false;
+            }
+        }
+    }
+    if let Some(enc) = t.py.as_ref().and_then(|p| p.encoder.clone()) {
+        // Appending to a file: no signature (CPython's encoder.setstate(0)).
+        if t.seekable && t.writable {
+            let pos = call_method(&t.buffer, "tell", &[])?;
+            if !int::is_zero(&int::index(&pos)?) {
+                call_method(&enc, "setstate", &[int::from_i64(0)])?;
             }
         }
     }
@@ -691,12 +874,24 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if t.avail() > 0 || !t.undecoded.is_empty() {
         t.reset_read();
     }
-    if t.sig_write {
+    if let (true, Some(sig)) = (t.sig_write, t.sig) {
         t.sig_write = false;
-        t.pending.extend_from_slice(b"\xef\xbb\xbf");
+        t.pending.extend_from_slice(sig.bom());
     }
     match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
         Some(u) => t.pending.extend_from_slice(u.as_bytes()),
+        None if t.codec == Codec::Python => {
+            let enc = match t.py.as_ref().and_then(|p| p.encoder.clone()) {
+                Some(e) => e,
+                None => return Err(unsupported("not writable")),
+            };
+            let b = call_method(&enc, "encode", &[txt.clone()])?;
+            if !bytes::is_bytes(&b) {
+                krait_runtime::bail!(TypeError, "encoder should return a bytes object, not '{}'", b.ty().name());
+            }
+            let t = text(s)?;
+            t.pending.extend_from_slice(bytes::as_slice(&b));
+        }
         None => {
             let b = encode(t.codec, &t.errors_s, &txt)?;
             t.pending.extend_from_slice(&b);
@@ -765,6 +960,9 @@ fn m_tell(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let buf = t.buffer.clone();
     call_method(&buf, "flush", &[])?;
     let t = text(s)?;
+    if t.codec == Codec::Python {
+        return py_tell(s);
+    }
     let pos = args::to_long(&call_method(&t.buffer, "tell", &[])?)?;
     let unread: i64 = t.widths[t.dpos..].iter().map(|&w| w as i64).sum::<i64>()
         + t.undecoded.len() as i64
@@ -801,7 +999,9 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             t.sig_read = false;
             t.sig_write = false;
             let buf = t.buffer.clone();
-            return call_method(&buf, "seek", &[int::from_i64(0), int::from_i64(2)]);
+            let r = call_method(&buf, "seek", &[int::from_i64(0), int::from_i64(2)])?;
+            reset_py_codec(s, &r)?;
+            return Ok(r);
         }
         0 => {}
         _ => krait_runtime::bail!(ValueError, "invalid whence ({}, should be 0, 1 or 2)", whence),
@@ -812,13 +1012,277 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     call_method(s, "flush", &[])?;
     let t = text(s)?;
+    if t.codec == Codec::Python {
+        return py_seek(s, c);
+    }
     t.reset_read();
     let at_start = int::is_zero(&c);
-    t.sig_read = t.sig && at_start;
-    t.sig_write = t.sig && at_start;
+    t.sig_read = t.sig.is_some() && at_start;
+    t.sig_write = t.sig.is_some() && at_start;
     let buf = t.buffer.clone();
     call_method(&buf, "seek", &[c.clone()])?;
+    reset_py_codec(s, &c)?;
     Ok(c)
+}
+
+// ---------------------------------------------------------------------------
+// tell()/seek() over registry codecs, as CPython's textio: the cookie packs
+// the byte position of a point where the decoder held nothing, the decoder
+// flags there (shifted left, with a held-back CR in bit 0), how many bytes to
+// feed from there, whether to signal the end, and how many chars to skip.
+
+struct Cookie {
+    start_pos: BigInt,
+    flags: BigInt,
+    bytes_to_feed: usize,
+    need_eof: bool,
+    chars_to_skip: usize,
+}
+
+fn pack_cookie(c: &Cookie) -> Obj {
+    let v = &c.start_pos
+        | (&c.flags << 64u32)
+        | (BigInt::from(c.bytes_to_feed) << 128u32)
+        | (BigInt::from(c.chars_to_skip) << 192u32)
+        | (BigInt::from(c.need_eof as u8) << 256u32);
+    int::from_bigint(&v)
+}
+
+fn unpack_cookie(o: &Obj) -> Cookie {
+    let v = int::to_bigint(o);
+    let mask = (BigInt::from(1u8) << 64u32) - 1u8;
+    let field = |k: u32| -> BigInt { (&v >> (64 * k)) & &mask };
+    let small = |b: BigInt| -> usize { usize::try_from(b).unwrap_or(usize::MAX) };
+    Cookie {
+        start_pos: field(0),
+        flags: field(1),
+        bytes_to_feed: small(field(2)),
+        chars_to_skip: small(field(3)),
+        need_eof: !num_traits::Zero::is_zero(&(&v >> 256u32)),
+    }
+}
+
+/// Decodes `data` with the registry decoder `dec` and counts the chars
+/// newline handling `nl` (when reading universally) lets through.
+fn count_decoded(dec: &Obj, data: &[u8], fin: bool, nl: &mut Option<NlState>) -> PyResult<usize> {
+    let out = call_method(dec, "decode", &[bytes::new(data), bool_::from_bool(fin)])?;
+    if !pystr::is_str(&out) {
+        krait_runtime::bail!(TypeError, "decoder should return a string result, not '{}'", out.ty().name());
+    }
+    match nl {
+        None => Ok(pystr::len(&out)),
+        Some(nl) => {
+            let mut cps = pystr::code_points(&out);
+            let mut ws = vec![1; cps.len()];
+            nl.process(&mut cps, &mut ws, fin);
+            Ok(cps.len())
+        }
+    }
+}
+
+fn dec_state(dec: &Obj) -> PyResult<(Vec<u8>, Obj)> {
+    let st = checked_state(call_method(dec, "getstate", &[])?)?;
+    let items = tuple::items(&st);
+    Ok((bytes::as_slice(&items[0]).to_vec(), items[1].clone()))
+}
+
+fn set_dec_state(dec: &Obj, flags: &Obj) -> PyResult<()> {
+    call_method(dec, "setstate", &[tuple::new(&[bytes::new(b""), flags.clone()])])?;
+    Ok(())
+}
+
+fn packed_flags(flags: &Obj, pendingcr: bool) -> BigInt {
+    (int::to_bigint(flags) << 1u32) | BigInt::from(pendingcr as u8)
+}
+
+fn py_tell(s: &Obj) -> PyResult<Obj> {
+    let t = text(s)?;
+    let pos = int::to_bigint(&int::index(&call_method(&t.buffer, "tell", &[])?)?);
+    let t = text(s)?;
+    let dec = match t.py.as_ref().and_then(|p| p.decoder.clone()) {
+        Some(d) if !t.py_chunks.is_empty() => d,
+        _ => return Ok(int::from_bigint(&pos)),
+    };
+    let dpos = t.dpos as isize;
+    let r = t.py_chunks.iter().rposition(|c| c.start <= dpos).unwrap_or(0);
+    let later: usize = t.py_chunks[r + 1..].iter().map(|c| c.raw_len).sum();
+    let chunk = &t.py_chunks[r];
+    let next_input = chunk.input.clone();
+    let position = pos - BigInt::from(later + next_input.len());
+    let mut chars_to_skip = (dpos - chunk.start).max(0) as usize;
+    let chunk_chars = t.py_chunks.get(r + 1).map_or(t.decoded.len() as isize, |c| c.start) - chunk.start;
+    let (flags, pendingcr) = (chunk.flags.clone(), chunk.pendingcr);
+    let nl_proto = if t.readuniversal { Some(NlState { translate: t.nl.translate, ..Default::default() }) } else { None };
+    if chars_to_skip == 0 {
+        return Ok(pack_cookie(&Cookie { start_pos: position, flags: packed_flags(&flags, pendingcr), bytes_to_feed: 0, need_eof: false, chars_to_skip: 0 }));
+    }
+    let fresh_nl = |pcr: bool| nl_proto.clone().map(|mut n| {
+        n.pendingcr = pcr;
+        n
+    });
+    let saved = call_method(&dec, "getstate", &[])?;
+    let result = (|| -> PyResult<Obj> {
+        // A quick search back from an estimate for a point where the
+        // decoder holds nothing.
+        let ratio = next_input.len() as f64 / chunk_chars.max(1) as f64;
+        let mut skip_bytes = ((ratio * chars_to_skip as f64) as usize).min(next_input.len());
+        let mut skip_back = 1usize;
+        let (mut start_flags, mut start_cr) = (flags.clone(), pendingcr);
+        let mut nl = fresh_nl(pendingcr);
+        let mut found = false;
+        while skip_bytes > 0 {
+            set_dec_state(&dec, &flags)?;
+            nl = fresh_nl(pendingcr);
+            let n = count_decoded(&dec, &next_input[..skip_bytes], false, &mut nl)?;
+            if n <= chars_to_skip {
+                let (b, d) = dec_state(&dec)?;
+                if b.is_empty() {
+                    start_flags = d;
+                    start_cr = nl.as_ref().map_or(false, |n| n.pendingcr);
+                    chars_to_skip -= n;
+                    found = true;
+                    break;
+                }
+                skip_bytes = skip_bytes.saturating_sub(b.len());
+                skip_back = 1;
+            } else {
+                skip_bytes = skip_bytes.saturating_sub(skip_back);
+                skip_back *= 2;
+            }
+        }
+        if !found {
+            skip_bytes = 0;
+            set_dec_state(&dec, &flags)?;
+            nl = fresh_nl(pendingcr);
+        }
+        let mut start_pos = &position + BigInt::from(skip_bytes);
+        if chars_to_skip == 0 {
+            return Ok(pack_cookie(&Cookie { start_pos, flags: packed_flags(&start_flags, start_cr), bytes_to_feed: 0, need_eof: false, chars_to_skip: 0 }));
+        }
+        // Feed a byte at a time, noting the last point before the position
+        // where the decoder held nothing.
+        let (mut bytes_fed, mut chars_decoded, mut need_eof) = (0usize, 0usize, false);
+        let mut reached = false;
+        for i in skip_bytes..next_input.len() {
+            bytes_fed += 1;
+            chars_decoded += count_decoded(&dec, &next_input[i..i + 1], false, &mut nl)?;
+            let (b, d) = dec_state(&dec)?;
+            let held_cr = nl.as_ref().map_or(false, |n| n.pendingcr);
+            if b.is_empty() && chars_decoded <= chars_to_skip {
+                start_pos += BigInt::from(bytes_fed);
+                chars_to_skip -= chars_decoded;
+                start_flags = d;
+                start_cr = held_cr;
+                bytes_fed = 0;
+                chars_decoded = 0;
+            }
+            if chars_decoded >= chars_to_skip {
+                reached = true;
+                break;
+            }
+        }
+        if !reached {
+            chars_decoded += count_decoded(&dec, b"", true, &mut nl)?;
+            need_eof = true;
+            if chars_decoded < chars_to_skip {
+                krait_runtime::bail!(OSError, "can't reconstruct logical file position");
+            }
+        }
+        Ok(pack_cookie(&Cookie { start_pos, flags: packed_flags(&start_flags, start_cr), bytes_to_feed: bytes_fed, need_eof, chars_to_skip }))
+    })();
+    call_method(&dec, "setstate", &[saved])?;
+    result
+}
+
+fn py_seek(s: &Obj, cookie_obj: Obj) -> PyResult<Obj> {
+    let cookie = unpack_cookie(&cookie_obj);
+    let t = text(s)?;
+    t.reset_read();
+    let buf = t.buffer.clone();
+    call_method(&buf, "seek", &[int::from_bigint(&cookie.start_pos)])?;
+    let t = text(s)?;
+    let (dec, enc) = match &t.py {
+        Some(p) => (p.decoder.clone(), p.encoder.clone()),
+        None => (None, None),
+    };
+    let pendingcr = !num_traits::Zero::is_zero(&(&cookie.flags & BigInt::from(1u8)));
+    let flags = int::from_bigint(&(&cookie.flags >> 1u32));
+    let zero = int::is_zero(&cookie_obj);
+    if let Some(d) = &dec {
+        if zero {
+            call_method(d, "reset", &[])?;
+        } else {
+            set_dec_state(d, &flags)?;
+        }
+    }
+    let t = text(s)?;
+    t.nl.pendingcr = pendingcr;
+    t.nl.pending_width = 1;
+    if cookie.chars_to_skip > 0 {
+        let Some(d) = dec else { return Err(unsupported("not readable")) };
+        let data = call_method(&buf, "read", &[int::from_usize(cookie.bytes_to_feed)])?;
+        let data = match krait_runtime::types::buffer::copy_bytes(&data) {
+            Some(b) => b?,
+            None => Vec::new(),
+        };
+        let t = text(s)?;
+        t.py_chunks.push(PyChunk { start: 0, flags: flags.clone(), pendingcr, input: data.clone(), raw_len: data.len() });
+        let out = call_method(&d, "decode", &[bytes::new(&data), bool_::from_bool(cookie.need_eof)])?;
+        let t = text(s)?;
+        let mut cps = pystr::code_points(&out);
+        let mut ws = vec![1; cps.len()];
+        if t.readuniversal {
+            t.nl.process(&mut cps, &mut ws, cookie.need_eof);
+        }
+        if cps.len() < cookie.chars_to_skip {
+            krait_runtime::bail!(OSError, "can't restore logical file position");
+        }
+        t.decoded = cps;
+        t.widths = ws;
+        t.dpos = cookie.chars_to_skip;
+        if cookie.need_eof {
+            t.eof = true;
+        }
+    }
+    if let Some(e) = enc {
+        if zero {
+            call_method(&e, "reset", &[])?;
+        } else {
+            call_method(&e, "setstate", &[int::from_i64(0)])?;
+        }
+    }
+    Ok(cookie_obj)
+}
+
+/// A decoder's getstate() result, which must be (bytes, int).
+fn checked_state(st: Obj) -> PyResult<Obj> {
+    if !tuple::is_tuple(&st) {
+        krait_runtime::bail!(TypeError, "illegal decoder state");
+    }
+    let items = tuple::items(&st);
+    if items.len() != 2 || !bytes::is_bytes(&items[0]) || !int::is_int(&items[1]) {
+        krait_runtime::bail!(TypeError, "illegal decoder state: the returned object is not a (bytes, int) pair");
+    }
+    Ok(st)
+}
+
+/// After a seek to `pos`: a registry codec starts afresh; its encoder
+/// writes a signature only at the start of the stream.
+fn reset_py_codec(s: &Obj, pos: &Obj) -> PyResult<()> {
+    let t = text(s)?;
+    let Some(p) = &t.py else { return Ok(()) };
+    let (dec, enc) = (p.decoder.clone(), p.encoder.clone());
+    if let Some(d) = dec {
+        call_method(&d, "reset", &[])?;
+    }
+    if let Some(e) = enc {
+        if int::is_zero(&int::index(pos)?) {
+            call_method(&e, "reset", &[])?;
+        } else {
+            call_method(&e, "setstate", &[int::from_i64(0)])?;
+        }
+    }
+    Ok(())
 }
 
 fn m_truncate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -841,12 +1305,34 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         if !pystr::is_str(e) {
             krait_runtime::bail!(TypeError, "reconfigure() argument 'encoding' must be str or None, not {}", e.ty().name());
         }
+        krait_runtime::codecs::encode(e, "utf-8", None)?;
     }
     let errs = v[1].clone().filter(|x| !none::is_none(x));
     call_method(s, "flush", &[])?;
     let t = text(s)?;
+    let encoding_changed = enc.is_some();
     if let Some(e) = enc {
-        t.codec = lookup_codec(&pystr::to_string_lossy(&e))?;
+        let name = pystr::to_string_lossy(&e);
+        let errors = match &errs {
+            Some(x) => x.clone(),
+            None => pystr::new("strict"),
+        };
+        match native_codec(&name) {
+            Some((c, sig)) => {
+                t.codec = c;
+                t.sig = sig;
+                t.py = None;
+            }
+            None => {
+                let (r, w) = (t.readable, t.writable);
+                let py = registry_codec(&name, &errors, r, w)?;
+                let t = text(s)?;
+                t.codec = Codec::Python;
+                t.sig = None;
+                t.py = Some(py);
+            }
+        }
+        let t = text(s)?;
         t.encoding = if pystr::to_string_lossy(&e) == "locale" { pystr::new("UTF-8") } else { e };
         if errs.is_none() {
             t.errors = pystr::new("strict");
@@ -857,9 +1343,32 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         if !pystr::is_str(&e) {
             krait_runtime::bail!(TypeError, "reconfigure() argument 'errors' must be str or None, not {}", e.ty().name());
         }
+        krait_runtime::codecs::encode(&e, "utf-8", None)?;
+        if t.codec == Codec::Python && !encoding_changed {
+            let (name, r, w) = (pystr::to_string_lossy(&t.encoding), t.readable, t.writable);
+            let py = registry_codec(&name, &e, r, w)?;
+            text(s)?.py = Some(py);
+        }
+        let t = text(s)?;
         t.errors_s = pystr::to_string_lossy(&e);
         t.errors = e;
     }
+    if encoding_changed {
+        // A new codec writes its signature unless the stream is past its start.
+        let t = text(s)?;
+        let mut at_start = true;
+        if t.seekable && t.writable {
+            let buf = t.buffer.clone();
+            at_start = int::is_zero(&int::index(&call_method(&buf, "tell", &[])?)?);
+        }
+        let t = text(s)?;
+        t.sig_write = t.sig.is_some() && at_start;
+        t.sig_read = false;
+        if let (false, Some(enc)) = (at_start, t.py.as_ref().and_then(|p| p.encoder.clone())) {
+            call_method(&enc, "setstate", &[int::from_i64(0)])?;
+        }
+    }
+    let t = text(s)?;
     if let Some(n) = nl {
         apply_newline(t, n);
     }
@@ -890,17 +1399,24 @@ delegate!(m_writable, "writable");
 fn g_buffer(o: &Obj) -> PyResult<Obj> {
     Ok(text(o)?.buffer.clone())
 }
+/// The state for attributes that stay readable once the buffer is detached.
+fn text_any(o: &Obj) -> PyResult<&mut TextState> {
+    match state(o) {
+        Some(State::Text(t)) => Ok(t),
+        _ => text(o),
+    }
+}
 fn g_encoding(o: &Obj) -> PyResult<Obj> {
-    Ok(text(o)?.encoding.clone())
+    Ok(text_any(o)?.encoding.clone())
 }
 fn g_errors(o: &Obj) -> PyResult<Obj> {
-    Ok(text(o)?.errors.clone())
+    Ok(text_any(o)?.errors.clone())
 }
 fn g_line_buffering(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(text(o)?.line_buffering))
+    Ok(bool_::from_bool(text_any(o)?.line_buffering))
 }
 fn g_write_through(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(text(o)?.write_through))
+    Ok(bool_::from_bool(text_any(o)?.write_through))
 }
 fn g_newlines(o: &Obj) -> PyResult<Obj> {
     let t = text(o)?;

@@ -152,14 +152,29 @@ fn str_repeat_impl(o: &Obj, n: isize) -> PyResult<Obj> {
         return Ok(o.clone());
     }
     let total = (len(o) as u128) * (n as u128);
-    if total > (isize::MAX as u128) / 4 {
+    if total > isize::MAX as u128 {
         crate::bail!(OverflowError, "repeated string is too long");
     }
+    // A result that cannot be allocated is a MemoryError, as CPython's.
+    let no_memory = || crate::errors::raise_empty(crate::types::exceptions::MemoryError());
+    if total * (pystr::kind(o) as u128) > (isize::MAX as u128) - 256 {
+        return Err(no_memory());
+    }
     if let Some(s) = pystr::as_str(o) {
-        return Ok(pystr::new(&s.repeat(n as usize)));
+        let mut out = String::new();
+        let bytes = (s.len() as u128) * (n as u128);
+        if bytes > isize::MAX as u128 {
+            return Err(no_memory());
+        }
+        out.try_reserve_exact(bytes as usize).map_err(|_| no_memory())?;
+        for _ in 0..n {
+            out.push_str(s);
+        }
+        return Ok(pystr::new(&out));
     }
     let cps = code_points(o);
-    let mut v = Vec::with_capacity(total as usize);
+    let mut v: Vec<u32> = Vec::new();
+    v.try_reserve_exact(total as usize).map_err(|_| no_memory())?;
     for _ in 0..n {
         v.extend_from_slice(&cps);
     }
@@ -635,7 +650,9 @@ fn m_replace(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     } else {
         str_search::find_all(slf, old, 0, n, max)
     };
-    if positions.is_empty() {
+    // Nothing to change (no match, or `old` replaced by itself): the string
+    // itself, as CPython returns it.
+    if positions.is_empty() || pystr::eq(old, new) {
         return Ok(if pystr::is_exact_str(slf) { slf.clone() } else { from_code_points(&code_points(slf)) });
     }
     let m = len(old);
