@@ -23,7 +23,9 @@ What it does:
        uv:    uv pip install --python VENV/bin/python --index-url URL --cache-dir C
        pip:   VENV/bin/python -m pip install -i URL --cache-dir C
      Cold runs start from an empty cache (each tool its own), warm runs from
-     the cache the previous run filled. The tools take turns within each
+     the cache the previous run filled. Nothing is deleted until the end
+     (see the comment in main: deleting slows the next run on ext4). The
+     tools take turns within each
      round (the order rotates), so noise from other work on the machine is
      shared. Configuration files are turned off (PIP_CONFIG_FILE=/dev/null,
      UV_NO_CONFIG=1). After each run the installed distributions are listed
@@ -178,7 +180,19 @@ def main():
     sets = {}
     envs = os.path.join(work, "envs")
     logs = os.path.join(work, "logs")
-    shutil.rmtree(envs, ignore_errors=True)
+    # Nothing is deleted while tools are timed: on ext4, creating files soon
+    # after many were deleted is much slower (the inode allocator skips
+    # recently freed inodes), which would burden whichever run came next.
+    # Old environments and caches go to a trash folder, emptied at the end.
+    trash = os.path.join(work, "trash")
+    os.makedirs(trash, exist_ok=True)
+
+    def discard(path):
+        if os.path.exists(path):
+            os.rename(path, os.path.join(trash, f"{len(os.listdir(trash))}-{os.path.basename(path)}"))
+
+    discard(envs)
+    discard(os.path.join(work, "cache"))
     os.makedirs(envs)
     os.makedirs(logs, exist_ok=True)
     try:
@@ -188,13 +202,14 @@ def main():
                 for tool in order:
                     cache = os.path.join(work, "cache", tool)
                     if phase == "cold":
-                        shutil.rmtree(cache, ignore_errors=True)
+                        # An empty cache of its own; the warm runs use the last one.
+                        discard(cache)
                     elif not os.path.isdir(cache):
                         # A warm run needs a filled cache: fill it, untimed.
                         venv = os.path.join(envs, f"{tool}-prime")
                         shutil.copytree(tpl, venv, symlinks=True)
                         run(command(tool, venv, url, cache, krait, uv), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                        shutil.rmtree(venv)
+                        discard(venv)
                     venv = os.path.join(envs, f"{tool}-{phase}-{i + 1}")
                     shutil.copytree(tpl, venv, symlinks=True)
                     out_path = os.path.join(logs, f"{tool}-{phase}-{i + 1}.log")
@@ -211,10 +226,11 @@ def main():
                     times[(phase, tool)].append(dt)
                     log(f"  {phase} run {i + 1} {tool:6} {dt:7.2f} s  ({len(got)} distributions)")
                     if not args.keep:
-                        shutil.rmtree(venv)
+                        discard(venv)
     finally:
         server.terminate()
         server.wait()
+        shutil.rmtree(trash, ignore_errors=True)
 
     names = {t: [n.rsplit("-", 1)[0] for n in s] for t, s in sets.items()}
     ref = next(iter(names.values()))
