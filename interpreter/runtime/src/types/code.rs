@@ -469,6 +469,87 @@ fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
 }
 
+/// Constants compare as CPython's _PyCode_ConstantKey makes them: of the
+/// same type, floats and complex numbers bit for bit (0.0 is not -0.0),
+/// containers item by item.
+fn same_const(a: &Obj, b: &Obj) -> crate::errors::PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    if a.type_ptr() != b.type_ptr() {
+        return Ok(false);
+    }
+    if crate::types::float::is_float(a) {
+        return Ok(crate::types::float::value(a).to_bits() == crate::types::float::value(b).to_bits());
+    }
+    if crate::types::tuple::is_tuple(a) {
+        let (x, y) = (crate::types::tuple::items(a), crate::types::tuple::items(b));
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !same_const(p, q)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    if crate::types::complex::is_complex(a) {
+        let (x, y) = (crate::types::complex::parts(a), crate::types::complex::parts(b));
+        return Ok(x.0.to_bits() == y.0.to_bits() && x.1.to_bits() == y.1.to_bits());
+    }
+    crate::ops::eq(a, b)
+}
+
+/// Code objects are equal when they would run the same: names, counts,
+/// flags, first line, instructions, positions, exception table and
+/// constants (not the file name), as CPython 3.11's code_richcompare.
+fn code_eq(a: &Obj, b: &Obj) -> crate::errors::PyResult<bool> {
+    let (x, y) = (code(a), code(b));
+    let (dx, dy) = (data(a), data(b));
+    let same = |p: &*mut PyObject, q: &*mut PyObject| unsafe { crate::ops::eq(Obj::borrow_slot(p), Obj::borrow_slot(q)) };
+    if x.argcount != y.argcount
+        || x.posonlyargcount != y.posonlyargcount
+        || x.kwonlyargcount != y.kwonlyargcount
+        || x.flags != y.flags
+        || x.firstlineno != y.firstlineno
+        || dx.words != dy.words
+        || dx.locations != dy.locations
+        || dx.exception_table != dy.exception_table
+        || dx.localsplus_kinds != dy.localsplus_kinds
+    {
+        return Ok(false);
+    }
+    if !same(&x.name, &y.name)? || !same(&x.names, &y.names)? || !same(&x.localsplusnames, &y.localsplusnames)? {
+        return Ok(false);
+    }
+    unsafe { same_const(Obj::borrow_slot(&x.consts), Obj::borrow_slot(&y.consts)) }
+}
+
+fn code_richcompare(a: &Obj, b: &Obj, op: krait_bytecode::CompareOp) -> crate::errors::PyResult<Obj> {
+    use krait_bytecode::CompareOp::{Eq, Ne};
+    if !is_code(a) || !is_code(b) || !matches!(op, Eq | Ne) {
+        return Ok(crate::types::none::not_implemented());
+    }
+    let eq = code_eq(a, b)?;
+    Ok(crate::types::bool_::from_bool(if op == Eq { eq } else { !eq }))
+}
+crate::richcmp_slot!(code_richcompare_slot => code_richcompare);
+
+/// Consistent with `code_eq`: the name, the counts, flags and instructions.
+fn code_hash(o: &Obj) -> crate::errors::PyResult<isize> {
+    use std::hash::{Hash, Hasher};
+    let c = code(o);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.firstlineno).hash(&mut h);
+    data(o).words.hash(&mut h);
+    let name = crate::ops::hash(unsafe { Obj::borrow_slot(&c.name) })?;
+    name.hash(&mut h);
+    let v = h.finish() as isize;
+    Ok(if v == -1 { -2 } else { v })
+}
+crate::hash_slot!(code_hash_slot => code_hash);
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
@@ -477,6 +558,8 @@ pub fn init_types() {
         (*t).tp_repr = Some(code_repr_slot);
         (*t).tp_weaklistoffset = std::mem::offset_of!(CodeObject, weakreflist) as isize;
         (*t).tp_flags &= !tpflags::BASETYPE;
+        (*t).tp_richcompare = Some(code_richcompare_slot);
+        (*t).tp_hash = Some(code_hash_slot);
         (*t).tp_methods = crate::types::builtin_func::method_table(&[
             crate::types::builtin_func::method("co_positions", co_positions),
             crate::types::builtin_func::method("co_lines", co_lines),
