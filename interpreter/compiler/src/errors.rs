@@ -1155,7 +1155,7 @@ fn kwarg_before_for(source: &str, at: usize) -> Option<TextRange> {
 
 /// Whether `rest` (the input after an error) is the rest of the last line
 /// and the input ends in a backslash (no newline after it).
-fn ends_in_continuation(rest: &str) -> bool {
+pub(crate) fn ends_in_continuation(rest: &str) -> bool {
     rest.strip_suffix('\\').is_some_and(|before| !before.contains(['\n', '\r']))
 }
 

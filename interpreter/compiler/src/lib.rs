@@ -110,7 +110,10 @@ pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: &Co
         // The tokenizer's and the parser's warnings come in source order.
         warnings.sort_by_key(|w| (w.error.lineno, w.error.offset));
         if let Some((msg, range)) = escape_warnings::unknown_name(&escape_warnings::named_escapes(source, pmode)) {
-            return Ok((Err(errors::make_error(CompileErrorKind::SyntaxError, msg, source, filename, range)), warnings));
+            // Unless the tokenizer fails first, at a continuation ending the input.
+            if !errors::ends_in_continuation(&source[range.end().to_usize().min(source.len())..]) {
+                return Ok((Err(errors::make_error(CompileErrorKind::SyntaxError, msg, source, filename, range)), warnings));
+            }
         }
         let mut found = vec![];
         let r = compile_inner(source, filename, mode, opts, &mut found);
