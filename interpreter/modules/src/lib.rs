@@ -8,6 +8,7 @@ pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
+pub mod abc;
 pub mod bisect;
 pub mod bz2;
 pub mod cmath;
@@ -185,6 +186,7 @@ pub(crate) fn new_exception_type(dotted: &str, base: *mut PyTypeObject) -> PyRes
 pub fn register_all() {
     register("errno", errno::create);
     register("atexit", atexit::create);
+    register("_abc", abc::create);
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
     register("_heapq", heapq::create);

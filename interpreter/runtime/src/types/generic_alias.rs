@@ -36,8 +36,18 @@ fn ga(o: &Obj) -> &GenericAliasObject {
 
 /// `origin[args]`.
 pub fn new(origin: &Obj, args: &Obj) -> PyResult<Obj> {
+    new_of_type(type_ptr(), origin, args)
+}
+
+/// Whether `o` is a GenericAlias or an instance of a subclass of it.
+pub fn is_generic_alias(o: &Obj) -> bool {
+    o.is_type(type_ptr()) || type_::is_subtype(o.type_ptr(), type_ptr())
+}
+
+/// `origin[args]` as an instance of `t` (GenericAlias or a subclass).
+fn new_of_type(t: *mut PyTypeObject, origin: &Obj, args: &Obj) -> PyResult<Obj> {
     let args = if tuple::is_tuple(args) { args.clone() } else { tuple::new(&[args.clone()]) };
-    let o = type_::alloc_instance(type_ptr(), 0)?;
+    let o = type_::alloc_instance(t, 0)?;
     unsafe {
         let p = o.cast_mut::<GenericAliasObject>();
         p.origin = origin.clone().into_raw();
@@ -112,7 +122,7 @@ fn ga_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
 crate::binary_slot!(ga_getattro_slot => ga_getattro);
 
 fn ga_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
-    if !b.is_type(type_ptr()) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+    if !is_generic_alias(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(none::not_implemented());
     }
     let (x, y) = (ga(a), ga(b));
@@ -297,12 +307,12 @@ fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("GenericAlias.__reduce__", a, k, 0, 0)?;
     let g = ga(slf);
     Ok(tuple::new(&[
-        type_::type_obj(type_ptr()),
+        type_::type_obj(slf.type_ptr()),
         tuple::new(&[unsafe { Obj::from_borrowed(g.origin) }, unsafe { Obj::from_borrowed(g.args) }]),
     ]))
 }
 
-fn ga_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+fn ga_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "GenericAlias() takes no keyword arguments");
     }
@@ -310,7 +320,7 @@ fn ga_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
     if a.len() != 2 {
         crate::bail!(TypeError, "GenericAlias expected 2 arguments, got {}", a.len());
     }
-    new(&a[0], &a[1])
+    new_of_type(t, &a[0], &a[1])
 }
 crate::new_slot!(ga_new_slot => ga_new);
 

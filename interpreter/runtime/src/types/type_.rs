@@ -1729,7 +1729,11 @@ fn type_mro_method(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn type_subclasses(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     builtin_func::check_nargs("type.__subclasses__", args, kw, 0, 0)?;
-    let tp = as_type(slf);
+    Ok(list::from_vec(subclasses(as_type(slf))))
+}
+
+/// The live direct subclasses of `tp` (what `type.__subclasses__` returns).
+pub fn subclasses(tp: *mut PyTypeObject) -> Vec<Obj> {
     let mut out = Vec::new();
     unsafe {
         if !(*tp).tp_subclasses.is_null() {
@@ -1741,7 +1745,7 @@ fn type_subclasses(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             }
         }
     }
-    Ok(list::from_vec(out))
+    out
 }
 
 fn type_instancecheck(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

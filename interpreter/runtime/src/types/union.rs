@@ -37,7 +37,7 @@ pub fn args(o: &Obj) -> Obj {
 
 /// What may stand on either side of `|` to make a union.
 fn is_unionable(o: &Obj) -> bool {
-    none::is_none(o) || type_::is_type(o) || o.is_type(generic_alias::type_ptr()) || is_union(o)
+    none::is_none(o) || type_::is_type(o) || generic_alias::is_generic_alias(o) || is_union(o)
 }
 
 /// Members of one operand: a union's members, None as NoneType, else itself.
@@ -65,7 +65,7 @@ pub fn union_or(a: &Obj, b: &Obj) -> PyResult<Obj> {
     for x in all {
         let mut dup = false;
         for u in &unique {
-            let same = if x.is_type(generic_alias::type_ptr()) && u.is_type(generic_alias::type_ptr()) {
+            let same = if generic_alias::is_generic_alias(&x) && generic_alias::is_generic_alias(u) {
                 crate::ops::eq(&x, u)?
             } else {
                 x.is(u)
