@@ -539,7 +539,11 @@ fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::types::builtin_func::parse_args("getsizeof", args, kw, &["object", "default"], 1, 0)?;
     let o = a[0].clone().unwrap();
-    let r = match crate::ops::attr::call_method(&o, "__sizeof__", &[]) {
+    let sizeof = |o: &Obj| match crate::ops::attr::lookup_special(o, "__sizeof__")? {
+        Some(f) => crate::ops::call::call(&f, &[], None),
+        None => crate::bail!(TypeError, "Type {} doesn't define __sizeof__", o.ty().name()),
+    };
+    let r = match sizeof(&o) {
         Ok(r) => r,
         Err(e) => match &a[1] {
             Some(d) => {

@@ -134,7 +134,8 @@ fn module_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
 crate::init_slot!(module_init_slot => module_init);
 
 fn module_dir(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    let d = dict_of(slf);
+    // Through the attribute: a subclass may put a property there.
+    let d = module_dict_checked(slf)?;
     if let Some(f) = dict::get_item_str(&d, "__dir__")? {
         return crate::ops::call::call(&f, &[], None);
     }

@@ -877,8 +877,8 @@ unsafe fn compatible_with_base(t: *mut PyTypeObject) -> bool {
         && (*t).tp_dictoffset == (*b).tp_dictoffset
         && (*t).tp_weaklistoffset == (*b).tp_weaklistoffset
         && ((*t).tp_flags & tpflags::HAVE_GC) == ((*b).tp_flags & tpflags::HAVE_GC)
-        && ((*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize))
-            == ((*b).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize))
+        && ((*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize)
+            || (*t).tp_dealloc.map(|f| f as usize) == (*b).tp_dealloc.map(|f| f as usize))
 }
 
 /// Two classes on the same base that add the same fields (dict, weakref
@@ -1054,7 +1054,11 @@ unsafe extern "C" fn type_dealloc(p: *mut PyObject) {
     }
     let meta = (*p).ob_type;
     alloc::free_object(p);
-    crate::object::decref(meta as *mut PyObject);
+    // A class of a Python metaclass is released through subtype_dealloc,
+    // which drops the reference to the metaclass itself.
+    if !(*meta).has_flag(tpflags::HEAPTYPE) {
+        crate::object::decref(meta as *mut PyObject);
+    }
 }
 
 // ---------------------------------------------------------------------------
