@@ -35,3 +35,9 @@ for bad in (lambda: types.GenericAlias(list, int, x=1), lambda: A(list, int, x=1
         bad()
     except TypeError as e:
         print(type(e).__name__, e)
+
+# Aliases are weakly referenceable, subclasses included.
+import weakref
+import collections.abc
+c = collections.abc.Callable[[int], str]
+print(weakref.ref(c)() is c, weakref.ref(a)() is a, type(c).__name__)

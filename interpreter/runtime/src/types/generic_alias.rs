@@ -19,6 +19,8 @@ pub struct GenericAliasObject {
     pub args: *mut PyObject,
     /// `__parameters__`, computed on first use.
     pub parameters: *mut PyObject,
+    /// Weak references to the alias (CPython's aliases are weakly referenceable).
+    pub weakreflist: *mut PyObject,
 }
 
 static mut GA_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
@@ -325,6 +327,9 @@ fn ga_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Ob
 crate::new_slot!(ga_new_slot => ga_new);
 
 unsafe extern "C" fn ga_dealloc(p: *mut PyObject) {
+    if !(*(p as *mut GenericAliasObject)).weakreflist.is_null() {
+        crate::types::weakref::clear_weakrefs(&std::mem::ManuallyDrop::new(Obj::from_owned(p)));
+    }
     let g = &mut *(p as *mut GenericAliasObject);
     crate::object::xdecref(std::mem::replace(&mut g.origin, null_mut()));
     crate::object::xdecref(std::mem::replace(&mut g.args, null_mut()));
@@ -352,6 +357,7 @@ pub fn init_types() {
         (*t).tp_flags |= tpflags::HAVE_GC | tpflags::BASETYPE;
         (*t).tp_dealloc = Some(ga_dealloc);
         (*t).tp_traverse = Some(ga_traverse);
+        (*t).tp_weaklistoffset = std::mem::offset_of!(GenericAliasObject, weakreflist) as isize;
         (*t).tp_repr = Some(ga_repr_slot);
         (*t).tp_call = Some(ga_call_slot);
         (*t).tp_getattro = Some(ga_getattro_slot);
