@@ -43,6 +43,7 @@ pub mod termios;
 pub mod testcapi;
 pub mod thread;
 pub mod time;
+pub mod typing;
 pub mod weakref;
 pub mod zlib;
 
@@ -206,6 +207,7 @@ pub fn register_all() {
     register("_operator", operator::create);
     register("_sre", sre::create);
     register("time", time::create);
+    register("_typing", typing::create);
     register("_signal", signal::create);
     register("select", select::create);
     register("fcntl", fcntl::create);

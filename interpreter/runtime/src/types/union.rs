@@ -171,10 +171,21 @@ unsafe extern "C" fn union_traverse(p: *mut PyObject, visit: crate::object::Visi
     0
 }
 
+/// `u.__module__` is the type's (typing reads it from unions), the rest
+/// the usual lookup.
+fn union_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
+    if pystr::eq_str(name, "__module__") {
+        return crate::ops::attr::getattr(&o.get_type(), name);
+    }
+    type_::generic_getattr(o, name)
+}
+crate::binary_slot!(union_getattro_slot => union_getattro);
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
         type_::init_static(t, "types.UnionType", std::mem::size_of::<UnionObject>(), 0);
+        (*t).tp_getattro = Some(union_getattro_slot);
         (*t).tp_flags |= tpflags::HAVE_GC;
         (*t).tp_flags &= !tpflags::BASETYPE;
         (*t).tp_dealloc = Some(union_dealloc);
