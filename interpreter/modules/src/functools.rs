@@ -313,6 +313,30 @@ fn keywrapper_richcompare(a: &Obj, b: &Obj, op: krait_bytecode::CompareOp) -> Py
 }
 krait_runtime::richcmp_slot!(keywrapper_richcompare_slot => keywrapper_richcompare);
 
+/// A partial's `__dict__` can be replaced by another dict but not deleted
+/// (CPython's generic dict setter).
+fn partial_get_dict(o: &Obj) -> PyResult<Obj> {
+    match type_::instance_dict(o) {
+        Some(d) => Ok(d),
+        None => bail!(AttributeError, "This object has no __dict__"),
+    }
+}
+
+fn partial_set_dict(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else {
+        bail!(TypeError, "cannot delete __dict__");
+    };
+    if !dict::is_dict(v) {
+        bail!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", v.ty().name());
+    }
+    let Some(slot) = type_::dict_slot(o) else {
+        bail!(AttributeError, "This object has no __dict__");
+    };
+    // SAFETY: slot is o's own dict slot; the old dict's reference is released.
+    unsafe { krait_runtime::object::xsetref(slot, v.clone().into_raw()) };
+    Ok(())
+}
+
 fn keywrapper_get_obj(o: &Obj) -> PyResult<Obj> {
     match kw_state(o)?.obj.clone() {
         Some(v) => Ok(v),
@@ -641,14 +665,14 @@ fn init_types() -> PyResult<()> {
             GetSetSpec::get("func", get_func),
             GetSetSpec::get("args", get_args),
             GetSetSpec::get("keywords", get_keywords),
+            GetSetSpec::get_set("__dict__", partial_get_dict, partial_set_dict),
         ]);
         native::ready(t)?;
-        let d = Obj::from_borrowed((*t).tp_dict);
-        dict::set_item_str(&d, "__dict__", &krait_runtime::types::member::new_dict_descr(t))?;
-        type_::modified(t);
 
         let t = &raw mut KEYWRAPPER_TYPE;
         native::init_type::<KeyWrapper>(t, "functools.KeyWrapper", false);
+        // Only cmp_to_key makes these (bpo-43916).
+        (*t).tp_flags |= tpflags::DISALLOW_INSTANTIATION;
         (*t).tp_call = Some(keywrapper_call_slot);
         (*t).tp_richcompare = Some(keywrapper_richcompare_slot);
         (*t).tp_hash = Some(krait_runtime::ops::object_hash_not_implemented);

@@ -8,6 +8,7 @@ pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
+pub mod abc;
 pub mod bisect;
 pub mod bz2;
 pub mod cmath;
@@ -44,6 +45,7 @@ pub mod termios;
 pub mod testcapi;
 pub mod thread;
 pub mod time;
+pub mod typing;
 pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
@@ -188,6 +190,7 @@ pub(crate) fn new_exception_type(dotted: &str, base: *mut PyTypeObject) -> PyRes
 pub fn register_all() {
     register("errno", errno::create);
     register("atexit", atexit::create);
+    register("_abc", abc::create);
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
     register("_heapq", heapq::create);
@@ -207,6 +210,7 @@ pub fn register_all() {
     register("_operator", operator::create);
     register("_sre", sre::create);
     register("time", time::create);
+    register("_typing", typing::create);
     register("_signal", signal::create);
     register("select", select::create);
     register("fcntl", fcntl::create);

@@ -169,7 +169,14 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let mut next = if i.elif_else_clauses.is_empty() { end } else { self.new_label() };
         self.cond_jump(&i.test, false, next)?;
+        // A body that can never run (`if False:`) leaves no line behind: the
+        // code after it keeps the `if` line, as in CPython.
+        let dead = self.konst(&i.test).and_then(|c| crate::constants::truthiness(&c)) == Some(false);
+        let before = self.ur().loc;
         self.stmts(&i.body)?;
+        if dead {
+            self.u().loc = before;
+        }
         let n = i.elif_else_clauses.len();
         for (k, c) in i.elif_else_clauses.iter().enumerate() {
             self.jump(Opcode::JUMP_FORWARD, end);

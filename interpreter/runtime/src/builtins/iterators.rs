@@ -247,7 +247,10 @@ fn reversed_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRes
         if none::is_none(&r) {
             crate::bail!(TypeError, "'{}' object is not reversible", seq.ty().name());
         }
-        return crate::ops::attr::call_method(seq, "__reversed__", &[]);
+        // Looked up on the type and bound there, never through the
+        // instance's __getattribute__ (special method lookup).
+        let bound = crate::ops::attr::lookup_special(seq, "__reversed__")?.unwrap_or(r);
+        return crate::ops::call::call(&bound, &[], None);
     }
     if !crate::ops::seq::has_sq_item(seq) || crate::types::dict::is_dict(seq) {
         crate::bail!(TypeError, "'{}' object is not reversible", seq.ty().name());

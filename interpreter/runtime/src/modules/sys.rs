@@ -640,20 +640,11 @@ fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::types::builtin_func::parse_args("getsizeof", args, kw, &["object", "default"], 1, 0)?;
     let o = a[0].clone().unwrap();
-    // A special-method lookup, on the type (so a class's own size is asked
-    // of its metaclass).
-    let call_sizeof = || -> PyResult<Obj> {
-        let f = match crate::types::type_::lookup_str(o.type_ptr(), "__sizeof__") {
-            Some(f) => f,
-            None => crate::bail!(TypeError, "Type {} doesn't define __sizeof__", o.ty().name()),
-        };
-        let bound = match f.ty().tp_descr_get {
-            Some(g) => unsafe { crate::types::slots::from_ret(g(f.as_ptr(), o.as_ptr(), o.type_ptr() as *mut _))? },
-            None => f,
-        };
-        crate::ops::call::call(&bound, &[], None)
+    let sizeof = |o: &Obj| match crate::ops::attr::lookup_special(o, "__sizeof__")? {
+        Some(f) => crate::ops::call::call(&f, &[], None),
+        None => crate::bail!(TypeError, "Type {} doesn't define __sizeof__", o.ty().name()),
     };
-    let r = match call_sizeof() {
+    let r = match sizeof(&o) {
         Ok(r) => r,
         Err(e) => match &a[1] {
             Some(d) => {

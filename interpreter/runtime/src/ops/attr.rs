@@ -112,6 +112,18 @@ pub fn get_method(o: &Obj, name: &Obj) -> PyResult<(Obj, bool)> {
     Ok((getattr(o, name)?, false))
 }
 
+/// `type(o).name` bound to `o`, looked up on the type only, never through
+/// the instance's `__getattribute__` (CPython's _PyObject_LookupSpecial).
+pub fn lookup_special(o: &Obj, name: &str) -> PyResult<Option<Obj>> {
+    let Some(f) = crate::types::type_::lookup_str(o.type_ptr(), name) else {
+        return Ok(None);
+    };
+    match f.ty().tp_descr_get {
+        Some(g) => unsafe { crate::types::slots::from_ret(g(f.as_ptr(), o.as_ptr(), o.type_ptr() as *mut _)).map(Some) },
+        None => Ok(Some(f)),
+    }
+}
+
 /// `o.name(*args)`.
 pub fn call_method(o: &Obj, name: &str, args: &[Obj]) -> PyResult<Obj> {
     let (f, unbound) = get_method(o, &pystr::intern(name))?;

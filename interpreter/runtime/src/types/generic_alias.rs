@@ -19,6 +19,69 @@ pub struct GenericAliasObject {
     pub args: *mut PyObject,
     /// `__parameters__`, computed on first use.
     pub parameters: *mut PyObject,
+    /// Weak references to the alias (CPython's aliases are weakly referenceable).
+    pub weakreflist: *mut PyObject,
+    /// `*tuple[int]`: the alias unpacked by iteration (PEP 646).
+    pub starred: bool,
+}
+
+#[repr(C)]
+struct GaIterObject {
+    ob_base: PyObject,
+    /// The alias whose starred copy comes next; null once it came.
+    obj: *mut PyObject,
+}
+
+static mut GA_ITER_TYPE: PyTypeObject = PyTypeObject::EMPTY;
+
+/// `iter(alias)`: one item, the alias starred.
+unsafe extern "C" fn ga_iter(p: *mut PyObject) -> *mut PyObject {
+    let o = Obj::borrow_slot(&p);
+    match type_::alloc_instance(&raw mut GA_ITER_TYPE, 0) {
+        Ok(it) => {
+            it.cast_mut::<GaIterObject>().obj = o.clone().into_raw();
+            it.into_raw()
+        }
+        Err(_) => null_mut(),
+    }
+}
+
+unsafe extern "C" fn ga_iter_next(p: *mut PyObject) -> *mut PyObject {
+    let it = &mut *(p as *mut GaIterObject);
+    if it.obj.is_null() {
+        return null_mut();
+    }
+    let alias = Obj::from_owned(std::mem::replace(&mut it.obj, null_mut()));
+    let g = ga(&alias);
+    match new(Obj::borrow_slot(&g.origin), Obj::borrow_slot(&g.args)) {
+        Ok(r) => {
+            r.cast_mut::<GenericAliasObject>().starred = true;
+            r.into_raw()
+        }
+        Err(_) => null_mut(),
+    }
+}
+
+unsafe extern "C" fn ga_iter_dealloc(p: *mut PyObject) {
+    crate::object::xdecref(std::mem::replace(&mut (*(p as *mut GaIterObject)).obj, null_mut()));
+    crate::object::alloc::free_object(p);
+}
+
+unsafe extern "C" fn ga_iter_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let o = (*(p as *mut GaIterObject)).obj;
+    if o.is_null() {
+        0
+    } else {
+        visit(o, arg)
+    }
+}
+
+/// `(iter, (alias,))`, or `(iter, ((),))` once exhausted.
+fn ga_iter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__reduce__", a, k, 0, 0)?;
+    let o = unsafe { slf.cast::<GaIterObject>().obj };
+    let arg = if o.is_null() { tuple::new(&[]) } else { unsafe { Obj::from_borrowed(o) } };
+    Ok(tuple::new(&[crate::types::iter::builtin("iter")?, tuple::new(&[arg])]))
 }
 
 static mut GA_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;
@@ -36,8 +99,18 @@ fn ga(o: &Obj) -> &GenericAliasObject {
 
 /// `origin[args]`.
 pub fn new(origin: &Obj, args: &Obj) -> PyResult<Obj> {
+    new_of_type(type_ptr(), origin, args)
+}
+
+/// Whether `o` is a GenericAlias or an instance of a subclass of it.
+pub fn is_generic_alias(o: &Obj) -> bool {
+    o.is_type(type_ptr()) || type_::is_subtype(o.type_ptr(), type_ptr())
+}
+
+/// `origin[args]` as an instance of `t` (GenericAlias or a subclass).
+fn new_of_type(t: *mut PyTypeObject, origin: &Obj, args: &Obj) -> PyResult<Obj> {
     let args = if tuple::is_tuple(args) { args.clone() } else { tuple::new(&[args.clone()]) };
-    let o = type_::alloc_instance(type_ptr(), 0)?;
+    let o = type_::alloc_instance(t, 0)?;
     unsafe {
         let p = o.cast_mut::<GenericAliasObject>();
         p.origin = origin.clone().into_raw();
@@ -80,7 +153,8 @@ fn ga_repr(o: &Obj) -> PyResult<Obj> {
     } else {
         tuple::items(args).iter().map(repr_item).collect::<PyResult<_>>()?
     };
-    Ok(pystr::new(&format!("{}[{}]", repr_item(origin)?, items.join(", "))))
+    let star = if g.starred { "*" } else { "" };
+    Ok(pystr::new(&format!("{}{}[{}]", star, repr_item(origin)?, items.join(", "))))
 }
 crate::unary_slot!(ga_repr_slot => ga_repr);
 
@@ -95,16 +169,39 @@ fn ga_call(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
 }
 crate::call_slot!(ga_call_slot => ga_call);
 
+/// The attributes an alias answers itself; everything else is the origin's
+/// (`list[int].append` is `list.append`).
+const ATTR_EXCEPTIONS: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+/// `dir(alias)`: the origin's names plus the alias's own.
+fn m_dir(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__dir__", a, k, 0, 0)?;
+    let dir = crate::types::iter::builtin("dir")?;
+    let d = crate::ops::call::call(&dir, &[unsafe { Obj::from_borrowed(ga(slf).origin) }], None)?;
+    for n in ATTR_EXCEPTIONS {
+        let s = pystr::new(n);
+        if !crate::ops::seq::contains(&d, &s)? {
+            crate::ops::attr::call_method(&d, "append", &[s])?;
+        }
+    }
+    Ok(d)
+}
+
 fn ga_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let n = pystr::to_string_lossy(name);
-    let own = matches!(
-        n.as_str(),
-        "__origin__" | "__args__" | "__parameters__" | "__class__" | "__mro_entries__" | "__reduce__" | "__reduce_ex__" | "__copy__" | "__deepcopy__"
-            | "__unpacked__" | "__typing_unpacked_tuple_args__"
-            | "__instancecheck__" | "__subclasscheck__"
-            | "__getitem__" | "__repr__" | "__call__" | "__eq__" | "__hash__" | "__dir__"
-    );
-    if own {
+    if ATTR_EXCEPTIONS.contains(&n.as_str()) {
         return type_::generic_getattr(o, name);
     }
     crate::ops::attr::getattr(unsafe { Obj::borrow_slot(&ga(o).origin) }, name)
@@ -112,10 +209,13 @@ fn ga_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
 crate::binary_slot!(ga_getattro_slot => ga_getattro);
 
 fn ga_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
-    if !b.is_type(type_ptr()) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+    if !is_generic_alias(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(none::not_implemented());
     }
     let (x, y) = (ga(a), ga(b));
+    if x.starred != y.starred {
+        return Ok(bool_::from_bool(op == CompareOp::Ne));
+    }
     let eq = crate::ops::eq(unsafe { Obj::borrow_slot(&x.origin) }, unsafe { Obj::borrow_slot(&y.origin) })?
         && crate::ops::eq(unsafe { Obj::borrow_slot(&x.args) }, unsafe { Obj::borrow_slot(&y.args) })?;
     Ok(bool_::from_bool(if op == CompareOp::Eq { eq } else { !eq }))
@@ -143,11 +243,16 @@ fn g_parameters(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(g.parameters) })
 }
 
-fn g_unpacked(_o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(false))
+fn g_unpacked(o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(ga(o).starred))
 }
 
-fn g_unpacked_tuple_args(_o: &Obj) -> PyResult<Obj> {
+/// The arguments of `*tuple[...]`; None for anything else.
+fn g_unpacked_tuple_args(o: &Obj) -> PyResult<Obj> {
+    let g = ga(o);
+    if g.starred && g.origin == crate::types::tuple::type_ptr() as *mut PyObject {
+        return Ok(unsafe { Obj::from_borrowed(g.args) });
+    }
     Ok(none::none())
 }
 
@@ -276,7 +381,9 @@ fn ga_getitem(o: &Obj, item: &Obj) -> PyResult<Obj> {
     let params = g_parameters(o)?;
     let g = ga(o);
     let newargs = subs_parameters(o, unsafe { Obj::borrow_slot(&g.args) }, &params, item)?;
-    new(unsafe { Obj::borrow_slot(&g.origin) }, &newargs)
+    let r = new(unsafe { Obj::borrow_slot(&g.origin) }, &newargs)?;
+    unsafe { r.cast_mut::<GenericAliasObject>().starred = g.starred };
+    Ok(r)
 }
 crate::binary_slot!(ga_getitem_slot => ga_getitem);
 
@@ -296,13 +403,19 @@ fn m_mro_entries(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("GenericAlias.__reduce__", a, k, 0, 0)?;
     let g = ga(slf);
+    if g.starred {
+        // next(iter(the alias unstarred)).
+        let plain = new(unsafe { Obj::borrow_slot(&g.origin) }, unsafe { Obj::borrow_slot(&g.args) })?;
+        let it = crate::ops::iter(&plain)?;
+        return Ok(tuple::new(&[crate::types::iter::builtin("next")?, tuple::new(&[it])]));
+    }
     Ok(tuple::new(&[
-        type_::type_obj(type_ptr()),
+        type_::type_obj(slf.type_ptr()),
         tuple::new(&[unsafe { Obj::from_borrowed(g.origin) }, unsafe { Obj::from_borrowed(g.args) }]),
     ]))
 }
 
-fn ga_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+fn ga_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     if kwargs.map(|k| crate::types::dict::len(k) > 0).unwrap_or(false) {
         crate::bail!(TypeError, "GenericAlias() takes no keyword arguments");
     }
@@ -310,11 +423,14 @@ fn ga_new(_t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<O
     if a.len() != 2 {
         crate::bail!(TypeError, "GenericAlias expected 2 arguments, got {}", a.len());
     }
-    new(&a[0], &a[1])
+    new_of_type(t, &a[0], &a[1])
 }
 crate::new_slot!(ga_new_slot => ga_new);
 
 unsafe extern "C" fn ga_dealloc(p: *mut PyObject) {
+    if !(*(p as *mut GenericAliasObject)).weakreflist.is_null() {
+        crate::types::weakref::clear_weakrefs(&std::mem::ManuallyDrop::new(Obj::from_owned(p)));
+    }
     let g = &mut *(p as *mut GenericAliasObject);
     crate::object::xdecref(std::mem::replace(&mut g.origin, null_mut()));
     crate::object::xdecref(std::mem::replace(&mut g.args, null_mut()));
@@ -335,13 +451,29 @@ unsafe extern "C" fn ga_traverse(p: *mut PyObject, visit: crate::object::VisitPr
     0
 }
 
+/// The iterator type behind `*alias`, for the type list `ready` walks.
+pub fn iter_type_ptr() -> *mut PyTypeObject {
+    &raw mut GA_ITER_TYPE
+}
+
 pub fn init_types() {
     unsafe {
+        let it = iter_type_ptr();
+        type_::init_static(it, "generic_alias_iterator", std::mem::size_of::<GaIterObject>(), 0);
+        (*it).tp_flags |= tpflags::HAVE_GC;
+        (*it).tp_flags &= !tpflags::BASETYPE;
+        (*it).tp_dealloc = Some(ga_iter_dealloc);
+        (*it).tp_traverse = Some(ga_iter_traverse);
+        (*it).tp_iter = Some(crate::types::iter::self_iter);
+        (*it).tp_iternext = Some(ga_iter_next);
+        (*it).tp_methods = method_table(&[method("__reduce__", ga_iter_reduce)]);
         let t = type_ptr();
         type_::init_static(t, "types.GenericAlias", std::mem::size_of::<GenericAliasObject>(), 0);
         (*t).tp_flags |= tpflags::HAVE_GC | tpflags::BASETYPE;
         (*t).tp_dealloc = Some(ga_dealloc);
         (*t).tp_traverse = Some(ga_traverse);
+        (*t).tp_weaklistoffset = std::mem::offset_of!(GenericAliasObject, weakreflist) as isize;
+        (*t).tp_iter = Some(ga_iter);
         (*t).tp_repr = Some(ga_repr_slot);
         (*t).tp_call = Some(ga_call_slot);
         (*t).tp_getattro = Some(ga_getattro_slot);
@@ -350,6 +482,7 @@ pub fn init_types() {
         (*t).tp_new = Some(ga_new_slot);
         (*t).tp_methods = method_table(&[
             method("__mro_entries__", m_mro_entries),
+            method("__dir__", m_dir),
             method("__reduce__", m_reduce),
             method("__instancecheck__", m_instancecheck),
             method("__subclasscheck__", m_subclasscheck),
@@ -371,6 +504,20 @@ pub fn init_types() {
             crate::types::dict::type_ptr(),
             crate::types::set::set_type(),
             crate::types::set::frozenset_type(),
+        ] {
+            add_class_getitem(cls);
+        }
+    }
+}
+
+/// `__class_getitem__` of builtin generic types set up after this one
+/// (CPython's enumerate, async_generator and weakref.ref are generic too).
+pub fn init_late_class_getitem() {
+    unsafe {
+        for cls in [
+            &raw mut crate::builtins::iterators::PyEnum_Type,
+            crate::types::generator::asyncgen_type(),
+            crate::types::weakref::ref_type(),
         ] {
             add_class_getitem(cls);
         }

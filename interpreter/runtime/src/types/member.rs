@@ -278,6 +278,17 @@ unsafe extern "C" fn member_dealloc(p: *mut PyObject) {
     alloc::free_object(p);
 }
 
+/// The descriptor's class is its only reference that can lead back to it
+/// (class -> dict -> descriptor -> class).
+unsafe extern "C" fn member_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let t = (*(p as *mut PyMemberDescrObject)).d_type;
+    if t.is_null() {
+        0
+    } else {
+        visit(t as *mut PyObject, arg)
+    }
+}
+
 fn member_name(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(descr(o).d_name) })
 }
@@ -403,6 +414,7 @@ pub fn init_types() {
         crate::types::type_::init_static(t, "member_descriptor", std::mem::size_of::<PyMemberDescrObject>(), 0);
         (*t).tp_flags |= tpflags::HAVE_GC;
         (*t).tp_dealloc = Some(member_dealloc);
+        (*t).tp_traverse = Some(member_traverse);
         (*t).tp_descr_get = Some(member_get);
         (*t).tp_descr_set = Some(member_set);
         (*t).tp_repr = Some(member_repr_slot);
@@ -414,6 +426,7 @@ pub fn init_types() {
         crate::types::type_::init_static(t, "getset_descriptor", std::mem::size_of::<PyMemberDescrObject>(), 0);
         (*t).tp_flags |= tpflags::HAVE_GC;
         (*t).tp_dealloc = Some(member_dealloc);
+        (*t).tp_traverse = Some(member_traverse);
         (*t).tp_descr_get = Some(special_get);
         (*t).tp_descr_set = Some(special_set);
         (*t).tp_repr = Some(special_repr_slot);

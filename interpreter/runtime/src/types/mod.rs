@@ -125,6 +125,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut property::PyProperty_Type,
         namespace::type_ptr(),
         generic_alias::type_ptr(),
+        generic_alias::iter_type_ptr(),
         union::type_ptr(),
         generator::gen_type(),
         generator::coro_type(),
@@ -205,6 +206,7 @@ pub fn init_all() -> PyResult<()> {
     crate::builtins::iterators::init_types();
     crate::builtins::async_iter::init_types();
     crate::modules::sys::init_types();
+    generic_alias::init_late_class_getitem();
     for t in static_types() {
         type_::ready(t)?;
     }

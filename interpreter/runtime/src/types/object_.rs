@@ -113,8 +113,11 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let new = type_::as_type(v);
     let old = o.type_ptr();
     unsafe {
-        let heap_ok = (*new).has_flag(tpflags::HEAPTYPE) && (*old).has_flag(tpflags::HEAPTYPE);
-        if !heap_ok {
+        // Instances of immutable types may be shared (interned), so only
+        // mutable types take part, and modules (ModuleType is immutable).
+        let modules = type_::is_subtype(new, crate::types::module::type_ptr()) && type_::is_subtype(old, crate::types::module::type_ptr());
+        let mutable = !(*new).has_flag(tpflags::IMMUTABLETYPE) && !(*old).has_flag(tpflags::IMMUTABLETYPE);
+        if !modules && !mutable {
             crate::bail!(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
         type_::check_compatible_for_assignment(old, new, "__class__")?;

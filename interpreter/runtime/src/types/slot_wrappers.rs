@@ -1055,6 +1055,11 @@ fn bind(f: &Obj, o: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// Whether the wrapper descriptor `f` belongs to `t` or one of its bases.
+fn wrapper_applies(f: &Obj, t: *mut PyTypeObject) -> bool {
+    crate::types::type_::is_subtype(t, unsafe { f.cast::<WrapperDescrObject>().d_type })
+}
+
 fn is_wrapper_of(f: &Obj, s: Slot) -> bool {
     f.is_type(&raw mut PyWrapperDescr_Type) && unsafe { (*f.cast::<WrapperDescrObject>().d_base).slot == s }
 }
@@ -1079,6 +1084,10 @@ fn slot_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     match lookup(a.type_ptr(), &pystr::intern(name)) {
         None => Ok(none::not_implemented()),
         Some(f) => {
+            if is_wrapper_of(&f, Slot::RichCmp(op)) && !wrapper_applies(&f, a.type_ptr()) {
+                // Called unbound, as CPython: the wrapper rejects `a`.
+                return crate::ops::call::call(&f, &[a.clone(), b.clone()], None);
+            }
             if is_wrapper_of(&f, Slot::RichCmp(op)) {
                 let d = unsafe { f.cast::<WrapperDescrObject>() };
                 let func: RichCmpFunc = unsafe { std::mem::transmute(d.d_wrapped) };
@@ -1420,7 +1429,9 @@ enum Found {
 fn find(t: *mut PyTypeObject, name: &str, slot: Slot) -> Found {
     match lookup(t, &pystr::intern(name)) {
         None => Found::Missing,
-        Some(f) if is_wrapper_of(&f, slot) => Found::Wrapper(unsafe { f.cast::<WrapperDescrObject>().d_wrapped }),
+        // A builtin slot taken from an unrelated class is not called
+        // directly: the dispatcher calls the wrapper, which rejects `self`.
+        Some(f) if is_wrapper_of(&f, slot) && wrapper_applies(&f, t) => Found::Wrapper(unsafe { f.cast::<WrapperDescrObject>().d_wrapped }),
         Some(_) => Found::Python,
     }
 }

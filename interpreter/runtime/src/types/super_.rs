@@ -149,6 +149,10 @@ crate::descr_get_slot!(super_descr_get => super_get);
 fn super_get(o: &Obj, obj: Option<&Obj>, _t: Option<&Obj>) -> PyResult<Obj> {
     let s = unsafe { o.cast::<SuperObject>() };
     match obj {
+        // A subclass of super binds by calling itself: type(self)(type, obj).
+        Some(x) if s.obj.is_null() && !s.type_.is_null() && !none::is_none(x) && !o.is_type(type_ptr()) => {
+            crate::ops::call::call(&o.get_type(), &[unsafe { Obj::from_borrowed(s.type_) }, x.clone()], None)
+        }
         Some(x) if s.obj.is_null() && !none::is_none(x) => new_super(unsafe { Obj::borrow_slot(&s.type_) }, Some(x), None),
         _ => Ok(o.clone()),
     }

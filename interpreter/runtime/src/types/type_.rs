@@ -887,8 +887,8 @@ unsafe fn compatible_with_base(t: *mut PyTypeObject) -> bool {
         && (*t).tp_dictoffset == (*b).tp_dictoffset
         && (*t).tp_weaklistoffset == (*b).tp_weaklistoffset
         && ((*t).tp_flags & tpflags::HAVE_GC) == ((*b).tp_flags & tpflags::HAVE_GC)
-        && ((*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize))
-            == ((*b).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize))
+        && ((*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize)
+            || (*t).tp_dealloc.map(|f| f as usize) == (*b).tp_dealloc.map(|f| f as usize))
 }
 
 /// Two classes on the same base that add the same fields (dict, weakref
@@ -997,6 +997,45 @@ pub unsafe extern "C" fn subtype_dealloc(p: *mut PyObject) {
     crate::object::decref(tp as *mut PyObject);
 }
 
+/// tp_traverse of classes (only heap types are tracked): what a class owns
+/// that can lead back to it. The metaclass is visited by subtype_traverse
+/// when it is itself a class.
+unsafe extern "C" fn type_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let t = p as *mut PyTypeObject;
+    if !(*t).has_flag(tpflags::HEAPTYPE) {
+        return 0;
+    }
+    let h = p as *mut PyHeapTypeObject;
+    for r in [(*t).tp_dict, (*t).tp_mro, (*t).tp_bases, (*t).tp_base as *mut PyObject, (*h).ht_module] {
+        if !r.is_null() {
+            let x = visit(r, arg);
+            if x != 0 {
+                return x;
+            }
+        }
+    }
+    0
+}
+
+/// tp_clear of classes: empties the namespace and drops the MRO (which
+/// holds the class itself); the dict object stays, so lookups on a
+/// half-collected class find nothing rather than crash.
+unsafe extern "C" fn type_clear(p: *mut PyObject) -> i32 {
+    let t = p as *mut PyTypeObject;
+    if !(*t).has_flag(tpflags::HEAPTYPE) {
+        return 0;
+    }
+    modified(t);
+    if !(*t).tp_dict.is_null() {
+        let d = Obj::from_borrowed((*t).tp_dict);
+        dict::clear(&d);
+    }
+    let h = p as *mut PyHeapTypeObject;
+    crate::object::xdecref(std::mem::replace(&mut (*h).ht_module, null_mut()));
+    crate::object::xdecref(std::mem::replace(&mut (*t).tp_mro, null_mut()));
+    0
+}
+
 unsafe extern "C" fn type_dealloc(p: *mut PyObject) {
     let t = p as *mut PyTypeObject;
     let h = p as *mut PyHeapTypeObject;
@@ -1025,7 +1064,11 @@ unsafe extern "C" fn type_dealloc(p: *mut PyObject) {
     }
     let meta = (*p).ob_type;
     alloc::free_object(p);
-    crate::object::decref(meta as *mut PyObject);
+    // A class of a Python metaclass is released through subtype_dealloc,
+    // which drops the reference to the metaclass itself.
+    if !(*meta).has_flag(tpflags::HEAPTYPE) {
+        crate::object::decref(meta as *mut PyObject);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1773,7 +1816,11 @@ fn type_mro_method(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn type_subclasses(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     builtin_func::check_nargs("type.__subclasses__", args, kw, 0, 0)?;
-    let tp = as_type(slf);
+    Ok(list::from_vec(subclasses(as_type(slf))))
+}
+
+/// The live direct subclasses of `tp` (what `type.__subclasses__` returns).
+pub fn subclasses(tp: *mut PyTypeObject) -> Vec<Obj> {
     let mut out = Vec::new();
     unsafe {
         if !(*tp).tp_subclasses.is_null() {
@@ -1785,7 +1832,7 @@ fn type_subclasses(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             }
         }
     }
-    Ok(list::from_vec(out))
+    out
 }
 
 fn type_instancecheck(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -1851,6 +1898,8 @@ pub fn init_types() {
         init_static(t, "type", std::mem::size_of::<PyHeapTypeObject>(), std::mem::size_of::<crate::object::PyMemberDef>());
         (*t).tp_flags |= tpflags::HAVE_GC | tpflags::BASETYPE | tpflags::TYPE_SUBCLASS | tpflags::HAVE_VECTORCALL;
         (*t).tp_dealloc = Some(type_dealloc);
+        (*t).tp_traverse = Some(type_traverse);
+        (*t).tp_clear = Some(type_clear);
         (*t).tp_getattro = Some(type_getattro_slot);
         (*t).tp_setattro = Some(type_setattro_slot);
         (*t).tp_call = Some(type_tp_call);
@@ -1904,11 +1953,13 @@ pub unsafe extern "C" fn subtype_traverse(
         return r;
     }
     let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
-    if let Some(slot) = dict_slot(&o) {
-        if !(*slot).is_null() {
-            let r = visit(*slot, arg);
-            if r != 0 {
-                return r;
+    if !base_owns_dict(tp) {
+        if let Some(slot) = dict_slot(&o) {
+            if !(*slot).is_null() {
+                let r = visit(*slot, arg);
+                if r != 0 {
+                    return r;
+                }
             }
         }
     }
@@ -1939,6 +1990,17 @@ pub unsafe extern "C" fn subtype_traverse(
     0
 }
 
+/// Whether the instance dict of `tp`'s instances belongs to its nearest
+/// static base (a class's `tp_dict` for metaclasses), whose own traverse
+/// and clear look after it.
+unsafe fn base_owns_dict(tp: *mut PyTypeObject) -> bool {
+    let mut t = tp;
+    while !t.is_null() && (*t).has_flag(tpflags::HEAPTYPE) {
+        t = (*t).tp_base;
+    }
+    !t.is_null() && t == type_type() && (*t).tp_dictoffset == (*tp).tp_dictoffset
+}
+
 /// tp_clear of instances of classes.
 pub unsafe extern "C" fn subtype_clear(p: *mut PyObject) -> i32 {
     let o = std::mem::ManuallyDrop::new(Obj::from_owned(p));
@@ -1947,9 +2009,11 @@ pub unsafe extern "C" fn subtype_clear(p: *mut PyObject) -> i32 {
         crate::types::member::clear_slots(t, p);
         t = (*t).tp_base;
     }
-    if let Some(slot) = dict_slot(&o) {
-        let d = std::mem::replace(&mut *slot, null_mut());
-        crate::object::xdecref(d);
+    if !base_owns_dict((*p).ob_type) {
+        if let Some(slot) = dict_slot(&o) {
+            let d = std::mem::replace(&mut *slot, null_mut());
+            crate::object::xdecref(d);
+        }
     }
     if !t.is_null() {
         if let Some(bc) = (*t).tp_clear {

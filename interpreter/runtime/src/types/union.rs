@@ -37,7 +37,7 @@ pub fn args(o: &Obj) -> Obj {
 
 /// What may stand on either side of `|` to make a union.
 fn is_unionable(o: &Obj) -> bool {
-    none::is_none(o) || type_::is_type(o) || o.is_type(generic_alias::type_ptr()) || is_union(o)
+    none::is_none(o) || type_::is_type(o) || generic_alias::is_generic_alias(o) || is_union(o)
 }
 
 /// Members of one operand: a union's members, None as NoneType, else itself.
@@ -65,7 +65,7 @@ pub fn union_or(a: &Obj, b: &Obj) -> PyResult<Obj> {
     for x in all {
         let mut dup = false;
         for u in &unique {
-            let same = if x.is_type(generic_alias::type_ptr()) && u.is_type(generic_alias::type_ptr()) {
+            let same = if generic_alias::is_generic_alias(&x) && generic_alias::is_generic_alias(u) {
                 crate::ops::eq(&x, u)?
             } else {
                 x.is(u)
@@ -171,10 +171,21 @@ unsafe extern "C" fn union_traverse(p: *mut PyObject, visit: crate::object::Visi
     0
 }
 
+/// `u.__module__` is the type's (typing reads it from unions), the rest
+/// the usual lookup.
+fn union_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
+    if pystr::eq_str(name, "__module__") {
+        return crate::ops::attr::getattr(&o.get_type(), name);
+    }
+    type_::generic_getattr(o, name)
+}
+crate::binary_slot!(union_getattro_slot => union_getattro);
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
         type_::init_static(t, "types.UnionType", std::mem::size_of::<UnionObject>(), 0);
+        (*t).tp_getattro = Some(union_getattro_slot);
         (*t).tp_flags |= tpflags::HAVE_GC;
         (*t).tp_flags &= !tpflags::BASETYPE;
         (*t).tp_dealloc = Some(union_dealloc);
