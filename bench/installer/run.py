@@ -25,9 +25,8 @@ What it does:
      Cold runs start from an empty cache (each tool its own), warm runs from
      the cache the previous run filled. Nothing is deleted until the end
      (see the comment in main: deleting slows the next run on ext4). The
-     tools take turns within each
-     round (the order rotates), so noise from other work on the machine is
-     shared. Configuration files are turned off (PIP_CONFIG_FILE=/dev/null,
+     tools take turns within each round (the order rotates), so noise from
+     other work on the machine is shared. Configuration files are turned off (PIP_CONFIG_FILE=/dev/null,
      UV_NO_CONFIG=1). After each run the installed distributions are listed
      and must be the same for every tool.
   4. Report. Every run's wall-clock time, then per phase the median of each
