@@ -119,22 +119,12 @@ pub fn finalize() {
         hook();
     }
     FINALIZING.store(true, Ordering::Relaxed);
-    // As CPython: `__main__` leaves sys.modules and the garbage is
-    // collected first, so the __del__ methods of what dies with it still
-    // see its globals; only if it survives are its globals set to None.
     let modules = modules();
-    let main = match dict::get_item_str(&modules, "__main__") {
-        Ok(Some(m)) if module::is_module(&m) => crate::types::weakref::new_ref(&m, None).ok(),
-        _ => None,
-    };
-    if main.is_some() && dict::set_item_str(&modules, "__main__", &crate::types::none::none()).is_err() {
-        crate::errors::clear();
+    if let Ok(Some(main)) = dict::get_item_str(&modules, "__main__") {
+        if module::is_module(&main) {
+            clear_module_dict(&module::dict_of(&main));
+        }
     }
-    crate::gc::collect();
-    if let Some(m) = main.as_ref().and_then(crate::types::weakref::get_referent) {
-        clear_module_dict(&module::dict_of(&m));
-    }
-    drop(main);
     crate::gc::collect();
     if crate::errors::occurred() {
         crate::errors::clear();
