@@ -639,15 +639,7 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     b.rbuf.clear();
     b.rpos = 0;
     let closed = call_method(&raw, "close", &[]);
-    match (flushed, closed) {
-        (Err(first), Ok(_)) => Err(krait_runtime::errors::restore(first)),
-        (Err(first), Err(e2)) => {
-            let second = krait_runtime::errors::take(e2);
-            krait_runtime::types::exceptions::set_context(&second, Some(first));
-            Err(krait_runtime::errors::restore(second))
-        }
-        (Ok(()), r) => r.map(|_| none::none()),
-    }
+    super::close_outcome(flushed, closed)
 }
 
 fn m_detach(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {

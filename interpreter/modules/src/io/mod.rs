@@ -551,3 +551,18 @@ pub fn create() -> PyResult<Obj> {
     }
     Ok(m)
 }
+
+/// The outcome of close() after a flush whose failure was held (taken out
+/// of the thread state) while the underlying object closed: the flush
+/// error, chained as the context of close()'s own error if both failed.
+pub(crate) fn close_outcome(flushed: Result<(), Obj>, closed: PyResult<Obj>) -> PyResult<Obj> {
+    match (flushed, closed) {
+        (Err(first), Ok(_)) => Err(krait_runtime::errors::restore(first)),
+        (Err(first), Err(e2)) => {
+            let second = krait_runtime::errors::take(e2);
+            krait_runtime::types::exceptions::set_context(&second, Some(first));
+            Err(krait_runtime::errors::restore(second))
+        }
+        (Ok(()), r) => r.map(|_| krait_runtime::types::none::none()),
+    }
+}

@@ -927,15 +927,7 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     // closes, and chained under close()'s own failure.
     let flushed = call_method(s, "flush", &[]).map_err(krait_runtime::errors::take);
     let closed = call_method(&buf, "close", &[]);
-    match (flushed, closed) {
-        (Err(first), Ok(_)) => Err(krait_runtime::errors::restore(first)),
-        (Err(first), Err(e2)) => {
-            let second = krait_runtime::errors::take(e2);
-            krait_runtime::types::exceptions::set_context(&second, Some(first));
-            Err(krait_runtime::errors::restore(second))
-        }
-        (Ok(_), r) => r.map(|_| none::none()),
-    }
+    super::close_outcome(flushed.map(|_| ()), closed)
 }
 
 fn m_detach(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
