@@ -1,10 +1,15 @@
 //! `krait-pip cache`: the folder, its size, the wheels it holds, removal.
 //!
-//! Layout: `wheels/<sha256>/<file>.whl` (downloaded wheels, named by their
-//! hash), `unpacked/<sha256>/` (wheels unpacked once, hard-linked into
-//! environments), `metadata/<sha256[..2]>/<sha256>` (the METADATA of a
-//! wheel, read once), `http/` (index pages with their ETag and max-age),
-//! `locks/`.
+//! Layout: `wheels/<sha256>/<file>.whl` (wheels kept whole, named by
+//! their hash: built from sdists, or downloaded without an index hash or by
+//! `download`), `unpacked/<sha256>/` (wheels unpacked once, hard-linked into
+//! environments; an index's wheel is unpacked straight from the download and
+//! kept only in this form), `metadata/<sha256[..2]>/<sha256>` (the METADATA
+//! of a wheel, read once), `http/` (index pages with their ETag and
+//! max-age), `locks/`.
+//!
+//! A cached wheel is one in either form; `list` and `remove` go by the
+//! wheel's file name, which an unpacked folder's manifest records.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -65,17 +70,62 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
     pi == p.len()
 }
 
-fn wheels(cache: &Path, pattern: &str) -> Vec<PathBuf> {
+/// A wheel held by the cache, whole or unpacked (or both).
+struct Cached {
+    /// The wheel's file name.
+    name: String,
+    /// Its sha256, which names both of its forms.
+    hash: String,
+    file: Option<PathBuf>,
+    unpacked: Option<PathBuf>,
+}
+
+impl Cached {
+    /// Where it is: the wheel file, else its unpacked folder.
+    fn path(&self) -> &Path {
+        self.file.as_deref().or(self.unpacked.as_deref()).expect("a cached wheel has a form")
+    }
+
+    fn size(&self) -> u64 {
+        let mut files = Vec::new();
+        match (&self.file, &self.unpacked) {
+            (Some(f), _) => files.push(f.clone()),
+            (None, Some(d)) => files_under(d, &mut files),
+            (None, None) => {}
+        }
+        size_of(&files)
+    }
+}
+
+/// The cached wheels whose file names match `pattern`, sorted by name.
+fn wheels(cache: &Path, pattern: &str) -> Vec<Cached> {
     // As pip: a bare name matches every version of it.
-    let pattern = if pattern.contains('-') { format!("{pattern}*.whl") } else { format!("{pattern}-*.whl") };
+    let pattern = if pattern.contains('-') { format!("{pattern}*.whl") } else { format!("{pattern}-*.whl") }.to_ascii_lowercase();
+    let mut found: std::collections::BTreeMap<String, Cached> = Default::default();
     let mut all = Vec::new();
     files_under(&cache.join("wheels"), &mut all);
-    let mut out: Vec<PathBuf> = all
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "whl"))
-        .filter(|p| p.file_name().is_some_and(|n| glob_match(&pattern.to_ascii_lowercase(), &n.to_string_lossy().to_ascii_lowercase())))
-        .collect();
-    out.sort_by_key(|p| p.file_name().map(|n| n.to_os_string()));
+    for p in all.into_iter().filter(|p| p.extension().is_some_and(|e| e == "whl")) {
+        let (Some(name), Some(hash)) = (p.file_name(), p.parent().and_then(|d| d.file_name())) else { continue };
+        let hash = hash.to_string_lossy().to_string();
+        found.insert(hash.clone(), Cached { name: name.to_string_lossy().to_string(), hash, file: Some(p), unpacked: None });
+    }
+    for e in std::fs::read_dir(cache.join("unpacked")).into_iter().flatten().flatten() {
+        let hash = e.file_name().to_string_lossy().to_string();
+        if hash.starts_with('.') {
+            continue;
+        }
+        let dir = e.path();
+        match found.get_mut(&hash) {
+            Some(c) => c.unpacked = Some(dir),
+            None => {
+                if let Some(name) = krait_wheel::unpacked_wheel_name(&dir) {
+                    found.insert(hash.clone(), Cached { name, hash, file: None, unpacked: Some(dir) });
+                }
+            }
+        }
+    }
+    let mut out: Vec<Cached> = found.into_values().filter(|c| glob_match(&pattern, &c.name.to_ascii_lowercase())).collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
     out
 }
 
@@ -102,13 +152,14 @@ pub fn run(_t: &crate::Target, cache_dir: Option<&Path>, format: &str, action: &
             let mut http = Vec::new();
             files_under(&cache.join("http"), &mut http);
             let whls = wheels(&cache, "*");
+            let whole: Vec<PathBuf> = whls.iter().filter_map(|c| c.file.clone()).collect();
             let mut unpacked = Vec::new();
             files_under(&cache.join("unpacked"), &mut unpacked);
             println!("Package index page cache location: {}", cache.join("http").display());
             println!("Package index page cache size: {}", format_size(size_of(&http)));
             println!("Number of HTTP files: {}", http.len());
             println!("Wheels location: {}", cache.join("wheels").display());
-            println!("Wheels size: {}", format_size(size_of(&whls)));
+            println!("Wheels size: {}", format_size(size_of(&whole)));
             println!("Number of wheels: {}", whls.len());
             println!("Unpacked wheels location: {}", cache.join("unpacked").display());
             println!("Unpacked wheels size: {}", format_size(size_of(&unpacked)));
@@ -116,16 +167,15 @@ pub fn run(_t: &crate::Target, cache_dir: Option<&Path>, format: &str, action: &
         "list" => {
             let found = wheels(&cache, pattern.unwrap_or("*"));
             if format == "abspath" {
-                for f in &found {
-                    println!("{}", f.display());
+                for c in &found {
+                    println!("{}", c.path().display());
                 }
             } else if found.is_empty() {
                 println!("No cached wheels.");
             } else {
                 println!("Cache contents:\n");
-                for f in &found {
-                    let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-                    println!(" - {} ({})", f.file_name().unwrap().to_string_lossy(), format_size(size));
+                for c in &found {
+                    println!(" - {} ({})", c.name, format_size(c.size()));
                 }
             }
         }
@@ -141,35 +191,35 @@ pub fn run(_t: &crate::Target, cache_dir: Option<&Path>, format: &str, action: &
                     None => return crate::fail("Please provide a pattern"),
                 }
             };
-            let mut files = wheels(&cache, pattern);
-            if pattern == "*" {
-                for sub in ["http", "unpacked", "metadata"] {
-                    files_under(&cache.join(sub), &mut files);
-                }
-            }
-            if files.is_empty() {
+            let found = wheels(&cache, pattern);
+            if found.is_empty() {
                 if pattern == "*" {
                     eprintln!("WARNING: No matching packages");
                 } else {
                     eprintln!("WARNING: No matching packages for pattern \"{pattern}\"");
                 }
             }
-            // Unpacked copies of removed wheels go too (named by the same hash).
-            let mut extra = Vec::new();
-            if pattern != "*" {
-                for f in &files {
-                    if let Some(hash) = f.parent().and_then(|d| d.file_name()) {
-                        files_under(&cache.join("unpacked").join(hash), &mut extra);
-                        let h = hash.to_string_lossy();
-                        let meta = cache.join("metadata").join(h.get(..2).unwrap_or("")).join(&*h);
-                        if meta.is_file() {
-                            extra.push(meta);
-                        }
-                    }
+            // Each wheel goes in both forms, with its METADATA (named by the same hash).
+            let mut files = Vec::new();
+            for c in &found {
+                files.extend(c.file.clone());
+                if let Some(d) = &c.unpacked {
+                    files_under(d, &mut files);
+                }
+                let meta = cache.join("metadata").join(c.hash.get(..2).unwrap_or("")).join(&c.hash);
+                if meta.is_file() {
+                    files.push(meta);
                 }
             }
-            let n = files.len();
-            files.extend(extra);
+            if pattern == "*" {
+                for sub in ["http", "unpacked", "metadata"] {
+                    files_under(&cache.join(sub), &mut files);
+                }
+                files.sort();
+                files.dedup();
+            }
+            // pip counts every file a purge removes, and the wheels a pattern matched.
+            let n = if pattern == "*" { files.len() } else { found.len() };
             if let Err(e) = remove(&cache, &files) {
                 return crate::fail(e);
             }

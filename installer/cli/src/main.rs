@@ -471,6 +471,8 @@ struct Planned {
     display: String,
     version: Version,
     file: krait_index::DistFile,
+    /// The wheel. An index's wheel unpacked straight from memory, or found
+    /// unpacked in the cache, is not there: this is its place in the cache.
     path: PathBuf,
     metadata: String,
     requested: bool,
@@ -491,7 +493,7 @@ fn plan_wheels(
     verbose: bool,
     cmd: &str,
     scratch: &Path,
-    after_fetch: Option<progress::AfterFetch>,
+    after_fetch: Option<&progress::AfterFetch>,
 ) -> Result<(plan::Request, Vec<Planned>), ExitCode> {
     let tags = env.python.tags();
     let src = plan::Sources {
@@ -580,14 +582,7 @@ fn plan_wheels(
     let files: Vec<krait_index::DistFile> = todo.iter().map(|t| t.2.clone()).collect();
     // Wheels are unpacked as soon as they arrive (in hash-checking mode only
     // after their hash is checked); source distributions are built below.
-    let after_wheel = |f: &krait_index::DistFile, p: &Path| {
-        if plan::is_wheel(&f.filename) {
-            if let Some(after) = after_fetch {
-                after(f, p)
-            }
-        }
-    };
-    let after: Option<progress::AfterFetch> = if req.hash_mode || after_fetch.is_none() { None } else { Some(&after_wheel) };
+    let after = if req.hash_mode { None } else { after_fetch };
     let fetched = progress::fetch_all(&client, &files, quiet, after);
     let mut fetched_paths = Vec::new();
     for got in fetched {
@@ -613,7 +608,9 @@ fn plan_wheels(
     let mut out = Vec::new();
     let mut hash_errors = Vec::new();
     for ((name, version, file, requested, direct, extras), path) in todo.into_iter().zip(fetched_paths) {
-        let metadata = krait_index::wheel_metadata(&path).unwrap_or_default();
+        // An index's wheel has the METADATA the resolver read (and may not be on disk).
+        let from_index = plan::is_wheel(&file.filename) && file.url.contains("://") && !file.url.starts_with("file://");
+        let metadata = if from_index { source.metadata(&file) } else { krait_index::wheel_metadata(&path) }.unwrap_or_default();
         let display = metadata
             .lines()
             .take_while(|l| !l.is_empty())
@@ -858,14 +855,29 @@ fn install(mut a: InstallArgs) -> ExitCode {
     let unpacked_dir = |f: &krait_index::DistFile, path: &Path| {
         f.sha256.clone().filter(|_| plan::is_wheel(&f.filename)).or_else(|| plan::file_digest(path, "sha256").ok()).map(|h| data_cache.join("unpacked").join(h))
     };
-    let prepared: std::sync::Mutex<std::collections::HashMap<PathBuf, Result<(), String>>> = Default::default();
-    let prepare = |f: &krait_index::DistFile, path: &Path| {
-        if let Some(dir) = unpacked_dir(f, path) {
-            let r = krait_wheel::prepare_wheel(path, &env.scheme, &env.python.executable, &dir).map(|_| ()).map_err(|e| e.to_string());
-            prepared.lock().unwrap().insert(path.to_path_buf(), r);
-        }
+    // Each wheel checked and unpacked during the downloads, by the path the
+    // download gives.
+    let prepared: std::sync::Mutex<std::collections::HashMap<PathBuf, Result<krait_wheel::Unpacked, String>>> = Default::default();
+    let from_index = |f: &krait_index::DistFile| plan::is_wheel(&f.filename) && f.sha256.is_some();
+    let keep = |path: PathBuf, r: krait_wheel::Result<krait_wheel::Unpacked>| {
+        prepared.lock().unwrap().insert(path, r.map_err(|e| e.to_string()));
     };
-    let after: Option<progress::AfterFetch> = if a.dry_run { None } else { Some(&prepare) };
+    // An index's wheel already unpacked in the cache is not downloaded; one
+    // that is not is unpacked straight from memory.
+    let already_unpacked = |f: &krait_index::DistFile, place: &Path| {
+        let found = from_index(f).then(|| unpacked_dir(f, place)).flatten().and_then(|dir| krait_wheel::unpacked(&dir));
+        found.map(|u| keep(place.to_path_buf(), krait_wheel::check_prepared(u, &env.scheme, &env.python.executable))).is_some()
+    };
+    let take = |f: &krait_index::DistFile, place: &Path, data: Option<Vec<u8>>| {
+        let Some(dir) = unpacked_dir(f, place).filter(|_| plan::is_wheel(&f.filename)) else { return };
+        let r = match data {
+            Some(data) => krait_wheel::prepare_wheel_bytes(&f.filename, data, &env.scheme, &env.python.executable, &dir),
+            None => krait_wheel::prepare_wheel(place, &env.scheme, &env.python.executable, &dir),
+        };
+        keep(place.to_path_buf(), r);
+    };
+    let after_fetch = progress::AfterFetch { skip: &already_unpacked, in_memory: &from_index, take: &take };
+    let after = (!a.dry_run).then_some(&after_fetch);
     let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), a.t.verbose > 0, "install", scratch.path(), after) {
         Ok(x) => x,
         Err(code) => return code,
@@ -910,23 +922,26 @@ fn install(mut a: InstallArgs) -> ExitCode {
     // the largest first; installing then links the files.
     let unpacked: Vec<Option<PathBuf>> = chosen.iter().map(|c| unpacked_dir(&c.file, &c.path)).collect();
     let prepared = prepared.into_inner().unwrap();
-    let sizes: Vec<u64> = chosen.iter().map(|c| std::fs::metadata(&c.path).map(|m| m.len()).unwrap_or(0)).collect();
+    let sizes: Vec<u64> = chosen.iter().map(|c| c.file.size.or_else(|| std::fs::metadata(&c.path).ok().map(|m| m.len())).unwrap_or(0)).collect();
     let mut order: Vec<usize> = (0..chosen.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     let checked = progress::parallel(&order, workers(), |&i| {
         let c = &chosen[i];
         if let Some(r) = prepared.get(&c.path) {
-            return r.clone();
+            return r.clone().map(Some);
         }
         match &unpacked[i] {
-            Some(dir) => krait_wheel::prepare_wheel(&c.path, &env.scheme, &env.python.executable, dir).map(|_| ()),
-            None => krait_wheel::verify_wheel(&c.path, &env.scheme, &env.python.executable),
+            Some(dir) => krait_wheel::prepare_wheel(&c.path, &env.scheme, &env.python.executable, dir).map(Some),
+            None => krait_wheel::verify_wheel(&c.path, &env.scheme, &env.python.executable).map(|_| None),
         }
         .map_err(|e| e.to_string())
     });
-    for r in checked {
-        if let Err(e) = r {
-            return fail(format!("Could not install packages due to a bad archive: {e}"));
+    // Each wheel's checked files in the cache, by the index in `chosen`.
+    let mut ready: Vec<Option<krait_wheel::Unpacked>> = vec![None; chosen.len()];
+    for (&i, r) in order.iter().zip(checked) {
+        match r {
+            Ok(u) => ready[i] = u,
+            Err(e) => return fail(format!("Could not install packages due to a bad archive: {e}")),
         }
     }
     krait_wheel::test_pause("verified");
@@ -992,7 +1007,10 @@ fn install(mut a: InstallArgs) -> ExitCode {
         }
         let st = &journal.steps[i];
         let opts = InstallOptions { installer: "krait-pip".into(), requested: st.requested, direct_url: st.direct_url.clone(), unpacked: st.unpacked.clone() };
-        let r = install_wheel(&c.path, &env.scheme, &env.python.executable, &opts);
+        let r = match &ready[i] {
+            Some(u) => krait_wheel::install_prepared(u, &env.scheme, &env.python.executable, &opts),
+            None => install_wheel(&c.path, &env.scheme, &env.python.executable, &opts),
+        };
         if let Some(b) = &bar {
             b.inc(1);
         }

@@ -2,7 +2,7 @@
 //! lines otherwise; the spinner of resolution and the bar of installation.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use krait_index::{Client, DistFile};
@@ -20,11 +20,22 @@ const PARALLEL: usize = 8;
 
 /// Work done on each file as soon as it is fetched (unpacking it), in the
 /// fetching thread, so that it overlaps the other downloads.
-pub type AfterFetch<'a> = &'a (dyn Fn(&DistFile, &std::path::Path) + Sync);
+pub struct AfterFetch<'a> {
+    /// Given a file and its `Client::location`: true when the file is not
+    /// needed (what it holds is already unpacked), so it is not fetched.
+    pub skip: &'a (dyn Fn(&DistFile, &Path) -> bool + Sync),
+    /// Whether a file not in the cache is downloaded into memory and handed
+    /// over as bytes without being written to the cache.
+    pub in_memory: &'a (dyn Fn(&DistFile) -> bool + Sync),
+    /// Takes each file fetched: its location, and its bytes if it was kept
+    /// in memory (else it is at that location).
+    pub take: &'a (dyn Fn(&DistFile, &Path, Option<Vec<u8>>) + Sync),
+}
 
 /// Fetches every file (downloading those not yet cached), several at a
-/// time, the largest first; results are in the order of `files`.
-pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool, after: Option<AfterFetch>) -> Vec<Result<PathBuf, String>> {
+/// time, the largest first; results are in the order of `files`: where the
+/// file is, or would be in the cache for those skipped or kept in memory.
+pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool, after: Option<&AfterFetch>) -> Vec<Result<PathBuf, String>> {
     let results: Vec<Mutex<Option<Result<PathBuf, String>>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(files[i].size.unwrap_or(0)));
@@ -42,7 +53,9 @@ pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool, after: Option
                 };
                 let Some(&i) = order.get(i) else { break };
                 let f = &files[i];
-                let cached = client.is_cached(f);
+                let place = client.location(f);
+                let skipped = after.is_some_and(|a| (a.skip)(f, &place));
+                let cached = skipped || client.is_cached(f);
                 let bar = match &bars {
                     Some(m) if !cached => {
                         let b = m.add(indicatif::ProgressBar::new(0));
@@ -62,19 +75,28 @@ pub fn fetch_all(client: &Client, files: &[DistFile], quiet: bool, after: Option
                         println!("  Downloading {}", f.filename);
                     }
                 }
-                let r = client.fetch_with_progress(f, &|done, total| {
+                let progress = |done, total: Option<u64>| {
                     if let Some(b) = &bar {
                         if let Some(t) = total {
                             b.set_length(t);
                         }
                         b.set_position(done);
                     }
-                });
+                };
+                let r = match after {
+                    _ if skipped => Ok(place),
+                    Some(a) if !cached && (a.in_memory)(f) => client.fetch_bytes(f, &progress).map(|data| {
+                        (a.take)(f, &place, Some(data));
+                        place
+                    }),
+                    _ => client.fetch_with_progress(f, &progress).inspect(|path| {
+                        if let Some(a) = after {
+                            (a.take)(f, path, None);
+                        }
+                    }),
+                };
                 if let Some(b) = bar {
                     b.finish_and_clear();
-                }
-                if let (Some(after), Ok(path)) = (after, &r) {
-                    after(f, path);
                 }
                 *results[i].lock().unwrap() = Some(r);
             });

@@ -147,7 +147,8 @@ pub fn recover(scheme: &Scheme, quiet: bool) -> Result<Vec<String>, String> {
                 continue;
             }
             let st = j.steps[i].clone();
-            if !st.wheel.exists() {
+            // An index's wheel may only ever have been unpacked in the cache.
+            if !st.wheel.exists() && !st.unpacked.as_deref().is_some_and(|d| krait_wheel::unpacked(d).is_some()) {
                 eprintln!("WARNING: cannot complete the installation of {}: its wheel {} is gone; install it again", st.name, st.wheel.display());
                 j.steps[i].done = true;
                 continue;

@@ -106,7 +106,8 @@ pub fn installation_report(chosen: &[Planned], req: &crate::plan::Request, env: 
     let install: Vec<Value> = chosen
         .iter()
         .map(|c| {
-            let hash = crate::plan::file_digest(&c.path, "sha256").unwrap_or_default();
+            // The index's hash was checked when downloading (the wheel may be kept only unpacked).
+            let hash = c.file.sha256.clone().or_else(|| crate::plan::file_digest(&c.path, "sha256").ok()).unwrap_or_default();
             let mut item = Map::new();
             item.insert(
                 "download_info".into(),

@@ -281,6 +281,15 @@ fn wheel_cache_is_reused_listed_and_emptied() {
     let out = ok(&install("t2"));
     assert!(out.contains("  Using cached lib-2.0-py3-none-any.whl\n"), "{out}");
     assert_eq!(files(&idx.log.lock().unwrap()), 2);
+    // An index's wheel is unpacked straight from the download: it is not kept whole.
+    assert!(std::fs::read_dir(cache.join("wheels")).map_or(true, |mut d| d.next().is_none()));
+    // An unpacked copy damaged in place is not installed: the wheel is fetched again.
+    let lib_py = std::fs::read_dir(cache.join("unpacked")).unwrap().flatten().map(|e| e.path().join("lib.py")).find(|p| p.exists()).unwrap();
+    std::fs::remove_file(&lib_py).unwrap();
+    std::fs::write(&lib_py, "L = 0\n").unwrap();
+    ok(&install("t4"));
+    assert_eq!(files(&idx.log.lock().unwrap()), 3);
+    assert_eq!(std::fs::read_to_string(tmp.path().join("t4/lib.py")).unwrap(), "L = 2\n");
 
     let k = |args: &[&str]| ok(&krait_pip(&[&["cache", "--cache-dir", c][..], args].concat()));
     assert_eq!(k(&["dir"]), format!("{}\n", cache.display()));
@@ -291,13 +300,14 @@ fn wheel_cache_is_reused_listed_and_emptied() {
     assert!(list.contains("\n - lib-2.0-py3-none-any.whl ("), "{list}");
     assert_eq!(k(&["list", "lib"]).lines().filter(|l| l.starts_with(" - ")).count(), 1);
     let abs = k(&["list", "--format", "abspath", "app"]);
-    assert!(abs.trim().ends_with("/app-2.0-py3-none-any.whl") && std::path::Path::new(abs.trim()).exists(), "{abs}");
+    // An index's wheel is kept unpacked (never whole): its folder is listed.
+    assert!(abs.trim().starts_with(cache.join("unpacked").to_str().unwrap()) && std::path::Path::new(abs.trim()).join(".krait-manifest.json").exists(), "{abs}");
     assert_eq!(k(&["remove", "lib"]), "Files removed: 1\n");
     assert_eq!(k(&["list", "lib"]), "No cached wheels.\n");
     let o = krait_pip(&["cache", "--cache-dir", c, "remove", "nothing"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("WARNING: No matching packages for pattern \"nothing\""));
     ok(&install("t3"));
-    assert_eq!(files(&idx.log.lock().unwrap()), 3, "only lib is fetched again");
+    assert_eq!(files(&idx.log.lock().unwrap()), 4, "only lib is fetched again");
     let purged = k(&["purge"]);
     assert!(purged.starts_with("Files removed: "), "{purged}");
     assert_eq!(k(&["list"]), "No cached wheels.\n");

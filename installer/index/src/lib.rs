@@ -555,6 +555,16 @@ impl Client {
         self.cache_dir.join("wheels").join(key).join(&f.filename)
     }
 
+    /// The path `fetch` gives for `f`, without fetching it: the file itself
+    /// for local files, else its place in the cache (where nothing may be).
+    pub fn location(&self, f: &DistFile) -> PathBuf {
+        match f.url.strip_prefix("file://") {
+            Some(local) => PathBuf::from(local),
+            None if !f.url.contains("://") => PathBuf::from(&f.url),
+            None => self.cache_path(f),
+        }
+    }
+
     /// Whether `fetch` would not need the network.
     pub fn is_cached(&self, f: &DistFile) -> bool {
         !f.url.contains("://") || f.url.starts_with("file://") || self.cache_path(f).exists()
@@ -568,40 +578,57 @@ impl Client {
 
     /// As `fetch`, calling `progress(bytes so far, total if known)` while downloading.
     pub fn fetch_with_progress(&self, f: &DistFile, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<PathBuf, String> {
-        if !f.url.contains("://") {
-            return Ok(PathBuf::from(&f.url));
-        }
-        if let Some(local) = f.url.strip_prefix("file://") {
-            return Ok(PathBuf::from(local));
-        }
-        let dest = self.cache_path(f);
-        if dest.exists() {
+        let dest = self.location(f);
+        if self.is_cached(f) {
             return Ok(dest);
         }
         let dir = dest.parent().expect("cache paths have a folder").to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let tmp = dir.join(format!(".{}.part{}-{}", f.filename, std::process::id(), unique()));
+        let r = std::fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display())).and_then(|mut out| self.download_checked(f, progress, &mut out));
+        match r {
+            Ok(()) => {
+                std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+                Ok(dest)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    }
+
+    /// A remote file's bytes, downloaded (with retries) and checked against
+    /// the index's sha256, without writing it to the cache: for callers that
+    /// only need what is inside (a wheel unpacked straight into the cache).
+    pub fn fetch_bytes(&self, f: &DistFile, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<Vec<u8>, String> {
+        let mut data = Vec::with_capacity(f.size.unwrap_or(0) as usize);
+        self.download_checked(f, progress, &mut data)?;
+        Ok(data)
+    }
+
+    /// Downloads `f` into `out` (emptied before each attempt), retrying
+    /// with backoff, and checks the index's sha256.
+    fn download_checked(&self, f: &DistFile, progress: &(dyn Fn(u64, Option<u64>) + Sync), out: &mut dyn Rewind) -> Result<(), String> {
         let mut last = String::new();
         for attempt in 0..self.attempts {
             if attempt > 0 {
                 std::thread::sleep(Duration::from_millis(200 << attempt));
             }
-            match self.download_to(&f.url, &tmp, progress) {
+            out.rewind().map_err(|e| format!("{}: {e}", f.filename))?;
+            match self.download_to(&f.url, out, progress) {
                 Ok(got) => {
                     if let Some(want) = &f.sha256 {
                         if &got != want {
-                            let _ = std::fs::remove_file(&tmp);
                             return Err(format!(
                                 "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE INDEX.\n    {}:\n        Expected sha256 {want}\n             Got        {got}",
                                 f.filename
                             ));
                         }
                     }
-                    std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-                    return Ok(dest);
+                    return Ok(());
                 }
                 Err((retry, e)) => {
-                    let _ = std::fs::remove_file(&tmp);
                     last = e;
                     if !retry {
                         break;
@@ -612,10 +639,9 @@ impl Client {
         Err(last)
     }
 
-    /// Streams `url` into `path`; the sha256 of what was written, or
+    /// Streams `url` into `out`; the sha256 of what was written, or
     /// (worth retrying, message).
-    fn download_to(&self, url: &str, path: &Path, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<String, (bool, String)> {
-        use std::io::Write;
+    fn download_to(&self, url: &str, out: &mut dyn std::io::Write, progress: &(dyn Fn(u64, Option<u64>) + Sync)) -> Result<String, (bool, String)> {
         let (url, auth) = self.auth_for(url);
         let url = url.as_str();
         let mut req = self.agent_for(url).get(url).header("User-Agent", "krait-pip/0.1");
@@ -628,7 +654,6 @@ impl Client {
             return Err((status >= 500, format!("{url}: HTTP {status}")));
         }
         let total = resp.headers().get("content-length").and_then(|h| h.to_str().ok()).and_then(|s| s.parse::<u64>().ok());
-        let mut out = std::fs::File::create(path).map_err(|e| (false, format!("{}: {e}", path.display())))?;
         let mut reader = resp.body_mut().with_config().limit(u64::MAX).reader();
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; 64 * 1024];
@@ -639,7 +664,7 @@ impl Client {
                 break;
             }
             hasher.update(&buf[..n]);
-            out.write_all(&buf[..n]).map_err(|e| (false, format!("{}: {e}", path.display())))?;
+            out.write_all(&buf[..n]).map_err(|e| (false, format!("writing {url}: {e}")))?;
             done += n as u64;
             progress(done, total);
         }
@@ -873,9 +898,30 @@ fn netrc_credentials(host: &str) -> Option<(String, String)> {
     parse_netrc(&text, host)
 }
 
+/// Where a download goes: emptied again before a retry.
+trait Rewind: std::io::Write {
+    fn rewind(&mut self) -> std::io::Result<()>;
+}
+
+impl Rewind for Vec<u8> {
+    fn rewind(&mut self) -> std::io::Result<()> {
+        self.clear();
+        Ok(())
+    }
+}
+
+impl Rewind for std::fs::File {
+    fn rewind(&mut self) -> std::io::Result<()> {
+        use std::io::Seek;
+        self.set_len(0)?;
+        self.seek(std::io::SeekFrom::Start(0)).map(|_| ())
+    }
+}
+
 /// METADATA from inside a wheel file.
 pub fn wheel_metadata(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Buffered: the central directory is read in many small pieces.
+    let file = std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?);
     let mut z = zip::ZipArchive::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = (0..z.len())
         .filter_map(|i| z.name_for_index(i).and_then(|s| s.ok()).map(|s| s.to_string()))

@@ -19,7 +19,7 @@ mod launcher;
 mod unpack;
 pub use installed::{find_installed, InstalledDist};
 pub use launcher::{launcher_script, shebang};
-pub use unpack::{unpack_wheel, Unpacked};
+pub use unpack::{unpack_wheel, unpack_wheel_bytes, unpacked, unpacked_wheel_name, Unpacked};
 use unpack::unpack_to;
 
 #[derive(Debug)]
@@ -272,12 +272,28 @@ pub fn entry_points(text: &str, section: &str) -> Vec<(String, String)> {
 /// Checks a wheel as `install_wheel` would (names, links, RECORD hashes,
 /// `.data` schemes, entry points), unpacking it into `unpacked` (a folder of
 /// the cache, named by the wheel's hash) so that `install_wheel` given the
-/// same folder only has to link its files. Nothing of the environment is
-/// touched. Returns the unpacked size.
-pub fn prepare_wheel(wheel: &Path, scheme: &Scheme, python: &Path, unpacked: &Path) -> Result<u64> {
-    let u = unpack_wheel(wheel, unpacked)?;
+/// same folder (or `install_prepared` given the result) only has to link
+/// its files. Nothing of the environment is touched.
+pub fn prepare_wheel(wheel: &Path, scheme: &Scheme, python: &Path, unpacked: &Path) -> Result<Unpacked> {
+    check_prepared(unpack_wheel(wheel, unpacked)?, scheme, python)
+}
+
+/// As `prepare_wheel`, for the bytes of the wheel `file_name` (as downloaded).
+pub fn prepare_wheel_bytes(file_name: &str, data: Vec<u8>, scheme: &Scheme, python: &Path, unpacked: &Path) -> Result<Unpacked> {
+    check_prepared(unpack_wheel_bytes(file_name, data, unpacked)?, scheme, python)
+}
+
+/// `u` (found unpacked, see `unpacked`) once its layout is known to be
+/// installable, as `prepare_wheel` gives it.
+pub fn check_prepared(u: Unpacked, scheme: &Scheme, python: &Path) -> Result<Unpacked> {
     layout(&u, scheme, python, &InstallOptions::default())?;
-    Ok(u.size())
+    Ok(u)
+}
+
+/// Installs a wheel `prepare_wheel` unpacked (in this run: its files are
+/// not checked again). Either every file lands, or none does.
+pub fn install_prepared(u: &Unpacked, scheme: &Scheme, python: &Path, opts: &InstallOptions) -> Result<Installed> {
+    install_unpacked(u, scheme, python, opts)
 }
 
 /// Checks a wheel as `install_wheel` would, writing nothing that stays

@@ -167,10 +167,28 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 /// The wheel's files in `dir`, unpacked and checked there unless a sound
 /// copy already is (see the module's documentation).
 pub fn unpack_wheel(wheel: &Path, dir: &Path) -> Result<Unpacked> {
-    if let Some(u) = read_manifest(dir) {
-        if u.sound() {
-            return Ok(u);
-        }
+    unpack_into(dir, |out| unpack_to(wheel, out))
+}
+
+/// As `unpack_wheel`, for a wheel held in memory (as downloaded), which is
+/// then never written to disk whole. `file_name` is the wheel's file name.
+pub fn unpack_wheel_bytes(file_name: &str, data: Vec<u8>, dir: &Path) -> Result<Unpacked> {
+    unpack_into(dir, |out| unpack_data(file_name, file_name, data, out))
+}
+
+/// The sound unpacked wheel in `dir`, if there is one.
+pub fn unpacked(dir: &Path) -> Option<Unpacked> {
+    read_manifest(dir).filter(Unpacked::sound)
+}
+
+/// The file name of the wheel unpacked in `dir` (sound or not), from its manifest.
+pub fn unpacked_wheel_name(dir: &Path) -> Option<String> {
+    read_manifest(dir).map(|u| u.wheel)
+}
+
+fn unpack_into(dir: &Path, unpack: impl FnOnce(&Path) -> Result<Unpacked>) -> Result<Unpacked> {
+    if let Some(u) = unpacked(dir) {
+        return Ok(u);
     }
     let parent = dir.parent().unwrap_or(Path::new("."));
     io(|| format!("cannot create {}", parent.display()), fs::create_dir_all(parent))?;
@@ -178,7 +196,7 @@ pub fn unpack_wheel(wheel: &Path, dir: &Path) -> Result<Unpacked> {
     let unique = format!("{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
     let tmp = parent.join(format!(".{base}.tmp{unique}"));
     let _ = fs::remove_dir_all(&tmp);
-    let u = match unpack_to(wheel, &tmp) {
+    let u = match unpack(&tmp) {
         Ok(u) => u,
         Err(e) => {
             let _ = fs::remove_dir_all(&tmp);
@@ -188,7 +206,7 @@ pub fn unpack_wheel(wheel: &Path, dir: &Path) -> Result<Unpacked> {
     if fs::rename(&tmp, dir).is_err() {
         // A folder is there: finished meanwhile by another installer, or
         // damaged, or left by an older krait-pip without a manifest.
-        if let Some(other) = read_manifest(dir).filter(Unpacked::sound) {
+        if let Some(other) = unpacked(dir) {
             let _ = fs::remove_dir_all(&tmp);
             return Ok(other);
         }
@@ -208,18 +226,24 @@ pub fn unpack_wheel(wheel: &Path, dir: &Path) -> Result<Unpacked> {
 /// links and RECORD hashes, and writes the manifest last.
 pub(crate) fn unpack_to(wheel: &Path, out: &Path) -> Result<Unpacked> {
     let file_name = wheel.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-    let wf = WheelFilename::parse(&file_name).map_err(Error::Invalid)?;
     // Read whole (it was usually just written, so it is in the page cache):
     // the archive reader then makes no system calls of its own.
     let data = io(|| format!("cannot open {}", wheel.display()), fs::read(wheel))?;
-    let bad = |e: zip::result::ZipError| Error::Invalid(format!("{} is not a valid wheel: {e}", wheel.display()));
+    unpack_data(&file_name, &wheel.display().to_string(), data, out)
+}
+
+/// `unpack_to` for the bytes of the wheel `file_name`, shown as `shown` in errors.
+fn unpack_data(file_name: &str, shown: &str, data: Vec<u8>, out: &Path) -> Result<Unpacked> {
+    let file_name = file_name.to_string();
+    let wf = WheelFilename::parse(&file_name).map_err(Error::Invalid)?;
+    let bad = |e: zip::result::ZipError| Error::Invalid(format!("{shown} is not a valid wheel: {e}"));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).map_err(bad)?;
 
     // Names first (from the central directory): the .dist-info folder is the
     // one whose name matches the file name's.
     let mut names = Vec::with_capacity(zip.len());
     for i in 0..zip.len() {
-        let name = zip.name_for_index(i).ok_or_else(|| Error::Invalid(format!("{}: no entry {i}", wheel.display())))?.map_err(bad)?;
+        let name = zip.name_for_index(i).ok_or_else(|| Error::Invalid(format!("{shown}: no entry {i}")))?.map_err(bad)?;
         names.push(name.to_string());
     }
     let want = normalize_name(&wf.name);
@@ -294,7 +318,7 @@ pub(crate) fn unpack_to(wheel: &Path, out: &Path) -> Result<Unpacked> {
         let mut w = io(|| format!("cannot write {}", path.display()), create_file(&path, exec))?;
         let mut got = 0u64;
         loop {
-            let n = io(|| format!("cannot read {name} from {}", wheel.display()), e.read(&mut buf))?;
+            let n = io(|| format!("cannot read {name} from {shown}"), e.read(&mut buf))?;
             if n == 0 {
                 break;
             }
