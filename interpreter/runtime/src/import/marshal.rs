@@ -16,9 +16,62 @@ use num_bigint::{BigInt, Sign};
 pub const VERSION: i64 = 4;
 /// Bumped whenever krait's instruction set or code record changes; part of
 /// the code record and of krait's .pyc magic number.
-pub const CODE_FORMAT: u32 = 1;
+pub const CODE_FORMAT: u32 = 2;
 const MAX_DEPTH: usize = 2000;
 const FLAG_REF: u8 = 0x80;
+
+/// How many inline-cache words follow the instruction word `w`, of the
+/// `left` words after it (not written to .pyc files: they start zeroed).
+fn cache_words(w: u32, left: usize) -> usize {
+    Opcode::from_u8((w & 0xff) as u8).map(|op| op.cache_entries()).unwrap_or(0).min(left)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    (v >> 1) as i64 ^ -((v & 1) as i64)
+}
+
+/// A code object's locations, one per word, compactly: a tag byte 0 repeats
+/// the previous location, 1 starts a new one given by four zigzag varints
+/// (the line's change, the end line's distance from it, the column + 1 and
+/// the end column's distance from it; a missing column is u32::MAX), and
+/// k >= 2 repeats the previous location k - 1 times. Most instructions
+/// share their line with the one before, so a location takes a few bytes
+/// rather than the sixteen it takes in memory.
+fn write_locations(out: &mut Vec<u8>, locs: &[Location], firstlineno: u32) {
+    let mut prev = Location { line: firstlineno, end_line: firstlineno, col: u32::MAX, end_col: u32::MAX };
+    let mut i = 0;
+    while i < locs.len() {
+        let l = locs[i];
+        if l != prev {
+            out.push(1);
+            put_varint(out, zigzag(l.line as i64 - prev.line as i64));
+            put_varint(out, zigzag(l.end_line as i64 - l.line as i64));
+            put_varint(out, zigzag(l.col.wrapping_add(1) as i64));
+            put_varint(out, zigzag(l.end_col.wrapping_add(1) as i64 - l.col.wrapping_add(1) as i64));
+            prev = l;
+            i += 1;
+            continue;
+        }
+        let mut run = 1;
+        while run < 254 && i + run < locs.len() && locs[i + run] == prev {
+            run += 1;
+        }
+        out.push(if run == 1 { 0 } else { run as u8 + 1 });
+        i += run;
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Writing.
@@ -36,6 +89,9 @@ struct Writer {
 }
 
 impl Writer {
+    fn varint(&mut self, v: u64) {
+        put_varint(&mut self.out, v);
+    }
     fn byte(&mut self, b: u8) {
         self.out.push(b);
     }
@@ -271,28 +327,23 @@ impl Writer {
         for v in [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.stacksize, c.firstlineno] {
             self.long(v as i32);
         }
-        // Instruction words with inline caches reset to zero.
+        // Instruction words; their inline caches are not written (they
+        // start zeroed), nor are most locations (see `write_locations`).
         self.size(d.words.len())?;
         let mut i = 0;
         while i < d.words.len() {
             let w = d.words[i];
             self.out.extend_from_slice(&w.to_le_bytes());
-            let caches = Opcode::from_u8((w & 0xff) as u8).map(|op| op.cache_entries()).unwrap_or(0);
-            for _ in 0..caches.min(d.words.len() - i - 1) {
-                self.out.extend_from_slice(&0u32.to_le_bytes());
-            }
-            i += 1 + caches;
+            i += 1 + cache_words(w, d.words.len() - i - 1);
         }
-        self.size(d.locations.len())?;
-        for l in &d.locations {
-            for v in [l.line, l.end_line, l.col, l.end_col] {
-                self.long(v as i32);
-            }
-        }
-        self.size(d.exception_table.len())?;
+        // One location per word, as the reader expects.
+        let mut locs = d.locations.clone();
+        locs.resize(d.words.len(), Location::default());
+        write_locations(&mut self.out, &locs, c.firstlineno);
+        self.varint(d.exception_table.len() as u64);
         for e in &d.exception_table {
             for v in [e.start, e.end, e.target, e.depth] {
-                self.long(v as i32);
+                self.varint(v as u64);
             }
             self.byte(e.push_lasti as u8);
         }
@@ -327,6 +378,43 @@ fn bad(what: &str) -> crate::errors::PyErr {
 }
 
 impl<'a> Reader<'a> {
+    fn varint(&mut self) -> PyResult<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(bad("varint"))
+    }
+
+    /// The `n` locations `write_locations` wrote.
+    fn locations(&mut self, n: usize, firstlineno: u32) -> PyResult<Vec<Location>> {
+        let mut out = Vec::with_capacity(n.min(1 << 24));
+        let mut prev = Location { line: firstlineno, end_line: firstlineno, col: u32::MAX, end_col: u32::MAX };
+        while out.len() < n {
+            let tag = self.byte()?;
+            if tag == 1 {
+                let field = |r: &mut Self, base: u32| -> PyResult<u32> {
+                    let d = unzigzag(r.varint()?);
+                    u32::try_from(base as i64 + d).map_err(|_| bad("location"))
+                };
+                let line = field(self, prev.line)?;
+                let end_line = field(self, line)?;
+                let col = field(self, 0)?.wrapping_sub(1);
+                let end_col = field(self, col.wrapping_add(1))?.wrapping_sub(1);
+                prev = Location { line, end_line, col, end_col };
+            }
+            let run = if tag <= 1 { 1 } else { tag as usize - 1 };
+            for _ in 0..run.min(n - out.len()) {
+                out.push(prev);
+            }
+        }
+        Ok(out)
+    }
+
     fn take(&mut self, n: usize) -> PyResult<&'a [u8]> {
         if self.data.len() - self.pos < n {
             crate::bail!(EOFError, "marshal data too short");
@@ -591,22 +679,23 @@ impl<'a> Reader<'a> {
             *v = self.long()? as u32;
         }
         let nwords = self.size()?;
-        let raw = self.take(nwords.checked_mul(4).ok_or_else(|| bad("code size"))?)?;
-        let words: Vec<u32> = raw.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap())).collect();
-        let nloc = self.size()?;
-        let mut locations = Vec::with_capacity(nloc.min(1 << 20));
-        for _ in 0..nloc {
-            let (line, end_line, col, end_col) =
-                (self.long()? as u32, self.long()? as u32, self.long()? as u32, self.long()? as u32);
-            locations.push(Location { line, end_line, col, end_col });
+        let mut words: Vec<u32> = Vec::with_capacity(nwords.min(1 << 24));
+        while words.len() < nwords {
+            let w = u32::from_le_bytes(self.take(4)?.try_into().unwrap());
+            words.push(w);
+            let caches = cache_words(w, nwords - words.len());
+            words.resize(words.len() + caches, 0);
         }
-        let nexc = self.size()?;
+        let locations = self.locations(nwords, h[5])?;
+        let nexc = self.varint()? as usize;
         let mut exception_table = Vec::with_capacity(nexc.min(1 << 20));
         for _ in 0..nexc {
-            let (start, end, target, depth) =
-                (self.long()? as u32, self.long()? as u32, self.long()? as u32, self.long()? as u32);
+            let mut f = [0u32; 4];
+            for v in f.iter_mut() {
+                *v = u32::try_from(self.varint()?).map_err(|_| bad("exception table"))?;
+            }
             let push_lasti = self.byte()? != 0;
-            exception_table.push(ExceptionEntry { start, end, target, depth, push_lasti });
+            exception_table.push(ExceptionEntry { start: f[0], end: f[1], target: f[2], depth: f[3], push_lasti });
         }
         let nk = self.size()?;
         let kinds = self.take(nk)?.to_vec();
