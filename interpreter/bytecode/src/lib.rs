@@ -55,13 +55,23 @@ pub enum Constant {
 }
 
 /// A source range: 1-based lines, 0-based columns in UTF-8 bytes, as CPython's
-/// `co_positions()`. `line == 0` means "no location".
+/// `co_positions()`. `line == 0` means "no location"; columns equal to
+/// `Location::NO_COL` mean a line without columns (None in co_positions).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Location {
     pub line: u32,
     pub end_line: u32,
     pub col: u32,
     pub end_col: u32,
+}
+
+impl Location {
+    pub const NO_COL: u32 = u32::MAX;
+
+    /// Whether the columns are known.
+    pub fn has_cols(&self) -> bool {
+        self.col != Self::NO_COL && self.end_col != Self::NO_COL
+    }
 }
 
 /// One entry of the exception table: an exception raised by an instruction at

@@ -199,13 +199,45 @@ fn group_has_top_level(t: &[Token], i: usize, kind: TokenKind) -> bool {
     false
 }
 
+/// Whether the logical line holding token `i` starts with a compound
+/// statement's keyword.
+fn starts_compound(t: &[Token], mut i: usize) -> bool {
+    while i > 0 && !matches!(t[i - 1].kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) {
+        i -= 1;
+    }
+    matches!(
+        t[i].kind(),
+        TokenKind::Def
+            | TokenKind::Class
+            | TokenKind::If
+            | TokenKind::Elif
+            | TokenKind::Else
+            | TokenKind::While
+            | TokenKind::For
+            | TokenKind::With
+            | TokenKind::Try
+            | TokenKind::Except
+            | TokenKind::Finally
+            | TokenKind::Async
+    )
+}
+
 /// The hint CPython would give for the statement containing `at`, if any.
 pub fn for_statement(source: &str, at: TextSize) -> Option<Hint> {
     let parsed = parse_unchecked(source, ParseOptions::from(Mode::Module));
     let t = significant(parsed.tokens());
     let pos = t.iter().position(|x| x.end() > at)?;
     let mut s = pos;
+    let mut depth = 0i32;
     while s > 0 && !matches!(t[s - 1].kind(), TokenKind::Newline | TokenKind::Semi | TokenKind::Indent | TokenKind::Dedent) {
+        match t[s - 1].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+            // A simple statement on the line of a compound statement's
+            // header (`def f(): x = 1`) starts after the header's colon.
+            TokenKind::Colon if depth <= 0 && starts_compound(&t, s - 1) => break,
+            _ => {}
+        }
         s -= 1;
     }
     // The statement's first element, then each element of a top-level

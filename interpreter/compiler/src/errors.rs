@@ -449,7 +449,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             (SyntaxError, format!("cannot delete {}", desc))
         }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
-            let desc = ruff_python_parser::parse_expression(&source[range]).ok().map(|p| describe_expr(p.expr())).unwrap_or("expression");
+            let text = &source[range];
+            let desc = ruff_python_parser::parse_expression(text).ok().map(|p| describe_expr(p.expr())).unwrap_or(
+                if text.trim_start_matches('(').starts_with("yield") { "yield expression" } else { "expression" },
+            );
             (SyntaxError, format!("'{}' is an illegal expression for augmented assignment", desc))
         }
         ParseErrorType::PositionalAfterKeywordArgument => se("positional argument follows keyword argument"),

@@ -2,8 +2,10 @@
 //! without a C API — the C type limits tests compare against, float
 //! packing in IEEE half/single/double formats (PyFloat_Pack2/4/8, through
 //! the `_struct` codecs), the dict lookup by a caller-supplied hash, a
-//! temporary non-`threading` thread, and the native generic class
-//! (`Generic`, `GenericAlias` with `__mro_entries__`).
+//! temporary non-`threading` thread, a SIGINT raised just before a
+//! generator is resumed, the native generic class
+//! (`Generic`, `GenericAlias` with `__mro_entries__`) and `awaitType`, a
+//! native type whose `am_await` slot returns the object it was made with.
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
@@ -11,6 +13,24 @@ use krait_runtime::object::Obj;
 use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, MethodSpec};
 use krait_runtime::types::{bytes, dict, float, int, module};
 use krait_runtime::{bail, PyResult};
+
+/// raise_SIGINT_then_send_None(gen): SIGINT raised at the C level, then
+/// `gen.send(None)` before any bytecode could run the signal handler — the
+/// KeyboardInterrupt must surface in the innermost frame of gen's
+/// `yield from` chain.
+fn t_raise_sigint_then_send_none(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("raise_SIGINT_then_send_None", args, kw, 1, 1)?;
+    let gen = &args[0];
+    if !krait_runtime::types::generator::is_gen(gen) {
+        bail!(TypeError, "raise_SIGINT_then_send_None() argument must be generator, not {}", gen.ty().name());
+    }
+    // Safety: raise() only delivers a signal to this thread; the handler
+    // installed by the runtime just records it.
+    unsafe {
+        libc::raise(libc::SIGINT);
+    }
+    krait_runtime::types::generator::send(gen, krait_runtime::types::none::none())
+}
 
 /// A C int argument (the "i" converter).
 fn c_int(o: &Obj) -> PyResult<i32> {
@@ -139,6 +159,7 @@ fn functions() -> Vec<MethodSpec> {
         method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
         method("join_temporary_c_thread", t_join_temporary_c_thread),
         method("write_unraisable_exc", t_write_unraisable_exc),
+        method("raise_SIGINT_then_send_None", t_raise_sigint_then_send_none),
         method("float_pack", t_float_pack),
         method("float_unpack", t_float_unpack),
         method("dict_getitem_knownhash", t_dict_getitem_knownhash),
@@ -198,6 +219,60 @@ fn generic_types() -> PyResult<(Obj, Obj)> {
     }
 }
 
+static mut AWAIT_TYPE: krait_runtime::object::PyTypeObject = krait_runtime::object::PyTypeObject::EMPTY;
+static mut AWAIT_ASYNC: krait_runtime::object::PyAsyncMethods = krait_runtime::object::PyAsyncMethods::EMPTY;
+
+/// An `awaitType` instance's iterator, which `__await__` hands back as is
+/// (checked by the `await` machinery, not here).
+struct Awaitable(Obj);
+
+impl crate::native::State for Awaitable {
+    fn refs(&self, out: &mut Vec<*mut krait_runtime::object::PyObject>) {
+        crate::native::push(out, &self.0);
+    }
+}
+
+fn await_iterator(o: &Obj) -> PyResult<Obj> {
+    match crate::native::state::<Awaitable>(o) {
+        Some(a) => Ok(a.0.clone()),
+        None => bail!(SystemError, "empty awaitType object"),
+    }
+}
+krait_runtime::unary_slot!(await_slot => await_iterator);
+
+/// `awaitType(iterator)`.
+unsafe extern "C" fn await_new(
+    t: *mut krait_runtime::object::PyTypeObject,
+    a: *mut krait_runtime::object::PyObject,
+    k: *mut krait_runtime::object::PyObject,
+) -> *mut krait_runtime::object::PyObject {
+    let args = krait_runtime::types::tuple::items(Obj::borrow_slot(&a));
+    let r = (|| {
+        if !k.is_null() && dict::len(Obj::borrow_slot(&k)) > 0 {
+            bail!(TypeError, "awaitObject() takes no keyword arguments");
+        }
+        if args.len() != 1 {
+            bail!(TypeError, "awaitObject expected 1 argument, got {}", args.len());
+        }
+        crate::native::alloc(t, Awaitable(args[0].clone()))
+    })();
+    krait_runtime::types::slots::ret(r)
+}
+
+fn await_type() -> PyResult<Obj> {
+    unsafe {
+        let t = &raw mut AWAIT_TYPE;
+        if (*t).tp_flags & krait_runtime::object::tpflags::READY == 0 {
+            crate::native::init_type::<Awaitable>(t, "awaitType", false);
+            (*t).tp_new = Some(await_new);
+            (*(&raw mut AWAIT_ASYNC)).am_await = Some(await_slot);
+            (*t).tp_as_async = &raw mut AWAIT_ASYNC;
+            crate::native::ready(t)?;
+        }
+        Ok(krait_runtime::types::type_::type_obj(t))
+    }
+}
+
 pub fn create() -> PyResult<Obj> {
     let m = module::new("_testcapi")?;
     let d = module::dict_of(&m);
@@ -205,6 +280,7 @@ pub fn create() -> PyResult<Obj> {
     let (ga, g) = generic_types()?;
     dict::set_item_str(&d, "GenericAlias", &ga)?;
     dict::set_item_str(&d, "Generic", &g)?;
+    dict::set_item_str(&d, "awaitType", &await_type()?)?;
     // The C limits of an LP64 Linux build, as CPython's module exports them.
     let ints: [(&str, i128); 18] = [
         ("CHAR_MAX", i8::MAX as i128),

@@ -173,15 +173,39 @@ macro_rules! bail {
 /// exception is being handled, it becomes `value.__context__`, with cycles
 /// broken as CPython does.
 pub fn raise_value(value: Obj) -> PyErr {
-    let info = tstate().py.exc_info;
-    let handled = unsafe { if info.is_null() { std::ptr::null_mut() } else { (*info).exc_value } };
-    if !handled.is_null() && handled != value.as_ptr() && handled != crate::types::none::none_ptr() {
+    chain_to_handled(&value);
+    set_value(value)
+}
+
+/// The exception being handled (borrowed, null if none): the innermost
+/// entry of the thread's exception stack that holds one. A generator
+/// that handles nothing itself sees its caller's (CPython's
+/// `_PyErr_GetTopmostException`).
+pub fn topmost_handled() -> *mut PyObject {
+    let mut info = tstate().py.exc_info;
+    unsafe {
+        while !info.is_null() {
+            let v = (*info).exc_value;
+            if !v.is_null() && v != crate::types::none::none_ptr() {
+                return v;
+            }
+            info = (*info).previous_item;
+        }
+    }
+    std::ptr::null_mut()
+}
+
+/// Makes the exception being handled `value.__context__` (unless it is
+/// `value` itself), cutting `value` out of its context chain first.
+pub fn chain_to_handled(value: &Obj) {
+    let handled = topmost_handled();
+    if !handled.is_null() && handled != value.as_ptr() {
         let handled = unsafe { Obj::from_borrowed(handled) };
         // Cut `value` out of handled's context chain to avoid a cycle.
         let mut o = handled.clone();
         let mut steps = 0;
         while let Some(ctx) = exc::get_context(&o) {
-            if ctx.is(&value) {
+            if ctx.is(value) {
                 exc::set_context(&o, None);
                 break;
             }
@@ -191,9 +215,8 @@ pub fn raise_value(value: Obj) -> PyErr {
                 break;
             }
         }
-        exc::set_context(&value, Some(handled));
+        exc::set_context(value, Some(handled));
     }
-    set_value(value)
 }
 
 /// Issues a warning with the default filters: DeprecationWarning,

@@ -237,7 +237,7 @@ fn flush_repeats(out: &mut String, repeat: usize) {
 
 /// The `^^^^` line when the failing range covers part of the line only.
 fn carets(src: &str, indent: usize, text_len: usize, loc: krait_bytecode::Location, line: u32) -> Option<String> {
-    if loc.line != line || loc.line == 0 {
+    if loc.line != line || loc.line == 0 || !loc.has_cols() {
         return None;
     }
     let start = byte_to_char(src, loc.col as usize);

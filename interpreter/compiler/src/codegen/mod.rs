@@ -210,7 +210,17 @@ impl<'a> Compiler<'a> {
             private,
             stop_iteration: None,
         });
-        // Prologue: cells, free variables, RESUME.
+        // Prologue: cells, free variables, RESUME. In a generator or
+        // coroutine it stands for CPython's RETURN_GENERATOR, whose position
+        // has a line but no columns: an exception thrown into the unstarted
+        // generator points there.
+        let is_gen_scope = {
+            let s = &self.st.scopes[scope];
+            s.kind == Kind::Function && (s.is_generator || s.is_coroutine)
+        };
+        if is_gen_scope {
+            self.u().loc = Location { line: first_line, end_line: first_line, col: Location::NO_COL, end_col: Location::NO_COL };
+        }
         let nvars = self.ur().varnames.len();
         let cells: Vec<String> = self.ur().cellvars.clone();
         let mut extra = 0;
@@ -228,7 +238,11 @@ impl<'a> Compiler<'a> {
         if nfree > 0 {
             self.emit(Opcode::COPY_FREE_VARS, nfree as u32);
         }
-        self.u().loc = Location { line: first_line, end_line: first_line, col: 0, end_col: 0 };
+        self.u().loc = if is_gen_scope {
+            Location { line: first_line, end_line: first_line, col: Location::NO_COL, end_col: Location::NO_COL }
+        } else {
+            Location { line: first_line, end_line: first_line, col: 0, end_col: 0 }
+        };
         self.emit(Opcode::RESUME, 0);
         let s = &self.st.scopes[scope];
         if s.kind == Kind::Function && (s.is_generator || s.is_coroutine) {

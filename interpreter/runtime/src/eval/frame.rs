@@ -569,6 +569,13 @@ fn frame_clear_method(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> 
     if fr.state == state::EXECUTING {
         crate::bail!(RuntimeError, "cannot clear an executing frame");
     }
+    if !fr.gen.is_null() {
+        // A generator's frame: the generator is finalized as if it died
+        // (closed, or warned about when a coroutine never ran).
+        let gen = unsafe { Obj::from_borrowed(fr.gen) };
+        crate::types::generator::finalize(&gen);
+        return Ok(none::none());
+    }
     clear_values(fr);
     Ok(none::none())
 }

@@ -367,7 +367,20 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
             let arg = arg as usize;
             let op: Opcode = std::mem::transmute::<u8, Opcode>(opb);
             match op {
-                Opcode::NOP | Opcode::RESUME => {}
+                Opcode::NOP => {}
+                Opcode::RESUME => {
+                    // As CPython: pending signals and requests are handled on
+                    // entering a frame or resuming after a plain yield, but
+                    // not while resuming through a `yield from`/`await`
+                    // chain, so they reach the innermost frame.
+                    if arg < 2 && crate::interp::eval_breaker() {
+                        save!();
+                        tri!(crate::interp::handle_eval_breaker());
+                        if !TRACE && trace::tracing_on(ts) {
+                            return Ok(Step::Switch(f, false, Entering::No));
+                        }
+                    }
+                }
                 Opcode::POP_TOP => xdecref(pop!()),
                 Opcode::PUSH_NULL => push!(null_mut()),
                 Opcode::COPY => {
@@ -887,7 +900,11 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                 Opcode::JUMP_FORWARD => jump!(arg),
                 Opcode::JUMP_BACKWARD => {
                     jump!(arg);
-                    if crate::interp::eval_breaker() {
+                    // The jump back to the SEND of a `yield from`/`await`
+                    // loop does not stop for signals (CPython's
+                    // JUMP_BACKWARD_NO_INTERRUPT): they are handled in the
+                    // innermost resumed frame.
+                    if crate::interp::eval_breaker() && krait_bytecode::decode(*words.add(arg)).0 != Opcode::SEND as u8 {
                         save!();
                         tri!(crate::interp::handle_eval_breaker());
                         if !TRACE && trace::tracing_on(ts) {

@@ -186,9 +186,8 @@ pub fn unpack(seq: &Obj, before: usize, after: Option<usize>) -> PyResult<Vec<Ob
 pub fn do_raise(exc_arg: Option<Obj>, cause: Option<Obj>) -> PyErr {
     let exc_arg = match exc_arg {
         None => {
-            let info = crate::threadstate::tstate().py.exc_info;
-            let v = unsafe { (*info).exc_value };
-            if v.is_null() || v == none::none_ptr() {
+            let v = crate::errors::topmost_handled();
+            if v.is_null() {
                 return crate::raise!(RuntimeError, "No active exception to reraise");
             }
             return crate::errors::restore(unsafe { Obj::from_borrowed(v) });

@@ -300,11 +300,12 @@ fn co_positions(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
         let l = d.locations.get(i).copied().unwrap_or_default();
         let opt = |v: u32, valid: bool| if valid { int::from_i64(v as i64) } else { none::none() };
         let has = l.line != 0;
-        out.push(tuple::new(&[opt(l.line, has), opt(l.end_line, has), opt(l.col, has), opt(l.end_col, has)]));
+        let cols = has && l.has_cols();
+        out.push(tuple::new(&[opt(l.line, has), opt(l.end_line, has), opt(l.col, cols), opt(l.end_col, cols)]));
         let (op, _) = krait_bytecode::decode(d.words[i]);
         let n = krait_bytecode::Opcode::from_u8(op).map(|o| o.cache_entries()).unwrap_or(0);
         for _ in 0..n {
-            out.push(tuple::new(&[opt(l.line, has), opt(l.end_line, has), opt(l.col, has), opt(l.end_col, has)]));
+            out.push(tuple::new(&[opt(l.line, has), opt(l.end_line, has), opt(l.col, cols), opt(l.end_col, cols)]));
         }
         i += 1 + n;
     }

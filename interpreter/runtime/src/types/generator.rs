@@ -157,40 +157,75 @@ pub enum SendResult {
 
 /// Resumes `gen` with `value` (or with the pending exception when `throwing`).
 pub fn resume(gen: &Obj, value: Option<Obj>, throwing: bool) -> PyResult<SendResult> {
+    send_ex(gen, value, throwing, false)
+}
+
+fn frame_state(gs: &GenObject) -> u8 {
+    if gs.frame.is_null() {
+        state::COMPLETED
+    } else {
+        frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state
+    }
+}
+
+/// One resumption, as CPython's `gen_send_ex2`: `value` is what `send`
+/// passes (None for `__next__`); with `throwing` the pending exception is
+/// raised at the suspension point, chained to the exception the generator
+/// itself is handling. `closing` (from `close()`) keeps an exhausted
+/// coroutine quiet.
+fn send_ex(gen: &Obj, value: Option<Obj>, throwing: bool, closing: bool) -> PyResult<SendResult> {
     let gs = g(gen);
-    if gs.running != 0 {
-        crate::bail!(ValueError, "{} already executing", kind_name(gen));
-    }
-    if gs.frame.is_null() || frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::COMPLETED {
-        if throwing {
-            return Err(crate::errors::PyErr::already_set());
-        }
-        if is_coro(gen) {
-            crate::bail!(RuntimeError, "cannot reuse already awaited coroutine");
-        }
-        if gen.is_type(asyncgen_type()) {
-            return Err(crate::errors::raise_empty(exc::StopAsyncIteration()));
-        }
-        return Err(crate::errors::raise_empty(exc::StopIteration()));
-    }
-    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
-    let fr = frame::frame_mut(&fobj);
-    if fr.state == state::CREATED {
+    let st = frame_state(gs);
+    if st == state::CREATED {
         if let Some(v) = &value {
             if !none::is_none(v) && !throwing {
                 crate::bail!(TypeError, "can't send non-None value to a just-started {}", kind_name(gen));
             }
         }
-    } else if !throwing {
+    }
+    if gs.running != 0 || st == state::EXECUTING {
+        crate::bail!(ValueError, "{} already executing", kind_name(gen));
+    }
+    if st == state::COMPLETED {
+        if is_coro(gen) && !closing {
+            // The pending exception of a throw() is replaced.
+            crate::errors::clear();
+            crate::bail!(RuntimeError, "cannot reuse already awaited coroutine");
+        }
+        if throwing {
+            return Err(crate::errors::PyErr::already_set());
+        }
+        // An exhausted generator: send() returns None (→ StopIteration),
+        // __next__ just stops.
+        return Ok(SendResult::Returned(none::none()));
+    }
+    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+    if st != state::CREATED && !throwing {
         crate::eval::push_value(&fobj, value.unwrap_or_else(none::none));
     }
-    // The generator's handled exception becomes the innermost.
+    run_frame(gen, &fobj, throwing)
+}
+
+/// Runs the generator's frame from where it stands, its handled exception
+/// the innermost of the thread's while it runs.
+fn run_frame(gen: &Obj, fobj: &Obj, throwing: bool) -> PyResult<SendResult> {
+    let gs = g(gen);
     let ts = tstate();
     gs.exc_state.previous_item = ts.py.exc_info;
     ts.py.exc_info = &mut gs.exc_state;
+    if throwing {
+        // The thrown exception's context is what the generator was handling.
+        let own = gs.exc_state.exc_value;
+        if !own.is_null() && own != none::none_ptr() {
+            if let Some(e) = crate::errors::fetch() {
+                crate::errors::chain_to_handled(&e);
+                let _ = crate::errors::restore(e);
+            }
+        }
+    }
     gs.running = 1;
     gs.started = 1;
-    let r = crate::eval::execute(&fobj, throwing);
+    let r = crate::eval::execute(fobj, throwing);
     gs.running = 0;
     ts.py.exc_info = gs.exc_state.previous_item;
     gs.exc_state.previous_item = null_mut();
@@ -212,6 +247,11 @@ fn finish(gen: &Obj) {
     unsafe {
         crate::object::xdecref(std::mem::replace(&mut gs.exc_state.exc_value, null_mut()));
     }
+}
+
+/// `gen.send(v)`: the next yielded value, or StopIteration on return.
+pub fn send(gen: &Obj, v: Obj) -> PyResult<Obj> {
+    send_impl(gen, v)
 }
 
 /// `gen.send(v)` with StopIteration on return.
@@ -237,10 +277,7 @@ fn stop_iteration(gen: &Obj, r: Obj) -> crate::errors::PyErr {
 /// SEND: sends `v` into a sub-iterator (yield from / await).
 pub fn send_to(receiver: &Obj, v: Obj) -> PyResult<SendResult> {
     if is_gen(receiver) || is_coro(receiver) {
-        return match resume(receiver, Some(v), false) {
-            Ok(r) => Ok(r),
-            Err(e) => Err(e),
-        };
+        return resume(receiver, Some(v), false);
     }
     let r = next_or_send(receiver, v);
     if !r.is_null() {
@@ -332,7 +369,113 @@ fn gen_throw(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     throw_impl(slf, &args[0], args.get(1), args.get(2))
 }
 
-fn throw_impl(gen: &Obj, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<Obj> {
+/// `throw()` of a generator, coroutine or their wrappers.
+pub fn throw_impl(gen: &Obj, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<Obj> {
+    let r = throw_ex(gen, true, typ, val, tb)?;
+    returned_as_stop(gen, r)
+}
+
+fn returned_as_stop(gen: &Obj, r: SendResult) -> PyResult<Obj> {
+    match r {
+        SendResult::Yielded(y) => Ok(y),
+        SendResult::Returned(r) => Err(stop_iteration(gen, r)),
+    }
+}
+
+/// Does the exception `typ` (a class, an instance or a tuple of them) match
+/// `tp`, as PyErr_GivenExceptionMatches?
+fn given_matches(typ: &Obj, tp: *mut PyTypeObject) -> bool {
+    if tuple::is_tuple(typ) {
+        return tuple::items(typ).iter().any(|t| given_matches(t, tp));
+    }
+    if exc::is_exception_instance(typ) {
+        return type_::is_subtype(typ.type_ptr(), tp);
+    }
+    exc::is_exception_class(typ) && type_::is_subtype(type_::as_type(typ), tp)
+}
+
+/// Runs `f` with `gen` marked as executing (gi_running), as while it
+/// passes a throw() or close() on to the iterator it delegates to.
+fn while_executing<T>(gen: &Obj, f: impl FnOnce() -> T) -> T {
+    let gs = g(gen);
+    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
+    let fr = frame::frame_mut(&fobj);
+    let saved = fr.state;
+    fr.state = state::EXECUTING;
+    gs.running = 1;
+    let r = f();
+    let gs = g(gen);
+    gs.running = 0;
+    frame::frame_mut(&fobj).state = saved;
+    r
+}
+
+/// CPython's `_gen_throw`: a throw into a generator that is delegating
+/// (yield from / await) goes to the sub-iterator first; when that one
+/// finishes, the generator continues with its result or its exception.
+fn throw_ex(gen: &Obj, close_on_genexit: bool, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<SendResult> {
+    if let Some(yf) = if g(gen).frame.is_null() { None } else { delegate_of(gen) } {
+        if close_on_genexit && given_matches(typ, exc::GeneratorExit()) {
+            // Closing: the sub-iterator is closed, then GeneratorExit is
+            // raised here (or the sub-iterator's own error).
+            let closed = while_executing(gen, || close_iter(&yf));
+            if closed.is_err() {
+                return send_ex(gen, Some(none::none()), true, false);
+            }
+            return throw_here(gen, typ, val, tb);
+        }
+        let ret = if is_gen(&yf) || is_coro(&yf) {
+            // The generator's frame is on the stack while the sub-generator
+            // runs, so tracebacks and sys._getframe() see it.
+            let fobj = unsafe { Obj::from_borrowed(g(gen).frame) };
+            let ts = tstate();
+            let prev = ts.current_frame;
+            unsafe {
+                crate::object::xsetref(&mut frame::frame_mut(&fobj).f_back, crate::object::opt_into_raw(crate::object::opt_from_borrowed(prev)));
+            }
+            ts.current_frame = fobj.as_ptr();
+            let r = while_executing(gen, || throw_ex(&yf, close_on_genexit, typ, val, tb).and_then(|r| returned_as_stop(&yf, r)));
+            let ts = tstate();
+            ts.current_frame = prev;
+            unsafe {
+                crate::object::xsetref(&mut frame::frame_mut(&fobj).f_back, null_mut());
+            }
+            r
+        } else {
+            match crate::ops::attr::getattr_opt(&yf, &pystr::intern("throw"))? {
+                None => return throw_here(gen, typ, val, tb),
+                Some(m) => {
+                    let mut args = vec![typ.clone()];
+                    if let Some(v) = val {
+                        args.push(v.clone());
+                        if let Some(t) = tb {
+                            args.push(t.clone());
+                        }
+                    }
+                    while_executing(gen, || crate::ops::call::call(&m, &args, None))
+                }
+            }
+        };
+        return match ret {
+            Ok(y) => Ok(SendResult::Yielded(y)),
+            Err(_) => {
+                // The sub-iterator is done: pop it, continue at the SEND's
+                // target with its value, or raise its error here.
+                pop_delegate(gen);
+                if crate::errors::matches(exc::StopIteration()) {
+                    let v = stop_value()?;
+                    send_ex(gen, Some(v), false, false)
+                } else {
+                    send_ex(gen, Some(none::none()), true, false)
+                }
+            }
+        };
+    }
+    throw_here(gen, typ, val, tb)
+}
+
+/// The exception for `throw(typ, val, tb)`, raised inside the generator.
+fn throw_here(gen: &Obj, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<SendResult> {
     let tb = tb.filter(|t| !none::is_none(t));
     if let Some(t) = tb {
         if !crate::types::traceback::is_traceback(t) {
@@ -340,13 +483,10 @@ fn throw_impl(gen: &Obj, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyRe
         }
     }
     let value = if exc::is_exception_class(typ) {
-        match val {
-            Some(v) if exc::is_exception_instance(v) && type_::is_subtype(v.type_ptr(), type_::as_type(typ)) => v.clone(),
-            Some(v) if !none::is_none(v) => {
-                let args: Vec<Obj> = if tuple::is_tuple(v) { tuple::items(v).to_vec() } else { vec![v.clone()] };
-                crate::ops::call::call(typ, &args, None)?
-            }
-            _ => crate::ops::call::call(typ, &[], None)?,
+        // Instantiating the class may fail: that failure is what is thrown.
+        match normalize(typ, val) {
+            Ok(v) => v,
+            Err(e) => crate::errors::take(e),
         }
     } else if exc::is_exception_instance(typ) {
         if val.map(|v| !none::is_none(v)).unwrap_or(false) {
@@ -363,110 +503,60 @@ fn throw_impl(gen: &Obj, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyRe
     if let Some(t) = tb {
         exc::set_traceback(&value, Some(t.clone()));
     }
-    // Delegate to a sub-iterator first (yield from / await in progress).
-    let gs = g(gen);
-    if !gs.frame.is_null() {
-        if let Some(sub) = delegate_of(gen) {
-            let r = if is_gen(&sub) || is_coro(&sub) {
-                throw_impl(&sub, &value, None, None).map(SendResult::Yielded)
-            } else {
-                match crate::ops::attr::getattr_opt(&sub, &pystr::intern("throw"))? {
-                    Some(t) => crate::ops::call::call(&t, &[value.clone()], None).map(SendResult::Yielded),
-                    None => {
-                        let _ = crate::errors::restore(value.clone());
-                        return throw_into_frame(gen);
-                    }
-                }
-            };
-            match r {
-                Ok(SendResult::Yielded(y)) => return Ok(y),
-                Ok(SendResult::Returned(_)) => unreachable!(),
-                Err(_) => {
-                    // The sub-iterator finished (StopIteration → value) or raised.
-                    let fobj = unsafe { Obj::from_borrowed(gs.frame) };
-                    let fr = frame::frame_mut(&fobj);
-                    // Pop the sub-iterator; continue at the SEND's target.
-                    if crate::errors::matches(exc::StopIteration()) {
-                        let v = stop_value()?;
-                        unsafe {
-                            let sb = fr.stack_base();
-                            fr.sp -= 1;
-                            crate::object::xdecref(std::mem::replace(&mut *sb.add(fr.sp as usize), null_mut()));
-                        }
-                        return match resume_after_delegate(gen, v)? {
-                            SendResult::Yielded(y) => Ok(y),
-                            SendResult::Returned(r) => Err(stop_iteration(gen, r)),
-                        };
-                    }
-                    return throw_into_frame(gen);
-                }
-            }
-        }
-    }
     let _ = crate::errors::restore(value);
-    throw_into_frame(gen)
+    send_ex(gen, Some(none::none()), true, false)
 }
 
-fn throw_into_frame(gen: &Obj) -> PyResult<Obj> {
-    let gs = g(gen);
-    let done = gs.frame.is_null() || frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state != state::SUSPENDED;
-    if done {
-        let created = !gs.frame.is_null() && frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state == state::CREATED;
-        if created {
-            // Throwing into a just-created generator finishes it.
-            let fobj = unsafe { Obj::from_borrowed(gs.frame) };
-            let fr = frame::frame_mut(&fobj);
-            fr.state = state::COMPLETED;
-            frame::clear_values(fr);
+/// The instance for exception class `typ` and value `val`, as
+/// PyErr_NormalizeException: `val` itself when it is an instance of `typ`,
+/// else `typ()`, `typ(*val)` for a tuple, or `typ(val)`.
+fn normalize(typ: &Obj, val: Option<&Obj>) -> PyResult<Obj> {
+    let val = val.filter(|v| !none::is_none(v));
+    if let Some(v) = val {
+        if exc::is_exception_instance(v) && type_::is_subtype(v.type_ptr(), type_::as_type(typ)) {
+            return Ok(v.clone());
         }
-        return Err(crate::errors::PyErr::already_set());
     }
-    match resume(gen, None, true)? {
-        SendResult::Yielded(y) => Ok(y),
-        SendResult::Returned(r) => Err(stop_iteration(gen, r)),
+    let args: Vec<Obj> = match val {
+        None => vec![],
+        Some(v) if tuple::is_tuple(v) => tuple::items(v).to_vec(),
+        Some(v) => vec![v.clone()],
+    };
+    let e = crate::ops::call::call(typ, &args, None)?;
+    if !exc::is_exception_instance(&e) {
+        let r = crate::ops::repr(typ)?;
+        crate::bail!(
+            TypeError,
+            "calling {} should have returned an instance of BaseException, not {}",
+            pystr::to_string_lossy(&r),
+            e.ty().name()
+        );
     }
+    Ok(e)
 }
 
-/// After a delegated throw ended the sub-iterator with value `v`: the frame
-/// continues after its SEND with `v` pushed.
-fn resume_after_delegate(gen: &Obj, v: Obj) -> PyResult<SendResult> {
+/// Pops the sub-iterator of a delegating generator and points its frame at
+/// the SEND's target, where the sub-iterator's result is expected.
+fn pop_delegate(gen: &Obj) {
     let gs = g(gen);
     let fobj = unsafe { Obj::from_borrowed(gs.frame) };
     let fr = frame::frame_mut(&fobj);
-    // The frame is suspended at the YIELD_VALUE after SEND; the instruction
-    // before it is the SEND whose argument is the continuation target.
+    unsafe {
+        let sb = fr.stack_base();
+        fr.sp -= 1;
+        crate::object::xdecref(std::mem::replace(&mut *sb.add(fr.sp as usize), null_mut()));
+    }
+    // The frame is suspended at the YIELD_VALUE after SEND; the SEND's
+    // argument is the continuation target.
     let code_obj = fr.code_obj().clone();
     let words = &crate::types::code::data(&code_obj).words;
     let mut i = fr.ip as usize;
-    // Walk back to the SEND (the yield sits right after it, caches included).
     while i > 0 {
         i -= 1;
         let (op, arg) = krait_bytecode::decode(words[i]);
         if op == krait_bytecode::Opcode::SEND as u8 {
             fr.ip = arg;
             break;
-        }
-    }
-    // Replace the pending resumption: push v directly.
-    crate::eval::push_value(&fobj, v);
-    // Mark as created-like resume without pushing again.
-    let ts = tstate();
-    gs.exc_state.previous_item = ts.py.exc_info;
-    ts.py.exc_info = &mut gs.exc_state;
-    gs.running = 1;
-    let r = crate::eval::execute(&fobj, false);
-    gs.running = 0;
-    ts.py.exc_info = gs.exc_state.previous_item;
-    gs.exc_state.previous_item = null_mut();
-    match r {
-        Ok(Exit::Yield(y)) => Ok(SendResult::Yielded(y)),
-        Ok(Exit::Return(r)) => {
-            finish(gen);
-            Ok(SendResult::Returned(r))
-        }
-        Err(e) => {
-            finish(gen);
-            Err(e)
         }
     }
 }
@@ -503,28 +593,46 @@ fn delegate_of(gen: &Obj) -> Option<Obj> {
     None
 }
 
-/// `gen.close()`.
-pub fn close(gen: &Obj) -> PyResult<()> {
-    let gs = g(gen);
-    if gs.frame.is_null() {
-        return Ok(());
+/// Closes the iterator a generator delegates to: `close()` of a generator
+/// or coroutine, else its `close` method if it has one.
+fn close_iter(yf: &Obj) -> PyResult<()> {
+    if is_gen(yf) || is_coro(yf) {
+        return close(yf);
     }
-    let st = frame::frame_mut(unsafe { Obj::borrow_slot(&gs.frame) }).state;
-    if st == state::COMPLETED {
-        return Ok(());
-    }
-    if st == state::CREATED {
-        let fobj = unsafe { Obj::from_borrowed(gs.frame) };
-        let fr = frame::frame_mut(&fobj);
-        fr.state = state::COMPLETED;
-        frame::clear_values(fr);
-        return Ok(());
-    }
-    let ge = exc::new_exception(exc::GeneratorExit(), &[])?;
-    match throw_impl(gen, &ge.get_type(), Some(&ge), None) {
-        Ok(_) => {
-            crate::bail!(RuntimeError, "{} ignored GeneratorExit", kind_name(gen));
+    match crate::ops::attr::getattr_opt(yf, &pystr::intern("close")) {
+        Ok(Some(m)) => crate::ops::call::call(&m, &[], None).map(|_| ()),
+        Ok(None) => Ok(()),
+        Err(e) => {
+            crate::errors::write_unraisable(e, Some(yf));
+            Ok(())
         }
+    }
+}
+
+/// `gen.close()`: GeneratorExit raised at the suspension point (after the
+/// delegated-to iterator is closed); the generator must not yield again.
+pub fn close(gen: &Obj) -> PyResult<()> {
+    let mut err = false;
+    if !g(gen).frame.is_null() {
+        if let Some(yf) = delegate_of(gen) {
+            err = while_executing(gen, || close_iter(&yf)).is_err();
+        }
+    }
+    if !err {
+        let _ = crate::errors::raise_empty(exc::GeneratorExit());
+    }
+    match send_ex(gen, Some(none::none()), true, true) {
+        Ok(SendResult::Yielded(_)) => {
+            let msg = if gen.is_type(asyncgen_type()) {
+                "async generator ignored GeneratorExit"
+            } else if is_coro(gen) {
+                "coroutine ignored GeneratorExit"
+            } else {
+                "generator ignored GeneratorExit"
+            };
+            crate::bail!(RuntimeError, "{}", msg);
+        }
+        Ok(SendResult::Returned(_)) => Ok(()),
         Err(e) => {
             if crate::errors::matches(exc::GeneratorExit()) || crate::errors::matches(exc::StopIteration()) {
                 crate::errors::clear();
@@ -643,12 +751,16 @@ pub fn get_anext(o: &Obj) -> PyResult<Obj> {
         None => crate::bail!(TypeError, "'async for' requires an iterator with __anext__ method, got {}", t.name()),
     };
     get_awaitable(&r, 0).map_err(|e| {
-        if crate::errors::matches(exc::TypeError()) {
-            crate::errors::clear();
-            crate::raise!(TypeError, "'async for' received an invalid object from __anext__: {}", r.ty().name())
-        } else {
-            e
+        // Whatever failed becomes the cause (and context) of the TypeError.
+        let cause = crate::errors::take(e);
+        let err = crate::raise!(TypeError, "'async for' received an invalid object from __anext__: {}", r.ty().name());
+        if let Some(new) = crate::errors::fetch() {
+            exc::set_cause(&new, Some(cause.clone()));
+            exc::set_context(&new, Some(cause));
+            let _ = err;
+            return crate::errors::restore(new);
         }
+        err
     })
 }
 
@@ -906,7 +1018,18 @@ crate::unary_slot!(gen_repr_slot => gen_repr);
 /// a coroutine that never ran is reported; a suspended generator gets
 /// close() (runs its finally blocks).
 unsafe extern "C" fn gen_finalize(p: *mut PyObject) {
-    let o = Obj::from_borrowed(p);
+    finalize(&Obj::from_borrowed(p));
+}
+
+/// The body of tp_finalize, also run by `frame.clear()` on a generator's
+/// frame (CPython's `_PyGen_Finalize`).
+pub fn finalize(o: &Obj) {
+    // Safety: reads the generator's own fields; `o` keeps it alive.
+    unsafe { finalize_impl(o) }
+}
+
+unsafe fn finalize_impl(o: &Obj) {
+    let o = o.clone();
     let gs = g(&o);
     let st = if gs.frame.is_null() { state::COMPLETED } else { frame::frame_mut(Obj::borrow_slot(&gs.frame)).state };
     if st == state::COMPLETED {
@@ -988,20 +1111,33 @@ unsafe extern "C" fn asend_dealloc(p: *mut PyObject) {
 /// "coroutine ... was never awaited": through
 /// `warnings._warn_unawaited_coroutine` once `warnings` is imported (it adds
 /// the creation traceback from `cr_origin`), else a plain RuntimeWarning.
+/// When that hook fails for another reason than the warning having been
+/// turned into an error, the failure is reported as unraisable and the
+/// plain warning is issued after all.
 unsafe fn warn_unawaited(o: &Obj) {
-    let r = match crate::modules::warnings::python_warnings("_warn_unawaited_coroutine").unwrap_or_else(|_| {
-        crate::errors::clear();
+    let mut warned = false;
+    let hook = crate::modules::warnings::python_warnings("_warn_unawaited_coroutine").unwrap_or_else(|e| {
+        crate::errors::write_unraisable(e, Some(o));
         None
-    }) {
-        Some(h) => crate::ops::call::call(&h, &[o.clone()], None).map(|_| ()),
-        None => crate::modules::warnings::warn(
+    });
+    if let Some(h) = hook {
+        match crate::ops::call::call(&h, &[o.clone()], None) {
+            Ok(_) => warned = true,
+            Err(e) => {
+                warned = crate::errors::matches(exc::RuntimeWarning());
+                crate::errors::write_unraisable(e, Some(o));
+            }
+        }
+    }
+    if !warned {
+        let r = crate::modules::warnings::warn(
             exc::RuntimeWarning(),
             &format!("coroutine '{}' was never awaited", pystr::to_string_lossy(Obj::borrow_slot(&g(o).qualname))),
             1,
-        ),
-    };
-    if let Err(e) = r {
-        crate::errors::write_unraisable(e, Some(o));
+        );
+        if let Err(e) = r {
+            crate::errors::write_unraisable(e, Some(o));
+        }
     }
 }
 
@@ -1077,14 +1213,23 @@ pub fn init_types() {
             (*t).tp_repr = Some(gen_repr_slot);
             (*t).tp_weaklistoffset = std::mem::offset_of!(GenObject, weakreflist) as isize;
             let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+            let what = match prefix {
+                "gi" => "generator",
+                "cr" => "coroutine",
+                _ => "async generator",
+            };
             let mut specs = vec![
-                GetSetSpec::get_set("__name__", g_name, s_name),
-                GetSetSpec::get_set("__qualname__", g_qualname, s_qualname),
+                GetSetSpec::get_set("__name__", g_name, s_name).with_doc(leak(format!("name of the {}", what))),
+                GetSetSpec::get_set("__qualname__", g_qualname, s_qualname).with_doc(leak(format!("qualified name of the {}", what))),
                 GetSetSpec::get(leak(format!("{}_frame", prefix)), g_frame),
                 GetSetSpec::get(leak(format!("{}_running", prefix)), g_running),
                 GetSetSpec::get(leak(format!("{}_code", prefix)), g_code),
                 GetSetSpec::get(leak(format!("{}_suspended", prefix)), g_suspended),
-                GetSetSpec::get(if prefix == "cr" { "cr_await" } else if prefix == "gi" { "gi_yieldfrom" } else { "ag_await" }, g_yieldfrom),
+                if prefix == "gi" {
+                    GetSetSpec::get("gi_yieldfrom", g_yieldfrom).with_doc("object being iterated by yield from, or None")
+                } else {
+                    GetSetSpec::get(if prefix == "cr" { "cr_await" } else { "ag_await" }, g_yieldfrom).with_doc("object being awaited on, or None")
+                },
             ];
             if prefix == "cr" {
                 specs.push(GetSetSpec::get("cr_origin", g_origin));
@@ -1094,21 +1239,33 @@ pub fn init_types() {
         let t = gen_type();
         (*t).tp_iter = Some(self_iter);
         (*t).tp_iternext = Some(gen_iternext);
-        (*t).tp_methods = method_table(&[method("send", gen_send), method("throw", gen_throw), method("close", gen_close)]);
+        (*t).tp_methods = method_table(&[
+            method("send", gen_send).with_doc("send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."),
+            method("throw", gen_throw).with_doc(
+                "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration.",
+            ),
+            method("close", gen_close).with_doc("close() -> raise GeneratorExit inside generator."),
+        ]);
 
         let t = coro_type();
         (*(&raw mut CORO_ASYNC)).am_await = Some(coro_await_slot);
         (*t).tp_as_async = &raw mut CORO_ASYNC;
-        (*t).tp_methods = method_table(&[method("send", gen_send), method("throw", gen_throw), method("close", gen_close)]);
+        (*t).tp_methods = method_table(&[
+            method("send", gen_send).with_doc("send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."),
+            method("throw", gen_throw).with_doc(
+                "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration.",
+            ),
+            method("close", gen_close).with_doc("close() -> raise GeneratorExit inside coroutine."),
+        ]);
 
         let t = asyncgen_type();
         (*(&raw mut AGEN_ASYNC)).am_aiter = Some(agen_aiter_slot);
         (*(&raw mut AGEN_ASYNC)).am_anext = Some(agen_anext_slot);
         (*t).tp_as_async = &raw mut AGEN_ASYNC;
         (*t).tp_methods = method_table(&[
-            method("asend", agen_asend),
-            method("athrow", agen_athrow),
-            method("aclose", agen_aclose),
+            method("asend", agen_asend).with_doc("asend(v) -> send 'v' in generator."),
+            method("athrow", agen_athrow).with_doc("athrow(typ[,val[,tb]]) -> raise exception in generator."),
+            method("aclose", agen_aclose).with_doc("aclose() -> raise GeneratorExit inside generator."),
             method("__anext__", agen_anext),
         ]);
 

@@ -15,14 +15,20 @@ pub struct GetSetSpec {
     pub name: &'static str,
     pub get: RustGetter,
     pub set: Option<RustSetter>,
+    /// The descriptor's `__doc__` ("" for None).
+    pub doc: &'static str,
 }
 
 impl GetSetSpec {
     pub const fn get(name: &'static str, get: RustGetter) -> GetSetSpec {
-        GetSetSpec { name, get, set: None }
+        GetSetSpec { name, get, set: None, doc: "" }
     }
     pub const fn get_set(name: &'static str, get: RustGetter, set: RustSetter) -> GetSetSpec {
-        GetSetSpec { name, get, set: Some(set) }
+        GetSetSpec { name, get, set: Some(set), doc: "" }
+    }
+    /// The same attribute with a docstring.
+    pub const fn with_doc(self, doc: &'static str) -> GetSetSpec {
+        GetSetSpec { doc, ..self }
     }
 }
 
@@ -59,7 +65,7 @@ pub fn getset_table(specs: &[GetSetSpec]) -> *mut PyGetSetDef {
             name: crate::types::builtin_func::cstr(s.name),
             get: Some(rust_get),
             set: if s.set.is_some() { Some(rust_set) } else { None },
-            doc: std::ptr::null(),
+            doc: if s.doc.is_empty() { std::ptr::null() } else { crate::types::builtin_func::cstr(s.doc) },
             closure: Box::into_raw(Box::new(RustGetSet { get: s.get, set: s.set, name: s.name })) as *mut c_void,
         })
         .collect();
@@ -169,6 +175,17 @@ fn getset_name(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(d.d_name) })
 }
 
+fn getset_doc(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { o.cast::<PyGetSetDescrObject>() };
+    unsafe {
+        let doc = (*d.d_getset).doc;
+        if doc.is_null() {
+            return Ok(crate::types::none::none());
+        }
+        Ok(pystr::new(&std::ffi::CStr::from_ptr(doc).to_string_lossy()))
+    }
+}
+
 fn getset_objclass(o: &Obj) -> PyResult<Obj> {
     let d = unsafe { o.cast::<PyGetSetDescrObject>() };
     Ok(unsafe { Obj::from_borrowed(d.d_type as *mut PyObject) })
@@ -186,6 +203,7 @@ pub fn init_types() {
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__name__", getset_name),
             GetSetSpec::get("__objclass__", getset_objclass),
+            GetSetSpec::get("__doc__", getset_doc),
         ]);
     }
 }
