@@ -122,7 +122,7 @@ fn data(d: &Obj) -> PyResult<&mut AbcData> {
 
 /// `getattr(o, name, None)` truthiness of `__isabstractmethod__`.
 fn is_abstract(o: &Obj) -> PyResult<bool> {
-    match ops::attr::getattr_opt(o, &pystr::intern("__isabstractmethod__"))? {
+    match ops::attr::getattr_opt(o, &pystr::intern_static("__isabstractmethod__"))? {
         Some(v) => ops::truthy(&v),
         None => Ok(false),
     }
@@ -150,7 +150,7 @@ fn compute_abstract_methods(cls: &Obj) -> PyResult<()> {
         bail!(TypeError, "__bases__ is not tuple");
     }
     for base in tuple::items(&bases).to_vec() {
-        let Some(inherited) = ops::attr::getattr_opt(&base, &pystr::intern("__abstractmethods__"))? else {
+        let Some(inherited) = ops::attr::getattr_opt(&base, &pystr::intern_static("__abstractmethods__"))? else {
             continue;
         };
         for name in ops::seq::to_vec(&inherited)? {
@@ -163,7 +163,7 @@ fn compute_abstract_methods(cls: &Obj) -> PyResult<()> {
         }
     }
     let fs = set::new_frozenset(names)?;
-    ops::attr::setattr(cls, &pystr::intern("__abstractmethods__"), &fs)
+    ops::attr::setattr(cls, &pystr::intern_static("__abstractmethods__"), &fs)
 }
 
 fn f_abc_init(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -174,7 +174,7 @@ fn f_abc_init(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         data_type(),
         AbcData { registry: WeakSet::default(), cache: WeakSet::default(), negative: WeakSet::default(), negative_version: counter() },
     )?;
-    ops::attr::setattr(cls, &pystr::intern("_abc_impl"), &d)?;
+    ops::attr::setattr(cls, &pystr::intern_static("_abc_impl"), &d)?;
     if type_::is_type(cls) {
         let t = type_::as_type(cls);
         let td = type_::type_dict(t);

@@ -671,7 +671,7 @@ fn get_writer_dialect(o: &Obj) -> PyResult<Obj> {
 fn csv_writer(_m: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let (pos, kw) = split_args(args, kwnames);
     let (file, dialect) = one_or_two(&pos)?;
-    let write = match ops::attr::getattr_opt(&file, &pystr::intern("write"))? {
+    let write = match ops::attr::getattr_opt(&file, &pystr::intern_static("write"))? {
         Some(w) if krait_runtime::builtins::is_callable(&w) => w,
         _ => bail!(TypeError, "argument 1 must have a \"write\" method"),
     };

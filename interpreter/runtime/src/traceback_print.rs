@@ -356,7 +356,7 @@ pub fn format_exception_only(value: &Obj, out: &mut String) {
             out.push_str(&format!("{}: {}\n", name, msg));
         }
     }
-    if let Ok(Some(notes)) = crate::ops::attr::getattr_opt(value, &pystr::intern("__notes__")) {
+    if let Ok(Some(notes)) = crate::ops::attr::getattr_opt(value, &pystr::intern_static("__notes__")) {
         if let Ok(items) = crate::ops::seq::to_vec(&notes) {
             for n in items {
                 let s = if pystr::is_str(&n) {

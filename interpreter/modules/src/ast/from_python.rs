@@ -1376,7 +1376,7 @@ fn check_match_value(e: &Expr, o: &Obj) -> PyResult<()> {
         Expr::NoneLiteral(_) | Expr::BooleanLiteral(_) => bail!(ValueError, "unexpected constant inside of a literal pattern"),
         Expr::EllipsisLiteral(_) => {
             // A placeholder: the constant itself decides.
-            let v = ops::attr::getattr(o, &pystr::intern("value"))?;
+            let v = ops::attr::getattr(o, &pystr::intern_static("value"))?;
             if int::is_exact_int(&v) || float::is_exact_float(&v) || complex::is_exact_complex(&v) || pystr::is_exact_str(&v) || is_exact_bytes(&v) {
                 Ok(())
             } else {

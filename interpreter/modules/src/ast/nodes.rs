@@ -121,7 +121,7 @@ fn classes() -> PyResult<Obj> {
             dict::set_item_str(&ns, "__doc__", &pystr::new(&doc(n)))?;
             let cls = ops::call::call(&meta, &[pystr::new(n.name), tuple::new(&[base]), ns], None)?;
             if n.base.is_empty() {
-                ops::attr::setattr(&cls, &pystr::intern("_attributes"), &names_tuple(n.attributes))?;
+                ops::attr::setattr(&cls, &pystr::intern_static("_attributes"), &names_tuple(n.attributes))?;
             }
             // Optional fields and attributes default to None on the class.
             for (f, _, q) in n.fields.iter().chain(n.attributes.iter()) {
@@ -139,7 +139,7 @@ fn classes() -> PyResult<Obj> {
 // ast.AST
 
 fn ast_init(slf: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
-    let fields = ops::attr::getattr_opt(&native::type_of(slf), &pystr::intern("_fields"))?;
+    let fields = ops::attr::getattr_opt(&native::type_of(slf), &pystr::intern_static("_fields"))?;
     let fields = match fields {
         Some(f) => ops::seq::to_vec(&f)?,
         None => vec![],
@@ -170,7 +170,7 @@ krait_runtime::init_slot!(ast_init_slot => ast_init);
 /// `__reduce__`: the class, no arguments, and the instance dict.
 fn ast_reduce(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let cls = native::type_of(slf);
-    match ops::attr::getattr_opt(slf, &pystr::intern("__dict__"))? {
+    match ops::attr::getattr_opt(slf, &pystr::intern_static("__dict__"))? {
         Some(d) => Ok(tuple::new(&[cls, tuple::new(&[]), d])),
         None => Ok(tuple::new(&[cls, tuple::new(&[])])),
     }

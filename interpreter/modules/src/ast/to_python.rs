@@ -223,10 +223,10 @@ impl<'a> ToPy<'a> {
         if let Some((a, b)) = at {
             let (l, c) = self.point(a);
             let (el, ec) = self.point(b);
-            ops::attr::setattr(&o, &pystr::intern("lineno"), &i(l))?;
-            ops::attr::setattr(&o, &pystr::intern("col_offset"), &i(c))?;
-            ops::attr::setattr(&o, &pystr::intern("end_lineno"), &i(el))?;
-            ops::attr::setattr(&o, &pystr::intern("end_col_offset"), &i(ec))?;
+            ops::attr::setattr(&o, &pystr::intern_static("lineno"), &i(l))?;
+            ops::attr::setattr(&o, &pystr::intern_static("col_offset"), &i(c))?;
+            ops::attr::setattr(&o, &pystr::intern_static("end_lineno"), &i(el))?;
+            ops::attr::setattr(&o, &pystr::intern_static("end_col_offset"), &i(ec))?;
         }
         Ok(o)
     }

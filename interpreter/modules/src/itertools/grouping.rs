@@ -377,7 +377,7 @@ pub(super) fn f_tee(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Ok(tuple::new(&[]));
     }
     let it = ops::iter(&args[0])?;
-    let (first, copy) = match ops::attr::getattr_opt(&it, &krait_runtime::types::str::intern("__copy__"))? {
+    let (first, copy) = match ops::attr::getattr_opt(&it, &krait_runtime::types::str::intern_static("__copy__"))? {
         Some(c) => (it, c),
         None => {
             let t = tee_fromiterable(&it)?;

@@ -92,7 +92,7 @@ fn enter(o: &Obj) -> PyResult<Obj> {
     let (args, kw) = (st.args.clone(), st.kw.clone());
     install(o, &d);
     if has_own_init(o.type_ptr()) {
-        let init = krait_runtime::ops::attr::getattr(o, &pystr::intern("__init__"))?;
+        let init = krait_runtime::ops::attr::getattr(o, &pystr::intern_static("__init__"))?;
         if let Err(e) = krait_runtime::ops::call::call_tuple_dict(&init, &args, kw.as_ref()) {
             if let Some(st) = native::state::<Local>(o) {
                 st.dicts.remove(&serial);

@@ -152,7 +152,7 @@ pub fn call_in_temporary_thread(callback: &Obj) -> PyResult<std::thread::JoinHan
             if let Err(e) = krait_runtime::ops::call::call(&func, &[], None) {
                 let v = krait_runtime::errors::take(e);
                 let t = v.get_type();
-                let tb = krait_runtime::ops::attr::getattr(&v, &krait_runtime::types::str::intern("__traceback__"))
+                let tb = krait_runtime::ops::attr::getattr(&v, &krait_runtime::types::str::intern_static("__traceback__"))
                     .unwrap_or_else(|_| krait_runtime::types::none::none());
                 let shown = krait_runtime::modules::sys::get_attr("excepthook")
                     .is_some_and(|h| krait_runtime::ops::call::call(&h, &[t, v.clone(), tb], None).is_ok());
@@ -280,7 +280,7 @@ fn f_excepthook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let is_none = krait_runtime::types::none::is_none;
     let mut file = krait_runtime::modules::sys::get_attr("stderr").filter(|f| !is_none(f));
     if file.is_none() && !is_none(&thread) {
-        file = krait_runtime::ops::attr::getattr(&thread, &krait_runtime::types::str::intern("_stderr"))?.into();
+        file = krait_runtime::ops::attr::getattr(&thread, &krait_runtime::types::str::intern_static("_stderr"))?.into();
         if file.as_ref().is_some_and(is_none) {
             file = None;
         }
@@ -289,7 +289,7 @@ fn f_excepthook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let name = if is_none(&thread) {
         ident().to_string()
     } else {
-        let n = krait_runtime::ops::attr::getattr(&thread, &krait_runtime::types::str::intern("name"))?;
+        let n = krait_runtime::ops::attr::getattr(&thread, &krait_runtime::types::str::intern_static("name"))?;
         krait_runtime::types::str::to_string_lossy(&krait_runtime::ops::str_of(&n)?)
     };
     let body = if exceptions::is_exception_instance(&exc_value) {

@@ -62,8 +62,8 @@ fn b_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             None => Ok(None),
         }
     };
-    let sep = check("sep", &sep)?.unwrap_or_else(|| pystr::intern(" "));
-    let end = check("end", &end)?.unwrap_or_else(|| pystr::intern("\n"));
+    let sep = check("sep", &sep)?.unwrap_or_else(|| pystr::intern_static(" "));
+    let end = check("end", &end)?.unwrap_or_else(|| pystr::intern_static("\n"));
     let file = match file.filter(|f| !none::is_none(f)) {
         Some(f) => f,
         None => match crate::modules::sys::get_attr("stdout") {
@@ -71,7 +71,7 @@ fn b_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             _ => return Ok(none::none()),
         },
     };
-    let write = crate::ops::attr::getattr(&file, &pystr::intern("write"))?;
+    let write = crate::ops::attr::getattr(&file, &pystr::intern_static("write"))?;
     for (i, a) in args[..npos].iter().enumerate() {
         if i > 0 {
             crate::ops::call::call(&write, &[sep.clone()], None)?;
@@ -406,7 +406,7 @@ fn b_sorted(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         crate::bail!(TypeError, "sorted expected 1 argument, got {}", args.len() - nkw);
     }
     let l = list::from_vec(crate::ops::seq::to_vec(&args[0])?);
-    let sort = crate::ops::attr::getattr(&l, &pystr::intern("sort"))?;
+    let sort = crate::ops::attr::getattr(&l, &pystr::intern_static("sort"))?;
     crate::ops::call::call(&sort, &args[1..], kw)?;
     Ok(l)
 }
@@ -438,7 +438,7 @@ fn b_vars(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if args.is_empty() {
         return b_locals(_m, &[], None);
     }
-    match crate::ops::attr::getattr_opt(&args[0], &pystr::intern("__dict__"))? {
+    match crate::ops::attr::getattr_opt(&args[0], &pystr::intern_static("__dict__"))? {
         Some(d) => Ok(d),
         None => crate::bail!(TypeError, "vars() argument must have __dict__ attribute"),
     }
@@ -538,7 +538,7 @@ fn b_build_class(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             bases.push(b.clone());
             continue;
         }
-        match crate::ops::attr::getattr_opt(b, &pystr::intern("__mro_entries__"))? {
+        match crate::ops::attr::getattr_opt(b, &pystr::intern_static("__mro_entries__"))? {
             Some(me) => {
                 let r = crate::ops::call::call(&me, &[tuple::new(&orig_bases)], None)?;
                 if !tuple::is_tuple(&r) {
@@ -573,7 +573,7 @@ fn b_build_class(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if is_class {
         meta = type_::type_obj(type_::calculate_metaclass(type_::as_type(&meta), &bases_t)?);
     }
-    let ns = match crate::ops::attr::getattr_opt(&meta, &pystr::intern("__prepare__"))? {
+    let ns = match crate::ops::attr::getattr_opt(&meta, &pystr::intern_static("__prepare__"))? {
         Some(p) => {
             let (v, kn) = crate::ops::call::kwargs_to_vector(&[name.clone(), bases_t.clone()], Some(&kwd))?;
             crate::ops::call::call(&p, &v, kn.as_ref())?
@@ -603,7 +603,7 @@ fn b_build_class(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         crate::eval::Exit::Yield(_) => crate::bail!(SystemError, "class body yielded"),
     };
     if changed {
-        crate::ops::seq::setitem(&ns, &pystr::intern("__orig_bases__"), Some(&tuple::from_vec(orig_bases)))?;
+        crate::ops::seq::setitem(&ns, &pystr::intern_static("__orig_bases__"), Some(&tuple::from_vec(orig_bases)))?;
     }
     let (v, kn) = crate::ops::call::kwargs_to_vector(&[name.clone(), bases_t, ns], Some(&kwd))?;
     let cls = crate::ops::call::call(&meta, &v, kn.as_ref())?;

@@ -1134,7 +1134,7 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                 }
                 Opcode::LOAD_BUILD_CLASS => {
                     save!();
-                    match tri!(lookup_in(borrow!(frm.builtins), &pystr::intern("__build_class__"))) {
+                    match tri!(lookup_in(borrow!(frm.builtins), &pystr::intern_static("__build_class__"))) {
                         Some(b) => push!(b.into_raw()),
                         None => {
                             let _ = crate::raise!(NameError, "__build_class__ not found");
@@ -1150,7 +1150,7 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                             tri!(dict::set_item_str(locals, "__annotations__", &dict::new()));
                         }
                     } else {
-                        let key = pystr::intern("__annotations__");
+                        let key = pystr::intern_static("__annotations__");
                         if crate::ops::seq::getitem(locals, &key).is_err() {
                             if !crate::errors::matches(crate::types::exceptions::KeyError()) {
                                 error!();

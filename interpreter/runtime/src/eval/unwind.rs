@@ -88,7 +88,7 @@ pub fn name_error(name: &Obj) -> PyErr {
 
 /// `{**a, **b}` in calls: duplicate keys are an error naming the callee.
 pub fn dict_merge(target: &Obj, m: &Obj, callable: &Obj) -> PyResult<()> {
-    if !dict::is_dict(m) && crate::ops::attr::getattr_opt(m, &pystr::intern("keys"))?.is_none() {
+    if !dict::is_dict(m) && crate::ops::attr::getattr_opt(m, &pystr::intern_static("keys"))?.is_none() {
         crate::bail!(
             TypeError,
             "{} argument after ** must be a mapping, not {}",
@@ -345,7 +345,7 @@ pub fn match_class(subject: &Obj, cls: &Obj, npos: usize, kwnames: &Obj) -> PyRe
     let mut out = Vec::new();
     let mut seen: Vec<Obj> = Vec::new();
     if npos > 0 {
-        let match_args = crate::ops::attr::getattr_opt(cls, &pystr::intern("__match_args__"))?;
+        let match_args = crate::ops::attr::getattr_opt(cls, &pystr::intern_static("__match_args__"))?;
         match match_args {
             Some(ma) => {
                 if !tuple::is_tuple(&ma) {
@@ -414,7 +414,7 @@ fn cls_name(cls: &Obj) -> String {
 
 /// MATCH_KEYS: the values for `keys` in `subject`, or None if one is missing.
 pub fn match_keys(subject: &Obj, keys: &Obj) -> PyResult<Obj> {
-    let get = crate::ops::attr::getattr(subject, &pystr::intern("get"))?;
+    let get = crate::ops::attr::getattr(subject, &pystr::intern_static("get"))?;
     let dummy = crate::types::object_::sentinel();
     let mut out = Vec::new();
     let mut seen: Vec<Obj> = Vec::new();

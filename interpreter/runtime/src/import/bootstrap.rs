@@ -145,7 +145,7 @@ pub fn install(use_env: bool) -> PyResult<()> {
     // builtins.open is io.open, as CPython's startup sets it.
     if crate::modules::is_builtin("_io") {
         let io = super::import_module_level(&pystr::new("_io"), None, None, 0)?;
-        let open = crate::ops::attr::getattr(&io, &pystr::intern("open"))?;
+        let open = crate::ops::attr::getattr(&io, &pystr::intern_static("open"))?;
         dict::set_item_str(&crate::interp::builtins_dict(), "open", &open)?;
     }
     let lib = stdlib_dir(use_env);

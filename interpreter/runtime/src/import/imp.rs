@@ -105,7 +105,7 @@ fn f_is_builtin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn f_create_builtin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("create_builtin", args, kw, 1, 1)?;
-    let name_obj = crate::ops::attr::getattr(&args[0], &pystr::intern("name"))?;
+    let name_obj = crate::ops::attr::getattr(&args[0], &pystr::intern_static("name"))?;
     let name = name_arg("create_builtin", &name_obj)?;
     if name == "sys" || name == "builtins" {
         if let Some(m) = dict::get_item_str(&crate::interp::modules(), &name)? {
@@ -175,7 +175,7 @@ fn f_extension_suffixes(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
 
 fn f_create_dynamic(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("create_dynamic", args, kw, 1, 2)?;
-    let name = crate::ops::attr::getattr(&args[0], &pystr::intern("name"))?;
+    let name = crate::ops::attr::getattr(&args[0], &pystr::intern_static("name"))?;
     crate::bail!(ImportError, "extension modules are not supported yet: {}", pystr::to_string_lossy(&name))
 }
 

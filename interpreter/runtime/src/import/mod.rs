@@ -15,7 +15,7 @@ use crate::types::{dict, int, none, str as pystr, tuple};
 /// IMPORT_NAME: calls `builtins.__import__` like CPython.
 pub fn import_name(frm: &FrameObject, name: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
     let builtins = unsafe { Obj::borrow_slot(&frm.builtins) };
-    let imp = match crate::eval::lookup_in(builtins, &pystr::intern("__import__"))? {
+    let imp = match crate::eval::lookup_in(builtins, &pystr::intern_static("__import__"))? {
         Some(f) => f,
         None => crate::bail!(ImportError, "__import__ not found"),
     };
@@ -140,7 +140,7 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
     if has_fromlist {
         // A package's submodules named in the fromlist are imported too.
         if let Some(b) = bootstrap::bootstrap_module() {
-            if crate::ops::attr::getattr_opt(&m, &pystr::intern("__path__"))?.is_some() {
+            if crate::ops::attr::getattr_opt(&m, &pystr::intern_static("__path__"))?.is_some() {
                 let imp = dict::get_item_str(&crate::interp::builtins_dict(), "__import__")?.unwrap_or_else(none::none);
                 return crate::ops::attr::call_method(&b, "_handle_fromlist", &[m, fromlist.unwrap().clone(), imp]);
             }
@@ -176,7 +176,7 @@ fn package_of(g: &Obj) -> PyResult<Option<String>> {
             crate::bail!(TypeError, "package must be a string");
         }
         if let Some(spec) = dict::get_item_str(g, "__spec__")?.filter(|p| !none::is_none(p)) {
-            let parent = crate::ops::attr::getattr(&spec, &pystr::intern("parent"))?;
+            let parent = crate::ops::attr::getattr(&spec, &pystr::intern_static("parent"))?;
             if !crate::ops::eq(&p, &parent)? {
                 crate::modules::warnings::warn(crate::types::exceptions::ImportWarning(), "__package__ != __spec__.parent", 1)?;
             }
@@ -184,7 +184,7 @@ fn package_of(g: &Obj) -> PyResult<Option<String>> {
         return Ok(Some(pystr::to_string_lossy(&p)));
     }
     if let Some(spec) = dict::get_item_str(g, "__spec__")?.filter(|p| !none::is_none(p)) {
-        let parent = crate::ops::attr::getattr(&spec, &pystr::intern("parent"))?;
+        let parent = crate::ops::attr::getattr(&spec, &pystr::intern_static("parent"))?;
         if !pystr::is_str(&parent) {
             crate::bail!(TypeError, "__spec__.parent must be a string");
         }
@@ -213,7 +213,7 @@ pub fn import_from(m: &Obj, name: &Obj) -> PyResult<Obj> {
     match crate::ops::attr::getattr_opt(m, name)? {
         Some(v) => Ok(v),
         None => {
-            let mname = crate::ops::attr::getattr_opt(m, &pystr::intern("__name__"))?
+            let mname = crate::ops::attr::getattr_opt(m, &pystr::intern_static("__name__"))?
                 .filter(|n| pystr::is_str(n))
                 .map(|n| pystr::to_string_lossy(&n));
             // A submodule already imported under its full name.
@@ -230,7 +230,7 @@ pub fn import_from(m: &Obj, name: &Obj) -> PyResult<Obj> {
             let file = attr("__file__").filter(|f| pystr::is_str(f));
             let spec = attr("__spec__").filter(|s| !none::is_none(s));
             let initializing = match &spec {
-                Some(s) => match crate::ops::attr::getattr_opt(s, &pystr::intern("_initializing")) {
+                Some(s) => match crate::ops::attr::getattr_opt(s, &pystr::intern_static("_initializing")) {
                     Ok(Some(v)) => crate::ops::truthy(&v).unwrap_or(false),
                     _ => false,
                 },
@@ -266,10 +266,10 @@ pub fn import_star(frm: &FrameObject, m: &Obj) -> PyResult<()> {
         crate::bail!(SystemError, "no locals found during 'import *'");
     }
     let locals = unsafe { Obj::borrow_slot(&frm.locals) };
-    let (names, check_private) = match crate::ops::attr::getattr_opt(m, &pystr::intern("__all__"))? {
+    let (names, check_private) = match crate::ops::attr::getattr_opt(m, &pystr::intern_static("__all__"))? {
         Some(all) => (crate::ops::seq::to_vec(&all)?, false),
         None => {
-            let d = crate::ops::attr::getattr(m, &pystr::intern("__dict__"))?;
+            let d = crate::ops::attr::getattr(m, &pystr::intern_static("__dict__"))?;
             (crate::ops::seq::to_vec(&crate::ops::attr::call_method(&d, "keys", &[])?)?, true)
         }
     };

@@ -52,7 +52,7 @@ fn create_stdio(io: &Obj, fd: i32, write: bool, name: &str, encoding: &str, erro
         Some(&tuple::new(&[pystr::new("closefd")])),
     )?;
     let raw = if buffered { ops::attr::getattr_str(&buf, "raw")? } else { buf.clone() };
-    ops::attr::setattr(&raw, &pystr::intern("name"), &pystr::new(name))?;
+    ops::attr::setattr(&raw, &pystr::intern_static("name"), &pystr::new(name))?;
     let isatty = ops::truthy(&ops::attr::call_method(&raw, "isatty", &[])?)?;
     let line_buffering = !unbuffered && (isatty || fd == 2);
     let wrapper = ops::attr::getattr_str(io, "TextIOWrapper")?;
@@ -68,7 +68,7 @@ fn create_stdio(io: &Obj, fd: i32, write: bool, name: &str, encoding: &str, erro
         ],
         Some(&tuple::new(&[pystr::new("line_buffering"), pystr::new("write_through")])),
     )?;
-    ops::attr::setattr(&stream, &pystr::intern("mode"), &pystr::new(if write { "w" } else { "r" }))?;
+    ops::attr::setattr(&stream, &pystr::intern_static("mode"), &pystr::new(if write { "w" } else { "r" }))?;
     Ok(stream)
 }
 

@@ -169,7 +169,7 @@ fn m_read(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn g_encoding(_o: &Obj) -> PyResult<Obj> {
-    Ok(pystr::intern("utf-8"))
+    Ok(pystr::intern_static("utf-8"))
 }
 
 /// The error handler of a standard stream, as CPython picks it: stderr
@@ -344,12 +344,12 @@ fn s_exception(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn s_getdefaultencoding(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getdefaultencoding", args, kw, 0, 0)?;
-    Ok(pystr::intern("utf-8"))
+    Ok(pystr::intern_static("utf-8"))
 }
 
 fn s_getfilesystemencoding(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getfilesystemencoding", args, kw, 0, 0)?;
-    Ok(pystr::intern("utf-8"))
+    Ok(pystr::intern_static("utf-8"))
 }
 
 fn s_get_int_max_str_digits(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -382,7 +382,7 @@ fn s_displayhook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     let r = crate::ops::repr(v)?;
     crate::ops::attr::call_method(&out, "write", &[r])?;
-    crate::ops::attr::call_method(&out, "write", &[pystr::intern("\n")])?;
+    crate::ops::attr::call_method(&out, "write", &[pystr::intern_static("\n")])?;
     dict::set_item_str(&b, "_", v)?;
     Ok(none::none())
 }
@@ -559,7 +559,7 @@ fn s_current_exceptions(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
 
 fn s_getfilesystemencodeerrors(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.getfilesystemencodeerrors", args, kw, 0, 0)?;
-    Ok(pystr::intern("surrogateescape"))
+    Ok(pystr::intern_static("surrogateescape"))
 }
 
 fn s_audit(_m: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

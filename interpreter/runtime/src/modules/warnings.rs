@@ -50,7 +50,7 @@ fn state() -> &'static State {
                 f("ignore", exc::ImportWarning(), None),
                 f("ignore", exc::ResourceWarning(), None),
             ]);
-            State { filters: std::cell::RefCell::new(filters), once_registry: dict::new(), default_action: pystr::intern("default") }
+            State { filters: std::cell::RefCell::new(filters), once_registry: dict::new(), default_action: pystr::intern_static("default") }
         });
         // SAFETY: the cell lives in a static and is set once.
         unsafe { &*(s as *const State) }
@@ -69,7 +69,7 @@ pub fn python_warnings(name: &str) -> PyResult<Option<Obj>> {
 /// `warnings.<name>`, importing the module first when `import` is set.
 fn warnings_attr(name: &str, import: bool) -> PyResult<Option<Obj>> {
     if import {
-        crate::import::import_module_level(&pystr::intern("warnings"), None, None, 0)?;
+        crate::import::import_module_level(&pystr::intern_static("warnings"), None, None, 0)?;
     }
     python_warnings(name)
 }
@@ -179,7 +179,7 @@ fn normalize_module(filename: &Obj) -> Obj {
 /// "filename:lineno: Category: text" and the source line, on sys.stderr
 /// (the `warnings` module is not imported).
 fn show_warning(filename: &Obj, lineno: i64, text: &Obj, category: &Obj, sourceline: Option<&Obj>) -> PyResult<()> {
-    let name = crate::ops::attr::getattr(category, &pystr::intern("__name__"))?;
+    let name = crate::ops::attr::getattr(category, &pystr::intern_static("__name__"))?;
     let Some(err) = crate::modules::sys::get_attr("stderr").filter(|e| !none::is_none(e)) else {
         eprintln!("lost sys.stderr");
         return Ok(());

@@ -28,7 +28,7 @@ pub fn isinstance(o: &Obj, cls: &Obj) -> PyResult<bool> {
         crate::ops::leave_recursive_call();
         return r;
     }
-    if let Some(check) = type_::lookup(cls.type_ptr(), &pystr::intern("__instancecheck__")) {
+    if let Some(check) = type_::lookup(cls.type_ptr(), &pystr::intern_static("__instancecheck__")) {
         crate::ops::enter_recursive_call(" in __instancecheck__")?;
         let bound = bind(&check, cls);
         let r = bound.and_then(|b| crate::ops::call::call(&b, &[o.clone()], None)).and_then(|r| crate::ops::truthy(&r));
@@ -52,7 +52,7 @@ pub fn recursive_isinstance(o: &Obj, cls: &Obj) -> PyResult<bool> {
             return Ok(true);
         }
         // obj.__class__ may differ from type(obj) (proxies).
-        if let Some(c) = crate::ops::attr::getattr_opt(o, &pystr::intern("__class__"))? {
+        if let Some(c) = crate::ops::attr::getattr_opt(o, &pystr::intern_static("__class__"))? {
             if !c.is(&o.get_type()) && type_::is_type(&c) {
                 return Ok(type_::is_subtype(type_::as_type(&c), type_::as_type(cls)));
             }
@@ -62,7 +62,7 @@ pub fn recursive_isinstance(o: &Obj, cls: &Obj) -> PyResult<bool> {
     if !has_bases(cls)? {
         crate::bail!(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
-    match crate::ops::attr::getattr_opt(o, &pystr::intern("__class__"))? {
+    match crate::ops::attr::getattr_opt(o, &pystr::intern_static("__class__"))? {
         Some(c) => abstract_issubclass(&c, cls),
         None => Ok(false),
     }
@@ -88,7 +88,7 @@ pub fn issubclass(derived: &Obj, cls: &Obj) -> PyResult<bool> {
         crate::ops::leave_recursive_call();
         return r;
     }
-    if let Some(check) = type_::lookup(cls.type_ptr(), &pystr::intern("__subclasscheck__")) {
+    if let Some(check) = type_::lookup(cls.type_ptr(), &pystr::intern_static("__subclasscheck__")) {
         crate::ops::enter_recursive_call(" in __subclasscheck__")?;
         let r = bind(&check, cls)
             .and_then(|b| crate::ops::call::call(&b, &[derived.clone()], None))
@@ -116,7 +116,7 @@ fn has_bases(o: &Obj) -> PyResult<bool> {
     if type_::is_type(o) {
         return Ok(true);
     }
-    Ok(matches!(crate::ops::attr::getattr_opt(o, &pystr::intern("__bases__"))?, Some(b) if tuple::is_tuple(&b)))
+    Ok(matches!(crate::ops::attr::getattr_opt(o, &pystr::intern_static("__bases__"))?, Some(b) if tuple::is_tuple(&b)))
 }
 
 fn abstract_issubclass(derived: &Obj, cls: &Obj) -> PyResult<bool> {
@@ -125,7 +125,7 @@ fn abstract_issubclass(derived: &Obj, cls: &Obj) -> PyResult<bool> {
     }
     crate::ops::enter_recursive_call(" in __subclasscheck__")?;
     let r = (|| {
-        let bases = match crate::ops::attr::getattr_opt(derived, &pystr::intern("__bases__"))? {
+        let bases = match crate::ops::attr::getattr_opt(derived, &pystr::intern_static("__bases__"))? {
             Some(b) if tuple::is_tuple(&b) => b,
             _ => return Ok(false),
         };

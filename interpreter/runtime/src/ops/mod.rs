@@ -306,7 +306,7 @@ pub fn format(o: &Obj, spec: &Obj) -> PyResult<Obj> {
             return str_of(o);
         }
     }
-    let f = match crate::types::type_::lookup(o.type_ptr(), &pystr::intern("__format__")) {
+    let f = match crate::types::type_::lookup(o.type_ptr(), &pystr::intern_static("__format__")) {
         Some(f) => f,
         None => crate::bail!(TypeError, "Type {} doesn't define __format__", o.ty().name()),
     };

@@ -58,7 +58,7 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
                 return crate::types::generic_alias::new(o, key);
             }
             // `list[int]`: __class_getitem__.
-            let cg = crate::ops::attr::getattr_opt(o, &pystr::intern("__class_getitem__"))?;
+            let cg = crate::ops::attr::getattr_opt(o, &pystr::intern_static("__class_getitem__"))?;
             if let Some(cg) = cg.filter(|c| !crate::types::none::is_none(c)) {
                 return crate::ops::call::call(&cg, &[key.clone()], None);
             }

@@ -446,7 +446,7 @@ pub fn merge(o: &Obj, other: &Obj, overwrite: bool) -> PyResult<()> {
         }
         return Ok(());
     }
-    if let Some(keys) = crate::ops::attr::getattr_opt(other, &pystr::intern("keys"))? {
+    if let Some(keys) = crate::ops::attr::getattr_opt(other, &pystr::intern_static("keys"))? {
         let ks = crate::ops::seq::to_vec(&crate::ops::call::call(&keys, &[], None)?)?;
         for k in ks {
             if !overwrite && get_item(o, &k)?.is_some() {

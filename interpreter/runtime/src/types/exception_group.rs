@@ -108,10 +108,10 @@ fn derive(g: &Obj, excs: Vec<Obj>) -> PyResult<Obj> {
     unsafe { r.cast_mut::<exc::PyBaseExceptionObject>().suppress_context = suppress as u8 };
     // Each part gets its own shallow copy of a sequence of notes; anything
     // else is not copied.
-    if let Some(notes) = crate::ops::attr::getattr_opt(g, &pystr::intern("__notes__"))? {
+    if let Some(notes) = crate::ops::attr::getattr_opt(g, &pystr::intern_static("__notes__"))? {
         if crate::ops::seq::is_sequence(&notes) {
             let copy = list::from_vec(crate::ops::seq::to_vec(&notes)?);
-            crate::ops::attr::setattr(&r, &pystr::intern("__notes__"), &copy)?;
+            crate::ops::attr::setattr(&r, &pystr::intern_static("__notes__"), &copy)?;
         }
     }
     Ok(r)

@@ -692,11 +692,11 @@ fn add_note(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !pystr::is_str(&args[0]) {
         crate::bail!(TypeError, "note must be a str, not '{}'", args[0].ty().name());
     }
-    let notes = match crate::ops::attr::getattr_opt(slf, &pystr::intern("__notes__"))? {
+    let notes = match crate::ops::attr::getattr_opt(slf, &pystr::intern_static("__notes__"))? {
         Some(n) => n,
         None => {
             let l = crate::types::list::new();
-            crate::ops::attr::setattr(slf, &pystr::intern("__notes__"), &l)?;
+            crate::ops::attr::setattr(slf, &pystr::intern_static("__notes__"), &l)?;
             l
         }
     };
@@ -850,10 +850,10 @@ pub fn init_types() {
 pub fn init_exception_group() -> PyResult<()> {
     let bases = tuple::new(&[type_::type_obj(BaseExceptionGroup()), type_::type_obj(Exception())]);
     let ns = dict::new();
-    dict::set_item_str(&ns, "__module__", &pystr::intern("builtins"))?;
+    dict::set_item_str(&ns, "__module__", &pystr::intern_static("builtins"))?;
     let t = crate::ops::call::call(
         &type_::type_obj(type_::type_type()),
-        &[pystr::intern("ExceptionGroup"), bases, ns],
+        &[pystr::intern_static("ExceptionGroup"), bases, ns],
         None,
     )?;
     unsafe {

@@ -540,7 +540,7 @@ fn set_wrapper_dict(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 
 fn get_isabstract(o: &Obj) -> PyResult<Obj> {
     let f = wrapped(o);
-    let v = crate::ops::attr::getattr_opt(&f, &pystr::intern("__isabstractmethod__"))?;
+    let v = crate::ops::attr::getattr_opt(&f, &pystr::intern_static("__isabstractmethod__"))?;
     Ok(crate::types::bool_::from_bool(match v {
         Some(v) => crate::ops::truthy(&v)?,
         None => false,

@@ -442,7 +442,7 @@ fn throw_ex(gen: &Obj, close_on_genexit: bool, typ: &Obj, val: Option<&Obj>, tb:
             }
             r
         } else {
-            match crate::ops::attr::getattr_opt(&yf, &pystr::intern("throw"))? {
+            match crate::ops::attr::getattr_opt(&yf, &pystr::intern_static("throw"))? {
                 None => return throw_here(gen, typ, val, tb),
                 Some(m) => {
                     let mut args = vec![typ.clone()];
@@ -599,7 +599,7 @@ fn close_iter(yf: &Obj) -> PyResult<()> {
     if is_gen(yf) || is_coro(yf) {
         return close(yf);
     }
-    match crate::ops::attr::getattr_opt(yf, &pystr::intern("close")) {
+    match crate::ops::attr::getattr_opt(yf, &pystr::intern_static("close")) {
         Ok(Some(m)) => crate::ops::call::call(&m, &[], None).map(|_| ()),
         Ok(None) => Ok(()),
         Err(e) => {

@@ -162,7 +162,7 @@ fn ga_call(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let origin = unsafe { Obj::borrow_slot(&ga(o).origin) };
     let r = crate::ops::call::call_tuple_dict(origin, args, kwargs)?;
     // Record where the instance came from, as CPython does (ignoring failures).
-    if crate::ops::attr::setattr(&r, &pystr::intern("__orig_class__"), o).is_err() {
+    if crate::ops::attr::setattr(&r, &pystr::intern_static("__orig_class__"), o).is_err() {
         crate::errors::clear();
     }
     Ok(r)
@@ -272,9 +272,9 @@ pub fn make_parameters(args: &Obj) -> PyResult<Obj> {
         if type_::is_type(t) {
             continue;
         }
-        if crate::ops::attr::getattr_opt(t, &pystr::intern("__typing_subst__"))?.is_some() {
+        if crate::ops::attr::getattr_opt(t, &pystr::intern_static("__typing_subst__"))?.is_some() {
             push_unique(&mut params, t);
-        } else if let Some(sub) = crate::ops::attr::getattr_opt(t, &pystr::intern("__parameters__"))? {
+        } else if let Some(sub) = crate::ops::attr::getattr_opt(t, &pystr::intern_static("__parameters__"))? {
             if tuple::is_tuple(&sub) {
                 for p in tuple::items(&sub) {
                     push_unique(&mut params, p);
@@ -291,7 +291,7 @@ fn unpack_args(item: &Obj) -> PyResult<Vec<Obj>> {
     let mut out = Vec::new();
     for it in items {
         if !type_::is_type(&it) {
-            if let Some(sub) = crate::ops::attr::getattr_opt(&it, &pystr::intern("__typing_unpacked_tuple_args__"))? {
+            if let Some(sub) = crate::ops::attr::getattr_opt(&it, &pystr::intern_static("__typing_unpacked_tuple_args__"))? {
                 if tuple::is_tuple(&sub) {
                     let s = tuple::items(&sub);
                     if !(s.last().map_or(false, |l| l.is(&none::ellipsis()))) {
@@ -312,7 +312,7 @@ fn index_of(params: &[Obj], x: &Obj) -> usize {
 
 /// `obj` with its own type variables replaced (`list[T]` -> `list[int]`).
 fn subs_tvars(obj: &Obj, params: &[Obj], argitems: &[Obj]) -> PyResult<Obj> {
-    let sub = match crate::ops::attr::getattr_opt(obj, &pystr::intern("__parameters__"))? {
+    let sub = match crate::ops::attr::getattr_opt(obj, &pystr::intern_static("__parameters__"))? {
         Some(s) if tuple::is_tuple(&s) && tuple::len(&s) > 0 => s,
         _ => return Ok(obj.clone()),
     };
@@ -339,7 +339,7 @@ pub fn subs_parameters(slf: &Obj, args: &Obj, params: &Obj, item: &Obj) -> PyRes
     }
     let mut item = tuple::new(&unpack_args(item)?);
     for p in &params {
-        if let Some(prepare) = crate::ops::attr::getattr_opt(p, &pystr::intern("__typing_prepare_subst__"))? {
+        if let Some(prepare) = crate::ops::attr::getattr_opt(p, &pystr::intern_static("__typing_prepare_subst__"))? {
             item = crate::ops::call::call(&prepare, &[slf.clone(), item.clone()], None)?;
         }
     }
@@ -360,11 +360,11 @@ pub fn subs_parameters(slf: &Obj, args: &Obj, params: &Obj, item: &Obj) -> PyRes
             newargs.push(arg.clone());
             continue;
         }
-        let unpack = match crate::ops::attr::getattr_opt(arg, &pystr::intern("__typing_is_unpacked_typevartuple__"))? {
+        let unpack = match crate::ops::attr::getattr_opt(arg, &pystr::intern_static("__typing_is_unpacked_typevartuple__"))? {
             Some(v) => crate::ops::truthy(&v)?,
             None => false,
         };
-        let new = match crate::ops::attr::getattr_opt(arg, &pystr::intern("__typing_subst__"))? {
+        let new = match crate::ops::attr::getattr_opt(arg, &pystr::intern_static("__typing_subst__"))? {
             Some(subst) => crate::ops::call::call(&subst, &[argitems[index_of(&params, arg)].clone()], None)?,
             None => subs_tvars(arg, &params, &argitems)?,
         };

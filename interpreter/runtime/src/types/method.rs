@@ -87,9 +87,9 @@ unsafe extern "C" fn method_traverse(p: *mut PyObject, visit: crate::object::Vis
 
 fn method_repr(o: &Obj) -> PyResult<Obj> {
     let f = func_of(o);
-    let name = match crate::ops::attr::getattr_opt(f, &pystr::intern("__qualname__"))? {
+    let name = match crate::ops::attr::getattr_opt(f, &pystr::intern_static("__qualname__"))? {
         Some(n) => n,
-        None => crate::ops::attr::getattr_opt(f, &pystr::intern("__name__"))?.unwrap_or_else(|| pystr::new("?")),
+        None => crate::ops::attr::getattr_opt(f, &pystr::intern_static("__name__"))?.unwrap_or_else(|| pystr::new("?")),
     };
     Ok(pystr::new(&format!(
         "<bound method {} of {}>",
@@ -132,7 +132,7 @@ fn get_func(o: &Obj) -> PyResult<Obj> {
 
 /// `__doc__` is the function's: the type's own (None) must not shadow it.
 fn get_doc(o: &Obj) -> PyResult<Obj> {
-    crate::ops::attr::getattr(func_of(o), &pystr::intern("__doc__"))
+    crate::ops::attr::getattr(func_of(o), &pystr::intern_static("__doc__"))
 }
 
 fn get_self(o: &Obj) -> PyResult<Obj> {

@@ -106,7 +106,7 @@ fn module_repr(o: &Obj) -> PyResult<Obj> {
     }
     if let Some(spec) = dict::get_item_str(&d, "__spec__")? {
         if !none::is_none(&spec) {
-            if let Ok(Some(origin)) = crate::ops::attr::getattr_opt(&spec, &pystr::intern("origin")) {
+            if let Ok(Some(origin)) = crate::ops::attr::getattr_opt(&spec, &pystr::intern_static("origin")) {
                 if pystr::is_str(&origin) && pystr::eq_str(&origin, "built-in") {
                     return Ok(pystr::new(&format!("<module {} (built-in)>", name)));
                 }
@@ -146,7 +146,7 @@ fn module_dir(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
 /// `module.__annotations__`: the module's own `__annotations__` entry, an
 /// empty dict stored there on first use (CPython 3.10+).
 fn module_dict_checked(o: &Obj) -> PyResult<Obj> {
-    let d = crate::ops::attr::getattr(o, &pystr::intern("__dict__"))?;
+    let d = crate::ops::attr::getattr(o, &pystr::intern_static("__dict__"))?;
     if !dict::is_dict(&d) {
         crate::bail!(TypeError, "<module>.__dict__ is not a dictionary");
     }
@@ -168,7 +168,7 @@ fn set_annotations(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     match v {
         Some(v) => dict::set_item_str(&d, "__annotations__", v),
         None => {
-            if !dict::del_item_opt(&d, &pystr::intern("__annotations__"))? {
+            if !dict::del_item_opt(&d, &pystr::intern_static("__annotations__"))? {
                 crate::bail!(AttributeError, "__annotations__");
             }
             Ok(())

@@ -49,17 +49,17 @@ pub fn ellipsis() -> Obj {
 }
 
 fn none_repr(_: &Obj) -> PyResult<Obj> {
-    Ok(pystr::intern("None"))
+    Ok(pystr::intern_static("None"))
 }
 crate::unary_slot!(none_repr_slot => none_repr);
 
 fn ni_repr(_: &Obj) -> PyResult<Obj> {
-    Ok(pystr::intern("NotImplemented"))
+    Ok(pystr::intern_static("NotImplemented"))
 }
 crate::unary_slot!(ni_repr_slot => ni_repr);
 
 fn ellipsis_repr(_: &Obj) -> PyResult<Obj> {
-    Ok(pystr::intern("Ellipsis"))
+    Ok(pystr::intern_static("Ellipsis"))
 }
 crate::unary_slot!(ellipsis_repr_slot => ellipsis_repr);
 
@@ -96,7 +96,7 @@ fn singleton_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyRe
 crate::new_slot!(singleton_new_slot => singleton_new);
 
 fn reduce_name(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    Ok(if is_not_implemented(slf) { pystr::intern("NotImplemented") } else { pystr::intern("Ellipsis") })
+    Ok(if is_not_implemented(slf) { pystr::intern_static("NotImplemented") } else { pystr::intern_static("Ellipsis") })
 }
 
 static mut NONE_NUMBER: crate::object::PyNumberMethods = crate::object::PyNumberMethods::EMPTY;

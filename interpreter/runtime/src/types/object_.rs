@@ -130,12 +130,12 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 
 fn obj_dir(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let d = dict::new();
-    if let Ok(Some(own)) = crate::ops::attr::getattr_opt(slf, &pystr::intern("__dict__")) {
+    if let Ok(Some(own)) = crate::ops::attr::getattr_opt(slf, &pystr::intern_static("__dict__")) {
         if dict::is_dict(&own) {
             dict::update(&d, &own)?;
         }
     }
-    if let Ok(Some(cls)) = crate::ops::attr::getattr_opt(slf, &pystr::intern("__class__")) {
+    if let Ok(Some(cls)) = crate::ops::attr::getattr_opt(slf, &pystr::intern_static("__class__")) {
         if type_::is_type(&cls) {
             for t in type_::mro(type_::as_type(&cls)).iter().rev() {
                 dict::update(&d, type_::type_dict(type_::as_type(t)))?;

@@ -53,9 +53,9 @@ fn new_arguments(obj: &Obj) -> PyResult<(Option<Obj>, Option<Obj>)> {
 fn slot_names(cls: &Obj) -> PyResult<Vec<Obj>> {
     let cached = type_::lookup_str(cls.as_ptr() as *mut crate::object::PyTypeObject, "__slotnames__");
     // Only the class's own cache counts (copyreg stores it per class).
-    let own = crate::ops::attr::getattr(cls, &pystr::intern("__dict__"))
+    let own = crate::ops::attr::getattr(cls, &pystr::intern_static("__dict__"))
         .ok()
-        .and_then(|d| crate::ops::seq::getitem(&d, &pystr::intern("__slotnames__")).ok());
+        .and_then(|d| crate::ops::seq::getitem(&d, &pystr::intern_static("__slotnames__")).ok());
     if crate::errors::occurred() {
         crate::errors::clear();
     }
@@ -117,7 +117,7 @@ pub fn default_state(obj: &Obj, required: bool) -> PyResult<Obj> {
 /// `__getstate__` as reduce calls it: an override is called, the default
 /// computed directly (with `required`).
 fn get_state(obj: &Obj, required: bool) -> PyResult<Obj> {
-    let f = crate::ops::attr::getattr(obj, &pystr::intern("__getstate__"))?;
+    let f = crate::ops::attr::getattr(obj, &pystr::intern_static("__getstate__"))?;
     let is_default = type_::lookup_str(obj.type_ptr(), "__getstate__")
         .is_some_and(|d| Some(d) == type_::lookup_str(type_::object_type(), "__getstate__"));
     if is_default {
@@ -138,7 +138,7 @@ fn reduce_newobj(obj: &Obj) -> PyResult<Obj> {
     let has_args = args.is_some();
     let (newobj, newargs) = match (&args, &kwargs) {
         (_, Some(k)) if dict::len(k) > 0 => (
-            crate::ops::attr::getattr(&copyreg, &pystr::intern("__newobj_ex__"))?,
+            crate::ops::attr::getattr(&copyreg, &pystr::intern_static("__newobj_ex__"))?,
             tuple::new(&[cls, args.clone().unwrap_or_else(|| tuple::new(&[])), k.clone()]),
         ),
         _ => {
@@ -146,7 +146,7 @@ fn reduce_newobj(obj: &Obj) -> PyResult<Obj> {
             if let Some(a) = &args {
                 v.extend_from_slice(tuple::items(a));
             }
-            (crate::ops::attr::getattr(&copyreg, &pystr::intern("__newobj__"))?, tuple::from_vec(v))
+            (crate::ops::attr::getattr(&copyreg, &pystr::intern_static("__newobj__"))?, tuple::from_vec(v))
         }
     };
     let required = !(has_args || list::is_list(obj) || dict::is_dict(obj));
@@ -179,9 +179,9 @@ pub fn obj_reduce_ex(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
         crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", p.ty().name());
     }
     let proto = int::index_isize(p)? as i64;
-    if let Some(reduce) = crate::ops::attr::getattr_opt(slf, &pystr::intern("__reduce__"))? {
+    if let Some(reduce) = crate::ops::attr::getattr_opt(slf, &pystr::intern_static("__reduce__"))? {
         let cls = slf.get_type();
-        let clsreduce = crate::ops::attr::getattr(&cls, &pystr::intern("__reduce__"))?;
+        let clsreduce = crate::ops::attr::getattr(&cls, &pystr::intern_static("__reduce__"))?;
         let objreduce = type_::lookup_str(type_::object_type(), "__reduce__");
         if Some(&clsreduce) != objreduce.as_ref() {
             return crate::ops::call::call(&reduce, &[], None);

@@ -87,7 +87,7 @@ fn property_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
     p.getter_doc = 0;
     if doc.is_none() {
         if let Some(g) = field(p.fget) {
-            let gd = match crate::ops::attr::getattr_opt(&g, &pystr::intern("__doc__"))? {
+            let gd = match crate::ops::attr::getattr_opt(&g, &pystr::intern_static("__doc__"))? {
                 Some(d) => d,
                 None => return Ok(()),
             };
@@ -96,7 +96,7 @@ fn property_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
             } else {
                 // A subclass keeps it as an instance attribute, else the
                 // class's own __doc__ would shadow it.
-                crate::ops::attr::setattr(o, &pystr::intern("__doc__"), &gd)?;
+                crate::ops::attr::setattr(o, &pystr::intern_static("__doc__"), &gd)?;
             }
             p.getter_doc = 1;
         }
@@ -166,7 +166,7 @@ fn g_isabstract(o: &Obj) -> PyResult<Obj> {
     let p = prop(o);
     for f in [p.fget, p.fset, p.fdel] {
         if let Some(f) = field(f) {
-            if let Some(v) = crate::ops::attr::getattr_opt(&f, &pystr::intern("__isabstractmethod__"))? {
+            if let Some(v) = crate::ops::attr::getattr_opt(&f, &pystr::intern_static("__isabstractmethod__"))? {
                 if crate::ops::truthy(&v)? {
                     return Ok(crate::types::bool_::from_bool(true));
                 }

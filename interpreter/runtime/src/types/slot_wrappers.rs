@@ -303,7 +303,7 @@ pub fn add_operators(t: *mut PyTypeObject, d: &Obj) -> PyResult<()> {
             let p = alloc::alloc_object(&raw mut PyWrapperDescr_Type, 0) as *mut WrapperDescrObject;
             (*p).d_type = t;
             incref(t as *mut PyObject);
-            (*p).d_name = pystr::intern(sd.name).into_raw();
+            (*p).d_name = pystr::intern_static(sd.name).into_raw();
             (*p).d_base = sd;
             (*p).d_wrapped = slot_addr(t, sd.slot);
             dict::set_item_str(d, sd.name, &Obj::from_owned(p as *mut PyObject))?;
@@ -906,8 +906,8 @@ unsafe extern "C" fn wd_tp_call(callable: *mut PyObject, args: *mut PyObject, kw
 // Classes: slots that call dunder methods.
 
 /// Looks a dunder up on the instance's type and binds it (or returns None).
-fn lookup_method(obj: &Obj, name: &str) -> PyResult<Option<Obj>> {
-    let n = pystr::intern(name);
+fn lookup_method(obj: &Obj, name: &'static str) -> PyResult<Option<Obj>> {
+    let n = pystr::intern_static(name);
     match lookup(obj.type_ptr(), &n) {
         None => Ok(None),
         Some(f) => match f.ty().tp_descr_get {
@@ -921,8 +921,8 @@ fn lookup_method(obj: &Obj, name: &str) -> PyResult<Option<Obj>> {
 }
 
 /// Calls `type(obj).name(obj, *args)`; None when the type lacks it.
-pub fn call_dunder(obj: &Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>> {
-    let n = pystr::intern(name);
+pub fn call_dunder(obj: &Obj, name: &'static str, args: &[Obj]) -> PyResult<Option<Obj>> {
+    let n = pystr::intern_static(name);
     let f = match lookup(obj.type_ptr(), &n) {
         None => return Ok(None),
         Some(f) => f,
@@ -940,10 +940,10 @@ pub fn call_dunder(obj: &Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>>
     crate::ops::call::call(&bound, args, None).map(Some)
 }
 
-fn call_required(obj: &Obj, name: &str, args: &[Obj]) -> PyResult<Obj> {
+fn call_required(obj: &Obj, name: &'static str, args: &[Obj]) -> PyResult<Obj> {
     match call_dunder(obj, name, args)? {
         Some(r) => Ok(r),
-        None => Err(type_::attribute_error(obj, &pystr::intern(name))),
+        None => Err(type_::attribute_error(obj, &pystr::intern_static(name))),
     }
 }
 
@@ -961,7 +961,7 @@ fn slot_str(o: &Obj) -> PyResult<Obj> {
 crate::unary_slot!(slot_tp_str => slot_str);
 
 fn slot_hash(o: &Obj) -> PyResult<isize> {
-    let f = lookup(o.type_ptr(), &pystr::intern("__hash__"));
+    let f = lookup(o.type_ptr(), &pystr::intern_static("__hash__"));
     match f {
         Some(f) if none::is_none(&f) => crate::ops::object_hash_not_implemented_rs(o),
         None => crate::ops::object_hash_not_implemented_rs(o),
@@ -992,13 +992,13 @@ fn slot_call(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
 crate::call_slot!(slot_tp_call => slot_call);
 
 fn slot_iter(o: &Obj) -> PyResult<Obj> {
-    let f = lookup(o.type_ptr(), &pystr::intern("__iter__"));
+    let f = lookup(o.type_ptr(), &pystr::intern_static("__iter__"));
     match f {
         Some(f) if none::is_none(&f) => crate::bail!(TypeError, "'{}' object is not iterable", o.ty().name()),
         Some(_) => call_required(o, "__iter__", &[]),
         None => {
             // Sequence protocol fallback (__getitem__).
-            if lookup(o.type_ptr(), &pystr::intern("__getitem__")).is_some() {
+            if lookup(o.type_ptr(), &pystr::intern_static("__getitem__")).is_some() {
                 return crate::types::iter::new_seq_iter(o);
             }
             crate::bail!(TypeError, "'{}' object is not iterable", o.ty().name())
@@ -1015,7 +1015,7 @@ crate::unary_slot!(slot_tp_iternext => slot_next);
 /// __getattribute__, then __getattr__ when it raised AttributeError.
 fn slot_getattr_hook(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = o.type_ptr();
-    let getattribute = lookup(t, &pystr::intern("__getattribute__"));
+    let getattribute = lookup(t, &pystr::intern_static("__getattribute__"));
     let r = match &getattribute {
         // A slot wrapper's own getattro (object's generic one, or type's
         // for metaclasses) is called directly, as CPython does.
@@ -1035,7 +1035,7 @@ fn slot_getattr_hook(o: &Obj, name: &Obj) -> PyResult<Obj> {
             if !crate::errors::matches(crate::types::exceptions::AttributeError()) {
                 return Err(e);
             }
-            match lookup(t, &pystr::intern("__getattr__")) {
+            match lookup(t, &pystr::intern_static("__getattr__")) {
                 Some(g) => {
                     crate::errors::clear();
                     let bound = bind(&g, o)?;
@@ -1081,7 +1081,7 @@ fn slot_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         CompareOp::Gt => "__gt__",
         CompareOp::Ge => "__ge__",
     };
-    match lookup(a.type_ptr(), &pystr::intern(name)) {
+    match lookup(a.type_ptr(), &pystr::intern_static(name)) {
         None => Ok(none::not_implemented()),
         Some(f) => {
             if is_wrapper_of(&f, Slot::RichCmp(op)) && !wrapper_applies(&f, a.type_ptr()) {
@@ -1110,7 +1110,7 @@ fn slot_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
 crate::richcmp_slot!(slot_tp_richcompare => slot_richcompare);
 
 fn slot_descr_get(d: &Obj, obj: Option<&Obj>, t: Option<&Obj>) -> PyResult<Obj> {
-    let f = match lookup(d.type_ptr(), &pystr::intern("__get__")) {
+    let f = match lookup(d.type_ptr(), &pystr::intern_static("__get__")) {
         Some(f) => f,
         None => return Ok(d.clone()),
     };
@@ -1147,7 +1147,7 @@ crate::init_slot!(slot_tp_init => slot_init);
 pub unsafe extern "C" fn slot_tp_new(t: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let r = (|| {
         let tobj = type_obj(t);
-        let f = crate::ops::attr::getattr(&tobj, &pystr::intern("__new__"))?;
+        let f = crate::ops::attr::getattr(&tobj, &pystr::intern_static("__new__"))?;
         let a = Obj::borrow_slot(&args);
         let kw = if kwargs.is_null() { None } else { Some(Obj::borrow_slot(&kwargs)) };
         let mut all = vec![tobj.clone()];
@@ -1163,7 +1163,7 @@ unsafe extern "C" fn slot_tp_finalize(p: *mut PyObject) {
     // Keep any exception being propagated.
     let saved = crate::errors::fetch();
     if let Err(e) = call_dunder(&o, "__del__", &[]) {
-        let f = lookup(o.type_ptr(), &pystr::intern("__del__"));
+        let f = lookup(o.type_ptr(), &pystr::intern_static("__del__"));
         crate::errors::write_unraisable_del(e, f.as_ref());
     }
     if let Some(s) = saved {
@@ -1173,7 +1173,7 @@ unsafe extern "C" fn slot_tp_finalize(p: *mut PyObject) {
 
 fn slot_bool(o: &Obj) -> PyResult<bool> {
     let t = o.type_ptr();
-    if let Some(f) = lookup(t, &pystr::intern("__bool__")) {
+    if let Some(f) = lookup(t, &pystr::intern_static("__bool__")) {
         if none::is_none(&f) {
             crate::bail!(TypeError, "'NoneType' object is not callable");
         }
@@ -1183,7 +1183,7 @@ fn slot_bool(o: &Obj) -> PyResult<bool> {
         }
         return Ok(bool_::is_true(&r));
     }
-    if lookup(t, &pystr::intern("__len__")).is_some() {
+    if lookup(t, &pystr::intern_static("__len__")).is_some() {
         return Ok(slot_len(o)? != 0);
     }
     Ok(true)
@@ -1230,7 +1230,7 @@ fn slot_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
 crate::setter_slot!(slot_mp_ass_subscript => slot_setitem);
 
 fn slot_contains(o: &Obj, v: &Obj) -> PyResult<bool> {
-    match lookup(o.type_ptr(), &pystr::intern("__contains__")) {
+    match lookup(o.type_ptr(), &pystr::intern_static("__contains__")) {
         Some(f) if none::is_none(&f) => crate::bail!(TypeError, "'{}' object is not a container", o.ty().name()),
         Some(_) => crate::ops::truthy(&call_required(o, "__contains__", &[v.clone()])?),
         None => crate::ops::seq::contains_by_iteration(o, v),
@@ -1260,7 +1260,7 @@ unary_dunder!(slot_anext, slot_am_anext, "__anext__");
 /// A binary number slot of a class, for `a OP b` where either side may be
 /// an instance of the class: tries `a.__op__(b)` then `b.__rop__(a)`, the
 /// reflected one first when b's type is a subclass overriding it.
-fn binary_dispatch(a: &Obj, b: &Obj, name: &str, rname: &str, slot: usize) -> PyResult<Obj> {
+fn binary_dispatch(a: &Obj, b: &Obj, name: &'static str, rname: &'static str, slot: usize) -> PyResult<Obj> {
     let ta = a.type_ptr();
     let tb = b.type_ptr();
     let own_slot = |t: *mut PyTypeObject| -> bool {
@@ -1269,8 +1269,8 @@ fn binary_dispatch(a: &Obj, b: &Obj, name: &str, rname: &str, slot: usize) -> Py
             !nb.is_null() && binary_slot_matches(nb, slot)
         }
     };
-    let do_other = ta != tb && own_slot(tb) && !rname.is_empty() && lookup(tb, &pystr::intern(rname)).is_some();
-    if own_slot(ta) && lookup(ta, &pystr::intern(name)).is_some() {
+    let do_other = ta != tb && own_slot(tb) && !rname.is_empty() && lookup(tb, &pystr::intern_static(rname)).is_some();
+    if own_slot(ta) && lookup(ta, &pystr::intern_static(name)).is_some() {
         if do_other && type_::is_subtype(tb, ta) && overrides(tb, ta, rname) {
             let r = call_dunder_ni(b, rname, a)?;
             if !none::is_not_implemented(&r) {
@@ -1290,8 +1290,8 @@ fn binary_dispatch(a: &Obj, b: &Obj, name: &str, rname: &str, slot: usize) -> Py
     Ok(none::not_implemented())
 }
 
-fn overrides(sub: *mut PyTypeObject, base: *mut PyTypeObject, name: &str) -> bool {
-    let n = pystr::intern(name);
+fn overrides(sub: *mut PyTypeObject, base: *mut PyTypeObject, name: &'static str) -> bool {
+    let n = pystr::intern_static(name);
     match (lookup(sub, &n), lookup(base, &n)) {
         (Some(x), Some(y)) => !x.is(&y),
         (Some(_), None) => true,
@@ -1301,8 +1301,8 @@ fn overrides(sub: *mut PyTypeObject, base: *mut PyTypeObject, name: &str) -> boo
 
 /// Calls a binary dunder; a missing one gives NotImplemented, one set to
 /// None is called as CPython does ("'NoneType' object is not callable").
-fn call_dunder_ni(o: &Obj, name: &str, other: &Obj) -> PyResult<Obj> {
-    match lookup(o.type_ptr(), &pystr::intern(name)) {
+fn call_dunder_ni(o: &Obj, name: &'static str, other: &Obj) -> PyResult<Obj> {
+    match lookup(o.type_ptr(), &pystr::intern_static(name)) {
         None => Ok(none::not_implemented()),
         Some(f) => {
             let bound = bind(&f, o)?;
@@ -1358,7 +1358,7 @@ fn slot_pow(a: &Obj, b: &Obj, m: Option<&Obj>) -> PyResult<Obj> {
     match m {
         Some(m) if !none::is_none(m) => {
             // Three-argument pow only calls __pow__ of the first operand.
-            if lookup(a.type_ptr(), &pystr::intern("__pow__")).is_some() {
+            if lookup(a.type_ptr(), &pystr::intern_static("__pow__")).is_some() {
                 return call_required(a, "__pow__", &[b.clone(), m.clone()]);
             }
             Ok(none::not_implemented())
@@ -1369,8 +1369,8 @@ fn slot_pow(a: &Obj, b: &Obj, m: Option<&Obj>) -> PyResult<Obj> {
             let mine = |t: *mut PyTypeObject| unsafe {
                 !(*t).tp_as_number.is_null() && (*(*t).tp_as_number).nb_power.map(|f| f as usize) == Some(slot_nb_power as *const () as usize)
             };
-            let do_other = ta != tb && mine(tb) && lookup(tb, &pystr::intern("__rpow__")).is_some();
-            if mine(ta) && lookup(ta, &pystr::intern("__pow__")).is_some() {
+            let do_other = ta != tb && mine(tb) && lookup(tb, &pystr::intern_static("__rpow__")).is_some();
+            if mine(ta) && lookup(ta, &pystr::intern_static("__pow__")).is_some() {
                 if do_other && type_::is_subtype(tb, ta) && overrides(tb, ta, "__rpow__") {
                     let r = call_dunder_ni(b, "__rpow__", a)?;
                     if !none::is_not_implemented(&r) {
@@ -1426,8 +1426,8 @@ enum Found {
     Python,
 }
 
-fn find(t: *mut PyTypeObject, name: &str, slot: Slot) -> Found {
-    match lookup(t, &pystr::intern(name)) {
+fn find(t: *mut PyTypeObject, name: &'static str, slot: Slot) -> Found {
+    match lookup(t, &pystr::intern_static(name)) {
         None => Found::Missing,
         // A builtin slot taken from an unrelated class is not called
         // directly: the dispatcher calls the wrapper, which rejects `self`.
@@ -1448,7 +1448,7 @@ pub fn fixup_slots(t: *mut PyTypeObject) {
 
 fn fixup_new(t: *mut PyTypeObject) {
     unsafe {
-        match lookup(t, &pystr::intern("__new__")) {
+        match lookup(t, &pystr::intern_static("__new__")) {
             Some(f) if crate::types::builtin_func::is_cfunction(&f) => {
                 // A static type's __new__: use its tp_new directly.
                 let owner = crate::types::builtin_func::cfunction_self(&f);
@@ -1523,7 +1523,7 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
             Slot::Repr => set!((*t).tp_repr, slot_tp_repr, ["__repr__"]),
             Slot::Str => set!((*t).tp_str, slot_tp_str, ["__str__"]),
             Slot::Hash => {
-                match lookup(t, &pystr::intern("__hash__")) {
+                match lookup(t, &pystr::intern_static("__hash__")) {
                     Some(f) if none::is_none(&f) => (*t).tp_hash = Some(crate::ops::object_hash_not_implemented),
                     _ => set!((*t).tp_hash, slot_tp_hash, ["__hash__"]),
                 }
@@ -1532,7 +1532,7 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
             Slot::Iter => set!((*t).tp_iter, slot_tp_iter, ["__iter__"]),
             Slot::Next => set!((*t).tp_iternext, slot_tp_iternext, ["__next__"]),
             Slot::GetAttr => {
-                let has_getattr = lookup(t, &pystr::intern("__getattr__")).is_some();
+                let has_getattr = lookup(t, &pystr::intern_static("__getattr__")).is_some();
                 match find(t, "__getattribute__", Slot::GetAttr) {
                     Found::Python => (*t).tp_getattro = Some(slot_tp_getattr_hook),
                     Found::Wrapper(w) if !has_getattr => (*t).tp_getattro = Some(std::mem::transmute::<usize, GetAttroFunc>(w)),
@@ -1546,7 +1546,7 @@ fn set_slot_from_dunders(t: *mut PyTypeObject, sd: &SlotDef) {
             Slot::DescrSet => set!((*t).tp_descr_set, slot_tp_descr_set, ["__set__", "__delete__"]),
             Slot::Init => set!((*t).tp_init, slot_tp_init, ["__init__"]),
             Slot::Del => {
-                if lookup(t, &pystr::intern("__del__")).is_some() {
+                if lookup(t, &pystr::intern_static("__del__")).is_some() {
                     (*t).tp_finalize = Some(slot_tp_finalize);
                 }
             }

@@ -448,6 +448,39 @@ pub fn intern(s: &str) -> Obj {
     o
 }
 
+/// `intern` for names written in krait's source (dunder names and the like),
+/// without the table's lock or hashing the text: a small direct-mapped cache
+/// keyed by the literal's address, which a `'static` str never changes.
+/// Entries are published once and never replaced (a colliding name just
+/// takes the slow path), so readers need no lock and nothing is freed.
+pub fn intern_static(s: &'static str) -> Obj {
+    use std::sync::atomic::{AtomicPtr, Ordering};
+    struct Entry {
+        key: *const u8,
+        len: usize,
+        obj: *mut PyObject,
+    }
+    const SLOTS: usize = 512;
+    static CACHE: [AtomicPtr<Entry>; SLOTS] = [const { AtomicPtr::new(std::ptr::null_mut()) }; SLOTS];
+    let slot = &CACHE[(s.as_ptr() as usize >> 3).wrapping_add(s.len()) % SLOTS];
+    let e = slot.load(Ordering::Acquire);
+    if !e.is_null() {
+        // SAFETY: published entries are never freed or changed.
+        let e = unsafe { &*e };
+        if e.key == s.as_ptr() && e.len == s.len() {
+            return unsafe { Obj::from_borrowed(e.obj) };
+        }
+        return intern(s);
+    }
+    let o = intern(s);
+    let entry = Box::into_raw(Box::new(Entry { key: s.as_ptr(), len: s.len(), obj: o.as_ptr() }));
+    if slot.compare_exchange(std::ptr::null_mut(), entry, Ordering::AcqRel, Ordering::Acquire).is_err() {
+        // Another thread filled the slot first.
+        drop(unsafe { Box::from_raw(entry) });
+    }
+    o
+}
+
 /// Interns an existing str object (sys.intern): returns the canonical object.
 pub fn intern_obj(o: &Obj) -> Obj {
     if header(o).state & 3 != 0 {

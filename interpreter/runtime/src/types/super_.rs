@@ -35,7 +35,7 @@ fn check_obj(t: &Obj, obj: &Obj) -> PyResult<Obj> {
     if type_::is_subtype(obj.type_ptr(), type_::as_type(t)) {
         return Ok(obj.get_type());
     }
-    if let Some(c) = crate::ops::attr::getattr_opt(obj, &pystr::intern("__class__"))? {
+    if let Some(c) = crate::ops::attr::getattr_opt(obj, &pystr::intern_static("__class__"))? {
         if type_::is_type(&c) && !c.is(&obj.get_type()) && type_::is_subtype(type_::as_type(&c), type_::as_type(t)) {
             return Ok(c);
         }

@@ -229,7 +229,7 @@ pub fn module_name(t: &Obj) -> PyResult<Obj> {
         let full = (*tp).full_name();
         Ok(match full.rfind('.') {
             Some(i) => pystr::new(&full[..i]),
-            None => pystr::intern("builtins"),
+            None => pystr::intern_static("builtins"),
         })
     }
 }
@@ -1092,7 +1092,7 @@ fn type_new(meta: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResu
         crate::bail!(TypeError, "type.__new__() argument 3 must be dict, not {}", ns.ty().name());
     }
     for b in tuple::items(bases) {
-        if !is_type(b) && crate::ops::attr::getattr_opt(b, &pystr::intern("__mro_entries__"))?.is_some() {
+        if !is_type(b) && crate::ops::attr::getattr_opt(b, &pystr::intern_static("__mro_entries__"))?.is_some() {
             crate::bail!(TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
         }
     }
@@ -1404,7 +1404,7 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
         crate::types::slot_wrappers::fixup_slots(t);
 
         // __set_name__ on attributes, then the parent's __init_subclass__.
-        let set_name = pystr::intern("__set_name__");
+        let set_name = pystr::intern_static("__set_name__");
         for (k, v) in dict::items_vec(&ns) {
             if let Some(f) = lookup(v.type_ptr(), &set_name) {
                 let r = crate::ops::call::call(&f, &[v.clone(), tobj.clone(), k.clone()], None);
@@ -1435,7 +1435,7 @@ fn new_class(meta: *mut PyTypeObject, name: &Obj, bases: &Obj, ns: &Obj, kwargs:
 fn init_subclass(t: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
     let f = {
         let sup = crate::types::super_::new_super(t, Some(t), Some(t))?;
-        crate::ops::attr::getattr(&sup, &pystr::intern("__init_subclass__"))?
+        crate::ops::attr::getattr(&sup, &pystr::intern_static("__init_subclass__"))?
     };
     let (args, kn) = crate::ops::call::kwargs_to_vector(&[], kwargs)?;
     crate::ops::call::call(&f, &args, kn.as_ref())?;
@@ -1741,7 +1741,7 @@ fn set_abstractmethods(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
             crate::ops::truthy(v)?
         }
         None => {
-            if !dict::del_item_opt(d, &pystr::intern("__abstractmethods__"))? {
+            if !dict::del_item_opt(d, &pystr::intern_static("__abstractmethods__"))? {
                 crate::bail!(AttributeError, "__abstractmethods__");
             }
             false
@@ -1783,7 +1783,7 @@ fn set_annotations(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
     match v {
         Some(v) => dict::set_item_str(d, "__annotations__", v)?,
         None => {
-            if !dict::del_item_opt(d, &pystr::intern("__annotations__"))? {
+            if !dict::del_item_opt(d, &pystr::intern_static("__annotations__"))? {
                 crate::bail!(AttributeError, "__annotations__");
             }
         }
