@@ -8,7 +8,6 @@
 
 use crate::object::alloc::{gc_head, PyGcHead};
 use crate::object::{decref, incref, tpflags, PyObject};
-use rustc_hash::FxHashMap;
 use std::os::raw::{c_int, c_void};
 use std::ptr::null_mut;
 
@@ -288,56 +287,101 @@ pub fn objects(generation: Option<usize>) -> Vec<crate::object::Obj> {
     }
 }
 
-/// Per tracked object during a collection: its reference count minus the
-/// references from other tracked objects, and whether it is known reachable.
-/// Keyed by address in an Fx map (pointer keys hash in one multiply).
-struct Scan {
-    refs: FxHashMap<usize, (isize, bool)>,
-    stack: Vec<*mut PyObject>,
+/// Bit 1 of `prev` while `unreachable` runs: the object is in the set being
+/// scanned, and the bits above hold its index there (CPython keeps its
+/// gc_refs in the same place). Real `prev` pointers are 8-aligned, and an
+/// untracked object's `prev` holds only FINALIZED, so the bit is never set
+/// otherwise.
+const IN_SCAN: usize = 2;
+const INDEX_SHIFT: u32 = 2;
+
+/// Per object of the scanned set (by index): its reference count minus the
+/// references from the other objects of the set, and whether it is known
+/// reachable.
+struct Scan<'a> {
+    objs: &'a [*mut PyObject],
+    refs: Vec<(isize, bool)>,
+    stack: Vec<usize>,
+}
+
+impl Scan<'_> {
+    /// The index of `p` in the scanned set, if it is there.
+    unsafe fn index(&self, p: *mut PyObject) -> Option<usize> {
+        if p.is_null() || !is_gc(p) {
+            return None;
+        }
+        let v = (*gc_head(p)).prev as usize;
+        if v & IN_SCAN == 0 {
+            return None;
+        }
+        let i = v >> INDEX_SHIFT;
+        // Checked against the set itself, so a header that only looks marked
+        // (an object of a GC type allocated without one) is never taken.
+        (self.objs.get(i) == Some(&p)).then_some(i)
+    }
 }
 
 unsafe extern "C" fn visit_decref(p: *mut PyObject, arg: *mut c_void) -> c_int {
     let s = &mut *(arg as *mut Scan);
-    if let Some(r) = s.refs.get_mut(&(p as usize)) {
-        r.0 -= 1;
+    if let Some(i) = s.index(p) {
+        s.refs[i].0 -= 1;
     }
     0
 }
 
 unsafe extern "C" fn visit_reach(p: *mut PyObject, arg: *mut c_void) -> c_int {
     let s = &mut *(arg as *mut Scan);
-    if let Some(r) = s.refs.get_mut(&(p as usize)) {
-        if !r.1 {
-            r.1 = true;
-            s.stack.push(p);
+    if let Some(i) = s.index(p) {
+        if !s.refs[i].1 {
+            s.refs[i].1 = true;
+            s.stack.push(i);
         }
     }
     0
 }
 
+/// Puts back the `prev` links `unreachable` borrowed, even on unwinding.
+struct RestorePrev<'a> {
+    objs: &'a [*mut PyObject],
+    saved: Vec<*mut PyGcHead>,
+}
+
+impl Drop for RestorePrev<'_> {
+    fn drop(&mut self) {
+        for (p, prev) in self.objs.iter().zip(&self.saved) {
+            unsafe { (*gc_head(*p)).prev = *prev };
+        }
+    }
+}
+
 /// The unreachable subset of `objs` (all tracked, considered as a closed set).
 unsafe fn unreachable(objs: &[*mut PyObject]) -> Vec<*mut PyObject> {
-    let mut refs = FxHashMap::with_capacity_and_hasher(objs.len(), Default::default());
-    refs.extend(objs.iter().map(|p| (*p as usize, ((**p).ob_refcnt, false))));
-    let mut scan = Scan { refs, stack: Vec::new() };
+    let saved: Vec<*mut PyGcHead> = objs.iter().map(|p| (*gc_head(*p)).prev).collect();
+    let _restore = RestorePrev { objs, saved };
+    for (i, p) in objs.iter().enumerate() {
+        let g = gc_head(*p);
+        (*g).prev = ((i << INDEX_SHIFT) | IN_SCAN | ((*g).prev as usize & FINALIZED)) as *mut PyGcHead;
+    }
+    let mut scan = Scan { objs, refs: objs.iter().map(|p| ((**p).ob_refcnt, false)).collect(), stack: Vec::new() };
     for &p in objs {
         if let Some(t) = (*(*p).ob_type).tp_traverse {
             t(p, visit_decref, &mut scan as *mut Scan as *mut c_void);
         }
     }
-    for &p in objs {
-        let r = scan.refs.get_mut(&(p as usize)).expect("tracked object");
+    for i in 0..objs.len() {
+        let r = &mut scan.refs[i];
         if r.0 > 0 && !r.1 {
             r.1 = true;
-            scan.stack.push(p);
+            scan.stack.push(i);
         }
     }
-    while let Some(p) = scan.stack.pop() {
+    while let Some(i) = scan.stack.pop() {
+        let p = objs[i];
         if let Some(t) = (*(*p).ob_type).tp_traverse {
             t(p, visit_reach, &mut scan as *mut Scan as *mut c_void);
         }
     }
-    objs.iter().copied().filter(|p| !scan.refs[&(*p as usize)].1).collect()
+    objs.iter().zip(&scan.refs).filter(|(_, r)| !r.1).map(|(p, _)| *p).collect()
 }
 
 /// A full collection; returns the number of unreachable objects found.
