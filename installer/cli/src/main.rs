@@ -320,6 +320,10 @@ fn set_facts_cache(dir: Option<&Path>, none: bool) {
     *FACTS_CACHE.lock().unwrap() = Some((!none).then(|| cache_dir(dir)));
 }
 
+/// The largest wheel (by the index's size) downloaded into memory and
+/// unpacked from there rather than written to the wheel cache first.
+const IN_MEMORY_MAX: u64 = 64 << 20;
+
 /// How many threads fetch index pages and METADATA ahead of the resolver.
 const PREFETCHERS: usize = 8;
 
@@ -859,6 +863,9 @@ fn install(mut a: InstallArgs) -> ExitCode {
     // download gives.
     let prepared: std::sync::Mutex<std::collections::HashMap<PathBuf, Result<krait_wheel::Unpacked, String>>> = Default::default();
     let from_index = |f: &krait_index::DistFile| plan::is_wheel(&f.filename) && f.sha256.is_some();
+    // Held whole in memory only when the index says it is not large (several
+    // download at once); bigger or unsized ones go through the wheel cache.
+    let in_memory = |f: &krait_index::DistFile| from_index(f) && f.size.is_some_and(|n| n <= IN_MEMORY_MAX);
     let keep = |path: PathBuf, r: krait_wheel::Result<krait_wheel::Unpacked>| {
         prepared.lock().unwrap().insert(path, r.map_err(|e| e.to_string()));
     };
@@ -876,7 +883,7 @@ fn install(mut a: InstallArgs) -> ExitCode {
         };
         keep(place.to_path_buf(), r);
     };
-    let after_fetch = progress::AfterFetch { skip: &already_unpacked, in_memory: &from_index, take: &take };
+    let after_fetch = progress::AfterFetch { skip: &already_unpacked, in_memory: &in_memory, take: &take };
     let after = (!a.dry_run).then_some(&after_fetch);
     let (req, chosen) = match plan_wheels(&a.f, &env, &prefer, &skip, quiet || a.report.as_deref() == Some("-"), a.t.verbose > 0, "install", scratch.path(), after) {
         Ok(x) => x,

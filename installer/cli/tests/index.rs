@@ -99,7 +99,7 @@ fn serve_full(wheels: BTreeMap<String, Vec<u8>>, json: bool, bad_hash: &[&str], 
                         .iter()
                         .map(|(f, d)| {
                             let h = if bad.contains(f) { "0".repeat(64) } else { format!("{:x}", Sha256::digest(d)) };
-                            format!(r#"{{"filename": "{f}", "url": "/files/{f}", "hashes": {{"sha256": "{h}"}}, "requires-python": ">=3.8", "core-metadata": true}}"#)
+                            format!(r#"{{"filename": "{f}", "url": "/files/{f}", "hashes": {{"sha256": "{h}"}}, "requires-python": ">=3.8", "core-metadata": true, "size": {}}}"#, d.len())
                         })
                         .collect();
                     let body = format!(r#"{{"meta": {{"api-version": "1.1"}}, "name": "{name}", "files": [{}]}}"#, items.join(", "));
