@@ -312,29 +312,64 @@ fn co_positions(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     crate::ops::iter(&crate::types::list::from_vec(out))
 }
 
-/// `co_lines()`: (start, end, line) for each run of instructions on one line,
-/// in co_code byte offsets (4 per krait instruction word).
-fn co_lines(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    crate::types::builtin_func::check_nargs("code.co_lines", a, k, 0, 0)?;
-    let d = data(slf);
-    let mut out: Vec<Obj> = Vec::new();
+/// (start, end, line) in co_code byte offsets (4 per krait instruction
+/// word) for each run of instructions on one line; None for no line.
+fn line_runs(d: &CodeData) -> Vec<(usize, usize, Option<u32>)> {
+    let mut out = Vec::new();
     let mut run: Option<(usize, u32)> = None;
-    let line_obj = |l: u32| if l == 0 { none::none() } else { int::from_i64(l as i64) };
+    let line_of = |l: u32| (l != 0).then_some(l);
     for i in 0..d.words.len() {
         let l = d.locations.get(i).map(|l| l.line).unwrap_or(0);
         match run {
             Some((_, rl)) if rl == l => {}
             Some((start, rl)) => {
-                out.push(tuple::new(&[int::from_usize(start * 4), int::from_usize(i * 4), line_obj(rl)]));
+                out.push((start * 4, i * 4, line_of(rl)));
                 run = Some((i, l));
             }
             None => run = Some((i, l)),
         }
     }
     if let Some((start, rl)) = run {
-        out.push(tuple::new(&[int::from_usize(start * 4), int::from_usize(d.words.len() * 4), line_obj(rl)]));
+        out.push((start * 4, d.words.len() * 4, line_of(rl)));
     }
+    out
+}
+
+/// `co_lines()`: the runs of `line_runs`.
+fn co_lines(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("code.co_lines", a, k, 0, 0)?;
+    let out: Vec<Obj> = line_runs(data(slf))
+        .into_iter()
+        .map(|(start, end, line)| {
+            let line = line.map(|l| int::from_i64(l as i64)).unwrap_or_else(none::none);
+            tuple::new(&[int::from_usize(start), int::from_usize(end), line])
+        })
+        .collect();
     crate::ops::iter(&crate::types::list::from_vec(out))
+}
+
+fn get_linetable(o: &Obj) -> PyResult<Obj> {
+    let d = data(o);
+    Ok(crate::types::bytes::new(&super::code_tables::linetable(&d.locations, d.words.len(), code(o).firstlineno)))
+}
+
+fn get_exceptiontable(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::bytes::new(&super::code_tables::exceptiontable(&data(o).exception_table)))
+}
+
+fn get_lnotab(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::bytes::new(&super::code_tables::lnotab(&line_runs(data(o)), code(o).firstlineno)))
+}
+
+/// `_varname_from_oparg(i)` (used by dis): the name of local slot `i`.
+fn co_varname_from_oparg(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("code._varname_from_oparg", a, k, 1, 1)?;
+    let i = crate::types::int::index_isize(&a[0])?;
+    let names = unsafe { Obj::from_borrowed(code(slf).localsplusnames) };
+    match usize::try_from(i).ok().and_then(|i| tuple::items(&names).get(i).cloned()) {
+        Some(n) => Ok(n),
+        None => crate::bail!(IndexError, "tuple index out of range"),
+    }
 }
 
 /// `code.replace(**changes)`: a copy with some attributes changed. krait
@@ -423,13 +458,12 @@ fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             }
             "co_code" | "co_linetable" | "co_exceptiontable" | "co_lnotab" => {
                 let current = match key.as_str() {
-                    "co_code" => Some(get_code(slf)?),
-                    _ => None,
+                    "co_code" => get_code(slf)?,
+                    "co_linetable" => get_linetable(slf)?,
+                    "co_exceptiontable" => get_exceptiontable(slf)?,
+                    _ => get_lnotab(slf)?,
                 };
-                let same = match current {
-                    Some(cur) => crate::ops::eq(&cur, v)?,
-                    None => false,
-                };
+                let same = crate::ops::eq(&current, v)?;
                 if !same {
                     crate::bail!(ValueError, "code.replace(): krait runs only bytecode it compiled itself; {} cannot be changed", key);
                 }
@@ -565,6 +599,7 @@ pub fn init_types() {
             crate::types::builtin_func::method("co_positions", co_positions),
             crate::types::builtin_func::method("co_lines", co_lines),
             crate::types::builtin_func::method("replace", co_replace),
+            crate::types::builtin_func::method("_varname_from_oparg", co_varname_from_oparg),
         ]);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("co_varnames", get_varnames),
@@ -583,6 +618,9 @@ pub fn init_types() {
             GetSetSpec::get("co_stacksize", get_stacksize),
             GetSetSpec::get("co_firstlineno", get_firstlineno),
             GetSetSpec::get("co_code", get_code),
+            GetSetSpec::get("co_linetable", get_linetable),
+            GetSetSpec::get("co_exceptiontable", get_exceptiontable),
+            GetSetSpec::get("co_lnotab", get_lnotab),
         ]);
     }
     let _ = null_mut::<PyObject>();

@@ -12,6 +12,7 @@ pub mod bytes_format;
 pub mod bytes_methods;
 pub mod cell;
 pub mod code;
+pub mod code_tables;
 pub mod complex;
 pub mod dict;
 pub mod dictview;
