@@ -2,13 +2,14 @@
 //! without a C API — the C type limits tests compare against, float
 //! packing in IEEE half/single/double formats (PyFloat_Pack2/4/8, through
 //! the `_struct` codecs), the dict lookup by a caller-supplied hash, a
-//! temporary non-`threading` thread, and the native generic class
+//! temporary non-`threading` thread, fresh builtin function objects
+//! (`create_cfunction`), and the native generic class
 //! (`Generic`, `GenericAlias` with `__mro_entries__`).
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
 use krait_runtime::object::Obj;
-use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, MethodSpec};
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, method_table, new_cfunction, MethodSpec};
 use krait_runtime::types::{bytes, dict, float, int, module};
 use krait_runtime::{bail, PyResult};
 
@@ -133,8 +134,21 @@ fn t_set_errno(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(krait_runtime::types::none::none())
 }
 
+/// The method definition `create_cfunction` gives its new functions: its
+/// own (CPython's PyCFunction_NewEx(&def, NULL, NULL)), kept as an address.
+static CREATE_CFUNCTION_DEF: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// create_cfunction(): a new builtin function object with no `__self__` and
+/// no module each call (the tests take weak references to it).
+fn t_create_cfunction(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("create_cfunction", args, kw, 0, 0)?;
+    let ml = *CREATE_CFUNCTION_DEF.get_or_init(|| method_table(&[method("create_cfunction", t_create_cfunction)]) as usize);
+    Ok(new_cfunction(ml as *mut krait_runtime::object::PyMethodDef, None, None))
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
+        method("create_cfunction", t_create_cfunction),
         method("set_errno", t_set_errno),
         method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
         method("join_temporary_c_thread", t_join_temporary_c_thread),

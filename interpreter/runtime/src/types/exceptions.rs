@@ -319,19 +319,20 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         } else {
             &["name"]
         };
-        if let Some(k) = kwargs {
-            for (key, v) in dict::items_vec(k) {
-                let ks = pystr::to_string_lossy(&key);
-                if !allowed.contains(&ks.as_str()) {
-                    crate::bail!(
-                        TypeError,
-                        "'{}' is an invalid keyword argument for {}()",
-                        ks,
-                        slf.ty().name()
-                    );
-                }
-                set_field(slf, &ks, Some(v));
+        let given = kwargs.map(dict::items_vec).unwrap_or_default();
+        for (key, _) in &given {
+            let ks = pystr::to_string_lossy(key);
+            if !allowed.contains(&ks.as_str()) {
+                crate::bail!(TypeError, "'{}' is an invalid keyword argument for {}()", ks, slf.ty().name());
             }
+        }
+        // As CPython's __init__: fields not given are reset (re-running
+        // __init__ forgets the old ones).
+        for name in allowed {
+            set_field(slf, name, None);
+        }
+        for (key, v) in given {
+            set_field(slf, &pystr::to_string_lossy(&key), Some(v));
         }
         if t_inherits(t, ImportError()) {
             set_field(slf, "msg", if a.len() == 1 { Some(a[0].clone()) } else { None });
@@ -358,8 +359,14 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         }
         if a.len() == 2 {
             let info = crate::ops::seq::to_vec(&a[1])?;
-            if info.len() != 4 && info.len() != 6 {
-                crate::bail!(IndexError, "tuple index out of range");
+            if info.len() < 4 {
+                crate::bail!(TypeError, "function takes at least 4 arguments ({} given)", info.len());
+            }
+            if info.len() > 6 {
+                crate::bail!(TypeError, "function takes at most 6 arguments ({} given)", info.len());
+            }
+            if info.len() == 5 {
+                crate::bail!(TypeError, "end_offset must be provided when end_lineno is provided");
             }
             for (i, name) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
                 if i < info.len() {
@@ -710,11 +717,39 @@ fn add_note(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn exc_reduce(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let e = exc(slf);
     let t = slf.get_type();
-    let a = args(slf);
-    if e.dict.is_null() {
-        Ok(tuple::new(&[t, a]))
-    } else {
-        Ok(tuple::new(&[t, a, unsafe { Obj::from_borrowed(e.dict) }]))
+    let mut a = args(slf);
+    let mut state = unsafe { crate::object::opt_from_borrowed(e.dict) };
+    let tp = slf.type_ptr();
+    if t_inherits(tp, OSError()) && tuple::len(&a) == 2 {
+        // The constructor kept only (errno, strerror) in args: put the
+        // file names back so that OSError(*args) rebuilds them.
+        if let Some(f) = get_field(slf, "filename") {
+            let items = tuple::items(&a);
+            a = match get_field(slf, "filename2") {
+                Some(f2) => tuple::new(&[items[0].clone(), items[1].clone(), f, none::none(), f2]),
+                None => tuple::new(&[items[0].clone(), items[1].clone(), f]),
+            };
+        }
+    } else if t_inherits(tp, ImportError()) {
+        // name and path travel in the state, beside a copy of __dict__.
+        let (name, path) = (get_field(slf, "name"), get_field(slf, "path"));
+        if name.is_some() || path.is_some() {
+            let d = match &state {
+                Some(d) => dict::copy(d)?,
+                None => dict::new(),
+            };
+            if let Some(n) = name {
+                dict::set_item_str(&d, "name", &n)?;
+            }
+            if let Some(p) = path {
+                dict::set_item_str(&d, "path", &p)?;
+            }
+            state = Some(d);
+        }
+    }
+    match state {
+        None => Ok(tuple::new(&[t, a])),
+        Some(d) => Ok(tuple::new(&[t, a, d])),
     }
 }
 
@@ -740,7 +775,8 @@ pub fn set_attribute_error_context(obj: &Obj, name: &Obj) {
     }
     let e = unsafe { Obj::from_borrowed(e) };
     if type_::is_subtype(e.type_ptr(), AttributeError()) {
-        if get_field(&e, "name").map(|n| none::is_none(&n)).unwrap_or(true) {
+        // As CPython: an error that already names anything is left alone.
+        if get_field(&e, "name").is_none() && get_field(&e, "obj").is_none() {
             set_field(&e, "name", Some(name.clone()));
             set_field(&e, "obj", Some(obj.clone()));
         }
