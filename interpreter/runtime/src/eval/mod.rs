@@ -286,6 +286,7 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
             // Unwind: record the traceback entry, look for a handler here.
             frm.sp = sp as u32;
             let from_reraise = unwind::take_reraise_flag();
+            let restored_lasti = unwind::take_reraise_lasti();
             let handler = if std::mem::replace(&mut exit_unwind, false) {
                 None
             } else {
@@ -297,6 +298,9 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     }
                 }
                 let h = unwind::find_handler(&code_obj, frm.lasti);
+                if let Some(l) = restored_lasti {
+                    frm.lasti = l;
+                }
                 if TRACE && h.is_none() {
                     let _ = trace::fn_unwind(f);
                 }
@@ -1022,9 +1026,15 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     error!();
                 }
                 Opcode::RERAISE => {
-                    // With arg, the saved offset sits `arg` items below: it only
-                    // mattered for line numbers (the traceback entry of this
-                    // frame has them), so it stays for the unwinding to pop.
+                    // With arg, the saved offset sits `arg` items below the
+                    // exception: the frame's lasti goes back to it once the
+                    // handler search (from here) is done; the unwinding pops it.
+                    if arg != 0 {
+                        let saved = borrow!(peek!(arg as usize + 1));
+                        if let Some(l) = int::as_i64(saved) {
+                            unwind::set_reraise_lasti(l as u32);
+                        }
+                    }
                     let exc = pop_obj!();
                     save!();
                     let _ = crate::errors::restore(exc);

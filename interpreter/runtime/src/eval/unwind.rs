@@ -12,6 +12,18 @@ use std::cell::Cell;
 
 thread_local! {
     static RERAISE: Cell<bool> = const { Cell::new(false) };
+    static RERAISE_LASTI: Cell<Option<u32>> = const { Cell::new(None) };
+}
+
+/// RERAISE with an argument restores the offset its handler saved, as
+/// CPython's does to `prev_instr`: the frame's line is again the raising
+/// instruction's (the handler search still starts from the RERAISE).
+pub fn set_reraise_lasti(lasti: u32) {
+    RERAISE_LASTI.with(|r| r.set(Some(lasti)));
+}
+
+pub fn take_reraise_lasti() -> Option<u32> {
+    RERAISE_LASTI.with(|r| r.take())
 }
 
 /// Marks the pending error as a re-raise: no new traceback entry for this frame.
