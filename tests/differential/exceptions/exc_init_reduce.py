@@ -48,3 +48,18 @@ print(e.__reduce__())
 e = ImportError("t", name="n")
 e.x = 1
 print(e.__reduce__(), e.__dict__)
+
+# Unicode errors convert their arguments as CPython's "UOnnU"/"UUnnU".
+for a in [("ascii", bytearray(b"\xff"), 0, 1, "r"), (1, b"", 0, 1, "r"), ("a", "str", 0, 1, "r"),
+          ("a", b"", "x", 1, "r"), ("a", b"xy", True, 2, "r"), ("a", b"x", 0, 1, 5)]:
+    try:
+        e = UnicodeDecodeError(*a)
+        print(repr(e.object), e.start, e.end, e.args[1:])
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+for a in [(1, "x", 0, 1, "r"), ("a", b"x", 0, 1, "r"), ("a", "x", 0, 1, "r")]:
+    try:
+        e = UnicodeEncodeError(*a)
+        print(repr(e.object), e.args)
+    except Exception as ex:
+        print(type(ex).__name__, ex)

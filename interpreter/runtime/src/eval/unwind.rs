@@ -198,12 +198,12 @@ pub fn unpack(seq: &Obj, before: usize, after: Option<usize>) -> PyResult<Vec<Ob
 pub fn do_raise(exc_arg: Option<Obj>, cause: Option<Obj>) -> PyErr {
     let exc_arg = match exc_arg {
         None => {
-            let info = crate::threadstate::tstate().py.exc_info;
-            let v = unsafe { (*info).exc_value };
-            if v.is_null() || v == none::none_ptr() {
-                return crate::raise!(RuntimeError, "No active exception to reraise");
-            }
-            return crate::errors::restore(unsafe { Obj::from_borrowed(v) });
+            // The innermost entry that holds one: a generator resumed
+            // inside an `except` re-raises its caller's exception.
+            return match crate::modules::sys::handled_exception() {
+                Some(v) => crate::errors::restore(v),
+                None => crate::raise!(RuntimeError, "No active exception to reraise"),
+            };
         }
         Some(e) => e,
     };

@@ -378,9 +378,33 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         if a.len() != 5 {
             crate::bail!(TypeError, "function takes exactly 5 arguments ({} given)", a.len());
         }
-        for (i, name) in ["encoding", "object", "start", "end", "reason"].iter().enumerate() {
-            set_field(slf, name, Some(a[i].clone()));
+        // CPython's "UOnnU" (decode) / "UUnnU" (encode) conversions; a
+        // decode error keeps any bytes-like object as bytes.
+        let decode = t_inherits(t, UnicodeDecodeError());
+        for i in [0usize, 4] {
+            if !pystr::is_str(&a[i]) {
+                crate::bail!(TypeError, "argument {} must be str, not {}", i + 1, a[i].ty().name());
+            }
         }
+        let object = if decode {
+            if crate::types::bytes::is_bytes(&a[1]) {
+                a[1].clone()
+            } else {
+                crate::types::bytes::new(crate::types::buffer::bytes_like(&a[1])?.as_slice())
+            }
+        } else {
+            if !pystr::is_str(&a[1]) {
+                crate::bail!(TypeError, "argument 2 must be str, not {}", a[1].ty().name());
+            }
+            a[1].clone()
+        };
+        let start = crate::types::int::index(&a[2])?;
+        let end = crate::types::int::index(&a[3])?;
+        set_field(slf, "encoding", Some(a[0].clone()));
+        set_field(slf, "object", Some(object));
+        set_field(slf, "start", Some(start));
+        set_field(slf, "end", Some(end));
+        set_field(slf, "reason", Some(a[4].clone()));
     } else if t_inherits(t, UnicodeTranslateError()) {
         if a.len() != 4 {
             crate::bail!(TypeError, "function takes exactly 4 arguments ({} given)", a.len());
