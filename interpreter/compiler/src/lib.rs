@@ -27,7 +27,7 @@ pub use stack_depth::effect as stack_effect;
 pub use disassemble::{const_repr, disassemble};
 pub use positions::{Point, PointTable};
 pub use escape_warnings::set_name_lookup;
-pub use source::decode_source;
+pub use source::{declares_encoding, decode_source, is_unplaced, unplaced_error, UNKNOWN_ENCODING};
 /// The parser's tree, for the `ast` module.
 pub use ruff_python_ast;
 pub use ruff_text_size;

@@ -6,6 +6,22 @@ fn err(msg: String, filename: &str, lineno: u32) -> CompileError {
     CompileError { kind: CompileErrorKind::SyntaxError, msg, filename: filename.to_owned(), lineno, offset: 0, end_lineno: lineno, end_offset: 0, text: None }
 }
 
+/// An error of the decoding stage, which CPython reports with no place in
+/// the source: line 0, offset -1, no end (`end_offset` -1 marks it, see
+/// `is_unplaced`).
+pub fn unplaced_error(msg: String, filename: &str) -> CompileError {
+    CompileError { kind: CompileErrorKind::SyntaxError, msg, filename: filename.to_owned(), lineno: 0, offset: 0, end_lineno: 0, end_offset: -1, text: None }
+}
+
+/// Whether `e` is one of `unplaced_error`'s.
+pub fn is_unplaced(e: &CompileError) -> bool {
+    e.lineno == 0 && e.end_offset == -1
+}
+
+/// The message `decode_source` gives a coding cookie naming an encoding it
+/// does not decode natively (a caller with a codec registry may try it).
+pub const UNKNOWN_ENCODING: &str = "unknown encoding: ";
+
 /// The coding cookie of a line, if it has one (`# -*- coding: latin-1 -*-`).
 fn cookie(line: &[u8]) -> Option<String> {
     let l = String::from_utf8_lossy(line);
@@ -43,30 +59,38 @@ fn is_blank_or_comment(line: &[u8]) -> bool {
     t.is_empty() || t[0] == b'#' || t[0] == b'\r' || t[0] == b'\n'
 }
 
+/// The coding cookie of the first two lines (PEP 263) and its line.
+fn find_cookie(bytes: &[u8]) -> Option<(String, u32)> {
+    let mut lines = bytes.split_inclusive(|b| *b == b'\n');
+    let l1 = lines.next()?;
+    if let Some(c) = cookie(l1) {
+        return Some((c, 1));
+    }
+    if is_blank_or_comment(l1) {
+        if let Some(c) = lines.next().and_then(cookie) {
+            return Some((c, 2));
+        }
+    }
+    None
+}
+
+/// Whether the source declares its encoding (a PEP 263 cookie).
+pub fn declares_encoding(bytes: &[u8]) -> bool {
+    find_cookie(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).is_some()
+}
+
 /// Decodes source bytes as CPython's tokenizer does.
 pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
     let (bom, bytes) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(b) => (true, b),
         None => (false, bytes),
     };
-    let mut lines = bytes.split_inclusive(|b| *b == b'\n');
-    let mut encoding: Option<(String, u32)> = None;
-    if let Some(l1) = lines.next() {
-        if let Some(c) = cookie(l1) {
-            encoding = Some((c, 1));
-        } else if is_blank_or_comment(l1) {
-            if let Some(l2) = lines.next() {
-                if let Some(c) = cookie(l2) {
-                    encoding = Some((c, 2));
-                }
-            }
-        }
-    }
+    let encoding = find_cookie(bytes);
     let enc = match &encoding {
         Some((name, line)) => {
             let n = normal_name(name);
             if bom && n != "utf-8" {
-                return Err(err(format!("encoding problem: {} with BOM", name), filename, *line));
+                return Err(unplaced_error(format!("encoding problem: {} with BOM", n), filename));
             }
             (n, *line)
         }
@@ -101,7 +125,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
         | "csisolatin1" | "ibm819" | "iso-8859-1-1987" => Ok(bytes.iter().map(|b| *b as char).collect()),
         "ascii" | "us-ascii" | "646" => {
             if let Some(p) = bytes.iter().position(|b| *b >= 128) {
-                return Err(err(format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p), filename, 0));
+                return Err(unplaced_error(format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p), filename));
             }
             Ok(String::from_utf8_lossy(bytes).into_owned())
         }
@@ -121,7 +145,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
             })
             .collect()),
         "koi8-r" => Ok(bytes.iter().map(|b| koi8_r(*b)).collect()),
-        _ => Err(err(format!("unknown encoding: {}", enc.0), filename, enc.1)),
+        _ => Err(unplaced_error(format!("{}{}", UNKNOWN_ENCODING, enc.0), filename)),
     }
 }
 
