@@ -274,6 +274,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 // `(x, y=3)`: CPython's invalid_named_expression.
                 range = r;
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if let Some((m, r, z)) = (found == "Equal").then(|| display_target_equals(source, range.start().to_usize())).flatten() {
+                range = r;
+                end_offset_zero = z;
+                (SyntaxError, m)
             } else if let Some(r) = (found == "For").then(|| kwarg_before_for(source, range.start().to_usize())).flatten() {
                 // `f(a=x for x in y)`: CPython's invalid_kwarg.
                 range = r;
@@ -611,6 +615,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 // `[z=3]`, `(x, y=1)`: CPython's invalid_named_expression.
                 range = r;
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if let Some((m, r, z)) = m.starts_with("Expected an expression or a").then(|| display_target_equals(source, range.start().to_usize())).flatten() {
+                range = r;
+                end_offset_zero = z;
+                (SyntaxError, m)
             } else if m.starts_with("Multiple exception types must be parenthesized") {
                 // Through `as NAME` up to the clause's colon.
                 let rest = &source[range.start().to_usize()..];
@@ -756,6 +764,10 @@ fn name_equals_in_display(source: &str, at: usize) -> Option<TextRange> {
     if name_start == before.len() || before[name_start..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // Keywords spelled like names are no targets for this hint.
+    if matches!(&before[name_start..], "True" | "False" | "None") {
+        return None;
+    }
     if !before[..name_start].trim_end().ends_with(['(', '[', '{', ',']) {
         return None;
     }
@@ -779,6 +791,114 @@ fn name_equals_in_display(source: &str, at: usize) -> Option<TextRange> {
     }
     let value_end = source[..end].trim_end().len();
     (value_end > at + 1).then(|| TextRange::new(TextSize::from(name_start as u32), TextSize::from(value_end as u32)))
+}
+
+/// `X = value` as an element of a display where X is no name, the `=` at
+/// `at` (CPython's invalid_named_expression and invalid_kvpair): "cannot
+/// assign to X here" over X, or, in a dict after a `key: value` pair,
+/// "':' expected after dictionary key" at X's last character (with an end
+/// column of -1). The message, the range, and whether the end is CPython's
+/// -1.
+fn display_target_equals(source: &str, at: usize) -> Option<(String, TextRange, bool)> {
+    let b = source.as_bytes();
+    if b.get(at) != Some(&b'=') || matches!(b.get(at + 1), Some(b'=')) {
+        return None;
+    }
+    // Back to the separator before the target, then on to the display's
+    // opening bracket (noting a `:` at its level: a dict).
+    let mut depth = 0i32;
+    let mut i = at;
+    let mut sep = None;
+    let mut dict = false;
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            q @ (b'\'' | b'"') => {
+                while i > 0 {
+                    i -= 1;
+                    if b[i] == q {
+                        break;
+                    }
+                }
+            }
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            c @ (b'(' | b'[' | b'{') => {
+                if sep.is_none() {
+                    sep = Some(i);
+                }
+                if c == b'(' {
+                    // A call's arguments are another rule (invalid_kwarg).
+                    let before = source[..i].trim_end();
+                    if before.ends_with(|ch: char| ch.is_alphanumeric() || ch == '_' || ch == ')' || ch == ']') {
+                        return None;
+                    }
+                }
+                dict &= c == b'{';
+                break;
+            }
+            b',' if depth == 0 && sep.is_none() => sep = Some(i),
+            b':' if depth == 0 && sep.is_some() => dict = true,
+            b'\n' if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    let sep = sep?;
+    let raw = &source[sep + 1..at];
+    let target = raw.trim();
+    if target.is_empty() {
+        return None;
+    }
+    let start = sep + 1 + (raw.len() - raw.trim_start().len());
+    let end = start + target.len();
+    let r = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
+    let parsed = ruff_python_parser::parse_expression(target).ok()?;
+    let e = parsed.expr();
+    if dict {
+        let last = TextSize::from((end - 1) as u32);
+        return Some(("':' expected after dictionary key".to_owned(), TextRange::new(last, last), true));
+    }
+    // CPython's rule skips names (another hint), lists, tuples,
+    // generators, True/None/False, and anything looser than `|`.
+    match e {
+        Expr::Name(_) | Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => return None,
+        Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(ruff_python_ast::ExprUnaryOp { op: ruff_python_ast::UnaryOp::Not, .. }) | Expr::Lambda(_) | Expr::If(_) | Expr::Named(_) | Expr::Starred(_) | Expr::Yield(_) | Expr::YieldFrom(_) => return None,
+        _ => {}
+    }
+    if target.starts_with('(') && matches!(e, Expr::Tuple(_) | Expr::Generator(_)) {
+        return None;
+    }
+    // The value must be an expression not itself followed by `=` / `:=`.
+    let rest = &source[at + 1..];
+    let mut d = 0i32;
+    let mut value_end = rest.len();
+    for (j, c) in rest.char_indices() {
+        match c {
+            '(' | '[' | '{' => d += 1,
+            ')' | ']' | '}' if d == 0 => {
+                value_end = j;
+                break;
+            }
+            ')' | ']' | '}' => d -= 1,
+            ',' | '\n' if d == 0 => {
+                value_end = j;
+                break;
+            }
+            '=' if d == 0 => {
+                // Part of `==`, `<=`, `>=`, `!=` is fine; a lone one is not.
+                let prev = rest[..j].chars().next_back();
+                let next = rest[j + 1..].chars().next();
+                if !(next == Some('=') || matches!(prev, Some('=' | '<' | '>' | '!'))) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if rest[..value_end].trim().is_empty() {
+        return None;
+    }
+    Some((format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe_expr(e)), r, false))
 }
 
 /// The parenthesized group opening at `at`: up to its closing parenthesis.

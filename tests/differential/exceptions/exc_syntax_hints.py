@@ -1,0 +1,16 @@
+# SyntaxError messages and places: '=' after a display element that is no name
+# (CPython's invalid_named_expression / invalid_kvpair) and strings left
+# unterminated after a parse error (the tokenizer's error wins).
+for s in ["ages = {'Alice'=22, 'Bob'=23}", '{a=1}', '[1=2]', '{x.y=1}', '(1=2)', 'f(1=2)', '{1: 2, 3=4}', '{a: 1, b=2}', '[a, 1=2]', "{'a'=1}",
+          '[x[0]=1]', '(a, b.c=1)', '{1=2=3}', '[1=a==b]', '[-x=1]', '[a+b=1]', '{"x,y"=1}', '[f(x)=1]', '[1=]', '{1: 2, x.y=3}', '[True=1]', '[(a,b)=1]', '[not a=1]', '[a<b=1]', 'x = [1, 2=3]', 'print(a, 1=2)']:
+    try:
+        compile(s, 'f', 'exec')
+        print(repr(s), "ok")
+    except SyntaxError as e:
+        print(repr(s), e.msg, e.offset, e.end_offset)
+
+for s in [b"x = '''a\n'''quux'''\n", b"def foo():\n    '''\n\ndef baz():\n    '''quux'''\n", b"if 1:\n    def foo():\n        '''\n\n    def baz():\n        '''quux'''\n    ", b"x = 1 +\n'abc\n", b"print(1 2) 'x\n", b"(a b) rb'''x\n"]:
+    try:
+        compile(s, 'f', 'exec')
+    except SyntaxError as e:
+        print(e.msg, e.lineno, e.offset)
