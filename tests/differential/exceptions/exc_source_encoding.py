@@ -43,3 +43,15 @@ with tempfile.TemporaryDirectory() as d:
         r = subprocess.run([sys.executable, "-X", "utf8", path], capture_output=True)
         err = r.stderr.decode("utf-8").replace(d, "DIR").splitlines()
         print(name, r.returncode, r.stdout.decode("utf-8"), err[-1:] if err else err)
+
+# Undeclared non-UTF-8 bytes in compile()'s input: in a string literal the
+# error sits at the token after it (and after literals concatenated to it),
+# with the literal's own decoding message; in code, at the byte.
+for src in [b'x = "\xf2\xee" +', b'x = "\xf2\xee"\n', b'x = "\xf2\xee"', b'x = "\xf2\xee"  # c\ny',
+            b'x = ("\xf2"\n "a")\n', b'x = "\xf2" "b" + 1\n', b'x = \xf2\n', b'f("\xff", 2)\n', b'f("\xff")\n',
+            b'x = "\xcf\xb3\xf2\xee\xed" +', b'Python = "\xcf\xb3\xf2\xee\xed" +', b"x = ''' \xe9 '''", b"# \xff\nx = 1\n"]:
+    try:
+        compile(src, "frag.py", "exec")
+        print("compiled")
+    except SyntaxError as e:
+        print(e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
