@@ -193,7 +193,7 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     (SyntaxError, format!("unterminated string literal (detected at line {})", line))
                 }
             }
-            LexicalErrorType::Eof => match unclosed_bracket(source, source.len()) {
+            LexicalErrorType::Eof => match unclosed_bracket_innermost(source, source.len()) {
                 Some((pos, c)) => {
                     range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
                     {
@@ -213,15 +213,21 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 let at = range.start().to_usize().min(source.len());
                 let rest = source[at..].strip_prefix('\\').unwrap_or(&source[at..]);
                 let after_newline = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).or_else(|| rest.strip_prefix('\r'));
+                let eof = matches!(after_newline, Some(tail) if tail.is_empty()) || after_newline.is_none() && rest.is_empty();
                 match after_newline {
-                    Some(tail) if tail.is_empty() => {
-                        at_eof = true;
-                        se("unexpected EOF while parsing")
-                    }
-                    None if rest.is_empty() => {
-                        at_eof = true;
-                        se("unexpected EOF while parsing")
-                    }
+                    // The input ends in the continuation: CPython's E_EOF,
+                    // reported as the innermost bracket still open, if any.
+                    _ if eof => match unclosed_bracket_innermost(source, source.len()) {
+                        Some((pos, c)) => {
+                            range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                            end_offset_zero = true;
+                            (SyntaxError, format!("'{}' was never closed", c))
+                        }
+                        None => {
+                            at_eof = true;
+                            se("unexpected EOF while parsing")
+                        }
+                    },
                     _ => {
                         // Reported at the character after the backslash.
                         let next = TextSize::from((at + 1).min(source.len()) as u32);

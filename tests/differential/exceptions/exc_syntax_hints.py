@@ -14,3 +14,12 @@ for s in [b"x = '''a\n'''quux'''\n", b"def foo():\n    '''\n\ndef baz():\n    ''
         compile(s, 'f', 'exec')
     except SyntaxError as e:
         print(e.msg, e.lineno, e.offset)
+
+# Input ending inside brackets (also through a final line continuation):
+# the innermost bracket still open is "never closed".
+for src in ['"\\\n"(1 for c in I,\\\n\\', "(1,\\", "(1,\\\n", "[1,\n(2,\\\n", "x = (1 +\\", "x = 1 +\\", "x = 1 +\\\n",
+            "f(a,\n  b\\\n\\", "{'a': [1,\\", "(1,", "[1,\n(2,", "{1: [2,"]:
+    try:
+        compile(src, "f", "exec")
+    except SyntaxError as e:
+        print(repr(src), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
