@@ -284,14 +284,65 @@ fn exc_new(t: *mut PyTypeObject, args: &Obj, _kwargs: Option<&Obj>) -> PyResult<
             }
         }
     }
+    let parse_here = t_inherits(t, OSError()) && !oserror_use_init(t);
+    if parse_here {
+        if let Some(k) = _kwargs {
+            if dict::len(k) > 0 {
+                crate::bail!(TypeError, "{}() takes no keyword arguments", unsafe { (*t).name() });
+            }
+        }
+    }
     let o = type_::alloc_instance(t, 0)?;
-    unsafe { crate::object::xsetref(&mut exc(&o).args, args.clone().into_raw()) };
+    if parse_here {
+        oserror_parse(&o, args);
+    } else if t_inherits(t, OSError()) {
+        // Its __init__ parses the arguments.
+        unsafe { crate::object::xsetref(&mut exc(&o).args, tuple::new(&[]).into_raw()) };
+    } else {
+        unsafe { crate::object::xsetref(&mut exc(&o).args, args.clone().into_raw()) };
+    }
     Ok(o)
 }
 crate::new_slot!(exc_new_slot => exc_new);
 
+/// CPython's oserror_use_init: an OSError subclass that overrides
+/// `__init__` but not `__new__` has its arguments parsed by `__init__`;
+/// otherwise `__new__` parses them and `__init__` leaves them alone.
+fn oserror_use_init(t: *mut PyTypeObject) -> bool {
+    unsafe {
+        (*t).tp_init.map(|f| f as usize) != Some(exc_init_slot as usize) && (*t).tp_new.map(|f| f as usize) == Some(exc_new_slot as usize)
+    }
+}
+
+/// OSError's arguments: (errno, strerror[, filename[, winerror[, filename2]]]),
+/// or BlockingIOError's (errno, strerror, characters_written).
+fn oserror_parse(slf: &Obj, args: &Obj) {
+    let t = slf.type_ptr();
+    unsafe { crate::object::xsetref(&mut exc(slf).args, args.clone().into_raw()) };
+    let a = tuple::items(args);
+    if a.len() >= 2 && a.len() <= 5 {
+        set_field(slf, "errno", Some(a[0].clone()));
+        set_field(slf, "strerror", Some(a[1].clone()));
+        if a.len() == 3 && t_inherits(t, BlockingIOError()) && crate::ops::number::has_index(&a[2]) {
+            // BlockingIOError(errno, strerror, characters_written).
+            set_field(slf, "characters_written", Some(a[2].clone()));
+        } else if a.len() >= 3 {
+            set_field(slf, "filename", Some(a[2].clone()));
+            if a.len() == 5 {
+                set_field(slf, "filename2", Some(a[4].clone()));
+            }
+            // CPython keeps only (errno, strerror) in args when a filename is given.
+            unsafe { crate::object::xsetref(&mut exc(slf).args, tuple::new(&a[..2]).into_raw()) };
+        }
+    }
+}
+
 fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
     let t = slf.type_ptr();
+    if t_inherits(t, OSError()) && !oserror_use_init(t) {
+        // __new__ took the arguments.
+        return Ok(());
+    }
     let takes_kw = t_inherits(t, NameError()) || t_inherits(t, AttributeError()) || t_inherits(t, ImportError());
     if !takes_kw {
         if let Some(k) = kwargs {
@@ -338,21 +389,7 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
             set_field(slf, "msg", if a.len() == 1 { Some(a[0].clone()) } else { None });
         }
     } else if t_inherits(t, OSError()) {
-        if a.len() >= 2 && a.len() <= 5 {
-            set_field(slf, "errno", Some(a[0].clone()));
-            set_field(slf, "strerror", Some(a[1].clone()));
-            if a.len() == 3 && t_inherits(t, BlockingIOError()) && crate::ops::number::has_index(&a[2]) {
-                // BlockingIOError(errno, strerror, characters_written).
-                set_field(slf, "characters_written", Some(a[2].clone()));
-            } else if a.len() >= 3 {
-                set_field(slf, "filename", Some(a[2].clone()));
-                if a.len() == 5 {
-                    set_field(slf, "filename2", Some(a[4].clone()));
-                }
-                // CPython keeps only (errno, strerror) in args when a filename is given.
-                unsafe { crate::object::xsetref(&mut exc(slf).args, tuple::new(&a[..2]).into_raw()) };
-            }
-        }
+        oserror_parse(slf, args);
     } else if t_inherits(t, SyntaxError()) {
         if !a.is_empty() {
             set_field(slf, "msg", Some(a[0].clone()));
@@ -807,6 +844,34 @@ pub fn set_attribute_error_context(obj: &Obj, name: &Obj) {
     }
 }
 
+/// `characters_written` exists only once set (CPython's -1 means unset).
+fn g_written(o: &Obj) -> PyResult<Obj> {
+    match get_field(o, "characters_written") {
+        Some(v) => Ok(v),
+        None => crate::bail!(AttributeError, "characters_written"),
+    }
+}
+
+fn s_written(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        None => {
+            if get_field(o, "characters_written").is_none() {
+                crate::bail!(AttributeError, "characters_written");
+            }
+            set_field(o, "characters_written", None);
+        }
+        Some(v) => {
+            // Kept as a C ssize_t: an int, overflow a ValueError.
+            let n = crate::types::int::index(v)?;
+            if crate::types::int::as_i64(&n).is_none() {
+                crate::bail!(ValueError, "cannot fit 'int' into an index-sized integer");
+            }
+            set_field(o, "characters_written", Some(n));
+        }
+    }
+    Ok(())
+}
+
 fn field_getter(o: &Obj, name: &str) -> PyResult<Obj> {
     Ok(get_field(o, name).unwrap_or_else(none::none))
 }
@@ -820,6 +885,7 @@ macro_rules! field_accessors {
         fn field_getsets(name: &str) -> Option<GetSetSpec> {
             match name {
                 $( $name => Some(GetSetSpec::get_set($name, $get, $set)), )*
+                "characters_written" => Some(GetSetSpec::get_set("characters_written", g_written, s_written)),
                 _ => None,
             }
         }
@@ -837,7 +903,6 @@ field_accessors! {
     g_strerror, s_strerror, "strerror";
     g_filename, s_filename, "filename";
     g_filename2, s_filename2, "filename2";
-    g_written, s_written, "characters_written";
     g_lineno, s_lineno, "lineno";
     g_offset, s_offset, "offset";
     g_text, s_text, "text";
