@@ -5,7 +5,8 @@
 //! temporary non-`threading` thread, fresh builtin function objects
 //! (`create_cfunction`), raising through PyErr_SetObject/PyErr_NoMemory
 //! (`raise_exception`, `raise_memoryerror`), PyErr_NewExceptionWithDoc
-//! (`make_exception_with_doc`), and the native generic class
+//! (`make_exception_with_doc`), an exception class whose instances cannot
+//! be created (`RecursingInfinitelyError`), and the native generic class
 //! (`Generic`, `GenericAlias` with `__mro_entries__`).
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
@@ -219,6 +220,45 @@ fn t_make_exception_with_doc(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
     krait_runtime::ops::call::call(&type_type, &[pystr::new(&full[dot + 1..]), bases, d], None)
 }
 
+/// RecursingInfinitelyError's `__init__`: it raises a new instance of its
+/// own class, as CPython's does through PyErr_SetObject; CPython creates
+/// that instance while normalizing the exception, which raises again, until
+/// the recursion limit ends it "while normalizing an exception". The
+/// instance is made through the type's own slots so that only this guard
+/// counts the levels.
+unsafe extern "C" fn recursing_init(
+    slf: *mut krait_runtime::object::PyObject,
+    _args: *mut krait_runtime::object::PyObject,
+    _kwds: *mut krait_runtime::object::PyObject,
+) -> std::os::raw::c_int {
+    let r = (|| -> PyResult<()> {
+        krait_runtime::ops::enter_recursive_call(" while normalizing an exception")?;
+        let r = (|| -> PyResult<()> {
+            let t = (*slf).ob_type;
+            let empty = krait_runtime::types::tuple::new(&[]);
+            let new = (*t).tp_new.expect("exception types have tp_new");
+            let o = krait_runtime::types::slots::from_ret(new(t, empty.as_ptr(), std::ptr::null_mut()))?;
+            let init = (*t).tp_init.expect("exception types have tp_init");
+            krait_runtime::types::slots::from_status(init(o.as_ptr(), empty.as_ptr(), std::ptr::null_mut()))?;
+            Err(krait_runtime::errors::raise_value(o))
+        })();
+        krait_runtime::ops::leave_recursive_call();
+        r
+    })();
+    krait_runtime::types::slots::ret_status(r)
+}
+
+/// `_testcapi.RecursingInfinitelyError`: an Exception subclass whose
+/// instances cannot be created (see `recursing_init`).
+fn recursing_infinitely_error() -> PyResult<Obj> {
+    // CPython names it without a module (so its __module__ is builtins).
+    let t = crate::new_exception_type("builtins.RecursingInfinitelyError", krait_runtime::types::exceptions::Exception())?;
+    // SAFETY: a heap type just created, not yet shared; its instances keep
+    // the Exception layout, only the initializer changes.
+    unsafe { (*(t.as_ptr() as *mut krait_runtime::object::PyTypeObject)).tp_init = Some(recursing_init) };
+    Ok(t)
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("raise_exception", t_raise_exception),
@@ -295,6 +335,7 @@ pub fn create() -> PyResult<Obj> {
     let (ga, g) = generic_types()?;
     dict::set_item_str(&d, "GenericAlias", &ga)?;
     dict::set_item_str(&d, "Generic", &g)?;
+    dict::set_item_str(&d, "RecursingInfinitelyError", &recursing_infinitely_error()?)?;
     // The C limits of an LP64 Linux build, as CPython's module exports them.
     let ints: [(&str, i128); 18] = [
         ("CHAR_MAX", i8::MAX as i128),
