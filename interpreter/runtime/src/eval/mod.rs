@@ -1076,6 +1076,15 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     save!();
                     tri!(unwind::check_except_star_type_valid(&match_type));
                     let (rest, matched) = tri!(unwind::exception_group_match(&eg, &match_type));
+                    if !none::is_none(&matched) {
+                        // The except* clause handles the matched part: it is
+                        // the exception being handled (CPython's
+                        // PyErr_SetExcInfo here), so errors raised in the
+                        // clause get it as their context.
+                        let info = ts.py.exc_info;
+                        let old = std::mem::replace(&mut (*info).exc_value, matched.clone().into_raw());
+                        xdecref(old);
+                    }
                     push!(rest.into_raw());
                     push!(matched.into_raw());
                 }
