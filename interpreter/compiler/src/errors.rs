@@ -470,9 +470,21 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::VarParameterWithDefault => {
             // `**b=3` as well as `*b=3`: the stars before the name tell which.
             let at = range.start().to_usize();
-            let param = &source[source[..at].rfind([',', '(']).map(|p| p + 1).unwrap_or(0)..at];
+            let param_start = source[..at].rfind([',', '(']).map(|p| p + 1).unwrap_or(0);
+            let param = &source[param_start..at];
+            let star = param.find('*').map(|p| param_start + p);
+            let starred_annotation = param.split_once(':').is_some_and(|(_, a)| a.trim_start().starts_with('*'));
             if param.find('*').is_some_and(|p| param[p..].starts_with("**")) {
                 se("var-keyword argument cannot have default value")
+            } else if starred_annotation {
+                // CPython's rule for the message takes no `*` annotation.
+                se("invalid syntax")
+            } else if let Some(first) = star.filter(|s| earlier_single_star(source, *s)) {
+                // A second `*` parameter: no rule of CPython's matches it
+                // with a default; the error is at that star.
+                let p = TextSize::from(first as u32);
+                range = TextRange::new(p, p + TextSize::from(1));
+                se("invalid syntax")
             } else {
                 se("var-positional argument cannot have default value")
             }
@@ -905,6 +917,48 @@ fn display_target_equals(source: &str, at: usize) -> Option<(String, TextRange, 
         return None;
     }
     Some((format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe_expr(e)), r, false))
+}
+
+/// Whether the parameter list holding the `*` at `star` has a `*` or
+/// `*name` parameter before it (the list starts at its `(` or `lambda`).
+fn earlier_single_star(source: &str, star: usize) -> bool {
+    let b = source.as_bytes();
+    let mut depth = 0i32;
+    let mut i = star;
+    let mut start = 0;
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' => {
+                start = i + 1;
+                break;
+            }
+            _ if depth == 0 && source[..=i].ends_with("lambda") => {
+                start = i + 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let mut depth = 0i32;
+    let mut at_param_start = true;
+    for (j, &c) in b.iter().enumerate().take(star).skip(start) {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => {
+                at_param_start = true;
+                continue;
+            }
+            b' ' | b'\t' | b'\n' | b'\\' => continue,
+            b'*' if depth == 0 && at_param_start && b.get(j + 1) != Some(&b'*') => return true,
+            _ => {}
+        }
+        at_param_start = false;
+    }
+    false
 }
 
 /// The parenthesized group opening at `at`: up to its closing parenthesis.

@@ -23,3 +23,13 @@ for src in ['"\\\n"(1 for c in I,\\\n\\', "(1,\\", "(1,\\\n", "[1,\n(2,\\\n", "x
         compile(src, "f", "exec")
     except SyntaxError as e:
         print(repr(src), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+
+# Defaults on star parameters: the var-positional message only where
+# CPython's rule for it matches.
+for s in ['def f5(*args: *b = (1,)): pass', 'def f(*a=1): pass', 'def f(*a: int=1): pass', 'def f(*, a, *b=1): pass',
+          'lambda *a=1: 0', 'lambda *, a, *b=1: 0', 'def f(**k=1): pass', 'def f(*a: *b): pass', 'def f(a, *b, c=(1, *d), *e=1): pass']:
+    try:
+        compile(s, 'f', 'exec')
+        print(repr(s), 'ok')
+    except SyntaxError as e:
+        print(repr(s), e.msg, e.offset, e.end_offset)
