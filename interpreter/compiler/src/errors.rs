@@ -737,6 +737,12 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         let at = TextSize::from(source[..line_end].trim_end_matches('\r').len() as u32);
         range = TextRange::new(at, at);
     }
+    // CPython's tokenizer reads `<>` as one token (NOTEQUAL, refused unless
+    // Barry is BDFL): the error is at its `<`.
+    let at = range.start().to_usize();
+    if msg == "invalid syntax" && at > 0 && source.as_bytes().get(at) == Some(&b'>') && source.as_bytes()[at - 1] == b'<' {
+        range = TextRange::new(TextSize::from(at as u32 - 1), TextSize::from(at as u32 + 1));
+    }
     let mut e = make_error(kind, msg, source, filename, range);
     if end_offset_zero {
         e.end_offset = 0;
@@ -745,6 +751,38 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         e.end_offset = -1;
     }
     e
+}
+
+/// Under the barry_as_FLUFL future flag (compile()'s, or inherited from
+/// code that imported it): `<>` is the inequality operator and `!=` an
+/// error. The source with each `<>`
+/// spelled `!=` (same length, so positions hold), None when nothing
+/// changes, or the error for a `!=`.
+pub fn barry_as_bdfl(source: &str, filename: &str, flag: bool) -> Result<Option<String>, CompileError> {
+    // Only the compile flag counts: 3.11's parser does not switch on the
+    // import in the text it is parsing.
+    if !flag {
+        return Ok(None);
+    }
+    use ruff_python_ast::token::TokenKind;
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_unchecked(source, ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module));
+    let tokens: Vec<_> = parsed.tokens().iter().collect();
+    let mut out: Option<String> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind() {
+            TokenKind::NotEqual => {
+                return Err(make_error(CompileErrorKind::SyntaxError, "with Barry as BDFL, use '<>' instead of '!='".into(), source, filename, t.range()));
+            }
+            TokenKind::Less if tokens.get(i + 1).is_some_and(|n| n.kind() == TokenKind::Greater && n.start() == t.end()) => {
+                let s = out.get_or_insert_with(|| source.to_owned());
+                let a = t.start().to_usize();
+                s.replace_range(a..a + 2, "!=");
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 /// `a, b += 1`: the parser stopped at an augmented assignment operator

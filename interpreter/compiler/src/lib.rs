@@ -98,6 +98,11 @@ pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: &Co
     if source.contains('\0') {
         return (Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename)), vec![]);
     }
+    let flufl = match errors::barry_as_bdfl(source, filename, opts.future_flags & 0x400000 != 0) {
+        Ok(f) => f,
+        Err(e) => return (Err(e), vec![]),
+    };
+    let source = flufl.as_deref().unwrap_or(source);
     let run = on_big_stack(filename, || {
         let pmode = match mode {
             Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,

@@ -33,3 +33,16 @@ for s in ['def f5(*args: *b = (1,)): pass', 'def f(*a=1): pass', 'def f(*a: int=
         print(repr(s), 'ok')
     except SyntaxError as e:
         print(repr(s), e.msg, e.offset, e.end_offset)
+
+# `<>` is one token: refused at its `<`, unless Barry is BDFL (then `!=` is).
+import __future__
+for code, flags in [("2 <> 3", 0), ("x = 1\nif x <> 2: pass", 0), ("from __future__ import barry_as_FLUFL\n2 <> 3", 0),
+                    ("from __future__ import barry_as_FLUFL\n2 != 3", 0), ("2 <> 3", __future__.CO_FUTURE_BARRY_AS_BDFL),
+                    ("x = '<>' if 1 != 2 else 0", __future__.CO_FUTURE_BARRY_AS_BDFL), ("x = '<>' if 1 <> 2 else 0", __future__.CO_FUTURE_BARRY_AS_BDFL),
+                    ("2 < > 3", __future__.CO_FUTURE_BARRY_AS_BDFL)]:
+    try:
+        ns = {}
+        exec(compile(code, "<FLUFL>", "exec", flags), ns)
+        print(repr(code), "ok", ns.get("x"))
+    except SyntaxError as e:
+        print(repr(code), e.msg, e.lineno, e.offset, e.end_offset, repr(e.text))
