@@ -119,16 +119,16 @@ pub fn dict_merge(target: &Obj, m: &Obj, callable: &Obj) -> PyResult<()> {
         }
         v
     };
+    // Keys are merged as they are (the call checks they are strings, as
+    // CPython's): a repeated one is reported first, by its str().
     for (k, v) in items {
-        if !pystr::is_str(&k) {
-            crate::bail!(TypeError, "keywords must be strings");
-        }
         if dict::get_item(target, &k)?.is_some() {
+            let shown = if pystr::is_str(&k) { k.clone() } else { crate::ops::str_of(&k)? };
             crate::bail!(
                 TypeError,
                 "{} got multiple values for keyword argument '{}'",
                 crate::ops::call::func_desc(callable),
-                pystr::to_string_lossy(&k)
+                pystr::to_string_lossy(&shown)
             );
         }
         dict::set_item(target, &k, &v)?;
