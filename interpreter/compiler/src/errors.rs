@@ -193,7 +193,7 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     (SyntaxError, format!("unterminated string literal (detected at line {})", line))
                 }
             }
-            LexicalErrorType::Eof => match unclosed_bracket(source, source.len()) {
+            LexicalErrorType::Eof => match unclosed_bracket_innermost(source, source.len()) {
                 Some((pos, c)) => {
                     range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
                     {
@@ -213,15 +213,21 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 let at = range.start().to_usize().min(source.len());
                 let rest = source[at..].strip_prefix('\\').unwrap_or(&source[at..]);
                 let after_newline = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).or_else(|| rest.strip_prefix('\r'));
+                let eof = matches!(after_newline, Some(tail) if tail.is_empty()) || after_newline.is_none() && rest.is_empty();
                 match after_newline {
-                    Some(tail) if tail.is_empty() => {
-                        at_eof = true;
-                        se("unexpected EOF while parsing")
-                    }
-                    None if rest.is_empty() => {
-                        at_eof = true;
-                        se("unexpected EOF while parsing")
-                    }
+                    // The input ends in the continuation: CPython's E_EOF,
+                    // reported as the innermost bracket still open, if any.
+                    _ if eof => match unclosed_bracket_innermost(source, source.len()) {
+                        Some((pos, c)) => {
+                            range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                            end_offset_zero = true;
+                            (SyntaxError, format!("'{}' was never closed", c))
+                        }
+                        None => {
+                            at_eof = true;
+                            se("unexpected EOF while parsing")
+                        }
+                    },
                     _ => {
                         // Reported at the character after the backslash.
                         let next = TextSize::from((at + 1).min(source.len()) as u32);
@@ -274,6 +280,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 // `(x, y=3)`: CPython's invalid_named_expression.
                 range = r;
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if let Some((m, r, z)) = (found == "Equal").then(|| display_target_equals(source, range.start().to_usize())).flatten() {
+                range = r;
+                end_offset_zero = z;
+                (SyntaxError, m)
             } else if let Some(r) = (found == "For").then(|| kwarg_before_for(source, range.start().to_usize())).flatten() {
                 // `f(a=x for x in y)`: CPython's invalid_kwarg.
                 range = r;
@@ -463,9 +473,21 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         ParseErrorType::VarParameterWithDefault => {
             // `**b=3` as well as `*b=3`: the stars before the name tell which.
             let at = range.start().to_usize();
-            let param = &source[source[..at].rfind([',', '(']).map(|p| p + 1).unwrap_or(0)..at];
+            let param_start = source[..at].rfind([',', '(']).map(|p| p + 1).unwrap_or(0);
+            let param = &source[param_start..at];
+            let star = param.find('*').map(|p| param_start + p);
+            let starred_annotation = param.split_once(':').is_some_and(|(_, a)| a.trim_start().starts_with('*'));
             if param.find('*').is_some_and(|p| param[p..].starts_with("**")) {
                 se("var-keyword argument cannot have default value")
+            } else if starred_annotation {
+                // CPython's rule for the message takes no `*` annotation.
+                se("invalid syntax")
+            } else if let Some(first) = star.filter(|s| earlier_single_star(source, *s)) {
+                // A second `*` parameter: no rule of CPython's matches it
+                // with a default; the error is at that star.
+                let p = TextSize::from(first as u32);
+                range = TextRange::new(p, p + TextSize::from(1));
+                se("invalid syntax")
             } else {
                 se("var-positional argument cannot have default value")
             }
@@ -614,6 +636,10 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 // `[z=3]`, `(x, y=1)`: CPython's invalid_named_expression.
                 range = r;
                 se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            } else if let Some((m, r, z)) = m.starts_with("Expected an expression or a").then(|| display_target_equals(source, range.start().to_usize())).flatten() {
+                range = r;
+                end_offset_zero = z;
+                (SyntaxError, m)
             } else if m.starts_with("Multiple exception types must be parenthesized") {
                 // Through `as NAME` up to the clause's colon.
                 let rest = &source[range.start().to_usize()..];
@@ -714,6 +740,12 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         let at = TextSize::from(source[..line_end].trim_end_matches('\r').len() as u32);
         range = TextRange::new(at, at);
     }
+    // CPython's tokenizer reads `<>` as one token (NOTEQUAL, refused unless
+    // Barry is BDFL): the error is at its `<`.
+    let at = range.start().to_usize();
+    if msg == "invalid syntax" && at > 0 && source.as_bytes().get(at) == Some(&b'>') && source.as_bytes()[at - 1] == b'<' {
+        range = TextRange::new(TextSize::from(at as u32 - 1), TextSize::from(at as u32 + 1));
+    }
     let mut e = make_error(kind, msg, source, filename, range);
     if end_offset_zero {
         e.end_offset = 0;
@@ -722,6 +754,38 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
         e.end_offset = -1;
     }
     e
+}
+
+/// Under the barry_as_FLUFL future flag (compile()'s, or inherited from
+/// code that imported it): `<>` is the inequality operator and `!=` an
+/// error. The source with each `<>`
+/// spelled `!=` (same length, so positions hold), None when nothing
+/// changes, or the error for a `!=`.
+pub fn barry_as_bdfl(source: &str, filename: &str, flag: bool) -> Result<Option<String>, CompileError> {
+    // Only the compile flag counts: 3.11's parser does not switch on the
+    // import in the text it is parsing.
+    if !flag {
+        return Ok(None);
+    }
+    use ruff_python_ast::token::TokenKind;
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_unchecked(source, ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module));
+    let tokens: Vec<_> = parsed.tokens().iter().collect();
+    let mut out: Option<String> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind() {
+            TokenKind::NotEqual => {
+                return Err(make_error(CompileErrorKind::SyntaxError, "with Barry as BDFL, use '<>' instead of '!='".into(), source, filename, t.range()));
+            }
+            TokenKind::Less if tokens.get(i + 1).is_some_and(|n| n.kind() == TokenKind::Greater && n.start() == t.end()) => {
+                let s = out.get_or_insert_with(|| source.to_owned());
+                let a = t.start().to_usize();
+                s.replace_range(a..a + 2, "!=");
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 /// `a, b += 1`: the parser stopped at an augmented assignment operator
@@ -759,6 +823,10 @@ fn name_equals_in_display(source: &str, at: usize) -> Option<TextRange> {
     if name_start == before.len() || before[name_start..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // Keywords spelled like names are no targets for this hint.
+    if matches!(&before[name_start..], "True" | "False" | "None") {
+        return None;
+    }
     if !before[..name_start].trim_end().ends_with(['(', '[', '{', ',']) {
         return None;
     }
@@ -782,6 +850,156 @@ fn name_equals_in_display(source: &str, at: usize) -> Option<TextRange> {
     }
     let value_end = source[..end].trim_end().len();
     (value_end > at + 1).then(|| TextRange::new(TextSize::from(name_start as u32), TextSize::from(value_end as u32)))
+}
+
+/// `X = value` as an element of a display where X is no name, the `=` at
+/// `at` (CPython's invalid_named_expression and invalid_kvpair): "cannot
+/// assign to X here" over X, or, in a dict after a `key: value` pair,
+/// "':' expected after dictionary key" at X's last character (with an end
+/// column of -1). The message, the range, and whether the end is CPython's
+/// -1.
+fn display_target_equals(source: &str, at: usize) -> Option<(String, TextRange, bool)> {
+    let b = source.as_bytes();
+    if b.get(at) != Some(&b'=') || matches!(b.get(at + 1), Some(b'=')) {
+        return None;
+    }
+    // Back to the separator before the target, then on to the display's
+    // opening bracket (noting a `:` at its level: a dict).
+    let mut depth = 0i32;
+    let mut i = at;
+    let mut sep = None;
+    let mut dict = false;
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            q @ (b'\'' | b'"') => {
+                while i > 0 {
+                    i -= 1;
+                    if b[i] == q {
+                        break;
+                    }
+                }
+            }
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            c @ (b'(' | b'[' | b'{') => {
+                if sep.is_none() {
+                    sep = Some(i);
+                }
+                if c == b'(' {
+                    // A call's arguments are another rule (invalid_kwarg).
+                    let before = source[..i].trim_end();
+                    if before.ends_with(|ch: char| ch.is_alphanumeric() || ch == '_' || ch == ')' || ch == ']') {
+                        return None;
+                    }
+                }
+                dict &= c == b'{';
+                break;
+            }
+            b',' if depth == 0 && sep.is_none() => sep = Some(i),
+            b':' if depth == 0 && sep.is_some() => dict = true,
+            b'\n' if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    let sep = sep?;
+    let raw = &source[sep + 1..at];
+    let target = raw.trim();
+    if target.is_empty() {
+        return None;
+    }
+    let start = sep + 1 + (raw.len() - raw.trim_start().len());
+    let end = start + target.len();
+    let r = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
+    let parsed = ruff_python_parser::parse_expression(target).ok()?;
+    let e = parsed.expr();
+    if dict {
+        let last = TextSize::from((end - 1) as u32);
+        return Some(("':' expected after dictionary key".to_owned(), TextRange::new(last, last), true));
+    }
+    // CPython's rule skips names (another hint), lists, tuples,
+    // generators, True/None/False, and anything looser than `|`.
+    match e {
+        Expr::Name(_) | Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => return None,
+        Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(ruff_python_ast::ExprUnaryOp { op: ruff_python_ast::UnaryOp::Not, .. }) | Expr::Lambda(_) | Expr::If(_) | Expr::Named(_) | Expr::Starred(_) | Expr::Yield(_) | Expr::YieldFrom(_) => return None,
+        _ => {}
+    }
+    if target.starts_with('(') && matches!(e, Expr::Tuple(_) | Expr::Generator(_)) {
+        return None;
+    }
+    // The value must be an expression not itself followed by `=` / `:=`.
+    let rest = &source[at + 1..];
+    let mut d = 0i32;
+    let mut value_end = rest.len();
+    for (j, c) in rest.char_indices() {
+        match c {
+            '(' | '[' | '{' => d += 1,
+            ')' | ']' | '}' if d == 0 => {
+                value_end = j;
+                break;
+            }
+            ')' | ']' | '}' => d -= 1,
+            ',' | '\n' if d == 0 => {
+                value_end = j;
+                break;
+            }
+            '=' if d == 0 => {
+                // Part of `==`, `<=`, `>=`, `!=` is fine; a lone one is not.
+                let prev = rest[..j].chars().next_back();
+                let next = rest[j + 1..].chars().next();
+                if !(next == Some('=') || matches!(prev, Some('=' | '<' | '>' | '!'))) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if rest[..value_end].trim().is_empty() {
+        return None;
+    }
+    Some((format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe_expr(e)), r, false))
+}
+
+/// Whether the parameter list holding the `*` at `star` has a `*` or
+/// `*name` parameter before it (the list starts at its `(` or `lambda`).
+fn earlier_single_star(source: &str, star: usize) -> bool {
+    let b = source.as_bytes();
+    let mut depth = 0i32;
+    let mut i = star;
+    let mut start = 0;
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' => {
+                start = i + 1;
+                break;
+            }
+            _ if depth == 0 && source[..=i].ends_with("lambda") => {
+                start = i + 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let mut depth = 0i32;
+    let mut at_param_start = true;
+    for (j, &c) in b.iter().enumerate().take(star).skip(start) {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => {
+                at_param_start = true;
+                continue;
+            }
+            b' ' | b'\t' | b'\n' | b'\\' => continue,
+            b'*' if depth == 0 && at_param_start && b.get(j + 1) != Some(&b'*') => return true,
+            _ => {}
+        }
+        at_param_start = false;
+    }
+    false
 }
 
 /// The parenthesized group opening at `at`: up to its closing parenthesis.

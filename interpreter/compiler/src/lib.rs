@@ -27,7 +27,7 @@ pub use stack_depth::effect as stack_effect;
 pub use disassemble::{const_repr, disassemble};
 pub use positions::{Point, PointTable};
 pub use escape_warnings::set_name_lookup;
-pub use source::decode_source;
+pub use source::{declares_encoding, decode_source, is_unplaced, unplaced_error, UNKNOWN_ENCODING};
 /// The parser's tree, for the `ast` module.
 pub use ruff_python_ast;
 pub use ruff_text_size;
@@ -80,6 +80,12 @@ pub(crate) fn parse_fstring_expression(text: &str) -> Result<(), CompileError> {
 }
 
 /// Compiles source text.
+/// CPython's tokenizer reads "\r\n" and a lone "\r" as "\n" (in string
+/// literals too): the text with them translated, when it has any.
+pub fn translate_newlines(source: &str) -> Option<String> {
+    source.contains('\r').then(|| source.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> Result<CodeUnit, CompileError> {
     compile_with_warnings(source, filename, mode, opts).0
 }
@@ -87,9 +93,16 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) 
 /// Compiles source text, with the warnings CPython issues meanwhile (the
 /// caller issues them first, then reports the result).
 pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: &CompileOptions) -> (Result<CodeUnit, CompileError>, Vec<CompileWarning>) {
+    let translated = translate_newlines(source);
+    let source = translated.as_deref().unwrap_or(source);
     if source.contains('\0') {
         return (Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename)), vec![]);
     }
+    let flufl = match errors::barry_as_bdfl(source, filename, opts.future_flags & 0x400000 != 0) {
+        Ok(f) => f,
+        Err(e) => return (Err(e), vec![]),
+    };
+    let source = flufl.as_deref().unwrap_or(source);
     let run = on_big_stack(filename, || {
         let pmode = match mode {
             Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
@@ -235,6 +248,8 @@ fn future_flags(body: &[Stmt]) -> CResult<u32> {
 /// `feature_minor` is `ast.parse`'s feature_version: syntax newer than
 /// Python 3.<minor> is an error.
 pub fn parse_to_ast(source: &str, filename: &str, mode: Mode, feature_minor: Option<u8>) -> Result<ParsedAst, CompileError> {
+    let translated = translate_newlines(source);
+    let source = translated.as_deref().unwrap_or(source);
     if source.contains('\0') {
         return Err(simple_error(CompileErrorKind::SyntaxError, "source code string cannot contain null bytes", filename));
     }

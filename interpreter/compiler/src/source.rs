@@ -6,6 +6,22 @@ fn err(msg: String, filename: &str, lineno: u32) -> CompileError {
     CompileError { kind: CompileErrorKind::SyntaxError, msg, filename: filename.to_owned(), lineno, offset: 0, end_lineno: lineno, end_offset: 0, text: None }
 }
 
+/// An error of the decoding stage, which CPython reports with no place in
+/// the source: line 0, offset -1, no end (`end_offset` -1 marks it, see
+/// `is_unplaced`).
+pub fn unplaced_error(msg: String, filename: &str) -> CompileError {
+    CompileError { kind: CompileErrorKind::SyntaxError, msg, filename: filename.to_owned(), lineno: 0, offset: 0, end_lineno: 0, end_offset: -1, text: None }
+}
+
+/// Whether `e` is one of `unplaced_error`'s.
+pub fn is_unplaced(e: &CompileError) -> bool {
+    e.lineno == 0 && e.end_offset == -1
+}
+
+/// The message `decode_source` gives a coding cookie naming an encoding it
+/// does not decode natively (a caller with a codec registry may try it).
+pub const UNKNOWN_ENCODING: &str = "unknown encoding: ";
+
 /// The coding cookie of a line, if it has one (`# -*- coding: latin-1 -*-`).
 fn cookie(line: &[u8]) -> Option<String> {
     let l = String::from_utf8_lossy(line);
@@ -43,30 +59,38 @@ fn is_blank_or_comment(line: &[u8]) -> bool {
     t.is_empty() || t[0] == b'#' || t[0] == b'\r' || t[0] == b'\n'
 }
 
+/// The coding cookie of the first two lines (PEP 263) and its line.
+fn find_cookie(bytes: &[u8]) -> Option<(String, u32)> {
+    let mut lines = bytes.split_inclusive(|b| *b == b'\n');
+    let l1 = lines.next()?;
+    if let Some(c) = cookie(l1) {
+        return Some((c, 1));
+    }
+    if is_blank_or_comment(l1) {
+        if let Some(c) = lines.next().and_then(cookie) {
+            return Some((c, 2));
+        }
+    }
+    None
+}
+
+/// Whether the source declares its encoding (a PEP 263 cookie).
+pub fn declares_encoding(bytes: &[u8]) -> bool {
+    find_cookie(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).is_some()
+}
+
 /// Decodes source bytes as CPython's tokenizer does.
 pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
     let (bom, bytes) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(b) => (true, b),
         None => (false, bytes),
     };
-    let mut lines = bytes.split_inclusive(|b| *b == b'\n');
-    let mut encoding: Option<(String, u32)> = None;
-    if let Some(l1) = lines.next() {
-        if let Some(c) = cookie(l1) {
-            encoding = Some((c, 1));
-        } else if is_blank_or_comment(l1) {
-            if let Some(l2) = lines.next() {
-                if let Some(c) = cookie(l2) {
-                    encoding = Some((c, 2));
-                }
-            }
-        }
-    }
+    let encoding = find_cookie(bytes);
     let enc = match &encoding {
         Some((name, line)) => {
             let n = normal_name(name);
             if bom && n != "utf-8" {
-                return Err(err(format!("encoding problem: {} with BOM", name), filename, *line));
+                return Err(unplaced_error(format!("encoding problem: {} with BOM", n), filename));
             }
             (n, *line)
         }
@@ -81,19 +105,33 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
                 // CPython's tokenizer skips comments without decoding them.
                 return Ok(String::from_utf8_lossy(bytes).into_owned());
             }
-            let rel = if place == Place::String { pos - body_start } else { pos };
-            let line = bytes[..pos].iter().filter(|b| **b == b'\n').count() as u32 + 1;
-            let why = match e.utf8_error().error_len() {
-                None => "unexpected end of data",
-                Some(_) if bytes[pos] >= 0x80 && bytes[pos] < 0xc2 || bytes[pos] > 0xf4 => "invalid start byte",
-                Some(_) => "invalid continuation byte",
-            };
-            let mut e = err(format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", bytes[pos], rel, why), filename, line);
-            // CPython points just past the literal (or at the byte in code).
-            let at = if place == Place::String { lit_end } else { pos + 1 };
-            let ls = bytes[..at.min(bytes.len())].iter().rposition(|c| *c == b'\n').map(|p| p + 1).unwrap_or(0);
-            e.offset = (at - ls) as u32;
-            e.end_offset = e.offset as i32;
+            let line = |at: usize| bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            if place == Place::Code {
+                // The tokenizer's error at the byte itself, with no end; it
+                // decodes the name-like run of bytes holding it on its own.
+                let is_word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_' || *c >= 0x80;
+                let tok_start = bytes[..pos].iter().rposition(|c| !is_word(c)).map(|p| p + 1).unwrap_or(0);
+                let tok_end = bytes[pos..].iter().position(|c| !is_word(c)).map(|p| pos + p).unwrap_or(bytes.len());
+                let mut e = err(format!("(unicode error) {}", utf8_message(&bytes[tok_start..tok_end], pos - tok_start, 0)), filename, line(pos));
+                let (col, text) = column_and_line(bytes, pos);
+                e.offset = col + 1;
+                e.end_offset = -1;
+                e.text = Some(text);
+                return Err(e);
+            }
+            // A string literal is decoded on its own (positions count from
+            // its body) when the parser has read the token after it (and
+            // after any literals concatenated to it): the error is there.
+            let body_end = if lit_end >= bytes.len() { bytes.len() } else { lit_end - closing_len(bytes, body_start) };
+            let msg = format!("(unicode error) {}", utf8_message(&bytes[body_start..body_end.max(pos)], pos - body_start, 0));
+            let (at, len) = token_after_strings(bytes, lit_end);
+            let mut e = err(msg, filename, line(at));
+            let (col, text) = column_and_line(bytes, at);
+            let end_col = column_and_line(bytes, at + len).0;
+            e.offset = col + 1;
+            e.end_lineno = e.lineno;
+            e.end_offset = end_col as i32 + 1;
+            e.text = Some(text);
             Err(e)
         }),
         // latin_1 and its aliases (encodings.aliases).
@@ -101,7 +139,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
         | "csisolatin1" | "ibm819" | "iso-8859-1-1987" => Ok(bytes.iter().map(|b| *b as char).collect()),
         "ascii" | "us-ascii" | "646" => {
             if let Some(p) = bytes.iter().position(|b| *b >= 128) {
-                return Err(err(format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p), filename, 0));
+                return Err(unplaced_error(format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[p], p), filename));
             }
             Ok(String::from_utf8_lossy(bytes).into_owned())
         }
@@ -121,7 +159,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
             })
             .collect()),
         "koi8-r" => Ok(bytes.iter().map(|b| koi8_r(*b)).collect()),
-        _ => Err(err(format!("unknown encoding: {}", enc.0), filename, enc.1)),
+        _ => Err(unplaced_error(format!("{}{}", UNKNOWN_ENCODING, enc.0), filename)),
     }
 }
 
@@ -144,6 +182,139 @@ fn koi8_r(b: u8) -> char {
     } else {
         HI.chars().nth((b - 0x80) as usize).unwrap_or('\u{fffd}')
     }
+}
+
+/// Python's message for the invalid UTF-8 at `pos` of `data` ("'utf-8'
+/// codec can't decode byte 0x.. in position N: why"), N counted from
+/// `base`.
+fn utf8_message(data: &[u8], pos: usize, base: usize) -> String {
+    let why = match std::str::from_utf8(&data[pos..]) {
+        Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => "unexpected end of data",
+        _ if data[pos] >= 0x80 && data[pos] < 0xc2 || data[pos] > 0xf4 => "invalid start byte",
+        _ => "invalid continuation byte",
+    };
+    format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", data[pos], pos - base, why)
+}
+
+/// The length of the quotes closing the literal whose body starts at `body`.
+fn closing_len(b: &[u8], body: usize) -> usize {
+    if body >= 3 && b[body - 1] == b[body - 2] && b[body - 2] == b[body - 3] && matches!(b[body - 1], b'\'' | b'"') {
+        3
+    } else {
+        1
+    }
+}
+
+/// The column of byte `at` — in bytes: CPython does not convert it to
+/// characters for these errors — and the text of its line as Python's
+/// "replace" decoding shows it.
+fn column_and_line(b: &[u8], at: usize) -> (u32, String) {
+    let at = at.min(b.len());
+    let start = b[..at].iter().rposition(|c| *c == b'\n').map(|p| p + 1).unwrap_or(0);
+    let end = b[at..].iter().position(|c| *c == b'\n').map(|p| at + p + 1).unwrap_or(b.len());
+    let col = (at - start) as u32;
+    let mut text = String::from_utf8_lossy(&b[start..end]).into_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    (col, text)
+}
+
+/// The token after the string literal ending at `from` and any literals
+/// concatenated to it: its start and length (a NEWLINE token spans a
+/// comment before it).
+fn token_after_strings(b: &[u8], mut i: usize) -> (usize, usize) {
+    let depth = bracket_depth(b, i);
+    loop {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c' | b'\r') {
+            i += 1;
+        }
+        if i + 1 < b.len() && b[i] == b'\\' && b[i + 1] == b'\n' {
+            i += 2;
+            continue;
+        }
+        if i < b.len() && b[i] == b'\n' && depth > 0 {
+            i += 1;
+            continue;
+        }
+        if i < b.len() && b[i] == b'#' && depth > 0 {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        // Another literal (with its prefix) continues the sequence.
+        let mut q = i;
+        while q < b.len() && q - i < 2 && b[q].is_ascii_alphabetic() {
+            q += 1;
+        }
+        if q < b.len() && matches!(b[q], b'\'' | b'"') && b[i..q].iter().all(|c| b"rRbBuUfF".contains(c)) {
+            i = string_end(b, q);
+            continue;
+        }
+        break;
+    }
+    if i >= b.len() || b[i] == b'\n' {
+        return (i, 0);
+    }
+    if b[i] == b'#' {
+        let end = b[i..].iter().position(|c| *c == b'\n').map(|p| i + p).unwrap_or(b.len());
+        return (i, end - i);
+    }
+    if b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80 {
+        let n = b[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c >= 0x80).count();
+        return (i, n);
+    }
+    const OPS: [&[u8]; 3] = [b"**=", b"//=", b">>="];
+    for op in OPS.iter().chain([b"<<=" as &[u8], b"...", b"->", b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b":=", b"+=", b"-=", b"*=", b"/=", b"%=", b"&=", b"|=", b"^=", b"@="].iter()) {
+        if b[i..].starts_with(op) {
+            return (i, op.len());
+        }
+    }
+    (i, 1)
+}
+
+/// Just past the string literal whose opening quote is at `q` (the end of
+/// its line, or of the source, when it is not closed).
+fn string_end(b: &[u8], q: usize) -> usize {
+    let c = b[q];
+    let triple = q + 2 < b.len() && b[q + 1] == c && b[q + 2] == c;
+    let n = if triple { 3 } else { 1 };
+    let mut j = q + n;
+    while j < b.len() {
+        match b[j] {
+            b'\\' => j += 2,
+            x if x == c && (!triple || (j + 2 < b.len() && b[j + 1] == c && b[j + 2] == c)) => return j + n,
+            b'\n' if !triple => return j,
+            _ => j += 1,
+        }
+    }
+    b.len()
+}
+
+/// How many brackets are open at byte `at` (strings and comments skipped).
+fn bracket_depth(b: &[u8], at: usize) -> i32 {
+    let mut depth = 0;
+    let mut i = 0;
+    while i < at.min(b.len()) {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                i = string_end(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    depth
 }
 
 #[derive(PartialEq)]

@@ -365,7 +365,9 @@ impl Builder {
                 return err(msg, s.range());
             }
             self.add_def(&name, if is_global { DEF_GLOBAL } else { DEF_NONLOCAL }, s.range())?;
-            self.scope().directives.insert(name, s.range());
+            // Analysis errors point at the name's first directive (CPython's
+            // error_at_directive).
+            self.scope().directives.entry(name).or_insert(s.range());
         }
         Ok(())
     }
@@ -533,7 +535,7 @@ impl Builder {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.st.scopes[self.cur].kind != Kind::Module {
-                            return err("import * only allowed at module level", s.range());
+                            return err("import * only allowed at module level", a.range);
                         }
                         continue;
                     }

@@ -41,7 +41,7 @@ fn scan(source: &str, warnings: &mut Vec<TokenError>) -> Option<TokenError> {
                 }
             }
             b'\'' | b'"' => {
-                if let Some(e) = unterminated_fstring_at(source, i) {
+                if let Some(e) = unterminated_at(source, i, false) {
                     return Some(e);
                 }
                 i = skip_string(b, i)
@@ -89,13 +89,25 @@ fn scan(source: &str, warnings: &mut Vec<TokenError>) -> Option<TokenError> {
 /// run on). The tokenizer's error for the f-string whose quote is at `q`,
 /// if it is not closed.
 fn unterminated_fstring_at(source: &str, q: usize) -> Option<TokenError> {
+    unterminated_at(source, q, true)
+}
+
+/// The tokenizer's error for the string (of any kind, or only f-strings)
+/// whose quote is at `q`, if it is not closed: the token starts at its
+/// prefix.
+fn unterminated_at(source: &str, q: usize, fstring_only: bool) -> Option<TokenError> {
     let b = source.as_bytes();
     let mut start = q;
     while start > 0 && b[start - 1].is_ascii_alphabetic() && q - start < 2 {
         start -= 1;
     }
-    if start > 0 && is_ident_ascii(b[start - 1]) || !source[start..q].to_ascii_lowercase().contains('f') {
+    let glued = start > 0 && is_ident_ascii(b[start - 1]);
+    if fstring_only && (glued || !source[start..q].to_ascii_lowercase().contains('f')) {
         return None;
+    }
+    if glued {
+        // Not a prefix: the string token starts at the quote.
+        start = q;
     }
     let c = b[q];
     let triple = q + 2 < b.len() && b[q + 1] == c && b[q + 2] == c;
@@ -133,7 +145,7 @@ pub fn unterminated_fstring(source: &str) -> Option<TokenError> {
                 }
             }
             b'\'' | b'"' => {
-                if let Some(e) = unterminated_fstring_at(source, i) {
+                if let Some(e) = unterminated_at(source, i, false) {
                     return Some(e);
                 }
                 i = skip_string(b, i);

@@ -485,7 +485,7 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
             };
             // As CPython 3.9+, the script's code and __file__ use its absolute path.
             let abs = std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.clone());
-            let text = krait_runtime::compile::decode_source(&bytes, &abs)?;
+            let text = krait_runtime::compile::decode_source_file(&bytes, &abs)?;
             let g = main_module(Some(&abs))?;
             let code = krait_runtime::compile::compile_source(&text, &abs, mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;

@@ -3,14 +3,18 @@
 //! packing in IEEE half/single/double formats (PyFloat_Pack2/4/8, through
 //! the `_struct` codecs), the dict lookup by a caller-supplied hash, a
 //! temporary non-`threading` thread, a SIGINT raised just before a
-//! generator is resumed, the native generic class
+//! generator is resumed, fresh builtin function objects
+//! (`create_cfunction`), raising through PyErr_SetObject/PyErr_NoMemory
+//! (`raise_exception`, `raise_memoryerror`), PyErr_NewExceptionWithDoc
+//! (`make_exception_with_doc`), an exception class whose instances cannot
+//! be created (`RecursingInfinitelyError`), the native generic class
 //! (`Generic`, `GenericAlias` with `__mro_entries__`) and `awaitType`, a
 //! native type whose `am_await` slot returns the object it was made with.
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
 use krait_runtime::object::Obj;
-use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, MethodSpec};
+use krait_runtime::types::builtin_func::{add_functions, check_nargs, method, method_table, new_cfunction, MethodSpec};
 use krait_runtime::types::{bytes, dict, float, int, module};
 use krait_runtime::{bail, PyResult};
 
@@ -153,8 +157,134 @@ fn t_set_errno(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(krait_runtime::types::none::none())
 }
 
+/// The method definition `create_cfunction` gives its new functions: its
+/// own (CPython's PyCFunction_NewEx(&def, NULL, NULL)), kept as an address.
+static CREATE_CFUNCTION_DEF: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// create_cfunction(): a new builtin function object with no `__self__` and
+/// no module each call (the tests take weak references to it).
+fn t_create_cfunction(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("create_cfunction", args, kw, 0, 0)?;
+    let ml = *CREATE_CFUNCTION_DEF.get_or_init(|| method_table(&[method("create_cfunction", t_create_cfunction)]) as usize);
+    Ok(new_cfunction(ml as *mut krait_runtime::object::PyMethodDef, None, None))
+}
+
+/// raise_exception(exc, n): PyErr_SetObject(exc, (0, ..., n-1)). CPython
+/// creates the instance only when the exception is first looked at; if that
+/// creation fails with an error of its own that has a traceback (an
+/// `__init__` that raises), that traceback replaces the caller's entry, so
+/// the caller's frame adds none here either.
+fn t_raise_exception(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("raise_exception", args, kw, 2, 2)?;
+    let n = c_int(&args[1])?;
+    let exc = &args[0];
+    if !krait_runtime::types::exceptions::is_exception_class(exc) {
+        bail!(SystemError, "_PyErr_SetObject: exception {} is not a BaseException subclass", krait_runtime::ops::repr_string(exc)?);
+    }
+    let call_args: Vec<Obj> = (0..n.max(0)).map(|i| int::from_i64(i as i64)).collect();
+    let lazy = krait_runtime::modules::sys::handled_exception().is_none();
+    match krait_runtime::ops::call::call(exc, &call_args, None) {
+        Ok(v) => Err(krait_runtime::errors::raise_value(v)),
+        Err(e) => {
+            let cur = krait_runtime::errors::peek();
+            let own_tb = !cur.is_null()
+                && krait_runtime::types::exceptions::get_traceback(&unsafe { Obj::from_borrowed(cur) }).is_some();
+            if lazy && own_tb {
+                krait_runtime::eval::unwind::set_reraise_flag();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// raise_memoryerror(): PyErr_NoMemory.
+fn t_raise_memoryerror(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("raise_memoryerror", args, kw, 0, 0)?;
+    Err(krait_runtime::errors::raise_empty(krait_runtime::types::exceptions::MemoryError()))
+}
+
+/// make_exception_with_doc(name, doc=None, base=None, dict=None):
+/// PyErr_NewExceptionWithDoc — a class `type(short, bases, dict)` for a
+/// "module.class" name, `__module__` taken from it unless `dict` has one.
+fn t_make_exception_with_doc(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    use krait_runtime::types::builtin_func::parse_args;
+    use krait_runtime::types::{none, str as pystr, tuple};
+    let a = parse_args("make_exception_with_doc", args, kw, &["name", "doc", "base", "dict"], 1, 0)?;
+    let name = a[0].clone().unwrap();
+    if !pystr::is_str(&name) {
+        bail!(TypeError, "make_exception_with_doc() argument 'name' must be str, not {}", name.ty().name());
+    }
+    let doc = a[1].clone().filter(|d| !none::is_none(d));
+    if let Some(d) = &doc {
+        if !pystr::is_str(d) {
+            bail!(TypeError, "make_exception_with_doc() argument 'doc' must be str, not {}", d.ty().name());
+        }
+    }
+    let full = pystr::to_string_lossy(&name);
+    let Some(dot) = full.rfind('.') else {
+        bail!(SystemError, "PyErr_NewException: name must be module.class");
+    };
+    let base = a[2].clone().unwrap_or_else(|| krait_runtime::types::type_::type_obj(krait_runtime::types::exceptions::Exception()));
+    let d = match a[3].clone() {
+        Some(d) => d,
+        None => dict::new(),
+    };
+    if let Some(doc) = doc {
+        dict::set_item_str(&d, "__doc__", &doc)?;
+    }
+    if dict::get_item_str(&d, "__module__")?.is_none() {
+        dict::set_item_str(&d, "__module__", &pystr::new(&full[..dot]))?;
+    }
+    let bases = if tuple::is_tuple(&base) { base } else { tuple::new(&[base]) };
+    let type_type = krait_runtime::types::type_::type_obj(krait_runtime::types::type_::type_type());
+    krait_runtime::ops::call::call(&type_type, &[pystr::new(&full[dot + 1..]), bases, d], None)
+}
+
+/// RecursingInfinitelyError's `__init__`: it raises a new instance of its
+/// own class, as CPython's does through PyErr_SetObject; CPython creates
+/// that instance while normalizing the exception, which raises again, until
+/// the recursion limit ends it "while normalizing an exception". The
+/// instance is made through the type's own slots so that only this guard
+/// counts the levels.
+unsafe extern "C" fn recursing_init(
+    slf: *mut krait_runtime::object::PyObject,
+    _args: *mut krait_runtime::object::PyObject,
+    _kwds: *mut krait_runtime::object::PyObject,
+) -> std::os::raw::c_int {
+    let r = (|| -> PyResult<()> {
+        krait_runtime::ops::enter_recursive_call(" while normalizing an exception")?;
+        let r = (|| -> PyResult<()> {
+            let t = (*slf).ob_type;
+            let empty = krait_runtime::types::tuple::new(&[]);
+            let new = (*t).tp_new.expect("exception types have tp_new");
+            let o = krait_runtime::types::slots::from_ret(new(t, empty.as_ptr(), std::ptr::null_mut()))?;
+            let init = (*t).tp_init.expect("exception types have tp_init");
+            krait_runtime::types::slots::from_status(init(o.as_ptr(), empty.as_ptr(), std::ptr::null_mut()))?;
+            Err(krait_runtime::errors::raise_value(o))
+        })();
+        krait_runtime::ops::leave_recursive_call();
+        r
+    })();
+    krait_runtime::types::slots::ret_status(r)
+}
+
+/// `_testcapi.RecursingInfinitelyError`: an Exception subclass whose
+/// instances cannot be created (see `recursing_init`).
+fn recursing_infinitely_error() -> PyResult<Obj> {
+    // CPython names it without a module (so its __module__ is builtins).
+    let t = crate::new_exception_type("builtins.RecursingInfinitelyError", krait_runtime::types::exceptions::Exception())?;
+    // SAFETY: a heap type just created, not yet shared; its instances keep
+    // the Exception layout, only the initializer changes.
+    unsafe { (*(t.as_ptr() as *mut krait_runtime::object::PyTypeObject)).tp_init = Some(recursing_init) };
+    Ok(t)
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
+        method("raise_exception", t_raise_exception),
+        method("raise_memoryerror", t_raise_memoryerror),
+        method("make_exception_with_doc", t_make_exception_with_doc),
+        method("create_cfunction", t_create_cfunction),
         method("set_errno", t_set_errno),
         method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
         method("join_temporary_c_thread", t_join_temporary_c_thread),
@@ -281,6 +411,7 @@ pub fn create() -> PyResult<Obj> {
     dict::set_item_str(&d, "GenericAlias", &ga)?;
     dict::set_item_str(&d, "Generic", &g)?;
     dict::set_item_str(&d, "awaitType", &await_type()?)?;
+    dict::set_item_str(&d, "RecursingInfinitelyError", &recursing_infinitely_error()?)?;
     // The C limits of an LP64 Linux build, as CPython's module exports them.
     let ints: [(&str, i128); 18] = [
         ("CHAR_MAX", i8::MAX as i128),

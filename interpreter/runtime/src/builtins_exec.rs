@@ -6,7 +6,7 @@ use crate::types::builtin_func::{method, parse_args};
 use crate::types::{bytes, code, dict, int, none, str as pystr, tuple};
 use krait_bytecode::Mode;
 
-fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
+fn source_text(fname: &str, src: &Obj, filename: &str) -> PyResult<String> {
     if pystr::is_str(src) {
         // Text with lone surrogates cannot be source: encoding it fails as CPython's does.
         let s = match pystr::as_str(src) {
@@ -31,7 +31,7 @@ fn source_text(fname: &str, src: &Obj) -> PyResult<String> {
         if b.contains(&0) {
             crate::bail!(SyntaxError, "source code string cannot contain null bytes");
         }
-        return crate::compile::decode_source(&b, "<string>");
+        return crate::compile::decode_source(&b, filename);
     }
     let what = if fname == "compile" { "AST" } else { "code" };
     crate::bail!(TypeError, "{}() arg 1 must be a string, bytes or {} object", fname, what)
@@ -115,7 +115,7 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if code::is_code(src) {
         return Ok(src.clone());
     }
-    let text = source_text("compile", src)?;
+    let text = source_text("compile", src, &filename)?;
     if only_ast {
         match hooks {
             Some(h) => {
@@ -205,7 +205,7 @@ fn b_exec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         if closure.is_some() {
             crate::bail!(TypeError, "closure can only be used when source is a code object");
         }
-        let text = source_text("exec", src)?;
+        let text = source_text("exec", src, "<string>")?;
         crate::compile::compile_source(&text, "<string>", Mode::Exec, 0, crate::interp::optimize_level())?
     };
     match closure {
@@ -225,7 +225,7 @@ fn b_eval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         if !pystr::is_str(src) && bytes::as_slice_opt(src).is_none() {
             crate::bail!(TypeError, "eval() arg 1 must be a string, bytes or code object");
         }
-        let text = source_text("eval", src)?;
+        let text = source_text("eval", src, "<string>")?;
         let text = text.trim_start_matches([' ', '\t']);
         crate::compile::compile_source(text, "<string>", Mode::Eval, 0, crate::interp::optimize_level())?
     };

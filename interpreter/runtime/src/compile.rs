@@ -163,7 +163,66 @@ pub fn issue_warnings(warnings: &[CompileWarning], filename: &str) -> PyResult<(
 
 /// Decodes source bytes (BOM, coding cookie) to text.
 pub fn decode_source(bytes: &[u8], filename: &str) -> PyResult<String> {
-    krait_compiler::decode_source(bytes, filename).map_err(|e| raise_compile_error(&e))
+    match krait_compiler::decode_source(bytes, filename) {
+        Ok(s) => Ok(s),
+        Err(e) if e.msg.starts_with(krait_compiler::UNKNOWN_ENCODING) => {
+            // An encoding the compiler has no table for: the codec registry
+            // decodes it (failures are SyntaxErrors with no place, as
+            // CPython's decoding stage reports them).
+            let name = &e.msg[krait_compiler::UNKNOWN_ENCODING.len()..];
+            match crate::codecs::decode(bytes, name, None) {
+                Ok(text) => match pystr::as_str(&text) {
+                    Some(s) => Ok(s.to_owned()),
+                    None => Err(raise_compile_error(&e)),
+                },
+                Err(_) => {
+                    let v = crate::errors::fetch();
+                    let lookup = v.as_ref().is_some_and(|v| crate::types::type_::is_subtype(v.type_ptr(), crate::types::exceptions::LookupError()));
+                    let msg = match v {
+                        Some(v) if !lookup => crate::ops::str_of(&v).map(|s| pystr::to_string_lossy(&s)).unwrap_or_else(|_| {
+                            crate::errors::clear();
+                            e.msg.clone()
+                        }),
+                        _ => e.msg.clone(),
+                    };
+                    Err(raise_compile_error(&krait_compiler::unplaced_error(msg, filename)))
+                }
+            }
+        }
+        Err(e) => Err(raise_compile_error(&e)),
+    }
+}
+
+/// Decodes a script file's bytes as CPython's file tokenizer does: the same
+/// as `decode_source`, except that undeclared non-UTF-8 bytes and unknown
+/// encodings are reported in its words, with no place in the source.
+pub fn decode_source_file(bytes: &[u8], path: &str) -> PyResult<String> {
+    let undeclared = !krait_compiler::declares_encoding(bytes);
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if undeclared {
+        if let Err(e) = std::str::from_utf8(body) {
+            let pos = e.valid_up_to();
+            let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
+            crate::bail!(
+                SyntaxError,
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                body[pos],
+                path,
+                line
+            );
+        }
+    }
+    match decode_source(bytes, path) {
+        Err(e) => {
+            let v = crate::errors::take(e);
+            let msg = crate::types::exceptions::get_field(&v, "msg").map(|m| pystr::to_string_lossy(&m)).unwrap_or_default();
+            if let Some(name) = msg.strip_prefix(krait_compiler::UNKNOWN_ENCODING) {
+                crate::bail!(SyntaxError, "encoding problem: {}", name);
+            }
+            Err(crate::errors::restore(v))
+        }
+        ok => ok,
+    }
 }
 
 /// Raises the Python exception for a compile error.
@@ -177,6 +236,10 @@ pub fn raise_compile_error(e: &CompileError) -> crate::errors::PyErr {
         CompileErrorKind::RecursionError => return crate::errors::raise(exc::RecursionError(), &e.msg),
         CompileErrorKind::MemoryError => return crate::errors::raise_with(exc::MemoryError(), &[]),
     };
+    if krait_compiler::is_unplaced(e) {
+        let details = tuple::new(&[pystr::new(&e.filename), int::from_i64(0), int::from_i64(-1), none::none()]);
+        return crate::errors::raise_with(tp, &[pystr::new(&e.msg), details]);
+    }
     let text = match &e.text {
         Some(t) => pystr::new(t),
         None => none::none(),

@@ -299,7 +299,7 @@ pub fn write_unraisable_default(err_msg: Option<&str>, obj: Option<&Obj>, exc_va
         (None, None) => {}
     }
     if exc::is_exception_instance(exc_value) {
-        s.push_str(&crate::traceback_print::format_exception(exc_value));
+        s.push_str(&crate::traceback_print::format_exception_as(exc_value, false));
     }
     crate::modules::sys::write_stderr(&s);
 }

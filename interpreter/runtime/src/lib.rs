@@ -23,6 +23,7 @@ pub mod modules;
 pub mod object;
 pub mod ops;
 pub mod signals;
+pub mod suggestions;
 pub mod threadstate;
 pub mod traceback_print;
 pub mod types;

@@ -10,8 +10,14 @@ use std::collections::HashSet;
 
 /// The complete text `sys.excepthook` prints for `value`.
 pub fn format_exception(value: &Obj) -> String {
+    format_exception_as(value, true)
+}
+
+/// The same text, with or without the "Did you mean" trailers (CPython's
+/// report of an unraisable exception has none).
+pub fn format_exception_as(value: &Obj, suggest: bool) -> String {
     let mut out = String::new();
-    let mut ctx = PrintContext { depth: 0, need_close: false, seen: HashSet::new() };
+    let mut ctx = PrintContext { depth: 0, need_close: false, seen: HashSet::new(), suggest };
     format_chain(value, true, &mut ctx, &mut out);
     out
 }
@@ -23,6 +29,7 @@ struct PrintContext {
     depth: usize,
     need_close: bool,
     seen: HashSet<usize>,
+    suggest: bool,
 }
 
 const MAX_GROUP_WIDTH: usize = 15;
@@ -103,7 +110,7 @@ fn format_one(e: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
                 format_tb(&skip_to_limit(tb, limit), &mut text);
             }
         }
-        format_exception_only(e, &mut text);
+        format_exception_only(e, ctx.suggest, &mut text);
         ctx.emit(out, &text, '|');
         return;
     };
@@ -122,7 +129,7 @@ fn format_one(e: &Obj, chain: bool, ctx: &mut PrintContext, out: &mut String) {
         ctx.emit(out, &text, '|');
     }
     let mut text = String::new();
-    format_exception_only(e, &mut text);
+    format_exception_only(e, ctx.suggest, &mut text);
     ctx.emit(out, &text, '|');
     let n = subs.len().min(MAX_GROUP_WIDTH + 1);
     ctx.need_close = false;
@@ -307,7 +314,7 @@ fn push_error_text(out: &mut String, text: &str, get: &dyn Fn(&str) -> Option<Ob
     out.push_str(&format!("    {}{}\n", " ".repeat(col as usize), "^".repeat(reps)));
 }
 
-pub fn format_exception_only(value: &Obj, out: &mut String) {
+pub fn format_exception_only(value: &Obj, suggest: bool, out: &mut String) {
     let t = value.get_type();
     let mut name = pystr::to_string_lossy(&type_::qualname(&t).unwrap_or_else(|_| type_::name(&t)));
     if let Ok(m) = type_::module_name(&t) {
@@ -350,10 +357,11 @@ pub fn format_exception_only(value: &Obj, out: &mut String) {
                 "<exception str() failed>".into()
             }
         };
+        let trailer = if suggest { crate::suggestions::offer(value).unwrap_or_default() } else { String::new() };
         if msg.is_empty() {
-            out.push_str(&format!("{}\n", name));
+            out.push_str(&format!("{}{}\n", name, trailer));
         } else {
-            out.push_str(&format!("{}: {}\n", name, msg));
+            out.push_str(&format!("{}: {}{}\n", name, msg, trailer));
         }
     }
     if let Ok(Some(notes)) = crate::ops::attr::getattr_opt(value, &pystr::intern_static("__notes__")) {

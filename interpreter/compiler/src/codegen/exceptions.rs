@@ -88,6 +88,11 @@ impl<'a> Compiler<'a> {
             self.bind_label(next);
         }
         self.pop_fblock();
+        // No clause matched: CPython's re-raise has no line of its own and
+        // takes the last clause's (its only predecessor is that test).
+        if let Some(ast::ExceptHandler::ExceptHandler(h)) = t.handlers.last() {
+            self.set_loc(h.range);
+        }
         self.emit(Opcode::RERAISE, 0);
         self.pop_handler();
         self.bind_label(cleanup);

@@ -69,6 +69,9 @@ fn func_type_text(src: &str) -> Option<String> {
 fn parse(source: &str, filename: &str, mode: &str, flags: u32, feature_version: i64) -> PyResult<Obj> {
     use krait_compiler::ruff_python_ast::Mod;
     let minor = if (0..11).contains(&feature_version) { Some(feature_version as u8) } else { None };
+    // Positions count in the text the parser reads, newlines translated.
+    let translated = krait_compiler::translate_newlines(source);
+    let source = translated.as_deref().unwrap_or(source);
     if mode == "func_type" {
         let Some(text) = func_type_text(source) else { bail!(SyntaxError, "invalid syntax") };
         let parsed = krait_compiler::parse_to_ast(&text, filename, Mode::Eval, minor).map_err(|e| krait_runtime::compile::raise_compile_error(&e))?;

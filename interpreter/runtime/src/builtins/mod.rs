@@ -446,21 +446,26 @@ fn b_vars(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn b_dir(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("dir", args, kw, 0, 1)?;
-    let names = if args.is_empty() {
+    if args.is_empty() {
         let l = b_locals(_m, &[], None)?;
-        crate::ops::seq::to_vec(&crate::ops::attr::call_method(&l, "keys", &[])?)?
-    } else {
-        let f = match type_::lookup_str(args[0].type_ptr(), "__dir__") {
-            Some(f) => f,
-            None => crate::bail!(TypeError, "object does not provide __dir__"),
-        };
-        let bound = match f.ty().tp_descr_get {
-            Some(g) => unsafe { crate::types::slots::from_ret(g(f.as_ptr(), args[0].as_ptr(), args[0].type_ptr() as *mut _))? },
-            None => f,
-        };
-        crate::ops::seq::to_vec(&crate::ops::call::call(&bound, &[], None)?)?
+        let l = list::from_vec(crate::ops::seq::to_vec(&crate::ops::attr::call_method(&l, "keys", &[])?)?);
+        crate::ops::attr::call_method(&l, "sort", &[])?;
+        return Ok(l);
+    }
+    dir_of(&args[0])
+}
+
+/// `dir(obj)` (PyObject_Dir): the sorted list of what `obj.__dir__()` gives.
+pub fn dir_of(obj: &Obj) -> PyResult<Obj> {
+    let f = match type_::lookup_str(obj.type_ptr(), "__dir__") {
+        Some(f) => f,
+        None => crate::bail!(TypeError, "object does not provide __dir__"),
     };
-    let l = list::from_vec(names);
+    let bound = match f.ty().tp_descr_get {
+        Some(g) => unsafe { crate::types::slots::from_ret(g(f.as_ptr(), obj.as_ptr(), obj.type_ptr() as *mut _))? },
+        None => f,
+    };
+    let l = list::from_vec(crate::ops::seq::to_vec(&crate::ops::call::call(&bound, &[], None)?)?);
     crate::ops::attr::call_method(&l, "sort", &[])?;
     Ok(l)
 }

@@ -286,6 +286,7 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
             // Unwind: record the traceback entry, look for a handler here.
             frm.sp = sp as u32;
             let from_reraise = unwind::take_reraise_flag();
+            let restored_lasti = unwind::take_reraise_lasti();
             let handler = if std::mem::replace(&mut exit_unwind, false) {
                 None
             } else {
@@ -297,6 +298,9 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     }
                 }
                 let h = unwind::find_handler(&code_obj, frm.lasti);
+                if let Some(l) = restored_lasti {
+                    frm.lasti = l;
+                }
                 if TRACE && h.is_none() {
                     let _ = trace::fn_unwind(f);
                 }
@@ -1039,9 +1043,15 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     error!();
                 }
                 Opcode::RERAISE => {
-                    // With arg, the saved offset sits `arg` items below: it only
-                    // mattered for line numbers (the traceback entry of this
-                    // frame has them), so it stays for the unwinding to pop.
+                    // With arg, the saved offset sits `arg` items below the
+                    // exception: the frame's lasti goes back to it once the
+                    // handler search (from here) is done; the unwinding pops it.
+                    if arg != 0 {
+                        let saved = borrow!(peek!(arg as usize + 1));
+                        if let Some(l) = int::as_i64(saved) {
+                            unwind::set_reraise_lasti(l as u32);
+                        }
+                    }
                     let exc = pop_obj!();
                     save!();
                     let _ = crate::errors::restore(exc);
@@ -1083,6 +1093,15 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     save!();
                     tri!(unwind::check_except_star_type_valid(&match_type));
                     let (rest, matched) = tri!(unwind::exception_group_match(&eg, &match_type));
+                    if !none::is_none(&matched) {
+                        // The except* clause handles the matched part: it is
+                        // the exception being handled (CPython's
+                        // PyErr_SetExcInfo here), so errors raised in the
+                        // clause get it as their context.
+                        let info = ts.py.exc_info;
+                        let old = std::mem::replace(&mut (*info).exc_value, matched.clone().into_raw());
+                        xdecref(old);
+                    }
                     push!(rest.into_raw());
                     push!(matched.into_raw());
                 }

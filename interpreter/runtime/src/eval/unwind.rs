@@ -12,6 +12,18 @@ use std::cell::Cell;
 
 thread_local! {
     static RERAISE: Cell<bool> = const { Cell::new(false) };
+    static RERAISE_LASTI: Cell<Option<u32>> = const { Cell::new(None) };
+}
+
+/// RERAISE with an argument restores the offset its handler saved, as
+/// CPython's does to `prev_instr`: the frame's line is again the raising
+/// instruction's (the handler search still starts from the RERAISE).
+pub fn set_reraise_lasti(lasti: u32) {
+    RERAISE_LASTI.with(|r| r.set(Some(lasti)));
+}
+
+pub fn take_reraise_lasti() -> Option<u32> {
+    RERAISE_LASTI.with(|r| r.take())
 }
 
 /// Marks the pending error as a re-raise: no new traceback entry for this frame.
@@ -107,16 +119,16 @@ pub fn dict_merge(target: &Obj, m: &Obj, callable: &Obj) -> PyResult<()> {
         }
         v
     };
+    // Keys are merged as they are (the call checks they are strings, as
+    // CPython's): a repeated one is reported first, by its str().
     for (k, v) in items {
-        if !pystr::is_str(&k) {
-            crate::bail!(TypeError, "keywords must be strings");
-        }
         if dict::get_item(target, &k)?.is_some() {
+            let shown = if pystr::is_str(&k) { k.clone() } else { crate::ops::str_of(&k)? };
             crate::bail!(
                 TypeError,
                 "{} got multiple values for keyword argument '{}'",
                 crate::ops::call::func_desc(callable),
-                pystr::to_string_lossy(&k)
+                pystr::to_string_lossy(&shown)
             );
         }
         dict::set_item(target, &k, &v)?;

@@ -322,7 +322,8 @@ fn s_getframe(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(f)
 }
 
-fn handled_exception() -> Option<Obj> {
+/// The exception being handled (CPython's _PyErr_GetTopmostException).
+pub fn handled_exception() -> Option<Obj> {
     handled_in(crate::threadstate::tstate())
 }
 

@@ -9,7 +9,13 @@ pub fn getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = o.ty();
     match t.tp_getattro {
         Some(f) if f as *const () as usize == type_::generic_getattr_slot as *const () as usize => type_::generic_getattr(o, name),
-        Some(f) => unsafe { crate::types::slots::from_ret(f(o.as_ptr(), name.as_ptr())) },
+        Some(f) => unsafe {
+            crate::types::slots::from_ret(f(o.as_ptr(), name.as_ptr())).inspect_err(|_| {
+                // PyObject_GetAttr's set_attribute_error_context: an
+                // AttributeError from a custom lookup learns what failed.
+                crate::types::exceptions::set_attribute_error_context(o, name)
+            })
+        },
         None => match t.tp_getattr {
             Some(f) => {
                 let c = std::ffi::CString::new(pystr::to_string_lossy(name)).unwrap_or_default();

@@ -410,13 +410,16 @@ crate::unary_slot!(cfunction_repr_slot => cfunction_repr);
 fn method_descr_repr(o: &Obj) -> PyResult<Obj> {
     let d = unsafe { o.cast::<PyMethodDescrObject>() };
     let name = unsafe { pystr::to_string_lossy(Obj::borrow_slot(&d.d_name)) };
-    let tname = unsafe { (*d.d_type).name() };
+    let tname = unsafe { (*d.d_type).full_name() };
     Ok(pystr::new(&format!("<method '{}' of '{}' objects>", name, tname)))
 }
 crate::unary_slot!(method_descr_repr_slot => method_descr_repr);
 
 unsafe extern "C" fn cfunction_dealloc(p: *mut PyObject) {
     let f = &mut *(p as *mut PyCFunctionObject);
+    if !f.m_weakreflist.is_null() {
+        crate::types::weakref::clear_weakrefs(&std::mem::ManuallyDrop::new(Obj::from_owned(p)));
+    }
     crate::object::xdecref(f.m_self);
     crate::object::xdecref(f.m_module);
     alloc::free_object(p);

@@ -284,14 +284,65 @@ fn exc_new(t: *mut PyTypeObject, args: &Obj, _kwargs: Option<&Obj>) -> PyResult<
             }
         }
     }
+    let parse_here = t_inherits(t, OSError()) && !oserror_use_init(t);
+    if parse_here {
+        if let Some(k) = _kwargs {
+            if dict::len(k) > 0 {
+                crate::bail!(TypeError, "{}() takes no keyword arguments", unsafe { (*t).name() });
+            }
+        }
+    }
     let o = type_::alloc_instance(t, 0)?;
-    unsafe { crate::object::xsetref(&mut exc(&o).args, args.clone().into_raw()) };
+    if parse_here {
+        oserror_parse(&o, args);
+    } else if t_inherits(t, OSError()) {
+        // Its __init__ parses the arguments.
+        unsafe { crate::object::xsetref(&mut exc(&o).args, tuple::new(&[]).into_raw()) };
+    } else {
+        unsafe { crate::object::xsetref(&mut exc(&o).args, args.clone().into_raw()) };
+    }
     Ok(o)
 }
 crate::new_slot!(exc_new_slot => exc_new);
 
+/// CPython's oserror_use_init: an OSError subclass that overrides
+/// `__init__` but not `__new__` has its arguments parsed by `__init__`;
+/// otherwise `__new__` parses them and `__init__` leaves them alone.
+fn oserror_use_init(t: *mut PyTypeObject) -> bool {
+    unsafe {
+        (*t).tp_init.map(|f| f as usize) != Some(exc_init_slot as usize) && (*t).tp_new.map(|f| f as usize) == Some(exc_new_slot as usize)
+    }
+}
+
+/// OSError's arguments: (errno, strerror[, filename[, winerror[, filename2]]]),
+/// or BlockingIOError's (errno, strerror, characters_written).
+fn oserror_parse(slf: &Obj, args: &Obj) {
+    let t = slf.type_ptr();
+    unsafe { crate::object::xsetref(&mut exc(slf).args, args.clone().into_raw()) };
+    let a = tuple::items(args);
+    if a.len() >= 2 && a.len() <= 5 {
+        set_field(slf, "errno", Some(a[0].clone()));
+        set_field(slf, "strerror", Some(a[1].clone()));
+        if a.len() == 3 && t_inherits(t, BlockingIOError()) && crate::ops::number::has_index(&a[2]) {
+            // BlockingIOError(errno, strerror, characters_written).
+            set_field(slf, "characters_written", Some(a[2].clone()));
+        } else if a.len() >= 3 {
+            set_field(slf, "filename", Some(a[2].clone()));
+            if a.len() == 5 {
+                set_field(slf, "filename2", Some(a[4].clone()));
+            }
+            // CPython keeps only (errno, strerror) in args when a filename is given.
+            unsafe { crate::object::xsetref(&mut exc(slf).args, tuple::new(&a[..2]).into_raw()) };
+        }
+    }
+}
+
 fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
     let t = slf.type_ptr();
+    if t_inherits(t, OSError()) && !oserror_use_init(t) {
+        // __new__ took the arguments.
+        return Ok(());
+    }
     let takes_kw = t_inherits(t, NameError()) || t_inherits(t, AttributeError()) || t_inherits(t, ImportError());
     if !takes_kw {
         if let Some(k) = kwargs {
@@ -319,47 +370,40 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         } else {
             &["name"]
         };
-        if let Some(k) = kwargs {
-            for (key, v) in dict::items_vec(k) {
-                let ks = pystr::to_string_lossy(&key);
-                if !allowed.contains(&ks.as_str()) {
-                    crate::bail!(
-                        TypeError,
-                        "'{}' is an invalid keyword argument for {}()",
-                        ks,
-                        slf.ty().name()
-                    );
-                }
-                set_field(slf, &ks, Some(v));
+        let given = kwargs.map(dict::items_vec).unwrap_or_default();
+        for (key, _) in &given {
+            let ks = pystr::to_string_lossy(key);
+            if !allowed.contains(&ks.as_str()) {
+                crate::bail!(TypeError, "'{}' is an invalid keyword argument for {}()", ks, slf.ty().name());
             }
+        }
+        // As CPython's __init__: fields not given are reset (re-running
+        // __init__ forgets the old ones).
+        for name in allowed {
+            set_field(slf, name, None);
+        }
+        for (key, v) in given {
+            set_field(slf, &pystr::to_string_lossy(&key), Some(v));
         }
         if t_inherits(t, ImportError()) {
             set_field(slf, "msg", if a.len() == 1 { Some(a[0].clone()) } else { None });
         }
     } else if t_inherits(t, OSError()) {
-        if a.len() >= 2 && a.len() <= 5 {
-            set_field(slf, "errno", Some(a[0].clone()));
-            set_field(slf, "strerror", Some(a[1].clone()));
-            if a.len() == 3 && t_inherits(t, BlockingIOError()) && crate::ops::number::has_index(&a[2]) {
-                // BlockingIOError(errno, strerror, characters_written).
-                set_field(slf, "characters_written", Some(a[2].clone()));
-            } else if a.len() >= 3 {
-                set_field(slf, "filename", Some(a[2].clone()));
-                if a.len() == 5 {
-                    set_field(slf, "filename2", Some(a[4].clone()));
-                }
-                // CPython keeps only (errno, strerror) in args when a filename is given.
-                unsafe { crate::object::xsetref(&mut exc(slf).args, tuple::new(&a[..2]).into_raw()) };
-            }
-        }
+        oserror_parse(slf, args);
     } else if t_inherits(t, SyntaxError()) {
         if !a.is_empty() {
             set_field(slf, "msg", Some(a[0].clone()));
         }
         if a.len() == 2 {
             let info = crate::ops::seq::to_vec(&a[1])?;
-            if info.len() != 4 && info.len() != 6 {
-                crate::bail!(IndexError, "tuple index out of range");
+            if info.len() < 4 {
+                crate::bail!(TypeError, "function takes at least 4 arguments ({} given)", info.len());
+            }
+            if info.len() > 6 {
+                crate::bail!(TypeError, "function takes at most 6 arguments ({} given)", info.len());
+            }
+            if info.len() == 5 {
+                crate::bail!(TypeError, "end_offset must be provided when end_lineno is provided");
             }
             for (i, name) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
                 if i < info.len() {
@@ -371,9 +415,33 @@ fn exc_init(slf: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
         if a.len() != 5 {
             crate::bail!(TypeError, "function takes exactly 5 arguments ({} given)", a.len());
         }
-        for (i, name) in ["encoding", "object", "start", "end", "reason"].iter().enumerate() {
-            set_field(slf, name, Some(a[i].clone()));
+        // CPython's "UOnnU" (decode) / "UUnnU" (encode) conversions; a
+        // decode error keeps any bytes-like object as bytes.
+        let decode = t_inherits(t, UnicodeDecodeError());
+        for i in [0usize, 4] {
+            if !pystr::is_str(&a[i]) {
+                crate::bail!(TypeError, "argument {} must be str, not {}", i + 1, a[i].ty().name());
+            }
         }
+        let object = if decode {
+            if crate::types::bytes::is_bytes(&a[1]) {
+                a[1].clone()
+            } else {
+                crate::types::bytes::new(crate::types::buffer::bytes_like(&a[1])?.as_slice())
+            }
+        } else {
+            if !pystr::is_str(&a[1]) {
+                crate::bail!(TypeError, "argument 2 must be str, not {}", a[1].ty().name());
+            }
+            a[1].clone()
+        };
+        let start = crate::types::int::index(&a[2])?;
+        let end = crate::types::int::index(&a[3])?;
+        set_field(slf, "encoding", Some(a[0].clone()));
+        set_field(slf, "object", Some(object));
+        set_field(slf, "start", Some(start));
+        set_field(slf, "end", Some(end));
+        set_field(slf, "reason", Some(a[4].clone()));
     } else if t_inherits(t, UnicodeTranslateError()) {
         if a.len() != 4 {
             crate::bail!(TypeError, "function takes exactly 4 arguments ({} given)", a.len());
@@ -710,11 +778,39 @@ fn add_note(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn exc_reduce(slf: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let e = exc(slf);
     let t = slf.get_type();
-    let a = args(slf);
-    if e.dict.is_null() {
-        Ok(tuple::new(&[t, a]))
-    } else {
-        Ok(tuple::new(&[t, a, unsafe { Obj::from_borrowed(e.dict) }]))
+    let mut a = args(slf);
+    let mut state = unsafe { crate::object::opt_from_borrowed(e.dict) };
+    let tp = slf.type_ptr();
+    if t_inherits(tp, OSError()) && tuple::len(&a) == 2 {
+        // The constructor kept only (errno, strerror) in args: put the
+        // file names back so that OSError(*args) rebuilds them.
+        if let Some(f) = get_field(slf, "filename") {
+            let items = tuple::items(&a);
+            a = match get_field(slf, "filename2") {
+                Some(f2) => tuple::new(&[items[0].clone(), items[1].clone(), f, none::none(), f2]),
+                None => tuple::new(&[items[0].clone(), items[1].clone(), f]),
+            };
+        }
+    } else if t_inherits(tp, ImportError()) {
+        // name and path travel in the state, beside a copy of __dict__.
+        let (name, path) = (get_field(slf, "name"), get_field(slf, "path"));
+        if name.is_some() || path.is_some() {
+            let d = match &state {
+                Some(d) => dict::copy(d)?,
+                None => dict::new(),
+            };
+            if let Some(n) = name {
+                dict::set_item_str(&d, "name", &n)?;
+            }
+            if let Some(p) = path {
+                dict::set_item_str(&d, "path", &p)?;
+            }
+            state = Some(d);
+        }
+    }
+    match state {
+        None => Ok(tuple::new(&[t, a])),
+        Some(d) => Ok(tuple::new(&[t, a, d])),
     }
 }
 
@@ -740,11 +836,40 @@ pub fn set_attribute_error_context(obj: &Obj, name: &Obj) {
     }
     let e = unsafe { Obj::from_borrowed(e) };
     if type_::is_subtype(e.type_ptr(), AttributeError()) {
-        if get_field(&e, "name").map(|n| none::is_none(&n)).unwrap_or(true) {
+        // As CPython: an error that already names anything is left alone.
+        if get_field(&e, "name").is_none() && get_field(&e, "obj").is_none() {
             set_field(&e, "name", Some(name.clone()));
             set_field(&e, "obj", Some(obj.clone()));
         }
     }
+}
+
+/// `characters_written` exists only once set (CPython's -1 means unset).
+fn g_written(o: &Obj) -> PyResult<Obj> {
+    match get_field(o, "characters_written") {
+        Some(v) => Ok(v),
+        None => crate::bail!(AttributeError, "characters_written"),
+    }
+}
+
+fn s_written(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        None => {
+            if get_field(o, "characters_written").is_none() {
+                crate::bail!(AttributeError, "characters_written");
+            }
+            set_field(o, "characters_written", None);
+        }
+        Some(v) => {
+            // Kept as a C ssize_t: an int, overflow a ValueError.
+            let n = crate::types::int::index(v)?;
+            if crate::types::int::as_i64(&n).is_none() {
+                crate::bail!(ValueError, "cannot fit 'int' into an index-sized integer");
+            }
+            set_field(o, "characters_written", Some(n));
+        }
+    }
+    Ok(())
 }
 
 fn field_getter(o: &Obj, name: &str) -> PyResult<Obj> {
@@ -760,6 +885,7 @@ macro_rules! field_accessors {
         fn field_getsets(name: &str) -> Option<GetSetSpec> {
             match name {
                 $( $name => Some(GetSetSpec::get_set($name, $get, $set)), )*
+                "characters_written" => Some(GetSetSpec::get_set("characters_written", g_written, s_written)),
                 _ => None,
             }
         }
@@ -777,7 +903,6 @@ field_accessors! {
     g_strerror, s_strerror, "strerror";
     g_filename, s_filename, "filename";
     g_filename2, s_filename2, "filename2";
-    g_written, s_written, "characters_written";
     g_lineno, s_lineno, "lineno";
     g_offset, s_offset, "offset";
     g_text, s_text, "text";

@@ -157,7 +157,7 @@ fn getset_repr(o: &Obj) -> PyResult<Obj> {
     Ok(pystr::new(&format!(
         "<attribute '{}' of '{}' objects>",
         pystr::to_string_lossy(unsafe { Obj::borrow_slot(&d.d_name) }),
-        unsafe { (*d.d_type).name() }
+        unsafe { (*d.d_type).full_name() }
     )))
 }
 crate::unary_slot!(getset_repr_slot => getset_repr);

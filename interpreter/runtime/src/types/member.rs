@@ -265,7 +265,7 @@ fn member_repr(o: &Obj) -> PyResult<Obj> {
     Ok(pystr::new(&format!(
         "<member '{}' of '{}' objects>",
         pystr::to_string_lossy(unsafe { Obj::borrow_slot(&d.d_name) }),
-        unsafe { (*d.d_type).name() }
+        unsafe { (*d.d_type).full_name() }
     )))
 }
 crate::unary_slot!(member_repr_slot => member_repr);
@@ -402,7 +402,7 @@ fn special_repr(o: &Obj) -> PyResult<Obj> {
     Ok(pystr::new(&format!(
         "<attribute '{}' of '{}' objects>",
         pystr::to_string_lossy(unsafe { Obj::borrow_slot(&d.d_name) }),
-        unsafe { (*d.d_type).name() }
+        unsafe { (*d.d_type).full_name() }
     )))
 }
 crate::unary_slot!(special_repr_slot => special_repr);

@@ -211,6 +211,9 @@ pub fn init_all() -> PyResult<()> {
     for t in static_types() {
         type_::ready(t)?;
     }
+    // The proxies' dicts wrap their slots, which needs the types above ready.
+    type_::ready(weakref_proxy::proxy_type())?;
+    type_::ready(weakref_proxy::callable_proxy_type())?;
     exceptions::init_exception_group()?;
     Ok(())
 }

@@ -179,6 +179,8 @@ unsafe fn slot_addr(t: *mut PyTypeObject, s: Slot) -> usize {
         Slot::DescrSet => a!((*t).tp_descr_set),
         Slot::Init => a!((*t).tp_init),
         Slot::Del => a!((*t).tp_finalize),
+        // nb_inplace_power is ternary: nb_binary_field has no field for it.
+        Slot::NbBinary(NbField::IPow, _) => if nb.is_null() { 0 } else { a!((*nb).nb_inplace_power) },
         Slot::NbBinary(f, _) => if nb.is_null() { 0 } else { a!(*nb_binary_field(nb, f)) },
         Slot::NbTernaryPow(_) => if nb.is_null() { 0 } else { a!((*nb).nb_power) },
         Slot::NbUnary(f) => if nb.is_null() { 0 } else { a!(*nb_unary_field(nb, f)) },
@@ -654,7 +656,7 @@ crate::call_slot!(method_wrapper_call_slot => method_wrapper_call);
 fn wrapper_descr_repr(o: &Obj) -> PyResult<Obj> {
     let d = unsafe { o.cast::<WrapperDescrObject>() };
     Ok(pystr::new(&format!("<slot wrapper '{}' of '{}' objects>", unsafe { (*d.d_base).name }, unsafe {
-        (*d.d_type).name()
+        (*d.d_type).full_name()
     })))
 }
 crate::unary_slot!(wrapper_descr_repr_slot => wrapper_descr_repr);
