@@ -17,6 +17,8 @@ pub struct FileState {
     /// Cached seekability (None until asked).
     pub seekable: Option<bool>,
     pub blksize: i64,
+    /// Set when the object is being finalized: close() then warns.
+    pub finalizing: bool,
 }
 
 fn closed_err() -> krait_runtime::PyErr {
@@ -206,7 +208,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     }
     super::set_state(
         slf,
-        State::File(FileState { fd, readable, writable, appending, created, closefd: own_fd, seekable: None, blksize }),
+        State::File(FileState { fd, readable, writable, appending, created, closefd: own_fd, seekable: None, blksize, finalizing: false }),
     );
     krait_runtime::ops::attr::setattr(slf, &pystr::new("name"), &nameobj)?;
     if appending {
@@ -433,8 +435,29 @@ fn m_isatty(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(unsafe { libc::isatty(file(s)?.fd) } == 1))
 }
 
-fn m_dealloc_warn(_s: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+/// `_dealloc_warn(source)`: the "unclosed file" ResourceWarning for a
+/// descriptor this object would have closed.
+fn m_dealloc_warn(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("_dealloc_warn", a, k, 1, 1)?;
+    dealloc_warn(s, &a[0]);
     Ok(none::none())
+}
+
+fn dealloc_warn(s: &Obj, source: &Obj) {
+    if !matches!(state(s), Some(State::File(f)) if f.fd >= 0 && f.closefd) {
+        return;
+    }
+    let saved = krait_runtime::errors::fetch();
+    if let Err(e) = super::resource_warning(source, "unclosed file") {
+        if krait_runtime::errors::matches(krait_runtime::types::exceptions::Warning()) {
+            krait_runtime::errors::write_unraisable(e, Some(s));
+        } else {
+            krait_runtime::errors::clear();
+        }
+    }
+    if let Some(v) = saved {
+        let _ = krait_runtime::errors::restore(v);
+    }
 }
 
 fn g_closed(o: &Obj) -> PyResult<Obj> {
@@ -459,8 +482,8 @@ fn g_blksize(o: &Obj) -> PyResult<Obj> {
     }
 }
 
-fn g_finalizing(_o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(false))
+fn g_finalizing(o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(matches!(state(o), Some(State::File(f)) if f.finalizing)))
 }
 
 fn repr(o: &Obj) -> PyResult<Obj> {
@@ -490,6 +513,9 @@ fn m_close_full(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("close", a, k, 0, 0)?;
     // The base class's close calls flush() unless already closed.
     let was_open = matches!(state(s), Some(State::File(f)) if f.fd >= 0);
+    if matches!(state(s), Some(State::File(f)) if f.finalizing) {
+        dealloc_warn(s, s);
+    }
     let base = if was_open { super::call_method(s, "flush", &[]).map(|_| ()) } else { Ok(()) };
     let r = m_close(s, &[], None);
     base?;

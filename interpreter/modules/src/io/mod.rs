@@ -224,6 +224,13 @@ unsafe extern "C" fn io_dealloc(p: *mut PyObject) {
 unsafe extern "C" fn io_finalize(p: *mut PyObject) {
     let o = Obj::borrow_slot(&p).clone();
     let saved = krait_runtime::errors::fetch();
+    // close() warns about a stream left open when it runs from here.
+    match state(&o) {
+        Some(State::File(f)) => f.finalizing = true,
+        Some(State::Buffered(b)) => b.finalizing = true,
+        Some(State::Text(t)) => t.finalizing = true,
+        _ => {}
+    }
     let closed = match getattr(&o, "closed") {
         Ok(c) => truthy(&c).unwrap_or(true),
         Err(_) => {
@@ -550,6 +557,19 @@ pub fn create() -> PyResult<Obj> {
         dict::set_item_str(&d, n, &type_::type_obj(t))?;
     }
     Ok(m)
+}
+
+/// `PyErr_ResourceWarning(source, 1, "WHAT %R", source)`: warnings.warn
+/// with the object as the warning's source.
+pub(crate) fn resource_warning(source: &Obj, what: &str) -> PyResult<()> {
+    let rep = krait_runtime::ops::repr(source)?;
+    let msg = format!("{} {}", what, pystr::to_string_lossy(&rep));
+    let w = krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
+    let f = krait_runtime::ops::attr::getattr(&w, &pystr::new("warn"))?;
+    let cat = type_::type_obj(exceptions::ResourceWarning());
+    let kw = tuple::new(&[pystr::new("stacklevel"), pystr::new("source")]);
+    krait_runtime::ops::call::call(&f, &[pystr::new(&msg), cat, int::from_i64(1), source.clone()], Some(&kw))?;
+    Ok(())
 }
 
 /// The outcome of close() after a flush whose failure was held (taken out

@@ -370,6 +370,8 @@ pub struct TextState {
     pub sig_write: bool,
     /// False while iterating with next() (tell() is refused, as CPython).
     pub telling: bool,
+    /// Set when the object is being finalized: close() then warns.
+    pub finalizing: bool,
 }
 
 impl TextState {
@@ -759,6 +761,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         sig_read: false,
         sig_write: false,
         telling: seekable,
+        finalizing: false,
     };
     if t.sig.is_some() {
         t.sig_read = true;
@@ -922,6 +925,9 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let buf = t.buffer.clone();
     if truthy(&getattr(&buf, "closed")?)? {
         return Ok(none::none());
+    }
+    if t.finalizing && call_method(&buf, "_dealloc_warn", &[s.clone()]).is_err() {
+        krait_runtime::errors::clear();
     }
     // As the buffered close: a flush failure is held while the buffer
     // closes, and chained under close()'s own failure.
