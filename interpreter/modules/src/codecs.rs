@@ -207,6 +207,8 @@ fn codecs_lookup(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !pystr::is_str(e) {
         bail!(TypeError, "lookup() argument must be str, not {}", e.ty().name());
     }
+    // The name goes to the registry as UTF-8: lone surrogates fail.
+    krait_runtime::codecs::encode(e, "utf-8", None)?;
     lookup_codec(&pystr::to_string_lossy(e))
 }
 

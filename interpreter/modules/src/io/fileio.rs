@@ -511,12 +511,10 @@ krait_runtime::unary_slot!(repr_slot => repr);
 /// `close` for FileIO: IOBase.close (flush + closed flag) then the fd.
 fn m_close_full(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("close", a, k, 0, 0)?;
-    // The base class's close calls flush() unless already closed.
-    let was_open = matches!(state(s), Some(State::File(f)) if f.fd >= 0);
+    let base = super::iobase::base_close(s).map(|_| ());
     if matches!(state(s), Some(State::File(f)) if f.finalizing) {
         dealloc_warn(s, s);
     }
-    let base = if was_open { super::call_method(s, "flush", &[]).map(|_| ()) } else { Ok(()) };
     let r = m_close(s, &[], None);
     base?;
     r

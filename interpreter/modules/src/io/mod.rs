@@ -105,6 +105,20 @@ pub fn set_state(o: &Obj, s: State) {
     }
 }
 
+/// Drops an object's state (it is then uninitialised).
+pub fn clear_state(o: &Obj) {
+    if !is_io(o) {
+        return;
+    }
+    unsafe {
+        let io = o.cast_mut::<IoObject>();
+        let old = std::mem::replace(&mut io.state, std::ptr::null_mut());
+        if !old.is_null() {
+            drop(Box::from_raw(old));
+        }
+    }
+}
+
 /// Is `o` exactly of the static type `t` (not a Python subclass)?
 pub fn is_exact(o: &Obj, t: *mut PyTypeObject) -> bool {
     o.type_ptr() == t
@@ -429,6 +443,9 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if binary && newline.is_some() {
         krait_runtime::bail!(ValueError, "binary mode doesn't take a newline argument");
     }
+    if !binary && encoding.is_none() {
+        warn_default_encoding()?;
+    }
     if binary && buffering == 1 {
         krait_runtime::errors::warn(
             exceptions::RuntimeWarning(),
@@ -442,6 +459,9 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         kwn = Some(tuple::new(&[pystr::new("opener")]));
     }
     let raw = krait_runtime::ops::call::call(&type_::type_obj(&raw mut FILEIO_TYPE), &fargs, kwn.as_ref())?;
+    // On failure the outermost layer made so far is closed (which closes
+    // those below it), as CPython's open does.
+    let mut outer = raw.clone();
     let result = (|| -> PyResult<Obj> {
         let mut buffering = buffering;
         let mut line_buffering = false;
@@ -472,6 +492,7 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             &raw mut BUFFEREDREADER_TYPE
         };
         let buffer = krait_runtime::ops::call::call(&type_::type_obj(bt), &[raw.clone(), int::from_i64(buffering as i64)], None)?;
+        outer = buffer.clone();
         if binary {
             return Ok(buffer);
         }
@@ -487,6 +508,7 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             ],
             None,
         )?;
+        outer = w.clone();
         krait_runtime::ops::attr::setattr(&w, &pystr::new("mode"), &pystr::new(&mode))?;
         Ok(w)
     })();
@@ -494,7 +516,7 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Ok(r) => Ok(r),
         Err(e) => {
             let exc = krait_runtime::errors::take(e);
-            let _ = call_method(&raw, "close", &[]).map_err(|_| krait_runtime::errors::clear());
+            let _ = call_method(&outer, "close", &[]).map_err(|_| krait_runtime::errors::clear());
             Err(krait_runtime::errors::restore(exc))
         }
     }
@@ -510,11 +532,32 @@ fn io_open_code(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn io_text_encoding(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    args::positional("text_encoding", a, kw, 1, 2)?;
-    if !none::is_none(&a[0]) {
-        return Ok(a[0].clone());
+    let v = clinic("text_encoding", a, kw, &["encoding", "stacklevel"], 1, 2, 0)?;
+    let enc = v[0].clone().unwrap();
+    if !none::is_none(&enc) {
+        return Ok(enc);
     }
-    Ok(pystr::new("locale"))
+    let stacklevel = match &v[1] {
+        Some(s) => args::to_int(s)?,
+        None => 2,
+    };
+    if krait_runtime::modules::sys::flag("warn_default_encoding") != 0 {
+        krait_runtime::modules::warnings::warn(exceptions::EncodingWarning(), "'encoding' argument not specified", stacklevel.max(0) as usize)?;
+    }
+    if krait_runtime::modules::sys::flag("utf8_mode") != 0 {
+        Ok(pystr::new("utf-8"))
+    } else {
+        Ok(pystr::new("locale"))
+    }
+}
+
+/// PEP 597: the EncodingWarning for a text stream opened without an
+/// encoding, under `-X warn_default_encoding`.
+pub(crate) fn warn_default_encoding() -> PyResult<()> {
+    if krait_runtime::modules::sys::flag("warn_default_encoding") != 0 {
+        krait_runtime::modules::warnings::warn(exceptions::EncodingWarning(), "'encoding' argument not specified", 1)?;
+    }
+    Ok(())
 }
 
 pub fn create() -> PyResult<Obj> {

@@ -674,6 +674,8 @@ fn apply_newline(t: &mut TextState, nl: Option<String>) {
 }
 
 fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
+    // A failed re-initialisation leaves the object unusable, as CPython.
+    super::clear_state(slf);
     let (all, kwn) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(a), kw)?;
     let v = clinic(
         "TextIOWrapper",
@@ -702,7 +704,12 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
                 e.clone()
             }
         }
-        _ => pystr::new("UTF-8"),
+        _ => {
+            if krait_runtime::modules::sys::flag("utf8_mode") == 0 {
+                super::warn_default_encoding()?;
+            }
+            pystr::new("UTF-8")
+        }
     };
     let errors = match &v[2] {
         Some(e) if !none::is_none(e) => {
@@ -713,6 +720,11 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
             krait_runtime::codecs::encode(e, "utf-8", None)?;
             if pystr::chars(e).any(|c| c == 0) {
                 krait_runtime::bail!(ValueError, "embedded null character");
+            }
+            // Development mode checks the handler exists up front.
+            if krait_runtime::modules::sys::flag("dev_mode") != 0 {
+                let codecs = krait_runtime::import::import_module_level(&pystr::new("_codecs"), None, None, 0)?;
+                call_method(&codecs, "lookup_error", &[e.clone()])?;
             }
             e.clone()
         }
@@ -877,12 +889,13 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if t.avail() > 0 || !t.undecoded.is_empty() {
         t.reset_read();
     }
+    let mut out: Vec<u8> = Vec::new();
     if let (true, Some(sig)) = (t.sig_write, t.sig) {
         t.sig_write = false;
-        t.pending.extend_from_slice(sig.bom());
+        out.extend_from_slice(sig.bom());
     }
     match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
-        Some(u) => t.pending.extend_from_slice(u.as_bytes()),
+        Some(u) => out.extend_from_slice(u.as_bytes()),
         None if t.codec == Codec::Python => {
             let enc = match t.py.as_ref().and_then(|p| p.encoder.clone()) {
                 Some(e) => e,
@@ -892,15 +905,22 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             if !bytes::is_bytes(&b) {
                 krait_runtime::bail!(TypeError, "encoder should return a bytes object, not '{}'", b.ty().name());
             }
-            let t = text(s)?;
-            t.pending.extend_from_slice(bytes::as_slice(&b));
+            out.extend_from_slice(bytes::as_slice(&b));
         }
         None => {
             let b = encode(t.codec, &t.errors_s, &txt)?;
-            t.pending.extend_from_slice(&b);
+            out.extend_from_slice(&b);
         }
     }
-    if t.write_through || (t.line_buffering && has_nl) || t.pending.len() > t.chunk_size {
+    let t = text(s)?;
+    // The pending bytes never grow past the chunk size: what was pending
+    // goes out first (bpo-43260).
+    if !t.pending.is_empty() && t.pending.len() + out.len() > t.chunk_size {
+        t.flush_pending()?;
+    }
+    let t = text(s)?;
+    t.pending.extend_from_slice(&out);
+    if t.write_through || (t.line_buffering && has_nl) || t.pending.len() >= t.chunk_size {
         t.flush_pending()?;
     }
     if t.line_buffering && has_nl {
@@ -1306,6 +1326,16 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         krait_runtime::codecs::encode(e, "utf-8", None)?;
     }
     let errs = v[1].clone().filter(|x| !none::is_none(x));
+    // As CPython's C version, these are converted as C longs (through
+    // __index__), both before anything changes.
+    let as_flag = |o: &Option<Obj>| -> PyResult<Option<bool>> {
+        match o.as_ref().filter(|x| !none::is_none(x)) {
+            Some(x) => Ok(Some(args::to_long(x)? != 0)),
+            None => Ok(None),
+        }
+    };
+    let lb = as_flag(&v[3])?;
+    let wt = as_flag(&v[4])?;
     call_method(s, "flush", &[])?;
     let t = text(s)?;
     let encoding_changed = enc.is_some();
@@ -1370,11 +1400,11 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if let Some(n) = nl {
         apply_newline(t, n);
     }
-    if let Some(lb) = v[3].as_ref().filter(|x| !none::is_none(x)) {
-        t.line_buffering = truthy(lb)?;
+    if let Some(lb) = lb {
+        t.line_buffering = lb;
     }
-    if let Some(wt) = v[4].as_ref().filter(|x| !none::is_none(x)) {
-        t.write_through = truthy(wt)?;
+    if let Some(wt) = wt {
+        t.write_through = wt;
     }
     Ok(none::none())
 }
