@@ -93,8 +93,21 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let opener = v[3].clone().filter(|o| !none::is_none(o));
     let mut fd: i32 = -1;
     let mut path: Option<Vec<u8>> = None;
-    if int::is_int(&nameobj) {
-        fd = int::as_c_int(&nameobj)?;
+    // An int that does not fit a C int is then taken as a path (and
+    // refused as one), as CPython.
+    let as_fd = if int::is_int(&nameobj) {
+        match int::as_c_int(&nameobj) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                krait_runtime::errors::clear();
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if let Some(v) = as_fd {
+        fd = v;
         if fd < 0 {
             krait_runtime::bail!(ValueError, "negative file descriptor");
         }
@@ -210,7 +223,17 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         slf,
         State::File(FileState { fd, readable, writable, appending, created, closefd: own_fd, seekable: None, blksize, finalizing: false }),
     );
-    krait_runtime::ops::attr::setattr(slf, &pystr::new("name"), &nameobj)?;
+    if let Err(e) = krait_runtime::ops::attr::setattr(slf, &pystr::new("name"), &nameobj) {
+        // A descriptor the caller passed in stays open; one opened here is
+        // closed.
+        if let Some(State::File(f)) = state(slf) {
+            if path.is_some() && f.fd >= 0 {
+                unsafe { libc::close(f.fd) };
+            }
+            f.fd = -1;
+        }
+        return Err(e);
+    }
     if appending {
         unsafe { libc::lseek(fd, 0, libc::SEEK_END) };
     }

@@ -311,7 +311,12 @@ fn init_types() -> PyResult<()> {
         make_type(&raw mut BUFFEREDIOBASE_TYPE, "_io._BufferedIOBase", base, &iobase::bufferediobase_methods(), &[], None, |_| {})?;
         make_type(&raw mut TEXTIOBASE_TYPE, "_io._TextIOBase", base, &iobase::textiobase_methods(), &iobase::textiobase_getset(), None, |_| {})?;
         make_type(&raw mut FILEIO_TYPE, "_io.FileIO", &raw mut RAWIOBASE_TYPE, &fileio::methods(), &fileio::getset(), Some(fileio::init_slot), |t| (*t).tp_repr = Some(fileio::repr_slot))?;
-        make_type(&raw mut BYTESIO_TYPE, "_io.BytesIO", &raw mut BUFFEREDIOBASE_TYPE, &bytesio::methods(), &bytesio::getset(), Some(bytesio::init_slot), |t| (*t).tp_iternext = Some(bytesio::iternext_slot))?;
+        make_type(&raw mut BYTESIO_TYPE, "_io.BytesIO", &raw mut BUFFEREDIOBASE_TYPE, &bytesio::methods(), &bytesio::getset(), Some(bytesio::init_slot), |t| {
+            (*t).tp_iternext = Some(bytesio::iternext_slot);
+            // CPython's object size (its fields are ours behind `state`),
+            // which __sizeof__ reports.
+            (*t).tp_basicsize = (*t).tp_basicsize.max(64);
+        })?;
         let bb = &raw mut BUFFEREDIOBASE_TYPE;
         make_type(&raw mut BUFFEREDREADER_TYPE, "_io.BufferedReader", bb, &bufferedio::methods(true, false), &bufferedio::getset(), Some(bufferedio::reader_init_slot), |t| {
             (*t).tp_repr = Some(bufferedio::repr_slot);

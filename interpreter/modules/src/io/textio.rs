@@ -600,7 +600,20 @@ impl TextState {
                 return Ok(self.take(limit as usize));
             }
             rel = self.avail().saturating_sub(nl.len());
-            if self.eof || !self.read_chunk(0)? {
+            let more = if self.eof {
+                false
+            } else {
+                match self.read_chunk(0) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        // CPython has already taken the partial line out
+                        // of its decoded text: it is lost with the error.
+                        self.dpos = self.decoded.len();
+                        return Err(e);
+                    }
+                }
+            };
+            if !more {
                 if let Some(end) = find_line_end(&self.decoded, self.dpos, universal, &nl, true) {
                     let mut k = end - self.dpos;
                     if limit >= 0 {
