@@ -40,6 +40,7 @@ pub struct BufState {
     /// The thread holding the object's lock (0: free). Read and written
     /// only with the GIL held.
     owner: u64,
+    lock: std::sync::Arc<RawLock>,
 }
 
 pub struct PairState {
@@ -56,10 +57,74 @@ enum Raw {
 // ---------------------------------------------------------------------------
 // The per-object lock.
 
-/// Waiters for any buffered object's lock sleep on this condition; a
-/// release wakes them all and each re-checks its own object.
-static LOCK_WAIT: (std::sync::Mutex<()>, std::sync::Condvar) = (std::sync::Mutex::new(()), std::sync::Condvar::new());
-static WAITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// A lock a thread waits on with the GIL released, handed straight to a
+/// waiter when it is released (as CPython's PyThread lock), so a thread
+/// that keeps writing cannot starve the others. Uncontended, taking and
+/// releasing it are single atomic operations.
+pub struct RawLock {
+    locked: std::sync::atomic::AtomicBool,
+    waiters: std::sync::atomic::AtomicUsize,
+    m: std::sync::Mutex<()>,
+    freed: std::sync::Condvar,
+}
+
+impl RawLock {
+    fn new() -> std::sync::Arc<RawLock> {
+        std::sync::Arc::new(RawLock {
+            locked: std::sync::atomic::AtomicBool::new(false),
+            waiters: std::sync::atomic::AtomicUsize::new(0),
+            m: std::sync::Mutex::new(()),
+            freed: std::sync::Condvar::new(),
+        })
+    }
+
+    fn try_acquire(&self) -> bool {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.locked.compare_exchange(false, true, SeqCst, SeqCst).is_ok()
+    }
+
+    fn acquire_blocking(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
+        // Counted as a waiter before trying under the mutex: a release
+        // that sees no waiter happened before this try, which then wins.
+        self.waiters.fetch_add(1, SeqCst);
+        let mut g = self.m.lock().unwrap_or_else(|e| e.into_inner());
+        while !self.try_acquire() {
+            g = self.freed.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        drop(g);
+        self.waiters.fetch_sub(1, SeqCst);
+    }
+
+    /// As `acquire_blocking`, giving up after `limit`.
+    fn acquire_timeout(&self, limit: std::time::Duration) -> bool {
+        use std::sync::atomic::Ordering::SeqCst;
+        let deadline = std::time::Instant::now() + limit;
+        self.waiters.fetch_add(1, SeqCst);
+        let mut g = self.m.lock().unwrap_or_else(|e| e.into_inner());
+        let mut got = true;
+        while !self.try_acquire() {
+            let now = std::time::Instant::now();
+            if now >= deadline {
+                got = false;
+                break;
+            }
+            g = self.freed.wait_timeout(g, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+        }
+        drop(g);
+        self.waiters.fetch_sub(1, SeqCst);
+        got
+    }
+
+    fn release(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.locked.store(false, SeqCst);
+        if self.waiters.load(SeqCst) > 0 {
+            let _g = self.m.lock().unwrap_or_else(|e| e.into_inner());
+            self.freed.notify_one();
+        }
+    }
+}
 
 fn thread_ident() -> u64 {
     crate::thread::ident()
@@ -68,44 +133,55 @@ fn thread_ident() -> u64 {
 /// Holds an object's lock until dropped.
 struct Guard {
     obj: Obj,
+    lock: std::sync::Arc<RawLock>,
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         if let Some(State::Buffered(b)) = state(&self.obj) {
-            b.owner = 0;
+            if std::sync::Arc::ptr_eq(&b.lock, &self.lock) {
+                b.owner = 0;
+            }
         }
-        if WAITERS.load(std::sync::atomic::Ordering::SeqCst) > 0 {
-            let _g = LOCK_WAIT.0.lock().unwrap_or_else(|e| e.into_inner());
-            LOCK_WAIT.1.notify_all();
-        }
+        self.lock.release();
     }
 }
 
 fn enter(o: &Obj) -> PyResult<Guard> {
     let me = thread_ident();
-    loop {
-        let b = match state(o) {
-            Some(State::Buffered(b)) => b,
-            _ => return Err(super::uninitialized()),
-        };
-        if b.owner == 0 {
-            b.owner = me;
-            return Ok(Guard { obj: o.clone() });
-        }
+    let b = match state(o) {
+        Some(State::Buffered(b)) => b,
+        _ => return Err(super::uninitialized()),
+    };
+    let lock = b.lock.clone();
+    if !lock.try_acquire() {
         if b.owner == me {
             let r = krait_runtime::ops::repr(o)?;
             krait_runtime::bail!(RuntimeError, "reentrant call inside {}", pystr::to_string_lossy(&r));
         }
-        // Take the wait mutex before letting the GIL go, so a release
-        // (which needs the GIL to clear `owner`) cannot slip in unseen.
-        WAITERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let g = LOCK_WAIT.0.lock().unwrap_or_else(|e| e.into_inner());
-        krait_runtime::gil::allow_threads(move || {
-            let _ = LOCK_WAIT.1.wait_timeout(g, std::time::Duration::from_millis(20));
-        });
-        WAITERS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        if krait_runtime::interp::FINALIZING.load(std::sync::atomic::Ordering::Relaxed) {
+            // At shutdown a daemon thread may have stopped for good while
+            // holding the lock: wait a grace second, then fail loudly
+            // rather than hang, as CPython.
+            let l = lock.clone();
+            let got = krait_runtime::gil::allow_threads(move || l.acquire_timeout(std::time::Duration::from_secs(1)));
+            if !got {
+                let r = krait_runtime::builtins::ascii_of(o).map(|r| pystr::to_string_lossy(&r)).unwrap_or_else(|_| "<ascii(self) failed>".to_owned());
+                eprintln!(
+                    "Fatal Python error: _enter_buffered_busy: could not acquire lock for {} at interpreter shutdown, possibly due to daemon threads\nPython runtime state: finalizing\n",
+                    r
+                );
+                std::process::abort();
+            }
+        } else {
+            let l = lock.clone();
+            krait_runtime::gil::allow_threads(move || l.acquire_blocking());
+        }
     }
+    if let Some(State::Buffered(b)) = state(o) {
+        b.owner = me;
+    }
+    Ok(Guard { obj: o.clone(), lock })
 }
 
 // ---------------------------------------------------------------------------
@@ -553,6 +629,7 @@ impl BufState {
         if let Some(fd) = raw_is_fileio(&self.raw) {
             self.abs_pos = -1;
             return Ok(match super::fileio::readall_fd(fd)? {
+                Some(d) if data.is_empty() => bytes::new(&d),
                 Some(d) => {
                     data.extend_from_slice(&d);
                     bytes::new(&data)
@@ -746,6 +823,7 @@ fn init_common(slf: &Obj, a: &Obj, kw: Option<&Obj>, name: &str, readable: bool,
         write_pos: 0,
         write_end: -1,
         owner: 0,
+        lock: RawLock::new(),
     };
     if st.raw_tell().is_err() {
         krait_runtime::errors::clear();
