@@ -55,7 +55,11 @@ impl NlState {
             self.pendingcr = true;
         }
         let (cr, lf) = ('\r' as u32, '\n' as u32);
-        if !chars.iter().any(|&c| c == cr || c == lf) {
+        // Without a CR nothing changes: only note an LF.
+        if !chars.iter().any(|&c| c == cr) {
+            if chars.iter().any(|&c| c == lf) {
+                self.seen |= SEEN_LF;
+            }
             return;
         }
         let mut out = Vec::with_capacity(chars.len());
@@ -539,13 +543,17 @@ impl TextState {
 
     fn read_all(&mut self) -> PyResult<Obj> {
         let data = call_method(&self.buffer, "read", &[])?;
-        let raw = if none::is_none(&data) {
-            Vec::new()
+        let copied;
+        let raw: &[u8] = if none::is_none(&data) {
+            &[]
+        } else if bytes::is_bytes(&data) {
+            bytes::as_slice(&data)
         } else {
-            match krait_runtime::types::buffer::copy_bytes(&data) {
+            copied = match krait_runtime::types::buffer::copy_bytes(&data) {
                 Some(b) => b?,
                 None => krait_runtime::bail!(TypeError, "underlying read() should have returned a bytes object, not '{}'", data.ty().name()),
-            }
+            };
+            &copied
         };
         // Fast path: nothing pending and plain UTF-8/ASCII without CR.
         if self.avail() == 0
@@ -556,16 +564,16 @@ impl TextState {
             && !raw.contains(&b'\r')
             && (self.codec == Codec::Utf8 || raw.is_ascii())
         {
-            if let Ok(text) = std::str::from_utf8(&raw) {
+            if let Ok(text) = std::str::from_utf8(raw) {
                 if self.readuniversal && raw.contains(&b'\n') {
                     self.nl.seen |= SEEN_LF;
                 }
-                let r = pystr::new(text);
+                let r = if raw.is_ascii() { pystr::from_ascii(raw) } else { pystr::new(text) };
                 self.reset_read();
                 return Ok(r);
             }
         }
-        self.feed(&raw, true)?;
+        self.feed(raw, true)?;
         self.eof = true;
         let n = self.avail();
         let r = self.take(n);
