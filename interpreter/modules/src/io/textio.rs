@@ -239,18 +239,77 @@ fn utf8_incomplete_tail(d: &[u8]) -> usize {
         if b & 0xC0 == 0x80 {
             continue;
         }
-        let need = if b >= 0xF0 && b <= 0xF4 {
+        let need = if (0xF0..=0xF4).contains(&b) {
             4
-        } else if b >= 0xE0 {
+        } else if (0xE0..=0xEF).contains(&b) {
             3
-        } else if b >= 0xC2 && b < 0xE0 {
+        } else if (0xC2..0xE0).contains(&b) {
             2
         } else {
             return 0;
         };
-        return if back < need { back } else { 0 };
+        if back >= need {
+            return 0;
+        }
+        // Only a prefix of a valid sequence waits for more: the decoder
+        // reports an impossible second byte at once.
+        if back >= 2 {
+            let second = d[n - back + 1];
+            let ok = match b {
+                0xE0 => (0xA0..=0xBF).contains(&second),
+                // ED A0..BF (a surrogate) still waits: an error handler
+                // such as surrogatepass may accept it, as CPython's decoder.
+                0xF0 => (0x90..=0xBF).contains(&second),
+                0xF4 => (0x80..=0x8F).contains(&second),
+                _ => true,
+            };
+            if !ok {
+                return 0;
+            }
+        }
+        return back;
     }
     0
+}
+
+/// `decode_chunk` into caller-owned buffers (cleared first), so the
+/// common codecs decode without allocating per chunk.
+fn decode_chunk_into(codec: Codec, errors: &str, data: &[u8], final_: bool, cps: &mut Vec<u32>, ws: &mut Vec<u32>) -> PyResult<Vec<u8>> {
+    cps.clear();
+    ws.clear();
+    match codec {
+        Codec::Latin1 => {
+            cps.extend(data.iter().map(|&b| b as u32));
+            ws.resize(data.len(), 1);
+            return Ok(Vec::new());
+        }
+        Codec::Ascii if data.is_ascii() => {
+            cps.extend(data.iter().map(|&b| b as u32));
+            ws.resize(data.len(), 1);
+            return Ok(Vec::new());
+        }
+        Codec::Utf8 => {
+            let keep = if final_ { 0 } else { utf8_incomplete_tail(data) };
+            let body = &data[..data.len() - keep];
+            if body.is_ascii() {
+                cps.extend(body.iter().map(|&b| b as u32));
+                ws.resize(body.len(), 1);
+                return Ok(data[data.len() - keep..].to_vec());
+            }
+            if let Ok(s) = std::str::from_utf8(body) {
+                for c in s.chars() {
+                    cps.push(c as u32);
+                    ws.push(c.len_utf8() as u32);
+                }
+                return Ok(data[data.len() - keep..].to_vec());
+            }
+        }
+        _ => {}
+    }
+    let (c, w, held) = decode_chunk(codec, errors, data, final_)?;
+    *cps = c;
+    *ws = w;
+    Ok(held)
 }
 
 /// Decodes `data` (holding back an incomplete tail unless `final_`);
@@ -376,6 +435,9 @@ pub struct TextState {
     pub telling: bool,
     /// Set when the object is being finalized: close() then warns.
     pub finalizing: bool,
+    /// Reused buffers for a chunk's decoded chars and their byte widths.
+    pub scratch_cps: Vec<u32>,
+    pub scratch_ws: Vec<u32>,
 }
 
 impl TextState {
@@ -476,17 +538,23 @@ impl TextState {
         if none::is_none(&data) {
             return Ok(false);
         }
-        let raw = match krait_runtime::types::buffer::copy_bytes(&data) {
-            Some(b) => b?,
-            None => krait_runtime::bail!(
-                TypeError,
-                "underlying {}() should have returned a bytes-like object, not '{}'",
-                if self.has_read1 { "read1" } else { "read" },
-                data.ty().name()
-            ),
+        let copied;
+        let raw: &[u8] = if bytes::is_bytes(&data) {
+            bytes::as_slice(&data)
+        } else {
+            copied = match krait_runtime::types::buffer::copy_bytes(&data) {
+                Some(b) => b?,
+                None => krait_runtime::bail!(
+                    TypeError,
+                    "underlying {}() should have returned a bytes-like object, not '{}'",
+                    if self.has_read1 { "read1" } else { "read" },
+                    data.ty().name()
+                ),
+            };
+            &copied
         };
         let final_ = raw.is_empty();
-        self.feed(&raw, final_)?;
+        self.feed(raw, final_)?;
         if final_ {
             self.eof = true;
         }
@@ -495,6 +563,9 @@ impl TextState {
 
     fn feed(&mut self, raw: &[u8], final_: bool) -> PyResult<()> {
         self.compact();
+        if !self.sig_read && self.undecoded.is_empty() && self.codec != Codec::Python {
+            return self.feed_native(raw, final_);
+        }
         let mut input = std::mem::take(&mut self.undecoded);
         input.extend_from_slice(raw);
         if let (true, Some(sig)) = (self.sig_read, self.sig) {
@@ -532,6 +603,29 @@ impl TextState {
         }
         self.decoded.extend_from_slice(&cps);
         self.widths.extend_from_slice(&ws);
+        Ok(())
+    }
+
+    /// `feed` for a native codec with nothing held over: decodes straight
+    /// from `input` into the reused scratch buffers.
+    fn feed_native(&mut self, input: &[u8], final_: bool) -> PyResult<()> {
+        let mut cps = std::mem::take(&mut self.scratch_cps);
+        let mut ws = std::mem::take(&mut self.scratch_ws);
+        match decode_chunk_into(self.codec, &self.errors_s, input, final_, &mut cps, &mut ws) {
+            Ok(held) => self.undecoded = held,
+            Err(e) => {
+                self.scratch_cps = cps;
+                self.scratch_ws = ws;
+                return Err(e);
+            }
+        }
+        if self.readuniversal {
+            self.nl.process(&mut cps, &mut ws, final_);
+        }
+        self.decoded.extend_from_slice(&cps);
+        self.widths.extend_from_slice(&ws);
+        self.scratch_cps = cps;
+        self.scratch_ws = ws;
         Ok(())
     }
 
@@ -795,6 +889,8 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         sig_write: false,
         telling: seekable,
         finalizing: false,
+        scratch_cps: Vec::new(),
+        scratch_ws: Vec::new(),
     };
     if t.sig.is_some() {
         t.sig_read = true;
@@ -1035,6 +1131,8 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             call_method(s, "flush", &[])?;
             let t = text(s)?;
             t.reset_read();
+            // The decoder is reset: newlines seen so far are forgotten.
+            t.nl.seen = 0;
             t.sig_read = false;
             t.sig_write = false;
             let buf = t.buffer.clone();
@@ -1051,6 +1149,11 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     call_method(s, "flush", &[])?;
     let t = text(s)?;
+    if int::is_zero(&c) {
+        // Back to the start the decoder is reset, forgetting the newlines
+        // seen (a nonzero cookie only restores its state).
+        t.nl.seen = 0;
+    }
     if t.codec == Codec::Python {
         return py_seek(s, c);
     }
