@@ -207,7 +207,13 @@ fn codecs_lookup(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !pystr::is_str(e) {
         bail!(TypeError, "lookup() argument must be str, not {}", e.ty().name());
     }
-    lookup_codec(&pystr::to_string_lossy(e))
+    // The name goes to the registry as UTF-8: lone surrogates fail.
+    krait_runtime::codecs::encode(e, "utf-8", None)?;
+    let name = pystr::to_string_lossy(e);
+    if name.contains('\0') {
+        bail!(ValueError, "embedded null character");
+    }
+    lookup_codec(&name)
 }
 
 fn codecs_forget_codec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -99,6 +99,14 @@ pub fn thread_serial() -> u64 {
 
 /// Takes the GIL, waiting for it as long as needed.
 pub fn acquire() {
+    // Once the interpreter is finalizing, a thread other than the one
+    // finalizing it (a daemon thread) never runs Python code again: it
+    // stops here for good, as CPython's take_gil does.
+    if crate::interp::FINALIZING.load(Ordering::Relaxed) && !is_main_thread() {
+        loop {
+            std::thread::park();
+        }
+    }
     let g = gil();
     let mut st = g.state.lock().unwrap();
     while st.locked {

@@ -8,7 +8,11 @@ use krait_runtime::types::{bool_, buffer, bytes, dict, float, int, list, none, t
 use krait_runtime::{Obj, PyResult};
 
 pub struct BytesState {
+    /// The contents, unless `shared` holds them.
     pub buf: Vec<u8>,
+    /// The exact bytes object given to the constructor, used until the
+    /// first change (copy-on-write, as CPython).
+    pub shared: Option<Obj>,
     pub pos: usize,
     pub closed: bool,
     /// Live views from getbuffer(); the buffer cannot change size meanwhile.
@@ -23,6 +27,10 @@ fn check_exports(b: &BytesState) -> PyResult<()> {
 }
 
 fn bio(o: &Obj) -> PyResult<&mut BytesState> {
+    // tp_new makes a usable (empty) object even without __init__.
+    if state(o).is_none() && super::is_io(o) && type_::is_subtype(o.type_ptr(), &raw mut super::BYTESIO_TYPE) {
+        super::set_state(o, State::Bytes(BytesState { buf: Vec::new(), shared: None, pos: 0, closed: false, exports: 0 }));
+    }
     match state(o) {
         Some(State::Bytes(b)) if !b.closed => Ok(b),
         Some(State::Bytes(_)) => Err(closed_error()),
@@ -33,27 +41,46 @@ fn bio(o: &Obj) -> PyResult<&mut BytesState> {
 fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let (all, kwn) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(a), kw)?;
     let v = clinic("BytesIO", &all, kwn.as_ref(), &["initial_bytes"], 0, 1, 0)?;
-    let data = match v[0].as_ref().filter(|x| !none::is_none(x)) {
-        Some(x) => buffer::bytes_like(x)?.as_slice().to_vec(),
-        None => Vec::new(),
+    if let Some(State::Bytes(b)) = state(slf) {
+        check_exports(b)?;
+    }
+    let (data, shared) = match v[0].as_ref().filter(|x| !none::is_none(x)) {
+        Some(x) if bytes::is_bytes(x) && x.type_ptr() == bytes::type_ptr() => (Vec::new(), Some(x.clone())),
+        Some(x) => (buffer::bytes_like(x)?.as_slice().to_vec(), None),
+        None => (Vec::new(), None),
     };
-    super::set_state(slf, State::Bytes(BytesState { buf: data, pos: 0, closed: false, exports: 0 }));
+    super::set_state(slf, State::Bytes(BytesState { buf: data, shared, pos: 0, closed: false, exports: 0 }));
     Ok(())
 }
 krait_runtime::init_slot!(init_slot => init);
 
 impl BytesState {
+    pub fn data(&self) -> &[u8] {
+        match &self.shared {
+            Some(o) => bytes::as_slice(o),
+            None => &self.buf,
+        }
+    }
+
+    /// Takes a private copy of shared contents before a change.
+    pub fn unshare(&mut self) {
+        if let Some(o) = self.shared.take() {
+            self.buf = bytes::as_slice(&o).to_vec();
+        }
+    }
+
     fn read(&mut self, n: isize) -> &[u8] {
-        let avail = self.buf.len().saturating_sub(self.pos);
+        let len = self.data().len();
+        let avail = len.saturating_sub(self.pos);
         let k = if n < 0 { avail } else { (n as usize).min(avail) };
-        let s = self.pos.min(self.buf.len());
+        let s = self.pos.min(len);
         self.pos += k;
-        &self.buf[s..s + k]
+        &self.data()[s..s + k]
     }
 
     fn readline(&mut self, limit: isize) -> &[u8] {
-        let start = self.pos.min(self.buf.len());
-        let rest = &self.buf[start..];
+        let start = self.pos.min(self.data().len());
+        let rest = &self.data()[start..];
         let mut k = match rest.iter().position(|&b| b == b'\n') {
             Some(i) => i + 1,
             None => rest.len(),
@@ -61,11 +88,18 @@ impl BytesState {
         if limit >= 0 {
             k = k.min(limit as usize);
         }
-        self.pos = start + k;
-        &self.buf[start..start + k]
+        // Past the end the position stays where it was.
+        if k > 0 {
+            self.pos = start + k;
+        }
+        &self.data()[start..start + k]
     }
 
     fn write(&mut self, d: &[u8]) {
+        if d.is_empty() {
+            return;
+        }
+        self.unshare();
         let end = self.pos + d.len();
         if self.buf.len() < end {
             self.buf.resize(end, 0);
@@ -77,7 +111,11 @@ impl BytesState {
 
 fn m_getvalue(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("getvalue", a, k, 0, 0)?;
-    Ok(bytes::new(&bio(s)?.buf))
+    let b = bio(s)?;
+    if let Some(o) = &b.shared {
+        return Ok(o.clone());
+    }
+    Ok(bytes::new(&b.buf))
 }
 
 fn m_read(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -163,7 +201,7 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             pos
         }
         1 => (b.pos as isize + pos).max(0),
-        2 => (b.buf.len() as isize + pos).max(0),
+        2 => (b.data().len() as isize + pos).max(0),
         _ => krait_runtime::bail!(ValueError, "invalid whence ({}, should be 0, 1 or 2)", whence),
     };
     b.pos = newpos as usize;
@@ -189,7 +227,8 @@ fn m_truncate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         }
         None => b.pos,
     };
-    if size < b.buf.len() {
+    if size < b.data().len() {
+        b.unshare();
         b.buf.truncate(size);
     }
     Ok(int::from_usize(size))
@@ -219,6 +258,7 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         check_exports(b)?;
         b.closed = true;
         b.buf = Vec::new();
+        b.shared = None;
     }
     Ok(none::none())
 }
@@ -226,7 +266,11 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_getstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("__getstate__", a, k, 0, 0)?;
     let b = bio(s)?;
-    let (v, p) = (bytes::new(&b.buf), int::from_usize(b.pos));
+    let v = match &b.shared {
+        Some(o) => o.clone(),
+        None => bytes::new(&b.buf),
+    };
+    let p = int::from_usize(b.pos);
     let d = match type_::instance_dict(s) {
         Some(d) if dict::len(&d) > 0 => dict::copy(&d)?,
         _ => none::none(),
@@ -256,6 +300,7 @@ fn m_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     let b = bio(s)?;
     b.buf = data;
+    b.shared = None;
     b.pos = pos as usize;
     if dict::is_dict(d) {
         if let Some(own) = super::iobase::instance_dict_create(s) {
@@ -263,6 +308,23 @@ fn m_setstate(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     Ok(none::none())
+}
+
+/// The object plus the bytes object it would own (a shared one counts
+/// only when nothing else holds it, as CPython).
+fn m_sizeof(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("__sizeof__", a, k, 0, 0)?;
+    let mut n = s.ty().tp_basicsize as usize;
+    if let Some(State::Bytes(b)) = state(s) {
+        let bytes_base = unsafe { (*bytes::type_ptr()).tp_basicsize as usize };
+        match &b.shared {
+            Some(o) if o.refcnt() <= 1 => n += bytes_base + bytes::as_slice(o).len(),
+            Some(_) => {}
+            None if !b.buf.is_empty() => n += bytes_base + b.buf.len(),
+            None => {}
+        }
+    }
+    Ok(int::from_usize(n))
 }
 
 fn g_closed(o: &Obj) -> PyResult<Obj> {
@@ -315,6 +377,7 @@ unsafe extern "C" fn exporter_getbuffer(
             return -1;
         }
     };
+    b.unshare();
     match buffer::fill_info(view, obj, b.buf.as_mut_ptr(), b.buf.len() as isize, false, flags) {
         Ok(()) => {
             b.exports += 1;
@@ -388,6 +451,7 @@ pub fn methods() -> Vec<MethodSpec> {
         method("close", m_close),
         method("__getstate__", m_getstate),
         method("__setstate__", m_setstate),
+        method("__sizeof__", m_sizeof),
     ]
 }
 

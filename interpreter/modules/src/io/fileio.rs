@@ -17,6 +17,8 @@ pub struct FileState {
     /// Cached seekability (None until asked).
     pub seekable: Option<bool>,
     pub blksize: i64,
+    /// Set when the object is being finalized: close() then warns.
+    pub finalizing: bool,
 }
 
 fn closed_err() -> krait_runtime::PyErr {
@@ -91,8 +93,21 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let opener = v[3].clone().filter(|o| !none::is_none(o));
     let mut fd: i32 = -1;
     let mut path: Option<Vec<u8>> = None;
-    if int::is_int(&nameobj) {
-        fd = int::as_c_int(&nameobj)?;
+    // An int that does not fit a C int is then taken as a path (and
+    // refused as one), as CPython.
+    let as_fd = if int::is_int(&nameobj) {
+        match int::as_c_int(&nameobj) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                krait_runtime::errors::clear();
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if let Some(v) = as_fd {
+        fd = v;
         if fd < 0 {
             krait_runtime::bail!(ValueError, "negative file descriptor");
         }
@@ -206,9 +221,19 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     }
     super::set_state(
         slf,
-        State::File(FileState { fd, readable, writable, appending, created, closefd: own_fd, seekable: None, blksize }),
+        State::File(FileState { fd, readable, writable, appending, created, closefd: own_fd, seekable: None, blksize, finalizing: false }),
     );
-    krait_runtime::ops::attr::setattr(slf, &pystr::new("name"), &nameobj)?;
+    if let Err(e) = krait_runtime::ops::attr::setattr(slf, &pystr::new("name"), &nameobj) {
+        // A descriptor the caller passed in stays open; one opened here is
+        // closed.
+        if let Some(State::File(f)) = state(slf) {
+            if path.is_some() && f.fd >= 0 {
+                unsafe { libc::close(f.fd) };
+            }
+            f.fd = -1;
+        }
+        return Err(e);
+    }
     if appending {
         unsafe { libc::lseek(fd, 0, libc::SEEK_END) };
     }
@@ -433,8 +458,29 @@ fn m_isatty(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(bool_::from_bool(unsafe { libc::isatty(file(s)?.fd) } == 1))
 }
 
-fn m_dealloc_warn(_s: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+/// `_dealloc_warn(source)`: the "unclosed file" ResourceWarning for a
+/// descriptor this object would have closed.
+fn m_dealloc_warn(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::positional("_dealloc_warn", a, k, 1, 1)?;
+    dealloc_warn(s, &a[0]);
     Ok(none::none())
+}
+
+fn dealloc_warn(s: &Obj, source: &Obj) {
+    if !matches!(state(s), Some(State::File(f)) if f.fd >= 0 && f.closefd) {
+        return;
+    }
+    let saved = krait_runtime::errors::fetch();
+    if let Err(e) = super::resource_warning(source, "unclosed file") {
+        if krait_runtime::errors::matches(krait_runtime::types::exceptions::Warning()) {
+            krait_runtime::errors::write_unraisable(e, Some(s));
+        } else {
+            krait_runtime::errors::clear();
+        }
+    }
+    if let Some(v) = saved {
+        let _ = krait_runtime::errors::restore(v);
+    }
 }
 
 fn g_closed(o: &Obj) -> PyResult<Obj> {
@@ -459,8 +505,8 @@ fn g_blksize(o: &Obj) -> PyResult<Obj> {
     }
 }
 
-fn g_finalizing(_o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(false))
+fn g_finalizing(o: &Obj) -> PyResult<Obj> {
+    Ok(bool_::from_bool(matches!(state(o), Some(State::File(f)) if f.finalizing)))
 }
 
 fn repr(o: &Obj) -> PyResult<Obj> {
@@ -488,9 +534,10 @@ krait_runtime::unary_slot!(repr_slot => repr);
 /// `close` for FileIO: IOBase.close (flush + closed flag) then the fd.
 fn m_close_full(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("close", a, k, 0, 0)?;
-    // The base class's close calls flush() unless already closed.
-    let was_open = matches!(state(s), Some(State::File(f)) if f.fd >= 0);
-    let base = if was_open { super::call_method(s, "flush", &[]).map(|_| ()) } else { Ok(()) };
+    let base = super::iobase::base_close(s).map(|_| ());
+    if matches!(state(s), Some(State::File(f)) if f.finalizing) {
+        dealloc_warn(s, s);
+    }
     let r = m_close(s, &[], None);
     base?;
     r

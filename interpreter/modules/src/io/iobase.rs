@@ -80,6 +80,11 @@ fn m_flush(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("close", a, k, 0, 0)?;
+    base_close(s)
+}
+
+/// IOBase.close: flush() (unless closed already), then the closed flag.
+pub(crate) fn base_close(s: &Obj) -> PyResult<Obj> {
     if base_closed(s) {
         return Ok(none::none());
     }

@@ -105,6 +105,20 @@ pub fn set_state(o: &Obj, s: State) {
     }
 }
 
+/// Drops an object's state (it is then uninitialised).
+pub fn clear_state(o: &Obj) {
+    if !is_io(o) {
+        return;
+    }
+    unsafe {
+        let io = o.cast_mut::<IoObject>();
+        let old = std::mem::replace(&mut io.state, std::ptr::null_mut());
+        if !old.is_null() {
+            drop(Box::from_raw(old));
+        }
+    }
+}
+
 /// Is `o` exactly of the static type `t` (not a Python subclass)?
 pub fn is_exact(o: &Obj, t: *mut PyTypeObject) -> bool {
     o.type_ptr() == t
@@ -224,6 +238,13 @@ unsafe extern "C" fn io_dealloc(p: *mut PyObject) {
 unsafe extern "C" fn io_finalize(p: *mut PyObject) {
     let o = Obj::borrow_slot(&p).clone();
     let saved = krait_runtime::errors::fetch();
+    // close() warns about a stream left open when it runs from here.
+    match state(&o) {
+        Some(State::File(f)) => f.finalizing = true,
+        Some(State::Buffered(b)) => b.finalizing = true,
+        Some(State::Text(t)) => t.finalizing = true,
+        _ => {}
+    }
     let closed = match getattr(&o, "closed") {
         Ok(c) => truthy(&c).unwrap_or(true),
         Err(_) => {
@@ -290,7 +311,12 @@ fn init_types() -> PyResult<()> {
         make_type(&raw mut BUFFEREDIOBASE_TYPE, "_io._BufferedIOBase", base, &iobase::bufferediobase_methods(), &[], None, |_| {})?;
         make_type(&raw mut TEXTIOBASE_TYPE, "_io._TextIOBase", base, &iobase::textiobase_methods(), &iobase::textiobase_getset(), None, |_| {})?;
         make_type(&raw mut FILEIO_TYPE, "_io.FileIO", &raw mut RAWIOBASE_TYPE, &fileio::methods(), &fileio::getset(), Some(fileio::init_slot), |t| (*t).tp_repr = Some(fileio::repr_slot))?;
-        make_type(&raw mut BYTESIO_TYPE, "_io.BytesIO", &raw mut BUFFEREDIOBASE_TYPE, &bytesio::methods(), &bytesio::getset(), Some(bytesio::init_slot), |t| (*t).tp_iternext = Some(bytesio::iternext_slot))?;
+        make_type(&raw mut BYTESIO_TYPE, "_io.BytesIO", &raw mut BUFFEREDIOBASE_TYPE, &bytesio::methods(), &bytesio::getset(), Some(bytesio::init_slot), |t| {
+            (*t).tp_iternext = Some(bytesio::iternext_slot);
+            // CPython's object size (its fields are ours behind `state`),
+            // which __sizeof__ reports.
+            (*t).tp_basicsize = (*t).tp_basicsize.max(64);
+        })?;
         let bb = &raw mut BUFFEREDIOBASE_TYPE;
         make_type(&raw mut BUFFEREDREADER_TYPE, "_io.BufferedReader", bb, &bufferedio::methods(true, false), &bufferedio::getset(), Some(bufferedio::reader_init_slot), |t| {
             (*t).tp_repr = Some(bufferedio::repr_slot);
@@ -422,6 +448,9 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if binary && newline.is_some() {
         krait_runtime::bail!(ValueError, "binary mode doesn't take a newline argument");
     }
+    if !binary && encoding.is_none() {
+        warn_default_encoding()?;
+    }
     if binary && buffering == 1 {
         krait_runtime::errors::warn(
             exceptions::RuntimeWarning(),
@@ -435,6 +464,9 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         kwn = Some(tuple::new(&[pystr::new("opener")]));
     }
     let raw = krait_runtime::ops::call::call(&type_::type_obj(&raw mut FILEIO_TYPE), &fargs, kwn.as_ref())?;
+    // On failure the outermost layer made so far is closed (which closes
+    // those below it), as CPython's open does.
+    let mut outer = raw.clone();
     let result = (|| -> PyResult<Obj> {
         let mut buffering = buffering;
         let mut line_buffering = false;
@@ -465,6 +497,7 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             &raw mut BUFFEREDREADER_TYPE
         };
         let buffer = krait_runtime::ops::call::call(&type_::type_obj(bt), &[raw.clone(), int::from_i64(buffering as i64)], None)?;
+        outer = buffer.clone();
         if binary {
             return Ok(buffer);
         }
@@ -480,6 +513,7 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             ],
             None,
         )?;
+        outer = w.clone();
         krait_runtime::ops::attr::setattr(&w, &pystr::new("mode"), &pystr::new(&mode))?;
         Ok(w)
     })();
@@ -487,7 +521,7 @@ fn io_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Ok(r) => Ok(r),
         Err(e) => {
             let exc = krait_runtime::errors::take(e);
-            let _ = call_method(&raw, "close", &[]).map_err(|_| krait_runtime::errors::clear());
+            let _ = call_method(&outer, "close", &[]).map_err(|_| krait_runtime::errors::clear());
             Err(krait_runtime::errors::restore(exc))
         }
     }
@@ -503,11 +537,32 @@ fn io_open_code(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn io_text_encoding(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    args::positional("text_encoding", a, kw, 1, 2)?;
-    if !none::is_none(&a[0]) {
-        return Ok(a[0].clone());
+    let v = clinic("text_encoding", a, kw, &["encoding", "stacklevel"], 1, 2, 0)?;
+    let enc = v[0].clone().unwrap();
+    if !none::is_none(&enc) {
+        return Ok(enc);
     }
-    Ok(pystr::new("locale"))
+    let stacklevel = match &v[1] {
+        Some(s) => args::to_int(s)?,
+        None => 2,
+    };
+    if krait_runtime::modules::sys::flag("warn_default_encoding") != 0 {
+        krait_runtime::modules::warnings::warn(exceptions::EncodingWarning(), "'encoding' argument not specified", stacklevel.max(0) as usize)?;
+    }
+    if krait_runtime::modules::sys::flag("utf8_mode") != 0 {
+        Ok(pystr::new("utf-8"))
+    } else {
+        Ok(pystr::new("locale"))
+    }
+}
+
+/// PEP 597: the EncodingWarning for a text stream opened without an
+/// encoding, under `-X warn_default_encoding`.
+pub(crate) fn warn_default_encoding() -> PyResult<()> {
+    if krait_runtime::modules::sys::flag("warn_default_encoding") != 0 {
+        krait_runtime::modules::warnings::warn(exceptions::EncodingWarning(), "'encoding' argument not specified", 1)?;
+    }
+    Ok(())
 }
 
 pub fn create() -> PyResult<Obj> {
@@ -550,6 +605,19 @@ pub fn create() -> PyResult<Obj> {
         dict::set_item_str(&d, n, &type_::type_obj(t))?;
     }
     Ok(m)
+}
+
+/// `PyErr_ResourceWarning(source, 1, "WHAT %R", source)`: warnings.warn
+/// with the object as the warning's source.
+pub(crate) fn resource_warning(source: &Obj, what: &str) -> PyResult<()> {
+    let rep = krait_runtime::ops::repr(source)?;
+    let msg = format!("{} {}", what, pystr::to_string_lossy(&rep));
+    let w = krait_runtime::import::import_module_level(&pystr::new("warnings"), None, None, 0)?;
+    let f = krait_runtime::ops::attr::getattr(&w, &pystr::new("warn"))?;
+    let cat = type_::type_obj(exceptions::ResourceWarning());
+    let kw = tuple::new(&[pystr::new("stacklevel"), pystr::new("source")]);
+    krait_runtime::ops::call::call(&f, &[pystr::new(&msg), cat, int::from_i64(1), source.clone()], Some(&kw))?;
+    Ok(())
 }
 
 /// The outcome of close() after a flush whose failure was held (taken out

@@ -38,6 +38,9 @@ fn sio(o: &Obj) -> PyResult<&mut StrState> {
 impl StrState {
     fn write(&mut self, text: &[u32]) -> usize {
         let n = text.len();
+        if n == 0 {
+            return 0;
+        }
         let mut data: Vec<u32> = text.to_vec();
         if let Some(d) = &mut self.decoder {
             let mut w = vec![1u32; data.len()];
@@ -68,7 +71,9 @@ impl StrState {
         if limit >= 0 {
             end = end.min(start + limit as usize);
         }
-        self.pos = end;
+        if end > start {
+            self.pos = end;
+        }
         self.buf[start..end].to_vec()
     }
 }
@@ -136,7 +141,10 @@ fn m_read(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let start = st.pos.min(st.buf.len());
     let avail = st.buf.len() - start;
     let k = if n < 0 { avail } else { (n as usize).min(avail) };
-    st.pos = start + k;
+    // Past the end the position stays where it was.
+    if k > 0 {
+        st.pos = start + k;
+    }
     Ok(pystr::from_code_points(&st.buf[start..start + k]))
 }
 

@@ -55,7 +55,11 @@ impl NlState {
             self.pendingcr = true;
         }
         let (cr, lf) = ('\r' as u32, '\n' as u32);
-        if !chars.iter().any(|&c| c == cr || c == lf) {
+        // Without a CR nothing changes: only note an LF.
+        if !chars.iter().any(|&c| c == cr) {
+            if chars.iter().any(|&c| c == lf) {
+                self.seen |= SEEN_LF;
+            }
             return;
         }
         let mut out = Vec::with_capacity(chars.len());
@@ -235,18 +239,77 @@ fn utf8_incomplete_tail(d: &[u8]) -> usize {
         if b & 0xC0 == 0x80 {
             continue;
         }
-        let need = if b >= 0xF0 && b <= 0xF4 {
+        let need = if (0xF0..=0xF4).contains(&b) {
             4
-        } else if b >= 0xE0 {
+        } else if (0xE0..=0xEF).contains(&b) {
             3
-        } else if b >= 0xC2 && b < 0xE0 {
+        } else if (0xC2..0xE0).contains(&b) {
             2
         } else {
             return 0;
         };
-        return if back < need { back } else { 0 };
+        if back >= need {
+            return 0;
+        }
+        // Only a prefix of a valid sequence waits for more: the decoder
+        // reports an impossible second byte at once.
+        if back >= 2 {
+            let second = d[n - back + 1];
+            let ok = match b {
+                0xE0 => (0xA0..=0xBF).contains(&second),
+                // ED A0..BF (a surrogate) still waits: an error handler
+                // such as surrogatepass may accept it, as CPython's decoder.
+                0xF0 => (0x90..=0xBF).contains(&second),
+                0xF4 => (0x80..=0x8F).contains(&second),
+                _ => true,
+            };
+            if !ok {
+                return 0;
+            }
+        }
+        return back;
     }
     0
+}
+
+/// `decode_chunk` into caller-owned buffers (cleared first), so the
+/// common codecs decode without allocating per chunk.
+fn decode_chunk_into(codec: Codec, errors: &str, data: &[u8], final_: bool, cps: &mut Vec<u32>, ws: &mut Vec<u32>) -> PyResult<Vec<u8>> {
+    cps.clear();
+    ws.clear();
+    match codec {
+        Codec::Latin1 => {
+            cps.extend(data.iter().map(|&b| b as u32));
+            ws.resize(data.len(), 1);
+            return Ok(Vec::new());
+        }
+        Codec::Ascii if data.is_ascii() => {
+            cps.extend(data.iter().map(|&b| b as u32));
+            ws.resize(data.len(), 1);
+            return Ok(Vec::new());
+        }
+        Codec::Utf8 => {
+            let keep = if final_ { 0 } else { utf8_incomplete_tail(data) };
+            let body = &data[..data.len() - keep];
+            if body.is_ascii() {
+                cps.extend(body.iter().map(|&b| b as u32));
+                ws.resize(body.len(), 1);
+                return Ok(data[data.len() - keep..].to_vec());
+            }
+            if let Ok(s) = std::str::from_utf8(body) {
+                for c in s.chars() {
+                    cps.push(c as u32);
+                    ws.push(c.len_utf8() as u32);
+                }
+                return Ok(data[data.len() - keep..].to_vec());
+            }
+        }
+        _ => {}
+    }
+    let (c, w, held) = decode_chunk(codec, errors, data, final_)?;
+    *cps = c;
+    *ws = w;
+    Ok(held)
 }
 
 /// Decodes `data` (holding back an incomplete tail unless `final_`);
@@ -370,6 +433,11 @@ pub struct TextState {
     pub sig_write: bool,
     /// False while iterating with next() (tell() is refused, as CPython).
     pub telling: bool,
+    /// Set when the object is being finalized: close() then warns.
+    pub finalizing: bool,
+    /// Reused buffers for a chunk's decoded chars and their byte widths.
+    pub scratch_cps: Vec<u32>,
+    pub scratch_ws: Vec<u32>,
 }
 
 impl TextState {
@@ -470,17 +538,23 @@ impl TextState {
         if none::is_none(&data) {
             return Ok(false);
         }
-        let raw = match krait_runtime::types::buffer::copy_bytes(&data) {
-            Some(b) => b?,
-            None => krait_runtime::bail!(
-                TypeError,
-                "underlying {}() should have returned a bytes-like object, not '{}'",
-                if self.has_read1 { "read1" } else { "read" },
-                data.ty().name()
-            ),
+        let copied;
+        let raw: &[u8] = if bytes::is_bytes(&data) {
+            bytes::as_slice(&data)
+        } else {
+            copied = match krait_runtime::types::buffer::copy_bytes(&data) {
+                Some(b) => b?,
+                None => krait_runtime::bail!(
+                    TypeError,
+                    "underlying {}() should have returned a bytes-like object, not '{}'",
+                    if self.has_read1 { "read1" } else { "read" },
+                    data.ty().name()
+                ),
+            };
+            &copied
         };
         let final_ = raw.is_empty();
-        self.feed(&raw, final_)?;
+        self.feed(raw, final_)?;
         if final_ {
             self.eof = true;
         }
@@ -489,6 +563,9 @@ impl TextState {
 
     fn feed(&mut self, raw: &[u8], final_: bool) -> PyResult<()> {
         self.compact();
+        if !self.sig_read && self.undecoded.is_empty() && self.codec != Codec::Python {
+            return self.feed_native(raw, final_);
+        }
         let mut input = std::mem::take(&mut self.undecoded);
         input.extend_from_slice(raw);
         if let (true, Some(sig)) = (self.sig_read, self.sig) {
@@ -529,6 +606,29 @@ impl TextState {
         Ok(())
     }
 
+    /// `feed` for a native codec with nothing held over: decodes straight
+    /// from `input` into the reused scratch buffers.
+    fn feed_native(&mut self, input: &[u8], final_: bool) -> PyResult<()> {
+        let mut cps = std::mem::take(&mut self.scratch_cps);
+        let mut ws = std::mem::take(&mut self.scratch_ws);
+        match decode_chunk_into(self.codec, &self.errors_s, input, final_, &mut cps, &mut ws) {
+            Ok(held) => self.undecoded = held,
+            Err(e) => {
+                self.scratch_cps = cps;
+                self.scratch_ws = ws;
+                return Err(e);
+            }
+        }
+        if self.readuniversal {
+            self.nl.process(&mut cps, &mut ws, final_);
+        }
+        self.decoded.extend_from_slice(&cps);
+        self.widths.extend_from_slice(&ws);
+        self.scratch_cps = cps;
+        self.scratch_ws = ws;
+        Ok(())
+    }
+
     fn take(&mut self, n: usize) -> Obj {
         let s = pystr::from_code_points(&self.decoded[self.dpos..self.dpos + n]);
         self.dpos += n;
@@ -537,13 +637,17 @@ impl TextState {
 
     fn read_all(&mut self) -> PyResult<Obj> {
         let data = call_method(&self.buffer, "read", &[])?;
-        let raw = if none::is_none(&data) {
-            Vec::new()
+        let copied;
+        let raw: &[u8] = if none::is_none(&data) {
+            &[]
+        } else if bytes::is_bytes(&data) {
+            bytes::as_slice(&data)
         } else {
-            match krait_runtime::types::buffer::copy_bytes(&data) {
+            copied = match krait_runtime::types::buffer::copy_bytes(&data) {
                 Some(b) => b?,
                 None => krait_runtime::bail!(TypeError, "underlying read() should have returned a bytes object, not '{}'", data.ty().name()),
-            }
+            };
+            &copied
         };
         // Fast path: nothing pending and plain UTF-8/ASCII without CR.
         if self.avail() == 0
@@ -554,16 +658,16 @@ impl TextState {
             && !raw.contains(&b'\r')
             && (self.codec == Codec::Utf8 || raw.is_ascii())
         {
-            if let Ok(text) = std::str::from_utf8(&raw) {
+            if let Ok(text) = std::str::from_utf8(raw) {
                 if self.readuniversal && raw.contains(&b'\n') {
                     self.nl.seen |= SEEN_LF;
                 }
-                let r = pystr::new(text);
+                let r = if raw.is_ascii() { pystr::from_ascii(raw) } else { pystr::new(text) };
                 self.reset_read();
                 return Ok(r);
             }
         }
-        self.feed(&raw, true)?;
+        self.feed(raw, true)?;
         self.eof = true;
         let n = self.avail();
         let r = self.take(n);
@@ -598,7 +702,20 @@ impl TextState {
                 return Ok(self.take(limit as usize));
             }
             rel = self.avail().saturating_sub(nl.len());
-            if self.eof || !self.read_chunk(0)? {
+            let more = if self.eof {
+                false
+            } else {
+                match self.read_chunk(0) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        // CPython has already taken the partial line out
+                        // of its decoded text: it is lost with the error.
+                        self.dpos = self.decoded.len();
+                        return Err(e);
+                    }
+                }
+            };
+            if !more {
                 if let Some(end) = find_line_end(&self.decoded, self.dpos, universal, &nl, true) {
                     let mut k = end - self.dpos;
                     if limit >= 0 {
@@ -672,6 +789,8 @@ fn apply_newline(t: &mut TextState, nl: Option<String>) {
 }
 
 fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
+    // A failed re-initialisation leaves the object unusable, as CPython.
+    super::clear_state(slf);
     let (all, kwn) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(a), kw)?;
     let v = clinic(
         "TextIOWrapper",
@@ -700,7 +819,12 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
                 e.clone()
             }
         }
-        _ => pystr::new("UTF-8"),
+        _ => {
+            if krait_runtime::modules::sys::flag("utf8_mode") == 0 {
+                super::warn_default_encoding()?;
+            }
+            pystr::new("UTF-8")
+        }
     };
     let errors = match &v[2] {
         Some(e) if !none::is_none(e) => {
@@ -711,6 +835,11 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
             krait_runtime::codecs::encode(e, "utf-8", None)?;
             if pystr::chars(e).any(|c| c == 0) {
                 krait_runtime::bail!(ValueError, "embedded null character");
+            }
+            // Development mode checks the handler exists up front.
+            if krait_runtime::modules::sys::flag("dev_mode") != 0 {
+                let codecs = krait_runtime::import::import_module_level(&pystr::new("_codecs"), None, None, 0)?;
+                call_method(&codecs, "lookup_error", &[e.clone()])?;
             }
             e.clone()
         }
@@ -759,6 +888,9 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         sig_read: false,
         sig_write: false,
         telling: seekable,
+        finalizing: false,
+        scratch_cps: Vec::new(),
+        scratch_ws: Vec::new(),
     };
     if t.sig.is_some() {
         t.sig_read = true;
@@ -874,12 +1006,13 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if t.avail() > 0 || !t.undecoded.is_empty() {
         t.reset_read();
     }
+    let mut out: Vec<u8> = Vec::new();
     if let (true, Some(sig)) = (t.sig_write, t.sig) {
         t.sig_write = false;
-        t.pending.extend_from_slice(sig.bom());
+        out.extend_from_slice(sig.bom());
     }
     match pystr::as_str(&txt).filter(|_| t.codec == Codec::Utf8) {
-        Some(u) => t.pending.extend_from_slice(u.as_bytes()),
+        Some(u) => out.extend_from_slice(u.as_bytes()),
         None if t.codec == Codec::Python => {
             let enc = match t.py.as_ref().and_then(|p| p.encoder.clone()) {
                 Some(e) => e,
@@ -889,15 +1022,22 @@ fn m_write(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             if !bytes::is_bytes(&b) {
                 krait_runtime::bail!(TypeError, "encoder should return a bytes object, not '{}'", b.ty().name());
             }
-            let t = text(s)?;
-            t.pending.extend_from_slice(bytes::as_slice(&b));
+            out.extend_from_slice(bytes::as_slice(&b));
         }
         None => {
             let b = encode(t.codec, &t.errors_s, &txt)?;
-            t.pending.extend_from_slice(&b);
+            out.extend_from_slice(&b);
         }
     }
-    if t.write_through || (t.line_buffering && has_nl) || t.pending.len() > t.chunk_size {
+    let t = text(s)?;
+    // The pending bytes never grow past the chunk size: what was pending
+    // goes out first (bpo-43260).
+    if !t.pending.is_empty() && t.pending.len() + out.len() > t.chunk_size {
+        t.flush_pending()?;
+    }
+    let t = text(s)?;
+    t.pending.extend_from_slice(&out);
+    if t.write_through || (t.line_buffering && has_nl) || t.pending.len() >= t.chunk_size {
         t.flush_pending()?;
     }
     if t.line_buffering && has_nl {
@@ -922,6 +1062,9 @@ fn m_close(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let buf = t.buffer.clone();
     if truthy(&getattr(&buf, "closed")?)? {
         return Ok(none::none());
+    }
+    if t.finalizing && call_method(&buf, "_dealloc_warn", &[s.clone()]).is_err() {
+        krait_runtime::errors::clear();
     }
     // As the buffered close: a flush failure is held while the buffer
     // closes, and chained under close()'s own failure.
@@ -988,6 +1131,8 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
             call_method(s, "flush", &[])?;
             let t = text(s)?;
             t.reset_read();
+            // The decoder is reset: newlines seen so far are forgotten.
+            t.nl.seen = 0;
             t.sig_read = false;
             t.sig_write = false;
             let buf = t.buffer.clone();
@@ -1004,6 +1149,11 @@ fn m_seek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     call_method(s, "flush", &[])?;
     let t = text(s)?;
+    if int::is_zero(&c) {
+        // Back to the start the decoder is reset, forgetting the newlines
+        // seen (a nonzero cookie only restores its state).
+        t.nl.seen = 0;
+    }
     if t.codec == Codec::Python {
         return py_seek(s, c);
     }
@@ -1300,6 +1450,16 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         krait_runtime::codecs::encode(e, "utf-8", None)?;
     }
     let errs = v[1].clone().filter(|x| !none::is_none(x));
+    // As CPython's C version, these are converted as C longs (through
+    // __index__), both before anything changes.
+    let as_flag = |o: &Option<Obj>| -> PyResult<Option<bool>> {
+        match o.as_ref().filter(|x| !none::is_none(x)) {
+            Some(x) => Ok(Some(args::to_long(x)? != 0)),
+            None => Ok(None),
+        }
+    };
+    let lb = as_flag(&v[3])?;
+    let wt = as_flag(&v[4])?;
     call_method(s, "flush", &[])?;
     let t = text(s)?;
     let encoding_changed = enc.is_some();
@@ -1364,11 +1524,11 @@ fn m_reconfigure(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if let Some(n) = nl {
         apply_newline(t, n);
     }
-    if let Some(lb) = v[3].as_ref().filter(|x| !none::is_none(x)) {
-        t.line_buffering = truthy(lb)?;
+    if let Some(lb) = lb {
+        t.line_buffering = lb;
     }
-    if let Some(wt) = v[4].as_ref().filter(|x| !none::is_none(x)) {
-        t.write_through = truthy(wt)?;
+    if let Some(wt) = wt {
+        t.write_through = wt;
     }
     Ok(none::none())
 }
