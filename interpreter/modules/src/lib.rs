@@ -43,6 +43,7 @@ pub mod sre;
 pub mod struct_;
 pub mod termios;
 pub mod testcapi;
+pub mod xxsubtype;
 pub mod thread;
 pub mod time;
 pub mod typing;
@@ -239,6 +240,7 @@ pub fn register_all() {
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);
+    register("xxsubtype", xxsubtype::create);
     register("_queue", queue::create);
     ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);

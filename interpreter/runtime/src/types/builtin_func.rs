@@ -364,7 +364,7 @@ crate::descr_get_slot!(classmethod_descr_get => classmethod_descr_get_impl);
 fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) -> PyResult<Obj> {
     let d = unsafe { descr.cast::<PyMethodDescrObject>() };
     let name = unsafe { pystr::to_string_lossy(Obj::borrow_slot(&d.d_name)) };
-    let owner = unsafe { (*d.d_type).name() };
+    let owner = unsafe { (*d.d_type).full_name() };
     // Class methods ignore the instance, but the class must fit.
     let tp = match tp {
         Some(t) => t.clone(),
@@ -374,7 +374,7 @@ fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) 
         },
     };
     if !crate::types::type_::is_type(&tp) {
-        crate::bail!(TypeError, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2", name, owner, tp.ty().name());
+        crate::bail!(TypeError, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2", name, owner, tp.ty().full_name());
     }
     if !crate::types::type_::is_subtype(crate::types::type_::as_type(&tp), d.d_type) {
         crate::bail!(
@@ -382,10 +382,16 @@ fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) 
             "descriptor '{}' requires a subtype of '{}' but received '{}'",
             name,
             owner,
-            unsafe { (*crate::types::type_::as_type(&tp)).name() }
+            unsafe { (*crate::types::type_::as_type(&tp)).full_name() }
         );
     }
     Ok(new_cfunction(d.d_method, Some(&tp), None))
+}
+
+/// The class a class method was just bound to.
+fn bound_self(f: &Obj) -> Obj {
+    let f = unsafe { f.cast::<PyCFunctionObject>() };
+    unsafe { Obj::from_borrowed(f.m_self) }
 }
 
 fn cfunction_repr(o: &Obj) -> PyResult<Obj> {
@@ -592,10 +598,17 @@ fn classmethod_descr_call_impl(descr: &Obj, args: &Obj, kwargs: Option<&Obj>) ->
     let d = unsafe { descr.cast::<PyMethodDescrObject>() };
     let items = tuple::items(args);
     if items.is_empty() {
-        crate::bail!(TypeError, "descriptor needs a type argument");
+        crate::bail!(
+            TypeError,
+            "descriptor '{}' of '{}' object needs an argument",
+            pystr::to_string_lossy(unsafe { Obj::borrow_slot(&d.d_name) }),
+            unsafe { (*d.d_type).full_name() }
+        );
     }
+    // The first argument is the class, checked as `__get__(None, cls)` does.
+    let bound = classmethod_descr_get_impl(descr, None, Some(&items[0]))?;
     let (all, kw) = crate::ops::call::kwargs_to_vector(&items[1..], kwargs)?;
-    call_methoddef(d.d_method, &items[0], &all, kw.as_ref())
+    call_methoddef(d.d_method, &bound_self(&bound), &all, kw.as_ref())
 }
 
 // ---------------------------------------------------------------------------
