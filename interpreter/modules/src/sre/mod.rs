@@ -77,6 +77,10 @@ struct ScannerS {
     endpos: usize,
     start: Option<usize>,
     must_advance: bool,
+    /// An export of a mutable subject's buffer, held while the scanner
+    /// lives (as CPython's scanner state does), so that a bytearray being
+    /// searched by `finditer` cannot be resized under it (BufferError).
+    _hold: Option<buffer::Buffer>,
 }
 
 impl State for ScannerS {
@@ -316,6 +320,11 @@ fn make_scanner(o: &Obj, a: &[Option<Obj>]) -> PyResult<Obj> {
     let n = subj.chars.len();
     let pos = clamp(pos_i, n, 0)?;
     let endpos = clamp(endpos_i, n, usize::MAX)?;
+    let hold = if pystr::is_str(&subj.obj) || subj.obj.type_ptr() == bytes::type_ptr() {
+        None
+    } else {
+        Some(buffer::bytes_like(&subj.obj)?)
+    };
     native::alloc(
         &raw mut SCANNER_TYPE,
         ScannerS {
@@ -327,6 +336,7 @@ fn make_scanner(o: &Obj, a: &[Option<Obj>]) -> PyResult<Obj> {
             endpos,
             start: Some(pos),
             must_advance: false,
+            _hold: hold,
         },
     )
 }
