@@ -498,26 +498,56 @@ fn descr_get_objclass(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(d.d_type as *mut PyObject) })
 }
 
-fn cfunction_doc(o: &Obj) -> PyResult<Obj> {
-    let f = unsafe { o.cast::<PyCFunctionObject>() };
-    unsafe {
-        if (*f.m_ml).ml_doc.is_null() {
-            Ok(crate::types::none::none())
-        } else {
-            Ok(pystr::new(&std::ffi::CStr::from_ptr((*f.m_ml).ml_doc).to_string_lossy()))
+/// A method definition's docstring split as CPython's: text starting
+/// `name(...)` and ending that part with `)\n--\n\n` carries the
+/// `__text_signature__` (from the parenthesis on); the rest is `__doc__`.
+fn split_doc(ml: *mut PyMethodDef) -> (Option<String>, Option<String>) {
+    // SAFETY: method definitions live as long as their functions; name and
+    // doc are NUL-terminated strings or null.
+    let (name, doc) = unsafe {
+        if (*ml).ml_doc.is_null() {
+            return (None, None);
+        }
+        (
+            std::ffi::CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned(),
+            std::ffi::CStr::from_ptr((*ml).ml_doc).to_string_lossy().into_owned(),
+        )
+    };
+    if let Some(rest) = doc.strip_prefix(name.as_str()) {
+        if rest.starts_with('(') {
+            if let Some(i) = rest.find(")\n--\n\n") {
+                return (Some(rest[..=i].to_owned()), Some(rest[i + 6..].to_owned()));
+            }
         }
     }
+    (None, Some(doc))
+}
+
+fn opt_str(s: Option<String>) -> Obj {
+    match s {
+        Some(s) => pystr::new(&s),
+        None => crate::types::none::none(),
+    }
+}
+
+fn cfunction_doc(o: &Obj) -> PyResult<Obj> {
+    let f = unsafe { o.cast::<PyCFunctionObject>() };
+    Ok(opt_str(split_doc(f.m_ml).1))
+}
+
+fn cfunction_text_signature(o: &Obj) -> PyResult<Obj> {
+    let f = unsafe { o.cast::<PyCFunctionObject>() };
+    Ok(opt_str(split_doc(f.m_ml).0))
 }
 
 fn descr_doc(o: &Obj) -> PyResult<Obj> {
     let d = unsafe { o.cast::<PyMethodDescrObject>() };
-    unsafe {
-        if (*d.d_method).ml_doc.is_null() {
-            Ok(crate::types::none::none())
-        } else {
-            Ok(pystr::new(&std::ffi::CStr::from_ptr((*d.d_method).ml_doc).to_string_lossy()))
-        }
-    }
+    Ok(opt_str(split_doc(d.d_method).1))
+}
+
+fn descr_text_signature(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { o.cast::<PyMethodDescrObject>() };
+    Ok(opt_str(split_doc(d.d_method).0))
 }
 
 /// Two builtin methods are equal when they wrap the same definition bound to
@@ -563,6 +593,7 @@ pub fn init_types() {
             GetSetSpec::get("__self__", cfunction_get_self),
             GetSetSpec::get("__module__", cfunction_get_module),
             GetSetSpec::get("__doc__", cfunction_doc),
+            GetSetSpec::get("__text_signature__", cfunction_text_signature),
         ]);
 
         for (t, name) in [
@@ -580,6 +611,7 @@ pub fn init_types() {
                 GetSetSpec::get("__qualname__", descr_get_qualname),
                 GetSetSpec::get("__objclass__", descr_get_objclass),
                 GetSetSpec::get("__doc__", descr_doc),
+                GetSetSpec::get("__text_signature__", descr_text_signature),
             ]);
         }
         (*(&raw mut PyMethodDescr_Type)).tp_descr_get = Some(method_descr_get);
