@@ -28,6 +28,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod math;
+pub mod multiprocessing;
 mod native;
 pub mod operator;
 pub mod posix;
@@ -240,6 +241,7 @@ pub fn register_all() {
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);
+    register("_multiprocessing", multiprocessing::create);
     register("xxsubtype", xxsubtype::create);
     register("_queue", queue::create);
     ast::install_hooks();
