@@ -513,14 +513,22 @@ fn split_doc(ml: *mut PyMethodDef) -> (Option<String>, Option<String>) {
             std::ffi::CStr::from_ptr((*ml).ml_doc).to_string_lossy().into_owned(),
         )
     };
-    if let Some(rest) = doc.strip_prefix(name.as_str()) {
+    let (sig, body) = split_signature(&name, &doc);
+    (sig.map(str::to_owned), Some(body.to_owned()))
+}
+
+/// An internal docstring of `name` split into its text signature (from the
+/// parenthesis on, when the text starts `name(` and that part ends with
+/// `)\n--\n\n`) and the docstring proper.
+pub fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
+    if let Some(rest) = doc.strip_prefix(name) {
         if rest.starts_with('(') {
             if let Some(i) = rest.find(")\n--\n\n") {
-                return (Some(rest[..=i].to_owned()), Some(rest[i + 6..].to_owned()));
+                return (Some(&rest[..=i]), &rest[i + 6..]);
             }
         }
     }
-    (None, Some(doc))
+    (None, doc)
 }
 
 fn opt_str(s: Option<String>) -> Obj {
