@@ -9,7 +9,9 @@
 //! (`make_exception_with_doc`), an exception class whose instances cannot
 //! be created (`RecursingInfinitelyError`), the native generic class
 //! (`Generic`, `GenericAlias` with `__mro_entries__`) and `awaitType`, a
-//! native type whose `am_await` slot returns the object it was made with.
+//! native type whose `am_await` slot returns the object it was made with,
+//! `bad_get` (a `__get__` that calls its class first) and
+//! `test_with_docstring`.
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
@@ -277,6 +279,18 @@ fn recursing_infinitely_error() -> PyResult<Obj> {
     // the Exception layout, only the initializer changes.
     unsafe { (*(t.as_ptr() as *mut krait_runtime::object::PyTypeObject)).tp_init = Some(recursing_init) };
     Ok(t)
+/// bad_get(self, obj, cls): a `__get__` that calls `cls()` (which may
+/// delete the descriptor from its class) before using `self`.
+fn t_bad_get(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("bad_get", args, kw, 3, 3)?;
+    krait_runtime::ops::call::call(&args[2], &[], None)?;
+    krait_runtime::ops::repr(&args[0])
+}
+
+/// test_with_docstring(): does nothing; it is there for its docstring.
+fn t_test_with_docstring(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("test_with_docstring", args, kw, 0, 0)?;
+    Ok(krait_runtime::types::none::none())
 }
 
 fn functions() -> Vec<MethodSpec> {
@@ -285,6 +299,8 @@ fn functions() -> Vec<MethodSpec> {
         method("raise_memoryerror", t_raise_memoryerror),
         method("make_exception_with_doc", t_make_exception_with_doc),
         method("create_cfunction", t_create_cfunction),
+        method("bad_get", t_bad_get),
+        method("test_with_docstring", t_test_with_docstring).with_doc("This is a pretty normal docstring."),
         method("set_errno", t_set_errno),
         method("call_in_temporary_c_thread", t_call_in_temporary_c_thread),
         method("join_temporary_c_thread", t_join_temporary_c_thread),

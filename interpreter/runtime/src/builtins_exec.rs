@@ -237,5 +237,9 @@ fn b_eval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 /// Adds compile/exec/eval to the builtins module dict.
 pub fn add(d: &Obj, m: &Obj) -> PyResult<()> {
-    crate::types::builtin_func::add_functions(d, m, &[method("compile", b_compile), method("exec", b_exec), method("eval", b_eval)])
+    crate::types::builtin_func::add_functions(d, m, &[
+            method("compile", b_compile).with_doc(crate::builtins::builtin_doc("compile")),
+            method("exec", b_exec).with_doc(crate::builtins::builtin_doc("exec")),
+            method("eval", b_eval).with_doc(crate::builtins::builtin_doc("eval")),
+        ])
 }

@@ -564,7 +564,7 @@ pub fn methods() -> Vec<MethodSpec> {
 
 pub fn getset() -> Vec<GetSetSpec> {
     vec![
-        GetSetSpec::get("closed", g_closed),
+        GetSetSpec::get("closed", g_closed).with_doc("True if the file is closed"),
         GetSetSpec::get("closefd", g_closefd),
         GetSetSpec::get("mode", g_mode),
         GetSetSpec::get("_blksize", g_blksize),

@@ -59,12 +59,46 @@ struct Rep {
     prev: Option<usize>,
 }
 
+/// The subject, read in place in its own storage: a str's 1-, 2- or 4-byte
+/// code points (PEP 393) or a bytes-like object's bytes. Nothing is copied
+/// per call, so searching a long string costs only what the match visits.
+#[derive(Clone, Copy)]
+pub enum Text<'a> {
+    B(&'a [u8]),
+    W(&'a [u16]),
+    D(&'a [u32]),
+}
+
+impl<'a> Text<'a> {
+    #[inline(always)]
+    pub fn at(&self, i: usize) -> u32 {
+        match self {
+            Text::B(s) => s[i] as u32,
+            Text::W(s) => s[i] as u32,
+            Text::D(s) => s[i],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Text::B(s) => s.len(),
+            Text::W(s) => s.len(),
+            Text::D(s) => s.len(),
+        }
+    }
+
+    /// Code points `a..b` (empty when b < a).
+    pub fn range(&self, a: usize, b: usize) -> Vec<u32> {
+        (a..b.max(a)).map(|i| self.at(i)).collect()
+    }
+}
+
 /// Marks (two per group, group 1 first) and lastindex, saved at choice points.
 type Snap = (Vec<Option<usize>>, isize);
 
 pub struct Matcher<'a> {
     code: &'a [u32],
-    s: &'a [u32],
+    s: Text<'a>,
     /// endpos: where `$` and the subject end.
     end: usize,
     /// Where the current attempt started (state->start).
@@ -88,7 +122,7 @@ const INLINE_DEPTH: usize = 20_000;
 const BIG_STACK: usize = 16 << 30;
 
 impl<'a> Matcher<'a> {
-    pub fn new(code: &'a [u32], s: &'a [u32], end: usize, groups: usize) -> Matcher<'a> {
+    pub fn new(code: &'a [u32], s: Text<'a>, end: usize, groups: usize) -> Matcher<'a> {
         Matcher {
             code,
             s,
@@ -153,7 +187,7 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             if let Some(c) = lit {
-                while p < self.end && self.s[p] != c {
+                while p < self.end && self.s.at(p) != c {
                     p += 1;
                 }
                 if p >= self.end {
@@ -226,7 +260,7 @@ impl<'a> Matcher<'a> {
         let s = self.s;
         let end = self.end;
         let word = |i: usize, uni: bool| -> bool {
-            let c = s[i];
+            let c = s.at(i);
             if uni {
                 category(14, c)
             } else {
@@ -235,9 +269,9 @@ impl<'a> Matcher<'a> {
         };
         match code {
             0 | 2 => p == 0,
-            1 => p == 0 || s[p - 1] == '\n' as u32,
-            5 => (p + 1 == end && s[p] == '\n' as u32) || p == end,
-            6 => p == end || s[p] == '\n' as u32,
+            1 => p == 0 || s.at(p - 1) == '\n' as u32,
+            5 => (p + 1 == end && s.at(p) == '\n' as u32) || p == end,
+            6 => p == end || s.at(p) == '\n' as u32,
             7 => p == end,
             3 | 8 | 10 | 4 | 9 | 11 => {
                 if end == 0 {
@@ -262,7 +296,7 @@ impl<'a> Matcher<'a> {
         if p >= self.end {
             return Some(false);
         }
-        let ch = self.s[p];
+        let ch = self.s.at(p);
         Some(match c[pc] {
             ANY => ch != '\n' as u32,
             ANY_ALL => true,
@@ -371,7 +405,7 @@ impl<'a> Matcher<'a> {
                     pc += 2;
                 }
                 CATEGORY => {
-                    if p >= self.end || !category(code[pc + 1], s[p]) {
+                    if p >= self.end || !category(code[pc + 1], s.at(p)) {
                         return None;
                     }
                     p += 1;
@@ -395,7 +429,7 @@ impl<'a> Matcher<'a> {
                     while code[a] != 0 {
                         let body = a + 1;
                         let skip = match code[body] {
-                            LITERAL => p >= self.end || s[p] != code[body + 1],
+                            LITERAL => p >= self.end || s.at(p) != code[body + 1],
                             IN => self.one(body, p) != Some(true),
                             _ => false,
                         };
@@ -451,7 +485,7 @@ impl<'a> Matcher<'a> {
                     let next_lit = if code[tail] == LITERAL { Some(code[tail + 1]) } else { None };
                     loop {
                         let ok = match next_lit {
-                            Some(c) => p + n < self.end && s[p + n] == c,
+                            Some(c) => p + n < self.end && s.at(p + n) == c,
                             None => true,
                         };
                         if ok {
@@ -636,7 +670,7 @@ impl<'a> Matcher<'a> {
                         return None;
                     }
                     for k in 0..n {
-                        let (x, y) = (s[a + k], s[p + k]);
+                        let (x, y) = (s.at(a + k), s.at(p + k));
                         let eq = match op {
                             GROUPREF => x == y,
                             GROUPREF_IGNORE => lower_ascii(x) == lower_ascii(y),

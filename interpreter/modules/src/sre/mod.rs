@@ -8,7 +8,7 @@ mod charset;
 mod engine;
 
 use crate::native::{self, push, State};
-use engine::Matcher;
+use engine::{Matcher, Text};
 use krait_bytecode::CompareOp;
 use krait_runtime::object::{tpflags, Obj, PyMappingMethods, PyObject, PyTypeObject};
 use krait_runtime::ops;
@@ -53,7 +53,8 @@ impl State for PatternS {
 struct MatchS {
     string: Obj,
     re: Obj,
-    chars: Rc<Vec<u32>>,
+    /// The subject's source (Empty for a mutable one, read again on use).
+    chars: Rc<Source>,
     isbytes: bool,
     pos: usize,
     endpos: usize,
@@ -71,7 +72,10 @@ impl State for MatchS {
 struct ScannerS {
     pattern: Obj,
     string: Obj,
-    chars: Rc<Vec<u32>>,
+    /// Holds a mutable subject's buffer export while the scanner lives (as
+    /// CPython's scanner state does): a bytearray being searched by
+    /// `finditer` cannot be resized under it (BufferError).
+    chars: Rc<Source>,
     isbytes: bool,
     pos: usize,
     endpos: usize,
@@ -105,67 +109,87 @@ fn mat(o: &Obj) -> PyResult<&mut MatchS> {
 
 struct Subject {
     obj: Obj,
-    chars: Rc<Vec<u32>>,
+    chars: Rc<Source>,
     isbytes: bool,
 }
 
-fn getstring(o: &Obj) -> PyResult<(Vec<u32>, bool)> {
+/// Where a subject's characters are read from: in place, never copied.
+enum Source {
+    /// A str (exact or a subclass instance): its PEP 393 buffer.
+    Str(Obj),
+    /// An exact bytes object.
+    Bytes(Obj),
+    /// Any other bytes-like object, through a buffer export that lasts as
+    /// long as this source (so a bytearray cannot be resized meanwhile).
+    Buf(buffer::Buffer),
+    /// Nothing: a match over a mutable subject reads it again when asked.
+    Empty,
+}
+
+impl Source {
+    fn text(&self) -> Text<'_> {
+        match self {
+            Source::Str(o) => match pystr::data(o) {
+                pystr::Data::Ucs1(s) => Text::B(s),
+                pystr::Data::Ucs2(s) => Text::W(s),
+                pystr::Data::Ucs4(s) => Text::D(s),
+            },
+            Source::Bytes(o) => Text::B(bytes::as_slice(o)),
+            Source::Buf(b) => Text::B(b.as_slice()),
+            Source::Empty => Text::B(&[]),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.text().len()
+    }
+
+    fn is_mutable(&self) -> bool {
+        matches!(self, Source::Buf(_))
+    }
+}
+
+/// The source of a subject and whether it is bytes-like.
+fn source(o: &Obj) -> PyResult<(Source, bool)> {
     if pystr::is_str(o) {
-        return Ok((pystr::code_points(o), false));
+        return Ok((Source::Str(o.clone()), false));
+    }
+    if o.type_ptr() == bytes::type_ptr() {
+        return Ok((Source::Bytes(o.clone()), true));
     }
     if buffer::has_buffer(o) {
-        let b = buffer::bytes_like(o)?;
-        return Ok((b.as_slice().iter().map(|&c| c as u32).collect(), true));
+        return Ok((Source::Buf(buffer::bytes_like(o)?), true));
     }
     bail!(TypeError, "expected string or bytes-like object, got '{}'", o.ty().name())
 }
 
-/// The last immutable subject (exact str or bytes) and its code points,
-/// so that loops calling `match(s, pos)` on one string convert it once.
-static LAST: krait_runtime::gil::GilCell<std::cell::RefCell<Option<(Obj, Rc<Vec<u32>>, bool)>>> = krait_runtime::gil::GilCell::new(std::cell::RefCell::new(None));
-
-fn subject_chars(o: &Obj) -> PyResult<(Rc<Vec<u32>>, bool)> {
-    let immutable = pystr::is_exact_str(o) || o.type_ptr() == bytes::type_ptr();
-    if immutable {
-        let hit = LAST.with(|l| l.borrow().as_ref().filter(|(k, _, _)| k.is(o)).map(|(_, c, b)| (c.clone(), *b)));
-        if let Some(h) = hit {
-            return Ok(h);
-        }
-    }
-    let (chars, isbytes) = getstring(o)?;
-    let chars = Rc::new(chars);
-    if immutable && chars.len() >= 64 {
-        LAST.with(|l| *l.borrow_mut() = Some((o.clone(), chars.clone(), isbytes)));
-    }
-    Ok((chars, isbytes))
-}
-
 fn subject(p: &PatternS, o: &Obj) -> PyResult<Subject> {
-    let (chars, isbytes) = subject_chars(o)?;
+    let (src, isbytes) = source(o)?;
     match p.isbytes {
         Some(false) if isbytes => bail!(TypeError, "cannot use a string pattern on a bytes-like object"),
         Some(true) if !isbytes => bail!(TypeError, "cannot use a bytes pattern on a string-like object"),
         _ => {}
     }
-    Ok(Subject { obj: o.clone(), chars, isbytes })
+    Ok(Subject { obj: o.clone(), chars: Rc::new(src), isbytes })
 }
 
-fn slice(obj: &Obj, chars: &[u32], isbytes: bool, a: usize, b: usize) -> Obj {
+fn slice(obj: &Obj, chars: &Source, isbytes: bool, a: usize, b: usize) -> Obj {
+    let t = chars.text();
     if !isbytes {
         if pystr::is_exact_str(obj) {
             return pystr::substring(obj, a, b);
         }
-        return pystr::from_code_points(&chars[a..b.max(a)]);
+        return pystr::from_code_points(&t.range(a, b));
     }
-    if obj.type_ptr() == bytes::type_ptr() && a == 0 && b == chars.len() {
+    if obj.type_ptr() == bytes::type_ptr() && a == 0 && b == t.len() {
         return obj.clone();
     }
-    let v: Vec<u8> = chars[a..b.max(a)].iter().map(|&c| c as u8).collect();
-    bytes::new(&v)
+    match t {
+        Text::B(s) => bytes::new(&s[a..b.max(a)]),
+        _ => bytes::new(&t.range(a, b).iter().map(|&c| c as u8).collect::<Vec<u8>>()),
+    }
 }
 
-/// pos/endpos as Py_ssize_t, converted before the subject is checked (as
-/// argument clinic does: an overflowing pos wins over a wrong subject type).
 fn index_args(a: &[Option<Obj>]) -> PyResult<(Option<isize>, Option<isize>)> {
     let conv = |o: Option<&Obj>| o.map(int::index_isize).transpose();
     Ok((conv(a[1].as_ref())?, conv(a[2].as_ref())?))
@@ -199,7 +223,7 @@ fn new_match(re: &Obj, subj: &Subject, pos: usize, endpos: usize, m: &Matcher, g
         MatchS {
             string: subj.obj.clone(),
             re: re.clone(),
-            chars: subj.chars.clone(),
+            chars: if subj.chars.is_mutable() { Rc::new(Source::Empty) } else { subj.chars.clone() },
             isbytes: subj.isbytes,
             pos,
             endpos,
@@ -234,7 +258,7 @@ fn run_one(o: &Obj, args: &[Obj], kw: Option<&Obj>, fname: &str, mode: Mode) -> 
     let code = p.code.clone();
     let groups = p.groups;
     let chars = subj.chars.clone();
-    let mut m = Matcher::new(&code, &chars, endpos, groups);
+    let mut m = Matcher::new(&code, chars.text(), endpos, groups);
     let r = match mode {
         Mode::Search => m.search(pos),
         _ => {
@@ -286,7 +310,7 @@ fn p_findall(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let groups = p.groups;
     let chars = subj.chars.clone();
     let out = list::new();
-    let mut m = Matcher::new(&code, &chars, endpos, groups);
+    let mut m = Matcher::new(&code, chars.text(), endpos, groups);
     while start <= endpos {
         let Some((s, e)) = m.search(start) else { break };
         let item = match groups {
@@ -384,7 +408,7 @@ fn subx(o: &Obj, repl: &Obj, string: &Obj, count: isize, want_n: bool) -> PyResu
     let chars = subj.chars.clone();
     let n = chars.len();
     let mut parts: Vec<Obj> = Vec::new();
-    let mut m = Matcher::new(&code, &chars, n, groups);
+    let mut m = Matcher::new(&code, chars.text(), n, groups);
     let (mut i, mut start, mut k) = (0usize, 0usize, 0isize);
     while count == 0 || k < count {
         if start > n {
@@ -450,7 +474,7 @@ fn p_split(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let chars = subj.chars.clone();
     let n = chars.len();
     let out = list::new();
-    let mut m = Matcher::new(&code, &chars, n, groups);
+    let mut m = Matcher::new(&code, chars.text(), n, groups);
     let (mut last, mut start, mut k) = (0usize, 0usize, 0isize);
     while maxsplit == 0 || k < maxsplit {
         if start > n {
@@ -614,7 +638,7 @@ fn group_at(o: &Obj, i: usize, default: &Obj) -> PyResult<Obj> {
         Some((a, b)) if !pystr::is_exact_str(&m.string) && m.string.type_ptr() != bytes::type_ptr() => {
             // A mutable subject (bytearray, memoryview...) is read again,
             // clipped to its current length, as CPython's match does.
-            let (chars, isbytes) = getstring(&m.string)?;
+            let (chars, isbytes) = source(&m.string)?;
             let n = chars.len();
             slice(&m.string, &chars, isbytes, a.min(n), b.min(n))
         }
@@ -769,7 +793,7 @@ fn scan(o: &Obj, args: &[Obj], kw: Option<&Obj>, fname: &str, search: bool) -> P
     let code = p.code.clone();
     let groups = p.groups;
     let chars = subj.chars.clone();
-    let mut m = Matcher::new(&code, &chars, endpos, groups);
+    let mut m = Matcher::new(&code, chars.text(), endpos, groups);
     m.must_advance = must_advance;
     let r = if start > endpos {
         None
@@ -848,7 +872,7 @@ fn f_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let isbytes = if none::is_none(&pattern) {
         None
     } else {
-        Some(getstring(&pattern)?.1)
+        Some(source(&pattern)?.1)
     };
     native::alloc(
         &raw mut PATTERN_TYPE,

@@ -1,6 +1,7 @@
 //! The `builtins` module.
 
 pub mod async_iter;
+mod docs;
 pub mod iterators;
 
 use crate::errors::PyResult;
@@ -85,9 +86,6 @@ fn b_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
-const DOC_BIN: &str = "Return the binary text of an integer (or of an object with __index__),\nprefixed with '0b'.\n\n   >>> bin(10)\n   '0b1010'\n   >>> bin(-3)\n   '-0b11'";
-const DOC_OCT: &str = "Return the octal text of an integer (or of an object with __index__),\nprefixed with '0o'.\n\n   >>> oct(64)\n   '0o100'\n   >>> oct(-9)\n   '-0o11'";
-const DOC_HEX: &str = "Return the hexadecimal text of an integer (or of an object with\n__index__), prefixed with '0x'.\n\n   >>> hex(255)\n   '0xff'\n   >>> hex(-4096)\n   '-0x1000'";
 
 fn b_len(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("len", args, kw, 1, 1)?;
@@ -663,9 +661,9 @@ fn functions() -> Vec<MethodSpec> {
         method("abs", b_abs),
         method("all", b_all),
         method("any", b_any),
-        method("bin", b_bin).with_doc(DOC_BIN),
-        method("oct", b_oct).with_doc(DOC_OCT),
-        method("hex", b_hex).with_doc(DOC_HEX),
+        method("bin", b_bin),
+        method("oct", b_oct),
+        method("hex", b_hex),
         method("chr", b_chr),
         method("ord", b_ord),
         method("divmod", b_divmod),
@@ -685,6 +683,17 @@ fn functions() -> Vec<MethodSpec> {
         method("__import__", b_import),
         method("__build_class__", b_build_class),
     ]
+    .into_iter()
+    .map(|m| {
+        let d = docs::doc(m.name);
+        m.with_doc(d)
+    })
+    .collect()
+}
+
+/// The docstring of builtin function `name`, for those defined elsewhere.
+pub fn builtin_doc(name: &str) -> &'static str {
+    docs::doc(name)
 }
 
 /// Creates the builtins module.

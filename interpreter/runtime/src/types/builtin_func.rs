@@ -364,7 +364,7 @@ crate::descr_get_slot!(classmethod_descr_get => classmethod_descr_get_impl);
 fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) -> PyResult<Obj> {
     let d = unsafe { descr.cast::<PyMethodDescrObject>() };
     let name = unsafe { pystr::to_string_lossy(Obj::borrow_slot(&d.d_name)) };
-    let owner = unsafe { (*d.d_type).name() };
+    let owner = unsafe { (*d.d_type).full_name() };
     // Class methods ignore the instance, but the class must fit.
     let tp = match tp {
         Some(t) => t.clone(),
@@ -374,7 +374,7 @@ fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) 
         },
     };
     if !crate::types::type_::is_type(&tp) {
-        crate::bail!(TypeError, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2", name, owner, tp.ty().name());
+        crate::bail!(TypeError, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2", name, owner, tp.ty().full_name());
     }
     if !crate::types::type_::is_subtype(crate::types::type_::as_type(&tp), d.d_type) {
         crate::bail!(
@@ -382,10 +382,16 @@ fn classmethod_descr_get_impl(descr: &Obj, obj: Option<&Obj>, tp: Option<&Obj>) 
             "descriptor '{}' requires a subtype of '{}' but received '{}'",
             name,
             owner,
-            unsafe { (*crate::types::type_::as_type(&tp)).name() }
+            unsafe { (*crate::types::type_::as_type(&tp)).full_name() }
         );
     }
     Ok(new_cfunction(d.d_method, Some(&tp), None))
+}
+
+/// The class a class method was just bound to.
+fn bound_self(f: &Obj) -> Obj {
+    let f = unsafe { f.cast::<PyCFunctionObject>() };
+    unsafe { Obj::from_borrowed(f.m_self) }
 }
 
 fn cfunction_repr(o: &Obj) -> PyResult<Obj> {
@@ -495,26 +501,64 @@ fn descr_get_objclass(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(d.d_type as *mut PyObject) })
 }
 
-fn cfunction_doc(o: &Obj) -> PyResult<Obj> {
-    let f = unsafe { o.cast::<PyCFunctionObject>() };
-    unsafe {
-        if (*f.m_ml).ml_doc.is_null() {
-            Ok(crate::types::none::none())
-        } else {
-            Ok(pystr::new(&std::ffi::CStr::from_ptr((*f.m_ml).ml_doc).to_string_lossy()))
+/// A method definition's docstring split as CPython's: text starting
+/// `name(...)` and ending that part with `)\n--\n\n` carries the
+/// `__text_signature__` (from the parenthesis on); the rest is `__doc__`.
+fn split_doc(ml: *mut PyMethodDef) -> (Option<String>, Option<String>) {
+    // SAFETY: method definitions live as long as their functions; name and
+    // doc are NUL-terminated strings or null.
+    let (name, doc) = unsafe {
+        if (*ml).ml_doc.is_null() {
+            return (None, None);
+        }
+        (
+            std::ffi::CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned(),
+            std::ffi::CStr::from_ptr((*ml).ml_doc).to_string_lossy().into_owned(),
+        )
+    };
+    let (sig, body) = split_signature(&name, &doc);
+    (sig.map(str::to_owned), Some(body.to_owned()))
+}
+
+/// An internal docstring of `name` split into its text signature (from the
+/// parenthesis on, when the text starts `name(` and that part ends with
+/// `)\n--\n\n`) and the docstring proper.
+pub fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
+    if let Some(rest) = doc.strip_prefix(name) {
+        if rest.starts_with('(') {
+            if let Some(i) = rest.find(")\n--\n\n") {
+                return (Some(&rest[..=i]), &rest[i + 6..]);
+            }
         }
     }
+    (None, doc)
+}
+
+fn opt_str(s: Option<String>) -> Obj {
+    match s {
+        Some(s) => pystr::new(&s),
+        None => crate::types::none::none(),
+    }
+}
+
+fn cfunction_doc(o: &Obj) -> PyResult<Obj> {
+    let f = unsafe { o.cast::<PyCFunctionObject>() };
+    Ok(opt_str(split_doc(f.m_ml).1))
+}
+
+fn cfunction_text_signature(o: &Obj) -> PyResult<Obj> {
+    let f = unsafe { o.cast::<PyCFunctionObject>() };
+    Ok(opt_str(split_doc(f.m_ml).0))
 }
 
 fn descr_doc(o: &Obj) -> PyResult<Obj> {
     let d = unsafe { o.cast::<PyMethodDescrObject>() };
-    unsafe {
-        if (*d.d_method).ml_doc.is_null() {
-            Ok(crate::types::none::none())
-        } else {
-            Ok(pystr::new(&std::ffi::CStr::from_ptr((*d.d_method).ml_doc).to_string_lossy()))
-        }
-    }
+    Ok(opt_str(split_doc(d.d_method).1))
+}
+
+fn descr_text_signature(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { o.cast::<PyMethodDescrObject>() };
+    Ok(opt_str(split_doc(d.d_method).0))
 }
 
 /// Two builtin methods are equal when they wrap the same definition bound to
@@ -560,6 +604,7 @@ pub fn init_types() {
             GetSetSpec::get("__self__", cfunction_get_self),
             GetSetSpec::get("__module__", cfunction_get_module),
             GetSetSpec::get("__doc__", cfunction_doc),
+            GetSetSpec::get("__text_signature__", cfunction_text_signature),
         ]);
 
         for (t, name) in [
@@ -577,6 +622,7 @@ pub fn init_types() {
                 GetSetSpec::get("__qualname__", descr_get_qualname),
                 GetSetSpec::get("__objclass__", descr_get_objclass),
                 GetSetSpec::get("__doc__", descr_doc),
+                GetSetSpec::get("__text_signature__", descr_text_signature),
             ]);
         }
         (*(&raw mut PyMethodDescr_Type)).tp_descr_get = Some(method_descr_get);
@@ -595,10 +641,17 @@ fn classmethod_descr_call_impl(descr: &Obj, args: &Obj, kwargs: Option<&Obj>) ->
     let d = unsafe { descr.cast::<PyMethodDescrObject>() };
     let items = tuple::items(args);
     if items.is_empty() {
-        crate::bail!(TypeError, "descriptor needs a type argument");
+        crate::bail!(
+            TypeError,
+            "descriptor '{}' of '{}' object needs an argument",
+            pystr::to_string_lossy(unsafe { Obj::borrow_slot(&d.d_name) }),
+            unsafe { (*d.d_type).full_name() }
+        );
     }
+    // The first argument is the class, checked as `__get__(None, cls)` does.
+    let bound = classmethod_descr_get_impl(descr, None, Some(&items[0]))?;
     let (all, kw) = crate::ops::call::kwargs_to_vector(&items[1..], kwargs)?;
-    call_methoddef(d.d_method, &items[0], &all, kw.as_ref())
+    call_methoddef(d.d_method, &bound_self(&bound), &all, kw.as_ref())
 }
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,6 @@ use crate::errors::{PyErr, PyResult};
 use crate::object::{alloc, tpflags, Obj, PyNumberMethods, PyObject, PyTypeObject};
 use crate::types::builtin_func::{check_nargs, method, method_table, RustMethod};
 use crate::types::float;
-use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::int;
 use crate::types::none::not_implemented;
 use crate::types::numeric::format_spec;
@@ -523,13 +522,6 @@ fn m_format(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(pystr::new(&s))
 }
 
-fn g_real(o: &Obj) -> PyResult<Obj> {
-    Ok(float::from_f64(parts(o).0))
-}
-fn g_imag(o: &Obj) -> PyResult<Obj> {
-    Ok(float::from_f64(parts(o).1))
-}
-
 pub fn init_types() {
     use crate::types::type_::init_static;
     unsafe {
@@ -562,7 +554,13 @@ pub fn init_types() {
         ];
         let specs: Vec<_> = methods.iter().map(|(n, f)| method(n, *f)).collect();
         (*t).tp_methods = method_table(&specs);
-        (*t).tp_getset = getset_table(&[GetSetSpec::get("real", g_real), GetSetSpec::get("imag", g_imag)]);
+        // Member descriptors over the stored doubles, as CPython's.
+        use crate::types::member::{code, static_members, READONLY};
+        let at = std::mem::offset_of!(PyComplexObject, cval);
+        (*t).tp_members = static_members(&[
+            ("real", code::DOUBLE, at + std::mem::offset_of!(PyComplex, real), READONLY, "the real part of a complex number"),
+            ("imag", code::DOUBLE, at + std::mem::offset_of!(PyComplex, imag), READONLY, "the imaginary part of a complex number"),
+        ]);
     }
 }
 

@@ -186,6 +186,22 @@ fn getset_doc(o: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// `Type.attr`, from the owning type's qualified name (CPython's
+/// `descr_get_qualname`, computed on each request).
+fn getset_qualname(o: &Obj) -> PyResult<Obj> {
+    let d = unsafe { o.cast::<PyGetSetDescrObject>() };
+    descr_qualname(d.d_type, unsafe { Obj::borrow_slot(&d.d_name) })
+}
+
+/// The `__qualname__` of a descriptor named `name` defined on `t`.
+pub fn descr_qualname(t: *mut PyTypeObject, name: &Obj) -> PyResult<Obj> {
+    let tq = crate::types::type_::qualname(&unsafe { Obj::from_borrowed(t as *mut PyObject) })?;
+    if !pystr::is_str(&tq) {
+        crate::bail!(TypeError, "<descriptor>.__objclass__.__qualname__ is not a unicode object");
+    }
+    Ok(pystr::new(&format!("{}.{}", pystr::to_string_lossy(&tq), pystr::to_string_lossy(name))))
+}
+
 fn getset_objclass(o: &Obj) -> PyResult<Obj> {
     let d = unsafe { o.cast::<PyGetSetDescrObject>() };
     Ok(unsafe { Obj::from_borrowed(d.d_type as *mut PyObject) })
@@ -204,6 +220,7 @@ pub fn init_types() {
             GetSetSpec::get("__name__", getset_name),
             GetSetSpec::get("__objclass__", getset_objclass),
             GetSetSpec::get("__doc__", getset_doc),
+            GetSetSpec::get("__qualname__", getset_qualname),
         ]);
     }
 }

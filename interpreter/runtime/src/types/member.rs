@@ -90,6 +90,25 @@ pub fn readonly_members(fields: &[(&str, usize)]) -> *mut PyMemberDef {
     Box::leak(v.into_boxed_slice()).as_mut_ptr()
 }
 
+/// A static type's member table from (name, type code, offset, flags, doc)
+/// rows, as a C type's PyMemberDef array (`complex.real` is a read-only
+/// DOUBLE member). The table lives as long as the type (forever).
+pub fn static_members(fields: &[(&str, i32, usize, i32, &str)]) -> *mut PyMemberDef {
+    let cstr = crate::types::builtin_func::cstr;
+    let mut v: Vec<PyMemberDef> = fields
+        .iter()
+        .map(|&(name, type_code, offset, flags, doc)| PyMemberDef {
+            name: cstr(name),
+            type_code,
+            offset: offset as isize,
+            flags,
+            doc: if doc.is_empty() { std::ptr::null() } else { cstr(doc) },
+        })
+        .collect();
+    v.push(PyMemberDef { name: std::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: std::ptr::null() });
+    Box::leak(v.into_boxed_slice()).as_mut_ptr()
+}
+
 static TABLE_LENS: crate::gil::GilCell<std::cell::RefCell<std::collections::BTreeMap<usize, usize>>> = crate::gil::GilCell::new(std::cell::RefCell::new(std::collections::BTreeMap::new()));
 
 /// Frees a member table made by `slot_members` (tables from C stay theirs).
@@ -293,6 +312,32 @@ fn member_name(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(descr(o).d_name) })
 }
 
+fn member_qualname(o: &Obj) -> PyResult<Obj> {
+    let d = descr(o);
+    crate::types::getset::descr_qualname(d.d_type, unsafe { Obj::borrow_slot(&d.d_name) })
+}
+
+/// The member's docstring (None without one; the `__dict__`/`__weakref__`
+/// descriptors, which have no PyMemberDef, give CPython's texts).
+fn member_doc(o: &Obj) -> PyResult<Obj> {
+    let d = descr(o);
+    unsafe {
+        if d.d_member.is_null() {
+            let text = match pystr::to_string_lossy(Obj::borrow_slot(&d.d_name)).as_str() {
+                "__dict__" => "dictionary for instance variables (if defined)",
+                "__weakref__" => "list of weak references to the object (if defined)",
+                _ => return Ok(none::none()),
+            };
+            return Ok(pystr::new(text));
+        }
+        let doc = (*d.d_member).doc;
+        if doc.is_null() {
+            return Ok(none::none());
+        }
+        Ok(pystr::new(&std::ffi::CStr::from_ptr(doc).to_string_lossy()))
+    }
+}
+
 fn member_objclass(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { Obj::from_borrowed(descr(o).d_type as *mut PyObject) })
 }
@@ -421,6 +466,8 @@ pub fn init_types() {
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__name__", member_name),
             GetSetSpec::get("__objclass__", member_objclass),
+            GetSetSpec::get("__doc__", member_doc),
+            GetSetSpec::get("__qualname__", member_qualname),
         ]);
         let t = &raw mut _PyKraitDictDescr_Type;
         crate::types::type_::init_static(t, "getset_descriptor", std::mem::size_of::<PyMemberDescrObject>(), 0);
@@ -433,6 +480,8 @@ pub fn init_types() {
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("__name__", member_name),
             GetSetSpec::get("__objclass__", member_objclass),
+            GetSetSpec::get("__doc__", member_doc),
+            GetSetSpec::get("__qualname__", member_qualname),
         ]);
     }
 }

@@ -199,7 +199,7 @@ pub fn init_types() {
         (*t).tp_setattro = Some(type_::generic_setattr_slot);
         (*t).tp_alloc = Some(type_::generic_alloc);
         (*t).tp_free = Some(object_free);
-        (*t).tp_doc = builtin_func::cstr("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n");
+        (*t).tp_doc = builtin_func::cstr("object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n");
         (*t).tp_methods = builtin_func::method_table(&[
             method("__dir__", obj_dir),
             method("__format__", obj_format),

@@ -1118,8 +1118,10 @@ fn slot_descr_get(d: &Obj, obj: Option<&Obj>, t: Option<&Obj>) -> PyResult<Obj> 
     };
     let obj = obj.cloned().unwrap_or_else(none::none);
     let t = t.cloned().unwrap_or_else(none::none);
-    let bound = bind(&f, d)?;
-    crate::ops::call::call(&bound, &[obj, t], None)
+    // Called with the descriptor as first argument, never bound: CPython's
+    // slot_tp_descr_get does so, and a builtin function as `__get__` (which
+    // binds to nothing) still gets all three.
+    crate::ops::call::call(&f, &[d.clone(), obj, t], None)
 }
 crate::descr_get_slot!(slot_tp_descr_get => slot_descr_get);
 

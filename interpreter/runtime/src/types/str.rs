@@ -173,9 +173,44 @@ pub fn chars(o: &Obj) -> impl Iterator<Item = u32> + '_ {
     (0..len(o)).map(move |i| char_at(o, i))
 }
 
-/// All code points, copied.
+/// A str's code points in place, in their PEP 393 storage width.
+#[derive(Clone, Copy)]
+pub enum Data<'a> {
+    Ucs1(&'a [u8]),
+    Ucs2(&'a [u16]),
+    Ucs4(&'a [u32]),
+}
+
+/// The code point buffer of `o`, borrowed for as long as `o` is (a str
+/// never changes once made).
+pub fn data(o: &Obj) -> Data<'_> {
+    let n = len(o);
+    let p = data_ptr(o);
+    // SAFETY: the buffer holds `n` code points of `kind(o)` bytes each and
+    // lives, unchanged, as long as the str `o` borrows.
+    unsafe {
+        match kind(o) {
+            1 => Data::Ucs1(std::slice::from_raw_parts(p, n)),
+            2 => Data::Ucs2(std::slice::from_raw_parts(p as *const u16, n)),
+            _ => Data::Ucs4(std::slice::from_raw_parts(p as *const u32, n)),
+        }
+    }
+}
+
+/// All code points, copied (one widening pass per storage kind, which the
+/// compiler vectorizes: `_sre` converts whole subjects with it).
 pub fn code_points(o: &Obj) -> Vec<u32> {
-    chars(o).collect()
+    let n = len(o);
+    let p = data_ptr(o);
+    // SAFETY: the buffer holds `n` code points of `kind(o)` bytes each, and
+    // lives as long as `o`, which the caller holds.
+    unsafe {
+        match kind(o) {
+            1 => std::slice::from_raw_parts(p, n).iter().map(|&c| c as u32).collect(),
+            2 => std::slice::from_raw_parts(p as *const u16, n).iter().map(|&c| c as u32).collect(),
+            _ => std::slice::from_raw_parts(p as *const u32, n).to_vec(),
+        }
+    }
 }
 
 /// The string as UTF-8, when it holds no lone surrogates. ASCII strings are

@@ -284,10 +284,10 @@ pub fn ready(t: *mut PyTypeObject) -> PyResult<()> {
             }
         }
         if dict::get_item_str(&d, "__doc__")?.is_none() {
-            let doc = if (*t).tp_doc.is_null() {
-                none::none()
-            } else {
-                pystr::new(&std::ffi::CStr::from_ptr((*t).tp_doc).to_string_lossy())
+            let doc = match internal_doc(t) {
+                None => none::none(),
+                // Without the text signature a leading `name(...)\n--\n\n` gives.
+                Some(d) => pystr::new(builtin_func::split_signature(short_name(t), &d).1),
             };
             dict::set_item_str(&d, "__doc__", &doc)?;
         }
@@ -1677,6 +1677,37 @@ fn get_dict(t: &Obj) -> PyResult<Obj> {
     crate::types::mappingproxy::new(type_dict(as_type(t)))
 }
 
+/// The type's tp_doc as text (None when it has none).
+unsafe fn internal_doc(t: *mut PyTypeObject) -> Option<String> {
+    if (*t).tp_doc.is_null() {
+        None
+    } else {
+        Some(std::ffi::CStr::from_ptr((*t).tp_doc).to_string_lossy().into_owned())
+    }
+}
+
+/// tp_name after its last dot (the name a signature in tp_doc starts with).
+unsafe fn short_name(t: *mut PyTypeObject) -> &'static str {
+    let full: &'static str = (*t).full_name();
+    match full.rfind('.') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
+}
+
+/// `__text_signature__`: the signature a builtin type's tp_doc starts with
+/// (`object()`), else None.
+fn get_text_signature(t: &Obj) -> PyResult<Obj> {
+    let tp = as_type(t);
+    unsafe {
+        let Some(d) = internal_doc(tp) else { return Ok(none::none()) };
+        Ok(match builtin_func::split_signature(short_name(tp), &d).0 {
+            Some(sig) => pystr::new(sig),
+            None => none::none(),
+        })
+    }
+}
+
 fn get_doc(t: &Obj) -> PyResult<Obj> {
     let tp = as_type(t);
     let d = type_dict(tp);
@@ -1912,7 +1943,7 @@ pub fn init_types() {
         (*t).tp_dictoffset = std::mem::offset_of!(PyTypeObject, tp_dict) as isize;
         (*t).tp_weaklistoffset = std::mem::offset_of!(PyTypeObject, tp_weaklist) as isize;
         (*t).tp_methods = builtin_func::method_table(&[
-            MethodSpec { name: "mro", f: type_mro_method, flags: 0, doc: "Return a type's method resolution order." },
+            MethodSpec { name: "mro", f: type_mro_method, flags: 0, doc: "mro($self, /)\n--\n\nReturn a type's method resolution order." },
             builtin_func::method("__subclasses__", type_subclasses),
             builtin_func::method("__instancecheck__", type_instancecheck),
             builtin_func::method("__subclasscheck__", type_subclasscheck),
@@ -1930,6 +1961,7 @@ pub fn init_types() {
             GetSetSpec::get_set("__abstractmethods__", get_abstractmethods, set_abstractmethods),
             GetSetSpec::get("__dict__", get_dict),
             GetSetSpec::get_set("__doc__", get_doc, set_doc),
+            GetSetSpec::get("__text_signature__", get_text_signature),
             GetSetSpec::get_set("__annotations__", get_annotations, set_annotations),
             GetSetSpec::get("__basicsize__", get_basicsize),
             GetSetSpec::get("__itemsize__", get_itemsize),
