@@ -279,6 +279,8 @@ fn recursing_infinitely_error() -> PyResult<Obj> {
     // the Exception layout, only the initializer changes.
     unsafe { (*(t.as_ptr() as *mut krait_runtime::object::PyTypeObject)).tp_init = Some(recursing_init) };
     Ok(t)
+}
+
 /// bad_get(self, obj, cls): a `__get__` that calls `cls()` (which may
 /// delete the descriptor from its class) before using `self`.
 fn t_bad_get(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
