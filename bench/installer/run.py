@@ -24,9 +24,10 @@ What it does:
        pip:   VENV/bin/python -m pip install -i URL --cache-dir C
      Cold runs start from an empty cache (each tool its own), warm runs from
      the cache the previous run filled. Nothing is deleted until the end
-     (see the comment in main: deleting slows the next run on ext4). The
-     tools take turns within each round (the order rotates), so noise from
-     other work on the machine is shared. Configuration files are turned off (PIP_CONFIG_FILE=/dev/null,
+     (see the comment in main: deleting slows the next run on ext4). krait
+     and uv take turns within each round (the order rotates), so noise from
+     other work on the machine is shared; pip's runs come after theirs in
+     each phase. Configuration files are turned off (PIP_CONFIG_FILE=/dev/null,
      UV_NO_CONFIG=1). After each run the installed distributions are listed
      and must be the same for every tool.
   4. Report. Every run's wall-clock time, then per phase the median of each
@@ -201,37 +202,43 @@ def main():
     os.makedirs(envs)
     os.makedirs(logs, exist_ok=True)
     try:
+        # The fast tools take turns run by run; pip's runs come after theirs
+        # (its twenty seconds of writing left the next run noisier).
+        fast = [t for t in tools if t != "pip"]
         for phase in phases:
+            schedule = []
             for i in range(args.runs):
-                order = tools[i % len(tools):] + tools[: i % len(tools)]
-                for tool in order:
-                    cache = os.path.join(work, "cache", tool)
-                    if phase == "cold":
-                        # An empty cache of its own; the warm runs use the last one.
-                        discard(cache)
-                    elif not os.path.isdir(cache):
-                        # A warm run needs a filled cache: fill it, untimed.
-                        venv = os.path.join(envs, f"{tool}-prime")
-                        shutil.copytree(tpl, venv, symlinks=True)
-                        run(command(tool, venv, url, cache, krait, uv), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                        discard(venv)
-                    venv = os.path.join(envs, f"{tool}-{phase}-{i + 1}")
+                schedule += [(i, t) for t in fast[i % len(fast):] + fast[: i % len(fast)]] if fast else []
+            if "pip" in tools:
+                schedule += [(i, "pip") for i in range(args.runs)]
+            for i, tool in schedule:
+                cache = os.path.join(work, "cache", tool)
+                if phase == "cold":
+                    # An empty cache of its own; the warm runs use the last one.
+                    discard(cache)
+                elif not os.path.isdir(cache):
+                    # A warm run needs a filled cache: fill it, untimed.
+                    venv = os.path.join(envs, f"{tool}-prime")
                     shutil.copytree(tpl, venv, symlinks=True)
-                    out_path = os.path.join(logs, f"{tool}-{phase}-{i + 1}.log")
-                    with open(out_path, "w") as out:
-                        t0 = time.perf_counter()
-                        r = subprocess.run(command(tool, venv, url, cache, krait, uv), env=env, stdout=out, stderr=subprocess.STDOUT)
-                        dt = time.perf_counter() - t0
-                    if r.returncode != 0:
-                        raise SystemExit(f"{tool} failed ({r.returncode}); see {out_path}")
-                    got = installed(venv, before)
-                    sets.setdefault(tool, got)
-                    if got != sets[tool]:
-                        raise SystemExit(f"{tool} installed a different set this time: {got}")
-                    times[(phase, tool)].append(dt)
-                    log(f"  {phase} run {i + 1} {tool:6} {dt:7.2f} s  ({len(got)} distributions)")
-                    if not args.keep:
-                        discard(venv)
+                    run(command(tool, venv, url, cache, krait, uv), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    discard(venv)
+                venv = os.path.join(envs, f"{tool}-{phase}-{i + 1}")
+                shutil.copytree(tpl, venv, symlinks=True)
+                out_path = os.path.join(logs, f"{tool}-{phase}-{i + 1}.log")
+                with open(out_path, "w") as out:
+                    t0 = time.perf_counter()
+                    r = subprocess.run(command(tool, venv, url, cache, krait, uv), env=env, stdout=out, stderr=subprocess.STDOUT)
+                    dt = time.perf_counter() - t0
+                if r.returncode != 0:
+                    raise SystemExit(f"{tool} failed ({r.returncode}); see {out_path}")
+                got = installed(venv, before)
+                sets.setdefault(tool, got)
+                if got != sets[tool]:
+                    raise SystemExit(f"{tool} installed a different set this time: {got}")
+                times[(phase, tool)].append(dt)
+                log(f"  {phase} run {i + 1} {tool:6} {dt:7.2f} s  ({len(got)} distributions)")
+                if not args.keep:
+                    discard(venv)
     finally:
         server.terminate()
         server.wait()
