@@ -4,7 +4,7 @@
 //! "Perhaps you forgot a comma?".
 
 /// Index just past the string literal whose opening quote is at `i`.
-fn skip_string(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_string(b: &[u8], mut i: usize) -> usize {
     let q = b[i];
     let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
     let n = if triple { 3 } else { 1 };
@@ -335,8 +335,9 @@ pub fn expression_start(source: &str, at: usize) -> Option<(usize, usize)> {
     Some((start, open_at))
 }
 
-/// The innermost bracket still open at `pos`.
-fn enclosing_open(b: &[u8], pos: usize) -> Option<usize> {
+/// The brackets still open at `pos`, outermost first (strings and
+/// comments skipped).
+pub(crate) fn open_brackets(b: &[u8], pos: usize) -> Vec<usize> {
     let mut stack = Vec::new();
     let mut i = 0;
     while i < pos.min(b.len()) {
@@ -359,7 +360,12 @@ fn enclosing_open(b: &[u8], pos: usize) -> Option<usize> {
         }
         i += 1;
     }
-    stack.last().copied()
+    stack
+}
+
+/// The innermost bracket still open at `pos`.
+fn enclosing_open(b: &[u8], pos: usize) -> Option<usize> {
+    open_brackets(b, pos).last().copied()
 }
 
 /// Whether the `in` at `pos` belongs to a `for` at the same bracket depth.

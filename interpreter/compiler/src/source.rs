@@ -224,7 +224,7 @@ fn column_and_line(b: &[u8], at: usize) -> (u32, String) {
 /// concatenated to it: its start and length (a NEWLINE token spans a
 /// comment before it).
 fn token_after_strings(b: &[u8], mut i: usize) -> (usize, usize) {
-    let depth = bracket_depth(b, i);
+    let depth = crate::brackets::open_brackets(b, i).len();
     loop {
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c' | b'\r') {
             i += 1;
@@ -249,7 +249,7 @@ fn token_after_strings(b: &[u8], mut i: usize) -> (usize, usize) {
             q += 1;
         }
         if q < b.len() && matches!(b[q], b'\'' | b'"') && b[i..q].iter().all(|c| b"rRbBuUfF".contains(c)) {
-            i = string_end(b, q);
+            i = crate::brackets::skip_string(b, q);
             continue;
         }
         break;
@@ -272,49 +272,6 @@ fn token_after_strings(b: &[u8], mut i: usize) -> (usize, usize) {
         }
     }
     (i, 1)
-}
-
-/// Just past the string literal whose opening quote is at `q` (the end of
-/// its line, or of the source, when it is not closed).
-fn string_end(b: &[u8], q: usize) -> usize {
-    let c = b[q];
-    let triple = q + 2 < b.len() && b[q + 1] == c && b[q + 2] == c;
-    let n = if triple { 3 } else { 1 };
-    let mut j = q + n;
-    while j < b.len() {
-        match b[j] {
-            b'\\' => j += 2,
-            x if x == c && (!triple || (j + 2 < b.len() && b[j + 1] == c && b[j + 2] == c)) => return j + n,
-            b'\n' if !triple => return j,
-            _ => j += 1,
-        }
-    }
-    b.len()
-}
-
-/// How many brackets are open at byte `at` (strings and comments skipped).
-fn bracket_depth(b: &[u8], at: usize) -> i32 {
-    let mut depth = 0;
-    let mut i = 0;
-    while i < at.min(b.len()) {
-        match b[i] {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                i = string_end(b, i);
-                continue;
-            }
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth -= 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    depth
 }
 
 #[derive(PartialEq)]
