@@ -149,6 +149,22 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
     // Errors found at the end of input sit at the end of the last line,
     // with CPython's end column of -1.
     let mut at_eof = false;
+    // CPython's E_EOF: the innermost bracket still open, else a bare EOF.
+    macro_rules! eof_error {
+        () => {
+            match unclosed_bracket_innermost(source, source.len()) {
+                Some((pos, c)) => {
+                    range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
+                    end_offset_zero = true;
+                    (SyntaxError, format!("'{}' was never closed", c))
+                }
+                None => {
+                    at_eof = true;
+                    se("unexpected EOF while parsing")
+                }
+            }
+        };
+    }
     let (kind, msg) = match &err.error {
         ParseErrorType::Lexical(l) => match l {
             LexicalErrorType::IndentationError => {
@@ -193,20 +209,8 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                     (SyntaxError, format!("unterminated string literal (detected at line {})", line))
                 }
             }
-            LexicalErrorType::Eof => match unclosed_bracket_innermost(source, source.len()) {
-                Some((pos, c)) => {
-                    range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
-                    {
-                    end_offset_zero = true;
-                    (SyntaxError, format!("'{}' was never closed", c))
-                }
-                }
-                None => {
-                    // A continuation line at the end of input.
-                    at_eof = true;
-                    se("unexpected EOF while parsing")
-                }
-            },
+            // A continuation line at the end of input is E_EOF too.
+            LexicalErrorType::Eof => eof_error!(),
             LexicalErrorType::LineContinuationError => {
                 // The tokenizer: a backslash must end its line (the source
                 // gets a final newline), and a line must follow it.
@@ -217,17 +221,7 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
                 match after_newline {
                     // The input ends in the continuation: CPython's E_EOF,
                     // reported as the innermost bracket still open, if any.
-                    _ if eof => match unclosed_bracket_innermost(source, source.len()) {
-                        Some((pos, c)) => {
-                            range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32));
-                            end_offset_zero = true;
-                            (SyntaxError, format!("'{}' was never closed", c))
-                        }
-                        None => {
-                            at_eof = true;
-                            se("unexpected EOF while parsing")
-                        }
-                    },
+                    _ if eof => eof_error!(),
                     _ => {
                         // Reported at the character after the backslash.
                         let next = TextSize::from((at + 1).min(source.len()) as u32);
