@@ -2,6 +2,7 @@
 //! (`opcode`) and the compiler's output (`CodeUnit`, `Constant`). The runtime
 //! turns a `CodeUnit` into a Python code object.
 
+pub mod locations;
 pub mod opcode;
 
 pub use opcode::{decode, encode, BinaryOp, CompareOp, Intrinsic, Opcode, MAX_ARG};

@@ -242,7 +242,7 @@ fn line_starts(code_obj: &Obj) -> Vec<u32> {
     let mut last = 0;
     let mut i = 0;
     while i < data.words.len() {
-        let line = data.locations.get(i).map(|l| l.line).unwrap_or(0);
+        let line = data.locations.get().get(i).map(|l| l.line).unwrap_or(0);
         if line != 0 && line != last {
             out[i] = line;
             last = line;

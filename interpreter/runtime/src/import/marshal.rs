@@ -10,13 +10,13 @@ use crate::types::builtin_func::{check_nargs, method, MethodSpec};
 use crate::types::{
     bool_, bytes, code, complex, dict, float, int, list, module, none, set, str as pystr, tuple,
 };
-use krait_bytecode::{ExceptionEntry, Location, Opcode};
+use krait_bytecode::{ExceptionEntry, Opcode};
 use num_bigint::{BigInt, Sign};
 
 pub const VERSION: i64 = 4;
 /// Bumped whenever krait's instruction set or code record changes; part of
 /// the code record and of krait's .pyc magic number.
-pub const CODE_FORMAT: u32 = 2;
+pub const CODE_FORMAT: u32 = 3;
 const MAX_DEPTH: usize = 2000;
 const FLAG_REF: u8 = 0x80;
 
@@ -32,45 +32,6 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
         v >>= 7;
     }
     out.push(v as u8);
-}
-
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-fn unzigzag(v: u64) -> i64 {
-    (v >> 1) as i64 ^ -((v & 1) as i64)
-}
-
-/// A code object's locations, one per word, compactly: a tag byte 0 repeats
-/// the previous location, 1 starts a new one given by four zigzag varints
-/// (the line's change, the end line's distance from it, the column + 1 and
-/// the end column's distance from it; a missing column is u32::MAX), and
-/// k >= 2 repeats the previous location k - 1 times. Most instructions
-/// share their line with the one before, so a location takes a few bytes
-/// rather than the sixteen it takes in memory.
-fn write_locations(out: &mut Vec<u8>, locs: &[Location], firstlineno: u32) {
-    let mut prev = Location { line: firstlineno, end_line: firstlineno, col: u32::MAX, end_col: u32::MAX };
-    let mut i = 0;
-    while i < locs.len() {
-        let l = locs[i];
-        if l != prev {
-            out.push(1);
-            put_varint(out, zigzag(l.line as i64 - prev.line as i64));
-            put_varint(out, zigzag(l.end_line as i64 - l.line as i64));
-            put_varint(out, zigzag(l.col.wrapping_add(1) as i64));
-            put_varint(out, zigzag(l.end_col.wrapping_add(1) as i64 - l.col.wrapping_add(1) as i64));
-            prev = l;
-            i += 1;
-            continue;
-        }
-        let mut run = 1;
-        while run < 254 && i + run < locs.len() && locs[i + run] == prev {
-            run += 1;
-        }
-        out.push(if run == 1 { 0 } else { run as u8 + 1 });
-        i += run;
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -336,10 +297,11 @@ impl Writer {
             self.out.extend_from_slice(&w.to_le_bytes());
             i += 1 + cache_words(w, d.words.len() - i - 1);
         }
-        // One location per word, as the reader expects.
-        let mut locs = d.locations.clone();
-        locs.resize(d.words.len(), Location::default());
-        write_locations(&mut self.out, &locs, c.firstlineno);
+        // One location per word (krait_bytecode::locations), after their
+        // length so that the reader can keep them packed.
+        let mut locs = Vec::new();
+        d.locations.pack(&mut locs, d.words.len(), c.firstlineno);
+        self.pstring(&locs)?;
         self.varint(d.exception_table.len() as u64);
         for e in &d.exception_table {
             for v in [e.start, e.end, e.target, e.depth] {
@@ -388,31 +350,6 @@ impl<'a> Reader<'a> {
             }
         }
         Err(bad("varint"))
-    }
-
-    /// The `n` locations `write_locations` wrote.
-    fn locations(&mut self, n: usize, firstlineno: u32) -> PyResult<Vec<Location>> {
-        let mut out = Vec::with_capacity(n.min(1 << 24));
-        let mut prev = Location { line: firstlineno, end_line: firstlineno, col: u32::MAX, end_col: u32::MAX };
-        while out.len() < n {
-            let tag = self.byte()?;
-            if tag == 1 {
-                let field = |r: &mut Self, base: u32| -> PyResult<u32> {
-                    let d = unzigzag(r.varint()?);
-                    u32::try_from(base as i64 + d).map_err(|_| bad("location"))
-                };
-                let line = field(self, prev.line)?;
-                let end_line = field(self, line)?;
-                let col = field(self, 0)?.wrapping_sub(1);
-                let end_col = field(self, col.wrapping_add(1))?.wrapping_sub(1);
-                prev = Location { line, end_line, col, end_col };
-            }
-            let run = if tag <= 1 { 1 } else { tag as usize - 1 };
-            for _ in 0..run.min(n - out.len()) {
-                out.push(prev);
-            }
-        }
-        Ok(out)
     }
 
     fn take(&mut self, n: usize) -> PyResult<&'a [u8]> {
@@ -686,7 +623,8 @@ impl<'a> Reader<'a> {
             let caches = cache_words(w, nwords - words.len());
             words.resize(words.len() + caches, 0);
         }
-        let locations = self.locations(nwords, h[5])?;
+        let nloc = self.size()?;
+        let locations = code::Locations::packed(self.take(nloc)?.into(), nwords, h[5]);
         let nexc = self.varint()? as usize;
         let mut exception_table = Vec::with_capacity(nexc.min(1 << 20));
         for _ in 0..nexc {
@@ -710,7 +648,6 @@ impl<'a> Reader<'a> {
             && tuple::is_tuple(&names)
             && tuple::is_tuple(&lpn)
             && tuple::len(&lpn) == kinds.len()
-            && locations.len() == words.len()
             && [&filename, &name, &qualname].iter().all(|s| pystr::is_str(s))
             && tuple::items(&names).iter().chain(tuple::items(&lpn).iter()).all(pystr::is_str);
         if !ok {

@@ -12,12 +12,68 @@ use std::ptr::null_mut;
 /// Rust-owned parts of a code object.
 pub struct CodeData {
     pub words: Vec<u32>,
-    pub locations: Vec<Location>,
+    pub locations: Locations,
     pub exception_table: Vec<ExceptionEntry>,
     pub localsplus_kinds: Vec<u8>,
     /// For each cell slot that is also an argument: (slot) — MAKE_CELL keeps
     /// the argument's value in the new cell.
     pub has_docstring: bool,
+}
+
+/// A code object's locations, one per instruction word. Code loaded from a
+/// .pyc keeps them packed until something asks (a traceback, a tracer,
+/// `co_positions`): most code never does, and unpacked they take sixteen
+/// bytes a word.
+pub struct Locations {
+    unpacked: std::cell::OnceCell<Vec<Location>>,
+    /// The packed bytes and the first line they count from.
+    packed: Option<(Box<[u8]>, u32)>,
+    n: usize,
+}
+
+impl Locations {
+    pub fn unpacked(v: Vec<Location>) -> Locations {
+        let n = v.len();
+        Locations { unpacked: std::cell::OnceCell::from(v), packed: None, n }
+    }
+
+    pub fn packed(bytes: Box<[u8]>, n: usize, firstlineno: u32) -> Locations {
+        Locations { unpacked: std::cell::OnceCell::new(), packed: Some((bytes, firstlineno)), n }
+    }
+
+    pub fn get(&self) -> &[Location] {
+        self.unpacked.get_or_init(|| match &self.packed {
+            Some((b, first)) => krait_bytecode::locations::unpack(b, self.n, *first),
+            None => Vec::new(),
+        })
+    }
+
+    /// The packed form of `nwords` locations counted from `firstlineno`.
+    pub fn pack(&self, out: &mut Vec<u8>, nwords: usize, firstlineno: u32) {
+        match &self.packed {
+            Some((b, first)) if *first == firstlineno && self.n == nwords => out.extend_from_slice(b),
+            _ => {
+                let mut locs = self.get().to_vec();
+                locs.resize(nwords, Location::default());
+                krait_bytecode::locations::pack(out, &locs, firstlineno);
+            }
+        }
+    }
+}
+
+impl Clone for Locations {
+    fn clone(&self) -> Locations {
+        match &self.packed {
+            Some((b, first)) => Locations::packed(b.clone(), self.n, *first),
+            None => Locations::unpacked(self.get().to_vec()),
+        }
+    }
+}
+
+impl PartialEq for Locations {
+    fn eq(&self, other: &Locations) -> bool {
+        self.get() == other.get()
+    }
 }
 
 #[repr(C)]
@@ -103,7 +159,7 @@ pub fn from_unit(u: &CodeUnit) -> Obj {
         let p = alloc::alloc_object(type_ptr(), 0) as *mut CodeObject;
         (*p).data = Box::into_raw(Box::new(CodeData {
             words: u.code.clone(),
-            locations: u.locations.clone(),
+            locations: Locations::unpacked(u.locations.clone()),
             exception_table: u.exception_table.clone(),
             localsplus_kinds: u.localsplus_kinds.clone(),
             has_docstring: u.has_docstring,
@@ -136,7 +192,7 @@ pub struct CodeParts {
     pub stacksize: u32,
     pub firstlineno: u32,
     pub words: Vec<u32>,
-    pub locations: Vec<Location>,
+    pub locations: Locations,
     pub exception_table: Vec<ExceptionEntry>,
     pub localsplus_kinds: Vec<u8>,
     pub has_docstring: bool,
@@ -182,7 +238,7 @@ pub fn from_parts(p: CodeParts) -> Obj {
 
 /// Source location of the instruction at word index `i`.
 pub fn location_at(o: &Obj, i: usize) -> Location {
-    data(o).locations.get(i).copied().unwrap_or_default()
+    data(o).locations.get().get(i).copied().unwrap_or_default()
 }
 
 /// Line number of the instruction at word index `i` (or the first line).
@@ -190,7 +246,7 @@ pub fn line_at(o: &Obj, i: usize) -> u32 {
     // An instruction without a line of its own (a loop's jump back, an
     // implicit return) belongs to the line before it, as CPython's
     // compiler propagates them.
-    let locs = &data(o).locations;
+    let locs = data(o).locations.get();
     if i < locs.len() {
         for j in (0..=i).rev() {
             if locs[j].line != 0 {
@@ -297,7 +353,7 @@ fn co_positions(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < d.words.len() {
-        let l = d.locations.get(i).copied().unwrap_or_default();
+        let l = d.locations.get().get(i).copied().unwrap_or_default();
         let opt = |v: u32, valid: bool| if valid { int::from_i64(v as i64) } else { none::none() };
         let has = l.line != 0;
         let cols = has && l.has_cols();
@@ -319,7 +375,7 @@ fn line_runs(d: &CodeData) -> Vec<(usize, usize, Option<u32>)> {
     let mut run: Option<(usize, u32)> = None;
     let line_of = |l: u32| (l != 0).then_some(l);
     for i in 0..d.words.len() {
-        let l = d.locations.get(i).map(|l| l.line).unwrap_or(0);
+        let l = d.locations.get().get(i).map(|l| l.line).unwrap_or(0);
         match run {
             Some((_, rl)) if rl == l => {}
             Some((start, rl)) => {
@@ -350,7 +406,7 @@ fn co_lines(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn get_linetable(o: &Obj) -> PyResult<Obj> {
     let d = data(o);
-    Ok(crate::types::bytes::new(&super::code_tables::linetable(&d.locations, d.words.len(), code(o).firstlineno)))
+    Ok(crate::types::bytes::new(&super::code_tables::linetable(d.locations.get(), d.words.len(), code(o).firstlineno)))
 }
 
 fn get_exceptiontable(o: &Obj) -> PyResult<Obj> {
