@@ -1444,10 +1444,36 @@ fn find(t: *mut PyTypeObject, name: &'static str, slot: Slot) -> Found {
 /// bases' slots): Python-level dunders get dispatchers, builtin ones keep
 /// the builtin slot.
 pub fn fixup_slots(t: *mut PyTypeObject) {
-    for sd in SLOTDEFS {
-        set_slot_from_dunders(t, sd);
+    for &i in distinct_slotdefs() {
+        set_slot_from_dunders(t, &SLOTDEFS[i]);
     }
     fixup_new(t);
+}
+
+/// One SLOTDEFS entry per slot that `set_slot_from_dunders` derives: the
+/// six comparisons share tp_richcompare, an operator and its reflection
+/// share one nb slot, and __getattr__/__setattr__/__set__/__setitem__ pair
+/// with another dunder; deriving each slot once saves class creation
+/// dozens of lookups.
+fn distinct_slotdefs() -> &'static [usize] {
+    static DISTINCT: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    DISTINCT.get_or_init(|| {
+        let key = |s: Slot| match s {
+            Slot::RichCmp(_) => Slot::RichCmp(CompareOp::Lt),
+            Slot::NbBinary(f, _) => Slot::NbBinary(f, false),
+            Slot::NbTernaryPow(_) => Slot::NbTernaryPow(false),
+            other => other,
+        };
+        let mut seen: Vec<Slot> = Vec::new();
+        let mut out = Vec::new();
+        for (i, sd) in SLOTDEFS.iter().enumerate() {
+            if !seen.contains(&key(sd.slot)) {
+                seen.push(key(sd.slot));
+                out.push(i);
+            }
+        }
+        out
+    })
 }
 
 fn fixup_new(t: *mut PyTypeObject) {

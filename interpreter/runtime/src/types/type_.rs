@@ -127,6 +127,40 @@ struct CacheEntry {
 static mut METHOD_CACHE: [CacheEntry; CACHE_SIZE] =
     [CacheEntry { version: 0, name: null_mut(), value: null_mut() }; CACHE_SIZE];
 
+/// The uncached part of `lookup_ptr`: the first dict along the MRO that
+/// holds `name`.
+unsafe fn find_in_mro(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
+    // A key's __eq__ may reassign __bases__ mid-lookup: hold the MRO (and
+    // each dict) being walked so they outlive the walk.
+    let Some(m) = crate::object::opt_from_borrowed((*t).tp_mro) else { return null_mut() };
+    let items = tuple::items(&m);
+    // When the MRO is this type then its first base's MRO (single
+    // inheritance, the usual case), only the own dict is new: the rest is
+    // the base's lookup, which the cache usually answers. A new class looks
+    // up every slot dunder and most are found nowhere, so this turns each
+    // of those walks into one probe.
+    if items.len() >= 2 && items[0].as_ptr() == t as *mut PyObject {
+        let b = as_type(&items[1]);
+        if let Some(bm) = crate::object::opt_from_borrowed((*b).tp_mro) {
+            let bi = tuple::items(&bm);
+            if bi.len() + 1 == items.len() && bi.iter().zip(&items[1..]).all(|(x, y)| x.as_ptr() == y.as_ptr()) {
+                let d = type_dict(t).clone();
+                return match dict::get_item_borrowed(&d, name) {
+                    Some(v) => v,
+                    None => lookup_ptr(b, name),
+                };
+            }
+        }
+    }
+    for base in items {
+        let d = type_dict(as_type(base)).clone();
+        if let Some(v) = dict::get_item_borrowed(&d, name) {
+            return v;
+        }
+    }
+    null_mut()
+}
+
 /// Looks `name` (a str) up along the type's MRO, as `_PyType_Lookup`: the
 /// result is a borrowed pointer (null when absent). Interned names hit a
 /// global cache keyed by the type's version tag.
@@ -144,21 +178,8 @@ pub fn lookup_ptr(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
         } else {
             None
         };
-        let mut found = null_mut();
-        // A key's __eq__ may reassign __bases__ mid-lookup: hold the MRO
-        // (and each dict) being walked so they outlive the walk.
-        let mro_tuple = crate::object::opt_from_borrowed((*t).tp_mro);
-        if let Some(m) = &mro_tuple {
-            for base in tuple::items(m) {
-                let d = type_dict(as_type(base)).clone();
-                if let Some(v) = dict::get_item_borrowed(&d, name) {
-                    found = v;
-                    break;
-                }
-            }
-        }
-        drop(mro_tuple);
-        // Nor may a result found under a stale MRO be cached.
+        let found = find_in_mro(t, name);
+        // A result found under an MRO that changed mid-walk is not cached.
         if (*t).tp_version_tag != version {
             return found;
         }
