@@ -282,7 +282,10 @@ pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
     }
     let mut out: Vec<u8> = Vec::with_capacity(hint + 1);
     loop {
-        if out.capacity() - out.len() < 8192 {
+        // Grow only when full, or in small steps when there was no size to
+        // go by: a file read to its size then sees end-of-file in the one
+        // spare byte, without first doubling (and copying) the buffer.
+        if out.capacity() == out.len() || (hint == 0 && out.capacity() - out.len() < 8192) {
             out.reserve(out.len().max(8192));
         }
         let spare = out.capacity() - out.len();

@@ -48,7 +48,9 @@ impl Table {
             size *= 2;
         }
         let generation = TABLE_GENERATION.fetch_add(1, Ordering::Relaxed);
-        Table { indices: vec![EMPTY; size], entries: Vec::new(), usable: size * 2 / 3, generation }
+        // Room for every usable entry up front, as CPython sizes dk_entries:
+        // growing the entries by doubling would copy them within one table.
+        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), usable: size * 2 / 3, generation }
     }
 }
 
