@@ -534,11 +534,18 @@ impl<'a> Reader<'a> {
             b'a' | b'A' | b'z' | b'Z' => {
                 let n = if t == b'z' || t == b'Z' { self.byte()? as usize } else { self.size()? };
                 let raw = self.take(n)?;
-                let cps: Vec<u32> = raw.iter().map(|b| *b as u32).collect();
-                let mut o = pystr::from_code_points(&cps);
-                if t == b'A' || t == b'Z' {
-                    o = pystr::intern_obj(&o);
-                }
+                let interned = t == b'A' || t == b'Z';
+                let o = if !raw.is_ascii() {
+                    // Not what marshal writes, but CPython reads these bytes
+                    // as Latin-1.
+                    let cps: Vec<u32> = raw.iter().map(|b| *b as u32).collect();
+                    let o = pystr::from_code_points(&cps);
+                    if interned { pystr::intern_obj(&o) } else { o }
+                } else if interned {
+                    pystr::intern_ascii(raw)
+                } else {
+                    pystr::from_ascii(raw)
+                };
                 self.set_ref_new(flag, &o);
                 o
             }

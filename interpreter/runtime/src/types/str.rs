@@ -459,28 +459,65 @@ pub fn hash(o: &Obj) -> isize {
     h
 }
 
-struct Interned(rustc_hash::FxHashMap<Box<str>, *mut PyObject>);
+/// The interned strs, found by a quick hash of their code point buffer and
+/// compared by contents: looking a name up needs no object for it, the
+/// table keeps no second copy of the text, and a str's own SipHash is
+/// computed only when one is added (entries are (quick hash, str)).
+struct Interned(hashbrown::HashTable<(u64, *mut PyObject)>);
 // SAFETY: only used under the GIL.
 unsafe impl Send for Interned {}
 
 static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None);
 
-/// The interned (unique, immortal) str for `s`: attribute and global names
-/// are interned so that lookups can compare pointers first.
-pub fn intern(s: &str) -> Obj {
+/// The code point buffer of `o`.
+fn raw_data(o: &Obj) -> &[u8] {
+    unsafe { std::slice::from_raw_parts(data_ptr(o), len(o) * kind(o)) }
+}
+
+fn quick_hash(kind_: usize, data: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(data);
+    h.write_usize(kind_);
+    h.finish()
+}
+
+/// The interned str whose buffer (of the given kind) is `data`; or, when
+/// there is none, `make()` interned in its place.
+fn intern_lookup(kind_: usize, data: &[u8], make: impl FnOnce() -> Obj) -> Obj {
+    let q = quick_hash(kind_, data);
     let mut g = INTERNED.lock().unwrap();
-    let map = &mut g.get_or_insert_with(|| Interned(Default::default())).0;
-    if let Some(p) = map.get(s) {
-        return unsafe { Obj::from_borrowed(*p) };
+    let table = &mut g.get_or_insert_with(|| Interned(hashbrown::HashTable::new())).0;
+    let same = |e: &(u64, *mut PyObject)| {
+        let o = unsafe { Obj::borrow_slot(&e.1) };
+        e.0 == q && kind(o) == kind_ && raw_data(o) == data
+    };
+    if let Some(e) = table.find(q, same) {
+        return unsafe { Obj::from_borrowed(e.1) };
     }
-    let o = if s.chars().count() == 1 { new(s) } else { alloc_fresh(s) };
+    let o = make();
+    hash(&o);
     unsafe {
         o.cast_mut::<PyASCIIObject>().state |= SSTATE_INTERNED_IMMORTAL;
         crate::object::incref(o.as_ptr()); // the table's reference: immortal
     }
-    hash(&o);
-    map.insert(s.into(), o.as_ptr());
+    table.insert_unique(q, (q, o.as_ptr()), |e| e.0);
     o
+}
+
+/// The interned (unique, immortal) str for `s`: attribute and global names
+/// are interned so that lookups can compare pointers first.
+pub fn intern(s: &str) -> Obj {
+    if s.is_ascii() {
+        return intern_ascii(s.as_bytes());
+    }
+    intern_obj(&new(s))
+}
+
+/// `intern` for ASCII text (marshal's interned strings).
+pub fn intern_ascii(b: &[u8]) -> Obj {
+    debug_assert!(b.is_ascii());
+    intern_lookup(1, b, || if b.len() == 1 { from_ascii(b) } else { alloc_fresh_ascii(b) })
 }
 
 /// `intern` for names written in krait's source (dunder names and the like),
@@ -518,37 +555,17 @@ pub fn intern_static(s: &'static str) -> Obj {
 
 /// Interns an existing str object (sys.intern): returns the canonical object.
 pub fn intern_obj(o: &Obj) -> Obj {
-    if header(o).state & 3 != 0 {
+    if header(o).state & 3 != 0 || !is_exact_str(o) {
         return o.clone();
     }
-    match as_str(o) {
-        Some(s) if is_exact_str(o) => {
-            let mut g = INTERNED.lock().unwrap();
-            let map = &mut g.get_or_insert_with(|| Interned(Default::default())).0;
-            if let Some(p) = map.get(s) {
-                return unsafe { Obj::from_borrowed(*p) };
-            }
-            unsafe {
-                o.cast_mut::<PyASCIIObject>().state |= SSTATE_INTERNED_IMMORTAL;
-                crate::object::incref(o.as_ptr());
-            }
-            hash(o);
-            map.insert(s.into(), o.as_ptr());
-            o.clone()
-        }
-        _ => o.clone(),
-    }
+    intern_lookup(kind(o), raw_data(o), || o.clone())
 }
 
-fn alloc_fresh(s: &str) -> Obj {
-    if s.is_ascii() {
-        let o = alloc_str(s.len(), 0);
-        unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), data_ptr(&o) as *mut u8, s.len()) };
-        o
-    } else {
-        let cps: Vec<u32> = s.chars().map(|c| c as u32).collect();
-        from_code_points(&cps)
-    }
+/// A new ASCII str that is not one of the shared one-character strs.
+fn alloc_fresh_ascii(b: &[u8]) -> Obj {
+    let o = alloc_str(b.len(), 0);
+    unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), data_ptr(&o) as *mut u8, b.len()) };
+    o
 }
 
 /// tp_dealloc of str.
