@@ -15,7 +15,7 @@ use krait_runtime::types::{dict, exceptions as exc, int, module, none, str as py
 use std::io::Read;
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: krait_runtime::object::alloc::RustAllocator = krait_runtime::object::alloc::RustAllocator;
 
 /// The interpreter runs on a thread with a large stack: Python-to-Python
 /// calls do not use it, but native re-entries (__repr__, __eq__, ...) do,
