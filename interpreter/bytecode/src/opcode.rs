@@ -24,6 +24,13 @@ macro_rules! opcodes {
             /// Every opcode, for tables and tests.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
 
+            /// The most inline cache words any instruction has.
+            pub const MAX_CACHE_ENTRIES: usize = {
+                let mut m = 0;
+                $( if $cache > m { m = $cache; } )*
+                m
+            };
+
             pub fn from_u8(b: u8) -> Option<Opcode> {
                 match b {
                     $( $num => Some(Opcode::$name), )*

@@ -623,12 +623,17 @@ impl<'a> Reader<'a> {
             *v = self.long()? as u32;
         }
         let nwords = self.size()?;
-        let mut words: Vec<u32> = Vec::with_capacity(nwords.min(1 << 24));
-        while words.len() < nwords {
+        if nwords > (self.data.len() - self.pos) / 4 * (1 + Opcode::MAX_CACHE_ENTRIES) {
+            // Each instruction word (not its inline caches) takes four bytes.
+            crate::bail!(EOFError, "marshal data too short");
+        }
+        // Inline caches start zeroed: only the instruction words are read.
+        let mut words: Vec<u32> = vec![0; nwords];
+        let mut i = 0;
+        while i < nwords {
             let w = u32::from_le_bytes(self.take(4)?.try_into().unwrap());
-            words.push(w);
-            let caches = cache_words(w, nwords - words.len());
-            words.resize(words.len() + caches, 0);
+            words[i] = w;
+            i += 1 + cache_words(w, nwords - i - 1);
         }
         let nloc = self.size()?;
         let locations = code::Locations::packed(self.take(nloc)?.into(), nwords, h[5]);

@@ -245,6 +245,46 @@ pub fn get_item_borrowed(o: &Obj, key: &Obj) -> Option<*mut PyObject> {
     }
 }
 
+/// `get_item_borrowed` for an exact str key (type dicts, namespaces): the
+/// probe compares str entries directly and runs no Python code, so it needs
+/// none of the general lookup's error and restart handling. A non-str key
+/// with the same hash sends it to the general lookup.
+pub fn get_str_borrowed(o: &Obj, key: &Obj) -> Option<*mut PyObject> {
+    debug_assert!(pystr::is_exact_str(key));
+    let d = raw(o);
+    if d.ma_keys.is_null() {
+        return None;
+    }
+    let t = unsafe { &*d.ma_keys };
+    let hash = pystr::hash(key);
+    let mask = t.indices.len() - 1;
+    let mut i = (hash as usize) & mask;
+    let mut perturb = hash as usize;
+    loop {
+        let ix = t.indices[i];
+        if ix == EMPTY {
+            return None;
+        }
+        if ix != DUMMY {
+            let e = &t.entries[ix as usize];
+            if e.key == key.as_ptr() {
+                return Some(e.value);
+            }
+            if e.hash == hash {
+                let ek = unsafe { Obj::borrow_slot(&e.key) };
+                if !pystr::is_exact_str(ek) {
+                    return get_item_borrowed(o, key);
+                }
+                if pystr::eq(ek, key) {
+                    return Some(e.value);
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
+}
+
 pub fn get_item_str(o: &Obj, key: &str) -> PyResult<Option<Obj>> {
     get_item(o, &pystr::intern(key))
 }

@@ -145,7 +145,7 @@ unsafe fn find_in_mro(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
             let bi = tuple::items(&bm);
             if bi.len() + 1 == items.len() && bi.iter().zip(&items[1..]).all(|(x, y)| x.as_ptr() == y.as_ptr()) {
                 let d = type_dict(t).clone();
-                return match dict::get_item_borrowed(&d, name) {
+                return match probe(&d, name) {
                     Some(v) => v,
                     None => lookup_ptr(b, name),
                 };
@@ -154,11 +154,19 @@ unsafe fn find_in_mro(t: *mut PyTypeObject, name: &Obj) -> *mut PyObject {
     }
     for base in items {
         let d = type_dict(as_type(base)).clone();
-        if let Some(v) = dict::get_item_borrowed(&d, name) {
+        if let Some(v) = probe(&d, name) {
             return v;
         }
     }
     null_mut()
+}
+
+fn probe(d: &Obj, name: &Obj) -> Option<*mut PyObject> {
+    if pystr::is_exact_str(name) && dict::is_exact_dict(d) {
+        dict::get_str_borrowed(d, name)
+    } else {
+        dict::get_item_borrowed(d, name)
+    }
 }
 
 /// Looks `name` (a str) up along the type's MRO, as `_PyType_Lookup`: the
