@@ -285,8 +285,16 @@ fn run(opts: Options) -> i32 {
         Ok(()) => 0,
         Err(e) => handle_exit(e),
     };
-    interp::finalize();
-    finish(code)
+    // The standard streams are flushed after the atexit callbacks, before
+    // the modules are torn down, and again at the very end, as CPython.
+    let flush_failed = std::cell::Cell::new(false);
+    interp::finalize(|| flush_failed.set(finish(0) != 0));
+    let code = finish(code);
+    if flush_failed.get() {
+        120
+    } else {
+        code
+    }
 }
 
 /// The sys.flags that -X options (and PYTHONINTMAXSTRDIGITS) set, before

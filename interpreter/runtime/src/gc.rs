@@ -441,7 +441,10 @@ unsafe fn collect_cycles(generation: usize) -> usize {
     if generation < 2 {
         GEN_COUNT[generation + 1] += 1;
     }
-    for g in 0..=generation {
+    // The work list holds the collected generation first, then the younger
+    // ones from the youngest, as CPython merges them: finalizers run in
+    // this order.
+    for g in std::iter::once(generation).chain(0..generation) {
         GEN_COUNT[g] = 0;
         splice(head(g), head(WORK));
     }

@@ -113,21 +113,44 @@ pub static AT_EXIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 /// Set once shutdown has passed the atexit callbacks (`sys.is_finalizing`).
 pub static FINALIZING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-pub fn finalize() {
+pub fn finalize(flush_std_files: impl Fn()) {
     wait_for_threads();
     if let Some(hook) = AT_EXIT.get() {
         hook();
     }
+    flush_std_files();
     FINALIZING.store(true, Ordering::Relaxed);
-    let modules = modules();
-    if let Ok(Some(main)) = dict::get_item_str(&modules, "__main__") {
-        if module::is_module(&main) {
-            clear_module_dict(&module::dict_of(&main));
-        }
-    }
-    crate::gc::collect();
+    finalize_modules();
     if crate::errors::occurred() {
         crate::errors::clear();
+    }
+}
+
+/// Tears the modules down in CPython's order: sys.modules lets go of them
+/// (keeping weak references), so a module nothing else holds goes at once;
+/// then a collection runs the finalizers of garbage cycles while every
+/// module's globals are still intact; last, the globals of modules still
+/// alive are cleared, the most recently imported first, so that objects
+/// they held are finalized before exit. sys and builtins stay as they are.
+fn finalize_modules() {
+    let modules = modules();
+    let weak: Vec<Obj> = dict::items_vec(&modules)
+        .into_iter()
+        .filter(|(_, m)| module::is_module(m))
+        .filter_map(|(_, m)| crate::types::weakref::new_ref(&m, None).ok())
+        .collect();
+    crate::errors::clear();
+    dict::clear(&modules);
+    crate::gc::collect();
+    let mut keep = vec![builtins_dict()];
+    keep.extend(crate::modules::sys::sys_module().map(|m| module::dict_of(&m)));
+    for w in weak.iter().rev() {
+        if let Some(m) = crate::types::weakref::get_referent(w) {
+            let d = module::dict_of(&m);
+            if !keep.iter().any(|k| k.is(&d)) {
+                clear_module_dict(&d);
+            }
+        }
     }
 }
 

@@ -111,6 +111,14 @@ fn f_create_builtin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         if let Some(m) = dict::get_item_str(&crate::interp::modules(), &name)? {
             return Ok(m);
         }
+        // Imported again after leaving sys.modules (at shutdown, say): as
+        // CPython, a new module object holding the same contents.
+        let original = if name == "sys" { crate::modules::sys::sys_module() } else { Some(crate::interp::builtins_module()) };
+        if let Some(original) = original {
+            let m = crate::types::module::new(&name)?;
+            dict::update(&crate::types::module::dict_of(&m), &crate::types::module::dict_of(&original))?;
+            return Ok(m);
+        }
     }
     if !crate::modules::is_builtin(&name) {
         return Ok(none::none());
