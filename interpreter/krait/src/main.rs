@@ -428,6 +428,18 @@ fn is_closed(o: &Obj) -> bool {
 /// sys.path[0] as CPython sets it: the script's directory, the current
 /// directory for -m, '' for -c and stdin; nothing under -P.
 fn prepare_path(source: &Source) -> krait_runtime::PyResult<()> {
+    if let Source::File(f) = source {
+        if has_importer(f)? {
+            // A directory or zip file to run: it goes first on sys.path
+            // (absolute, as CPython makes the file name) even with -P, and
+            // its __main__ module runs (see run_main).
+            let abs = std::path::absolute(f).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| f.clone());
+            if let Some(path) = modules::sys::get_attr("path") {
+                krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::new(&abs)])?;
+            }
+            return Ok(());
+        }
+    }
     if modules::sys::flag("safe_path") != 0 {
         return Ok(());
     }
@@ -444,6 +456,57 @@ fn prepare_path(source: &Source) -> krait_runtime::PyResult<()> {
         krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::new(&first)])?;
     }
     Ok(())
+}
+
+/// Whether a path hook takes `path` (a directory, a zip archive), as
+/// CPython's PyImport_GetImporter, which also caches what it finds in
+/// sys.path_importer_cache. Only directories and files ending in a zip
+/// directory record are offered to the hooks, so that running a plain
+/// script asks nothing of them.
+fn has_importer(path: &str) -> krait_runtime::PyResult<bool> {
+    if !std::path::Path::new(path).is_dir() && !ends_like_zip(path) {
+        return Ok(false);
+    }
+    let key = pystr::new(path);
+    let cache = modules::sys::get_attr("path_importer_cache").filter(|c| dict::is_dict(c));
+    if let Some(c) = &cache {
+        if let Some(i) = dict::get_item(c, &key)? {
+            return Ok(!none::is_none(&i));
+        }
+    }
+    let hooks = match modules::sys::get_attr("path_hooks") {
+        Some(h) if !none::is_none(&h) => krait_runtime::ops::seq::to_vec(&h)?,
+        _ => Vec::new(),
+    };
+    let mut importer = none::none();
+    for hook in hooks {
+        match krait_runtime::ops::call::call(&hook, &[key.clone()], None) {
+            Ok(i) => {
+                importer = i;
+                break;
+            }
+            Err(_) if errors::matches(exc::ImportError()) => errors::clear(),
+            Err(e) => return Err(e),
+        }
+    }
+    if let Some(c) = &cache {
+        dict::set_item(c, &key, &importer)?;
+    }
+    Ok(!none::is_none(&importer))
+}
+
+/// Whether the file's tail holds a zip end-of-central-directory record.
+fn ends_like_zip(path: &str) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut f) = std::fs::File::open(path) else { return false };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    // The record is 22 bytes plus a comment of at most 65535.
+    let start = len.saturating_sub(22 + 65535);
+    let mut tail = Vec::new();
+    if f.seek(SeekFrom::Start(start)).is_err() || f.read_to_end(&mut tail).is_err() {
+        return false;
+    }
+    tail.windows(4).any(|w| w == b"PK\x05\x06")
 }
 
 /// `import site` unless -S (site-packages, .pth files, venvs).
@@ -473,6 +536,17 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
             let code = krait_runtime::compile::compile_source(cmd, "<string>", mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;
         }
+        Source::File(path) if has_importer(path)? => {
+            // As CPython: the directory or zip file's __main__ module runs
+            // as __main__, sys.argv[0] staying the path given.
+            main_module(None)?;
+            let runpy = krait_runtime::import::import_module_level(&pystr::new("runpy"), None, None, 0)?;
+            krait_runtime::ops::attr::call_method(
+                &runpy,
+                "_run_module_as_main",
+                &[pystr::new("__main__"), krait_runtime::types::bool_::from_bool(false)],
+            )?;
+        }
         Source::File(path) => {
             let bytes = match std::fs::read(path) {
                 Ok(b) => b,
@@ -493,6 +567,22 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
             };
             // As CPython 3.9+, the script's code and __file__ use its absolute path.
             let abs = std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.clone());
+            let magic = krait_runtime::import::bootstrap::magic_number();
+            if path.ends_with(".pyc") || bytes.starts_with(&magic) {
+                // A compiled file, as CPython's run_pyc_file: krait's magic
+                // number, a 16-byte header, then the marshalled code.
+                if !bytes.starts_with(&magic) {
+                    return Err(errors::raise_with(exc::RuntimeError(), &[pystr::new("Bad magic number in .pyc file")]));
+                }
+                let code = bytes.get(16..).map(krait_runtime::import::marshal::loads).transpose()?;
+                let code = match code {
+                    Some(c) if krait_runtime::types::code::is_code(&c) => c,
+                    _ => return Err(errors::raise_with(exc::RuntimeError(), &[pystr::new("Bad code object in .pyc file")])),
+                };
+                let g = main_module(Some(&abs))?;
+                krait_runtime::eval::run_code(&code, &g, &g)?;
+                return Ok(());
+            }
             let text = krait_runtime::compile::decode_source_file(&bytes, &abs)?;
             let g = main_module(Some(&abs))?;
             let code = krait_runtime::compile::compile_source(&text, &abs, mode::EXEC, 0, interp::optimize_level())?;

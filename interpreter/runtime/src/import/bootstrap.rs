@@ -179,5 +179,23 @@ pub fn install(use_env: bool) -> PyResult<()> {
     BOOTSTRAP.with(|c| {
         let _ = c.set(b);
     });
+    install_zipimport(&sysd);
     Ok(())
+}
+
+/// As CPython's start-up: zipimport's importer goes first among the path
+/// hooks, so zip archives on sys.path (and `krait app.zip`) import. Without
+/// zipimport, start-up goes on without it, as CPython's does.
+fn install_zipimport(sysd: &Obj) {
+    let installed = (|| -> PyResult<()> {
+        let zi = super::import_module_level(&pystr::new("zipimport"), None, None, 0)?;
+        let importer = crate::ops::attr::getattr(&zi, &pystr::intern_static("zipimporter"))?;
+        if let Some(hooks) = dict::get_item_str(sysd, "path_hooks")? {
+            crate::ops::attr::call_method(&hooks, "insert", &[int::from_i64(0), importer])?;
+        }
+        Ok(())
+    })();
+    if installed.is_err() {
+        crate::errors::clear();
+    }
 }
