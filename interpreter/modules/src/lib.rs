@@ -32,6 +32,7 @@ pub mod multiprocessing;
 mod native;
 pub mod operator;
 pub mod posix;
+pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
 pub mod queue;
@@ -195,6 +196,7 @@ pub fn register_all() {
     register("_abc", abc::create);
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
+    register("_posixshmem", posixshmem::create);
     register("_heapq", heapq::create);
     register("_thread", thread::create);
     register("_weakref", weakref::create);
