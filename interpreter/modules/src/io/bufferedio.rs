@@ -628,13 +628,14 @@ impl BufState {
         self.reset_read();
         if let Some(fd) = raw_is_fileio(&self.raw) {
             self.abs_pos = -1;
+            if data.is_empty() {
+                return Ok(super::fileio::readall_bytes(fd)?.unwrap_or_else(none::none));
+            }
             return Ok(match super::fileio::readall_fd(fd)? {
-                Some(d) if data.is_empty() => bytes::new(&d),
                 Some(d) => {
                     data.extend_from_slice(&d);
                     bytes::new(&data)
                 }
-                None if current == 0 => none::none(),
                 None => bytes::new(&data),
             });
         }

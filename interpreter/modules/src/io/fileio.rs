@@ -271,15 +271,69 @@ pub fn write_fd(fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
 }
 
 /// Reads to the end of the file.
-pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    let mut hint = 0usize;
-    if unsafe { libc::fstat(fd, &mut st) } == 0 {
-        let pos = unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) };
-        if pos >= 0 && st.st_size >= pos {
-            hint = (st.st_size - pos) as usize;
-        }
+/// The rest of the file as a bytes object (None when a non-blocking read
+/// finds nothing). A file whose size fstat gives is read straight into the
+/// bytes object; anything else goes through `readall_fd`.
+pub fn readall_bytes(fd: i32) -> PyResult<Option<Obj>> {
+    let hint = remaining_size(fd);
+    if hint == 0 {
+        return Ok(readall_fd(fd)?.map(|v| bytes::new(&v)));
     }
+    let mut would_block = false;
+    let obj = bytes::from_fill(hint, |buf| {
+        let mut n = 0;
+        while n < buf.len() {
+            let dst = buf[n..].as_mut_ptr() as usize;
+            let want = buf.len() - n;
+            let r = krait_runtime::signals::retry_eintr(-1, || unsafe { libc::read(fd, dst as *mut libc::c_void, want) })?;
+            if r < 0 {
+                let e = args::errno();
+                if super::is_eagain(e) {
+                    would_block = n == 0;
+                    break;
+                }
+                return Err(args::os_error(e, None, None));
+            }
+            if r == 0 {
+                break;
+            }
+            n += r as usize;
+        }
+        Ok(n)
+    })?;
+    if would_block {
+        return Ok(None);
+    }
+    if bytes::as_slice(&obj).len() < hint {
+        return Ok(Some(obj));
+    }
+    // Read to the size fstat gave: the file may have grown since.
+    match readall_fd(fd)? {
+        Some(more) if !more.is_empty() => {
+            let mut all = bytes::as_slice(&obj).to_vec();
+            all.extend_from_slice(&more);
+            Ok(Some(bytes::new(&all)))
+        }
+        _ => Ok(Some(obj)),
+    }
+}
+
+/// Bytes between the file position and the end, by fstat (0 if unknown).
+fn remaining_size(fd: i32) -> usize {
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return 0;
+    }
+    let pos = unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) };
+    if pos >= 0 && st.st_size >= pos {
+        (st.st_size - pos) as usize
+    } else {
+        0
+    }
+}
+
+pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
+    let hint = remaining_size(fd);
     let mut out: Vec<u8> = Vec::with_capacity(hint + 1);
     loop {
         // Grow only when full, or in small steps when there was no size to
@@ -336,7 +390,7 @@ fn m_read(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     need_readable(f)?;
     let n = super::size_arg(v[0].as_ref())?;
     if n < 0 {
-        return Ok(opt_bytes(readall_fd(f.fd)?));
+        return Ok(readall_bytes(f.fd)?.unwrap_or_else(none::none));
     }
     Ok(opt_bytes(read_fd(f.fd, n as usize)?))
 }
@@ -344,7 +398,7 @@ fn m_read(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn m_readall(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("readall", a, k, 0, 0)?;
     let f = file(s)?;
-    Ok(opt_bytes(readall_fd(f.fd)?))
+    Ok(readall_bytes(f.fd)?.unwrap_or_else(none::none))
 }
 
 fn m_readinto(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {

@@ -128,6 +128,30 @@ pub unsafe fn alloc_object(tp: *mut PyTypeObject, nitems: isize) -> *mut PyObjec
     obj
 }
 
+/// `alloc_object` for a variable-size type without GC whose items the
+/// caller writes at once (a file read into a bytes object): only the fixed
+/// part is zeroed, so a large buffer is not cleared just to be overwritten.
+///
+/// # Safety
+/// `tp` must be a ready non-GC type, and the caller must initialise the
+/// items before anything reads them.
+pub unsafe fn alloc_object_items_uninit(tp: *mut PyTypeObject, nitems: isize) -> *mut PyObject {
+    debug_assert!(!(*tp).has_flag(tpflags::HAVE_GC));
+    let size = object_size(&*tp, nitems);
+    let obj = raw_malloc(size) as *mut PyObject;
+    if obj.is_null() {
+        return obj;
+    }
+    std::ptr::write_bytes(obj as *mut u8, 0, ((*tp).tp_basicsize as usize).min(size));
+    (*obj).ob_refcnt = 1;
+    (*obj).ob_type = tp;
+    (*(obj as *mut PyVarObject)).ob_size = nitems;
+    if (*tp).has_flag(tpflags::HEAPTYPE) {
+        super::incref(tp as *mut PyObject);
+    }
+    obj
+}
+
 /// Frees an object's memory (PyObject_Free / PyObject_GC_Del), untracking it
 /// from the collector first. Does not touch the type's reference.
 ///

@@ -41,6 +41,26 @@ fn new_of_type(t: *mut PyTypeObject, data: &[u8]) -> Obj {
     }
 }
 
+/// A bytes object of at most `cap` bytes that `fill` writes straight into
+/// (returning how many it wrote), without zeroing or copying a buffer: how
+/// a file is read whole.
+pub fn from_fill(cap: usize, fill: impl FnOnce(&mut [std::mem::MaybeUninit<u8>]) -> PyResult<usize>) -> PyResult<Obj> {
+    unsafe {
+        let p = alloc::alloc_object_items_uninit(type_ptr(), cap as isize) as *mut PyBytesObject;
+        assert!(!p.is_null(), "out of memory allocating bytes");
+        (*p).ob_shash = -1;
+        let data = (*p).ob_sval.as_mut_ptr();
+        // Until filled, the object claims no contents (it may be freed).
+        (*p).ob_base.ob_size = 0;
+        *data = 0;
+        let o = Obj::from_owned(p as *mut PyObject);
+        let n = fill(std::slice::from_raw_parts_mut(data as *mut std::mem::MaybeUninit<u8>, cap))?.min(cap);
+        (*p).ob_base.ob_size = n as isize;
+        *data.add(n) = 0;
+        Ok(o)
+    }
+}
+
 /// The contents of a bytes object.
 pub fn as_slice(o: &Obj) -> &[u8] {
     unsafe {
