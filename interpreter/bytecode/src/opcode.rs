@@ -24,6 +24,15 @@ macro_rules! opcodes {
             /// Every opcode, for tables and tests.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
 
+            /// Inline cache words after each opcode byte (0 for bytes that
+            /// are no opcode), for loops over code that should not match
+            /// on every word.
+            pub const CACHE_BY_BYTE: [u8; 256] = {
+                let mut t = [0u8; 256];
+                $( t[$num] = $cache; )*
+                t
+            };
+
             /// The most inline cache words any instruction has.
             pub const MAX_CACHE_ENTRIES: usize = {
                 let mut m = 0;

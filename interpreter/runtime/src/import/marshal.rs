@@ -23,7 +23,7 @@ const FLAG_REF: u8 = 0x80;
 /// How many inline-cache words follow the instruction word `w`, of the
 /// `left` words after it (not written to .pyc files: they start zeroed).
 fn cache_words(w: u32, left: usize) -> usize {
-    Opcode::from_u8((w & 0xff) as u8).map(|op| op.cache_entries()).unwrap_or(0).min(left)
+    (Opcode::CACHE_BY_BYTE[(w & 0xff) as usize] as usize).min(left)
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
