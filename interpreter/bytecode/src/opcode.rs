@@ -11,6 +11,14 @@
 //! below. `NULL` is a stack slot holding no object (pushed by PUSH_NULL or
 //! LOAD_GLOBAL/LOAD_METHOD), used by the call protocol.
 
+const fn const_max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
 macro_rules! opcodes {
     ($( $(#[$doc:meta])* $name:ident = $num:literal, cache $cache:literal; )*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,7 +44,7 @@ macro_rules! opcodes {
             /// The most inline cache words any instruction has.
             pub const MAX_CACHE_ENTRIES: usize = {
                 let mut m = 0;
-                $( if $cache > m { m = $cache; } )*
+                $( m = const_max(m, $cache); )*
                 m
             };
 

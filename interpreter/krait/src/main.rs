@@ -25,13 +25,15 @@ const STACK_SIZE: usize = 1 << 30;
 enum Source {
     Command(String),
     Module(String),
-    File(String),
+    /// A script, directory, zip archive or .pyc (its path as given).
+    File(std::ffi::OsString),
     Stdin,
 }
 
 struct Options {
     source: Source,
-    args: Vec<String>,
+    /// sys.argv, as the OS gave it (decoded with surrogateescape later).
+    args: Vec<std::ffi::OsString>,
     optimize: u8,
     quiet: bool,
 }
@@ -62,7 +64,9 @@ arg ...: arguments passed to program in sys.argv[1:]
 ";
 
 fn parse_args() -> Result<Options, i32> {
-    let argv: Vec<String> = std::env::args().collect();
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Options are matched on a lossy view; arguments go on as given.
+    let argv: Vec<String> = raw.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let mut i = 1;
     let mut optimize = 0u8;
     let mut quiet = false;
@@ -109,13 +113,13 @@ fn parse_args() -> Result<Options, i32> {
                     };
                     match c {
                         'c' => {
-                            let mut args = vec!["-c".to_owned()];
-                            args.extend(argv[i + 1..].iter().cloned());
+                            let mut args = vec![std::ffi::OsString::from("-c")];
+                            args.extend(raw[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Command(value), args, optimize, quiet });
                         }
                         'm' => {
-                            let mut args = vec![value.clone()];
-                            args.extend(argv[i + 1..].iter().cloned());
+                            let mut args = vec![std::ffi::OsString::from(&value)];
+                            args.extend(raw[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Module(value), args, optimize, quiet });
                         }
                         'W' => modules::sys::WARN_OPTIONS.lock().unwrap().push(value),
@@ -141,9 +145,9 @@ fn parse_args() -> Result<Options, i32> {
         i += 1;
     }
     match argv.get(i) {
-        None => Ok(Options { source: Source::Stdin, args: vec![String::new()], optimize, quiet }),
-        Some(a) if a == "-" => Ok(Options { source: Source::Stdin, args: argv[i..].to_vec(), optimize, quiet }),
-        Some(f) => Ok(Options { source: Source::File(f.clone()), args: argv[i..].to_vec(), optimize, quiet }),
+        None => Ok(Options { source: Source::Stdin, args: vec![std::ffi::OsString::new()], optimize, quiet }),
+        Some(a) if a == "-" => Ok(Options { source: Source::Stdin, args: raw[i..].to_vec(), optimize, quiet }),
+        Some(_) => Ok(Options { source: Source::File(raw[i].clone()), args: raw[i..].to_vec(), optimize, quiet }),
     }
 }
 
@@ -433,9 +437,9 @@ fn prepare_path(source: &Source) -> krait_runtime::PyResult<()> {
             // A directory or zip file to run: it goes first on sys.path
             // (absolute, as CPython makes the file name) even with -P, and
             // its __main__ module runs (see run_main).
-            let abs = std::path::absolute(f).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| f.clone());
+            let abs = std::path::absolute(f).map(|p| p.into_os_string()).unwrap_or_else(|_| f.clone());
             if let Some(path) = modules::sys::get_attr("path") {
-                krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::new(&abs)])?;
+                krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::from_os(&abs)?])?;
             }
             return Ok(());
         }
@@ -447,13 +451,13 @@ fn prepare_path(source: &Source) -> krait_runtime::PyResult<()> {
         Source::File(f) => {
             let p = std::path::Path::new(f);
             let real = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or(p.to_path_buf()));
-            real.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
+            real.parent().map(|d| d.as_os_str().to_owned()).unwrap_or_default()
         }
-        Source::Module(_) => std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default(),
-        Source::Command(_) | Source::Stdin => String::new(),
+        Source::Module(_) => std::env::current_dir().map(|d| d.into_os_string()).unwrap_or_default(),
+        Source::Command(_) | Source::Stdin => std::ffi::OsString::new(),
     };
     if let Some(path) = modules::sys::get_attr("path") {
-        krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::new(&first)])?;
+        krait_runtime::ops::attr::call_method(&path, "insert", &[int::from_i64(0), pystr::from_os(&first)?])?;
     }
     Ok(())
 }
@@ -463,11 +467,11 @@ fn prepare_path(source: &Source) -> krait_runtime::PyResult<()> {
 /// sys.path_importer_cache. Only directories and files ending in a zip
 /// directory record are offered to the hooks, so that running a plain
 /// script asks nothing of them.
-fn has_importer(path: &str) -> krait_runtime::PyResult<bool> {
+fn has_importer(path: &std::ffi::OsStr) -> krait_runtime::PyResult<bool> {
     if !std::path::Path::new(path).is_dir() && !ends_like_zip(path) {
         return Ok(false);
     }
-    let key = pystr::new(path);
+    let key = pystr::from_os(path)?;
     let cache = modules::sys::get_attr("path_importer_cache").filter(|c| dict::is_dict(c));
     if let Some(c) = &cache {
         if let Some(i) = dict::get_item(c, &key)? {
@@ -496,7 +500,7 @@ fn has_importer(path: &str) -> krait_runtime::PyResult<bool> {
 }
 
 /// Whether the file's tail holds a zip end-of-central-directory record.
-fn ends_like_zip(path: &str) -> bool {
+fn ends_like_zip(path: &std::ffi::OsStr) -> bool {
     use std::io::{Read, Seek, SeekFrom};
     let Ok(mut f) = std::fs::File::open(path) else { return false };
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
@@ -517,14 +521,37 @@ fn import_site() -> krait_runtime::PyResult<()> {
     krait_runtime::import::import_module_level(&pystr::new("site"), None, None, 0).map(|_| ())
 }
 
-fn main_module(file: Option<&str>) -> krait_runtime::PyResult<Obj> {
+/// The __main__ module's namespace, as CPython's start-up makes it: an
+/// empty `__annotations__`, `__loader__` BuiltinImporter unless the file
+/// given is run through importlib's `loader` class (SourceFileLoader or
+/// SourcelessFileLoader), and `__file__`/`__cached__` for a file.
+fn main_module(file: Option<Obj>, loader: Option<&str>) -> krait_runtime::PyResult<Obj> {
     let m = module::new("__main__")?;
     let d = module::dict_of(&m);
     dict::set_item_str(&d, "__builtins__", &interp::builtins_module())?;
-    if let Some(f) = file {
-        dict::set_item_str(&d, "__file__", &pystr::new(f))?;
+    dict::set_item_str(&d, "__annotations__", &dict::new())?;
+    let modules = interp::modules();
+    let from_importlib = |module: &str, name: &str| -> krait_runtime::PyResult<Option<Obj>> {
+        match dict::get_item_str(&modules, module)? {
+            Some(b) => krait_runtime::ops::attr::getattr_opt(&b, &pystr::new(name)),
+            None => Ok(None),
+        }
+    };
+    let loader_obj = match (loader, &file) {
+        (Some(cls), Some(f)) => match from_importlib("_frozen_importlib_external", cls)? {
+            Some(c) => Some(krait_runtime::ops::call::call(&c, &[pystr::new("__main__"), f.clone()], None)?),
+            None => None,
+        },
+        _ => from_importlib("_frozen_importlib", "BuiltinImporter")?,
+    };
+    if let Some(l) = loader_obj {
+        dict::set_item_str(&d, "__loader__", &l)?;
     }
-    dict::set_item_str(&interp::modules(), "__main__", &m)?;
+    if let Some(f) = &file {
+        dict::set_item_str(&d, "__file__", f)?;
+        dict::set_item_str(&d, "__cached__", &none::none())?;
+    }
+    dict::set_item_str(&modules, "__main__", &m)?;
     Ok(d)
 }
 
@@ -532,14 +559,14 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
     use krait_bytecode_mode as mode;
     match source {
         Source::Command(cmd) => {
-            let g = main_module(None)?;
+            let g = main_module(None, None)?;
             let code = krait_runtime::compile::compile_source(cmd, "<string>", mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;
         }
         Source::File(path) if has_importer(path)? => {
             // As CPython: the directory or zip file's __main__ module runs
             // as __main__, sys.argv[0] staying the path given.
-            main_module(None)?;
+            main_module(None, None)?;
             let runpy = krait_runtime::import::import_module_level(&pystr::new("runpy"), None, None, 0)?;
             krait_runtime::ops::attr::call_method(
                 &runpy,
@@ -555,10 +582,11 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
                     let shown = std::fs::canonicalize(abs).unwrap_or_else(|_| {
                         std::env::current_dir().map(|d| d.join(abs)).unwrap_or(abs.to_path_buf())
                     });
+                    let shown = pystr::from_os(shown.as_os_str()).and_then(|s| krait_runtime::ops::repr_string(&s));
                     eprintln!(
                         "{}: can't open file {}: [Errno {}] {}",
-                        std::env::args().next().unwrap_or_else(|| "krait".into()),
-                        pystr_repr(&shown.to_string_lossy()),
+                        std::env::args_os().next().map(|a| a.to_string_lossy().into_owned()).unwrap_or_else(|| "krait".into()),
+                        shown.unwrap_or_default(),
                         e.raw_os_error().unwrap_or(0),
                         strerror(e.raw_os_error().unwrap_or(0))
                     );
@@ -566,9 +594,13 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
                 }
             };
             // As CPython 3.9+, the script's code and __file__ use its absolute path.
-            let abs = std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.clone());
+            let abs_os = std::path::absolute(path).map(|p| p.into_os_string()).unwrap_or_else(|_| path.clone());
+            let file = pystr::from_os(&abs_os)?;
+            // The compiler takes the name as text: a name that is not
+            // UTF-8 reaches code objects lossily.
+            let abs = abs_os.to_string_lossy().into_owned();
             let magic = krait_runtime::import::bootstrap::magic_number();
-            if path.ends_with(".pyc") || bytes.starts_with(&magic) {
+            if std::path::Path::new(path).extension().is_some_and(|e| e == "pyc") || bytes.starts_with(&magic) {
                 // A compiled file, as CPython's run_pyc_file: krait's magic
                 // number, a 16-byte header, then the marshalled code.
                 if !bytes.starts_with(&magic) {
@@ -579,12 +611,12 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
                     Some(c) if krait_runtime::types::code::is_code(&c) => c,
                     _ => return Err(errors::raise_with(exc::RuntimeError(), &[pystr::new("Bad code object in .pyc file")])),
                 };
-                let g = main_module(Some(&abs))?;
+                let g = main_module(Some(file), Some("SourcelessFileLoader"))?;
                 krait_runtime::eval::run_code(&code, &g, &g)?;
                 return Ok(());
             }
             let text = krait_runtime::compile::decode_source_file(&bytes, &abs)?;
-            let g = main_module(Some(&abs))?;
+            let g = main_module(Some(file), Some("SourceFileLoader"))?;
             let code = krait_runtime::compile::compile_source(&text, &abs, mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;
         }
@@ -592,14 +624,14 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
             let mut bytes = Vec::new();
             let _ = std::io::stdin().read_to_end(&mut bytes);
             let text = krait_runtime::compile::decode_source(&bytes, "<stdin>")?;
-            let g = main_module(None)?;
+            let g = main_module(Some(pystr::new("<stdin>")), None)?;
             let code = krait_runtime::compile::compile_source(&text, "<stdin>", mode::EXEC, 0, interp::optimize_level())?;
             krait_runtime::eval::run_code(&code, &g, &g)?;
         }
         Source::Module(name) => {
             // As CPython: runpy finds the module (or package's __main__) and
             // runs it in the __main__ module that startup created.
-            main_module(None)?;
+            main_module(None, None)?;
             let runpy = krait_runtime::import::import_module_level(&pystr::new("runpy"), None, None, 0)?;
             krait_runtime::ops::attr::call_method(
                 &runpy,
@@ -613,10 +645,6 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
 
 mod krait_bytecode_mode {
     pub const EXEC: krait_runtime::compile::Mode = krait_runtime::compile::Mode::Exec;
-}
-
-fn pystr_repr(s: &str) -> String {
-    krait_runtime::ops::repr_string(&pystr::new(s)).unwrap_or_else(|_| format!("'{}'", s))
 }
 
 fn strerror(code: i32) -> String {

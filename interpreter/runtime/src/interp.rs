@@ -67,7 +67,7 @@ pub fn modules() -> Obj {
 }
 
 /// Initialises every builtin type and the builtins and sys modules.
-pub fn initialize(argv: Vec<String>) -> PyResult<()> {
+pub fn initialize(argv: Vec<std::ffi::OsString>) -> PyResult<()> {
     // The compiler runs on the calling thread when its stack is deep enough.
     krait_compiler::set_stack_probe(crate::threadstate::native_stack_left);
     crate::types::init_all()?;

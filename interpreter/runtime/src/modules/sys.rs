@@ -819,7 +819,7 @@ fn pthread_version() -> Obj {
 }
 
 /// Creates the sys module.
-pub fn create(argv: Vec<String>) -> PyResult<Obj> {
+pub fn create(argv: Vec<std::ffi::OsString>) -> PyResult<Obj> {
     let m = module::new("sys")?;
     let d = module::dict_of(&m);
     crate::types::builtin_func::add_functions(&d, &m, &functions())?;
@@ -830,9 +830,10 @@ pub fn create(argv: Vec<String>) -> PyResult<Obj> {
     // The args type exists from the start (the hook checks against it);
     // as in CPython it is not a sys attribute.
     unraisable_args(vec![none::none(); 5])?;
-    let argv_list = list::from_vec(argv.iter().map(|a| pystr::new(a)).collect());
+    let argv_list = list::from_vec(argv.iter().map(|a| pystr::from_os(a)).collect::<PyResult<_>>()?);
     dict::set_item_str(&d, "argv", &argv_list)?;
-    dict::set_item_str(&d, "orig_argv", &list::from_vec(std::env::args().map(|a| pystr::new(&a)).collect()))?;
+    let orig = std::env::args_os().map(|a| pystr::from_os(&a)).collect::<PyResult<_>>()?;
+    dict::set_item_str(&d, "orig_argv", &list::from_vec(orig))?;
     let tty = unsafe { libc::isatty(1) } == 1;
     let stdout = new_stream(1, tty);
     let stderr = new_stream(2, true);

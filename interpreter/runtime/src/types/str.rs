@@ -505,6 +505,16 @@ fn intern_lookup(kind_: usize, data: &[u8], make: impl FnOnce() -> Obj) -> Obj {
     o
 }
 
+/// An OS string (a command-line argument, a path) as Python sees it: its
+/// bytes decoded as UTF-8 with surrogateescape, as os.fsdecode.
+pub fn from_os(s: &std::ffi::OsStr) -> PyResult<Obj> {
+    use std::os::unix::ffi::OsStrExt;
+    match s.to_str() {
+        Some(t) => Ok(new(t)),
+        None => crate::types::str_methods::decode(s.as_bytes(), "utf-8", Some("surrogateescape")),
+    }
+}
+
 /// The interned (unique, immortal) str for `s`: attribute and global names
 /// are interned so that lookups can compare pointers first.
 pub fn intern(s: &str) -> Obj {
