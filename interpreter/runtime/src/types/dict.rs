@@ -48,9 +48,11 @@ impl Table {
             size *= 2;
         }
         let generation = TABLE_GENERATION.fetch_add(1, Ordering::Relaxed);
-        // Room for every usable entry up front, as CPython sizes dk_entries:
-        // growing the entries by doubling would copy them within one table.
-        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), usable: size * 2 / 3, generation }
+        // The entries get room for every usable one at the first insert
+        // (`reserve_entries`), as CPython sizes dk_entries: growing them by
+        // doubling would copy them within one table. A table never filled
+        // (an empty instance dict) allocates none.
+        Table { indices: vec![EMPTY; size], entries: Vec::new(), usable: size * 2 / 3, generation }
     }
 }
 
@@ -195,6 +197,7 @@ fn lookup(o: &Obj, key: &Obj, hash: isize) -> PyResult<Found> {
 fn resize(o: &Obj, min_used: usize) {
     let t = table(o);
     let mut nt = Table::with_capacity(min_used.max(1) * 3 / 2 + 1);
+    nt.entries.reserve_exact(nt.usable);
     let old = std::mem::take(&mut t.entries);
     for e in old {
         if e.key.is_null() {
@@ -314,6 +317,9 @@ fn insert_new(o: &Obj, key: &Obj, hash: isize, value: &Obj, slot: usize) {
         slot
     };
     let t = table(o);
+    if t.entries.capacity() == 0 {
+        t.entries.reserve_exact(t.usable);
+    }
     t.indices[slot] = t.entries.len() as i32;
     t.entries.push(Entry { hash, key: key.clone().into_raw(), value: value.clone().into_raw() });
     raw(o).ma_used += 1;

@@ -1536,8 +1536,8 @@ fn set_bases(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
                 crate::object::decref((*tp).tp_base as *mut PyObject);
                 (*tp).tp_bases = old_bases.into_raw();
                 (*tp).tp_base = old_base.into_raw() as *mut PyTypeObject;
-                crate::types::slot_wrappers::fixup_slots(tp);
                 modified(tp);
+                crate::types::slot_wrappers::fixup_slots(tp);
             }
             return Err(e);
         }
@@ -1581,8 +1581,10 @@ unsafe fn remro_hierarchy(t: *mut PyTypeObject, undo: &mut Vec<(Obj, Obj, Option
         crate::object::decref(o.as_ptr());
     }
     undo.push((type_obj(t), new_mro, old));
-    crate::types::slot_wrappers::fixup_slots(t);
+    // New version first: the slots are derived by lookups along the new
+    // MRO, which must not be answered from the cache of the old one.
     modified(t);
+    crate::types::slot_wrappers::fixup_slots(t);
     // A copy: a custom mro() may change the subclasses while we walk them.
     let mut subs = Vec::new();
     if !(*t).tp_subclasses.is_null() {
