@@ -251,6 +251,7 @@ pub fn register_all() {
     register("_codecs_cn", cjkcodecs::create_cn);
     register("_codecs_tw", cjkcodecs::create_tw);
     register("_codecs_hk", cjkcodecs::create_hk);
+    register("_codecs_iso2022", cjkcodecs::create_iso2022);
     ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }

@@ -7,6 +7,7 @@
 //! at build time (see `gen_tables.py` for the blob layout); HZ is a small
 //! state machine over gb2312's table.
 
+use super::iso2022;
 use std::sync::OnceLock;
 
 /// What a codec step reports besides success (CPython's MBERR_*): an
@@ -259,6 +260,7 @@ impl Table {
 pub enum Kind {
     Table(&'static str),
     Hz,
+    Iso(&'static str),
 }
 
 /// A codec as `_codecs_*.getcodec` hands it out.
@@ -289,12 +291,19 @@ pub const MODULES: &[(&str, &[&str])] = &[
     ("_codecs_cn", &["gb2312", "gbk", "gb18030", "hz"]),
     ("_codecs_tw", &["big5", "cp950"]),
     ("_codecs_hk", &["big5hkscs"]),
+    ("_codecs_iso2022", super::iso2022::NAMES),
 ];
 
 pub fn find(module: &str, name: &str) -> Option<Codec> {
     let (_, names) = MODULES.iter().find(|(m, _)| *m == module)?;
     let name: &'static str = names.iter().find(|n| **n == name)?;
-    let kind = if name == "hz" { Kind::Hz } else { Kind::Table(name) };
+    let kind = if name == "hz" {
+        Kind::Hz
+    } else if module == "_codecs_iso2022" {
+        Kind::Iso(name)
+    } else {
+        Kind::Table(name)
+    };
     Some(Codec { name, kind })
 }
 
@@ -305,32 +314,54 @@ impl Codec {
         match self.kind {
             Kind::Table(t) => table(t).encode(inp, pos, out, flush),
             Kind::Hz => hz_encode(st, inp, pos, out),
+            Kind::Iso(t) => iso2022::table(t).encode(st, inp, pos, out, flush),
         }
+    }
+
+    /// A new encoder's state (CPython's `encinit`).
+    pub fn encode_init(&self) -> State {
+        let mut st = [0; 8];
+        if let Kind::Iso(t) = self.kind {
+            iso2022::table(t).encode_init(&mut st);
+        }
+        st
+    }
+
+    /// A new decoder's state (CPython's `decinit`).
+    pub fn decode_init(&self) -> State {
+        let mut st = [0; 8];
+        if let Kind::Iso(t) = self.kind {
+            iso2022::table(t).decode_init(&mut st);
+        }
+        st
     }
 
     /// Output that returns the encoder to its initial state.
     pub fn encode_reset(&self, st: &mut State, out: &mut Vec<u8>) {
-        if let Kind::Hz = self.kind {
-            if st[0] != 0 {
+        match self.kind {
+            Kind::Hz if st[0] != 0 => {
                 out.extend_from_slice(b"~}");
                 st[0] = 0;
             }
+            Kind::Iso(t) => iso2022::table(t).encode_reset(st, out),
+            _ => {}
         }
-    }
-
-    pub fn has_encode_reset(&self) -> bool {
-        matches!(self.kind, Kind::Hz)
     }
 
     pub fn decode(&self, st: &mut State, inp: &[u8], pos: &mut usize, out: &mut Vec<u32>) -> Result<(), Stop> {
         match self.kind {
             Kind::Table(t) => table(t).decode(inp, pos, out),
             Kind::Hz => hz_decode(st, inp, pos, out),
+            Kind::Iso(t) => iso2022::table(t).decode(st, inp, pos, out),
         }
     }
 
+    /// CPython's `decreset`.
     pub fn decode_reset(&self, st: &mut State) {
-        *st = [0; 8];
+        match self.kind {
+            Kind::Iso(t) => iso2022::table(t).decode_reset(st),
+            _ => *st = [0; 8],
+        }
     }
 }
 

@@ -194,5 +194,182 @@ def main():
         os.replace(path + '.tmp', path)
 
 
+
+
+# ---------------------------------------------------------------------------
+# ISO-2022: per codec one blob `cjk_<name>.bin`:
+#   header: n_charsets, n_decpairs, n_blocks, n_encpairs
+#   per charset: mark (final byte, | 0x80 for two-byte sets), width, then
+#     96 (width 1) or 96*96 (width 2) entries for bytes 0x20-0x7F: the
+#     character, 0xFFFFFFFF unmappable, or 0x8000_0000 | i for decpairs[i]
+#   decpairs: 2 * n_decpairs characters
+#   g2: 256 entries, what ESC . F ESC N <byte> gives (0xFFFFFFFF error)
+#   encode: 0x300 block numbers then blocks as above; a value is
+#     mark << 16 | code (0 unmappable)
+#   encpairs: n_encpairs (first, second, value)
+ISO2022 = {
+    'iso2022_kr': ['\xc3'],
+    'iso2022_jp': ['\xc2', 'J', '\xc0'],
+    'iso2022_jp_1': ['\xc2', '\xc4', 'J', '\xc0'],
+    # ISO 8859-1 and -7 ('A', 'F') are G2 sets: only decoded after SS2
+    'iso2022_jp_2': ['\xc2', '\xc4', '\xc3', '\xc1', 'J', '\xc0', 'A', 'F'],
+    'iso2022_jp_2004': ['\xd1', '\xc2', '\xd0'],
+    'iso2022_jp_3': ['\xcf', '\xc2', '\xd0'],
+    'iso2022_jp_ext': ['\xc2', '\xc4', 'J', 'I', '\xc0'],
+}
+BAD = 0xFFFFFFFF
+
+
+def designate(name, mark):
+    if name == 'iso2022_kr':
+        return b'\x1b$)C\x0e'
+    if mark & 0x80:
+        return b'\x1b$(' + bytes([mark & 0x7f])
+    return b'\x1b(' + bytes([mark])
+
+
+def parse_iso(name, b):
+    """(mark, code) of one character's encoding from the initial state."""
+    g = [0x42, 0x42]
+    shifted = False
+    i = 0
+    code = []
+    plane = None
+    while i < len(b):
+        if b[i] == 0x1b:
+            if b[i + 1] == ord('$'):
+                if b[i + 2] in b'()':
+                    g[b[i + 2] == ord(')')] = b[i + 3] | 0x80
+                    i += 4
+                else:
+                    g[0] = b[i + 2] | 0x80
+                    i += 3
+            else:
+                g[b[i + 1] == ord(')')] = b[i + 2]
+                i += 3
+        elif b[i] == 0x0e:
+            shifted = True
+            i += 1
+        elif b[i] == 0x0f:
+            shifted = False
+            i += 1
+        else:
+            if plane is None:
+                plane = g[1] if shifted else g[0]
+            code.append(b[i])
+            i += 1
+    assert plane is not None and len(code) == (2 if plane & 0x80 else 1), (name, b)
+    v = 0
+    for x in code:
+        v = v << 8 | x
+    return plane << 16 | v
+
+
+def gen_iso(name):
+    marks = [ord(m) for m in ISO2022[name]]
+    words = []
+    decpairs = []
+    tables = []
+    for mark in marks:
+        width = 2 if mark & 0x80 else 1
+        pre = designate(name, mark)
+        ent = []
+        if width == 1:
+            for b0 in range(0x20, 0x80):
+                try:
+                    s = (pre + bytes([b0])).decode(name)
+                    assert len(s) == 1
+                    ent.append(ord(s))
+                except UnicodeDecodeError as e:
+                    assert e.end - e.start == 1
+                    ent.append(BAD)
+        else:
+            for b0 in range(0x20, 0x80):
+                for b1 in range(0x20, 0x80):
+                    try:
+                        s = (pre + bytes([b0, b1])).decode(name)
+                    except UnicodeDecodeError as e:
+                        assert e.end - e.start == 2, (name, b0, b1)
+                        ent.append(BAD)
+                        continue
+                    if len(s) == 1:
+                        ent.append(ord(s))
+                    else:
+                        assert len(s) == 2
+                        ent.append(0x80000000 | len(decpairs) // 2)
+                        decpairs.extend(map(ord, s))
+            for b1 in (0x00, 0x0a, 0x1b, 0x80, 0xa1, 0xff):
+                try:
+                    (pre + bytes([0x30, b1])).decode(name)
+                    raise AssertionError((name, b1))
+                except UnicodeDecodeError as e:
+                    assert e.end - e.start == 2
+        tables.append((mark, width, ent))
+    g2 = []
+    for b in range(256):
+        if name != 'iso2022_jp_2':
+            g2.append(BAD)
+            continue
+        try:
+            s = (b'\x1b.F\x1bN' + bytes([b])).decode(name)
+            assert len(s) == 1
+            g2.append(ord(s))
+        except UnicodeDecodeError as e:
+            assert e.end - e.start == 3
+            g2.append(BAD)
+    index = [BAD] * 0x300
+    blocks = []
+    for blk in range(0x300):
+        vals = [0] * 256
+        any_ = False
+        for lo in range(256):
+            c = blk << 8 | lo
+            if c < 0x80 or 0xD800 <= c < 0xE000:
+                continue
+            try:
+                b = chr(c).encode(name)
+            except UnicodeEncodeError:
+                continue
+            vals[lo] = parse_iso(name, b)
+            any_ = True
+        if any_:
+            index[blk] = len(blocks)
+            blocks.append(vals)
+    for c in (0x30000, 0x10FFFF):
+        try:
+            chr(c).encode(name)
+            raise AssertionError((name, hex(c)))
+        except UnicodeEncodeError:
+            pass
+    encpairs = []
+    for i in range(0, len(decpairs), 2):
+        s = chr(decpairs[i]) + chr(decpairs[i + 1])
+        encpairs.append((decpairs[i], decpairs[i + 1], parse_iso(name, s.encode(name))))
+    encpairs = sorted(set(encpairs))
+    words = [len(tables), len(decpairs) // 2, len(blocks), len(encpairs)]
+    for mark, width, ent in tables:
+        words.extend([mark, width])
+        words.extend(ent)
+    words.extend(decpairs)
+    words.extend(g2)
+    words.extend(index)
+    for b in blocks:
+        words.extend(b)
+    for p in encpairs:
+        words.extend(p)
+    return struct.pack('<%dI' % len(words), *words)
+
+
+def main_iso():
+    out = sys.argv[1]
+    for name in ISO2022:
+        data = gen_iso(name)
+        path = os.path.join(out, 'cjk_%s.bin' % name)
+        with open(path + '.tmp', 'wb') as f:
+            f.write(data)
+        os.replace(path + '.tmp', path)
+
+
 if __name__ == '__main__':
     main()
+    main_iso()

@@ -1,11 +1,12 @@
 //! The CJK codecs, as CPython's Modules/cjkcodecs: `_multibytecodec` (the
 //! machinery, `multibyte.rs`) and the codec modules `_codecs_jp`, `_kr`,
-//! `_cn`, `_tw` and `_hk`, each with `getcodec(name)` (`engine.rs` has the
-//! codecs; their tables are dumped from python3.11 by `gen_tables.py` at
-//! build time). `_codecs_iso2022` is not implemented yet, so its
-//! encodings fail to import rather than produce wrong bytes.
+//! `_cn`, `_tw`, `_hk` and `_iso2022`, each with `getcodec(name)`
+//! (`engine.rs` has the table-driven codecs and HZ, `iso2022.rs` the
+//! ISO-2022 ones; their tables are dumped from python3.11 by
+//! `gen_tables.py` at build time).
 
 mod engine;
+mod iso2022;
 mod multibyte;
 
 use krait_runtime::object::Obj;
@@ -47,3 +48,4 @@ codec_module!(create_kr, getcodec_kr, "_codecs_kr");
 codec_module!(create_cn, getcodec_cn, "_codecs_cn");
 codec_module!(create_tw, getcodec_tw, "_codecs_tw");
 codec_module!(create_hk, getcodec_hk, "_codecs_hk");
+codec_module!(create_iso2022, getcodec_iso2022, "_codecs_iso2022");

@@ -317,7 +317,7 @@ fn codec_encode(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let errs = errors_arg("encode", &a[1])?;
     let s = to_str(a[0].as_ref().unwrap(), "couldn't convert the object to unicode.")?;
     let cps = pystr::code_points(&s);
-    let mut st: State = [0; 8];
+    let mut st = codec.encode_init();
     let mut p = 0;
     let out = encode_run(&codec, &mut st, &s, &cps, &mut p, &errs, true, true)?;
     Ok(tuple::new(&[bytes::new(&out), int::from_usize(cps.len())]))
@@ -333,7 +333,7 @@ fn codec_decode(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if data.is_empty() {
         return Ok(tuple::new(&[pystr::new(""), int::from_usize(0)]));
     }
-    let mut st: State = [0; 8];
+    let mut st = codec.decode_init();
     let mut out = Vec::with_capacity(data.len());
     let mut exc = None;
     let mut pos = 0;
@@ -465,7 +465,7 @@ fn ienc_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj>
     let a = ctor_args("IncrementalEncoder", args, kw, &["errors"], 0)?;
     let errors = ctor_errors("IncrementalEncoder", &a[0], 1)?;
     let codec = class_codec(t)?;
-    native::alloc(t, Encoder { codec, state: [0; 8], errors, pending: vec![], stream: None })
+    native::alloc(t, Encoder { codec, state: codec.encode_init(), errors, pending: vec![], stream: None })
 }
 krait_runtime::new_slot!(ienc_new_slot => ienc_new);
 
@@ -584,7 +584,7 @@ fn idec_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj>
     let a = ctor_args("IncrementalDecoder", args, kw, &["errors"], 0)?;
     let errors = ctor_errors("IncrementalDecoder", &a[0], 1)?;
     let codec = class_codec(t)?;
-    native::alloc(t, Decoder { codec, state: [0; 8], errors, pending: vec![], stream: None })
+    native::alloc(t, Decoder { codec, state: codec.decode_init(), errors, pending: vec![], stream: None })
 }
 krait_runtime::new_slot!(idec_new_slot => idec_new);
 
@@ -671,7 +671,7 @@ fn reader_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Ob
     let a = ctor_args("StreamReader", args, kw, &["stream", "errors"], 1)?;
     let errors = ctor_errors("StreamReader", &a[1], 2)?;
     let codec = class_codec(t)?;
-    native::alloc(t, Decoder { codec, state: [0; 8], errors, pending: vec![], stream: a[0].clone() })
+    native::alloc(t, Decoder { codec, state: codec.decode_init(), errors, pending: vec![], stream: a[0].clone() })
 }
 krait_runtime::new_slot!(reader_new_slot => reader_new);
 
@@ -759,7 +759,7 @@ fn writer_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Ob
     let a = ctor_args("StreamWriter", args, kw, &["stream", "errors"], 1)?;
     let errors = ctor_errors("StreamWriter", &a[1], 2)?;
     let codec = class_codec(t)?;
-    native::alloc(t, Encoder { codec, state: [0; 8], errors, pending: vec![], stream: a[0].clone() })
+    native::alloc(t, Encoder { codec, state: codec.encode_init(), errors, pending: vec![], stream: a[0].clone() })
 }
 krait_runtime::new_slot!(writer_new_slot => writer_new);
 
