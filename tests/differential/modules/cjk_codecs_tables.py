@@ -33,3 +33,10 @@ try:
     '\ud800'.encode('gbk')
 except UnicodeEncodeError as e:
     print(e)
+# CPython compares the second character of a pair truncated to 16 bits
+for enc in ['euc_jis_2004', 'shift_jisx0213', 'big5hkscs', 'iso2022_jp_2004', 'iso2022_jp_3']:
+    for s in ['\u304b\U00010000a', '\u304b\x00a', '\u304b\U0001309a', '\u00ca\U00010304', '\u00ea\U0002030c', '\u02e5\U00020000']:
+        try:
+            print(enc, ascii(s), s.encode(enc, 'replace'))
+        except UnicodeEncodeError as e:
+            print(enc, ascii(s), e.start, e.end)

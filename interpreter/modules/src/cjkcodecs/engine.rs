@@ -227,7 +227,8 @@ impl Table {
             let c = inp[*pos];
             if self.pair(c, None).is_some() {
                 if let Some(&next) = inp.get(*pos + 1) {
-                    if let Some(v) = self.pair(c, Some(next)) {
+                    // CPython looks the second character up truncated to 16 bits
+                    if let Some(v) = self.pair(c, Some(next & 0xFFFF)) {
                         self.emit(c, v, out);
                         *pos += 2;
                         continue;

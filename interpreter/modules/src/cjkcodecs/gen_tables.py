@@ -17,7 +17,8 @@ For each codec one blob `cjk_<name>.bin` of little-endian u32 words:
     0xFFFFFFFF = none), then n_blocks * 256 values: 0 unmapped, else
     (len << 24 | bytes) for 1-3 bytes, 0x8000_0000 | gb18030 4-byte index,
     or 0x4000_0000 for euc_kr's make-up sequence
-  pairs: n_pairs (first char, second char, value) encoded as one unit.
+  pairs: n_pairs (first char, second char, value) encoded as one unit,
+    sorted; second 0 is the starter alone (see below).
   special (euc_kr only): n_special words: the choseong index of bytes
     0xA1-0xBE (30), then the jongseong index (30), 0xFFFFFFFF for none.
 Probing by decoding every prefix records exactly what CPython answers,
@@ -155,6 +156,16 @@ def gen(name):
     for s, seq in sorted(pairs.items()):
         assert s.encode(name) == seq, (name, s)
         plist.append((ord(s[0]), ord(s[1]), enc_value(seq)))
+    # CPython compares a pair's second character truncated to 16 bits, so
+    # where the pair table has a starter-alone entry (second 0), U+10000 and
+    # the like are swallowed as that: recorded as the pair (c, 0)
+    for c in sorted({p[0] for p in plist}):
+        try:
+            (chr(c) + '\U00010000').encode(name)
+        except UnicodeEncodeError:
+            continue
+        plist.append((c, 0, enc_value(chr(c).encode(name))))
+    plist.sort()
     special = []
     if name == 'euc_kr':
         def hangul(cho, jong):
@@ -345,6 +356,12 @@ def gen_iso(name):
     for i in range(0, len(decpairs), 2):
         s = chr(decpairs[i]) + chr(decpairs[i + 1])
         encpairs.append((decpairs[i], decpairs[i + 1], parse_iso(name, s.encode(name))))
+    for c in sorted({p[0] for p in encpairs}):
+        try:
+            (chr(c) + '\U00010000').encode(name)
+        except UnicodeEncodeError:
+            continue
+        encpairs.append((c, 0, parse_iso(name, chr(c).encode(name))))
     encpairs = sorted(set(encpairs))
     words = [len(tables), len(decpairs) // 2, len(blocks), len(encpairs)]
     for mark, width, ent in tables:

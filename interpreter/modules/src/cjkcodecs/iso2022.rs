@@ -172,7 +172,8 @@ impl IsoTable {
             let mut found = None;
             if self.n_encpairs > 0 && self.pair(c, None).is_some() {
                 match inp.get(*pos + 1) {
-                    Some(&next) => found = self.pair(c, Some(next)).map(|v| (v, 2)),
+                    // CPython looks the second character up truncated to 16 bits
+                    Some(&next) => found = self.pair(c, Some(next & 0xFFFF)).map(|v| (v, 2)),
                     None if !flush => return Err(Stop::TooFew),
                     None => {}
                 }
