@@ -161,10 +161,10 @@ def gen(name):
     # the like are swallowed as that: recorded as the pair (c, 0)
     for c in sorted({p[0] for p in plist}):
         try:
-            (chr(c) + '\U00010000').encode(name)
+            b = (chr(c) + '\U00010000').encode(name)
         except UnicodeEncodeError:
             continue
-        plist.append((c, 0, enc_value(chr(c).encode(name))))
+        plist.append((c, 0, enc_value(b)))
     plist.sort()
     special = []
     if name == 'euc_kr':
@@ -358,10 +358,11 @@ def gen_iso(name):
         encpairs.append((decpairs[i], decpairs[i + 1], parse_iso(name, s.encode(name))))
     for c in sorted({p[0] for p in encpairs}):
         try:
-            (chr(c) + '\U00010000').encode(name)
+            b = (chr(c) + '\U00010000').encode(name)
         except UnicodeEncodeError:
             continue
-        encpairs.append((c, 0, parse_iso(name, chr(c).encode(name))))
+        # in the designation that took the pair, which may not be c's own
+        encpairs.append((c, 0, parse_iso(name, b)))
     encpairs = sorted(set(encpairs))
     words = [len(tables), len(decpairs) // 2, len(blocks), len(encpairs)]
     for mark, width, ent in tables:
