@@ -271,19 +271,39 @@ pub struct Codec {
     pub kind: Kind,
 }
 
+/// A codec's tables, inflated on first use.
+struct Lazy {
+    name: &'static str,
+    z: &'static [u8],
+    t: OnceLock<Table>,
+}
+
 macro_rules! tables {
     ($($name:literal),*) => {
-        fn table(name: &str) -> &'static Table {
-            static ALL: OnceLock<Vec<(&'static str, Table)>> = OnceLock::new();
-            let all = ALL.get_or_init(|| vec![$(($name, Table::new(blob!($name), $name == "gb18030"))),*]);
-            &all.iter().find(|(n, _)| *n == name).expect("CJK table").1
-        }
+        static TABLES: [Lazy; [$($name),*].len()] = [$(Lazy { name: $name, z: blob!($name), t: OnceLock::new() }),*];
     };
 }
 tables!(
     "shift_jis", "cp932", "euc_jp", "shift_jis_2004", "euc_jis_2004", "euc_jisx0213", "shift_jisx0213", "euc_kr", "cp949",
     "johab", "gb2312", "gbk", "gb18030", "big5", "cp950", "big5hkscs"
 );
+
+fn table(name: &str) -> &'static Table {
+    let l = TABLES.iter().find(|l| l.name == name).expect("CJK table");
+    l.t.get_or_init(|| Table::new(inflate(l.z), name == "gb18030"))
+}
+
+/// A blob from gen_tables.py: its length, then the zlib stream.
+pub fn inflate(z: &'static [u8]) -> &'static [u8] {
+    let n = u32::from_le_bytes(z[..4].try_into().unwrap()) as usize;
+    let mut out = vec![0u8; n];
+    let mut len = n as libz_sys::uLongf;
+    // SAFETY: zlib writes at most `len` bytes into `out`, which has them.
+    let r = unsafe { libz_sys::uncompress(out.as_mut_ptr(), &mut len, z[4..].as_ptr(), (z.len() - 4) as libz_sys::uLong) };
+    assert!(r == libz_sys::Z_OK && len as usize == n, "corrupt CJK table");
+    // kept for the life of the process, like CPython's static tables
+    Box::leak(out.into_boxed_slice())
+}
 
 /// The codecs of each `_codecs_*` module, as CPython's codec lists.
 pub const MODULES: &[(&str, &[&str])] = &[

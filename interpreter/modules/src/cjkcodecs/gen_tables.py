@@ -2,7 +2,8 @@
 native `_codecs_*` modules, by asking python3.11's own codecs (run by
 build.rs; argument: the output folder).
 
-For each codec one blob `cjk_<name>.bin` of little-endian u32 words:
+For each codec one blob `cjk_<name>.bin` (zlib-compressed, see write_blob)
+of little-endian u32 words:
   header: n_nodes, n_multi, n_runs, n_blocks, n_pairs, n_special
   decode trie: n_nodes * 256 entries; node 0 is the first byte.  Entry:
     < 0x110000        the character (consumes the bytes read so far)
@@ -24,7 +25,7 @@ For each codec one blob `cjk_<name>.bin` of little-endian u32 words:
 Probing by decoding every prefix records exactly what CPython answers,
 error lengths included.
 """
-import struct, sys, os
+import struct, sys, os, zlib
 
 CODECS = ['shift_jis', 'cp932', 'euc_jp', 'shift_jis_2004', 'euc_jis_2004',
           'euc_jisx0213', 'shift_jisx0213', 'euc_kr', 'cp949', 'johab',
@@ -195,14 +196,18 @@ def gen(name):
     return struct.pack('<%dI' % len(words), *words)
 
 
+def write_blob(name, data):
+    # zlib-compressed behind its length: krait inflates a codec's tables on
+    # first use, so the binary carries ~1.5 MB instead of ~7 MB
+    path = os.path.join(sys.argv[1], 'cjk_%s.bin' % name)
+    with open(path + '.tmp', 'wb') as f:
+        f.write(struct.pack('<I', len(data)) + zlib.compress(data, 9))
+    os.replace(path + '.tmp', path)
+
+
 def main():
-    out = sys.argv[1]
     for name in CODECS:
-        data = gen(name)
-        path = os.path.join(out, 'cjk_%s.bin' % name)
-        with open(path + '.tmp', 'wb') as f:
-            f.write(data)
-        os.replace(path + '.tmp', path)
+        write_blob(name, gen(name))
 
 
 
@@ -379,13 +384,8 @@ def gen_iso(name):
 
 
 def main_iso():
-    out = sys.argv[1]
     for name in ISO2022:
-        data = gen_iso(name)
-        path = os.path.join(out, 'cjk_%s.bin' % name)
-        with open(path + '.tmp', 'wb') as f:
-            f.write(data)
-        os.replace(path + '.tmp', path)
+        write_blob(name, gen_iso(name))
 
 
 if __name__ == '__main__':

@@ -75,20 +75,26 @@ fn load(name: &str, w: &'static [u8]) -> IsoTable {
     }
 }
 
+struct Lazy {
+    name: &'static str,
+    z: &'static [u8],
+    t: OnceLock<IsoTable>,
+}
+
+static TABLES: [Lazy; 7] = [
+    Lazy { name: "iso2022_kr", z: blob!("iso2022_kr"), t: OnceLock::new() },
+    Lazy { name: "iso2022_jp", z: blob!("iso2022_jp"), t: OnceLock::new() },
+    Lazy { name: "iso2022_jp_1", z: blob!("iso2022_jp_1"), t: OnceLock::new() },
+    Lazy { name: "iso2022_jp_2", z: blob!("iso2022_jp_2"), t: OnceLock::new() },
+    Lazy { name: "iso2022_jp_2004", z: blob!("iso2022_jp_2004"), t: OnceLock::new() },
+    Lazy { name: "iso2022_jp_3", z: blob!("iso2022_jp_3"), t: OnceLock::new() },
+    Lazy { name: "iso2022_jp_ext", z: blob!("iso2022_jp_ext"), t: OnceLock::new() },
+];
+
+/// A codec's tables, inflated on first use.
 pub fn table(name: &str) -> &'static IsoTable {
-    static ALL: OnceLock<Vec<(&'static str, IsoTable)>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        vec![
-            ("iso2022_kr", load("iso2022_kr", blob!("iso2022_kr"))),
-            ("iso2022_jp", load("iso2022_jp", blob!("iso2022_jp"))),
-            ("iso2022_jp_1", load("iso2022_jp_1", blob!("iso2022_jp_1"))),
-            ("iso2022_jp_2", load("iso2022_jp_2", blob!("iso2022_jp_2"))),
-            ("iso2022_jp_2004", load("iso2022_jp_2004", blob!("iso2022_jp_2004"))),
-            ("iso2022_jp_3", load("iso2022_jp_3", blob!("iso2022_jp_3"))),
-            ("iso2022_jp_ext", load("iso2022_jp_ext", blob!("iso2022_jp_ext"))),
-        ]
-    });
-    &all.iter().find(|(n, _)| *n == name).expect("ISO-2022 table").1
+    let l = TABLES.iter().find(|l| l.name == name).expect("ISO-2022 table");
+    l.t.get_or_init(|| load(name, super::engine::inflate(l.z)))
 }
 
 fn is_escend(c: u8) -> bool {
