@@ -1,6 +1,7 @@
-//! Generates `unicodedata`'s tables from the build machine's python3.11
-//! (already needed for the stdlib's location): see
-//! src/unicodedata/gen_tables.py for why and how.
+//! Generates `unicodedata`'s tables and the CJK codecs' tables from the
+//! build machine's python3.11 (already needed for the stdlib's location):
+//! see src/unicodedata/gen_tables.py and src/cjkcodecs/gen_tables.py for
+//! why and how.
 
 use std::process::Command;
 
@@ -17,4 +18,11 @@ fn main() {
         .status()
         .unwrap_or_else(|e| panic!("cannot run {} to generate the unicodedata tables: {}", py, e));
     assert!(status.success(), "{} {} failed", py, script);
+    let cjk = "src/cjkcodecs/gen_tables.py";
+    println!("cargo:rerun-if-changed={}", cjk);
+    let status = Command::new(&py)
+        .args(["-S", "-E", cjk, &out])
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {} to generate the CJK codec tables: {}", py, e));
+    assert!(status.success(), "{} {} failed", py, cjk);
 }

@@ -550,6 +550,11 @@ fn error_registry() -> PyResult<Obj> {
 }
 
 fn lookup_error_name(name: &str) -> PyResult<Obj> {
+    lookup_error(name)
+}
+
+/// `codecs.lookup_error(name)`, for the other codec modules.
+pub(crate) fn lookup_error(name: &str) -> PyResult<Obj> {
     match dict::get_item_str(&error_registry()?, name)? {
         Some(h) => Ok(h),
         None => bail!(LookupError, "unknown error handler name '{}'", name),

@@ -11,6 +11,7 @@ pub mod binascii;
 pub mod abc;
 pub mod bisect;
 pub mod bz2;
+pub mod cjkcodecs;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
@@ -246,6 +247,13 @@ pub fn register_all() {
     register("_multiprocessing", multiprocessing::create);
     register("xxsubtype", xxsubtype::create);
     register("_queue", queue::create);
+    register("_multibytecodec", cjkcodecs::create_multibytecodec);
+    register("_codecs_jp", cjkcodecs::create_jp);
+    register("_codecs_kr", cjkcodecs::create_kr);
+    register("_codecs_cn", cjkcodecs::create_cn);
+    register("_codecs_tw", cjkcodecs::create_tw);
+    register("_codecs_hk", cjkcodecs::create_hk);
+    register("_codecs_iso2022", cjkcodecs::create_iso2022);
     ast::install_hooks();
     krait_runtime::codecs::set_registry_hooks(codecs::registry_encode, codecs::registry_decode);
 }
