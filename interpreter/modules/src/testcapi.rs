@@ -11,7 +11,8 @@
 //! (`Generic`, `GenericAlias` with `__mro_entries__`) and `awaitType`, a
 //! native type whose `am_await` slot returns the object it was made with,
 //! `bad_get` (a `__get__` that calls its class first) and
-//! `test_with_docstring`.
+//! `test_with_docstring`, PySequence_GetItem/SetItem through the sequence
+//! slots and PyObject_GetBuffer with a null view.
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
@@ -100,6 +101,30 @@ fn t_dict_getitem_knownhash(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
         Some(v) => Ok(v),
         None => Err(krait_runtime::errors::raise_with(krait_runtime::types::exceptions::KeyError(), &[args[1].clone()])),
     }
+}
+
+/// sequence_getitem(seq, i): PySequence_GetItem (the sequence slot, not
+/// `__getitem__` through the mapping slot).
+fn t_sequence_getitem(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sequence_getitem", args, kw, 2, 2)?;
+    let i = int::as_isize_or_overflow(&int::index(&args[1])?)?;
+    krait_runtime::ops::seq::sequence_getitem(&args[0], i)
+}
+
+/// sequence_setitem(seq, i, value): PySequence_SetItem.
+fn t_sequence_setitem(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("sequence_setitem", args, kw, 3, 3)?;
+    let i = int::as_isize_or_overflow(&int::index(&args[1])?)?;
+    krait_runtime::ops::seq::sequence_setitem(&args[0], i, Some(&args[2]))?;
+    Ok(krait_runtime::types::none::none())
+}
+
+/// getbuffer_with_null_view(obj): PyObject_GetBuffer with a null view,
+/// which exporters refuse.
+fn t_getbuffer_with_null_view(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("getbuffer_with_null_view", args, kw, 1, 1)?;
+    krait_runtime::types::buffer::get_with_null_view(&args[0], krait_runtime::types::buffer::SIMPLE)?;
+    Ok(krait_runtime::types::none::none())
 }
 
 /// The thread `call_in_temporary_c_thread(..., False)` left running.
@@ -311,6 +336,9 @@ fn functions() -> Vec<MethodSpec> {
         method("float_pack", t_float_pack),
         method("float_unpack", t_float_unpack),
         method("dict_getitem_knownhash", t_dict_getitem_knownhash),
+        method("sequence_getitem", t_sequence_getitem),
+        method("sequence_setitem", t_sequence_setitem),
+        method("getbuffer_with_null_view", t_getbuffer_with_null_view),
     ]
 }
 

@@ -924,7 +924,7 @@ fn m_peek(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn readinto_generic(s: &Obj, a: &[Obj], k: Option<&Obj>, one: bool) -> PyResult<Obj> {
     args::positional(if one { "readinto1" } else { "readinto" }, a, k, 1, 1)?;
-    let mut dst = buffer::Buffer::get(&a[0], buffer::WRITABLE)?;
+    let mut dst = buffer::writable_arg(&a[0], if one { "readinto1" } else { "readinto" })?;
     let len = dst.len();
     let b = buf(s)?;
     b.check_closed("readinto of closed file")?;

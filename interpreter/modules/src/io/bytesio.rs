@@ -152,7 +152,7 @@ fn m_readlines(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn m_readinto(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::positional("readinto", a, k, 1, 1)?;
-    let mut dst = buffer::Buffer::get(&a[0], buffer::WRITABLE)?;
+    let mut dst = buffer::writable_arg(&a[0], "readinto")?;
     let b = bio(s)?;
     let d = b.read(dst.len() as isize);
     let n = d.len();

@@ -406,7 +406,7 @@ fn m_readinto(s: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let f = file(s)?;
     need_readable(f)?;
     let fd = f.fd;
-    let mut b = buffer::Buffer::get(&a[0], buffer::WRITABLE)?;
+    let mut b = buffer::writable_arg(&a[0], "readinto")?;
     let dst = b.as_mut_slice();
     let r = krait_runtime::signals::retry_eintr(-1, || unsafe { libc::read(fd, dst.as_mut_ptr() as *mut libc::c_void, dst.len()) })?;
     if r < 0 {

@@ -342,7 +342,7 @@ fn buf_unsupported_detach(_s: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
 
 fn readinto_via(s: &Obj, a: &[Obj], k: Option<&Obj>, meth: &str) -> PyResult<Obj> {
     check_nargs(meth, a, k, 1, 1)?;
-    let mut buf = buffer::Buffer::get(&a[0], buffer::WRITABLE)?;
+    let mut buf = buffer::writable_arg(&a[0], meth)?;
     let n = buf.len();
     let data = call_method(s, if meth == "readinto" { "read" } else { "read1" }, &[int::from_usize(n)])?;
     if !bytes::is_bytes(&data) {

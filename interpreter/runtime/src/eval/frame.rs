@@ -501,7 +501,9 @@ fn get_locals(o: &Obj) -> PyResult<Obj> {
 }
 fn get_lineno(o: &Obj) -> PyResult<Obj> {
     let fl = frame_mut(o).f_lineno;
-    Ok(int::from_i64(if fl != 0 { fl as i64 } else { line_of(o) as i64 }))
+    let line = if fl != 0 { fl as i64 } else { line_of(o) as i64 };
+    // Only code with a replaced location table has instructions without a line.
+    Ok(if line == 0 { crate::types::none::none() } else { int::from_i64(line) })
 }
 fn set_lineno(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     super::jump::set_lineno(o, v)

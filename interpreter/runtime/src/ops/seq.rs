@@ -37,6 +37,71 @@ pub fn index_for_sq(o: &Obj, key: &Obj) -> PyResult<isize> {
     Ok(i)
 }
 
+/// Adds the length to a negative index when the type has sq_length, as
+/// PySequence_GetItem and friends do before calling the slot.
+fn sq_adjust(o: &Obj, i: isize) -> PyResult<isize> {
+    let t = o.ty();
+    unsafe {
+        if i < 0 && !t.tp_as_sequence.is_null() {
+            if let Some(l) = (*t.tp_as_sequence).sq_length {
+                let n = l(o.as_ptr());
+                if n < 0 {
+                    return Err(crate::types::slots::fail_null());
+                }
+                return Ok(i + n);
+            }
+        }
+    }
+    Ok(i)
+}
+
+fn has_mapping_slot(o: &Obj, set: bool) -> bool {
+    let t = o.ty();
+    unsafe {
+        !t.tp_as_mapping.is_null()
+            && if set { (*t.tp_as_mapping).mp_ass_subscript.is_some() } else { (*t.tp_as_mapping).mp_subscript.is_some() }
+    }
+}
+
+/// PySequence_GetItem: item `i` through the sequence slot only.
+pub fn sequence_getitem(o: &Obj, i: isize) -> PyResult<Obj> {
+    let t = o.ty();
+    unsafe {
+        if !t.tp_as_sequence.is_null() {
+            if let Some(f) = (*t.tp_as_sequence).sq_item {
+                let i = sq_adjust(o, i)?;
+                return from_ret(f(o.as_ptr(), i));
+            }
+        }
+    }
+    if has_mapping_slot(o, false) {
+        crate::bail!(TypeError, "{} is not a sequence", t.name());
+    }
+    crate::bail!(TypeError, "'{}' object does not support indexing", t.name())
+}
+
+/// PySequence_SetItem (`v` Some) / PySequence_DelItem (`v` None) through
+/// the sequence slot only.
+pub fn sequence_setitem(o: &Obj, i: isize, v: Option<&Obj>) -> PyResult<()> {
+    let t = o.ty();
+    unsafe {
+        if !t.tp_as_sequence.is_null() {
+            if let Some(f) = (*t.tp_as_sequence).sq_ass_item {
+                let i = sq_adjust(o, i)?;
+                let v = v.map_or(std::ptr::null_mut(), |v| v.as_ptr());
+                return from_status(f(o.as_ptr(), i, v)).map(|_| ());
+            }
+        }
+    }
+    if has_mapping_slot(o, true) {
+        crate::bail!(TypeError, "{} is not a sequence", t.name());
+    }
+    if v.is_some() {
+        crate::bail!(TypeError, "'{}' object does not support item assignment", t.name())
+    }
+    crate::bail!(TypeError, "'{}' object doesn't support item deletion", t.name())
+}
+
 /// `o[key]`.
 pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     let t = o.ty();

@@ -52,6 +52,9 @@ pub fn has_buffer(o: &Obj) -> bool {
 /// `view` must point to writable `Py_buffer` storage that stays in place
 /// while the view is in use (shape/strides point into it).
 pub unsafe fn fill_info(view: *mut PyBuffer, obj: &Obj, buf: *mut u8, len: isize, readonly: bool, flags: c_int) -> PyResult<()> {
+    if view.is_null() {
+        crate::bail!(BufferError, "PyBuffer_FillInfo: view==NULL argument is obsolete");
+    }
     if flags & WRITABLE == WRITABLE && readonly {
         crate::bail!(BufferError, "Object is not writable.");
     }
@@ -82,6 +85,15 @@ pub unsafe fn get_into(o: &Obj, view: *mut PyBuffer, flags: c_int) -> PyResult<(
         Some(f) => crate::types::slots::from_status(f(o.as_ptr(), view, flags)).map(|_| ()),
         None => crate::bail!(TypeError, "a bytes-like object is required, not '{}'", o.ty().name()),
     }
+}
+
+/// `PyObject_GetBuffer(o, NULL, flags)`: the obsolete null-view request,
+/// which exporters refuse with BufferError (kept for `_testcapi`).
+pub fn get_with_null_view(o: &Obj, flags: c_int) -> PyResult<()> {
+    // Safety: krait's exporters all refuse a null view (fill_info, bytearray,
+    // array and memoryview check); a C extension's exporter that did not
+    // would crash here as it does under CPython.
+    unsafe { get_into(o, null_mut(), flags) }
 }
 
 /// `PyBuffer_Release`: let the exporter know and drop the view's reference.
@@ -155,6 +167,20 @@ impl Buffer {
 impl Drop for Buffer {
     fn drop(&mut self) {
         unsafe { release(&mut *self.view) };
+    }
+}
+
+/// Argument Clinic's `w*` converter: a writable view of argument `o` of
+/// `fname`. Any failure (no buffer, or a read-only one) is replaced by
+/// CPython's TypeError, as the converter clears the exporter's error.
+pub fn writable_arg(o: &Obj, fname: &str) -> PyResult<Buffer> {
+    match Buffer::get(o, WRITABLE) {
+        Ok(b) => Ok(b),
+        Err(_) => {
+            crate::errors::clear();
+            let what = if crate::types::none::is_none(o) { "None" } else { o.ty().name() };
+            crate::bail!(TypeError, "{}() argument must be read-write bytes-like object, not {}", fname, what)
+        }
     }
 }
 

@@ -431,6 +431,21 @@ unsafe extern "C" fn cfunction_dealloc(p: *mut PyObject) {
     alloc::free_object(p);
 }
 
+/// Visits m_self and m_module, so a module whose functions point back at it
+/// (every native module) can be collected once nothing else holds it.
+unsafe extern "C" fn cfunction_traverse(p: *mut PyObject, visit: crate::object::VisitProc, arg: *mut std::os::raw::c_void) -> i32 {
+    let f = &*(p as *const PyCFunctionObject);
+    for x in [f.m_self, f.m_module] {
+        if !x.is_null() {
+            let r = visit(x, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
 unsafe extern "C" fn method_descr_dealloc(p: *mut PyObject) {
     let d = &mut *(p as *mut PyMethodDescrObject);
     crate::object::xdecref(d.d_type as *mut PyObject);
@@ -591,6 +606,7 @@ pub fn init_types() {
         init_static(t, "builtin_function_or_method", std::mem::size_of::<PyCFunctionObject>(), 0);
         (*t).tp_flags |= tpflags::HAVE_GC | tpflags::HAVE_VECTORCALL;
         (*t).tp_dealloc = Some(cfunction_dealloc);
+        (*t).tp_traverse = Some(cfunction_traverse);
         (*t).tp_vectorcall_offset = std::mem::offset_of!(PyCFunctionObject, vectorcall) as isize;
         (*t).tp_call = Some(crate::ops::call::vectorcall_tp_call);
         (*t).tp_repr = Some(cfunction_repr_slot);

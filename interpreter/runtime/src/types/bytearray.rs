@@ -474,6 +474,7 @@ unsafe extern "C" fn bytearray_ass_item_slot(o: *mut PyObject, i: isize, v: *mut
         }
         match b {
             Some(b) => {
+                data_mut(o)[i as usize] = b;
                 Ok(())
             }
             None => splice(o, i as usize, i as usize + 1, &[]),

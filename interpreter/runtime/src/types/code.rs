@@ -29,16 +29,25 @@ pub struct Locations {
     /// The packed bytes and the first line they count from.
     packed: Option<(Box<[u8]>, u32)>,
     n: usize,
+    /// Read from a CPython location table given to `code.replace`: a word
+    /// without a line has none, where krait's compiler leaves the line
+    /// to be inherited from the word before.
+    exact: bool,
 }
 
 impl Locations {
     pub fn unpacked(v: Vec<Location>) -> Locations {
         let n = v.len();
-        Locations { unpacked: std::cell::OnceCell::from(v), packed: None, n }
+        Locations { unpacked: std::cell::OnceCell::from(v), packed: None, n, exact: false }
     }
 
     pub fn packed(bytes: Box<[u8]>, n: usize, firstlineno: u32) -> Locations {
-        Locations { unpacked: std::cell::OnceCell::new(), packed: Some((bytes, firstlineno)), n }
+        Locations { unpacked: std::cell::OnceCell::new(), packed: Some((bytes, firstlineno)), n, exact: false }
+    }
+
+    /// Locations from a CPython location table (see `exact`).
+    pub fn exact(v: Vec<Location>) -> Locations {
+        Locations { exact: true, ..Locations::unpacked(v) }
     }
 
     pub fn get(&self) -> &[Location] {
@@ -65,7 +74,7 @@ impl Clone for Locations {
     fn clone(&self) -> Locations {
         match &self.packed {
             Some((b, first)) => Locations::packed(b.clone(), self.n, *first),
-            None => Locations::unpacked(self.get().to_vec()),
+            None => Locations { exact: self.exact, ..Locations::unpacked(self.get().to_vec()) },
         }
     }
 }
@@ -241,8 +250,13 @@ pub fn location_at(o: &Obj, i: usize) -> Location {
     data(o).locations.get().get(i).copied().unwrap_or_default()
 }
 
-/// Line number of the instruction at word index `i` (or the first line).
+/// Line number of the instruction at word index `i` (or the first line);
+/// 0 for none, only in code given a location table by `code.replace`.
 pub fn line_at(o: &Obj, i: usize) -> u32 {
+    let d = data(o);
+    if d.locations.exact {
+        return d.locations.get().get(i).map_or(0, |l| l.line);
+    }
     // An instruction without a line of its own (a loop's jump back, an
     // implicit return) belongs to the line before it, as CPython's
     // compiler propagates them.
@@ -429,8 +443,9 @@ fn co_varname_from_oparg(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
 }
 
 /// `code.replace(**changes)`: a copy with some attributes changed. krait
-/// runs only bytecode it compiled, so co_code, co_linetable and
-/// co_exceptiontable can only be given their current value.
+/// runs only bytecode it compiled, so co_code and co_exceptiontable can
+/// only be given their current value; a new co_linetable is read back into
+/// krait's per-word locations.
 fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let nkw = k.map(tuple::len).unwrap_or(0);
     if a.len() > nkw {
@@ -438,7 +453,7 @@ fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     let c = code(slf);
     let d = data(slf);
-    let new_data = CodeData {
+    let mut new_data = CodeData {
         words: d.words.clone(),
         locations: d.locations.clone(),
         exception_table: d.exception_table.clone(),
@@ -451,6 +466,7 @@ fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let mut ints = [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.stacksize, c.firstlineno, c.nlocals];
     let int_names = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_stacksize", "co_firstlineno", "co_nlocals"];
     let kws = k.map(|k| tuple::items(k).to_vec()).unwrap_or_default();
+    let mut new_linetable = None;
     for (i, key) in kws.iter().enumerate() {
         let key = pystr::to_string_lossy(key);
         let v = &a[a.len() - nkw + i];
@@ -512,10 +528,16 @@ fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
                 }
                 lpn = tuple::from_vec(all);
             }
-            "co_code" | "co_linetable" | "co_exceptiontable" | "co_lnotab" => {
+            "co_linetable" => {
+                need("bytes", crate::types::bytes::is_bytes(v))?;
+                if !crate::ops::eq(&get_linetable(slf)?, v)? {
+                    // Read once co_firstlineno, which it counts from, is known.
+                    new_linetable = Some(v.clone());
+                }
+            }
+            "co_code" | "co_exceptiontable" | "co_lnotab" => {
                 let current = match key.as_str() {
                     "co_code" => get_code(slf)?,
-                    "co_linetable" => get_linetable(slf)?,
                     "co_exceptiontable" => get_exceptiontable(slf)?,
                     _ => get_lnotab(slf)?,
                 };
@@ -525,6 +547,12 @@ fn co_replace(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
                 }
             }
             _ => crate::bail!(TypeError, "'{}' is an invalid keyword argument for replace()", key),
+        }
+    }
+    if let Some(t) = new_linetable {
+        match super::code_tables::parse_linetable(crate::types::bytes::as_slice(&t), new_data.words.len(), ints[5]) {
+            Ok(locs) => new_data.locations = Locations::exact(locs),
+            Err(why) => crate::bail!(ValueError, "code.replace(): co_linetable: {}", why),
         }
     }
     // Arguments are bound into the compiled frame layout: the parameters

@@ -60,6 +60,75 @@ pub fn linetable(locations: &[Location], nwords: usize, firstlineno: u32) -> Vec
     out
 }
 
+/// Reads a location table in CPython 3.11's format back into one location
+/// per krait instruction word, for `code.replace(co_linetable=...)`: a word
+/// takes the location of its first code unit; words past the end of the
+/// table get none. Errors name what krait cannot represent.
+pub fn parse_linetable(table: &[u8], nwords: usize, firstlineno: u32) -> Result<Vec<Location>, &'static str> {
+    let mut pos = 0;
+    let mut next = || -> Result<u8, &'static str> {
+        let b = *table.get(pos).ok_or("truncated location table entry")?;
+        pos += 1;
+        Ok(b)
+    };
+    let mut units = Vec::with_capacity(nwords * UNITS_PER_WORD);
+    let mut line = firstlineno as i64;
+    while units.len() < nwords * UNITS_PER_WORD {
+        let first = match next() {
+            Ok(b) => b,
+            Err(_) => break,
+        };
+        if first & 0x80 == 0 {
+            return Err("location table entry does not start with bit 7 set");
+        }
+        let code = (first >> 3) & 15;
+        let len = (first & 7) as usize + 1;
+        let read_varint = |next: &mut dyn FnMut() -> Result<u8, &'static str>| -> Result<u32, &'static str> {
+            let (mut v, mut shift) = (0u64, 0);
+            loop {
+                let b = next()?;
+                v |= ((b & 63) as u64) << shift;
+                if b & 64 == 0 || shift > 30 {
+                    break;
+                }
+                shift += 6;
+            }
+            u32::try_from(v).map_err(|_| "location table value out of range")
+        };
+        let loc = match code {
+            15 => Location::default(),
+            13 | 14 => {
+                let z = read_varint(&mut next)?;
+                line += if z & 1 != 0 { -((z >> 1) as i64) } else { (z >> 1) as i64 };
+                let l = u32::try_from(line).ok().filter(|&l| l > 0).ok_or("krait cannot represent line numbers below 1")?;
+                if code == 13 {
+                    Location { line: l, end_line: l, col: Location::NO_COL, end_col: Location::NO_COL }
+                } else {
+                    let end_line = l.saturating_add(read_varint(&mut next)?);
+                    // Columns are stored plus one; zero means unknown.
+                    let col = read_varint(&mut next)?.checked_sub(1).unwrap_or(Location::NO_COL);
+                    let end_col = read_varint(&mut next)?.checked_sub(1).unwrap_or(Location::NO_COL);
+                    Location { line: l, end_line, col, end_col }
+                }
+            }
+            10..=12 => {
+                line += (code - 10) as i64;
+                let l = u32::try_from(line).ok().filter(|&l| l > 0).ok_or("krait cannot represent line numbers below 1")?;
+                let (col, end_col) = (next()? as u32, next()? as u32);
+                Location { line: l, end_line: l, col, end_col }
+            }
+            _ => {
+                let l = u32::try_from(line).ok().filter(|&l| l > 0).ok_or("krait cannot represent line numbers below 1")?;
+                let b = next()? as u32;
+                let col = code as u32 * 8 + ((b >> 4) & 7);
+                Location { line: l, end_line: l, col, end_col: col + (b & 15) }
+            }
+        };
+        units.extend(std::iter::repeat(loc).take(len));
+    }
+    Ok((0..nwords).map(|i| units.get(i * UNITS_PER_WORD).copied().unwrap_or_default()).collect())
+}
+
 /// Varint of the exception table: 6-bit groups, most significant first,
 /// bit 6 meaning "more follows"; bit 7 marks an entry's first byte.
 fn exc_varint(out: &mut Vec<u8>, v: u32, first: bool) {

@@ -381,6 +381,10 @@ unsafe extern "C" fn memoryview_getbuffer(o: *mut PyObject, out: *mut PyBuffer, 
     let obj = Obj::borrow_slot(&o);
     let r = (|| -> PyResult<()> {
         check_released(obj)?;
+        if out.is_null() {
+            // CPython dereferences the null view; refusing it is the only sane reading.
+            crate::bail!(BufferError, "memoryview_getbuffer: view==NULL argument is obsolete");
+        }
         let m = mv(obj);
         let base = &m.view;
         if flags & buffer::WRITABLE == buffer::WRITABLE && base.readonly != 0 {

@@ -148,6 +148,10 @@ fn refill(t: &Obj, items: Vec<Obj>) {
             let slot = p.ob_item.as_mut_ptr().add(i);
             old.push(Obj::from_owned(std::mem::replace(&mut *slot, v.into_raw())));
         }
+        // A collection may have untracked the tuple while it held only
+        // atomic items; the new ones may not be, so track it again as
+        // CPython does for every recycled result tuple (bpo-42536).
+        crate::gc::retrack(t.as_ptr());
         // Old items are released once the tuple is consistent again.
         drop(old);
     }
