@@ -4,6 +4,7 @@
 
 pub mod locations;
 pub mod opcode;
+pub mod pyview;
 
 pub use opcode::{decode, encode, BinaryOp, CompareOp, Intrinsic, Opcode, MAX_ARG};
 

@@ -33,6 +33,7 @@ pub mod multiprocessing;
 mod native;
 pub mod operator;
 pub mod posix;
+pub mod opcode;
 pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
@@ -198,6 +199,8 @@ pub fn register_all() {
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
     register("_posixshmem", posixshmem::create);
+    register("opcode", opcode::create);
+    register("_opcode", opcode::create_private);
     register("_heapq", heapq::create);
     register("_thread", thread::create);
     register("_weakref", weakref::create);

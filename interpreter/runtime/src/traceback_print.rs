@@ -214,7 +214,7 @@ fn format_tb(tb: &Obj, out: &mut String) {
         }
         if repeat < 3 {
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, line, name));
-            let loc = code::location_at(&code_obj, (t_rec.tb_lasti / 2).max(0) as usize);
+            let loc = code::location_at(&code_obj, (t_rec.tb_lasti / 4).max(0) as usize);
             if let Some(src) = source_line(&filename, line) {
                 let stripped = src.trim_start();
                 let indent = src.len() - stripped.len();

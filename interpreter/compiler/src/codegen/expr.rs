@@ -35,6 +35,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&b.right)?;
                 self.emit(Opcode::BINARY_OP, constants::binary_op(b.op) as u32);
             }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not && self.not_folds_into(&u.operand)? => {}
             Expr::UnaryOp(u) => {
                 self.expr(&u.operand)?;
                 self.emit(
@@ -206,6 +207,29 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::RESUME, if is_await { 3 } else { 2 });
         self.jump(Opcode::JUMP_BACKWARD, start);
         self.bind_label(exit);
+    }
+
+    /// `not (a is b)`, `not (a in b)` and their negations: compiles the
+    /// comparison with IS_OP/CONTAINS_OP's argument inverted instead of a
+    /// UNARY_NOT after it, as CPython's peephole optimizer does. False (and
+    /// nothing emitted) for other operands.
+    fn not_folds_into(&mut self, operand: &'a Expr) -> CResult<bool> {
+        use ast::CmpOp::*;
+        let Expr::Compare(c) = operand else { return Ok(false) };
+        if c.ops.len() != 1 || !matches!(c.ops[0], Is | IsNot | In | NotIn) {
+            return Ok(false);
+        }
+        self.expr(operand)?;
+        let code = &mut self.u().code;
+        let last = code.len() - 1;
+        let (op, arg) = krait_bytecode::decode(code[last]);
+        match Opcode::from_u8(op) {
+            Some(o @ (Opcode::IS_OP | Opcode::CONTAINS_OP)) => code[last] = krait_bytecode::encode(o, arg ^ 1),
+            _ => {
+                self.emit(Opcode::UNARY_NOT, 0);
+            }
+        }
+        Ok(true)
     }
 
     fn compare_op(&mut self, op: ast::CmpOp) {

@@ -533,7 +533,9 @@ fn trace_flag(v: Option<&Obj>, name: &str) -> PyResult<u8> {
     })
 }
 fn get_lasti(o: &Obj) -> PyResult<Obj> {
-    Ok(int::from_i64(frame_mut(o).lasti as i64 * 2))
+    // The offset of the instruction's opcode unit in co_code (after its
+    // EXTENDED_ARG prefix unit; 4 bytes per word), as dis marks it.
+    Ok(int::from_i64(frame_mut(o).lasti as i64 * 4 + 2))
 }
 fn get_trace(o: &Obj) -> PyResult<Obj> {
     Ok(unsafe { crate::object::opt_from_borrowed(frame_mut(o).f_trace) }.unwrap_or_else(none::none))

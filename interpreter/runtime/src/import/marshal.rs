@@ -14,9 +14,10 @@ use krait_bytecode::{ExceptionEntry, Opcode};
 use num_bigint::{BigInt, Sign};
 
 pub const VERSION: i64 = 4;
-/// Bumped whenever krait's instruction set or code record changes; part of
+/// Bumped whenever krait's instruction set, code record or compiler output
+/// changes (4: `not (a is b)` folded into IS_OP); part of
 /// the code record and of krait's .pyc magic number.
-pub const CODE_FORMAT: u32 = 3;
+pub const CODE_FORMAT: u32 = 4;
 const MAX_DEPTH: usize = 2000;
 const FLAG_REF: u8 = 0x80;
 

@@ -342,12 +342,9 @@ fn get_firstlineno(o: &Obj) -> PyResult<Obj> {
     Ok(int::from_i64(code(o).firstlineno as i64))
 }
 fn get_code(o: &Obj) -> PyResult<Obj> {
-    let words = &data(o).words;
-    let mut b = Vec::with_capacity(words.len() * 4);
-    for w in words {
-        b.extend_from_slice(&w.to_le_bytes());
-    }
-    Ok(crate::types::bytes::new(&b))
+    // CPython-shaped code units (krait_bytecode::pyview), so that the
+    // stdlib's dis reads krait's instructions.
+    Ok(crate::types::bytes::new(&krait_bytecode::pyview::code_units(&data(o).words)))
 }
 
 fn code_repr(o: &Obj) -> PyResult<Obj> {
@@ -371,10 +368,10 @@ fn co_positions(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
         let opt = |v: u32, valid: bool| if valid { int::from_i64(v as i64) } else { none::none() };
         let has = l.line != 0;
         let cols = has && l.has_cols();
-        out.push(tuple::new(&[opt(l.line, has), opt(l.end_line, has), opt(l.col, cols), opt(l.end_col, cols)]));
         let (op, _) = krait_bytecode::decode(d.words[i]);
         let n = krait_bytecode::Opcode::from_u8(op).map(|o| o.cache_entries()).unwrap_or(0);
-        for _ in 0..n {
+        // One entry per 2-byte code unit of co_code, as CPython's.
+        for _ in 0..(1 + n) * krait_bytecode::pyview::UNITS_PER_WORD as usize {
             out.push(tuple::new(&[opt(l.line, has), opt(l.end_line, has), opt(l.col, cols), opt(l.end_col, cols)]));
         }
         i += 1 + n;

@@ -35,7 +35,7 @@ pub fn new(next: Option<Obj>, frame: &Obj, lasti: u32, lineno: u32) -> Obj {
         (*p).tb_next = crate::object::opt_into_raw(next);
         (*p).tb_frame = frame.clone().into_raw();
         // A byte offset, as CPython's (two per instruction word).
-        (*p).tb_lasti = (lasti * 2) as i32;
+        (*p).tb_lasti = (lasti * 4 + 2) as i32; // as f_lasti: the opcode unit in co_code
         (*p).tb_lineno = lineno as i32;
         Obj::from_owned(p as *mut PyObject)
     }
