@@ -1131,7 +1131,18 @@ pub fn init_types() {
 pub fn str_arg(fname: &str, pname: &str, o: Option<&Obj>) -> PyResult<Option<String>> {
     match o {
         None => Ok(None),
-        Some(v) if pystr::is_str(v) => Ok(Some(pystr::to_string_lossy(v))),
+        // As CPython's "s" converter: the text must encode to UTF-8
+        // (UnicodeEncodeError for a lone surrogate) without a NUL.
+        Some(v) if pystr::is_str(v) => {
+            let text = match pystr::as_str(v) {
+                Some(t) => t.to_owned(),
+                None => String::from_utf8(crate::codecs::encode(v, "utf-8", None)?).expect("the UTF-8 codec's output"),
+            };
+            if text.contains('\0') {
+                crate::bail!(ValueError, "embedded null character");
+            }
+            Ok(Some(text))
+        }
         Some(v) => crate::bail!(TypeError, "{}() argument '{}' must be str, not {}", fname, pname, v.ty().name()),
     }
 }
