@@ -164,16 +164,6 @@ pub fn bytes_value(b: &ast::ExprBytesLiteral) -> Constant {
     Constant::Bytes(b.value.bytes().collect())
 }
 
-/// Whether an expression statement is a constant (and so compiles to nothing).
-pub fn is_constant(e: &Expr) -> bool {
-    const_value(e, 0).is_some()
-}
-
-/// The constant an expression folds to, if any.
-pub fn const_value(e: &Expr, optimize: u8) -> Option<Constant> {
-    const_value_src(e, optimize, None, None)
-}
-
 /// A constant given for a node in place of its literal (trees built
 /// outside the parser: negative numbers, tuples, lone surrogates...).
 pub type ConstOverride<'a> = &'a dyn Fn(&Expr) -> Option<Constant>;

@@ -114,10 +114,6 @@ impl Scope {
         self.symbols.get(name).map(|s| s.scope).unwrap_or(SymScope::Unknown)
     }
 
-    pub fn is_function(&self) -> bool {
-        self.kind == Kind::Function
-    }
-
     /// Local variables in localsplus order: parameters, then other locals.
     pub fn varnames(&self) -> Vec<String> {
         let mut v = self.params.clone();

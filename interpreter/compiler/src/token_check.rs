@@ -84,14 +84,6 @@ fn scan(source: &str, warnings: &mut Vec<TokenError>) -> Option<TokenError> {
     None
 }
 
-/// A 3.11 f-string is one string token: a single-quoted one ends at the
-/// end of its line (ruff, lexing 3.12 f-strings, lets a replacement field
-/// run on). The tokenizer's error for the f-string whose quote is at `q`,
-/// if it is not closed.
-fn unterminated_fstring_at(source: &str, q: usize) -> Option<TokenError> {
-    unterminated_at(source, q, true)
-}
-
 /// The tokenizer's error for the string (of any kind, or only f-strings)
 /// whose quote is at `q`, if it is not closed: the token starts at its
 /// prefix.

@@ -3,7 +3,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::{alloc, tpflags, Obj, PyNumberMethods, PyObject, PyTypeObject};
-use crate::types::builtin_func::{check_nargs, classmethod, method, method_table, RustMethod};
+use crate::types::builtin_func::{check_nargs, classmethod, method_table, RustMethod};
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::int;
 use crate::types::none::not_implemented;

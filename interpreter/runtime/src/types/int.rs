@@ -4,7 +4,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::{alloc, tpflags, Obj, PyNumberMethods, PyObject, PyTypeObject, PyVarObject};
-use crate::types::builtin_func::{classmethod, method, method_table, parse_args, check_nargs, RustMethod};
+use crate::types::builtin_func::{classmethod, method_table, parse_args, check_nargs, RustMethod};
 use crate::types::getset::{getset_table, GetSetSpec};
 use crate::types::none::{none, not_implemented};
 use crate::types::numeric::format_spec::{self, bigint_to_f64, FormatError};

@@ -744,7 +744,7 @@ fn slot_doc(d: &SlotDef) -> Option<String> {
     }
     let inplace = d.name.starts_with("__i");
     Some(match d.slot {
-        Slot::NbBinary(f, reflected) if inplace => format!("Return self{}=value.", op(f)),
+        Slot::NbBinary(f, _) if inplace => format!("Return self{}=value.", op(f)),
         Slot::NbBinary(f, true) => format!("Return value{}self.", op(f)),
         Slot::NbBinary(f, false) => format!("Return self{}value.", op(f)),
         Slot::SqConcat(true) => "Implement self+=value.".to_owned(),

@@ -281,10 +281,6 @@ crate::new_slot!(str_new_slot => str_new);
 // ---------------------------------------------------------------------------
 // Codecs krait handles natively.
 
-fn norm_encoding(e: &str) -> String {
-    e.to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
 /// `s.encode(encoding, errors)` (the codecs live in crate::codecs).
 pub fn encode(s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
     crate::codecs::encode(s, encoding, errors)
