@@ -129,10 +129,10 @@ enum Source {
 impl Source {
     fn text(&self) -> Text<'_> {
         match self {
-            Source::Str(o) => match pystr::data(o) {
-                pystr::Data::Ucs1(s) => Text::B(s),
-                pystr::Data::Ucs2(s) => Text::W(s),
-                pystr::Data::Ucs4(s) => Text::D(s),
+            Source::Str(o) => match pystr::view(o) {
+                pystr::View::U8(s) => Text::B(s),
+                pystr::View::U16(s) => Text::W(s),
+                pystr::View::U32(s) => Text::D(s),
             },
             Source::Bytes(o) => Text::B(bytes::as_slice(o)),
             Source::Buf(b) => Text::B(b.as_slice()),

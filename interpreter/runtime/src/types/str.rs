@@ -134,7 +134,8 @@ pub fn data_ptr(o: &Obj) -> *const u8 {
     }
 }
 
-/// The code point buffer, typed by kind.
+/// The code point buffer, typed by kind (PEP 393 storage width).
+#[derive(Clone, Copy)]
 pub enum View<'a> {
     U8(&'a [u8]),
     U16(&'a [u16]),
@@ -145,6 +146,8 @@ pub enum View<'a> {
 pub fn view(o: &Obj) -> View<'_> {
     let n = len(o);
     let p = data_ptr(o);
+    // SAFETY: the buffer holds `n` code points of `kind(o)` bytes each and
+    // lives, unchanged, as long as the str `o` borrows.
     unsafe {
         match kind(o) {
             1 => View::U8(std::slice::from_raw_parts(p, n)),
@@ -171,30 +174,6 @@ pub fn char_at(o: &Obj, i: usize) -> u32 {
 /// Iterator over the code points.
 pub fn chars(o: &Obj) -> impl Iterator<Item = u32> + '_ {
     (0..len(o)).map(move |i| char_at(o, i))
-}
-
-/// A str's code points in place, in their PEP 393 storage width.
-#[derive(Clone, Copy)]
-pub enum Data<'a> {
-    Ucs1(&'a [u8]),
-    Ucs2(&'a [u16]),
-    Ucs4(&'a [u32]),
-}
-
-/// The code point buffer of `o`, borrowed for as long as `o` is (a str
-/// never changes once made).
-pub fn data(o: &Obj) -> Data<'_> {
-    let n = len(o);
-    let p = data_ptr(o);
-    // SAFETY: the buffer holds `n` code points of `kind(o)` bytes each and
-    // lives, unchanged, as long as the str `o` borrows.
-    unsafe {
-        match kind(o) {
-            1 => Data::Ucs1(std::slice::from_raw_parts(p, n)),
-            2 => Data::Ucs2(std::slice::from_raw_parts(p as *const u16, n)),
-            _ => Data::Ucs4(std::slice::from_raw_parts(p as *const u32, n)),
-        }
-    }
 }
 
 /// All code points, copied (one widening pass per storage kind, which the
@@ -452,9 +431,7 @@ pub fn hash(o: &Obj) -> isize {
     if h != -1 {
         return h;
     }
-    let n = len(o) * kind(o);
-    let bytes = unsafe { std::slice::from_raw_parts(data_ptr(o), n) };
-    let h = crate::hash::hash_bytes(bytes);
+    let h = crate::hash::hash_bytes(raw_data(o));
     unsafe { o.cast_mut::<PyASCIIObject>().hash = h };
     h
 }
