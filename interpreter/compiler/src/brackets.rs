@@ -20,6 +20,35 @@ pub(crate) fn skip_string(b: &[u8], mut i: usize) -> usize {
     b.len()
 }
 
+/// Where the next thing starts at or after `i`: past blanks and
+/// backslash continuations.
+pub(crate) fn skip_blanks(b: &[u8], mut i: usize) -> usize {
+    loop {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c' | b'\r') {
+            i += 1;
+        }
+        if i + 1 < b.len() && b[i] == b'\\' && b[i + 1] == b'\n' {
+            i += 2;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// The length of the token starting at `i` (which is in `b`): a name, an
+/// operator (the longest that matches), or else one byte.
+pub(crate) fn token_len(b: &[u8], i: usize) -> usize {
+    let name = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    if name(b[i]) {
+        return b[i..].iter().take_while(|c| name(**c)).count();
+    }
+    const OPS: [&[u8]; 24] = [
+        b"**=", b"//=", b">>=", b"<<=", b"...", b"->", b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b":=", b"+=",
+        b"-=", b"*=", b"/=", b"%=", b"&=", b"|=", b"^=", b"@=",
+    ];
+    OPS.iter().find(|op| b[i..].starts_with(op)).map_or(1, |op| op.len())
+}
+
 /// Where the comment of one line starts (a `#` outside string literals).
 pub fn comment_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();

@@ -68,13 +68,7 @@ fn prefix_before(b: &[u8], q: usize) -> Option<usize> {
 /// continuation lines and, inside brackets, newlines and comments).
 fn next_token(b: &[u8], mut i: usize, in_brackets: bool) -> (usize, usize) {
     loop {
-        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c' | b'\r') {
-            i += 1;
-        }
-        if i + 1 < b.len() && b[i] == b'\\' && b[i + 1] == b'\n' {
-            i += 2;
-            continue;
-        }
+        i = crate::brackets::skip_blanks(b, i);
         if i < b.len() && b[i] == b'#' {
             while i < b.len() && b[i] != b'\n' {
                 i += 1;
@@ -92,24 +86,7 @@ fn next_token(b: &[u8], mut i: usize, in_brackets: bool) -> (usize, usize) {
     if i >= b.len() || b[i] == b'\n' {
         return (i, i);
     }
-    let c = b[i];
-    if is_ident(c) {
-        let mut j = i;
-        while j < b.len() && is_ident(b[j]) {
-            j += 1;
-        }
-        return (i, j);
-    }
-    const OPS: [&[u8]; 22] = [
-        b"**=", b"//=", b">>=", b"<<=", b"...", b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=",
-        b":=", b"<<", b"<=", b"==", b">=", b">>", b"|=",
-    ];
-    for op in OPS {
-        if b[i..].starts_with(op) {
-            return (i, i + op.len());
-        }
-    }
-    (i, i + 1)
+    (i, i + crate::brackets::token_len(b, i))
 }
 
 /// Every group of adjacent string literals that holds an f-string.

@@ -226,13 +226,7 @@ fn column_and_line(b: &[u8], at: usize) -> (u32, String) {
 fn token_after_strings(b: &[u8], mut i: usize) -> (usize, usize) {
     let depth = crate::brackets::open_brackets(b, i).len();
     loop {
-        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c' | b'\r') {
-            i += 1;
-        }
-        if i + 1 < b.len() && b[i] == b'\\' && b[i + 1] == b'\n' {
-            i += 2;
-            continue;
-        }
+        i = crate::brackets::skip_blanks(b, i);
         if i < b.len() && b[i] == b'\n' && depth > 0 {
             i += 1;
             continue;
@@ -261,17 +255,7 @@ fn token_after_strings(b: &[u8], mut i: usize) -> (usize, usize) {
         let end = b[i..].iter().position(|c| *c == b'\n').map(|p| i + p).unwrap_or(b.len());
         return (i, end - i);
     }
-    if b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80 {
-        let n = b[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c >= 0x80).count();
-        return (i, n);
-    }
-    const OPS: [&[u8]; 3] = [b"**=", b"//=", b">>="];
-    for op in OPS.iter().chain([b"<<=" as &[u8], b"...", b"->", b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b":=", b"+=", b"-=", b"*=", b"/=", b"%=", b"&=", b"|=", b"^=", b"@="].iter()) {
-        if b[i..].starts_with(op) {
-            return (i, op.len());
-        }
-    }
-    (i, 1)
+    (i, crate::brackets::token_len(b, i))
 }
 
 #[derive(PartialEq)]
