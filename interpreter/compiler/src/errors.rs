@@ -56,6 +56,19 @@ pub fn make_error(kind: CompileErrorKind, msg: String, source: &str, filename: &
         let l = l.trim_end_matches(['\n', '\r']);
         format!("{}\n", l)
     });
+    let mut end_offset = e.column.get() as i32;
+    if e.line != s.line {
+        // CPython converts the end column (a byte offset in the end line)
+        // to characters against the start line, clamped one past its end.
+        let end_line_start = index.line_start(e.line, source);
+        let end_byte = (end - end_line_start).to_usize() + 1;
+        let text = line_text.as_deref().unwrap_or("").trim_end_matches('\n');
+        end_offset = if end_byte > text.len() {
+            text.chars().count() as i32 + 1
+        } else {
+            String::from_utf8_lossy(&text.as_bytes()[..end_byte]).chars().count() as i32
+        };
+    }
     CompileError {
         kind,
         msg,
@@ -63,7 +76,7 @@ pub fn make_error(kind: CompileErrorKind, msg: String, source: &str, filename: &
         lineno: s.line.get() as u32,
         offset: s.column.get() as u32,
         end_lineno: e.line.get() as u32,
-        end_offset: e.column.get() as i32,
+        end_offset,
         text: line_text,
     }
 }

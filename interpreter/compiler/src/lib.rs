@@ -7,6 +7,7 @@
 
 mod assign_hint;
 mod brackets;
+mod caret_anchors;
 mod codegen;
 mod constants;
 mod disassemble;
@@ -21,6 +22,7 @@ mod symtable;
 mod token_check;
 mod unparse;
 
+pub use caret_anchors::caret_anchors;
 pub use constants::parse_big_int;
 /// (fall-through, jump) value-stack effect of an instruction.
 pub use stack_depth::effect as stack_effect;

@@ -132,8 +132,11 @@ fn parse_args() -> Result<Options, i32> {
                     println!("Python 3.11.7");
                     return Err(0);
                 }
-                'O' => optimize = (optimize + 1).min(2),
-                'q' => quiet = true,
+                'O' => optimize = optimize.saturating_add(1),
+                'q' => {
+                    quiet = true;
+                    modules::sys::set_flag("quiet", 1)
+                }
                 'B' | 'd' | 'E' | 'i' | 'I' | 's' | 'S' | 'u' | 'v' | 'b' | 'R' | 'P' => set_letter_flag(c),
                 _ => {
                     eprint!("Unknown option: -{}\n{}", c, USAGE);
@@ -251,9 +254,10 @@ fn run(opts: Options) -> i32 {
     if let Err(code) = apply_x_flags() {
         return code;
     }
-    let optimize = opts.optimize.max(modules::sys::flag("optimize").min(2) as u8);
+    // sys.flags counts every -O (as CPython); the compiler knows two levels.
+    let optimize = opts.optimize.max(modules::sys::flag("optimize").clamp(0, 255) as u8);
     modules::sys::set_flag("optimize", optimize as i64);
-    interp::set_optimize_level(optimize);
+    interp::set_optimize_level(optimize.min(2));
     let _ = opts.quiet;
     if let Err(e) = interp::initialize(opts.args.clone()) {
         let v = errors::take(e);
@@ -310,6 +314,9 @@ fn apply_x_flags() -> Result<(), i32> {
             digits = Some((v, "PYTHONINTMAXSTRDIGITS"));
         }
     }
+    if modules::sys::flag("ignore_environment") == 0 && std::env::var_os("PYTHONNODEBUGRANGES").is_some_and(|v| !v.is_empty()) {
+        krait_runtime::types::code::set_debug_ranges(false);
+    }
     for x in modules::sys::X_OPTIONS.lock().unwrap().iter() {
         let (k, v) = x.split_once('=').map_or((x.as_str(), None), |(k, v)| (k, Some(v)));
         match k {
@@ -317,6 +324,7 @@ fn apply_x_flags() -> Result<(), i32> {
             "utf8" => modules::sys::set_flag("utf8_mode", if v == Some("0") { 0 } else { 1 }),
             "warn_default_encoding" => modules::sys::set_flag("warn_default_encoding", 1),
             "int_max_str_digits" => digits = Some((v.unwrap_or("").to_string(), "-X int_max_str_digits")),
+            "no_debug_ranges" => krait_runtime::types::code::set_debug_ranges(false),
             _ => {}
         }
     }

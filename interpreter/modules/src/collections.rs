@@ -419,10 +419,15 @@ fn deque_copy(o: &Obj) -> PyResult<Obj> {
         return native::alloc(&raw mut DEQUE_TYPE, Deque { items, maxlen, state: 0 });
     }
     let t = native::type_of(o);
-    match maxlen {
+    let r = match maxlen {
         None => ops::call::call(&t, &[o.clone()], None),
         Some(m) => ops::call::call(&t, &[o.clone(), int::from_usize(m)], None),
+    }?;
+    // The callers treat the result as a deque's state.
+    if !is_deque(&r) {
+        bail!(TypeError, "{}() must return a deque, not {}", o.ty().name(), r.ty().name());
     }
+    Ok(r)
 }
 
 fn d_copy(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -525,12 +530,9 @@ krait_runtime::richcmp_slot!(deque_richcompare_slot => deque_richcompare);
 fn d_reduce(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("deque.__reduce__", args, kw, 0, 0)?;
     let maxlen = dq(o)?.maxlen;
-    let state = match type_::dict_slot(o) {
-        Some(slot) => unsafe { krait_runtime::object::opt_from_borrowed(*slot) }
-            .filter(|d| dict::len(d) > 0)
-            .unwrap_or_else(none::none),
-        None => none::none(),
-    };
+    // As CPython's deque_reduce: the instance's __getstate__() (its
+    // __dict__ and __slots__ values).
+    let state = ops::attr::call_method(o, "__getstate__", &[])?;
     let args = match maxlen {
         Some(m) => tuple::new(&[tuple::new(&[]), int::from_usize(m)]),
         None => tuple::new(&[]),

@@ -12,7 +12,8 @@
 //! native type whose `am_await` slot returns the object it was made with,
 //! `bad_get` (a `__get__` that calls its class first) and
 //! `test_with_docstring`, PySequence_GetItem/SetItem through the sequence
-//! slots and PyObject_GetBuffer with a null view.
+//! slots, PyObject_GetBuffer with a null view, and the interpreter's own
+//! exception and traceback printing (`exception_print`, `traceback_print`).
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
@@ -320,6 +321,109 @@ fn t_test_with_docstring(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
     Ok(krait_runtime::types::none::none())
 }
 
+/// exception_print(exc): the interpreter's own report of `exc`
+/// (PyErr_Display), written to sys.stderr.
+fn t_exception_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("exception_print", args, kw, 1, 1)?;
+    krait_runtime::modules::sys::display_exception(&args[0]);
+    Ok(krait_runtime::types::none::none())
+}
+
+/// traceback_print(tb, file): PyTraceBack_Print, the header and entries
+/// of `tb` written to `file`.
+fn t_traceback_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("traceback_print", args, kw, 2, 2)?;
+    if !krait_runtime::types::traceback::is_traceback(&args[0]) {
+        bail!(SystemError, "bad argument to internal function");
+    }
+    let text = krait_runtime::traceback_print::format_traceback(&args[0]);
+    krait_runtime::ops::attr::call_method(&args[1], "write", &[krait_runtime::types::str::new(&text)])?;
+    Ok(krait_runtime::types::none::none())
+}
+
+/// A file name argument (PyUnicode_FSConverter).
+fn file_name(o: &Obj) -> PyResult<std::path::PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    let p = crate::posix::args::fspath(o)?;
+    let b = if bytes::is_bytes(&p) { bytes::as_slice(&p).to_vec() } else { crate::posix::args::fs_encode(&p)? };
+    Ok(std::path::PathBuf::from(std::ffi::OsString::from_vec(b)))
+}
+
+fn io_error(e: std::io::Error) -> krait_runtime::PyErr {
+    krait_runtime::types::os_error::from_io(&e)
+}
+
+/// The whole file, for the PyMarshal_Read*FromFile wrappers.
+fn read_file(o: &Obj) -> PyResult<Vec<u8>> {
+    std::fs::read(file_name(o)?).map_err(io_error)
+}
+
+fn eof() -> krait_runtime::PyErr {
+    krait_runtime::raise!(EOFError, "EOF read where not expected")
+}
+
+/// pymarshal_write_long_to_file(x, filename, version): the low 32 bits of
+/// x, little-endian (PyMarshal_WriteLongToFile).
+fn t_pymarshal_write_long_to_file(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("pymarshal_write_long_to_file", args, kw, 3, 3)?;
+    let Some(v) = int::as_i64(&int::index(&args[0])?) else { bail!(OverflowError, "Python int too large to convert to C long") };
+    c_int(&args[2])?;
+    std::fs::write(file_name(&args[1])?, (v as i32).to_le_bytes()).map_err(io_error)?;
+    Ok(krait_runtime::types::none::none())
+}
+
+/// pymarshal_write_object_to_file(obj, filename, version).
+fn t_pymarshal_write_object_to_file(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("pymarshal_write_object_to_file", args, kw, 3, 3)?;
+    let version = c_int(&args[2])?;
+    let data = krait_runtime::import::marshal::dumps(&args[0], version as i64)?;
+    std::fs::write(file_name(&args[1])?, data).map_err(io_error)?;
+    Ok(krait_runtime::types::none::none())
+}
+
+/// pymarshal_read_short_from_file(filename): (the first 2 bytes as a
+/// signed little-endian short, the file position after them).
+fn t_pymarshal_read_short_from_file(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("pymarshal_read_short_from_file", args, kw, 1, 1)?;
+    let data = read_file(&args[0])?;
+    let b: [u8; 2] = data.get(..2).ok_or_else(eof)?.try_into().unwrap();
+    Ok(krait_runtime::types::tuple::new(&[int::from_i64(i16::from_le_bytes(b) as i64), int::from_i64(2)]))
+}
+
+/// pymarshal_read_long_from_file(filename): the same for a 4-byte long.
+fn t_pymarshal_read_long_from_file(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("pymarshal_read_long_from_file", args, kw, 1, 1)?;
+    let data = read_file(&args[0])?;
+    let b: [u8; 4] = data.get(..4).ok_or_else(eof)?.try_into().unwrap();
+    Ok(krait_runtime::types::tuple::new(&[int::from_i64(i32::from_le_bytes(b) as i64), int::from_i64(4)]))
+}
+
+/// pymarshal_read_last_object_from_file(filename): the object the file
+/// starts with, read from the whole file (whose end is the position).
+fn t_pymarshal_read_last_object_from_file(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("pymarshal_read_last_object_from_file", args, kw, 1, 1)?;
+    let data = read_file(&args[0])?;
+    let (o, _) = krait_runtime::import::marshal::loads_prefix(&data)?;
+    Ok(krait_runtime::types::tuple::new(&[o, int::from_usize(data.len())]))
+}
+
+/// pymarshal_read_object_from_file(filename): the first object and the
+/// position just after it.
+fn t_pymarshal_read_object_from_file(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("pymarshal_read_object_from_file", args, kw, 1, 1)?;
+    let data = read_file(&args[0])?;
+    let (o, used) = krait_runtime::import::marshal::loads_prefix(&data).map_err(|e| {
+        // A file cut short ends in EOFError, in the file reader's words.
+        if krait_runtime::errors::matches(krait_runtime::types::exceptions::EOFError()) {
+            krait_runtime::errors::clear();
+            eof()
+        } else {
+            e
+        }
+    })?;
+    Ok(krait_runtime::types::tuple::new(&[o, int::from_usize(used)]))
+}
+
 fn functions() -> Vec<MethodSpec> {
     vec![
         method("raise_exception", t_raise_exception),
@@ -339,6 +443,14 @@ fn functions() -> Vec<MethodSpec> {
         method("sequence_getitem", t_sequence_getitem),
         method("sequence_setitem", t_sequence_setitem),
         method("getbuffer_with_null_view", t_getbuffer_with_null_view),
+        method("exception_print", t_exception_print),
+        method("pymarshal_write_long_to_file", t_pymarshal_write_long_to_file),
+        method("pymarshal_write_object_to_file", t_pymarshal_write_object_to_file),
+        method("pymarshal_read_short_from_file", t_pymarshal_read_short_from_file),
+        method("pymarshal_read_long_from_file", t_pymarshal_read_long_from_file),
+        method("pymarshal_read_last_object_from_file", t_pymarshal_read_last_object_from_file),
+        method("pymarshal_read_object_from_file", t_pymarshal_read_object_from_file),
+        method("traceback_print", t_traceback_print),
     ]
 }
 

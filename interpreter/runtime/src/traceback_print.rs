@@ -13,6 +13,17 @@ pub fn format_exception(value: &Obj) -> String {
     format_exception_as(value, true)
 }
 
+/// What PyTraceBack_Print writes for `tb`: the header and its entries
+/// (within sys.tracebacklimit), or nothing when the limit is not positive.
+pub fn format_traceback(tb: &Obj) -> String {
+    let mut out = String::new();
+    if let Some(limit) = tb_limit() {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(&skip_to_limit(tb.clone(), limit), &mut out);
+    }
+    out
+}
+
 /// The same text, with or without the "Did you mean" trailers (CPython's
 /// report of an unraisable exception has none).
 pub fn format_exception_as(value: &Obj, suggest: bool) -> String {
@@ -216,11 +227,8 @@ fn format_tb(tb: &Obj, out: &mut String) {
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, line, name));
             let loc = code::location_at(&code_obj, (t_rec.tb_lasti / 4).max(0) as usize);
             if let Some(src) = source_line(&filename, line) {
-                let stripped = src.trim_start();
-                let indent = src.len() - stripped.len();
-                let text = stripped.trim_end();
-                out.push_str(&format!("    {}\n", text));
-                if let Some(markers) = carets(&src, indent, text.len(), loc, line) {
+                out.push_str(&format!("    {}\n", src.trim()));
+                if let Some(markers) = carets(&src, loc, line) {
                     out.push_str(&markers);
                 }
             }
@@ -242,48 +250,107 @@ fn flush_repeats(out: &mut String, repeat: usize) {
     }
 }
 
-/// The `^^^^` line when the failing range covers part of the line only.
-fn carets(src: &str, indent: usize, text_len: usize, loc: krait_bytecode::Location, line: u32) -> Option<String> {
+static WIDE_HOOK: std::sync::OnceLock<fn(char) -> bool> = std::sync::OnceLock::new();
+
+/// Installs the test for characters a terminal shows two columns wide
+/// (East Asian Wide or Fullwidth; done by the unicodedata module).
+pub fn set_wide_hook(f: fn(char) -> bool) {
+    let _ = WIDE_HOOK.set(f);
+}
+
+/// The columns the first `n` characters of `s` take on a terminal.
+fn display_width(s: &str, n: usize) -> usize {
+    if s.is_ascii() {
+        return n;
+    }
+    let wide = WIDE_HOOK.get();
+    s.chars().take(n).map(|c| if wide.is_some_and(|w| w(c)) { 2 } else { 1 }).sum()
+}
+
+/// Characters in the first `b` bytes of `s` (a cut character counts as one).
+fn byte_to_char(s: &str, b: usize) -> usize {
+    String::from_utf8_lossy(&s.as_bytes()[..b.min(s.len())]).chars().count()
+}
+
+/// The marker line under a traceback's source line, as traceback.py's
+/// format_frame_summary draws it: `~` around `^` at a binary operator or
+/// a subscript's index, plain `^` otherwise, none when the range is the
+/// whole line. `raw` is the source line without its newline.
+fn carets(raw: &str, loc: krait_bytecode::Location, line: u32) -> Option<String> {
     if loc.line != line || loc.line == 0 || !loc.has_cols() {
         return None;
     }
-    let start = byte_to_char(src, loc.col as usize);
-    let end = if loc.end_line == loc.line { byte_to_char(src, loc.end_col as usize) } else { indent + text_len };
-    if end <= start || start < indent {
+    // linecache's line ends with a newline, which counts as stripped.
+    let stripped = raw.trim();
+    let stripped_len = stripped.chars().count();
+    let stripped_characters = raw.chars().count() + 1 - stripped_len;
+    let start = byte_to_char(raw, loc.col as usize);
+    let mut end = byte_to_char(raw, loc.end_col as usize);
+    let chars: Vec<char> = raw.chars().collect();
+    let segment: String = chars[start.min(chars.len())..end.min(chars.len()).max(start.min(chars.len()))].iter().collect();
+    let anchors = if loc.end_line == loc.line {
+        krait_compiler::caret_anchors(&segment)
+    } else {
+        end = raw.trim_end().chars().count();
+        None
+    };
+    let anchored = anchors.is_some_and(|(l, r)| r > l);
+    if !(end.saturating_sub(start) < stripped_len || anchored) {
         return None;
     }
-    // The whole line highlighted: no markers (as CPython 3.11).
-    if start == indent && end >= indent + text_len {
-        return None;
-    }
+    let dp_start = display_width(raw, start) + 1;
+    let dp_end = display_width(raw, end) + 1;
     let mut s = String::from("    ");
-    s.push_str(&" ".repeat(start - indent));
-    s.push_str(&"^".repeat(end - start));
+    s.push_str(&" ".repeat(dp_start.saturating_sub(stripped_characters)));
+    match anchors {
+        Some((l, r)) => {
+            let dp_l = display_width(&segment, l);
+            let dp_r = display_width(&segment, r);
+            s.push_str(&"~".repeat(dp_l));
+            s.push_str(&"^".repeat(dp_r.saturating_sub(dp_l)));
+            s.push_str(&"~".repeat((dp_end - dp_start).saturating_sub(dp_r)));
+        }
+        None => s.push_str(&"^".repeat(dp_end.saturating_sub(dp_start))),
+    }
     s.push('\n');
     Some(s)
 }
 
-fn byte_to_char(src: &str, b: usize) -> usize {
-    src.char_indices().take_while(|(i, _)| *i < b).count()
-}
-
-static SOURCES: crate::gil::GilCell<std::cell::RefCell<std::collections::BTreeMap<String, Option<Vec<String>>>>> = crate::gil::GilCell::new(std::cell::RefCell::new(std::collections::BTreeMap::new()));
+/// Decoded source files by name, with the modification time and size they
+/// had when read (a file rewritten since is read again, as CPython's
+/// printer reads the file each time).
+type SourceCache = std::collections::BTreeMap<String, (Option<std::time::SystemTime>, u64, Option<Vec<String>>)>;
+static SOURCES: crate::gil::GilCell<std::cell::RefCell<SourceCache>> = crate::gil::GilCell::new(std::cell::RefCell::new(std::collections::BTreeMap::new()));
 
 /// A line of a source file, as linecache gives it to traceback.py: none
 /// for `<string>`, `<stdin>` and other names in angle brackets.
 fn source_line(filename: &str, line: u32) -> Option<String> {
+    if filename.starts_with('<') {
+        return None;
+    }
+    let meta = std::fs::metadata(filename).ok()?;
+    let stamp = (meta.modified().ok(), meta.len());
     SOURCES.with(|s| {
         let mut s = s.borrow_mut();
-        let lines = s.entry(filename.to_owned()).or_insert_with(|| {
-            if filename.starts_with('<') {
-                return None;
-            }
-            let bytes = std::fs::read(filename).ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            Some(text.lines().map(|l| l.to_owned()).collect())
-        });
-        lines.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
+        let fresh = s.get(filename).is_some_and(|(m, l, _)| (*m, *l) == stamp);
+        if !fresh {
+            s.insert(filename.to_owned(), (stamp.0, stamp.1, read_source(filename)));
+        }
+        s.get(filename)?.2.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
     })
+}
+
+/// A source file's lines, decoded as linecache does (BOM, coding cookie);
+/// none for a file that cannot be read or decoded.
+fn read_source(filename: &str) -> Option<Vec<String>> {
+    let bytes = std::fs::read(filename).ok()?;
+    match crate::compile::decode_source(&bytes, filename) {
+        Ok(t) => Some(t.lines().map(|l| l.to_owned()).collect()),
+        Err(_) => {
+            crate::errors::clear();
+            None
+        }
+    }
 }
 
 /// The final "Type: message" line(s), with SyntaxError's source display and notes.
@@ -317,16 +384,24 @@ fn push_error_text(out: &mut String, text: &str, get: &dyn Fn(&str) -> Option<Ob
 pub fn format_exception_only(value: &Obj, suggest: bool, out: &mut String) {
     let t = value.get_type();
     let mut name = pystr::to_string_lossy(&type_::qualname(&t).unwrap_or_else(|_| type_::name(&t)));
-    if let Ok(m) = type_::module_name(&t) {
-        if pystr::is_str(&m) {
+    match type_::module_name(&t) {
+        Ok(m) if pystr::is_str(&m) => {
             let m = pystr::to_string_lossy(&m);
             if m != "builtins" && m != "__main__" {
                 name = format!("{}.{}", m, name);
             }
         }
+        Ok(_) => name = format!("<unknown>.{}", name),
+        Err(_) => {
+            crate::errors::clear();
+            name = format!("<unknown>.{}", name);
+        }
     }
-    if type_::is_subtype(value.type_ptr(), exc::SyntaxError()) {
-        let get = |n: &str| exc::get_field(value, n).filter(|v| !crate::types::none::is_none(v));
+    let get = |n: &str| exc::get_field(value, n).filter(|v| !crate::types::none::is_none(v));
+    // A SyntaxError is shown with its place only when it has a line number
+    // (else as any exception, whose str() names the file).
+    let placed = type_::is_subtype(value.type_ptr(), exc::SyntaxError()) && get("lineno").is_some_and(|l| crate::types::int::is_int(&l));
+    if placed {
         // As CPython: a filename that is no str (bytes) is shown as its str().
         let filename = get("filename")
             .map(|f| {
@@ -365,18 +440,42 @@ pub fn format_exception_only(value: &Obj, suggest: bool, out: &mut String) {
         }
     }
     if let Ok(Some(notes)) = crate::ops::attr::getattr_opt(value, &pystr::intern_static("__notes__")) {
-        if let Ok(items) = crate::ops::seq::to_vec(&notes) {
-            for n in items {
-                let s = if pystr::is_str(&n) {
-                    pystr::to_string_lossy(&n)
-                } else {
-                    crate::ops::repr_string(&n).unwrap_or_default()
-                };
-                out.push_str(&s);
-                out.push('\n');
+        push_notes(&notes, out);
+    } else {
+        crate::errors::clear();
+    }
+}
+
+/// The notes after the message, as CPython 3.11's C printer writes them:
+/// each item's str() (or "<note str() failed>") and a newline; notes that
+/// are no sequence are shown as their repr(), with no newline after it.
+fn push_notes(notes: &Obj, out: &mut String) {
+    // PySequence_Check, as 3.11's printer: a str's characters are notes.
+    if !crate::ops::seq::is_sequence(notes) {
+        match crate::ops::repr_string(notes) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => {
+                crate::errors::clear();
+                out.push_str("<__notes__ repr() failed>");
             }
-        } else {
-            crate::errors::clear();
         }
+        return;
+    }
+    let items = match crate::ops::seq::to_vec(notes) {
+        Ok(v) => v,
+        Err(_) => {
+            crate::errors::clear();
+            return;
+        }
+    };
+    for n in items {
+        match crate::ops::str_of(&n) {
+            Ok(s) => out.push_str(&pystr::to_string_lossy(&s)),
+            Err(_) => {
+                crate::errors::clear();
+                out.push_str("<note str() failed>");
+            }
+        }
+        out.push('\n');
     }
 }

@@ -233,6 +233,12 @@ pub fn lookup_name(name: &[u8]) -> Option<u32> {
     }
 }
 
+/// Whether a terminal shows `c` two columns wide (East Asian Wide or
+/// Fullwidth), for the traceback printer's markers.
+pub fn is_wide(c: char) -> bool {
+    matches!(db::EAW[db::record(Version::Current, c as u32).eaw as usize], "W" | "F")
+}
+
 /// A character's name in Unicode 14.0.0 (for the namereplace handler).
 pub fn char_name(c: u32) -> Option<String> {
     db::name(Version::Current, c)

@@ -340,6 +340,24 @@ pub fn pop_value(fr: &mut FrameObject) -> Option<Obj> {
     }
 }
 
+/// A returning frame lets go of its values unless something outside the
+/// call still holds the frame (a traceback, `sys._getframe()`): then, as
+/// in CPython, its locals stay readable through `f_locals`.
+pub fn release_on_return(f: *mut PyObject, fr: &mut FrameObject) {
+    // The running call's reference, and a generator's own one.
+    let own = if fr.gen.is_null() { 1 } else { 2 };
+    if unsafe { (*f).ob_refcnt } > own {
+        clear_stack(fr);
+    } else {
+        clear_values(fr);
+        if !fr.gen.is_null() {
+            // A finished generator's frame no longer links to its last
+            // caller (which would keep that frame and its locals alive).
+            unsafe { crate::object::xsetref(&mut fr.f_back, null_mut()) };
+        }
+    }
+}
+
 /// Releases everything a finished frame holds except what tracebacks need
 /// (code, globals), so that objects die on time.
 pub fn clear_values(fr: &mut FrameObject) {
@@ -584,6 +602,15 @@ fn frame_clear_method(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> 
     Ok(none::none())
 }
 
+/// `frame.__sizeof__`: the frame and its trailing locals and stack slots
+/// (a frame has no ob_size for object.__sizeof__ to read).
+fn frame_sizeof(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("frame.__sizeof__", a, k, 0, 0)?;
+    let fr = unsafe { &*(slf.as_ptr() as *const FrameObject) };
+    let slots = fr.nlocalsplus as usize + fr.stacksize as usize;
+    Ok(crate::types::int::from_usize(std::mem::size_of::<FrameObject>() + slots * std::mem::size_of::<*mut PyObject>()))
+}
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
@@ -594,7 +621,10 @@ pub fn init_types() {
         (*t).tp_traverse = Some(frame_traverse);
         (*t).tp_clear = Some(frame_clear_slot);
         (*t).tp_repr = Some(frame_repr_slot);
-        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("clear", frame_clear_method)]);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[
+            crate::types::builtin_func::method("clear", frame_clear_method),
+            crate::types::builtin_func::method("__sizeof__", frame_sizeof),
+        ]);
         (*t).tp_getset = getset_table(&[
             GetSetSpec::get("f_back", get_back),
             GetSetSpec::get("f_code", get_code),

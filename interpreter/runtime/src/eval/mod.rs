@@ -1002,10 +1002,10 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                         exit_unwind!();
                     }
                     frm.state = state::COMPLETED;
-                    frame::clear_values(frm);
                     let back = frm.f_back;
                     ts.depth -= 1;
                     ts.current_frame = back;
+                    frame::release_on_return(f, frm);
                     if f == entry {
                         return Ok(Step::Done(Exit::Return(Obj::from_owned(v))));
                     }

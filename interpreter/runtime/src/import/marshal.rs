@@ -332,6 +332,10 @@ pub fn dumps(o: &Obj, version: i64) -> PyResult<Vec<u8>> {
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// marshal.load's file: each item's bytes come from its readinto(),
+    /// no more than the item needs (the rest of a pipe stays unread).
+    file: Option<&'a Obj>,
+    buf: Vec<u8>,
     refs: Vec<Option<Obj>>,
     depth: usize,
 }
@@ -353,13 +357,36 @@ impl<'a> Reader<'a> {
         Err(bad("varint"))
     }
 
-    fn take(&mut self, n: usize) -> PyResult<&'a [u8]> {
+    fn take(&mut self, n: usize) -> PyResult<&[u8]> {
+        if let Some(f) = self.file {
+            return self.take_from_file(f, n);
+        }
         if self.data.len() - self.pos < n {
             crate::bail!(EOFError, "marshal data too short");
         }
         let s = &self.data[self.pos..self.pos + n];
         self.pos += n;
         Ok(s)
+    }
+    /// `n` bytes read from `f` through readinto(), as CPython's r_string.
+    fn take_from_file(&mut self, f: &Obj, n: usize) -> PyResult<&[u8]> {
+        self.buf.clear();
+        if n > 0 {
+            let ba = crate::types::bytearray::new(&vec![0u8; n]);
+            let view = crate::types::memoryview::from_object(&ba)?;
+            let r = crate::ops::attr::call_method(f, "readinto", &[view.clone()]);
+            let _ = crate::ops::attr::call_method(&view, "release", &[]);
+            let read = crate::types::int::index_isize(&r?)?;
+            if read != n as isize {
+                if read > n as isize {
+                    crate::bail!(ValueError, "read() returned too much data: {} bytes requested, {} returned", n, read);
+                }
+                crate::bail!(EOFError, "EOF read where not expected");
+            }
+            self.buf.extend_from_slice(crate::types::bytearray::data(&ba));
+        }
+        self.pos += n;
+        Ok(&self.buf)
     }
     fn byte(&mut self) -> PyResult<u8> {
         Ok(self.take(1)?[0])
@@ -624,7 +651,7 @@ impl<'a> Reader<'a> {
             *v = self.long()? as u32;
         }
         let nwords = self.size()?;
-        if nwords > (self.data.len() - self.pos) / 4 * (1 + Opcode::MAX_CACHE_ENTRIES) {
+        if self.file.is_none() && nwords > (self.data.len() - self.pos) / 4 * (1 + Opcode::MAX_CACHE_ENTRIES) {
             // Each instruction word (not its inline caches) takes four bytes.
             crate::bail!(EOFError, "marshal data too short");
         }
@@ -689,9 +716,16 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The first object in `data` and how many bytes it took.
+pub fn loads_prefix(data: &[u8]) -> PyResult<(Obj, usize)> {
+    let mut r = Reader { data, pos: 0, file: None, buf: Vec::new(), refs: Vec::new(), depth: 0 };
+    let o = r.object()?;
+    Ok((o, r.pos))
+}
+
 /// `marshal.loads(data)`.
 pub fn loads(data: &[u8]) -> PyResult<Obj> {
-    let mut r = Reader { data, pos: 0, refs: Vec::new(), depth: 0 };
+    let mut r = Reader { data, pos: 0, file: None, buf: Vec::new(), refs: Vec::new(), depth: 0 };
     r.object()
 }
 
@@ -731,23 +765,18 @@ fn m_dump(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(none::none())
 }
 
-/// `marshal.load(file)`: reads the file's remaining data, decodes one
-/// object, and seeks back to just after it when the file can seek.
+/// `marshal.load(file)`: one object, its bytes read from the file as it
+/// needs them (CPython's readinto() protocol).
 fn m_load(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("load", args, kw, 1, 1)?;
     let f = &args[0];
-    let data = crate::ops::attr::call_method(f, "read", &[])?;
+    // As CPython: a read of nothing checks that the file gives bytes.
+    let data = crate::ops::attr::call_method(f, "read", &[int::from_i64(0)])?;
     if !bytes::is_bytes(&data) {
         crate::bail!(TypeError, "file.read() returned not bytes but {}", data.ty().name());
     }
-    let raw = bytes::as_slice(&data).to_vec();
-    let mut r = Reader { data: &raw, pos: 0, refs: Vec::new(), depth: 0 };
-    let o = r.object()?;
-    let unread = raw.len() - r.pos;
-    if unread > 0 {
-        crate::ops::attr::call_method(f, "seek", &[int::from_i64(-(unread as i64)), int::from_i64(1)])?;
-    }
-    Ok(o)
+    let mut r = Reader { data: &[], pos: 0, file: Some(f), buf: Vec::new(), refs: Vec::new(), depth: 0 };
+    r.object()
 }
 
 fn functions() -> Vec<MethodSpec> {

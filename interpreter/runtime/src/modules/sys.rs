@@ -399,14 +399,18 @@ pub fn displayhook_call(v: &Obj) -> PyResult<()> {
 /// The default sys.excepthook: prints the traceback to sys.stderr.
 fn s_excepthook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.excepthook", args, kw, 3, 3)?;
-    let v = &args[1];
+    display_exception(&args[1]);
+    Ok(none::none())
+}
+
+/// PyErr_Display: the report of `v` on sys.stderr.
+pub fn display_exception(v: &Obj) {
     let text = if crate::types::exceptions::is_exception_instance(v) {
         crate::traceback_print::format_exception(v)
     } else {
         format!("TypeError: print_exception(): Exception expected for value, {} found\n", v.ty().name())
     };
     write_stderr(&text);
-    Ok(none::none())
 }
 
 static UNRAISABLE_ARGS: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());

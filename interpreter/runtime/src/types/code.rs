@@ -35,8 +35,32 @@ pub struct Locations {
     exact: bool,
 }
 
+static DEBUG_RANGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// `-X no_debug_ranges` / PYTHONNODEBUGRANGES: code objects keep lines but
+/// no columns (so tracebacks show no `^^^` markers), as CPython's
+/// `code_debug_ranges` config.
+pub fn set_debug_ranges(on: bool) {
+    DEBUG_RANGES.store(on, std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn debug_ranges() -> bool {
+    DEBUG_RANGES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `v` without its columns when debug ranges are off.
+fn ranges_as_configured(mut v: Vec<Location>) -> Vec<Location> {
+    if !debug_ranges() {
+        for l in &mut v {
+            *l = Location { line: l.line, end_line: l.line, col: Location::NO_COL, end_col: Location::NO_COL };
+        }
+    }
+    v
+}
+
 impl Locations {
     pub fn unpacked(v: Vec<Location>) -> Locations {
+        let v = ranges_as_configured(v);
         let n = v.len();
         Locations { unpacked: std::cell::OnceCell::from(v), packed: None, n, exact: false }
     }
@@ -52,7 +76,7 @@ impl Locations {
 
     pub fn get(&self) -> &[Location] {
         self.unpacked.get_or_init(|| match &self.packed {
-            Some((b, first)) => krait_bytecode::locations::unpack(b, self.n, *first),
+            Some((b, first)) => ranges_as_configured(krait_bytecode::locations::unpack(b, self.n, *first)),
             None => Vec::new(),
         })
     }
@@ -130,6 +154,12 @@ pub fn data(o: &Obj) -> &mut CodeData {
 
 /// Converts a compiler constant into a Python object.
 pub fn constant_to_object(c: &Constant) -> Obj {
+    constant_in_file(c, None)
+}
+
+/// A constant of code compiled from `filename` (nested code objects share
+/// that one filename object, as CPython's compiler gives them).
+fn constant_in_file(c: &Constant, filename: Option<&Obj>) -> Obj {
     match c {
         Constant::None => none::none(),
         Constant::True => crate::types::bool_::from_bool(true),
@@ -149,18 +179,25 @@ pub fn constant_to_object(c: &Constant) -> Obj {
         }
         Constant::StrCodePoints(cps) => pystr::from_code_points(cps),
         Constant::Bytes(b) => crate::types::bytes::new(b),
-        Constant::Tuple(items) => tuple::from_vec(items.iter().map(constant_to_object).collect()),
+        Constant::Tuple(items) => tuple::from_vec(items.iter().map(|c| constant_in_file(c, filename)).collect()),
         Constant::FrozenSet(items) => {
             crate::types::set::new_frozenset(items.iter().map(constant_to_object).collect())
                 .expect("frozenset constant of hashable items")
         }
-        Constant::Code(unit) => from_unit(unit),
+        Constant::Code(unit) => match filename {
+            Some(f) if pystr::as_str(f) == Some(unit.filename.as_str()) => build(unit, f),
+            _ => from_unit(unit),
+        },
     }
 }
 
 /// Builds a code object from the compiler's output.
 pub fn from_unit(u: &CodeUnit) -> Obj {
-    let consts = tuple::from_vec(u.constants.iter().map(constant_to_object).collect());
+    build(u, &pystr::new(&u.filename))
+}
+
+fn build(u: &CodeUnit, filename: &Obj) -> Obj {
+    let consts = tuple::from_vec(u.constants.iter().map(|c| constant_in_file(c, Some(filename))).collect());
     let names = tuple::from_vec(u.names.iter().map(|n| pystr::intern(n)).collect());
     let lpn = tuple::from_vec(u.localsplus_names.iter().map(|n| pystr::intern(n)).collect());
     let nlocals = u.localsplus_kinds.iter().filter(|k| **k & krait_bytecode::fast::LOCAL != 0).count();
@@ -178,7 +215,7 @@ pub fn from_unit(u: &CodeUnit) -> Obj {
         (*p).localsplusnames = lpn.into_raw();
         (*p).name = pystr::intern(&u.name).into_raw();
         (*p).qualname = pystr::new(&u.qualname).into_raw();
-        (*p).filename = pystr::new(&u.filename).into_raw();
+        (*p).filename = filename.clone().into_raw();
         (*p).argcount = u.argcount;
         (*p).posonlyargcount = u.posonlyargcount;
         (*p).kwonlyargcount = u.kwonlyargcount;
