@@ -741,6 +741,17 @@ pub fn parse_error(err: &ruff_python_parser::ParseError, source: &str, filename:
             range = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
         }
     }
+    if !at_eof && msg == "invalid syntax" {
+        // CPython's generic error covers the one token it stopped at: for
+        // a name or keyword there, not the whole expression it starts.
+        let (at, end) = (range.start().to_usize(), range.end().to_usize());
+        if at < end && end <= source.len() && matches!(source.as_bytes()[at], b'a'..=b'z' | b'A'..=b'Z' | b'_') {
+            let n = crate::brackets::token_len(source.as_bytes(), at);
+            if at + n < end {
+                range = TextRange::new(range.start(), TextSize::from((at + n) as u32));
+            }
+        }
+    }
     if at_eof {
         let end = TextSize::from(source.trim_end_matches([' ', '\t', '\x0c', '\r', '\n']).len() as u32);
         let line_end = source[end.to_usize()..].find('\n').map(|p| end.to_usize() + p).unwrap_or(source.len());

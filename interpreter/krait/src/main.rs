@@ -14,6 +14,8 @@ use krait_runtime::{errors, interp, modules, Obj};
 use krait_runtime::types::{dict, exceptions as exc, int, module, none, str as pystr};
 use std::io::Read;
 
+mod repl;
+
 #[global_allocator]
 static GLOBAL: krait_runtime::object::alloc::RustAllocator = krait_runtime::object::alloc::RustAllocator;
 
@@ -63,6 +65,50 @@ file   : program read from script file
 arg ...: arguments passed to program in sys.argv[1:]
 ";
 
+const HELP_XOPTIONS: &str = "The -X options krait knows (-X name or -X name=value; others are only
+recorded in sys._xoptions):
+-X dev                  : development mode: more run-time checks, and warnings
+                          shown by default; also PYTHONDEVMODE
+-X faulthandler         : on a fatal signal, dump the Python traceback of every
+                          thread; also PYTHONFAULTHANDLER
+-X int_max_str_digits=N : the most digits an int <-> str conversion may have
+                          (0: no limit); also PYTHONINTMAXSTRDIGITS
+-X no_debug_ranges      : code objects keep line numbers but no column ranges,
+                          so tracebacks show no markers; also PYTHONNODEBUGRANGES
+-X pycache_prefix=PATH  : .pyc files go to a tree under PATH instead of
+                          __pycache__ directories; also PYTHONPYCACHEPREFIX
+-X utf8, -X utf8=0      : turn UTF-8 mode on or off
+-X warn_default_encoding: an EncodingWarning whenever open() and friends fall
+                          back to the locale's encoding
+";
+
+const HELP_ENV: &str = "Environment variables krait reads (none of them under -E or -I):
+PYTHONPATH       : directories (separated by ':') searched for modules before
+                   the standard library
+PYTHONHOME       : the directory holding the standard library, instead of the
+                   one recorded when krait was built
+PYTHONSTARTUP    : a file run before the first prompt of an interactive session
+PYTHONSAFEPATH   : as -P: no unsafe path (the script's directory, the current
+                   directory) put first on sys.path
+PYTHONOPTIMIZE   : as -O; a number N as N times -O
+PYTHONDEBUG      : as -d; a number N as N times -d
+PYTHONINSPECT    : as -i, read again when the program ends
+PYTHONUNBUFFERED : as -u
+PYTHONVERBOSE    : as -v; a number N as N times -v
+PYTHONDONTWRITEBYTECODE: as -B
+PYTHONNOUSERSITE : as -s
+PYTHONHASHSEED   : 'random' (the default), or a number from 0 to 4294967295
+                   fixing the hashes of str and bytes (0: no randomization)
+PYTHONIOENCODING : ENCODING[:ERRORS] of sys.stdin, sys.stdout and sys.stderr
+PYTHONWARNINGS   : as -W, several separated by ','
+PYTHONBREAKPOINT : the callable breakpoint() calls ('0' turns it off)
+PYTHONDEVMODE    : as -X dev
+PYTHONFAULTHANDLER: as -X faulthandler
+PYTHONINTMAXSTRDIGITS: as -X int_max_str_digits
+PYTHONNODEBUGRANGES: as -X no_debug_ranges
+PYTHONPYCACHEPREFIX: as -X pycache_prefix
+";
+
 fn parse_args() -> Result<Options, i32> {
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Options are matched on a lossy view; arguments go on as given.
@@ -78,6 +124,14 @@ fn parse_args() -> Result<Options, i32> {
         }
         if a == "--help" || a == "-h" || a == "-?" {
             print!("{}", HELP);
+            return Err(0);
+        }
+        if a == "--help-env" || a == "--help-xoptions" || a == "--help-all" {
+            match a.as_str() {
+                "--help-env" => print!("{}", HELP_ENV),
+                "--help-xoptions" => print!("{}", HELP_XOPTIONS),
+                _ => print!("{}\n{}\n{}", HELP, HELP_XOPTIONS, HELP_ENV),
+            }
             return Err(0);
         }
         if a == "-" || !a.starts_with('-') {
@@ -154,6 +208,31 @@ fn parse_args() -> Result<Options, i32> {
     }
 }
 
+/// -R: str and bytes hashes are randomized whatever PYTHONHASHSEED says.
+static RANDOM_HASH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The hash seed, before anything is hashed: random under -R or without
+/// PYTHONHASHSEED (or with "random"), else the number it gives; anything
+/// else stops start-up as in CPython. Sets sys.flags.hash_randomization.
+fn configure_hash_seed() -> Result<(), i32> {
+    let random = RANDOM_HASH.load(std::sync::atomic::Ordering::Relaxed);
+    let env = std::env::var_os("PYTHONHASHSEED").filter(|v| !random && !v.is_empty() && modules::sys::flag("ignore_environment") == 0);
+    let seed = match env {
+        None => None,
+        Some(v) if v == "random" => None,
+        Some(v) => match v.to_str().and_then(|s| s.parse::<u64>().ok()).filter(|n| *n <= u32::MAX as u64) {
+            Some(n) => Some(n as u32),
+            None => {
+                eprintln!("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n");
+                return Err(1);
+            }
+        },
+    };
+    krait_runtime::hash::configure_seed(seed);
+    modules::sys::set_flag("hash_randomization", (seed != Some(0)) as i64);
+    Ok(())
+}
+
 /// Records a single-letter option in `sys.flags`.
 fn set_letter_flag(c: char) {
     use modules::sys::{flag, set_flag};
@@ -176,6 +255,7 @@ fn set_letter_flag(c: char) {
         'v' => set_flag("verbose", flag("verbose") + 1),
         'b' => set_flag("bytes_warning", flag("bytes_warning") + 1),
         'P' => set_flag("safe_path", 1),
+        'R' => RANDOM_HASH.store(true, std::sync::atomic::Ordering::Relaxed),
         'u' => krait_runtime::modules::stdio::set_unbuffered(true),
         _ => {}
     }
@@ -231,6 +311,9 @@ fn start() -> ! {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
     };
+    if let Err(code) = configure_hash_seed() {
+        std::process::exit(code);
+    }
     // Signals go to the interpreter thread: this thread only waits for it,
     // so it blocks them (the new thread starts with the mask it had before).
     let mask = krait_runtime::signals::block_async_signals();
@@ -288,10 +371,43 @@ fn run(opts: Options) -> i32 {
         eprintln!("Fatal Python error: init_interp_main: {}", krait_runtime::traceback_print::format_exception(&v));
         return 1;
     }
-    let result = import_site().and_then(|_| prepare_path(&opts.source)).and_then(|_| run_main(&opts.source));
-    let code = match result {
-        Ok(()) => 0,
+    // CPython's stdin_is_interactive: a terminal, or -i.
+    let interactive = unsafe { libc::isatty(0) } == 1 || modules::sys::flag("interactive") != 0;
+    let run_code = !matches!(opts.source, Source::Stdin);
+    let code = match import_site().and_then(|_| prepare_path(&opts.source)) {
         Err(e) => handle_exit(e),
+        Ok(()) if !run_code && interactive => {
+            print_banner(run_code, interactive);
+            match main_module(None, None) {
+                Ok(g) => {
+                    run_startup_file(&g, use_env);
+                    run_interactive_hook();
+                    repl_exit_code(repl::run(&g))
+                }
+                Err(e) => handle_exit(e),
+            }
+        }
+        Ok(()) => {
+            print_banner(run_code, interactive);
+            let result = run_main(&opts.source);
+            // -i (or PYTHONINSPECT, read now so the program could set it):
+            // the prompt follows the program, however it ended.
+            let inspect = modules::sys::flag("inspect") != 0 || (use_env && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty()));
+            match result {
+                Ok(()) if inspect && interactive && run_code => repl_after_program(),
+                Err(e) if inspect && interactive && run_code => {
+                    // Even SystemExit is only reported before the prompt.
+                    if errors::matches(exc::SystemExit()) {
+                        repl::report(errors::take(e));
+                    } else {
+                        handle_exit(e);
+                    }
+                    repl_after_program()
+                }
+                Ok(()) => 0,
+                Err(e) => handle_exit(e),
+            }
+        }
     };
     // The standard streams are flushed after the atexit callbacks, before
     // the modules are torn down, and again at the very end, as CPython.
@@ -302,6 +418,79 @@ fn run(opts: Options) -> i32 {
         120
     } else {
         code
+    }
+}
+
+/// The version banner of an interactive session (on the standard error,
+/// as CPython's pymain_header: not under -q, and only when no program was
+/// given and the input is interactive, unless -v).
+fn print_banner(run_code: bool, interactive: bool) {
+    if modules::sys::flag("quiet") != 0 || (modules::sys::flag("verbose") == 0 && (run_code || !interactive)) {
+        return;
+    }
+    let attr = |n: &str| modules::sys::get_attr(n).map(|v| pystr::to_string_lossy(&v)).unwrap_or_default();
+    let mut text = format!("Python {} on {}\n", attr("version"), attr("platform"));
+    if modules::sys::flag("no_site") == 0 {
+        text.push_str("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+    }
+    modules::sys::write_stderr(&text);
+}
+
+/// PYTHONSTARTUP: the file runs in __main__ before the first prompt; its
+/// errors are reported and the session goes on.
+fn run_startup_file(globals: &Obj, use_env: bool) {
+    let Some(path) = std::env::var_os("PYTHONSTARTUP").filter(|p| use_env && !p.is_empty()) else { return };
+    let run = || -> krait_runtime::PyResult<()> {
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                modules::sys::write_stderr("Could not open PYTHONSTARTUP\n");
+                return Err(krait_runtime::types::os_error::from_errno(e.raw_os_error().unwrap_or(libc::EIO), Some(&path.to_string_lossy())));
+            }
+        };
+        let name = path.to_string_lossy().into_owned();
+        let text = krait_runtime::compile::decode_source_file(&bytes, &name)?;
+        let code = krait_runtime::compile::compile_source(&text, &name, krait_bytecode_mode::EXEC, 0, interp::optimize_level())?;
+        krait_runtime::eval::run_code(&code, globals, globals).map(|_| ())
+    };
+    if let Err(e) = run() {
+        repl::report(errors::take(e));
+    }
+}
+
+/// `sys.__interactivehook__` (site's sets up readline when it can), called
+/// once before the first prompt.
+fn run_interactive_hook() {
+    let Some(hook) = modules::sys::get_attr("__interactivehook__") else { return };
+    if let Err(e) = krait_runtime::ops::call::call(&hook, &[], None) {
+        modules::sys::write_stderr("Failed calling sys.__interactivehook__\n");
+        repl::report(errors::take(e));
+    }
+}
+
+/// The session after a program under -i, in the program's __main__.
+fn repl_after_program() -> i32 {
+    let main = dict::get_item_str(&interp::modules(), "__main__").ok().flatten();
+    let g = match main.and_then(|m| krait_runtime::ops::attr::getattr(&m, &pystr::new("__dict__")).ok()) {
+        Some(g) => g,
+        None => {
+            errors::clear();
+            match main_module(None, None) {
+                Ok(g) => g,
+                Err(e) => return handle_exit(e),
+            }
+        }
+    };
+    run_interactive_hook();
+    repl_exit_code(repl::run(&g))
+}
+
+/// The exit status a session ends with: 0 at the end of input, or the
+/// status of the SystemExit a statement raised.
+fn repl_exit_code(end: repl::End) -> i32 {
+    match end {
+        repl::End::Eof => 0,
+        repl::End::Exit(e) => handle_exit(e),
     }
 }
 

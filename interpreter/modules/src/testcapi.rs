@@ -13,7 +13,9 @@
 //! `bad_get` (a `__get__` that calls its class first) and
 //! `test_with_docstring`, PySequence_GetItem/SetItem through the sequence
 //! slots, PyObject_GetBuffer with a null view, and the interpreter's own
-//! exception and traceback printing (`exception_print`, `traceback_print`).
+//! exception and traceback printing (`exception_print`, `traceback_print`),
+//! the PyMarshal_*File functions (`pymarshal_*`), and the deprecated
+//! Py_UNICODE converters (`unicode_legacy_string`, `getargs_u`).
 //! Anything else is absent, so tests needing it fail with AttributeError
 //! rather than run against something made up.
 
@@ -341,6 +343,35 @@ fn t_traceback_print(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     Ok(krait_runtime::types::none::none())
 }
 
+/// A str argument of the deprecated "u"/"u#" converters (a
+/// DeprecationWarning first, as CPython's getargs), copied into a new str.
+fn legacy_unicode_arg(fname: &str, o: &Obj, allow_nul: bool) -> PyResult<Obj> {
+    krait_runtime::errors::warn(krait_runtime::types::exceptions::DeprecationWarning(), "getargs: The 'u' format is deprecated. Use 'U' instead.")?;
+    if !krait_runtime::types::str::is_str(o) {
+        bail!(TypeError, "{}() argument must be str, not {}", fname, o.ty().name());
+    }
+    let cps = krait_runtime::types::str::code_points(o);
+    if !allow_nul && cps.contains(&0) {
+        bail!(ValueError, "embedded null character");
+    }
+    Ok(krait_runtime::types::str::from_code_points(&cps))
+}
+
+/// unicode_legacy_string(s): a str made through the legacy Py_UNICODE
+/// API. krait keeps every str in its one representation, so this is an
+/// equal, separate str (what such a C caller gets from krait).
+fn t_unicode_legacy_string(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("unicode_legacy_string", args, kw, 1, 1)?;
+    legacy_unicode_arg("unicode_legacy_string", &args[0], true)
+}
+
+/// getargs_u(s): the "u" converter (no NUL allowed), then
+/// PyUnicode_FromWideChar.
+fn t_getargs_u(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("getargs_u", args, kw, 1, 1)?;
+    legacy_unicode_arg("getargs_u", &args[0], false)
+}
+
 /// A file name argument (PyUnicode_FSConverter).
 fn file_name(o: &Obj) -> PyResult<std::path::PathBuf> {
     use std::os::unix::ffi::OsStringExt;
@@ -444,6 +475,8 @@ fn functions() -> Vec<MethodSpec> {
         method("sequence_setitem", t_sequence_setitem),
         method("getbuffer_with_null_view", t_getbuffer_with_null_view),
         method("exception_print", t_exception_print),
+        method("unicode_legacy_string", t_unicode_legacy_string),
+        method("getargs_u", t_getargs_u),
         method("pymarshal_write_long_to_file", t_pymarshal_write_long_to_file),
         method("pymarshal_write_object_to_file", t_pymarshal_write_object_to_file),
         method("pymarshal_read_short_from_file", t_pymarshal_read_short_from_file),

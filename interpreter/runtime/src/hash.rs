@@ -11,6 +11,14 @@ pub const INF: isize = 314159;
 pub const IMAG: isize = 1000003;
 
 static KEYS: OnceLock<(u64, u64)> = OnceLock::new();
+static CONFIGURED_SEED: OnceLock<Option<u32>> = OnceLock::new();
+
+/// The seed the executable settled on (-R, -E and PYTHONHASHSEED), set
+/// before anything is hashed: None for keys from the OS. Without it,
+/// PYTHONHASHSEED is read directly.
+pub fn configure_seed(seed: Option<u32>) {
+    let _ = CONFIGURED_SEED.set(seed);
+}
 
 /// The SipHash keys. PYTHONHASHSEED=0 disables randomization (zero keys); a
 /// number seeds CPython's LCG, so the same seed gives the same hashes as
@@ -18,7 +26,11 @@ static KEYS: OnceLock<(u64, u64)> = OnceLock::new();
 fn keys() -> (u64, u64) {
     *KEYS.get_or_init(|| {
         let mut secret = [0u8; 24];
-        match std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.trim().parse::<u32>().ok()) {
+        let seed = match CONFIGURED_SEED.get() {
+            Some(s) => *s,
+            None => std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.trim().parse::<u32>().ok()),
+        };
+        match seed {
             Some(0) => {}
             Some(seed) => {
                 let mut x = seed;

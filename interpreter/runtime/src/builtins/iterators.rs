@@ -91,6 +91,14 @@ fn enum_next(o: &Obj) -> PyResult<Obj> {
     Ok(tuple::new(&[idx, v]))
 }
 
+/// Pickling: `(type(self), (iterator, next index))`, as CPython.
+fn enum_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("enumerate.__reduce__", a, k, 0, 0)?;
+    let f = fields(slf);
+    let (it, idx) = unsafe { (Obj::from_borrowed(f.a), Obj::from_borrowed(f.b)) };
+    Ok(tuple::new(&[slf.get_type(), tuple::new(&[it, idx])]))
+}
+
 // filter(function or None, iterable)
 fn filter_new(t: *mut PyTypeObject, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     no_kw_unless_init("filter", t, &raw mut PyFilter_Type, kwargs)?;
@@ -393,6 +401,7 @@ pub fn init_types() {
             (*t).tp_alloc = Some(crate::types::type_::generic_alloc);
         }
         use crate::types::builtin_func::{method, method_table};
+        (*(&raw mut PyEnum_Type)).tp_methods = method_table(&[method("__reduce__", enum_reduce)]);
         (*(&raw mut PyFilter_Type)).tp_methods = method_table(&[method("__reduce__", filter_reduce)]);
         (*(&raw mut PyMap_Type)).tp_methods = method_table(&[method("__reduce__", map_reduce)]);
         (*(&raw mut PyZip_Type)).tp_doc = crate::types::builtin_func::cstr(

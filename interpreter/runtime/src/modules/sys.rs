@@ -382,10 +382,31 @@ fn s_displayhook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         None => crate::bail!(RuntimeError, "lost sys.stdout"),
     };
     let r = crate::ops::repr(v)?;
-    crate::ops::attr::call_method(&out, "write", &[r])?;
+    if let Err(e) = crate::ops::attr::call_method(&out, "write", &[r.clone()]) {
+        if !crate::errors::matches(crate::types::exceptions::UnicodeEncodeError()) {
+            return Err(e);
+        }
+        crate::errors::clear();
+        write_unencodable(&out, &r)?;
+    }
     crate::ops::attr::call_method(&out, "write", &[pystr::intern_static("\n")])?;
     dict::set_item_str(&b, "_", v)?;
     Ok(none::none())
+}
+
+/// A repr the stream's encoding cannot take, as CPython's displayhook
+/// writes it: encoded with backslashreplace, to the stream's binary buffer
+/// when it has one.
+fn write_unencodable(out: &Obj, text: &Obj) -> PyResult<()> {
+    let encoding = crate::ops::attr::getattr_str(out, "encoding")?;
+    let encoded = crate::ops::attr::call_method(text, "encode", &[encoding.clone(), pystr::intern_static("backslashreplace")])?;
+    match crate::ops::attr::getattr_opt(out, &pystr::intern_static("buffer"))? {
+        Some(buffer) => crate::ops::attr::call_method(&buffer, "write", &[encoded]).map(|_| ()),
+        None => {
+            let escaped = crate::ops::attr::call_method(&encoded, "decode", &[encoding, pystr::intern_static("strict")])?;
+            crate::ops::attr::call_method(out, "write", &[escaped]).map(|_| ())
+        }
+    }
 }
 
 /// PRINT_EXPR: calls sys.displayhook.
