@@ -297,7 +297,12 @@ impl Builder {
 
     fn annotation(&mut self, e: &Expr) -> CResult<()> {
         if self.st.future_annotations {
-            return Ok(());
+            // Not compiled, but CPython's symbol table still walks it (in a
+            // block of its own, whose names stay there) and refuses these.
+            return match forbidden_in_annotation(e) {
+                Some((what, r)) => err(format!("'{}' can not be used within an annotation", what), r),
+                None => Ok(()),
+            };
         }
         self.expr(e)
     }
@@ -1033,4 +1038,28 @@ impl Builder {
         scopes.insert(name.to_owned(), SymScope::GlobalImplicit);
         Ok(())
     }
+}
+
+/// The first yield, await or named expression of an annotation, outside
+/// the lambdas and comprehensions in it (which are scopes of their own).
+fn forbidden_in_annotation(e: &Expr) -> Option<(&'static str, TextRange)> {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Finder(Option<(&'static str, TextRange)>);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if self.0.is_some() {
+                return;
+            }
+            match e {
+                Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = Some(("yield expression", e.range())),
+                Expr::Await(_) => self.0 = Some(("await expression", e.range())),
+                Expr::Named(_) => self.0 = Some(("named expression", e.range())),
+                Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
+                _ => walk_expr(self, e),
+            }
+        }
+    }
+    let mut f = Finder(None);
+    f.visit_expr(e);
+    f.0
 }

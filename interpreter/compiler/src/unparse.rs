@@ -108,6 +108,10 @@ fn fstring_body(out: &mut String, els: &ast::InterpolatedStringElements) {
         match el {
             ast::InterpolatedStringElement::Literal(l) => out.push_str(&l.value.replace('{', "{{").replace('}', "}}")),
             ast::InterpolatedStringElement::Interpolation(i) => {
+                // `{x=}`: its text is a literal part, as in CPython's tree.
+                if let Some(d) = &i.debug_text {
+                    out.push_str(&d.as_str().replace('{', "{{").replace('}', "}}"));
+                }
                 let mut inner = String::new();
                 expr(&mut inner, &i.expression, PR_TEST + 1);
                 out.push('{');
@@ -119,6 +123,8 @@ fn fstring_body(out: &mut String, els: &ast::InterpolatedStringElements) {
                     ast::ConversionFlag::Str => out.push_str("!s"),
                     ast::ConversionFlag::Repr => out.push_str("!r"),
                     ast::ConversionFlag::Ascii => out.push_str("!a"),
+                    // A debug field without a conversion or format spec is a repr.
+                    ast::ConversionFlag::None if i.debug_text.is_some() && i.format_spec.is_none() => out.push_str("!r"),
                     ast::ConversionFlag::None => {}
                 }
                 if let Some(spec) = &i.format_spec {
@@ -392,7 +398,13 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
             // inf is written so that it parses back.
             out.push_str(&s.replace("inf", "1e309"));
         }
-        Expr::StringLiteral(s) => out.push_str(&crate::disassemble::str_repr(s.value.to_str())),
+        Expr::StringLiteral(s) => {
+            // A `u` prefix on the first part is kept (the Constant's kind).
+            if s.value.iter().next().is_some_and(|p| matches!(p.flags.prefix(), ast::str_prefix::StringLiteralPrefix::Unicode)) {
+                out.push('u');
+            }
+            out.push_str(&crate::disassemble::str_repr(s.value.to_str()))
+        }
         Expr::BytesLiteral(b) => out.push_str(&crate::disassemble::bytes_repr(&b.value.bytes().collect::<Vec<u8>>())),
         Expr::BooleanLiteral(b) => out.push_str(if b.value { "True" } else { "False" }),
         Expr::NoneLiteral(_) => out.push_str("None"),

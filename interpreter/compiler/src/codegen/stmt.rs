@@ -538,6 +538,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Attribute(at) => {
+                if at.attr.as_str() == "__debug__" {
+                    return cerr("cannot assign to __debug__", at.range);
+                }
                 if a.value.is_none() {
                     self.expr(&at.value)?;
                     self.emit(Opcode::POP_TOP, 0);
