@@ -290,6 +290,7 @@ fn hooks(kind: usize) -> Vec<Obj> {
 /// PyOS_BeforeFork's Python part (used by _posixsubprocess with preexec_fn).
 pub fn run_before_fork_hooks() {
     run_hooks(hooks(0));
+    krait_runtime::import::imp::acquire_for_fork();
 }
 
 /// PyOS_AfterFork_Child: the interpreter becomes the child's, then the
@@ -303,6 +304,7 @@ pub unsafe fn after_fork_child_with_hooks() {
 }
 
 pub fn run_after_fork_parent_hooks() {
+    krait_runtime::import::imp::release_after_fork();
     run_hooks(hooks(2));
 }
 
@@ -331,9 +333,11 @@ fn fork_with_hooks(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> 
     // "before" hooks run last-registered first.
     run_hooks(before.into_iter().rev().collect());
     krait_runtime::modules::sys::flush_std_streams();
+    krait_runtime::import::imp::acquire_for_fork();
     let pid = fork();
     if pid < 0 {
         let e = args::errno();
+        krait_runtime::import::imp::release_after_fork();
         run_hooks(parent);
         return Err(args::os_error(e, None, None));
     }
@@ -342,6 +346,7 @@ fn fork_with_hooks(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> 
         unsafe { krait_runtime::interp::after_fork_child() };
         run_hooks(child);
     } else {
+        krait_runtime::import::imp::release_after_fork();
         run_hooks(parent);
     }
     Ok(pid)

@@ -36,6 +36,21 @@ fn f_lock_held(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn f_acquire_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("acquire_lock", args, kw, 0, 0)?;
+    acquire();
+    Ok(none::none())
+}
+
+fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    check_nargs("release_lock", args, kw, 0, 0)?;
+    if !release() {
+        crate::bail!(RuntimeError, "not holding the import lock");
+    }
+    Ok(none::none())
+}
+
+/// Takes the import lock for this thread (re-entrantly), waiting with the
+/// GIL released while another thread holds it.
+fn acquire() {
     let me = me();
     let mut l = lock().state.lock().unwrap();
     if l.1 > 0 && l.0 != me {
@@ -50,33 +65,45 @@ fn f_acquire_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         });
     }
     *l = (me, l.1 + 1, l.2);
-    Ok(none::none())
 }
 
-fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("release_lock", args, kw, 0, 0)?;
+/// Lets go of one level of this thread's hold; false when it holds none.
+fn release() -> bool {
     let mut l = lock().state.lock().unwrap();
     let (owner, n, waiting) = *l;
     if n == 0 || owner != me() {
-        crate::bail!(RuntimeError, "not holding the import lock");
+        return false;
     }
     *l = if n == 1 { (0, 0, waiting) } else { (owner, n - 1, waiting) };
     if n == 1 && waiting > 0 {
         lock().freed.notify_one();
     }
-    Ok(none::none())
+    true
+}
+
+/// PyOS_BeforeFork: the forking thread takes the import lock (waiting for
+/// an import in another thread to finish), so the child never starts with
+/// a module half imported.
+pub fn acquire_for_fork() {
+    acquire();
+}
+
+/// PyOS_AfterFork_Parent: the parent lets go of the hold taken for fork.
+pub fn release_after_fork() {
+    release();
 }
 
 /// In a forked child: a lock held by a thread that no longer exists is
-/// freed; one held by the forking thread stays held.
+/// freed; one the forking thread held before acquire_for_fork stays held.
 pub fn after_fork_child() {
     // The mutex itself may have been held by a vanished thread: rebuild it.
     let (owner, n) = match lock().state.try_lock() {
         Ok(g) => (g.0, g.1),
         Err(_) => (0, 0),
     };
-    // No other thread exists in the child, so none waits.
-    let kept = if owner == me() { (owner, n, 0) } else { (0, 0, 0) };
+    // No other thread exists in the child, so none waits; the forking
+    // thread's hold loses the level acquire_for_fork took.
+    let kept = if owner == me() && n > 1 { (owner, n - 1, 0) } else { (0, 0, 0) };
     unsafe {
         SLOT.reset(ImportLock { state: Mutex::new(kept), freed: Condvar::new() });
     }
@@ -184,6 +211,9 @@ fn f_extension_suffixes(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
 fn f_create_dynamic(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("create_dynamic", args, kw, 1, 2)?;
     let name = crate::ops::attr::getattr(&args[0], &pystr::intern_static("name"))?;
+    if !pystr::is_str(&name) {
+        crate::bail!(TypeError, "name must be string, not {}", name.ty().name());
+    }
     crate::bail!(ImportError, "extension modules are not supported yet: {}", pystr::to_string_lossy(&name))
 }
 

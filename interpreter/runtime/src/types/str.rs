@@ -221,6 +221,11 @@ pub fn as_str(o: &Obj) -> Option<&str> {
 
 /// The string as UTF-8 with lone surrogates replaced by U+FFFD (for messages).
 pub fn to_string_lossy(o: &Obj) -> String {
+    if !is_str(o) {
+        // A caller that did not check the type gets a placeholder rather
+        // than a read of some other object's memory.
+        return format!("<{} object>", o.ty().name());
+    }
     if let Some(s) = as_str(o) {
         return s.to_owned();
     }
