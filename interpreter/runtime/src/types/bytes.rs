@@ -281,8 +281,11 @@ fn iter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
 /// `(iter, (seq,), index)`, or `(iter, ((),))` once exhausted.
 fn iter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
-    let it = unsafe { slf.cast::<BytesIterObject>() };
-    crate::types::iter::reduce_indexed("iter", it.seq, it.index, crate::types::tuple::new(&[]))
+    let state = || {
+        let it = unsafe { slf.cast::<BytesIterObject>() };
+        (it.seq, it.index)
+    };
+    crate::types::iter::reduce_indexed("iter", state, crate::types::tuple::new(&[]))
 }
 
 /// Sets the position, clamped to the sequence.

@@ -79,9 +79,11 @@ unsafe extern "C" fn ga_iter_traverse(p: *mut PyObject, visit: crate::object::Vi
 /// `(iter, (alias,))`, or `(iter, ((),))` once exhausted.
 fn ga_iter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("__reduce__", a, k, 0, 0)?;
+    // Looked up first: the lookup can run code that exhausts this iterator.
+    let iter = crate::types::iter::builtin("iter")?;
     let o = unsafe { slf.cast::<GaIterObject>().obj };
     let arg = if o.is_null() { tuple::new(&[]) } else { unsafe { Obj::from_borrowed(o) } };
-    Ok(tuple::new(&[crate::types::iter::builtin("iter")?, tuple::new(&[arg])]))
+    Ok(tuple::new(&[iter, tuple::new(&[arg])]))
 }
 
 static mut GA_MAPPING: crate::object::PyMappingMethods = crate::object::PyMappingMethods::EMPTY;

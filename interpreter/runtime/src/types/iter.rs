@@ -47,6 +47,10 @@ unsafe extern "C" fn seqiter_next(p: *mut PyObject) -> *mut PyObject {
     if it.seq.is_null() {
         return null_mut();
     }
+    if it.index == isize::MAX {
+        let _ = crate::errors::raise(crate::types::exceptions::OverflowError(), "iter index too large");
+        return null_mut();
+    }
     let seq = Obj::from_borrowed(it.seq);
     match crate::ops::seq::getitem(&seq, &int::from_i64(it.index as i64)) {
         Ok(v) => {
@@ -72,22 +76,26 @@ unsafe extern "C" fn calliter_next(p: *mut PyObject) -> *mut PyObject {
     }
     let f = Obj::from_borrowed(it.func);
     match crate::ops::call::call(&f, &[], None) {
-        Ok(v) => {
+        // The call may have exhausted this iterator itself (gh-101892):
+        // then there is no sentinel left and the iteration is over.
+        Ok(v) if !it.sentinel.is_null() => {
             let s = Obj::from_borrowed(it.sentinel);
-            match crate::ops::eq(&v, &s) {
+            match crate::ops::eq(&s, &v) {
+                Ok(false) => v.into_raw(),
                 Ok(true) => {
                     crate::object::xdecref(std::mem::replace(&mut it.func, null_mut()));
                     crate::object::xdecref(std::mem::replace(&mut it.sentinel, null_mut()));
                     null_mut()
                 }
-                Ok(false) => v.into_raw(),
                 Err(_) => null_mut(),
             }
         }
+        Ok(_) => null_mut(),
         Err(_) => {
             if crate::errors::matches(crate::types::exceptions::StopIteration()) {
                 crate::errors::clear();
                 crate::object::xdecref(std::mem::replace(&mut it.func, null_mut()));
+                crate::object::xdecref(std::mem::replace(&mut it.sentinel, null_mut()));
             }
             null_mut()
         }
@@ -151,14 +159,18 @@ pub fn builtin(name: &str) -> PyResult<Obj> {
 
 /// CPython's `__reduce__` for iterators that walk a sequence by index:
 /// `(builtins.<name>, (seq,), index)` while the sequence is held, else
-/// `(iter, (empty,))` once exhaustion let go of it.
-pub fn reduce_indexed(name: &str, seq: *mut PyObject, index: isize, empty: Obj) -> PyResult<Obj> {
+/// `(iter, (empty,))` once exhaustion let go of it. The iterator's state
+/// (`state()`: sequence and index) is read after the builtin is looked up,
+/// which can run code that exhausts it (gh-101765).
+pub fn reduce_indexed(name: &str, state: impl Fn() -> (*mut PyObject, isize), empty: Obj) -> PyResult<Obj> {
     use crate::types::tuple;
+    let f = builtin(name)?;
+    let (seq, index) = state();
     if seq.is_null() {
         return Ok(tuple::new(&[builtin("iter")?, tuple::new(&[empty])]));
     }
     let seq = unsafe { Obj::from_borrowed(seq) };
-    Ok(tuple::new(&[builtin(name)?, tuple::new(&[seq]), int::from_i64(index as i64)]))
+    Ok(tuple::new(&[f, tuple::new(&[seq]), int::from_i64(index as i64)]))
 }
 
 /// The position `__setstate__` receives, read as PyLong_AsSsize_t does.
@@ -171,8 +183,11 @@ pub fn state_index(state: &Obj) -> PyResult<isize> {
 
 fn seqiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     crate::types::builtin_func::check_nargs("__reduce__", a, k, 0, 0)?;
-    let it = unsafe { slf.cast::<SeqIterObject>() };
-    reduce_indexed("iter", it.seq, it.index, crate::types::tuple::new(&[]))
+    let state = || {
+        let it = unsafe { slf.cast::<SeqIterObject>() };
+        (it.seq, it.index)
+    };
+    reduce_indexed("iter", state, crate::types::tuple::new(&[]))
 }
 
 fn seqiter_setstate(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {

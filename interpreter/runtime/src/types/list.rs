@@ -724,9 +724,12 @@ fn listiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj
 /// `(iter, ([],))` once exhausted.
 fn listiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("__reduce__", a, k, 0, 0)?;
-    let it = unsafe { slf.cast::<ListIterObject>() };
     let name = if slf.is_type(&raw mut PyListRevIter_Type) { "reversed" } else { "iter" };
-    crate::types::iter::reduce_indexed(name, it.seq, it.index, new())
+    let state = || {
+        let it = unsafe { slf.cast::<ListIterObject>() };
+        (it.seq, it.index)
+    };
+    crate::types::iter::reduce_indexed(name, state, new())
 }
 
 /// Sets the position, clamped to the list (-1 ends a reversed iterator).

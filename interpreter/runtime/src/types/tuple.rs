@@ -469,8 +469,11 @@ fn tupleiter_length_hint(slf: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Ob
 
 fn tupleiter_reduce(slf: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("__reduce__", a, k, 0, 0)?;
-    let it = unsafe { slf.cast::<TupleIterObject>() };
-    crate::types::iter::reduce_indexed("iter", it.seq, it.index, new(&[]))
+    let state = || {
+        let it = unsafe { slf.cast::<TupleIterObject>() };
+        (it.seq, it.index)
+    };
+    crate::types::iter::reduce_indexed("iter", state, new(&[]))
 }
 
 /// Sets the position, clamped to the tuple.
