@@ -46,6 +46,7 @@ pub mod socket;
 pub mod sre;
 pub mod struct_;
 pub mod termios;
+pub mod statistics;
 pub mod testcapi;
 pub mod testinternalcapi;
 pub mod xxsubtype;
@@ -249,6 +250,7 @@ pub fn register_all() {
     thread::on_thread_exit(contextvars::clear_current);
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);
+    register("_statistics", statistics::create);
     register("_testinternalcapi", testinternalcapi::create);
     register("_multiprocessing", multiprocessing::create);
     register("xxsubtype", xxsubtype::create);

@@ -532,7 +532,8 @@ fn split_doc(ml: *mut PyMethodDef) -> (Option<String>, Option<String>) {
         )
     };
     let (sig, body) = split_signature(&name, &doc);
-    (sig.map(str::to_owned), Some(body.to_owned()))
+    // Nothing after the signature: no docstring, as CPython.
+    (sig.map(str::to_owned), Some(body.to_owned()).filter(|b| !b.is_empty() || sig.is_none()))
 }
 
 /// An internal docstring of `name` split into its text signature (from the
