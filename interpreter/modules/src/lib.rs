@@ -47,6 +47,7 @@ pub mod sre;
 pub mod struct_;
 pub mod termios;
 pub mod statistics;
+pub mod syslog;
 pub mod testcapi;
 pub mod testinternalcapi;
 pub mod xxsubtype;
@@ -251,6 +252,7 @@ pub fn register_all() {
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);
     register("_statistics", statistics::create);
+    register("syslog", syslog::create);
     register("_testinternalcapi", testinternalcapi::create);
     register("_multiprocessing", multiprocessing::create);
     register("xxsubtype", xxsubtype::create);
