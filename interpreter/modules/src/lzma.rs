@@ -677,9 +677,9 @@ fn encode_filter_properties(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
 }
 
 fn decode_filter_properties(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let a = crate::clinic_args("_decode_filter_properties", args, kw, &["filter_id", "encoded_props"], 2, 2, 2)?;
-    let id = as_u64(a[0].as_ref().unwrap())?;
-    let props = data_arg(a[1].as_ref().unwrap())?;
+    check_nargs("_decode_filter_properties", args, kw, 2, 2)?;
+    let id = as_u64(&args[0])?;
+    let props = data_arg(&args[1])?;
     let mut f = lz::lzma_filter { id, options: std::ptr::null_mut() };
     // SAFETY: `props` is valid for its length; liblzma allocates `options`
     // with malloc (no allocator given), freed below.
