@@ -635,6 +635,11 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
     Ok(bytes::new(&out))
 }
 
+/// The attributes are read-only, with CPython's message for its members.
+fn readonly(_o: &Obj, _v: Option<&Obj>) -> PyResult<()> {
+    bail!(AttributeError, "readonly attribute")
+}
+
 fn get_check(o: &Obj) -> PyResult<Obj> {
     Ok(int::from_i64(decompressor(o)?.check))
 }
@@ -694,10 +699,48 @@ fn decode_filter_properties(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
 // Module.
 
 const FUNCTIONS: &[MethodSpec] = &[
-    method("is_check_supported", is_check_supported),
-    method("_encode_filter_properties", encode_filter_properties),
-    method("_decode_filter_properties", decode_filter_properties),
+    method("is_check_supported", is_check_supported).with_doc(
+        "is_check_supported($module, check_id, /)\n--\n\nWhether this build of liblzma supports the given integrity check.",
+    ),
+    method("_encode_filter_properties", encode_filter_properties).with_doc(
+        "_encode_filter_properties($module, filter, /)\n--\n\nThe encoded properties (options) of a filter given as a dict, without its ID.",
+    ),
+    method("_decode_filter_properties", decode_filter_properties).with_doc(
+        "_decode_filter_properties($module, filter_id, encoded_props, /)\n--\n\nA filter's dict built from its ID and its encoded properties.",
+    ),
 ];
+
+// Docstrings carry CPython's signatures, so inspect sees the same parameters
+// (LZMACompressor's, like CPython's, has no `--` line and so no signature).
+const COMPRESSOR_DOC: &str = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)
+
+An incremental compressor. format is FORMAT_XZ (the default), FORMAT_ALONE or
+FORMAT_RAW; check is the integrity check (FORMAT_XZ only, CHECK_CRC64 by
+default); preset is a level 0-9, optionally OR-ed with PRESET_EXTREME; filters
+is a sequence of filter dicts, each with an \"id\" entry and the filter's
+options. A preset and a filter chain cannot both be given, and FORMAT_RAW needs
+a filter chain.";
+const COMPRESS_DOC: &str = "compress($self, data, /)
+--
+
+Compress data; returns the compressed bytes ready so far, possibly b''.";
+const FLUSH_DOC: &str = "flush($self, /)
+--
+
+End the stream and return what is left; the compressor is unusable after.";
+const DECOMPRESSOR_DOC: &str = "LZMADecompressor(format=FORMAT_AUTO, memlimit=None, filters=None)
+--
+
+An incremental decompressor. format is FORMAT_AUTO (the default: xz or
+lzma-alone, detected), FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW; memlimit bounds
+the decoder's memory (not with FORMAT_RAW); filters is the filter chain that
+FORMAT_RAW requires and the other formats refuse.";
+const DECOMPRESS_DOC: &str = "decompress($self, /, data, max_length=-1)
+--
+
+Decompress data. With max_length >= 0, at most that many bytes are returned
+and needs_input tells whether more input is wanted; input not yet consumed is
+kept for the next call. Data after the end of the stream goes to unused_data.";
 
 fn init_types() -> PyResult<()> {
     // SAFETY: the static type objects are set up once, under the GIL.
@@ -709,9 +752,10 @@ fn init_types() -> PyResult<()> {
         // Not subclassable, as in CPython.
         native::init_type::<Compressor>(t, "_lzma.LZMACompressor", false);
         (*t).tp_new = Some(compressor_new_slot);
+        (*t).tp_doc = krait_runtime::types::builtin_func::cstr(COMPRESSOR_DOC);
         (*t).tp_methods = method_table(&[
-            method("compress", compressor_compress),
-            method("flush", compressor_flush),
+            method("compress", compressor_compress).with_doc(COMPRESS_DOC),
+            method("flush", compressor_flush).with_doc(FLUSH_DOC),
             method("__getstate__", no_pickle),
         ]);
         native::ready(t)?;
@@ -719,12 +763,18 @@ fn init_types() -> PyResult<()> {
         let t = &raw mut DECOMPRESSOR_TYPE;
         native::init_type::<Decompressor>(t, "_lzma.LZMADecompressor", false);
         (*t).tp_new = Some(decompressor_new_slot);
-        (*t).tp_methods = method_table(&[method("decompress", decompressor_decompress), method("__getstate__", no_pickle)]);
+        (*t).tp_doc = krait_runtime::types::builtin_func::cstr(DECOMPRESSOR_DOC);
+        (*t).tp_methods = method_table(&[
+            method("decompress", decompressor_decompress).with_doc(DECOMPRESS_DOC),
+            method("__getstate__", no_pickle),
+        ]);
         (*t).tp_getset = getset_table(&[
-            GetSetSpec::get("check", get_check),
-            GetSetSpec::get("eof", get_eof),
-            GetSetSpec::get("needs_input", get_needs_input),
-            GetSetSpec::get("unused_data", get_unused_data),
+            GetSetSpec::get_set("check", get_check, readonly).with_doc("ID of the integrity check of the input stream."),
+            GetSetSpec::get_set("eof", get_eof, readonly).with_doc("True once the end of the stream has been reached."),
+            GetSetSpec::get_set("needs_input", get_needs_input, readonly)
+                .with_doc("True if more input is needed before more output can be produced."),
+            GetSetSpec::get_set("unused_data", get_unused_data, readonly)
+                .with_doc("Data found after the end of the compressed stream."),
         ]);
         native::ready(t)?;
     }
