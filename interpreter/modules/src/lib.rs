@@ -11,6 +11,7 @@ pub mod binascii;
 pub mod abc;
 pub mod bisect;
 pub mod bz2;
+pub mod lzma;
 pub mod cjkcodecs;
 pub mod cmath;
 pub mod codecs;
@@ -201,6 +202,7 @@ pub fn register_all() {
     register("_abc", abc::create);
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
+    register("_lzma", lzma::create);
     register("_posixshmem", posixshmem::create);
     register("opcode", opcode::create);
     register("_opcode", opcode::create_private);
