@@ -47,6 +47,7 @@ pub mod socket;
 pub mod sre;
 pub mod struct_;
 pub mod termios;
+pub mod stat;
 pub mod statistics;
 pub mod syslog;
 pub mod testcapi;
@@ -254,6 +255,7 @@ pub fn register_all() {
     register("_ast", ast::create);
     register("_testcapi", testcapi::create);
     register("_statistics", statistics::create);
+    register("_stat", stat::create);
     register("syslog", syslog::create);
     register("_testinternalcapi", testinternalcapi::create);
     register("_multiprocessing", multiprocessing::create);
