@@ -53,18 +53,22 @@ fn f_release_lock(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn acquire() {
     let me = me();
     let mut l = lock().state.lock().unwrap();
-    if l.1 > 0 && l.0 != me {
-        l = crate::gil::allow_threads(move || {
-            let mut l = l;
-            while l.1 > 0 {
-                l.2 += 1;
-                l = lock().freed.wait(l).unwrap();
-                l.2 -= 1;
-            }
-            l
-        });
+    if l.1 == 0 || l.0 == me {
+        *l = (me, l.1 + 1, l.2);
+        return;
     }
-    *l = (me, l.1 + 1, l.2);
+    drop(l);
+    // The state's mutex is let go before the GIL is taken back: a holder
+    // that has the GIL must be able to reach it to release the lock.
+    crate::gil::allow_threads(move || {
+        let mut l = lock().state.lock().unwrap();
+        while l.1 > 0 {
+            l.2 += 1;
+            l = lock().freed.wait(l).unwrap();
+            l.2 -= 1;
+        }
+        *l = (me, 1, l.2);
+    });
 }
 
 /// Lets go of one level of this thread's hold; false when it holds none.
