@@ -101,7 +101,10 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
     }
     let modules = crate::interp::modules();
     let m = match dict::get_item_str(&modules, &full)? {
-        Some(m) if !none::is_none(&m) => m,
+        Some(m) if !none::is_none(&m) => {
+            ensure_initialized(&m, &full)?;
+            m
+        }
         found => {
             let boot = bootstrap::bootstrap_module();
             match (found, boot) {
@@ -166,6 +169,26 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
         Some(t) => Ok(t),
         None => crate::bail!(KeyError, "'{}' not in sys.modules as expected", &full[..cut]),
     }
+}
+
+/// A module another thread is still executing (its `__spec__._initializing`
+/// set) is waited for through importlib's module lock, as CPython's
+/// import_ensure_initialized, so an import never returns it half done.
+fn ensure_initialized(m: &Obj, name: &str) -> PyResult<()> {
+    let spec = match crate::ops::attr::getattr_opt(m, &pystr::intern_static("__spec__"))? {
+        Some(s) if !none::is_none(&s) => s,
+        _ => return Ok(()),
+    };
+    let busy = match crate::ops::attr::getattr_opt(&spec, &pystr::intern_static("_initializing"))? {
+        Some(v) => crate::ops::truthy(&v)?,
+        None => false,
+    };
+    if busy {
+        if let Some(b) = bootstrap::bootstrap_module() {
+            crate::ops::attr::call_method(&b, "_lock_unlock_module", &[pystr::new(name)])?;
+        }
+    }
+    Ok(())
 }
 
 /// The package a relative import is relative to: `__package__`, else
