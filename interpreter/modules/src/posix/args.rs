@@ -148,8 +148,10 @@ pub fn to_id(o: &Obj) -> PyResult<u32> {
     match int::as_i64(&i) {
         Some(-1) => Ok(u32::MAX),
         Some(v) if (0..=u32::MAX as i64).contains(&v) => Ok(v as u32),
-        Some(v) if v < 0 => krait_runtime::bail!(OverflowError, "uid is less than minimum"),
-        _ => krait_runtime::bail!(OverflowError, "uid is greater than maximum"),
+        // As CPython: a C long that does not fit uid_t is "less than minimum".
+        Some(_) => krait_runtime::bail!(OverflowError, "uid is less than minimum"),
+        None if int::sign(&i) < 0 => krait_runtime::bail!(OverflowError, "uid is less than minimum"),
+        None => krait_runtime::bail!(OverflowError, "uid is greater than maximum"),
     }
 }
 

@@ -349,3 +349,19 @@ pub fn p_login_tty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     }
     Ok(krait_runtime::types::none::none())
 }
+
+/// `pidfd_open(pid, flags=0)`: a descriptor referring to process `pid`.
+pub fn p_pidfd_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("pidfd_open", a, kw, &["pid", "flags"], 0, 2, 1)?;
+    let pid = args::to_int(v[0].as_ref().unwrap())?;
+    let flags = match &v[1] {
+        Some(f) => args::to_int(f)? as u32,
+        None => 0,
+    };
+    // SAFETY: pidfd_open takes two integers and returns a descriptor or -1.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(fd))
+}
