@@ -199,6 +199,7 @@ fn functions() -> Vec<MethodSpec> {
 /// (os.py derives supports_fd / supports_dir_fd / supports_follow_symlinks
 /// from them).
 const HAVE: &[&str] = &[
+    "HAVE_EVENTFD",
     "HAVE_FACCESSAT",
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
@@ -211,10 +212,14 @@ const HAVE: &[&str] = &[
     "HAVE_FSTATAT",
     "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
+    "HAVE_FUTIMES",
+    "HAVE_FUTIMESAT",
     "HAVE_FUTIMENS",
     "HAVE_LINKAT",
     "HAVE_LCHOWN",
     "HAVE_LSTAT",
+    "HAVE_LUTIMES",
+    "HAVE_MEMFD_CREATE",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
     "HAVE_MKNODAT",
