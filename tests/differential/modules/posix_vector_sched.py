@@ -106,3 +106,12 @@ t(posix.mknod)
 t(posix.chroot, "/nonexistent")
 t(posix.chroot, 3)
 t(posix.chroot)
+
+# argument clinic: a missing required argument is reported before a bad keyword
+t(posix.sched_param, x=1)
+t(posix.wait3, x=1)
+t(posix.open, path="a", x=1)
+t(posix.open, "a", path="b")
+t(posix.open, "a", path="b", flags=0, x=1)
+print(posix.sched_param.__doc__)
+print(posix.waitid_result.__doc__)

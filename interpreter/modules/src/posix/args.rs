@@ -64,23 +64,22 @@ pub fn clinic(
     for (i, a) in args[..nargs].iter().enumerate() {
         out[i] = Some(a.clone());
     }
+    // A bad keyword is reported after missing required arguments, as
+    // _PyArg_UnpackKeywords does.
+    let mut bad_keyword: Option<String> = None;
     if let Some(kn) = kwnames {
         for (i, key) in tuple::items(kn).iter().enumerate() {
             let k = pystr::to_string_lossy(key);
             match names.iter().position(|n| *n == k) {
+                Some(j) if j >= posonly && out[j].is_none() => out[j] = Some(args[nargs + i].clone()),
                 Some(j) if j >= posonly => {
-                    if out[j].is_some() {
-                        krait_runtime::bail!(
-                            TypeError,
-                            "argument for {}() given by name ('{}') and position ({})",
-                            fname,
-                            k,
-                            j + 1
-                        );
-                    }
-                    out[j] = Some(args[nargs + i].clone());
+                    bad_keyword.get_or_insert_with(|| {
+                        format!("argument for {}() given by name ('{}') and position ({})", fname, k, j + 1)
+                    });
                 }
-                _ => krait_runtime::bail!(TypeError, "'{}' is an invalid keyword argument for {}()", k, fname),
+                _ => {
+                    bad_keyword.get_or_insert_with(|| format!("'{}' is an invalid keyword argument for {}()", k, fname));
+                }
             }
         }
     }
@@ -99,6 +98,9 @@ pub fn clinic(
             }
             krait_runtime::bail!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1);
         }
+    }
+    if let Some(msg) = bad_keyword {
+        krait_runtime::bail!(TypeError, "{}", msg);
     }
     Ok(out)
 }

@@ -747,7 +747,13 @@ pub fn p_wait4(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 static WAITID_RESULT: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
 
 pub fn waitid_result_type() -> PyResult<Obj> {
-    cached_type(&WAITID_RESULT, "waitid_result", &[Some("si_pid"), Some("si_uid"), Some("si_signo"), Some("si_status"), Some("si_code")])
+    let t = cached_type(&WAITID_RESULT, "waitid_result", &[Some("si_pid"), Some("si_uid"), Some("si_signo"), Some("si_status"), Some("si_code")])?;
+    set_doc(&t, "waitid_result: Result from waitid.\n\nThis object may be accessed either as a tuple of\n  (si_pid, si_uid, si_signo, si_status, si_code),\nor via the attributes si_pid, si_uid, and so on.\n\nSee os.waitid for more information.")?;
+    Ok(t)
+}
+
+fn set_doc(t: &Obj, doc: &str) -> PyResult<()> {
+    dict::set_item_str(krait_runtime::types::type_::type_dict(krait_runtime::types::type_::as_type(t)), "__doc__", &pystr::new(doc))
 }
 
 /// `waitid(idtype, id, options, /)`: a waitid_result, or None when WNOHANG
@@ -887,6 +893,7 @@ pub fn sched_param_type() -> PyResult<Obj> {
     let tp = krait_runtime::types::type_::as_type(&t);
     // SAFETY: a freshly made heap type that nothing has used yet.
     unsafe { (*tp).tp_new = Some(sched_param_new_slot) };
+    set_doc(&t, "Currently has only one field: sched_priority\n\n  sched_priority\n    A scheduling parameter.")?;
     krait_runtime::types::type_::modified(tp);
     SCHED_PARAM.with(|c| {
         let _ = c.set(t.clone());
