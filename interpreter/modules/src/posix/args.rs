@@ -157,6 +157,22 @@ pub fn to_id(o: &Obj) -> PyResult<u32> {
     }
 }
 
+/// An `unsigned int` parameter (`_PyLong_UnsignedInt_Converter`): ints
+/// only, no `__index__`.
+pub fn to_uint(o: &Obj) -> PyResult<u32> {
+    if !int::is_int(o) {
+        krait_runtime::bail!(TypeError, "an integer is required");
+    }
+    if int::sign(o) < 0 {
+        krait_runtime::bail!(ValueError, "value must be positive");
+    }
+    match int::as_u64(o) {
+        Some(v) if v <= u32::MAX as u64 => Ok(v as u32),
+        Some(_) => krait_runtime::bail!(OverflowError, "Python int too large for C unsigned int"),
+        None => krait_runtime::bail!(OverflowError, "Python int too large to convert to C unsigned long"),
+    }
+}
+
 /// A file descriptor parameter (`fildes` converter): an int or an object
 /// with `fileno()`.
 pub fn fildes(o: &Obj) -> PyResult<i32> {

@@ -44,7 +44,7 @@ pub fn p_getrandom(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_eventfd(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("eventfd", a, kw, &["initval", "flags"], 0, 2, 1)?;
-    let init = args::to_id(v[0].as_ref().unwrap())?;
+    let init = args::to_uint(v[0].as_ref().unwrap())?;
     let flags = match &v[1] {
         Some(f) => args::to_int(f)?,
         None => libc::EFD_CLOEXEC,
@@ -355,7 +355,7 @@ pub fn p_pidfd_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("pidfd_open", a, kw, &["pid", "flags"], 0, 2, 1)?;
     let pid = args::to_int(v[0].as_ref().unwrap())?;
     let flags = match &v[1] {
-        Some(f) => args::to_int(f)? as u32,
+        Some(f) => args::to_uint(f)?,
         None => 0,
     };
     // SAFETY: pidfd_open takes two integers and returns a descriptor or -1.
