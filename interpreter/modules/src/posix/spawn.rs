@@ -119,26 +119,24 @@ pub fn sched_priority(param: &Obj) -> PyResult<i32> {
     Ok(v as i32)
 }
 
-/// The keyword-only spawn attributes.
-fn attributes(v: &[Option<Obj>]) -> PyResult<Attr> {
+/// The keyword-only spawn attributes (`resetids` and `setsid` already
+/// converted, as argument clinic does before anything else).
+fn attributes(v: &[Option<Obj>], resetids: bool, setsid: bool) -> PyResult<Attr> {
     // SAFETY: zeroed storage is initialised by the call below.
     let mut attr = Attr(unsafe { std::mem::zeroed() });
     check(unsafe { libc::posix_spawnattr_init(&mut attr.0) })?;
     let mut flags: i32 = 0;
-    if let Some(pg) = v[0].as_ref().filter(|o| !none::is_none(o)) {
+    // An explicit None is refused, as in CPython 3.11.
+    if let Some(pg) = &v[0] {
         let pgid = args::to_int(pg)?;
         check(unsafe { libc::posix_spawnattr_setpgroup(&mut attr.0, pgid) })?;
         flags |= libc::POSIX_SPAWN_SETPGROUP;
     }
-    if let Some(r) = &v[1] {
-        if args::to_int(r)? != 0 {
-            flags |= libc::POSIX_SPAWN_RESETIDS;
-        }
+    if resetids {
+        flags |= libc::POSIX_SPAWN_RESETIDS;
     }
-    if let Some(s) = &v[2] {
-        if args::to_int(s)? != 0 {
-            flags |= libc::POSIX_SPAWN_SETSID as i32;
-        }
+    if setsid {
+        flags |= libc::POSIX_SPAWN_SETSID as i32;
     }
     if let Some(m) = &v[3] {
         let set = crate::signal::sigset_of(m)?;
@@ -177,6 +175,8 @@ const NAMES: &[&str] = &["path", "argv", "env", "file_actions", "setpgroup", "re
 fn spawn(fname: &str, use_path: bool, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic(fname, a, kw, NAMES, 3, 3, 3)?;
     let p = args::path(fname, "path", v[0].as_ref(), false, false)?;
+    let flag = |o: &Option<Obj>| -> PyResult<bool> { Ok(match o { Some(x) => args::to_int(x)? != 0, None => false }) };
+    let (resetids, setsid) = (flag(&v[5])?, flag(&v[6])?);
     let argv_obj = v[1].as_ref().unwrap();
     let env = v[2].as_ref().unwrap();
     if !tuple::is_tuple(argv_obj) && !list::is_list(argv_obj) {
@@ -201,7 +201,7 @@ fn spawn(fname: &str, use_path: bool, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
         Some(o) => Some(file_actions(o)?),
         None => None,
     };
-    let attr = attributes(&v[4..])?;
+    let attr = attributes(&v[4..], resetids, setsid)?;
     let c = p.cstring();
     let (argvp, envp) = (ptrs(&argv), ptrs(&envs));
     let fap = fa.as_ref().map_or(std::ptr::null(), |f| &f.fa as *const _);
