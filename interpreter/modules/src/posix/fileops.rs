@@ -247,8 +247,8 @@ pub fn p_fchmod(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_chown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("chown", a, kw, &["path", "uid", "gid", "dir_fd", "follow_symlinks"], 0, 3, 3)?;
     let p = args::path("chown", "path", v[0].as_ref(), false, true)?;
-    let uid = args::to_id(v[1].as_ref().unwrap())?;
-    let gid = args::to_id(v[2].as_ref().unwrap())?;
+    let uid = args::id_of(v[1].as_ref().unwrap(), "uid")?;
+    let gid = args::id_of(v[2].as_ref().unwrap(), "gid")?;
     let dfd = args::dir_fd(&v[3])?;
     let follow = args::to_bool(&v[4], true)?;
     let r = match p.fd {
@@ -265,8 +265,8 @@ pub fn p_chown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_lchown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("lchown", a, kw, &["path", "uid", "gid"], 0, 3, 3)?;
     let p = args::path("lchown", "path", v[0].as_ref(), false, false)?;
-    let uid = args::to_id(v[1].as_ref().unwrap())?;
-    let gid = args::to_id(v[2].as_ref().unwrap())?;
+    let uid = args::id_of(v[1].as_ref().unwrap(), "uid")?;
+    let gid = args::id_of(v[2].as_ref().unwrap(), "gid")?;
     let c = p.cstring();
     ok_none(unsafe { libc::lchown(c.as_ptr(), uid, gid) }, &p)
 }
@@ -274,8 +274,8 @@ pub fn p_lchown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_fchown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("fchown", a, kw, &["fd", "uid", "gid"], 0, 3, 3)?;
     let fd = args::to_int(v[0].as_ref().unwrap())?;
-    let uid = args::to_id(v[1].as_ref().unwrap())?;
-    let gid = args::to_id(v[2].as_ref().unwrap())?;
+    let uid = args::id_of(v[1].as_ref().unwrap(), "uid")?;
+    let gid = args::id_of(v[2].as_ref().unwrap(), "gid")?;
     if unsafe { libc::fchown(fd, uid, gid) } != 0 {
         return Err(args::last_error());
     }
@@ -865,14 +865,14 @@ fn is_sequence(o: &Obj) -> bool {
 pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     super::process::positional("preadv", a, kw, 3, 4)?;
     let fd = args::to_int(&a[0])?;
-    if !is_sequence(&a[1]) {
-        krait_runtime::bail!(TypeError, "preadv2() arg 2 must be a sequence");
-    }
     let off = args::to_long(&a[2])?;
     let flags = match a.get(3) {
         Some(f) => args::to_int(f)?,
         None => 0,
     };
+    if !is_sequence(&a[1]) {
+        krait_runtime::bail!(TypeError, "preadv2() arg 2 must be a sequence");
+    }
     let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
     let mut held = Vec::new();
     for b in &bufs {
@@ -903,14 +903,14 @@ pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_pwritev(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     super::process::positional("pwritev", a, kw, 3, 4)?;
     let fd = args::to_int(&a[0])?;
-    if !is_sequence(&a[1]) {
-        krait_runtime::bail!(TypeError, "pwritev() arg 2 must be a sequence");
-    }
     let off = args::to_long(&a[2])?;
     let flags = match a.get(3) {
         Some(f) => args::to_int(f)?,
         None => 0,
     };
+    if !is_sequence(&a[1]) {
+        krait_runtime::bail!(TypeError, "pwritev() arg 2 must be a sequence");
+    }
     let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
     let mut held = Vec::new();
     for b in &bufs {

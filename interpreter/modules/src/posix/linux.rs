@@ -147,13 +147,13 @@ pub fn p_splice(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_setreuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("setreuid", a, kw, 2, 2)?;
-    let (r, e) = (args::to_id(&a[0])?, args::to_id(&a[1])?);
+    let (r, e) = (args::id_of(&a[0], "uid")?, args::id_of(&a[1], "uid")?);
     ok_none(unsafe { libc::setreuid(r, e) })
 }
 
 pub fn p_setregid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("setregid", a, kw, 2, 2)?;
-    let (r, e) = (args::to_id(&a[0])?, args::to_id(&a[1])?);
+    let (r, e) = (args::id_of(&a[0], "gid")?, args::id_of(&a[1], "gid")?);
     ok_none(unsafe { libc::setregid(r, e) })
 }
 
@@ -353,7 +353,7 @@ pub fn p_login_tty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// `pidfd_open(pid, flags=0)`: a descriptor referring to process `pid`.
 pub fn p_pidfd_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("pidfd_open", a, kw, &["pid", "flags"], 0, 2, 1)?;
-    let pid = args::to_int(v[0].as_ref().unwrap())?;
+    let pid = args::to_pid(v[0].as_ref().unwrap())?;
     let flags = match &v[1] {
         Some(f) => args::to_uint(f)?,
         None => 0,

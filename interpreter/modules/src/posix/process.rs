@@ -42,7 +42,7 @@ pub fn p_setpgrp(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_getpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("getpgid", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let r = unsafe { libc::getpgid(pid) };
     if r < 0 {
         return Err(args::last_error());
@@ -52,7 +52,7 @@ pub fn p_getpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_setpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("setpgid", a, kw, 2, 2)?;
-    let (pid, pg) = (args::to_int(&a[0])?, args::to_int(&a[1])?);
+    let (pid, pg) = (args::to_pid(&a[0])?, args::to_pid(&a[1])?);
     if unsafe { libc::setpgid(pid, pg) } < 0 {
         return Err(args::last_error());
     }
@@ -61,7 +61,7 @@ pub fn p_setpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_getsid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("getsid", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let r = unsafe { libc::getsid(pid) };
     if r < 0 {
         return Err(args::last_error());
@@ -138,7 +138,7 @@ pub fn p_kill(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         krait_runtime::types::builtin_func::no_kwargs("kill", kw)?;
         krait_runtime::bail!(TypeError, "kill() takes exactly 2 arguments ({} given)", a.len());
     }
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let sig = args::to_int(&a[1])?;
     if unsafe { libc::kill(pid, sig) } != 0 {
         return Err(args::last_error());
@@ -148,7 +148,7 @@ pub fn p_kill(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_killpg(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("killpg", a, kw, 2, 2)?;
-    let pg = args::to_int(&a[0])?;
+    let pg = args::to_pid(&a[0])?;
     let sig = args::to_int(&a[1])?;
     if unsafe { libc::killpg(pg, sig) } != 0 {
         return Err(args::last_error());
@@ -171,7 +171,7 @@ pub fn p_abort(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_waitpid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("waitpid", a, kw, 2, 2)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let opts = args::to_int(&a[1])?;
     let mut status = 0;
     let r = args::retry(-1, || unsafe { libc::waitpid(pid, &mut status, opts) })?;
@@ -515,7 +515,7 @@ pub fn p_cpu_count(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_sched_getaffinity(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("sched_getaffinity", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let mut cs: libc::cpu_set_t = unsafe { std::mem::zeroed() };
     if unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut cs) } != 0 {
         return Err(args::last_error());
@@ -667,10 +667,10 @@ pub fn p_getresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 macro_rules! set_id {
-    ($name:ident, $pyname:literal, $f:path) => {
+    ($name:ident, $pyname:literal, $what:literal, $f:path) => {
         pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             args::positional($pyname, a, kw, 1, 1)?;
-            let id = args::to_id(&a[0])?;
+            let id = args::id_of(&a[0], $what)?;
             if unsafe { $f(id) } != 0 {
                 return Err(args::last_error());
             }
@@ -678,10 +678,10 @@ macro_rules! set_id {
         }
     };
 }
-set_id!(p_setuid, "setuid", libc::setuid);
-set_id!(p_setgid, "setgid", libc::setgid);
-set_id!(p_seteuid, "seteuid", libc::seteuid);
-set_id!(p_setegid, "setegid", libc::setegid);
+set_id!(p_setuid, "setuid", "uid", libc::setuid);
+set_id!(p_setgid, "setgid", "gid", libc::setgid);
+set_id!(p_seteuid, "seteuid", "uid", libc::seteuid);
+set_id!(p_setegid, "setegid", "gid", libc::setegid);
 
 pub fn p_sched_yield(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.sched_yield", a, kw, 0, 0)?;
@@ -734,9 +734,20 @@ pub fn p_wait3(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 pub fn p_wait4(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let v = clinic("wait4", a, kw, &["pid", "options"], 0, 2, 2)?;
-    let pid = args::to_int(v[0].as_ref().unwrap())?;
-    let opts = args::to_int(v[1].as_ref().unwrap())?;
+    // Parsed with a format string in CPython: each argument is converted
+    // before a later one is found missing.
+    let (v, bad_keyword) = args::clinic_deferred("wait4", a, kw, &["pid", "options"], 0, 2, 0)?;
+    let need = |i: usize, name: &str| -> PyResult<Obj> {
+        match &v[i] {
+            Some(o) => Ok(o.clone()),
+            None => krait_runtime::bail!(TypeError, "wait4() missing required argument '{}' (pos {})", name, i + 1),
+        }
+    };
+    let pid = args::to_pid(&need(0, "pid")?)?;
+    let opts = args::to_int(&need(1, "options")?)?;
+    if let Some(msg) = bad_keyword {
+        krait_runtime::bail!(TypeError, "{}", msg);
+    }
     let mut status = 0;
     // SAFETY: rusage is plain data.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -761,7 +772,7 @@ fn set_doc(t: &Obj, doc: &str) -> PyResult<()> {
 pub fn p_waitid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     exact_args("waitid", a, kw, 3)?;
     let idtype = args::to_int(&a[0])?;
-    let id = args::to_int(&a[1])?;
+    let id = args::to_pid(&a[1])?;
     let opts = args::to_int(&a[2])?;
     // SAFETY: siginfo_t is plain data; si_pid 0 marks "nothing reaped".
     let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
@@ -786,23 +797,9 @@ pub fn p_waitid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 // --- ids and groups ----------------------------------------------------------------
 
-/// A uid or gid argument (-1 allowed), with CPython's "uid"/"gid" wording.
-fn id_arg(o: &Obj, what: &str) -> PyResult<u32> {
-    let i = int::index_raw(o)?;
-    match int::as_i64(&i) {
-        Some(-1) => Ok(u32::MAX),
-        Some(v) if (0..=u32::MAX as i64).contains(&v) => Ok(v as u32),
-        // CPython reports any C long that does not fit uid_t as "less than
-        // minimum"; only values past a C long are "greater than maximum".
-        Some(_) => krait_runtime::bail!(OverflowError, "{} is less than minimum", what),
-        None if int::sign(&i) < 0 => krait_runtime::bail!(OverflowError, "{} is less than minimum", what),
-        None => krait_runtime::bail!(OverflowError, "{} is greater than maximum", what),
-    }
-}
-
 pub fn p_setresuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     positional("setresuid", a, kw, 3, 3)?;
-    let (r, e, s) = (id_arg(&a[0], "uid")?, id_arg(&a[1], "uid")?, id_arg(&a[2], "uid")?);
+    let (r, e, s) = (args::id_of(&a[0], "uid")?, args::id_of(&a[1], "uid")?, args::id_of(&a[2], "uid")?);
     if unsafe { libc::setresuid(r, e, s) } < 0 {
         return Err(args::last_error());
     }
@@ -811,7 +808,7 @@ pub fn p_setresuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_setresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     positional("setresgid", a, kw, 3, 3)?;
-    let (r, e, s) = (id_arg(&a[0], "gid")?, id_arg(&a[1], "gid")?, id_arg(&a[2], "gid")?);
+    let (r, e, s) = (args::id_of(&a[0], "gid")?, args::id_of(&a[1], "gid")?, args::id_of(&a[2], "gid")?);
     if unsafe { libc::setresgid(r, e, s) } < 0 {
         return Err(args::last_error());
     }
@@ -823,13 +820,14 @@ pub fn p_setresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_getgrouplist(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     positional("getgrouplist", a, kw, 2, 2)?;
     if !pystr::is_str(&a[0]) {
-        krait_runtime::bail!(TypeError, "getgrouplist() argument 1 must be str, not {}", a[0].ty().name());
+        let name = if none::is_none(&a[0]) { "None".to_owned() } else { a[0].ty().name().to_string() };
+        krait_runtime::bail!(TypeError, "getgrouplist() argument 1 must be str, not {}", name);
     }
     let user = args::fs_encode(&a[0])?;
     let Ok(user) = std::ffi::CString::new(user) else {
         krait_runtime::bail!(ValueError, "embedded null character");
     };
-    let group = id_arg(&a[1], "gid")?;
+    let group = args::id_of(&a[1], "gid")?;
     let mut n: i32 = 64;
     loop {
         let mut groups = vec![0 as libc::gid_t; n as usize];
@@ -860,7 +858,7 @@ pub fn p_initgroups(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let Ok(user) = std::ffi::CString::new(b) else {
         krait_runtime::bail!(ValueError, "embedded null byte");
     };
-    let gid = id_arg(&a[1], "gid")?;
+    let gid = args::id_of(&a[1], "gid")?;
     if unsafe { libc::initgroups(user.as_ptr(), gid) } < 0 {
         return Err(args::last_error());
     }
@@ -934,7 +932,7 @@ pub fn p_sched_get_priority_min(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResu
 
 pub fn p_sched_getscheduler(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.sched_getscheduler", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let r = unsafe { libc::sched_getscheduler(pid) };
     if r < 0 {
         return Err(args::last_error());
@@ -944,7 +942,7 @@ pub fn p_sched_getscheduler(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
 
 pub fn p_sched_getparam(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.sched_getparam", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let mut sp = libc::sched_param { sched_priority: 0 };
     if unsafe { libc::sched_getparam(pid, &mut sp) } < 0 {
         return Err(args::last_error());
@@ -954,7 +952,7 @@ pub fn p_sched_getparam(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 
 pub fn p_sched_setparam(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     exact_args("sched_setparam", a, kw, 2)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let sp = libc::sched_param { sched_priority: super::spawn::sched_priority(&a[1])? };
     if unsafe { libc::sched_setparam(pid, &sp) } < 0 {
         return Err(args::last_error());
@@ -964,7 +962,7 @@ pub fn p_sched_setparam(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 
 pub fn p_sched_setscheduler(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     exact_args("sched_setscheduler", a, kw, 3)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let policy = args::to_int(&a[1])?;
     let sp = libc::sched_param { sched_priority: super::spawn::sched_priority(&a[2])? };
     if unsafe { libc::sched_setscheduler(pid, policy, &sp) } == -1 {
@@ -975,7 +973,7 @@ pub fn p_sched_setscheduler(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
 
 pub fn p_sched_rr_get_interval(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.sched_rr_get_interval", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     if unsafe { libc::sched_rr_get_interval(pid, &mut ts) } < 0 {
         return Err(args::last_error());
@@ -986,7 +984,7 @@ pub fn p_sched_rr_get_interval(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
 /// `sched_setaffinity(pid, mask, /)`: `mask` is an iterable of CPU numbers.
 pub fn p_sched_setaffinity(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     exact_args("sched_setaffinity", a, kw, 2)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     // A bit mask grown as needed, in longs (the CPU_ALLOC layout).
     let mut words: Vec<libc::c_ulong> = vec![0; 1];
     let bits = libc::c_ulong::BITS as usize;

@@ -128,7 +128,8 @@ fn attributes(v: &[Option<Obj>], resetids: bool, setsid: bool) -> PyResult<Attr>
     let mut flags: i32 = 0;
     // An explicit None is refused, as in CPython 3.11.
     if let Some(pg) = &v[0] {
-        let pgid = args::to_int(pg)?;
+        // PyLong_AsPid on Linux: a C long cut down to pid_t, unchecked.
+        let pgid = args::to_long(pg)? as libc::pid_t;
         check(unsafe { libc::posix_spawnattr_setpgroup(&mut attr.0, pgid) })?;
         flags |= libc::POSIX_SPAWN_SETPGROUP;
     }
