@@ -1,6 +1,8 @@
 //! File and directory operations on paths and descriptors: open/close/
 //! read/write/lseek, mkdir/rmdir/rename/unlink, access, chmod/chown,
-//! links, utime, truncation, descriptor flags, terminals.
+//! links, utime, truncation, descriptor flags, terminals, vectored and
+//! positioned I/O (preadv/pwritev), advice and locks (posix_fadvise, lockf),
+//! mknod, chroot.
 
 use super::args::{self, clinic, os_error, Path};
 use krait_runtime::types::buffer;

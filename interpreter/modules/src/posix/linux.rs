@@ -1,6 +1,7 @@
 //! Linux-specific calls of `posix`: getrandom, eventfd, memfd_create,
 //! copy_file_range, splice, extended attributes, and a few process/terminal
-//! calls (setreuid/setregid, tcgetpgrp/tcsetpgrp, openpty, login_tty).
+//! calls (setreuid/setregid, tcgetpgrp/tcsetpgrp, openpty, login_tty,
+//! pidfd_open).
 
 use super::args::{self, clinic};
 use krait_runtime::types::{buffer, bytes, int, list, none, tuple};

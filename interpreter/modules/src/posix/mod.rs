@@ -7,7 +7,7 @@
 //! family, `scandir.rs` listdir/scandir/DirEntry, `fileops.rs` the other
 //! file and descriptor calls, `process.rs` processes and system
 //! information, `spawn.rs` posix_spawn, `linux.rs` the Linux-only calls (getrandom, eventfd,
-//! memfd_create, copy_file_range, splice, xattrs, openpty), `environ.rs` the environment, `names.rs` the
+//! memfd_create, copy_file_range, splice, xattrs, openpty, pidfd_open), `environ.rs` the environment, `names.rs` the
 //! sysconf/confstr/pathconf name tables.
 
 pub mod args;

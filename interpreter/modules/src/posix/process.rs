@@ -1,6 +1,7 @@
-//! Processes: ids, fork (with register_at_fork callbacks), exec, wait and
-//! the W* status helpers, kill, _exit, times, uname, cpu_count, sysconf/
-//! confstr/pathconf, sched_getaffinity.
+//! Processes: ids and groups, fork (with register_at_fork callbacks), exec,
+//! wait/wait3/wait4/waitid and the W* status helpers, kill, _exit, times,
+//! uname, cpu_count, sysconf/confstr/pathconf, sched_param and the sched_*
+//! calls.
 
 use super::args::{self, clinic};
 use super::names;
