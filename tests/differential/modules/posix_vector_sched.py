@@ -117,6 +117,7 @@ t(posix.open, path="a", x=1)
 t(posix.open, "a", path="b")
 t(posix.open, "a", path="b", flags=0, x=1)
 print(posix.sched_param.__doc__)
+print(posix.sched_param.__text_signature__)
 print(posix.waitid_result.__doc__)
 
 # uid/gid and pid_t converters

@@ -892,6 +892,11 @@ pub fn sched_param_type() -> PyResult<Obj> {
     let tp = krait_runtime::types::type_::as_type(&t);
     // SAFETY: a freshly made heap type that nothing has used yet.
     unsafe { (*tp).tp_new = Some(sched_param_new_slot) };
+    // The signature in tp_doc is what __text_signature__ (and so
+    // inspect.signature) reads; the type lives for the whole run.
+    let sig = std::ffi::CString::new("sched_param(sched_priority)\n--\n\n").expect("no NUL");
+    // SAFETY: as above; the leaked string outlives the type.
+    unsafe { (*tp).tp_doc = Box::leak(sig.into_boxed_c_str()).as_ptr() };
     set_doc(&t, "Currently has only one field: sched_priority\n\n  sched_priority\n    A scheduling parameter.")?;
     krait_runtime::types::type_::modified(tp);
     SCHED_PARAM.with(|c| {
