@@ -109,6 +109,11 @@ fn r_getrusage(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
         return Err(args::last_error());
     }
+    rusage_obj(&u)
+}
+
+/// A `struct_rusage` from a C rusage (also os.wait3/os.wait4's third item).
+pub fn rusage_obj(u: &libc::rusage) -> PyResult<Obj> {
     let tv = |t: libc::timeval| float::from_f64(t.tv_sec as f64 + t.tv_usec as f64 * 1e-6);
     let l = |v: libc::c_long| int::from_i64(v as i64);
     let v = vec![

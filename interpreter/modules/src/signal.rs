@@ -218,7 +218,7 @@ fn s_getitimer(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 // --- signal sets -------------------------------------------------------------
 
 /// An iterable of signal numbers as a `sigset_t`.
-fn sigset_of(o: &Obj) -> PyResult<libc::sigset_t> {
+pub(crate) fn sigset_of(o: &Obj) -> PyResult<libc::sigset_t> {
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     unsafe { libc::sigemptyset(&mut set) };
     let it = krait_runtime::ops::iter(o)?;

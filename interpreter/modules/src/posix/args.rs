@@ -19,6 +19,25 @@ pub fn clinic(
     maxpos: usize,
     minpos: usize,
 ) -> PyResult<Vec<Option<Obj>>> {
+    let (out, bad_keyword) = clinic_deferred(fname, args, kwnames, names, posonly, maxpos, minpos)?;
+    if let Some(msg) = bad_keyword {
+        krait_runtime::bail!(TypeError, "{}", msg);
+    }
+    Ok(out)
+}
+
+/// `clinic` that hands back the message for an unknown or duplicated
+/// keyword instead of raising it, for callers that must convert arguments
+/// first (CPython's format-string parsers report it last).
+pub fn clinic_deferred(
+    fname: &str,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    names: &[&str],
+    posonly: usize,
+    maxpos: usize,
+    minpos: usize,
+) -> PyResult<(Vec<Option<Obj>>, Option<String>)> {
     let nkw = kwnames.map(tuple::len).unwrap_or(0);
     let nargs = args.len() - nkw;
     let maxargs = names.len();
@@ -64,23 +83,22 @@ pub fn clinic(
     for (i, a) in args[..nargs].iter().enumerate() {
         out[i] = Some(a.clone());
     }
+    // A bad keyword is reported after missing required arguments, as
+    // _PyArg_UnpackKeywords does.
+    let mut bad_keyword: Option<String> = None;
     if let Some(kn) = kwnames {
         for (i, key) in tuple::items(kn).iter().enumerate() {
             let k = pystr::to_string_lossy(key);
             match names.iter().position(|n| *n == k) {
+                Some(j) if j >= posonly && out[j].is_none() => out[j] = Some(args[nargs + i].clone()),
                 Some(j) if j >= posonly => {
-                    if out[j].is_some() {
-                        krait_runtime::bail!(
-                            TypeError,
-                            "argument for {}() given by name ('{}') and position ({})",
-                            fname,
-                            k,
-                            j + 1
-                        );
-                    }
-                    out[j] = Some(args[nargs + i].clone());
+                    bad_keyword.get_or_insert_with(|| {
+                        format!("argument for {}() given by name ('{}') and position ({})", fname, k, j + 1)
+                    });
                 }
-                _ => krait_runtime::bail!(TypeError, "'{}' is an invalid keyword argument for {}()", k, fname),
+                _ => {
+                    bad_keyword.get_or_insert_with(|| format!("'{}' is an invalid keyword argument for {}()", k, fname));
+                }
             }
         }
     }
@@ -100,7 +118,7 @@ pub fn clinic(
             krait_runtime::bail!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1);
         }
     }
-    Ok(out)
+    Ok((out, bad_keyword))
 }
 
 /// `_PyArg_CheckPositional`: "f expected 2 arguments, got 1".
@@ -150,6 +168,53 @@ pub fn to_id(o: &Obj) -> PyResult<u32> {
         Some(v) if (0..=u32::MAX as i64).contains(&v) => Ok(v as u32),
         Some(v) if v < 0 => krait_runtime::bail!(OverflowError, "uid is less than minimum"),
         _ => krait_runtime::bail!(OverflowError, "uid is greater than maximum"),
+    }
+}
+
+/// A uid or gid (`_Py_Uid_Converter`/`_Py_Gid_Converter`; `what` is "uid"
+/// or "gid"): -1 allowed; a C long that does not fit is "less than
+/// minimum", as in CPython; only values past a C long are "greater than
+/// maximum".
+pub fn id_of(o: &Obj, what: &str) -> PyResult<u32> {
+    if !int::is_int(o) && !krait_runtime::ops::number::has_index(o) {
+        krait_runtime::bail!(TypeError, "{} should be integer, not {}", what, o.ty().name());
+    }
+    let i = int::index_raw(o)?;
+    match int::as_i64(&i) {
+        Some(-1) => Ok(u32::MAX),
+        Some(v) if (0..=u32::MAX as i64).contains(&v) => Ok(v as u32),
+        Some(_) => krait_runtime::bail!(OverflowError, "{} is less than minimum", what),
+        None if int::sign(&i) < 0 => krait_runtime::bail!(OverflowError, "{} is less than minimum", what),
+        None => krait_runtime::bail!(OverflowError, "{} is greater than maximum", what),
+    }
+}
+
+/// A pid_t parameter (the "i" format on Linux): a C long first, then
+/// range-checked for int.
+pub fn to_pid(o: &Obj) -> PyResult<i32> {
+    let v = to_long(o)?;
+    if v > i32::MAX as i64 {
+        krait_runtime::bail!(OverflowError, "signed integer is greater than maximum");
+    }
+    if v < i32::MIN as i64 {
+        krait_runtime::bail!(OverflowError, "signed integer is less than minimum");
+    }
+    Ok(v as i32)
+}
+
+/// An `unsigned int` parameter (`_PyLong_UnsignedInt_Converter`): ints
+/// only, no `__index__`.
+pub fn to_uint(o: &Obj) -> PyResult<u32> {
+    if !int::is_int(o) {
+        krait_runtime::bail!(TypeError, "an integer is required");
+    }
+    if int::sign(o) < 0 {
+        krait_runtime::bail!(ValueError, "value must be positive");
+    }
+    match int::as_u64(o) {
+        Some(v) if v <= u32::MAX as u64 => Ok(v as u32),
+        Some(_) => krait_runtime::bail!(OverflowError, "Python int too large for C unsigned int"),
+        None => krait_runtime::bail!(OverflowError, "Python int too large to convert to C unsigned long"),
     }
 }
 

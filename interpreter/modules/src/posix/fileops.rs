@@ -1,6 +1,8 @@
 //! File and directory operations on paths and descriptors: open/close/
 //! read/write/lseek, mkdir/rmdir/rename/unlink, access, chmod/chown,
-//! links, utime, truncation, descriptor flags, terminals.
+//! links, utime, truncation, descriptor flags, terminals, vectored and
+//! positioned I/O (preadv/pwritev), advice and locks (posix_fadvise, lockf),
+//! mknod, chroot.
 
 use super::args::{self, clinic, os_error, Path};
 use krait_runtime::types::buffer;
@@ -247,8 +249,8 @@ pub fn p_fchmod(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_chown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("chown", a, kw, &["path", "uid", "gid", "dir_fd", "follow_symlinks"], 0, 3, 3)?;
     let p = args::path("chown", "path", v[0].as_ref(), false, true)?;
-    let uid = args::to_id(v[1].as_ref().unwrap())?;
-    let gid = args::to_id(v[2].as_ref().unwrap())?;
+    let uid = args::id_of(v[1].as_ref().unwrap(), "uid")?;
+    let gid = args::id_of(v[2].as_ref().unwrap(), "gid")?;
     let dfd = args::dir_fd(&v[3])?;
     let follow = args::to_bool(&v[4], true)?;
     let r = match p.fd {
@@ -265,8 +267,8 @@ pub fn p_chown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_lchown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("lchown", a, kw, &["path", "uid", "gid"], 0, 3, 3)?;
     let p = args::path("lchown", "path", v[0].as_ref(), false, false)?;
-    let uid = args::to_id(v[1].as_ref().unwrap())?;
-    let gid = args::to_id(v[2].as_ref().unwrap())?;
+    let uid = args::id_of(v[1].as_ref().unwrap(), "uid")?;
+    let gid = args::id_of(v[2].as_ref().unwrap(), "gid")?;
     let c = p.cstring();
     ok_none(unsafe { libc::lchown(c.as_ptr(), uid, gid) }, &p)
 }
@@ -274,8 +276,8 @@ pub fn p_lchown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn p_fchown(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("fchown", a, kw, &["fd", "uid", "gid"], 0, 3, 3)?;
     let fd = args::to_int(v[0].as_ref().unwrap())?;
-    let uid = args::to_id(v[1].as_ref().unwrap())?;
-    let gid = args::to_id(v[2].as_ref().unwrap())?;
+    let uid = args::id_of(v[1].as_ref().unwrap(), "uid")?;
+    let gid = args::id_of(v[2].as_ref().unwrap(), "gid")?;
     if unsafe { libc::fchown(fd, uid, gid) } != 0 {
         return Err(args::last_error());
     }
@@ -849,4 +851,149 @@ pub fn p_posix_fallocate(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
         return Err(args::os_error(r, None, None));
     }
     Ok(none::none())
+}
+
+/// PySequence_Check: anything indexable that is not a dict.
+fn is_sequence(o: &Obj) -> bool {
+    // SAFETY: reads the type's slot table.
+    unsafe {
+        let t = o.ty();
+        !krait_runtime::types::dict::is_dict(o) && !t.tp_as_sequence.is_null() && (*t.tp_as_sequence).sq_item.is_some()
+    }
+}
+
+/// `preadv(fd, buffers, offset, flags=0, /)`: reads into the writable
+/// buffers at `offset`; flags (RWF_*) use preadv2.
+pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    super::process::positional("preadv", a, kw, 3, 4)?;
+    let fd = args::to_int(&a[0])?;
+    let off = args::to_long(&a[2])?;
+    let flags = match a.get(3) {
+        Some(f) => args::to_int(f)?,
+        None => 0,
+    };
+    if !is_sequence(&a[1]) {
+        krait_runtime::bail!(TypeError, "preadv2() arg 2 must be a sequence");
+    }
+    let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
+    let mut held = Vec::new();
+    for b in &bufs {
+        held.push(buffer::Buffer::get(b, buffer::WRITABLE)?);
+    }
+    let iov: Vec<libc::iovec> = held
+        .iter_mut()
+        .map(|b| {
+            let s = b.as_mut_slice();
+            libc::iovec { iov_base: s.as_mut_ptr() as *mut libc::c_void, iov_len: s.len() }
+        })
+        .collect();
+    // SAFETY: each iovec points into a buffer held (and locked) in `held`.
+    let r = args::retry(-1, || unsafe {
+        if flags == 0 {
+            libc::preadv(fd, iov.as_ptr(), iov.len() as i32, off)
+        } else {
+            libc::preadv2(fd, iov.as_ptr(), iov.len() as i32, off, flags)
+        }
+    })?;
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `pwritev(fd, buffers, offset, flags=0, /)`.
+pub fn p_pwritev(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    super::process::positional("pwritev", a, kw, 3, 4)?;
+    let fd = args::to_int(&a[0])?;
+    let off = args::to_long(&a[2])?;
+    let flags = match a.get(3) {
+        Some(f) => args::to_int(f)?,
+        None => 0,
+    };
+    if !is_sequence(&a[1]) {
+        krait_runtime::bail!(TypeError, "pwritev() arg 2 must be a sequence");
+    }
+    let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
+    let mut held = Vec::new();
+    for b in &bufs {
+        held.push(buffer::bytes_like(b)?);
+    }
+    let iov: Vec<libc::iovec> = held
+        .iter()
+        .map(|b| libc::iovec { iov_base: b.as_slice().as_ptr() as *mut libc::c_void, iov_len: b.len() })
+        .collect();
+    // SAFETY: each iovec points into a buffer held in `held`.
+    let r = args::retry(-1, || unsafe {
+        if flags == 0 {
+            libc::pwritev(fd, iov.as_ptr(), iov.len() as i32, off)
+        } else {
+            libc::pwritev2(fd, iov.as_ptr(), iov.len() as i32, off, flags)
+        }
+    })?;
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `posix_fadvise(fd, offset, length, advice, /)`: the call returns its
+/// error code rather than setting errno.
+pub fn p_posix_fadvise(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    super::process::positional("posix_fadvise", a, kw, 4, 4)?;
+    let fd = args::to_int(&a[0])?;
+    let off = args::to_long(&a[1])?;
+    let len = args::to_long(&a[2])?;
+    let advice = args::to_int(&a[3])?;
+    loop {
+        let r = krait_runtime::gil::allow_threads(|| unsafe { libc::posix_fadvise(fd, off, len, advice) });
+        if r == 0 {
+            return Ok(none::none());
+        }
+        if r != libc::EINTR {
+            return Err(os_error(r, None, None));
+        }
+        krait_runtime::signals::check_signals()?;
+    }
+}
+
+/// `lockf(fd, command, length, /)`.
+pub fn p_lockf(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    super::process::positional("lockf", a, kw, 3, 3)?;
+    let fd = args::to_int(&a[0])?;
+    let cmd = args::to_int(&a[1])?;
+    let len = args::to_long(&a[2])?;
+    // F_LOCK may block until another process unlocks.
+    let r = krait_runtime::gil::allow_threads(|| unsafe { libc::lockf(fd, cmd, len) });
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `mknod(path, mode=0o600, device=0, *, dir_fd=None)`; its OSError names
+/// no file, as CPython 3.11's.
+pub fn p_mknod(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("mknod", a, kw, &["path", "mode", "device", "dir_fd"], 0, 3, 1)?;
+    let p = args::path("mknod", "path", v[0].as_ref(), false, false)?;
+    let mode = match &v[1] {
+        Some(m) => args::to_int(m)?,
+        None => 0o600,
+    };
+    let dev = match &v[2] {
+        Some(d) => dev_arg(d)?,
+        None => 0,
+    };
+    let dfd = args::dir_fd(&v[3])?;
+    let c = p.cstring();
+    if unsafe { libc::mknodat(dfd, c.as_ptr(), mode as libc::mode_t, dev) } != 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_chroot(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("chroot", a, kw, &["path"], 0, 1, 1)?;
+    let p = args::path("chroot", "path", v[0].as_ref(), false, false)?;
+    let c = p.cstring();
+    ok_none(unsafe { libc::chroot(c.as_ptr()) }, &p)
 }

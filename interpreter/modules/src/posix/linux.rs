@@ -1,6 +1,7 @@
 //! Linux-specific calls of `posix`: getrandom, eventfd, memfd_create,
 //! copy_file_range, splice, extended attributes, and a few process/terminal
-//! calls (setreuid/setregid, tcgetpgrp/tcsetpgrp, openpty, login_tty).
+//! calls (setreuid/setregid, tcgetpgrp/tcsetpgrp, openpty, login_tty,
+//! pidfd_open).
 
 use super::args::{self, clinic};
 use krait_runtime::types::{buffer, bytes, int, list, none, tuple};
@@ -44,7 +45,7 @@ pub fn p_getrandom(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_eventfd(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let v = clinic("eventfd", a, kw, &["initval", "flags"], 0, 2, 1)?;
-    let init = args::to_id(v[0].as_ref().unwrap())?;
+    let init = args::to_uint(v[0].as_ref().unwrap())?;
     let flags = match &v[1] {
         Some(f) => args::to_int(f)?,
         None => libc::EFD_CLOEXEC,
@@ -147,13 +148,13 @@ pub fn p_splice(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_setreuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("setreuid", a, kw, 2, 2)?;
-    let (r, e) = (args::to_id(&a[0])?, args::to_id(&a[1])?);
+    let (r, e) = (args::id_of(&a[0], "uid")?, args::id_of(&a[1], "uid")?);
     ok_none(unsafe { libc::setreuid(r, e) })
 }
 
 pub fn p_setregid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("setregid", a, kw, 2, 2)?;
-    let (r, e) = (args::to_id(&a[0])?, args::to_id(&a[1])?);
+    let (r, e) = (args::id_of(&a[0], "gid")?, args::id_of(&a[1], "gid")?);
     ok_none(unsafe { libc::setregid(r, e) })
 }
 
@@ -348,4 +349,20 @@ pub fn p_login_tty(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(args::last_error());
     }
     Ok(krait_runtime::types::none::none())
+}
+
+/// `pidfd_open(pid, flags=0)`: a descriptor referring to process `pid`.
+pub fn p_pidfd_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("pidfd_open", a, kw, &["pid", "flags"], 0, 2, 1)?;
+    let pid = args::to_pid(v[0].as_ref().unwrap())?;
+    let flags = match &v[1] {
+        Some(f) => args::to_uint(f)?,
+        None => 0,
+    };
+    // SAFETY: pidfd_open takes two integers and returns a descriptor or -1.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(fd))
 }

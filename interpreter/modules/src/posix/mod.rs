@@ -6,8 +6,8 @@
 //! `args.rs` converts arguments, `stat.rs` has stat_result and the stat
 //! family, `scandir.rs` listdir/scandir/DirEntry, `fileops.rs` the other
 //! file and descriptor calls, `process.rs` processes and system
-//! information, `linux.rs` the Linux-only calls (getrandom, eventfd,
-//! memfd_create, copy_file_range, splice, xattrs, openpty), `environ.rs` the environment, `names.rs` the
+//! information, `spawn.rs` posix_spawn, `linux.rs` the Linux-only calls (getrandom, eventfd,
+//! memfd_create, copy_file_range, splice, xattrs, openpty, pidfd_open), `environ.rs` the environment, `names.rs` the
 //! sysconf/confstr/pathconf name tables.
 
 pub mod args;
@@ -17,6 +17,7 @@ pub mod linux;
 pub mod names;
 pub mod process;
 pub mod scandir;
+pub mod spawn;
 pub mod stat;
 
 use krait_runtime::types::builtin_func::{add_functions, method, MethodSpec};
@@ -163,6 +164,31 @@ fn functions() -> Vec<MethodSpec> {
         method("openpty", linux::p_openpty),
         method("login_tty", linux::p_login_tty),
         method("getxattr", linux::p_getxattr),
+        method("pidfd_open", linux::p_pidfd_open),
+        method("wait3", p_wait3),
+        method("wait4", p_wait4),
+        method("waitid", p_waitid),
+        method("posix_spawn", spawn::p_posix_spawn),
+        method("posix_spawnp", spawn::p_posix_spawnp),
+        method("preadv", p_preadv),
+        method("pwritev", p_pwritev),
+        method("posix_fadvise", p_posix_fadvise),
+        method("lockf", p_lockf),
+        method("mknod", p_mknod),
+        method("chroot", p_chroot),
+        method("ctermid", p_ctermid),
+        method("getgrouplist", p_getgrouplist),
+        method("initgroups", p_initgroups),
+        method("setresuid", p_setresuid),
+        method("setresgid", p_setresgid),
+        method("sched_get_priority_max", p_sched_get_priority_max),
+        method("sched_get_priority_min", p_sched_get_priority_min),
+        method("sched_getparam", p_sched_getparam),
+        method("sched_getscheduler", p_sched_getscheduler),
+        method("sched_setparam", p_sched_setparam),
+        method("sched_setscheduler", p_sched_setscheduler),
+        method("sched_rr_get_interval", p_sched_rr_get_interval),
+        method("sched_setaffinity", p_sched_setaffinity),
         method("setxattr", linux::p_setxattr),
         method("removexattr", linux::p_removexattr),
         method("listxattr", linux::p_listxattr),
@@ -173,6 +199,7 @@ fn functions() -> Vec<MethodSpec> {
 /// (os.py derives supports_fd / supports_dir_fd / supports_follow_symlinks
 /// from them).
 const HAVE: &[&str] = &[
+    "HAVE_EVENTFD",
     "HAVE_FACCESSAT",
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
@@ -185,12 +212,17 @@ const HAVE: &[&str] = &[
     "HAVE_FSTATAT",
     "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
+    "HAVE_FUTIMES",
+    "HAVE_FUTIMESAT",
     "HAVE_FUTIMENS",
     "HAVE_LINKAT",
     "HAVE_LCHOWN",
     "HAVE_LSTAT",
+    "HAVE_LUTIMES",
+    "HAVE_MEMFD_CREATE",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -210,6 +242,22 @@ const CONSTANTS: &[(&str, i64)] = &[
     ("WNOHANG", libc::WNOHANG as i64),
     ("WUNTRACED", libc::WUNTRACED as i64),
     ("WNOWAIT", libc::WNOWAIT as i64),
+    ("WEXITED", libc::WEXITED as i64),
+    ("WSTOPPED", libc::WSTOPPED as i64),
+    ("POSIX_SPAWN_OPEN", spawn::POSIX_SPAWN_OPEN),
+    ("POSIX_SPAWN_CLOSE", spawn::POSIX_SPAWN_CLOSE),
+    ("POSIX_SPAWN_DUP2", spawn::POSIX_SPAWN_DUP2),
+    ("POSIX_FADV_NORMAL", libc::POSIX_FADV_NORMAL as i64),
+    ("POSIX_FADV_RANDOM", libc::POSIX_FADV_RANDOM as i64),
+    ("POSIX_FADV_SEQUENTIAL", libc::POSIX_FADV_SEQUENTIAL as i64),
+    ("POSIX_FADV_WILLNEED", libc::POSIX_FADV_WILLNEED as i64),
+    ("POSIX_FADV_DONTNEED", libc::POSIX_FADV_DONTNEED as i64),
+    ("POSIX_FADV_NOREUSE", libc::POSIX_FADV_NOREUSE as i64),
+    ("RWF_HIPRI", libc::RWF_HIPRI as i64),
+    ("RWF_DSYNC", libc::RWF_DSYNC as i64),
+    ("RWF_SYNC", libc::RWF_SYNC as i64),
+    ("RWF_NOWAIT", libc::RWF_NOWAIT as i64),
+    ("RWF_APPEND", libc::RWF_APPEND as i64),
     ("O_RDONLY", libc::O_RDONLY as i64),
     ("O_WRONLY", libc::O_WRONLY as i64),
     ("O_RDWR", libc::O_RDWR as i64),
@@ -316,6 +364,8 @@ pub fn create() -> PyResult<Obj> {
     dict::set_item_str(&d, "terminal_size", &fileops::terminal_size_type()?)?;
     dict::set_item_str(&d, "times_result", &process::times_result_type()?)?;
     dict::set_item_str(&d, "uname_result", &process::uname_result_type()?)?;
+    dict::set_item_str(&d, "waitid_result", &process::waitid_result_type()?)?;
+    dict::set_item_str(&d, "sched_param", &process::sched_param_type()?)?;
     dict::set_item_str(&d, "DirEntry", &scandir::init_types()?)?;
     dict::set_item_str(&d, "sysconf_names", &process::names_dict(names::SYSCONF_NAMES)?)?;
     dict::set_item_str(&d, "confstr_names", &process::names_dict(names::CONFSTR_NAMES)?)?;

@@ -1,6 +1,7 @@
-//! Processes: ids, fork (with register_at_fork callbacks), exec, wait and
-//! the W* status helpers, kill, _exit, times, uname, cpu_count, sysconf/
-//! confstr/pathconf, sched_getaffinity.
+//! Processes: ids and groups, fork (with register_at_fork callbacks), exec,
+//! wait/wait3/wait4/waitid and the W* status helpers, kill, _exit, times,
+//! uname, cpu_count, sysconf/confstr/pathconf, sched_param and the sched_*
+//! calls.
 
 use super::args::{self, clinic};
 use super::names;
@@ -42,7 +43,7 @@ pub fn p_setpgrp(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_getpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("getpgid", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let r = unsafe { libc::getpgid(pid) };
     if r < 0 {
         return Err(args::last_error());
@@ -52,7 +53,7 @@ pub fn p_getpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_setpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("setpgid", a, kw, 2, 2)?;
-    let (pid, pg) = (args::to_int(&a[0])?, args::to_int(&a[1])?);
+    let (pid, pg) = (args::to_pid(&a[0])?, args::to_pid(&a[1])?);
     if unsafe { libc::setpgid(pid, pg) } < 0 {
         return Err(args::last_error());
     }
@@ -61,7 +62,7 @@ pub fn p_setpgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_getsid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("getsid", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let r = unsafe { libc::getsid(pid) };
     if r < 0 {
         return Err(args::last_error());
@@ -138,7 +139,7 @@ pub fn p_kill(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         krait_runtime::types::builtin_func::no_kwargs("kill", kw)?;
         krait_runtime::bail!(TypeError, "kill() takes exactly 2 arguments ({} given)", a.len());
     }
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let sig = args::to_int(&a[1])?;
     if unsafe { libc::kill(pid, sig) } != 0 {
         return Err(args::last_error());
@@ -148,7 +149,7 @@ pub fn p_kill(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_killpg(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("killpg", a, kw, 2, 2)?;
-    let pg = args::to_int(&a[0])?;
+    let pg = args::to_pid(&a[0])?;
     let sig = args::to_int(&a[1])?;
     if unsafe { libc::killpg(pg, sig) } != 0 {
         return Err(args::last_error());
@@ -171,7 +172,7 @@ pub fn p_abort(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_waitpid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("waitpid", a, kw, 2, 2)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let opts = args::to_int(&a[1])?;
     let mut status = 0;
     let r = args::retry(-1, || unsafe { libc::waitpid(pid, &mut status, opts) })?;
@@ -375,7 +376,7 @@ fn argv_list(fname: &str, o: &Obj, what: &str) -> PyResult<Vec<std::ffi::CString
     Ok(out)
 }
 
-fn env_list(env: &Obj) -> PyResult<Vec<std::ffi::CString>> {
+pub(super) fn env_list(env: &Obj) -> PyResult<Vec<std::ffi::CString>> {
     let keys = krait_runtime::ops::seq::to_vec(&krait_runtime::ops::attr::call_method(env, "keys", &[])?)?;
     let mut out = Vec::new();
     for k in keys {
@@ -399,7 +400,7 @@ fn env_list(env: &Obj) -> PyResult<Vec<std::ffi::CString>> {
     Ok(out)
 }
 
-fn ptrs(v: &[std::ffi::CString]) -> Vec<*const libc::c_char> {
+pub(super) fn ptrs(v: &[std::ffi::CString]) -> Vec<*const libc::c_char> {
     let mut p: Vec<*const libc::c_char> = v.iter().map(|c| c.as_ptr()).collect();
     p.push(std::ptr::null());
     p
@@ -515,7 +516,7 @@ pub fn p_cpu_count(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn p_sched_getaffinity(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::positional("sched_getaffinity", a, kw, 1, 1)?;
-    let pid = args::to_int(&a[0])?;
+    let pid = args::to_pid(&a[0])?;
     let mut cs: libc::cpu_set_t = unsafe { std::mem::zeroed() };
     if unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut cs) } != 0 {
         return Err(args::last_error());
@@ -667,10 +668,10 @@ pub fn p_getresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 macro_rules! set_id {
-    ($name:ident, $pyname:literal, $f:path) => {
+    ($name:ident, $pyname:literal, $what:literal, $f:path) => {
         pub fn $name(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             args::positional($pyname, a, kw, 1, 1)?;
-            let id = args::to_id(&a[0])?;
+            let id = args::id_of(&a[0], $what)?;
             if unsafe { $f(id) } != 0 {
                 return Err(args::last_error());
             }
@@ -678,13 +679,346 @@ macro_rules! set_id {
         }
     };
 }
-set_id!(p_setuid, "setuid", libc::setuid);
-set_id!(p_setgid, "setgid", libc::setgid);
-set_id!(p_seteuid, "seteuid", libc::seteuid);
-set_id!(p_setegid, "setegid", libc::setegid);
+set_id!(p_setuid, "setuid", "uid", libc::setuid);
+set_id!(p_setgid, "setgid", "gid", libc::setgid);
+set_id!(p_seteuid, "seteuid", "uid", libc::seteuid);
+set_id!(p_setegid, "setegid", "gid", libc::setegid);
 
 pub fn p_sched_yield(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("posix.sched_yield", a, kw, 0, 0)?;
     unsafe { libc::sched_yield() };
+    Ok(none::none())
+}
+
+/// `args::positional` with keywords refused under the qualified name
+/// ("posix.f() takes no keyword arguments"), as for CPython's
+/// positional-only functions.
+pub(super) fn positional(fname: &str, a: &[Obj], kw: Option<&Obj>, min: usize, max: usize) -> PyResult<()> {
+    krait_runtime::types::builtin_func::no_kwargs(&format!("posix.{}", fname), kw)?;
+    args::positional(fname, a, kw, min, max)
+}
+
+// --- wait3, wait4, waitid ----------------------------------------------------------
+
+/// Old-style positional checks: "f() takes exactly N arguments (M given)".
+fn exact_args(fname: &str, a: &[Obj], kw: Option<&Obj>, n: usize) -> PyResult<()> {
+    krait_runtime::types::builtin_func::no_kwargs(&format!("posix.{}", fname), kw)?;
+    if a.len() != n {
+        krait_runtime::bail!(TypeError, "{}() takes exactly {} arguments ({} given)", fname, n, a.len());
+    }
+    Ok(())
+}
+
+/// (pid, status, rusage) after wait3/wait4; with WNOHANG and no child
+/// ready the rusage is all zeros, as CPython's.
+fn wait_result(pid: libc::pid_t, status: i32, ru: &mut libc::rusage) -> PyResult<Obj> {
+    if pid < 0 {
+        return Err(args::last_error());
+    }
+    if pid == 0 {
+        // SAFETY: rusage is plain data; all-zero is a valid value.
+        *ru = unsafe { std::mem::zeroed() };
+    }
+    let r = crate::resource::rusage_obj(ru)?;
+    Ok(tuple::new(&[int::from_i64(pid as i64), int::from_i64(status as i64), r]))
+}
+
+pub fn p_wait3(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("wait3", a, kw, &["options"], 0, 1, 1)?;
+    let opts = args::to_int(v[0].as_ref().unwrap())?;
+    let mut status = 0;
+    // SAFETY: rusage is plain data.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // wait3(...) is wait4(-1, ...); the libc crate lacks wait3.
+    let r = args::retry(-1, || unsafe { libc::wait4(-1, &mut status, opts, &mut ru) })?;
+    wait_result(r, status, &mut ru)
+}
+
+pub fn p_wait4(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    // Parsed with a format string in CPython: each argument is converted
+    // before a later one is found missing.
+    let (v, bad_keyword) = args::clinic_deferred("wait4", a, kw, &["pid", "options"], 0, 2, 0)?;
+    let need = |i: usize, name: &str| -> PyResult<Obj> {
+        match &v[i] {
+            Some(o) => Ok(o.clone()),
+            None => krait_runtime::bail!(TypeError, "wait4() missing required argument '{}' (pos {})", name, i + 1),
+        }
+    };
+    let pid = args::to_pid(&need(0, "pid")?)?;
+    let opts = args::to_int(&need(1, "options")?)?;
+    if let Some(msg) = bad_keyword {
+        krait_runtime::bail!(TypeError, "{}", msg);
+    }
+    let mut status = 0;
+    // SAFETY: rusage is plain data.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = args::retry(-1, || unsafe { libc::wait4(pid, &mut status, opts, &mut ru) })?;
+    wait_result(r, status, &mut ru)
+}
+
+static WAITID_RESULT: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
+
+pub fn waitid_result_type() -> PyResult<Obj> {
+    let t = cached_type(&WAITID_RESULT, "waitid_result", &[Some("si_pid"), Some("si_uid"), Some("si_signo"), Some("si_status"), Some("si_code")])?;
+    set_doc(&t, "waitid_result: Result from waitid.\n\nThis object may be accessed either as a tuple of\n  (si_pid, si_uid, si_signo, si_status, si_code),\nor via the attributes si_pid, si_uid, and so on.\n\nSee os.waitid for more information.")?;
+    Ok(t)
+}
+
+fn set_doc(t: &Obj, doc: &str) -> PyResult<()> {
+    dict::set_item_str(krait_runtime::types::type_::type_dict(krait_runtime::types::type_::as_type(t)), "__doc__", &pystr::new(doc))
+}
+
+/// `waitid(idtype, id, options, /)`: a waitid_result, or None when WNOHANG
+/// found no child ready.
+pub fn p_waitid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    exact_args("waitid", a, kw, 3)?;
+    let idtype = args::to_int(&a[0])?;
+    let id = args::to_pid(&a[1])?;
+    let opts = args::to_int(&a[2])?;
+    // SAFETY: siginfo_t is plain data; si_pid 0 marks "nothing reaped".
+    let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    let r = args::retry(-1, || unsafe { libc::waitid(idtype as libc::idtype_t, id as libc::id_t, &mut si, opts) })?;
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    // SAFETY: waitid filled in a child-status siginfo (or left it zeroed).
+    let (pid, uid, status) = unsafe { (si.si_pid(), si.si_uid(), si.si_status()) };
+    if pid == 0 {
+        return Ok(none::none());
+    }
+    let v = vec![
+        int::from_i64(pid as i64),
+        int::from_i64(uid as i64),
+        int::from_i64(si.si_signo as i64),
+        int::from_i64(status as i64),
+        int::from_i64(si.si_code as i64),
+    ];
+    structseq::new_ext(&waitid_result_type()?, v)
+}
+
+// --- ids and groups ----------------------------------------------------------------
+
+pub fn p_setresuid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    positional("setresuid", a, kw, 3, 3)?;
+    let (r, e, s) = (args::id_of(&a[0], "uid")?, args::id_of(&a[1], "uid")?, args::id_of(&a[2], "uid")?);
+    if unsafe { libc::setresuid(r, e, s) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_setresgid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    positional("setresgid", a, kw, 3, 3)?;
+    let (r, e, s) = (args::id_of(&a[0], "gid")?, args::id_of(&a[1], "gid")?, args::id_of(&a[2], "gid")?);
+    if unsafe { libc::setresgid(r, e, s) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `getgrouplist(user, group, /)`: the groups `user` belongs to, `group`
+/// included.
+pub fn p_getgrouplist(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    positional("getgrouplist", a, kw, 2, 2)?;
+    if !pystr::is_str(&a[0]) {
+        let name = if none::is_none(&a[0]) { "None".to_owned() } else { a[0].ty().name().to_string() };
+        krait_runtime::bail!(TypeError, "getgrouplist() argument 1 must be str, not {}", name);
+    }
+    let user = args::fs_encode(&a[0])?;
+    let Ok(user) = std::ffi::CString::new(user) else {
+        krait_runtime::bail!(ValueError, "embedded null character");
+    };
+    let group = args::id_of(&a[1], "gid")?;
+    let mut n: i32 = 64;
+    loop {
+        let mut groups = vec![0 as libc::gid_t; n as usize];
+        let mut got = n;
+        // SAFETY: `groups` has room for `got` entries.
+        let r = unsafe { libc::getgrouplist(user.as_ptr(), group, groups.as_mut_ptr(), &mut got) };
+        if r >= 0 {
+            groups.truncate(got as usize);
+            return Ok(list::from_vec(groups.iter().map(|g| int::from_i64(*g as i64)).collect()));
+        }
+        // Too small: glibc reports the size needed in `got`.
+        if got <= n {
+            if n >= 1 << 16 {
+                return Err(args::os_error(libc::EINVAL, None, None));
+            }
+            n *= 2;
+        } else {
+            n = got;
+        }
+    }
+}
+
+/// `initgroups(username, gid, /)`.
+pub fn p_initgroups(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    positional("initgroups", a, kw, 2, 2)?;
+    let r = args::fspath(&a[0])?;
+    let b = if pystr::is_str(&r) { args::fs_encode(&r)? } else { bytes::as_slice(&r).to_vec() };
+    let Ok(user) = std::ffi::CString::new(b) else {
+        krait_runtime::bail!(ValueError, "embedded null byte");
+    };
+    let gid = args::id_of(&a[1], "gid")?;
+    if unsafe { libc::initgroups(user.as_ptr(), gid) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_ctermid(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.ctermid", a, kw, 0, 0)?;
+    // glibc's L_ctermid is 9 (the libc crate lacks it); leave room to spare.
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: `buf` has at least L_ctermid bytes, as ctermid requires.
+    let p = unsafe { libc::ctermid(buf.as_mut_ptr()) };
+    if p.is_null() {
+        return Err(args::last_error());
+    }
+    args::fs_decode(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes())
+}
+
+// --- scheduling --------------------------------------------------------------------
+
+static SCHED_PARAM: krait_runtime::gil::GilCell<std::cell::OnceCell<Obj>> = krait_runtime::gil::GilCell::new(std::cell::OnceCell::new());
+
+/// `os.sched_param(sched_priority)`: a one-field struct sequence whose
+/// constructor takes the priority itself (checked only when used).
+pub fn sched_param_type() -> PyResult<Obj> {
+    if let Some(t) = SCHED_PARAM.with(|c| c.get().cloned()) {
+        return Ok(t);
+    }
+    let t = structseq::new_type_ext("posix", "sched_param", &[Some("sched_priority")], 1, None)?;
+    let tp = krait_runtime::types::type_::as_type(&t);
+    // SAFETY: a freshly made heap type that nothing has used yet.
+    unsafe { (*tp).tp_new = Some(sched_param_new_slot) };
+    // The signature in tp_doc is what __text_signature__ (and so
+    // inspect.signature) reads; the type lives for the whole run.
+    let sig = std::ffi::CString::new("sched_param(sched_priority)\n--\n\n").expect("no NUL");
+    // SAFETY: as above; the leaked string outlives the type.
+    unsafe { (*tp).tp_doc = Box::leak(sig.into_boxed_c_str()).as_ptr() };
+    set_doc(&t, "Currently has only one field: sched_priority\n\n  sched_priority\n    A scheduling parameter.")?;
+    krait_runtime::types::type_::modified(tp);
+    SCHED_PARAM.with(|c| {
+        let _ = c.set(t.clone());
+    });
+    Ok(t)
+}
+
+fn sched_param_new(_t: *mut krait_runtime::object::PyTypeObject, a: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    let (all, kwnames) = krait_runtime::ops::call::kwargs_to_vector(tuple::items(a), kwargs)?;
+    let v = clinic("sched_param", &all, kwnames.as_ref(), &["sched_priority"], 0, 1, 1)?;
+    structseq::new_ext(&sched_param_type()?, vec![v[0].clone().unwrap()])
+}
+krait_runtime::new_slot!(sched_param_new_slot => sched_param_new);
+
+fn sched_param_obj(prio: i32) -> PyResult<Obj> {
+    structseq::new_ext(&sched_param_type()?, vec![int::from_i64(prio as i64)])
+}
+
+pub fn p_sched_get_priority_max(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("sched_get_priority_max", a, kw, &["policy"], 0, 1, 1)?;
+    let p = args::to_int(v[0].as_ref().unwrap())?;
+    let r = unsafe { libc::sched_get_priority_max(p) };
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_sched_get_priority_min(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = clinic("sched_get_priority_min", a, kw, &["policy"], 0, 1, 1)?;
+    let p = args::to_int(v[0].as_ref().unwrap())?;
+    let r = unsafe { libc::sched_get_priority_min(p) };
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_sched_getscheduler(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.sched_getscheduler", a, kw, 1, 1)?;
+    let pid = args::to_pid(&a[0])?;
+    let r = unsafe { libc::sched_getscheduler(pid) };
+    if r < 0 {
+        return Err(args::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+pub fn p_sched_getparam(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.sched_getparam", a, kw, 1, 1)?;
+    let pid = args::to_pid(&a[0])?;
+    let mut sp = libc::sched_param { sched_priority: 0 };
+    if unsafe { libc::sched_getparam(pid, &mut sp) } < 0 {
+        return Err(args::last_error());
+    }
+    sched_param_obj(sp.sched_priority)
+}
+
+pub fn p_sched_setparam(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    exact_args("sched_setparam", a, kw, 2)?;
+    let pid = args::to_pid(&a[0])?;
+    let sp = libc::sched_param { sched_priority: super::spawn::sched_priority(&a[1])? };
+    if unsafe { libc::sched_setparam(pid, &sp) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_sched_setscheduler(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    exact_args("sched_setscheduler", a, kw, 3)?;
+    let pid = args::to_pid(&a[0])?;
+    let policy = args::to_int(&a[1])?;
+    let sp = libc::sched_param { sched_priority: super::spawn::sched_priority(&a[2])? };
+    if unsafe { libc::sched_setscheduler(pid, policy, &sp) } == -1 {
+        return Err(args::last_error());
+    }
+    Ok(none::none())
+}
+
+pub fn p_sched_rr_get_interval(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    krait_runtime::types::builtin_func::check_nargs("posix.sched_rr_get_interval", a, kw, 1, 1)?;
+    let pid = args::to_pid(&a[0])?;
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    if unsafe { libc::sched_rr_get_interval(pid, &mut ts) } < 0 {
+        return Err(args::last_error());
+    }
+    Ok(float::from_f64(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
+}
+
+/// `sched_setaffinity(pid, mask, /)`: `mask` is an iterable of CPU numbers.
+pub fn p_sched_setaffinity(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    exact_args("sched_setaffinity", a, kw, 2)?;
+    let pid = args::to_pid(&a[0])?;
+    // A bit mask grown as needed, in longs (the CPU_ALLOC layout).
+    let mut words: Vec<libc::c_ulong> = vec![0; 1];
+    let bits = libc::c_ulong::BITS as usize;
+    let it = krait_runtime::ops::iter(&a[1])?;
+    while let Some(item) = krait_runtime::ops::next(&it)? {
+        if !int::is_int(&item) {
+            krait_runtime::bail!(TypeError, "expected an iterator of ints, but iterator yielded {}", krait_runtime::ops::repr_string(&item.get_type())?);
+        }
+        let cpu = match int::as_i64(&item) {
+            Some(c) => c,
+            None => krait_runtime::bail!(OverflowError, "Python int too large to convert to C long"),
+        };
+        if cpu < 0 {
+            krait_runtime::bail!(ValueError, "negative CPU number");
+        }
+        if cpu > i32::MAX as i64 - 1 {
+            krait_runtime::bail!(OverflowError, "CPU number too large");
+        }
+        let (w, b) = (cpu as usize / bits, cpu as usize % bits);
+        if w >= words.len() {
+            words.resize((w + 1).next_power_of_two(), 0);
+        }
+        words[w] |= 1 << b;
+    }
+    let size = words.len() * std::mem::size_of::<libc::c_ulong>();
+    // SAFETY: `words` holds `size` bytes laid out as a cpu_set_t of that size.
+    if unsafe { libc::sched_setaffinity(pid, size, words.as_ptr() as *const libc::cpu_set_t) } < 0 {
+        return Err(args::last_error());
+    }
     Ok(none::none())
 }
