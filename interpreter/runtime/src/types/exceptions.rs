@@ -17,6 +17,8 @@ pub struct PyBaseExceptionObject {
     pub ob_base: PyObject,
     pub dict: *mut PyObject,
     pub args: *mut PyObject,
+    /// CPython 3.11's layout keeps this field, but `__notes__` lives in the
+    /// instance dict (add_note sets it there), so it stays null.
     pub notes: *mut PyObject,
     pub traceback: *mut PyObject,
     pub context: *mut PyObject,
@@ -713,18 +715,6 @@ fn set_suppress(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     Ok(())
 }
 
-fn get_notes(o: &Obj) -> PyResult<Obj> {
-    match unsafe { crate::object::opt_from_borrowed(exc(o).notes) } {
-        Some(n) => Ok(n),
-        None => crate::bail!(AttributeError, "'{}' object has no attribute '__notes__'", o.ty().name()),
-    }
-}
-
-fn set_notes(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
-    unsafe { crate::object::xsetref(&mut exc(o).notes, crate::object::opt_into_raw(v.cloned())) };
-    Ok(())
-}
-
 fn get_dict_attr(o: &Obj) -> PyResult<Obj> {
     let e = exc(o);
     if e.dict.is_null() {
@@ -949,7 +939,6 @@ pub fn init_types() {
                     GetSetSpec::get_set("__context__", get_ctx, set_ctx),
                     GetSetSpec::get_set("__cause__", get_cause_attr, set_cause_attr),
                     GetSetSpec::get_set("__suppress_context__", get_suppress, set_suppress),
-                    GetSetSpec::get_set("__notes__", get_notes, set_notes),
                     GetSetSpec::get_set("__dict__", get_dict_attr, set_dict_attr),
                 ]);
             } else if !fields.is_empty() {
