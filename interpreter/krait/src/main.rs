@@ -609,7 +609,9 @@ fn finish(code: i32) -> i32 {
         }
     }
     if let Some(err) = modules::sys::get_attr("stderr").filter(|o| !none::is_none(o) && !is_closed(o)) {
-        let _ = krait_runtime::ops::attr::call_method(&err, "flush", &[]);
+        if krait_runtime::ops::attr::call_method(&err, "flush", &[]).is_err() {
+            errors::clear();
+        }
     }
     code
 }

@@ -1,7 +1,7 @@
 //! `_testinternalcapi`: the parts of CPython's internal test module that
 //! describe this interpreter — the size of the collector's header in front
-//! of tracked objects (which `sys.getsizeof` adds), the depth of the
-//! running Python frames, and the start-up configuration as a dict.
+//! of tracked objects (which `sys.getsizeof` adds), how much of the
+//! recursion limit is in use, and the start-up configuration as a dict.
 //! Nothing else is provided, so a test needing more fails with
 //! AttributeError rather than run against something made up.
 
@@ -11,11 +11,12 @@ use krait_runtime::types::builtin_func::{add_functions, check_nargs, method};
 use krait_runtime::types::{dict, int, list, module, none, str as pystr};
 use krait_runtime::PyResult;
 
-/// get_recursion_depth(): the Python frames running in this thread, as
-/// CPython counts them for the recursion limit.
+/// get_recursion_depth(): how much of the recursion limit the caller
+/// uses — its running Python frames and native re-entries. (CPython counts
+/// this NOARGS call itself, then subtracts it.)
 fn t_get_recursion_depth(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("get_recursion_depth", args, kw, 0, 0)?;
-    Ok(int::from_usize(krait_runtime::threadstate::tstate().depth))
+    Ok(int::from_usize(krait_runtime::ops::recursion_depth_used()))
 }
 
 /// A sys attribute, None when it is missing.

@@ -78,7 +78,8 @@ pub struct ThreadState {
     pub current_frame: *mut PyObject,
     /// Python frames currently executing (depth checked against the limit).
     pub depth: usize,
-    /// Native (Rust) re-entries of the evaluation loop, for the C-stack guard.
+    /// Native re-entries in progress (repr, comparison, tp_call...): they
+    /// count against the recursion limit together with `depth`.
     pub native_depth: usize,
     /// Lowest stack address this thread may use before RecursionError.
     pub stack_limit: usize,

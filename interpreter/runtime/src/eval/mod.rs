@@ -143,7 +143,7 @@ unsafe fn fr<'a>(p: *mut PyObject) -> &'a mut FrameObject {
 /// frame's current instruction (generator.throw).
 pub fn execute(entry: &Obj, throwing: bool) -> PyResult<Exit> {
     let ts = tstate();
-    if ts.py.recursion_headroom == 0 && (ts.depth >= crate::threadstate::recursion_limit() || crate::threadstate::native_stack_exhausted()) {
+    if ts.py.recursion_headroom == 0 && (ts.depth + ts.native_depth >= crate::threadstate::recursion_limit() || crate::threadstate::native_stack_exhausted()) {
         ts.py.recursion_headroom += 1;
         let e = crate::raise!(RecursionError, "maximum recursion depth exceeded");
         ts.py.recursion_headroom -= 1;
@@ -160,7 +160,6 @@ pub fn execute(entry: &Obj, throwing: bool) -> PyResult<Exit> {
         crate::object::xsetref(&mut e.f_back, crate::object::opt_into_raw(crate::object::opt_from_borrowed(ts.current_frame)));
         ts.current_frame = entry_p;
         ts.depth += 1;
-        ts.native_depth += 1;
         let first = e.state == state::CREATED;
         e.state = state::EXECUTING;
         // The untraced and traced copies of the loop hand over to each other
@@ -184,7 +183,6 @@ pub fn execute(entry: &Obj, throwing: bool) -> PyResult<Exit> {
                 Err(e) => break Err(e),
             }
         };
-        ts.native_depth -= 1;
         r
     }
 }
@@ -1309,8 +1307,12 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                         let c = code::code(function::code_of(callable_o));
                         let special = krait_bytecode::flags::GENERATOR | krait_bytecode::flags::COROUTINE | krait_bytecode::flags::ASYNC_GENERATOR;
                         if c.flags & special == 0 {
-                            if ts.depth >= crate::threadstate::recursion_limit() {
+                            if ts.depth + ts.native_depth >= crate::threadstate::recursion_limit() {
+                                // Creating the exception is itself a call:
+                                // CPython's headroom lets it through.
+                                ts.py.recursion_headroom += 1;
                                 let _ = crate::raise!(RecursionError, "maximum recursion depth exceeded");
+                                ts.py.recursion_headroom -= 1;
                                 error!();
                             }
                             let newf = tri!(frame::new_for_call(callable_o, args, kw));

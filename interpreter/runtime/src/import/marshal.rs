@@ -375,7 +375,7 @@ impl<'a> Reader<'a> {
             let ba = crate::types::bytearray::new(&vec![0u8; n]);
             let view = crate::types::memoryview::from_object(&ba)?;
             let r = crate::ops::attr::call_method(f, "readinto", &[view.clone()]);
-            let _ = crate::ops::attr::call_method(&view, "release", &[]);
+            let _ = crate::ops::attr::call_method(&view, "release", &[]).map_err(|_| crate::errors::clear());
             let read = crate::types::int::index_isize(&r?)?;
             if read != n as isize {
                 if read > n as isize {

@@ -228,7 +228,9 @@ crate::unary_slot!(stream_repr_slot => stream_repr);
 pub fn write_stderr(s: &str) {
     if let Some(err) = get_attr("stderr").filter(|e| !none::is_none(e)) {
         if crate::ops::attr::call_method(&err, "write", &[pystr::new(s)]).is_ok() {
-            let _ = crate::ops::attr::call_method(&err, "flush", &[]);
+            if crate::ops::attr::call_method(&err, "flush", &[]).is_err() {
+                crate::errors::clear();
+            }
             return;
         }
         crate::errors::clear();
@@ -274,7 +276,8 @@ fn s_setrecursionlimit(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
     if n < 1 {
         crate::bail!(ValueError, "recursion limit must be greater or equal than 1");
     }
-    let depth = crate::threadstate::tstate().depth;
+    // CPython counts this (METH_O) call itself in the depth.
+    let depth = crate::ops::recursion_depth_used() + 1;
     if (n as usize) <= depth {
         crate::bail!(
             RecursionError,
@@ -666,28 +669,32 @@ fn s_setswitchinterval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 fn s_getsizeof(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::types::builtin_func::parse_args("getsizeof", args, kw, &["object", "default"], 1, 0)?;
     let o = a[0].clone().unwrap();
-    let sizeof = |o: &Obj| match crate::ops::attr::lookup_special(o, "__sizeof__")? {
-        Some(f) => crate::ops::call::call(&f, &[], None),
-        None => crate::bail!(TypeError, "Type {} doesn't define __sizeof__", o.ty().name()),
+    let sizeof = |o: &Obj| -> PyResult<isize> {
+        let r = match crate::ops::attr::lookup_special(o, "__sizeof__")? {
+            Some(f) => crate::ops::call::call(&f, &[], None)?,
+            None => crate::bail!(TypeError, "Type {} doesn't define __sizeof__", o.ty().name()),
+        };
+        // PyLong_AsSsize_t: an int (no __index__), within ssize_t.
+        if !int::is_int(&r) {
+            crate::bail!(TypeError, "an integer is required");
+        }
+        let n = int::as_isize_or_overflow(&r)?;
+        if n < 0 {
+            crate::bail!(ValueError, "__sizeof__() should return >= 0");
+        }
+        Ok(n)
     };
-    let r = match sizeof(&o) {
-        Ok(r) => r,
-        Err(e) => match &a[1] {
-            Some(d) => {
-                crate::errors::clear();
-                let _ = e;
-                return Ok(d.clone());
-            }
-            None => return Err(e),
+    // As CPython, the default stands in only for a TypeError.
+    let n = match &a[1] {
+        Some(d) => match crate::errors::catch(crate::types::exceptions::TypeError(), sizeof(&o))? {
+            Some(n) => n,
+            None => return Ok(d.clone()),
         },
+        None => sizeof(&o)?,
     };
-    let n = crate::types::int::index_isize(&r)?;
-    if n < 0 {
-        crate::bail!(ValueError, "__sizeof__() should return >= 0");
-    }
     // Objects tracked by the collector carry its pre-header.
     let gc = if o.ty().has_flag(tpflags::HAVE_GC) { 16 } else { 0 };
-    Ok(int::from_i64((n + gc) as i64))
+    Ok(int::from_u64(n as u64 + gc))
 }
 
 static ASYNCGEN_HOOKS: crate::gil::GilCell<std::cell::OnceCell<Obj>> = crate::gil::GilCell::new(std::cell::OnceCell::new());

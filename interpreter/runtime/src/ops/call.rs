@@ -14,7 +14,8 @@ pub fn call(f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
         let vc = unsafe { *((f.as_ptr() as *mut u8).offset(t.tp_vectorcall_offset) as *const Option<VectorcallFunc>) };
         if let Some(vc) = vc {
             let nkw = kwnames.map(tuple::len).unwrap_or(0);
-            crate::ops::enter_recursive_call(" while calling a Python object")?;
+            // Like CPython, a vectorcall is not counted against the
+            // recursion limit: the frames it runs are.
             let r = unsafe {
                 vc(
                     f.as_ptr(),
@@ -23,7 +24,6 @@ pub fn call(f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
                     kwnames.map(|k| k.as_ptr()).unwrap_or(null_mut()),
                 )
             };
-            crate::ops::leave_recursive_call();
             return unsafe { crate::types::slots::from_ret(r) };
         }
     }

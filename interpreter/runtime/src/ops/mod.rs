@@ -51,6 +51,14 @@ pub fn truthy(o: &Obj) -> PyResult<bool> {
     Ok(true)
 }
 
+/// How much of the recursion limit the thread uses: its running Python
+/// frames plus the native re-entries in progress (repr, comparisons,
+/// calls through `tp_call`...), one counter as CPython 3.11 keeps it.
+pub fn recursion_depth_used() -> usize {
+    let ts = crate::threadstate::tstate();
+    ts.depth + ts.native_depth
+}
+
 /// Guards native recursion (repr of nested containers, __eq__ chains...).
 pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::threadstate::tstate();
@@ -58,7 +66,7 @@ pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
     // While the RecursionError itself is being created, the checks are off
     // (CPython's "headroom").
     if ts.py.recursion_headroom == 0
-        && (crate::threadstate::native_stack_exhausted() || ts.native_depth + ts.depth > crate::threadstate::recursion_limit() + 50)
+        && (crate::threadstate::native_stack_exhausted() || ts.native_depth + ts.depth > crate::threadstate::recursion_limit())
     {
         ts.native_depth -= 1;
         ts.py.recursion_headroom += 1;

@@ -133,11 +133,29 @@ pub fn call_methoddef(
 ) -> PyResult<Obj> {
     unsafe {
         let flags = (*ml).ml_flags;
-        let name = || std::ffi::CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned();
         if flags & meth::KRAIT != 0 {
             let f: RustMethod = std::mem::transmute::<*const c_void, RustMethod>((*ml).ml_meth);
             return f(slf, args, kwnames);
         }
+        // CPython 3.11 counts calls of NOARGS, O and VARARGS functions (not
+        // the vectorcall-style FASTCALL ones) against the recursion limit.
+        let counted = flags & meth::FASTCALL == 0;
+        if counted {
+            crate::ops::enter_recursive_call(" while calling a Python object")?;
+        }
+        let r = call_c_methoddef(ml, slf, args, kwnames);
+        if counted {
+            crate::ops::leave_recursive_call();
+        }
+        r
+    }
+}
+
+/// Calls a C extension's method definition by its calling convention.
+unsafe fn call_c_methoddef(ml: *mut PyMethodDef, slf: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    unsafe {
+        let flags = (*ml).ml_flags;
+        let name = || std::ffi::CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned();
         let nkw = kwnames.map(tuple::len).unwrap_or(0);
         let npos = args.len() - nkw;
         let kind = flags & (meth::VARARGS | meth::FASTCALL | meth::NOARGS | meth::O | meth::KEYWORDS | meth::METHOD);

@@ -211,6 +211,27 @@ pub fn init_all() -> PyResult<()> {
     for t in static_types() {
         type_::ready(t)?;
     }
+    // The builtin types CPython 3.11 constructs by vectorcall: a call to one
+    // skips tp_call, so (as there) it does not count against the recursion
+    // limit. tp_vectorcall is never inherited by subclasses.
+    unsafe {
+        use crate::builtins::iterators as it;
+        for t in [
+            &raw mut set::PySet_Type,
+            &raw mut set::PyFrozenSet_Type,
+            &raw mut list::PyList_Type,
+            &raw mut dict::PyDict_Type,
+            &raw mut tuple::PyTuple_Type,
+            &raw mut bool_::PyBool_Type,
+            &raw mut float::PyFloat_Type,
+            &raw mut it::PyEnum_Type,
+            &raw mut it::PyReversed_Type,
+            &raw mut it::PyMap_Type,
+            &raw mut it::PyFilter_Type,
+        ] {
+            type_::construct_by_vectorcall(t);
+        }
+    }
     // The proxies' dicts wrap their slots, which needs the types above ready.
     type_::ready(weakref_proxy::proxy_type())?;
     type_::ready(weakref_proxy::callable_proxy_type())?;

@@ -882,6 +882,12 @@ unsafe extern "C" fn type_vectorcall(
     crate::types::slots::ret(type_call(t, args, kw))
 }
 
+/// Makes calls to the static type `t` go through vectorcall (to
+/// `type_call`, as tp_call would) rather than tp_call.
+pub unsafe fn construct_by_vectorcall(t: *mut PyTypeObject) {
+    (*t).tp_vectorcall = Some(type_vectorcall);
+}
+
 /// Whether instances of `old` may become instances of `new` (by `__class__`
 /// or `__bases__` assignment): CPython's compatible_for_assignment, with its
 /// messages.
