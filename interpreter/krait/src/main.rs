@@ -261,6 +261,20 @@ fn set_letter_flag(c: char) {
     }
 }
 
+/// A `._pth` file beside the program: isolated mode, and no `site` unless
+/// the file imports it (its paths become `sys.path` in the bootstrap).
+fn apply_pth_file() {
+    use modules::sys::set_flag;
+    if let Some(pth) = modules::getpath::pth_file() {
+        // As CPython, isolated without -I's no_user_site: with `import
+        // site` the user site directory is used.
+        set_flag("isolated", 1);
+        set_flag("ignore_environment", 1);
+        set_flag("safe_path", 1);
+        set_flag("no_site", (!pth.import_site) as i64);
+    }
+}
+
 /// PYTHON* variables that set flags (ignored under -E/-I).
 fn apply_environment() {
     use modules::sys::{flag, set_flag};
@@ -333,6 +347,7 @@ fn run(opts: Options) -> i32 {
     krait_runtime::threadstate::init_thread(STACK_SIZE);
     krait_runtime::gil::init_main_thread();
     krait_modules::register_all();
+    apply_pth_file();
     apply_environment();
     if let Err(code) = apply_x_flags() {
         return code;

@@ -96,10 +96,21 @@ fn finish(r: PyResult<Obj>, o: &Obj) -> PyResult<Obj> {
 fn proxy(o: &Obj, name: &str, args: &[Obj]) -> PyResult<Obj> {
     let it = awaitable_iter(o)?;
     let r = if name == "__next__" {
-        crate::ops::next(&it).and_then(|v| match v {
-            Some(v) => Ok(v),
-            None => Err(crate::errors::raise_empty(exc::StopIteration())),
-        })
+        // The raw tp_iternext: its StopIteration carries the awaited
+        // value, which must reach the awaiting frame.
+        let Some(f) = it.ty().tp_iternext else {
+            crate::bail!(TypeError, "'{}' object is not an iterator", it.ty().name());
+        };
+        let r = unsafe { f(it.as_ptr()) };
+        if r.is_null() {
+            if crate::errors::occurred() {
+                Err(crate::errors::PyErr::already_set())
+            } else {
+                Err(crate::errors::raise_empty(exc::StopIteration()))
+            }
+        } else {
+            Ok(unsafe { Obj::from_owned(r) })
+        }
     } else {
         crate::ops::attr::call_method(&it, name, args)
     };

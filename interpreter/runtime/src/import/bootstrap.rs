@@ -11,7 +11,8 @@ use crate::types::{bytes, dict, int, list, module, str as pystr};
 use std::path::{Path, PathBuf};
 
 /// The directory of CPython's `Lib/`: KRAIT_STDLIB, else
-/// PYTHONHOME/lib/python3.11 (unless -E), else the build machine's.
+/// PYTHONHOME/lib/python3.11 (unless -E), else the one of the tree krait
+/// is installed in, else the build machine's.
 pub fn stdlib_dir(use_env: bool) -> PathBuf {
     if let Some(d) = std::env::var_os("KRAIT_STDLIB").filter(|d| !d.is_empty()) {
         return PathBuf::from(d);
@@ -23,7 +24,7 @@ pub fn stdlib_dir(use_env: bool) -> PathBuf {
             return Path::new(&h).join("lib").join("python3.11");
         }
     }
-    PathBuf::from(env!("KRAIT_STDLIB_DIR"))
+    crate::modules::getpath::stdlib_beside_executable().unwrap_or_else(|| PathBuf::from(env!("KRAIT_STDLIB_DIR")))
 }
 
 /// krait's .pyc magic: distinct from CPython's 3495 so neither reads the
@@ -160,7 +161,19 @@ pub fn install(use_env: bool) -> PyResult<()> {
             }
         }
     }
-    list::append(&path, pystr::new(&lib.to_string_lossy()));
+    if let Some(pth) = crate::modules::getpath::pth_file() {
+        // A `._pth` file's lines are the whole path.
+        for p in &pth.paths {
+            list::append(&path, pystr::from_os(p.as_os_str())?);
+        }
+    } else {
+        // As CPython, the stdlib's zip archive comes first, whether it
+        // exists or not.
+        if let Some(prefix) = lib.parent().and_then(|l| l.parent()) {
+            list::append(&path, pystr::new(&prefix.join("lib").join("python311.zip").to_string_lossy()));
+        }
+        list::append(&path, pystr::new(&lib.to_string_lossy()));
+    }
     dict::set_item_str(&sysd, "path", &path)?;
     let bootstrap_py = lib.join("importlib").join("_bootstrap.py");
     if !bootstrap_py.exists() {

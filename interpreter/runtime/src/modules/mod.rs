@@ -3,6 +3,7 @@
 //! (krait-modules, CPython's `Modules/`) register theirs at startup.
 
 pub mod gc;
+pub mod getpath;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod string_;

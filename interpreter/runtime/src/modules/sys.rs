@@ -890,7 +890,11 @@ pub fn create(argv: Vec<std::ffi::OsString>) -> PyResult<Obj> {
     // The prefix is the directory holding lib/python3.11 (the stdlib found
     // at startup); a venv's pyvenv.cfg is handled by site.py.
     let lib = crate::import::bootstrap::stdlib_dir(flag("ignore_environment") == 0);
-    let prefix = lib.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    // A `._pth` file makes its directory the prefix (CPython's home).
+    let prefix = match super::getpath::pth_file() {
+        Some(pth) => pth.dir.to_string_lossy().into_owned(),
+        None => lib.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+    };
     for n in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
         dict::set_item_str(&d, n, &pystr::new(&prefix))?;
     }
@@ -977,8 +981,9 @@ pub fn create(argv: Vec<std::ffi::OsString>) -> PyResult<Obj> {
     dict::set_item_str(&d, "thread_info", &ti)?;
     let names: Vec<Obj> = super::stdlib_names::STDLIB_MODULE_NAMES.iter().map(|n| pystr::new(n)).collect();
     dict::set_item_str(&d, "stdlib_module_names", &crate::types::set::new_frozenset(names)?)?;
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-    dict::set_item_str(&d, "executable", &pystr::new(&exe))?;
+    let exe = super::getpath::executable_paths(std::env::args_os().next().as_deref());
+    dict::set_item_str(&d, "executable", &pystr::from_os(exe.executable.as_os_str())?)?;
+    dict::set_item_str(&d, "_base_executable", &pystr::from_os(exe.base_executable.as_os_str())?)?;
     dict::set_item_str(
         &d,
         "version",

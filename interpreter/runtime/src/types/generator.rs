@@ -839,13 +839,22 @@ fn asend_step(a: &Obj, v: Obj) -> PyResult<Obj> {
     }
     let r = if first && !s.throw.is_null() {
         let t = unsafe { Obj::from_owned(std::mem::replace(&mut s.throw, null_mut())) };
-        let _ = crate::errors::restore(t);
-        resume(&gen, None, true)
-    } else {
-        let sent = if first {
-            unsafe { crate::object::opt_from_owned(std::mem::replace(&mut s.sendval, null_mut())) }.unwrap_or_else(none::none)
+        if s.mode == MODE_ATHROW {
+            // athrow's (typ[, val[, tb]]) are checked and normalized now,
+            // as gen.throw() does them.
+            let a = tuple::items(&t);
+            throw_ex(&gen, false, &a[0], a.get(1), a.get(2))
         } else {
-            v
+            let _ = crate::errors::restore(t);
+            resume(&gen, None, true)
+        }
+    } else {
+        // The first step sends asend()'s value, unless a non-None value
+        // is sent to the awaitable itself (as CPython's asend.send()).
+        let stored = if first { unsafe { crate::object::opt_from_owned(std::mem::replace(&mut s.sendval, null_mut())) } } else { None };
+        let sent = match stored {
+            Some(sv) if none::is_none(&v) => sv,
+            _ => v,
         };
         resume(&gen, Some(sent), false)
     };
@@ -934,15 +943,7 @@ fn agen_asend(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn agen_athrow(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs_named(|| format!("{}.athrow", slf.ty().name()), args, kw, 1, 3)?;
     init_asyncgen_hooks(slf)?;
-    let typ = &args[0];
-    let value = if exc::is_exception_class(typ) {
-        crate::ops::call::call(typ, &args.get(1).map(|v| vec![v.clone()]).unwrap_or_default(), None)?
-    } else if exc::is_exception_instance(typ) {
-        typ.clone()
-    } else {
-        crate::bail!(TypeError, "exceptions must be classes or instances deriving from BaseException, not {}", typ.ty().name());
-    };
-    Ok(new_asend(slf, None, Some(value), MODE_ATHROW))
+    Ok(new_asend(slf, None, Some(tuple::new(args)), MODE_ATHROW))
 }
 
 fn agen_aclose(slf: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
