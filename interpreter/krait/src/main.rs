@@ -172,7 +172,9 @@ fn parse_args() -> Result<Options, i32> {
                             return Ok(Options { source: Source::Command(value), args, optimize, quiet });
                         }
                         'm' => {
-                            let mut args = vec![std::ffi::OsString::from(&value)];
+                            // sys.argv[0] is "-m" until runpy has found the
+                            // module and put its path there.
+                            let mut args = vec![std::ffi::OsString::from("-m")];
                             args.extend(raw[i + 1..].iter().cloned());
                             return Ok(Options { source: Source::Module(value), args, optimize, quiet });
                         }
@@ -829,6 +831,7 @@ fn run_main(source: &Source) -> krait_runtime::PyResult<()> {
                 krait_runtime::eval::run_code(&code, &g, &g)?;
                 return Ok(());
             }
+            krait_runtime::compile::check_script_nul(&bytes, &abs)?;
             let text = krait_runtime::compile::decode_source_file(&bytes, &abs)?;
             let g = main_module(Some(file), Some("SourceFileLoader"))?;
             let code = krait_runtime::compile::compile_source(&text, &abs, mode::EXEC, 0, interp::optimize_level())?;

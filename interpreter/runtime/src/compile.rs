@@ -225,6 +225,28 @@ pub fn decode_source_file(bytes: &[u8], path: &str) -> PyResult<String> {
     }
 }
 
+/// A script file holding a NUL byte: CPython's file tokenizer refuses the
+/// line it is on, reporting the line up to the NUL at column 0.
+pub fn check_script_nul(bytes: &[u8], filename: &str) -> PyResult<()> {
+    let Some(at) = bytes.iter().position(|&b| b == 0) else {
+        return Ok(());
+    };
+    let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let lineno = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let text = String::from_utf8_lossy(&bytes[start..at]).into_owned();
+    let e = CompileError {
+        kind: CompileErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".into(),
+        filename: filename.into(),
+        lineno: lineno as u32,
+        offset: 0,
+        end_lineno: lineno as u32,
+        end_offset: 0,
+        text: Some(text),
+    };
+    Err(raise_compile_error(&e))
+}
+
 /// Raises the Python exception for a compile error.
 pub fn raise_compile_error(e: &CompileError) -> crate::errors::PyErr {
     use crate::types::exceptions as exc;

@@ -7,7 +7,7 @@
 
 use crate::errors::PyResult;
 use crate::object::Obj;
-use crate::types::{bytes, dict, int, list, module, str as pystr};
+use crate::types::{bytes, dict, int, list, module, none, str as pystr};
 use std::path::{Path, PathBuf};
 
 /// The directory of CPython's `Lib/`: KRAIT_STDLIB, else
@@ -205,6 +205,18 @@ fn install_zipimport(sysd: &Obj) {
         let importer = crate::ops::attr::getattr(&zi, &pystr::intern_static("zipimporter"))?;
         if let Some(hooks) = dict::get_item_str(sysd, "path_hooks")? {
             crate::ops::attr::call_method(&hooks, "insert", &[int::from_i64(0), importer])?;
+        }
+        // Importing zipimport walked sys.path before its hook existed,
+        // caching "no finder" for archives on it (PYTHONPATH=app.zip):
+        // those entries are looked at again.
+        if let Some(cache) = dict::get_item_str(sysd, "path_importer_cache")? {
+            if dict::is_dict(&cache) {
+                for (k, v) in dict::items_vec(&cache) {
+                    if none::is_none(&v) {
+                        dict::del_item(&cache, &k)?;
+                    }
+                }
+            }
         }
         Ok(())
     })();
