@@ -192,8 +192,33 @@ fn f_find_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn f_get_frozen_object(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = parse_args("get_frozen_object", args, kw, &["name", "data"], 1, 2)?;
-    let name = name_arg("get_frozen_object", a[0].as_ref().unwrap())?;
-    crate::bail!(ImportError, "No such frozen object named '{}'", name)
+    let name_obj = a[0].as_ref().unwrap();
+    let name = name_arg("get_frozen_object", name_obj)?;
+    let data = match a[1].as_ref().filter(|d| !none::is_none(d)) {
+        Some(d) if crate::types::buffer::has_buffer(d) => crate::types::buffer::Buffer::get(d, crate::types::buffer::SIMPLE)?,
+        Some(d) => crate::bail!(TypeError, "get_frozen_object() argument 2 must be bytes, not {}", d.ty().name()),
+        // krait freezes no modules.
+        None => crate::bail!(ImportError, "No such frozen object named '{}'", name),
+    };
+    // Given code: it must unmarshal (in krait's format) to a code object.
+    let invalid = || {
+        let e = crate::raise!(ImportError, "Frozen object named {} is invalid", crate::ops::repr_string(name_obj).unwrap_or_default());
+        if let Some(v) = unsafe { crate::object::opt_from_borrowed(crate::errors::peek()) } {
+            crate::types::exceptions::set_field(&v, "name", Some(name_obj.clone()));
+        }
+        e
+    };
+    if data.as_slice().is_empty() {
+        return Err(invalid());
+    }
+    match super::marshal::loads(data.as_slice()) {
+        Ok(c) if crate::types::code::is_code(&c) => Ok(c),
+        Ok(_) => crate::bail!(TypeError, "frozen object {} is not a code object", crate::ops::repr_string(name_obj)?),
+        Err(_) => {
+            crate::errors::clear();
+            Err(invalid())
+        }
+    }
 }
 
 fn f_init_frozen(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

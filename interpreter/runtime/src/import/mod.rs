@@ -99,8 +99,11 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
     if full.is_empty() {
         crate::bail!(ValueError, "Empty module name");
     }
+    // The name itself where it needs no resolving: a lossy copy would lose
+    // surrogate-escaped bytes of file names.
+    let full_obj = if level == 0 { name.clone() } else { pystr::new(&full) };
     let modules = crate::interp::modules();
-    let m = match dict::get_item_str(&modules, &full)? {
+    let m = match dict::get_item(&modules, &full_obj)? {
         Some(m) if !none::is_none(&m) => {
             ensure_initialized(&m, &full)?;
             m
@@ -111,7 +114,7 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
                 (None, Some(b)) => {
                     let imp = crate::interp::builtins_dict();
                     let imp = dict::get_item_str(&imp, "__import__")?.unwrap_or_else(none::none);
-                    match crate::ops::attr::call_method(&b, "_find_and_load", &[pystr::new(&full), imp]) {
+                    match crate::ops::attr::call_method(&b, "_find_and_load", &[full_obj.clone(), imp]) {
                         Ok(m) => m,
                         Err(e) => {
                             remove_importlib_frames();
@@ -145,7 +148,11 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
         if let Some(b) = bootstrap::bootstrap_module() {
             if crate::ops::attr::getattr_opt(&m, &pystr::intern_static("__path__"))?.is_some() {
                 let imp = dict::get_item_str(&crate::interp::builtins_dict(), "__import__")?.unwrap_or_else(none::none);
-                return crate::ops::attr::call_method(&b, "_handle_fromlist", &[m, fromlist.unwrap().clone(), imp]);
+                let r = crate::ops::attr::call_method(&b, "_handle_fromlist", &[m, fromlist.unwrap().clone(), imp]);
+                if r.is_err() {
+                    remove_importlib_frames();
+                }
+                return r;
             }
         }
         return Ok(m);
@@ -292,13 +299,20 @@ pub fn import_star(frm: &FrameObject, m: &Obj) -> PyResult<()> {
     let (names, check_private) = match crate::ops::attr::getattr_opt(m, &pystr::intern_static("__all__"))? {
         Some(all) => (crate::ops::seq::to_vec(&all)?, false),
         None => {
-            let d = crate::ops::attr::getattr(m, &pystr::intern_static("__dict__"))?;
+            let Some(d) = crate::ops::attr::getattr_opt(m, &pystr::intern_static("__dict__"))? else {
+                crate::bail!(ImportError, "from-import-* object has no __dict__ and no __all__");
+            };
             (crate::ops::seq::to_vec(&crate::ops::attr::call_method(&d, "keys", &[])?)?, true)
         }
     };
     for n in names {
         if !pystr::is_str(&n) {
-            crate::bail!(TypeError, "Item in {}.__all__ must be str, not {}", "module", n.ty().name());
+            let modname = crate::ops::attr::getattr(m, &pystr::intern_static("__name__"))?;
+            if !pystr::is_str(&modname) {
+                crate::bail!(TypeError, "module __name__ must be a string, not {}", modname.ty().name());
+            }
+            let (what, attr) = if check_private { ("Key", "__dict__") } else { ("Item", "__all__") };
+            crate::bail!(TypeError, "{} in {}.{} must be str, not {}", what, pystr::to_string_lossy(&modname), attr, n.ty().name());
         }
         if check_private && pystr::to_string_lossy(&n).starts_with('_') {
             continue;

@@ -79,12 +79,23 @@ fn module_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let mname = dict::get_item_str(&d, "__name__")?;
     match mname {
         Some(n) if pystr::is_str(&n) => {
-            let e = crate::raise!(
-                AttributeError,
-                "module '{}' has no attribute '{}'",
-                pystr::to_string_lossy(&n),
-                pystr::to_string_lossy(name)
-            );
+            let (mn, an) = (pystr::to_string_lossy(&n), pystr::to_string_lossy(name));
+            // As CPython 3.11, the message tells a circular import apart:
+            // the module still running, or the name a submodule importlib
+            // is importing right now.
+            let spec = dict::get_item_str(&d, "__spec__")?.filter(|s| !none::is_none(s));
+            let e = if spec.as_ref().is_some_and(spec_is_initializing) {
+                crate::raise!(
+                    AttributeError,
+                    "partially initialized module '{}' has no attribute '{}' (most likely due to a circular import)",
+                    mn,
+                    an
+                )
+            } else if spec.as_ref().is_some_and(|s| spec_has_uninitialized_submodule(s, name)) {
+                crate::raise!(AttributeError, "cannot access submodule '{}' of module '{}' (most likely due to a circular import)", an, mn)
+            } else {
+                crate::raise!(AttributeError, "module '{}' has no attribute '{}'", mn, an)
+            };
             crate::types::exceptions::set_attribute_error_context(o, name);
             Err(e)
         }
@@ -92,6 +103,31 @@ fn module_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
     }
 }
 crate::binary_slot!(module_getattro_slot => module_getattro);
+
+/// `spec._initializing` is true (a failed lookup counts as false).
+fn spec_is_initializing(spec: &Obj) -> bool {
+    match crate::ops::attr::getattr(spec, &pystr::intern_static("_initializing")).and_then(|v| crate::ops::truthy(&v)) {
+        Ok(b) => b,
+        Err(_) => {
+            crate::errors::clear();
+            false
+        }
+    }
+}
+
+/// `name in spec._uninitialized_submodules` (a failed lookup counts as
+/// false).
+fn spec_has_uninitialized_submodule(spec: &Obj, name: &Obj) -> bool {
+    let r = crate::ops::attr::getattr(spec, &pystr::intern_static("_uninitialized_submodules"))
+        .and_then(|subs| crate::ops::seq::contains(&subs, name));
+    match r {
+        Ok(b) => b,
+        Err(_) => {
+            crate::errors::clear();
+            false
+        }
+    }
+}
 
 fn module_repr(o: &Obj) -> PyResult<Obj> {
     let d = dict_of(o);
