@@ -60,6 +60,8 @@ Options (and corresponding environment variables):
 -V     : print the Python version number and exit (also --version)
 -W arg : warning control
 -X opt : set implementation-specific option
+--check-hash-based-pycs always|default|never:
+         when hash-based .pyc files are checked against their source
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -140,6 +142,27 @@ fn parse_args() -> Result<Options, i32> {
         if a == "--" {
             i += 1;
             break;
+        }
+        if a == "--check-hash-based-pycs" {
+            let mode = match argv.get(i + 1).map(String::as_str) {
+                Some(m @ ("default" | "always" | "never")) => m,
+                Some(_) => {
+                    eprint!("--check-hash-based-pycs must be one of 'default', 'always', or 'never'\n{}", USAGE);
+                    return Err(2);
+                }
+                None => {
+                    eprint!("Argument expected for the --check-hash-based-pycs options\n{}", USAGE);
+                    return Err(2);
+                }
+            };
+            let mode: &'static str = match mode {
+                "always" => "always",
+                "never" => "never",
+                _ => "default",
+            };
+            let _ = krait_runtime::import::imp::CHECK_HASH_BASED_PYCS.set(mode);
+            i += 2;
+            continue;
         }
         if a.starts_with("--") {
             eprint!("unknown option {}\n{}", a, USAGE);

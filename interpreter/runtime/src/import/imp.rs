@@ -113,6 +113,10 @@ pub fn after_fork_child() {
     }
 }
 
+/// `--check-hash-based-pycs`: "default", "always" or "never", set by the
+/// command line before `_imp` is made.
+pub static CHECK_HASH_BASED_PYCS: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
 fn name_arg(fname: &str, o: &Obj) -> PyResult<String> {
     if !pystr::is_str(o) {
         crate::bail!(TypeError, "{}() argument must be str, not {}", fname, o.ty().name());
@@ -321,6 +325,7 @@ pub fn create() -> PyResult<Obj> {
     let m = module::new("_imp")?;
     let d = module::dict_of(&m);
     crate::types::builtin_func::add_functions(&d, &m, &functions())?;
-    dict::set_item_str(&d, "check_hash_based_pycs", &pystr::new("default"))?;
+    let mode = CHECK_HASH_BASED_PYCS.get().copied().unwrap_or("default");
+    dict::set_item_str(&d, "check_hash_based_pycs", &pystr::new(mode))?;
     Ok(m)
 }
