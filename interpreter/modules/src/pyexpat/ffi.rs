@@ -100,6 +100,7 @@ extern "C" {
     pub fn XML_GetInputContext(p: XML_Parser, offset: *mut c_int, size: *mut c_int) -> *const c_char;
     pub fn XML_SetParamEntityParsing(p: XML_Parser, parsing: c_int) -> c_int;
     pub fn XML_UseForeignDTD(p: XML_Parser, use_dtd: XML_Bool) -> c_int;
+    pub fn XML_SetHashSalt(p: XML_Parser, salt: c_ulong) -> c_int;
     pub fn XML_FreeContentModel(p: XML_Parser, model: *mut XML_Content);
     pub fn XML_ExpatVersion() -> *const c_char;
     pub fn XML_ExpatVersionInfo() -> XML_Expat_Version;

@@ -618,6 +618,9 @@ fn parser_create(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     unsafe {
         ffi::XML_SetUserData(p, s as *mut _);
         ffi::XML_SetUnknownEncodingHandler(p, Some(handlers::unknown_encoding), std::ptr::null_mut());
+        // CPython's salt, so expat's hash order (the namespace context given
+        // to ExternalEntityRefHandler) follows PYTHONHASHSEED the same way.
+        ffi::XML_SetHashSalt(p, krait_runtime::hash::expat_salt() as std::os::raw::c_ulong);
     }
     Ok(obj)
 }
@@ -666,6 +669,7 @@ fn init_type() -> PyResult<()> {
         }
         // Not subclassable and not creatable from Python, as in CPython.
         native::init_type::<Parser>(t, "pyexpat.xmlparser", false);
+        (*t).tp_flags |= tpflags::DISALLOW_INSTANTIATION;
         (*t).tp_clear = Some(parser_clear);
         (*t).tp_doc = krait_runtime::types::builtin_func::cstr("XML parser");
         (*t).tp_methods = method_table(&[
