@@ -53,7 +53,8 @@ for call in (lambda: p.Parse(), lambda: p.Parse(1), lambda: p.Parse(b'', 1.5), l
              lambda: pyexpat.ParserCreate(encoding=1), lambda: pyexpat.ParserCreate(namespace_separator='ab'),
              lambda: pyexpat.ParserCreate(namespace_separator=1), lambda: pyexpat.ParserCreate(intern=[]),
              lambda: pyexpat.ParserCreate(bogus=1), lambda: pyexpat.XMLParserType(),
-             lambda: p.SetBase(1), lambda: p.SetParamEntityParsing('x'), lambda: p.Parse('\udc80', True)):
+             lambda: p.SetBase(1), lambda: __import__('pickle').dumps(p),
+             lambda: type('S', (pyexpat.XMLParserType,), {}), lambda: p.SetParamEntityParsing('x'), lambda: p.Parse('\udc80', True)):
     try:
         print(call())
     except Exception as e:
