@@ -173,7 +173,7 @@ fn xml_parse(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("Parse", args, kw, &["data", "isfinal"], 2, 1, 2)?;
     let data = a[0].as_ref().unwrap();
     let isfinal = match &a[1] {
-        Some(f) => int::as_i64(&int::index(f)?).map(|v| v != 0).unwrap_or(true),
+        Some(f) => c_int_arg(f)? != 0,
         None => false,
     };
     let s = parser(o)?;
@@ -367,18 +367,15 @@ fn xml_use_foreign_dtd(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     Ok(none::none())
 }
 
-/// The "i" converter: an object with __index__ that fits a C int.
+/// `_PyLong_AsInt`, as these methods' clinic converters use it: an object
+/// with __index__ that fits a C int.
 fn c_int_arg(o: &Obj) -> PyResult<c_int> {
     if krait_runtime::types::float::is_float(o) {
         bail!(TypeError, "'float' object cannot be interpreted as an integer");
     }
-    let v = int::index(o)?;
-    match int::as_i64(&v) {
-        Some(x) if x > i32::MAX as i64 => bail!(OverflowError, "signed integer is greater than maximum"),
-        Some(x) if x < i32::MIN as i64 => bail!(OverflowError, "signed integer is less than minimum"),
-        Some(x) => Ok(x as c_int),
-        None if int::sign(&v) < 0 => bail!(OverflowError, "signed integer is less than minimum"),
-        None => bail!(OverflowError, "signed integer is greater than maximum"),
+    match int::as_i64(&int::index(o)?).and_then(|x| c_int::try_from(x).ok()) {
+        Some(x) => Ok(x),
+        None => bail!(OverflowError, "Python int too large to convert to C int"),
     }
 }
 
