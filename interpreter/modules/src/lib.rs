@@ -38,6 +38,7 @@ pub mod opcode;
 pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod pyexpat;
 pub mod queue;
 pub mod random;
 pub mod resource;
@@ -204,6 +205,7 @@ pub fn register_all() {
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
     register("_lzma", lzma::create);
+    register("pyexpat", pyexpat::create);
     register("_posixshmem", posixshmem::create);
     register("opcode", opcode::create);
     register("_opcode", opcode::create_private);

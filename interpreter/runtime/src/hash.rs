@@ -10,7 +10,7 @@ pub const BITS: u32 = 61;
 pub const INF: isize = 314159;
 pub const IMAG: isize = 1000003;
 
-static KEYS: OnceLock<(u64, u64)> = OnceLock::new();
+static KEYS: OnceLock<(u64, u64, u64)> = OnceLock::new();
 static CONFIGURED_SEED: OnceLock<Option<u32>> = OnceLock::new();
 
 /// The seed the executable settled on (-R, -E and PYTHONHASHSEED), set
@@ -24,6 +24,18 @@ pub fn configure_seed(seed: Option<u32>) {
 /// number seeds CPython's LCG, so the same seed gives the same hashes as
 /// CPython; otherwise the keys come from the OS.
 fn keys() -> (u64, u64) {
+    let (k0, k1, _) = secret();
+    (k0, k1)
+}
+
+/// The last 8 bytes of CPython's 24-byte hash secret, which pyexpat hands
+/// to expat as its hash salt (`_Py_HashSecret.expat.hashsalt`).
+pub fn expat_salt() -> u64 {
+    secret().2
+}
+
+/// CPython's hash secret as three words: the SipHash keys, then the rest.
+fn secret() -> (u64, u64, u64) {
     *KEYS.get_or_init(|| {
         let mut secret = [0u8; 24];
         let seed = match CONFIGURED_SEED.get() {
@@ -46,6 +58,7 @@ fn keys() -> (u64, u64) {
         (
             u64::from_le_bytes(secret[0..8].try_into().unwrap()),
             u64::from_le_bytes(secret[8..16].try_into().unwrap()),
+            u64::from_le_bytes(secret[16..24].try_into().unwrap()),
         )
     })
 }

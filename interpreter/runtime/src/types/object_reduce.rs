@@ -78,7 +78,7 @@ fn slot_names(cls: &Obj) -> PyResult<Vec<Obj>> {
 pub fn default_state(obj: &Obj, required: bool) -> PyResult<Obj> {
     let t = obj.ty();
     if required && t.tp_itemsize != 0 {
-        crate::bail!(TypeError, "cannot pickle '{}' object", t.name());
+        crate::bail!(TypeError, "cannot pickle '{}' object", t.full_name());
     }
     let mut state = match type_::dict_slot(obj).and_then(|p| unsafe { crate::object::opt_from_borrowed(*p) }) {
         Some(d) if dict::len(&d) > 0 => dict::copy(&d)?,
@@ -97,7 +97,7 @@ pub fn default_state(obj: &Obj, required: bool) -> PyResult<Obj> {
         }
         basic += ptr * names.len() as isize;
         if t.tp_basicsize > basic {
-            crate::bail!(TypeError, "cannot pickle '{}' object", t.name());
+            crate::bail!(TypeError, "cannot pickle '{}' object", t.full_name());
         }
     }
     if !names.is_empty() {
@@ -130,7 +130,7 @@ fn get_state(obj: &Obj, required: bool) -> PyResult<Obj> {
 fn reduce_newobj(obj: &Obj) -> PyResult<Obj> {
     let t = obj.ty();
     if t.tp_new.is_none() {
-        crate::bail!(TypeError, "cannot pickle '{}' object", t.name());
+        crate::bail!(TypeError, "cannot pickle '{}' object", t.full_name());
     }
     let (args, kwargs) = new_arguments(obj)?;
     let copyreg = copyreg()?;
