@@ -58,6 +58,7 @@ pub mod thread;
 pub mod time;
 pub mod typing;
 pub mod unicodedata;
+pub mod uuid;
 pub mod weakref;
 pub mod zlib;
 
@@ -259,6 +260,7 @@ pub fn register_all() {
     register("_statistics", statistics::create);
     register("_stat", stat::create);
     register("syslog", syslog::create);
+    register("_uuid", uuid::create);
     register("_testinternalcapi", testinternalcapi::create);
     register("_multiprocessing", multiprocessing::create);
     register("xxsubtype", xxsubtype::create);
