@@ -383,6 +383,19 @@ pub fn warn(category: *mut PyTypeObject, msg: &str, stacklevel: usize) -> PyResu
     do_warn(&pystr::new(msg), &type_obj(category), stacklevel as isize, None)
 }
 
+/// A warning from a native module's initialization, shown at the import
+/// statement that loaded it: the first frame outside importlib's (where
+/// CPython's deprecated C modules land theirs).
+pub fn warn_from_importer(category: *mut PyTypeObject, msg: &str) -> PyResult<()> {
+    let mut level = 1;
+    let mut f = crate::eval::current_frame();
+    while let Some(x) = f.as_ref().filter(|x| is_internal_frame(x)) {
+        f = back(x);
+        level += 1;
+    }
+    warn(category, msg, level)
+}
+
 /// PyErr_WarnExplicit with no module or registry (the compiler's warnings).
 pub fn warn_explicit(category: *mut PyTypeObject, msg: &str, filename: &str, lineno: u32) -> PyResult<()> {
     do_warn_explicit(&type_obj(category), &pystr::new(msg), &pystr::new(filename), lineno as i64, None, None, None, None)
