@@ -782,7 +782,9 @@ fn m_seek(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(x) => conv_int(x)?,
         None => 0,
     };
-    let s = live(o)?;
+    // As CPython, no second check: converting `dist` may have closed the
+    // map, and then only the position changes.
+    let s = st(o);
     let (pos, size) = (s.pos as isize, s.size as isize);
     let target = match how {
         0 => Some(dist),
@@ -802,9 +804,8 @@ fn m_seek(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn m_size(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("mmap.size", a, kw, 0, 0)?;
     let s = live(o)?;
-    if s.fd == -1 {
-        return Ok(int::from_usize(s.size));
-    }
+    // The size of the file; 3.11 asks fstat even for anonymous maps
+    // (fd -1), which fails with EBADF.
     // SAFETY: fstat writes into a zeroed stat buffer we own.
     let mut sb: libc::stat = unsafe { std::mem::zeroed() };
     if unsafe { libc::fstat(s.fd, &mut sb) } == -1 {
