@@ -31,6 +31,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod math;
+pub mod mmap;
 pub mod multiprocessing;
 mod native;
 pub mod operator;
@@ -251,6 +252,7 @@ pub fn register_all() {
     register("_sha3", hashes::sha3::create);
     register("_blake2", hashes::blake2::create);
     register("array", array::create);
+    register("mmap", mmap::create);
     register("_socket", socket::create);
     register("unicodedata", unicodedata::create);
     krait_compiler::set_name_lookup(unicodedata::lookup_name);

@@ -52,7 +52,14 @@ unsafe extern "C" fn seqiter_next(p: *mut PyObject) -> *mut PyObject {
         return null_mut();
     }
     let seq = Obj::from_borrowed(it.seq);
-    match crate::ops::seq::getitem(&seq, &int::from_i64(it.index as i64)) {
+    // PySequence_GetItem: the sequence slot when there is one (mmap's
+    // sq_item yields bytes where its subscript yields ints).
+    let item = if crate::ops::seq::has_sq_item(&seq) {
+        crate::ops::seq::sequence_getitem(&seq, it.index)
+    } else {
+        crate::ops::seq::getitem(&seq, &int::from_i64(it.index as i64))
+    };
+    match item {
         Ok(v) => {
             it.index += 1;
             v.into_raw()

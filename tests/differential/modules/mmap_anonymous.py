@@ -1,0 +1,80 @@
+# mmap: anonymous maps — item and slice access (ints from subscripts,
+# bytes of length 1 from iteration), extended slices, find/rfind with
+# bounds, the file-like position methods, move, repr, constants
+import mmap, sys
+def e(f):
+    try:
+        print("ok", repr(f()))
+    except Exception as x:
+        print(type(x).__name__, x)
+print(mmap.PAGESIZE == mmap.ALLOCATIONGRANULARITY, mmap.error is OSError)
+print(mmap.ACCESS_DEFAULT, mmap.ACCESS_READ, mmap.ACCESS_WRITE, mmap.ACCESS_COPY)
+print(mmap.MAP_SHARED, mmap.MAP_PRIVATE, mmap.MAP_ANONYMOUS, mmap.PROT_READ, mmap.PROT_WRITE, mmap.MADV_NORMAL)
+m = mmap.mmap(-1, 32)
+print(len(m), m[0], m[:4], m.tell(), m.closed, repr(m))
+m[:] = bytes(range(65, 97))
+print(m[:], m[-1], m[3:10:2], m[::-3], m[100:], m[-100:2], m[5:1])
+m[0] = 122
+m[1:3] = b"yx"
+m[4:12:4] = b"!?"
+print(m[:16])
+print(list(m)[:4], b"z" in m, 122 in m, sum(1 for _ in m))
+for p in (b"D", b"EF", b"", b"zzz", b"_", b"\x00"):
+    print(p, [(m.find(p, *a), m.rfind(p, *a)) for a in ((), (3,), (3, 10), (-5,), (-40, -2), (40,), (10, 3))])
+print(m.find(b"D"), m.rfind(b"D"), m.find(bytearray(b"EF")), m.find(memoryview(b"G")))
+m.seek(10)
+print(m.find(b"A"), m.find(b"K"), m.tell())
+print(m.read(3), m.tell(), m.read_byte(), m.tell())
+m.seek(-2, 2)
+print(m.read(), m.read(), m.tell())
+m.seek(0)
+print(m.write(b"line1\nline2\nrest"), m.tell())
+m.seek(0)
+print(m.readline(), m.readline(), m.readline(), m.readline())
+m.seek(-5, 1)
+print(m.tell())
+m.seek(0)
+m.write_byte(255)
+m.seek(0)
+print(m.read_byte())
+m.move(0, 6, 5)
+print(m[:12])
+e(lambda: m.move(30, 0, 5))
+e(lambda: m.move(0, 0, 33))
+e(lambda: m.move(-1, 0, 1))
+e(lambda: m.seek(33))
+e(lambda: m.seek(-1))
+e(lambda: m.seek(0, 3))
+e(lambda: m[32])
+e(lambda: m[-33])
+e(lambda: m.__setitem__(0, 256))
+e(lambda: m.__setitem__(0, b"a"))
+e(lambda: m.__setitem__(slice(0, 2), b"abc"))
+e(lambda: m.__delitem__(0))
+e(lambda: m.__delitem__(slice(0, 2)))
+e(lambda: m["x"])
+e(lambda: m.read("x"))
+e(lambda: m.read(2.0))
+print(m.read(None), m.read(-1))
+m.seek(30)
+e(lambda: m.write(b"abc"))
+print(m.write(b"ab"), m.tell())
+e(lambda: m.write_byte(1))
+e(lambda: m.read_byte())
+print(m.flush(), m.madvise(mmap.MADV_NORMAL))
+e(lambda: m.size())
+e(lambda: m.madvise(mmap.MADV_NORMAL, 32))
+e(lambda: m.madvise(mmap.MADV_NORMAL, 0, -1))
+e(lambda: m.madvise(mmap.MADV_NORMAL, 1, sys.maxsize))
+m.seek(3)
+print(repr(m))
+with m as mm:
+    print(mm is m, mm.closed)
+print(m.closed, repr(m))
+p = mmap.mmap(-1, 8, flags=mmap.MAP_PRIVATE)
+p[:] = b"private!"
+print(p[:], repr(p))
+class Sub(mmap.mmap):
+    pass
+s = Sub(-1, 4)
+print(type(s).__name__, isinstance(s, mmap.mmap), s[:])
