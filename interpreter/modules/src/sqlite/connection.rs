@@ -47,6 +47,8 @@ pub struct Conn {
     pub authorizer: Option<Box<Callback>>,
     pub progress: Option<Box<Callback>>,
     pub trace: Option<Box<Callback>>,
+    /// Handles of the blobs opened here, closed with the connection.
+    pub blobs: Vec<super::blob::Handle>,
 }
 
 impl State for Conn {
@@ -62,6 +64,9 @@ impl State for Conn {
 impl Conn {
     fn close_db(&mut self) {
         self.cache.clear();
+        for h in std::mem::take(&mut self.blobs) {
+            super::blob::close_handle(&h);
+        }
         if !self.db.is_null() {
             let db = std::mem::replace(&mut self.db, null_mut());
             // SAFETY: close_v2 defers the real close until statements and blobs are gone.
@@ -145,6 +150,7 @@ fn conn_new(t: *mut PyTypeObject, _args: &Obj, _kw: Option<&Obj>) -> PyResult<Ob
             authorizer: None,
             progress: None,
             trace: None,
+            blobs: Vec::new(),
         },
     )
 }

@@ -103,6 +103,9 @@ fn cur_init(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         bail!(TypeError, "Cursor() argument 1 must be sqlite3.Connection, not {}", c.ty().name());
     }
     let s = st(o);
+    if s.locked {
+        return Err(err(Kind::Programming, "Recursive use of cursors not allowed."));
+    }
     s.connection = Some(c);
     s.arraysize = 1;
     s.rowcount = -1;
@@ -590,6 +593,9 @@ fn cu_fetchall(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn cu_close(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::clinic_args("close", args, kw, &[], 0, 0, 0)?;
+    if st(o).locked {
+        return Err(err(Kind::Programming, "Recursive use of cursors not allowed."));
+    }
     let conn = match &st(o).connection {
         Some(c) => c.clone(),
         None => return Err(err(Kind::Programming, "Base Cursor.__init__ not called.")),

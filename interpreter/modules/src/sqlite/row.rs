@@ -79,7 +79,10 @@ fn eq_ignore_ascii_case(a: &Obj, b: &Obj) -> bool {
 fn row_subscript(o: &Obj, key: &Obj) -> PyResult<Obj> {
     let data = st(o).data.clone();
     if int::is_int(key) {
-        let mut i = int::number_as_ssize(key)?;
+        let mut i = match int::as_i64(key) {
+            Some(i) => i as isize,
+            None => bail!(IndexError, "cannot fit 'int' into an index-sized integer"),
+        };
         if i < 0 {
             i += tuple::len(&data) as isize;
         }
