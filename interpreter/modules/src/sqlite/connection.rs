@@ -257,12 +257,14 @@ fn exec_simple(db: *mut ffi::sqlite3, sql: &str) -> PyResult<()> {
     // SAFETY: db is open; the statement is finalized here.
     let rc = unsafe {
         let mut st = null_mut();
-        let mut rc = ffi::sqlite3_prepare_v2(db, c.as_ptr(), -1, &mut st, std::ptr::null_mut());
-        if rc == ffi::SQLITE_OK {
-            ffi::sqlite3_step(st);
-            rc = ffi::sqlite3_finalize(st);
-        }
-        rc
+        super::without_gil(|| {
+            let mut rc = ffi::sqlite3_prepare_v2(db, c.as_ptr(), -1, &mut st, std::ptr::null_mut());
+            if rc == ffi::SQLITE_OK {
+                ffi::sqlite3_step(st);
+                rc = ffi::sqlite3_finalize(st);
+            }
+            rc
+        })
     };
     if rc != ffi::SQLITE_OK {
         return Err(db_error(db));
@@ -515,6 +517,7 @@ fn into_user_data(cb: Callback) -> *mut c_void {
 }
 
 unsafe extern "C" fn destroy_callback(p: *mut c_void) {
+    let _gil = super::callback_gil();
     if !p.is_null() {
         drop(Box::from_raw(p as *mut Callback));
     }
@@ -554,6 +557,7 @@ unsafe fn give_result(ctx: *mut ffi::sqlite3_context, r: &Obj) -> PyResult<bool>
 }
 
 unsafe extern "C" fn func_callback(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+    let _gil = super::callback_gil();
     const MSG: &str = "user-defined function raised exception";
     let cb = callback_of(ctx);
     let r = build_args(argc, argv).and_then(|a| ops::call::call(&cb.callable, &a, None));
@@ -584,6 +588,7 @@ unsafe fn call_aggregate_method(ctx: *mut ffi::sqlite3_context, inst: &Obj, name
 }
 
 unsafe extern "C" fn step_callback(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+    let _gil = super::callback_gil();
     let slot = aggregate_slot(ctx, true);
     if slot.is_null() {
         ffi::sqlite3_result_error_nomem(ctx);
@@ -611,6 +616,7 @@ unsafe extern "C" fn step_callback(ctx: *mut ffi::sqlite3_context, argc: c_int, 
 }
 
 unsafe extern "C" fn final_callback(ctx: *mut ffi::sqlite3_context) {
+    let _gil = super::callback_gil();
     let slot = aggregate_slot(ctx, false);
     // No rows (step never ran) or a failed __init__: no result.
     if slot.is_null() || (*slot).is_null() {
@@ -639,6 +645,7 @@ unsafe extern "C" fn final_callback(ctx: *mut ffi::sqlite3_context) {
 }
 
 unsafe extern "C" fn value_callback(ctx: *mut ffi::sqlite3_context) {
+    let _gil = super::callback_gil();
     let slot = aggregate_slot(ctx, false);
     if slot.is_null() || (*slot).is_null() {
         return;
@@ -657,6 +664,7 @@ unsafe extern "C" fn value_callback(ctx: *mut ffi::sqlite3_context) {
 }
 
 unsafe extern "C" fn inverse_callback(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+    let _gil = super::callback_gil();
     let slot = aggregate_slot(ctx, false);
     if slot.is_null() || (*slot).is_null() {
         return;
@@ -763,6 +771,7 @@ fn c_create_window_function(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult
 }
 
 unsafe extern "C" fn collation_callback(p: *mut c_void, n1: c_int, d1: *const c_void, n2: c_int, d2: *const c_void) -> c_int {
+    let _gil = super::callback_gil();
     // A failure earlier in this step stays pending; compare as equal from then on.
     if errors::occurred() {
         return 0;
@@ -832,6 +841,7 @@ unsafe extern "C" fn authorizer_callback(
     dbname: *const c_char,
     source: *const c_char,
 ) -> c_int {
+    let _gil = super::callback_gil();
     let cb = &*(p as *const Callback);
     let s = |c: *const c_char| super::c_to_string(c).map(|x| pystr::new(&x)).unwrap_or_else(none::none);
     let args = [int::from_i64(action as i64), s(a1), s(a2), s(dbname), s(source)];
@@ -856,6 +866,7 @@ unsafe extern "C" fn authorizer_callback(
 }
 
 unsafe extern "C" fn progress_callback(p: *mut c_void) -> c_int {
+    let _gil = super::callback_gil();
     let cb = &*(p as *const Callback);
     let r = ops::call::call(&cb.callable, &[], None).and_then(|r| ops::truthy(&r));
     match r {
@@ -869,6 +880,7 @@ unsafe extern "C" fn progress_callback(p: *mut c_void) -> c_int {
 }
 
 unsafe extern "C" fn trace_callback(t: std::os::raw::c_uint, p: *mut c_void, stmt: *mut c_void, _x: *mut c_void) -> c_int {
+    let _gil = super::callback_gil();
     if t != ffi::SQLITE_TRACE_STMT as std::os::raw::c_uint {
         return 0;
     }

@@ -251,10 +251,11 @@ fn column_name(conn: &Obj, raw: &str) -> Obj {
     pystr::new(&raw[..end])
 }
 
-/// Steps with the GIL held: user callbacks run inside and need it.
+/// Steps with the GIL released; callbacks take it back (`callback_gil`).
 fn step(stmt: &Stmt) -> i32 {
+    let p = stmt.st as usize;
     // SAFETY: st is a live statement.
-    unsafe { ffi::sqlite3_step(stmt.st) }
+    super::without_gil(|| unsafe { ffi::sqlite3_step(p as *mut ffi::sqlite3_stmt) })
 }
 
 pub fn query_execute(o: &Obj, multiple: bool, sql_obj: &Obj, second: Option<&Obj>) -> PyResult<Obj> {
@@ -417,7 +418,7 @@ fn cu_executescript(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         let mut stmt = std::ptr::null_mut();
         let mut tail: *const std::os::raw::c_char = std::ptr::null();
         // SAFETY: rest is a valid buffer; each prepared statement is finalized here.
-        let rc = unsafe {
+        let rc = super::without_gil(|| unsafe {
             let mut rc = ffi::sqlite3_prepare_v2(db, rest.as_ptr() as *const _, rest.len() as i32, &mut stmt, &mut tail);
             if rc == ffi::SQLITE_OK {
                 loop {
@@ -429,7 +430,7 @@ fn cu_executescript(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
                 rc = ffi::sqlite3_finalize(stmt);
             }
             rc
-        };
+        });
         if rc != ffi::SQLITE_OK {
             return Err(db_error(db));
         }

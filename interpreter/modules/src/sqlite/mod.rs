@@ -600,3 +600,47 @@ extern "C" {
     /// Part of the bundled library but left out of libsqlite3-sys's bindings.
     pub fn sqlite3_close_v2(db: *mut ffi::sqlite3) -> c_int;
 }
+
+// ---------------------------------------------------------------------------
+// The GIL around SQLite calls that may block (step, prepare, exec): released
+// while SQLite works, taken back by any Python callback SQLite makes meanwhile.
+
+thread_local! {
+    /// This thread released the GIL in `without_gil` and has not retaken it.
+    static RELEASED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with the GIL released (when another thread could want it).
+pub fn without_gil<R>(f: impl FnOnce() -> R) -> R {
+    if krait_runtime::gil::thread_count() < 2 || RELEASED.with(|r| r.get()) {
+        return f();
+    }
+    krait_runtime::gil::release();
+    RELEASED.with(|r| r.set(true));
+    let out = f();
+    RELEASED.with(|r| r.set(false));
+    krait_runtime::gil::acquire();
+    out
+}
+
+/// Holds the GIL for a callback; gives it back on drop if it was released.
+pub struct GilGuard(bool);
+
+pub fn callback_gil() -> GilGuard {
+    if RELEASED.with(|r| r.get()) {
+        RELEASED.with(|r| r.set(false));
+        krait_runtime::gil::acquire();
+        GilGuard(true)
+    } else {
+        GilGuard(false)
+    }
+}
+
+impl Drop for GilGuard {
+    fn drop(&mut self) {
+        if self.0 {
+            krait_runtime::gil::release();
+            RELEASED.with(|r| r.set(true));
+        }
+    }
+}

@@ -83,7 +83,7 @@ pub fn prepare(db: *mut ffi::sqlite3, sql: &str) -> PyResult<Rc<Stmt>> {
     let mut st: *mut ffi::sqlite3_stmt = std::ptr::null_mut();
     let mut tail: *const std::os::raw::c_char = std::ptr::null();
     // SAFETY: the buffer and its length are valid; tail points into it.
-    let rc = unsafe { ffi::sqlite3_prepare_v2(db, sql.as_ptr() as *const _, sql.len() as i32, &mut st, &mut tail) };
+    let rc = super::without_gil(|| unsafe { ffi::sqlite3_prepare_v2(db, sql.as_ptr() as *const _, sql.len() as i32, &mut st, &mut tail) });
     if rc != ffi::SQLITE_OK {
         return Err(db_error(db));
     }
