@@ -54,7 +54,22 @@ impl Drop for Blob {
 }
 
 fn st(o: &Obj) -> &mut Blob {
-    native::state::<Blob>(o).expect("blob state")
+    match native::state::<Blob>(o) {
+        Some(s) => s,
+        None => {
+            // Emptied by the cycle collector: a closed blob on an
+            // uninitialised connection, so uses raise instead of crashing.
+            static mut DEAD: *mut Blob = std::ptr::null_mut();
+            // SAFETY: only reached with the GIL held; made once and never freed.
+            unsafe {
+                if DEAD.is_null() {
+                    let c = connection::new_blank().expect("blank connection");
+                    DEAD = Box::into_raw(Box::new(Blob { connection: c, handle: Rc::new(Cell::new(std::ptr::null_mut())), offset: 0 }));
+                }
+                &mut *DEAD
+            }
+        }
+    }
 }
 
 pub fn blobopen(conn: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -90,7 +90,48 @@ impl Drop for Conn {
 }
 
 fn raw_state(o: &Obj) -> &mut Conn {
-    native::state::<Conn>(o).expect("connection state")
+    match native::state::<Conn>(o) {
+        Some(s) => s,
+        None => dead_state(),
+    }
+}
+
+fn blank_state() -> Conn {
+    Conn {
+        db: null_mut(),
+        initialized: false,
+        thread: 0,
+        check_same_thread: false,
+        detect_types: 0,
+        isolation_level: Some(""),
+        row_factory: none::none(),
+        text_factory: type_::type_obj(pystr::type_ptr()),
+        cache: Cache::new(0),
+        authorizer: None,
+        progress: None,
+        trace: None,
+        blobs: Vec::new(),
+    }
+}
+
+/// What a connection emptied by the cycle collector answers with: an
+/// uninitialised state, so every use raises instead of crashing.
+fn dead_state() -> &'static mut Conn {
+    static mut DEAD: *mut Conn = null_mut();
+    // SAFETY: only reached with the GIL held; made once and never freed.
+    unsafe {
+        if DEAD.is_null() {
+            DEAD = Box::into_raw(Box::new(blank_state()));
+        }
+        let d = &mut *DEAD;
+        d.initialized = false;
+        d
+    }
+}
+
+/// A new, uninitialised connection object (`Connection.__new__`).
+pub fn new_blank() -> PyResult<Obj> {
+    native::alloc(&raw mut CONNECTION_TYPE, blank_state())
 }
 
 fn thread_error(created: u64) -> PyErr {
@@ -135,24 +176,7 @@ pub fn state(o: &Obj) -> &mut Conn {
 }
 
 fn conn_new(t: *mut PyTypeObject, _args: &Obj, _kw: Option<&Obj>) -> PyResult<Obj> {
-    native::alloc(
-        t,
-        Conn {
-            db: null_mut(),
-            initialized: false,
-            thread: 0,
-            check_same_thread: false,
-            detect_types: 0,
-            isolation_level: Some(""),
-            row_factory: none::none(),
-            text_factory: type_::type_obj(pystr::type_ptr()),
-            cache: Cache::new(0),
-            authorizer: None,
-            progress: None,
-            trace: None,
-            blobs: Vec::new(),
-        },
-    )
+    native::alloc(t, blank_state())
 }
 krait_runtime::new_slot!(conn_new_slot => conn_new);
 

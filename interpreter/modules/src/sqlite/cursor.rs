@@ -69,7 +69,40 @@ fn release(s: &Stmt) {
 }
 
 fn st(o: &Obj) -> &mut Cur {
-    native::state::<Cur>(o).expect("cursor state")
+    match native::state::<Cur>(o) {
+        Some(s) => s,
+        None => dead_state(),
+    }
+}
+
+fn blank_state() -> Cur {
+    Cur {
+        connection: None,
+        description: none::none(),
+        cast_map: Vec::new(),
+        arraysize: 1,
+        lastrowid: none::none(),
+        rowcount: -1,
+        row_factory: none::none(),
+        statement: None,
+        closed: false,
+        locked: false,
+    }
+}
+
+/// The state of a cursor emptied by the cycle collector: uninitialised,
+/// so every use raises instead of crashing.
+fn dead_state() -> &'static mut Cur {
+    static mut DEAD: *mut Cur = std::ptr::null_mut();
+    // SAFETY: only reached with the GIL held; made once and never freed.
+    unsafe {
+        if DEAD.is_null() {
+            DEAD = Box::into_raw(Box::new(blank_state()));
+        }
+        let d = &mut *DEAD;
+        d.connection = None;
+        d
+    }
 }
 
 pub fn set_row_factory(o: &Obj, f: Obj) {
@@ -77,21 +110,7 @@ pub fn set_row_factory(o: &Obj, f: Obj) {
 }
 
 fn cur_new(t: *mut PyTypeObject, _args: &Obj, _kw: Option<&Obj>) -> PyResult<Obj> {
-    native::alloc(
-        t,
-        Cur {
-            connection: None,
-            description: none::none(),
-            cast_map: Vec::new(),
-            arraysize: 1,
-            lastrowid: none::none(),
-            rowcount: -1,
-            row_factory: none::none(),
-            statement: None,
-            closed: false,
-            locked: false,
-        },
-    )
+    native::alloc(t, blank_state())
 }
 krait_runtime::new_slot!(cur_new_slot => cur_new);
 
@@ -106,10 +125,19 @@ fn cur_init(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     if s.locked {
         return Err(err(Kind::Programming, "Recursive use of cursors not allowed."));
     }
+    // Re-initialising starts over, as CPython.
+    if let Some(stmt) = s.statement.take() {
+        release(&stmt);
+    }
+    let s = st(o);
     s.connection = Some(c);
+    s.cast_map.clear();
     s.arraysize = 1;
     s.rowcount = -1;
     s.closed = false;
+    s.description = none::none();
+    s.lastrowid = none::none();
+    s.row_factory = none::none();
     Ok(())
 }
 krait_runtime::init_slot!(cur_init_slot => cur_init);

@@ -32,7 +32,20 @@ impl State for Row {
 }
 
 fn st(o: &Obj) -> &mut Row {
-    native::state::<Row>(o).expect("row state")
+    match native::state::<Row>(o) {
+        Some(s) => s,
+        None => {
+            // Emptied by the cycle collector: an empty row, never a crash.
+            static mut DEAD: *mut Row = std::ptr::null_mut();
+            // SAFETY: only reached with the GIL held; made once and never freed.
+            unsafe {
+                if DEAD.is_null() {
+                    DEAD = Box::into_raw(Box::new(Row { data: tuple::new(&[]), description: none::none() }));
+                }
+                &mut *DEAD
+            }
+        }
+    }
 }
 
 fn row_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
