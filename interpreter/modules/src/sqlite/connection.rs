@@ -197,7 +197,8 @@ fn conn_init(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let (v, kwn) = ops::call::kwargs_to_vector(tuple::items(args), kw)?;
     let names = ["database", "timeout", "detect_types", "isolation_level", "check_same_thread", "factory", "cached_statements", "uri"];
     let a = crate::clinic_args("Connection", &v, kwn.as_ref(), &names, 0, 1, 8)?;
-    let path = fs_path(a[0].as_ref().unwrap())?;
+    let database = a[0].clone().unwrap();
+    let path = fs_path(&database)?;
     let timeout = match &a[1] {
         Some(t) => float::as_f64(t)?,
         None => 5.0,
@@ -223,6 +224,7 @@ fn conn_init(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         Some(l) => parse_isolation_level(l)?,
         None => Some(""),
     };
+    krait_runtime::modules::sys::audit("sqlite3.connect", &[database])?;
     // Re-initialising drops the old database first.
     {
         let s = raw_state(o);
@@ -255,6 +257,7 @@ fn conn_init(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     s.row_factory = none::none();
     s.text_factory = type_::type_obj(pystr::type_ptr());
     s.initialized = true;
+    krait_runtime::modules::sys::audit("sqlite3.connect/handle", &[o.clone()])?;
     Ok(())
 }
 krait_runtime::init_slot!(conn_init_slot => conn_init);

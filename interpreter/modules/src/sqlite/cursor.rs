@@ -167,8 +167,13 @@ fn bind_error_unsupported(what: String, o: &Obj) -> errors::PyErr {
 fn bind_one(stmt: &Stmt, i: i32, v: &Obj, what: impl Fn() -> String) -> PyResult<()> {
     let adapted = if need_adapt(v) { adapt(v, &prepare_protocol(), Some(v))? } else { v.clone() };
     let val = to_value(&adapted)?;
-    if matches!(val, Value::Unsupported) || bind_value(stmt.st, i, &val) != ffi::SQLITE_OK {
+    if matches!(val, Value::Unsupported) {
         return Err(bind_error_unsupported(what(), &adapted));
+    }
+    if bind_value(stmt.st, i, &val) != ffi::SQLITE_OK {
+        // SQLite's own refusal (a value over its length limit, ...).
+        // SAFETY: st is live.
+        return Err(db_error(unsafe { ffi::sqlite3_db_handle(stmt.st) }));
     }
     Ok(())
 }
@@ -222,7 +227,7 @@ fn bind_parameters(stmt: &Stmt, params: &Obj) -> PyResult<()> {
                 Some(v) => v,
                 None => return Err(err(Kind::Programming, format!("You did not supply a value for binding parameter :{}.", name))),
             };
-            bind_one(stmt, i, &v, || format!(":{}", name))?;
+            bind_one(stmt, i, &v, || format!("{}", i))?;
         }
         Ok(())
     } else {

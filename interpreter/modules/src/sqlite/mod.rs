@@ -464,37 +464,21 @@ fn m_enable_shared_cache(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
     Ok(none::none())
 }
 
+/// `connect(...)`: `factory(...)` with the same arguments (Connection's
+/// `__init__` checks them and raises the audit events).
 fn m_connect(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    // Only `factory` matters here; the rest is checked by the factory's __init__.
     let nkw = kw.map(tuple::len).unwrap_or(0);
     let npos = args.len() - nkw;
     let mut factory: Option<Obj> = if npos > 5 { Some(args[5].clone()) } else { None };
-    let mut rest_names = Vec::new();
-    let mut rest_vals: Vec<Obj> = args[..npos].to_vec();
     if let Some(k) = kw {
         for (i, n) in tuple::items(k).iter().enumerate() {
             if pystr::eq_str(n, "factory") {
                 factory = Some(args[npos + i].clone());
             }
-            rest_names.push(n.clone());
         }
-        rest_vals.extend_from_slice(&args[npos..]);
     }
-    if npos == 0 && !rest_names.iter().any(|n| pystr::eq_str(n, "database")) {
-        bail!(TypeError, "connect() missing required argument 'database' (pos 1)");
-    }
-    let database = if npos > 0 {
-        args[0].clone()
-    } else {
-        let i = rest_names.iter().position(|n| pystr::eq_str(n, "database")).unwrap();
-        args[npos + i].clone()
-    };
     let factory = factory.unwrap_or_else(connection::connection_type);
-    krait_runtime::modules::sys::audit("sqlite3.connect", &[database])?;
-    let kwn = if rest_names.is_empty() { None } else { Some(tuple::from_vec(rest_names)) };
-    let con = ops::call::call(&factory, &rest_vals, kwn.as_ref())?;
-    krait_runtime::modules::sys::audit("sqlite3.connect/handle", &[con.clone()])?;
-    Ok(con)
+    ops::call::call(&factory, args, kw)
 }
 
 fn module_functions() -> Vec<MethodSpec> {
