@@ -76,7 +76,7 @@ pub fn blobopen(conn: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("blobopen", args, kw, &["table", "column", "row", "readonly", "name"], 3, 3, 3)?;
     let text = |o: &Obj, n: usize| -> PyResult<std::ffi::CString> {
         if !pystr::is_str(o) {
-            bail!(TypeError, "blobopen() argument {} must be str, not {}", n, o.ty().name());
+            bail!(TypeError, "blobopen() argument {} must be str, not {}", n, super::arg_type_name(&o));
         }
         super::cstring(&utf8(o)?)
     };
@@ -97,7 +97,7 @@ pub fn blobopen(conn: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let name = match &a[4] {
         Some(n) => {
             if !pystr::is_str(n) {
-                bail!(TypeError, "blobopen() argument 'name' must be str, not {}", n.ty().name());
+                bail!(TypeError, "blobopen() argument 'name' must be str, not {}", super::arg_type_name(&n));
             }
             super::cstring(&utf8(n)?)?
         }

@@ -373,7 +373,7 @@ fn c_call(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> {
         bail!(TypeError, "function takes exactly 1 argument ({} given)", a.len());
     }
     if !pystr::is_str(&a[0]) {
-        bail!(TypeError, "argument 1 must be str, not {}", a[0].ty().name());
+        bail!(TypeError, "argument 1 must be str, not {}", super::arg_type_name(&a[0]));
     }
     let sql = utf8(&a[0])?;
     let st = statement::prepare(raw_state(o).db, &sql)?;
@@ -402,7 +402,7 @@ fn new_cursor(o: &Obj) -> PyResult<Obj> {
 
 fn sql_arg(fname: &str, o: &Obj) -> PyResult<String> {
     if !pystr::is_str(o) {
-        bail!(TypeError, "{}() argument 1 must be str, not {}", fname, o.ty().name());
+        bail!(TypeError, "{}() argument 1 must be str, not {}", fname, super::arg_type_name(&o));
     }
     utf8(o)
 }
@@ -705,16 +705,16 @@ unsafe extern "C" fn inverse_callback(ctx: *mut ffi::sqlite3_context, argc: c_in
     }
 }
 
-fn name_arg(fname: &str, argn: usize, o: &Obj) -> PyResult<std::ffi::CString> {
+fn name_arg(fname: &str, display: &str, o: &Obj) -> PyResult<std::ffi::CString> {
     if !pystr::is_str(o) {
-        bail!(TypeError, "{}() argument {} must be str, not {}", fname, argn, o.ty().name());
+        bail!(TypeError, "{}() argument {} must be str, not {}", fname, display, super::arg_type_name(o));
     }
     super::cstring(&utf8(o)?)
 }
 
 fn c_create_function(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("create_function", args, kw, &["name", "narg", "func", "deterministic"], 0, 3, 3)?;
-    let name = name_arg("create_function", 1, a[0].as_ref().unwrap())?;
+    let name = name_arg("create_function", "'name'", a[0].as_ref().unwrap())?;
     let narg = int_arg(a[1].as_ref().unwrap())?;
     let det = match &a[3] {
         Some(d) => ops::truthy(d)?,
@@ -738,7 +738,7 @@ fn c_create_function(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn c_create_aggregate(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("create_aggregate", args, kw, &["name", "n_arg", "aggregate_class"], 0, 3, 3)?;
-    let name = name_arg("create_aggregate", 1, a[0].as_ref().unwrap())?;
+    let name = name_arg("create_aggregate", "'name'", a[0].as_ref().unwrap())?;
     let narg = int_arg(a[1].as_ref().unwrap())?;
     let s = checked(o)?;
     let ud = into_user_data(Callback { callable: a[2].clone().unwrap() });
@@ -764,7 +764,7 @@ fn c_create_aggregate(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 
 fn c_create_window_function(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("create_window_function", args, kw, &["name", "num_params", "aggregate_class"], 3, 3, 3)?;
-    let name = name_arg("create_window_function", 1, a[0].as_ref().unwrap())?;
+    let name = name_arg("create_window_function", "1", a[0].as_ref().unwrap())?;
     let narg = int_arg(a[1].as_ref().unwrap())?;
     let s = checked(o)?;
     let cls = a[2].clone().unwrap();
@@ -832,7 +832,7 @@ unsafe extern "C" fn collation_callback(p: *mut c_void, n1: c_int, d1: *const c_
 
 fn c_create_collation(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("create_collation", args, kw, &["name", "callback"], 2, 2, 2)?;
-    let name = name_arg("create_collation", 1, a[0].as_ref().unwrap())?;
+    let name = name_arg("create_collation", "1", a[0].as_ref().unwrap())?;
     let s = checked(o)?;
     let cb = a[1].clone().unwrap();
     // SAFETY: the context is owned by SQLite on success and freed here on failure.
@@ -1034,7 +1034,7 @@ fn c_backup(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     checked(o)?;
     let target = a[0].clone().unwrap();
     if !is_connection(&target) {
-        bail!(TypeError, "backup() argument 'target' must be sqlite3.Connection, not {}", target.ty().name());
+        bail!(TypeError, "backup() argument 'target' must be sqlite3.Connection, not {}", super::arg_type_name(&target));
     }
     check_connection(&target)?;
     if target.is(o) {
@@ -1054,7 +1054,7 @@ fn c_backup(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     let name = match &a[3] {
-        Some(n) => name_arg("backup", 4, n)?,
+        Some(n) => name_arg("backup", "'name'", n)?,
         None => std::ffi::CString::new("main").unwrap(),
     };
     let sleep = match &a[4] {
@@ -1101,7 +1101,7 @@ fn c_serialize(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let name_s = match &a[0] {
         Some(n) => {
             if !pystr::is_str(n) {
-                bail!(TypeError, "serialize() argument 'name' must be str, not {}", n.ty().name());
+                bail!(TypeError, "serialize() argument 'name' must be str, not {}", super::arg_type_name(&n));
             }
             utf8(n)?
         }
@@ -1133,7 +1133,7 @@ fn c_deserialize(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("deserialize", args, kw, &["data", "name"], 1, 1, 1)?;
     let data = buffer::Buffer::get(a[0].as_ref().unwrap(), buffer::SIMPLE)?.as_slice().to_vec();
     let name = match &a[1] {
-        Some(n) => name_arg("deserialize", 2, n)?,
+        Some(n) => name_arg("deserialize", "'name'", n)?,
         None => std::ffi::CString::new("main").unwrap(),
     };
     let s = checked(o)?;

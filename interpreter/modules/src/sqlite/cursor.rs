@@ -119,7 +119,7 @@ fn cur_init(o: &Obj, args: &Obj, kw: Option<&Obj>) -> PyResult<()> {
     let a = crate::clinic_args("Cursor", &v, kwn.as_ref(), &["connection"], 1, 1, 1)?;
     let c = a[0].clone().unwrap();
     if !connection::is_connection(&c) {
-        bail!(TypeError, "Cursor() argument 1 must be sqlite3.Connection, not {}", c.ty().name());
+        bail!(TypeError, "Cursor() argument 1 must be sqlite3.Connection, not {}", super::arg_type_name(&c));
     }
     let s = st(o);
     if s.locked {
@@ -316,7 +316,7 @@ pub fn query_execute(o: &Obj, multiple: bool, sql_obj: &Obj, second: Option<&Obj
 fn query_execute_inner(o: &Obj, multiple: bool, sql_obj: &Obj, second: Option<&Obj>) -> PyResult<Obj> {
     if !pystr::is_str(sql_obj) {
         let f = if multiple { "executemany" } else { "execute" };
-        bail!(TypeError, "{}() argument 1 must be str, not {}", f, sql_obj.ty().name());
+        bail!(TypeError, "{}() argument 1 must be str, not {}", f, super::arg_type_name(&sql_obj));
     }
     let conn = check_cursor(o)?;
     let sql = utf8(sql_obj)?;
@@ -432,7 +432,7 @@ fn cu_executescript(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::clinic_args("executescript", args, kw, &["sql_script"], 1, 1, 1)?;
     let script = a[0].clone().unwrap();
     if !pystr::is_str(&script) {
-        bail!(TypeError, "executescript() argument must be str, not {}", script.ty().name());
+        bail!(TypeError, "executescript() argument must be str, not {}", super::arg_type_name(&script));
     }
     let sql = utf8(&script)?;
     if sql.contains('\0') {

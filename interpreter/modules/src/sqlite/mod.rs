@@ -213,6 +213,15 @@ pub fn utf8(o: &Obj) -> PyResult<String> {
     }
 }
 
+/// How argument errors name a value's type ("None" for None, as Clinic).
+pub fn arg_type_name(o: &Obj) -> String {
+    if none::is_none(o) {
+        "None".to_string()
+    } else {
+        o.ty().name().to_string()
+    }
+}
+
 pub fn cstring(s: &str) -> PyResult<CString> {
     CString::new(s).map_err(|_| errors::raise(exceptions::ValueError(), "embedded null character"))
 }
@@ -419,7 +428,7 @@ fn m_register_converter(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
     let a = crate::clinic_args("register_converter", args, kw, &["typename", "converter"], 2, 2, 2)?;
     let name = a[0].clone().unwrap();
     if !pystr::is_str(&name) {
-        bail!(TypeError, "register_converter() argument 1 must be str, not {}", name.ty().name());
+        bail!(TypeError, "register_converter() argument 1 must be str, not {}", arg_type_name(&name));
     }
     let upper = ops::attr::call_method(&name, "upper", &[])?;
     dict::set_item(&converters()?, &upper, a[1].as_ref().unwrap())?;
@@ -430,7 +439,7 @@ fn m_complete_statement(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
     let a = crate::clinic_args("complete_statement", args, kw, &["statement"], 0, 1, 1)?;
     let s = a[0].clone().unwrap();
     if !pystr::is_str(&s) {
-        bail!(TypeError, "complete_statement() argument 'statement' must be str, not {}", s.ty().name());
+        bail!(TypeError, "complete_statement() argument 'statement' must be str, not {}", arg_type_name(&s));
     }
     let c = cstring(&utf8(&s)?)?;
     // SAFETY: c is NUL-terminated.

@@ -55,10 +55,10 @@ fn row_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyResult<Obj> 
         bail!(TypeError, "Row expected 2 arguments, got {}", a.len());
     }
     if !super::cursor::is_cursor(&a[0]) {
-        bail!(TypeError, "Row() argument 1 must be sqlite3.Cursor, not {}", a[0].ty().name());
+        bail!(TypeError, "Row() argument 1 must be sqlite3.Cursor, not {}", super::arg_type_name(&a[0]));
     }
     if !tuple::is_tuple(&a[1]) {
-        bail!(TypeError, "Row() argument 2 must be tuple, not {}", a[1].ty().name());
+        bail!(TypeError, "Row() argument 2 must be tuple, not {}", super::arg_type_name(&a[1]));
     }
     let description = ops::attr::getattr_str(&a[0], "description")?;
     native::alloc(t, Row { data: a[1].clone(), description })
