@@ -869,7 +869,9 @@ unsafe extern "C" fn authorizer_callback(
     source: *const c_char,
 ) -> c_int {
     let _gil = super::callback_gil();
-    let cb = &*(p as *const Callback);
+    // Our own reference: the hook may replace (and free) its context while running.
+    let cb = Callback { callable: (*(p as *const Callback)).callable.clone() };
+    let cb = &cb;
     let s = |c: *const c_char| super::c_to_string(c).map(|x| pystr::new(&x)).unwrap_or_else(none::none);
     let args = [int::from_i64(action as i64), s(a1), s(a2), s(dbname), s(source)];
     match ops::call::call(&cb.callable, &args, None) {
@@ -894,7 +896,9 @@ unsafe extern "C" fn authorizer_callback(
 
 unsafe extern "C" fn progress_callback(p: *mut c_void) -> c_int {
     let _gil = super::callback_gil();
-    let cb = &*(p as *const Callback);
+    // Our own reference: the hook may replace (and free) its context while running.
+    let cb = Callback { callable: (*(p as *const Callback)).callable.clone() };
+    let cb = &cb;
     let r = ops::call::call(&cb.callable, &[], None).and_then(|r| ops::truthy(&r));
     match r {
         Ok(b) => b as c_int,
@@ -911,7 +915,9 @@ unsafe extern "C" fn trace_callback(t: std::os::raw::c_uint, p: *mut c_void, stm
     if t != ffi::SQLITE_TRACE_STMT as std::os::raw::c_uint {
         return 0;
     }
-    let cb = &*(p as *const Callback);
+    // Our own reference: the hook may replace (and free) its context while running.
+    let cb = Callback { callable: (*(p as *const Callback)).callable.clone() };
+    let cb = &cb;
     let stmt = stmt as *mut ffi::sqlite3_stmt;
     let expanded = ffi::sqlite3_expanded_sql(stmt);
     let text = if expanded.is_null() {
