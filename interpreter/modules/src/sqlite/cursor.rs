@@ -336,8 +336,11 @@ fn query_execute_inner(o: &Obj, multiple: bool, sql_obj: &Obj, second: Option<&O
         s.rowcount = 0;
     }
     let mut stmt = connection::get_statement(&conn, &sql)?;
+    // Preparing may run the authorizer, which may close the connection.
+    check_connection(&conn)?;
     if stmt.in_use.get() {
         stmt = super::statement::prepare(connection::state(&conn).db, &sql)?;
+        check_connection(&conn)?;
     }
     stmt.reset();
     stmt.in_use.set(true);
@@ -448,6 +451,8 @@ fn cu_executescript(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     connection::commit_impl(&conn)?;
     let mut rest: &[u8] = sql.as_bytes();
     loop {
+        // A callback of the previous statement may have closed the connection.
+        check_connection(&conn)?;
         let mut stmt = std::ptr::null_mut();
         let mut tail: *const std::os::raw::c_char = std::ptr::null();
         // SAFETY: rest is a valid buffer; each prepared statement is finalized here.
@@ -565,16 +570,20 @@ fn iternext(o: &Obj) -> PyResult<Option<Obj>> {
     st(o).locked = false;
     let row = row?;
     let rc = step(&stmt);
+    // The statement's own handle: a callback may have closed the connection
+    // meanwhile, leaving the handle open (a zombie) until statements finish.
+    // SAFETY: st is live.
+    let db = unsafe { ffi::sqlite3_db_handle(stmt.st) };
     if rc == ffi::SQLITE_DONE {
         if stmt.is_dml {
-            // SAFETY: db is open.
-            st(o).rowcount = unsafe { ffi::sqlite3_changes64(connection::state(&conn).db) };
+            // SAFETY: db outlives its statements.
+            st(o).rowcount = unsafe { ffi::sqlite3_changes64(db) };
         }
         if let Some(s) = st(o).statement.take() {
             release(&s);
         }
     } else if rc != ffi::SQLITE_ROW {
-        let e = db_error(connection::state(&conn).db);
+        let e = db_error(db);
         if let Some(s) = st(o).statement.take() {
             release(&s);
         }
