@@ -12,6 +12,7 @@ pub mod abc;
 pub mod bisect;
 pub mod bz2;
 pub mod lzma;
+pub mod sqlite;
 pub mod cjkcodecs;
 pub mod cmath;
 pub mod codecs;
@@ -210,6 +211,7 @@ pub fn register_all() {
     register("_bz2", bz2::create);
     register("_lzma", lzma::create);
     register("pyexpat", pyexpat::create);
+    register("_sqlite3", sqlite::create);
     register("_posixshmem", posixshmem::create);
     register("opcode", opcode::create);
     register("_opcode", opcode::create_private);
