@@ -850,32 +850,58 @@ fn a_adpcm2lin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn functions() -> Vec<MethodSpec> {
     vec![
-        method("max", a_max),
-        method("minmax", a_minmax),
-        method("avg", a_avg),
-        method("maxpp", a_maxpp),
-        method("avgpp", a_avgpp),
-        method("rms", a_rms),
-        method("findfit", a_findfit),
-        method("findmax", a_findmax),
-        method("findfactor", a_findfactor),
-        method("cross", a_cross),
-        method("mul", a_mul),
-        method("add", a_add),
-        method("bias", a_bias),
-        method("ulaw2lin", a_ulaw2lin),
-        method("lin2ulaw", a_lin2ulaw),
-        method("alaw2lin", a_alaw2lin),
-        method("lin2alaw", a_lin2alaw),
-        method("lin2lin", a_lin2lin),
-        method("adpcm2lin", a_adpcm2lin),
-        method("lin2adpcm", a_lin2adpcm),
-        method("tomono", a_tomono),
-        method("tostereo", a_tostereo),
-        method("getsample", a_getsample),
-        method("reverse", a_reverse),
-        method("byteswap", a_byteswap),
-        method("ratecv", a_ratecv),
+        method("max", a_max)
+            .with_doc("max($module, fragment, width, /)\n--\n\nReturn the maximum of the absolute value of all samples in a fragment."),
+        method("minmax", a_minmax)
+            .with_doc("minmax($module, fragment, width, /)\n--\n\nReturn the minimum and maximum values of all samples in the sound fragment."),
+        method("avg", a_avg)
+            .with_doc("avg($module, fragment, width, /)\n--\n\nReturn the average over all samples in the fragment."),
+        method("maxpp", a_maxpp)
+            .with_doc("maxpp($module, fragment, width, /)\n--\n\nReturn the maximum peak-peak value in the sound fragment."),
+        method("avgpp", a_avgpp)
+            .with_doc("avgpp($module, fragment, width, /)\n--\n\nReturn the average peak-peak value over all samples in the fragment."),
+        method("rms", a_rms)
+            .with_doc("rms($module, fragment, width, /)\n--\n\nReturn the root-mean-square of the fragment, i.e. sqrt(sum(S_i^2)/n)."),
+        method("findfit", a_findfit)
+            .with_doc("findfit($module, fragment, reference, /)\n--\n\nTry to match reference as well as possible to a portion of fragment."),
+        method("findmax", a_findmax)
+            .with_doc("findmax($module, fragment, length, /)\n--\n\nSearch fragment for a slice of specified number of samples with maximum energy."),
+        method("findfactor", a_findfactor)
+            .with_doc("findfactor($module, fragment, reference, /)\n--\n\nReturn a factor F such that rms(add(fragment, mul(reference, -F))) is minimal."),
+        method("cross", a_cross)
+            .with_doc("cross($module, fragment, width, /)\n--\n\nReturn the number of zero crossings in the fragment passed as an argument."),
+        method("mul", a_mul)
+            .with_doc("mul($module, fragment, width, factor, /)\n--\n\nReturn a fragment that has all samples in the original fragment multiplied by the floating-point value factor."),
+        method("add", a_add)
+            .with_doc("add($module, fragment1, fragment2, width, /)\n--\n\nReturn a fragment which is the addition of the two samples passed as parameters."),
+        method("bias", a_bias)
+            .with_doc("bias($module, fragment, width, bias, /)\n--\n\nReturn a fragment that is the original fragment with a bias added to each sample."),
+        method("ulaw2lin", a_ulaw2lin)
+            .with_doc("ulaw2lin($module, fragment, width, /)\n--\n\nConvert sound fragments in u-LAW encoding to linearly encoded sound fragments."),
+        method("lin2ulaw", a_lin2ulaw)
+            .with_doc("lin2ulaw($module, fragment, width, /)\n--\n\nConvert samples in the audio fragment to u-LAW encoding."),
+        method("alaw2lin", a_alaw2lin)
+            .with_doc("alaw2lin($module, fragment, width, /)\n--\n\nConvert sound fragments in a-LAW encoding to linearly encoded sound fragments."),
+        method("lin2alaw", a_lin2alaw)
+            .with_doc("lin2alaw($module, fragment, width, /)\n--\n\nConvert samples in the audio fragment to a-LAW encoding."),
+        method("lin2lin", a_lin2lin)
+            .with_doc("lin2lin($module, fragment, width, newwidth, /)\n--\n\nConvert samples between 1-, 2-, 3- and 4-byte formats."),
+        method("adpcm2lin", a_adpcm2lin)
+            .with_doc("adpcm2lin($module, fragment, width, state, /)\n--\n\nDecode an Intel/DVI ADPCM coded fragment to a linear fragment."),
+        method("lin2adpcm", a_lin2adpcm)
+            .with_doc("lin2adpcm($module, fragment, width, state, /)\n--\n\nConvert samples to 4 bit Intel/DVI ADPCM encoding."),
+        method("tomono", a_tomono)
+            .with_doc("tomono($module, fragment, width, lfactor, rfactor, /)\n--\n\nConvert a stereo fragment to a mono fragment."),
+        method("tostereo", a_tostereo)
+            .with_doc("tostereo($module, fragment, width, lfactor, rfactor, /)\n--\n\nGenerate a stereo fragment from a mono fragment."),
+        method("getsample", a_getsample)
+            .with_doc("getsample($module, fragment, width, index, /)\n--\n\nReturn the value of sample index from the fragment."),
+        method("reverse", a_reverse)
+            .with_doc("reverse($module, fragment, width, /)\n--\n\nReverse the samples in a fragment and returns the modified fragment."),
+        method("byteswap", a_byteswap)
+            .with_doc("byteswap($module, fragment, width, /)\n--\n\nConvert big-endian samples to little-endian and vice versa."),
+        method("ratecv", a_ratecv)
+            .with_doc("ratecv($module, fragment, width, nchannels, inrate, outrate, state,\n       weightA=1, weightB=0, /)\n--\n\nConvert the frame rate of the input fragment."),
     ]
 }
 
