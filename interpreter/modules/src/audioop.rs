@@ -22,6 +22,17 @@ fn no_memory() -> PyErr {
     errors::raise(exceptions::MemoryError(), "not enough memory for output buffer")
 }
 
+/// A zeroed buffer; an allocation failure is a MemoryError, as
+/// PyBytes_FromStringAndSize's and PyMem_Malloc's, not an abort.
+fn zeroed<T: Clone + Default>(n: usize) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(errors::raise_empty(exceptions::MemoryError()));
+    }
+    v.resize(n, T::default());
+    Ok(v)
+}
+
 // ---------------------------------------------------------------------------
 // Argument conversions (argument clinic's, all positional-only).
 
@@ -435,7 +446,7 @@ fn a_mul(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let cp = b.as_slice();
     let w = check_params(cp.len(), width)?;
     let (maxval, minval) = (MAXVALS[w] as f64, MINVALS[w] as f64);
-    let mut out = vec![0u8; cp.len()];
+    let mut out = zeroed(cp.len())?;
     for i in (0..cp.len()).step_by(w) {
         let v = get_raw(w, cp, i) as f64 * factor;
         set_raw(w, &mut out, i, clamp_floor(v, minval, maxval));
@@ -460,7 +471,7 @@ fn a_tomono(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(error("not a whole number of frames"));
     }
     let (maxval, minval) = (MAXVALS[w] as f64, MINVALS[w] as f64);
-    let mut out = vec![0u8; cp.len() / 2];
+    let mut out = zeroed(cp.len() / 2)?;
     for i in (0..cp.len()).step_by(2 * w) {
         let v1 = get_raw(w, cp, i) as f64;
         let v2 = get_raw(w, cp, i + w) as f64;
@@ -477,7 +488,7 @@ fn a_tostereo(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if cp.len() > isize::MAX as usize / 2 {
         return Err(no_memory());
     }
-    let mut out = vec![0u8; cp.len() * 2];
+    let mut out = zeroed(cp.len() * 2)?;
     for i in (0..cp.len()).step_by(w) {
         let v = get_raw(w, cp, i) as f64;
         set_raw(w, &mut out, i * 2, clamp_floor(v * lf, minval, maxval));
@@ -497,7 +508,7 @@ fn a_add(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(error("Lengths should be the same"));
     }
     let (maxval, minval) = (MAXVALS[w], MINVALS[w]);
-    let mut out = vec![0u8; c1.len()];
+    let mut out = zeroed(c1.len())?;
     for i in (0..c1.len()).step_by(w) {
         let (v1, v2) = (get_raw(w, c1, i), get_raw(w, c2, i));
         let v = if w < 4 {
@@ -517,7 +528,7 @@ fn a_bias(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let bias = c_int(&args[2])?;
     let cp = b.as_slice();
     let w = check_params(cp.len(), width)?;
-    let mut out = vec![0u8; cp.len()];
+    let mut out = zeroed(cp.len())?;
     for i in (0..cp.len()).step_by(w) {
         // Unsigned addition that wraps within the width.
         let v = (get_raw(w, cp, i) as u32).wrapping_add(bias as u32);
@@ -558,7 +569,7 @@ fn a_lin2lin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if n > isize::MAX as usize / nw {
         return Err(no_memory());
     }
-    let mut out = vec![0u8; n * nw];
+    let mut out = zeroed(n * nw)?;
     for k in 0..n {
         set32(nw, &mut out, k * nw, get32(w, cp, k * w));
     }
@@ -646,7 +657,7 @@ fn a_ratecv(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let nch = nchannels as usize;
     let mut len = cp.len() / bytes_per_frame;
     let (mut d, mut prev_i, mut cur_i) = if none::is_none(state) {
-        (-outrate, vec![0i32; nch], vec![0i32; nch])
+        (-outrate, zeroed(nch)?, zeroed(nch)?)
     } else {
         ratecv_state(state, nch)?
     };
@@ -661,7 +672,7 @@ fn a_ratecv(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         out.reserve((q * outrate as usize * bytes_per_frame).min(1 << 24));
     }
     let mut pos = 0usize;
-    let mut frame = vec![0u8; bytes_per_frame];
+    let mut frame: Vec<u8> = zeroed(bytes_per_frame)?;
     loop {
         while d < 0 {
             if len == 0 {
@@ -689,6 +700,11 @@ fn a_ratecv(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
                     (prev_i[ch] as f64 * d as f64 + cur_i[ch] as f64 * (outrate as f64 - d as f64)) / outrate as f64,
                 );
                 set32(w, &mut frame, ch * w, o);
+            }
+            // A state's large `d` can ask for far more than CPython's
+            // estimate; running out of memory is a MemoryError.
+            if out.try_reserve(frame.len()).is_err() {
+                return Err(errors::raise_empty(exceptions::MemoryError()));
             }
             out.extend_from_slice(&frame);
             d = d.wrapping_sub(inrate);
@@ -722,7 +738,7 @@ fn law2lin(fname: &str, args: &[Obj], kw: Option<&Obj>, decode: fn(u8) -> i16) -
     if cp.len() > isize::MAX as usize / w {
         return Err(no_memory());
     }
-    let mut out = vec![0u8; cp.len() * w];
+    let mut out = zeroed(cp.len() * w)?;
     for (k, &c) in cp.iter().enumerate() {
         set32(w, &mut out, k * w, (decode(c) as i32) << 16);
     }
@@ -820,7 +836,7 @@ fn a_adpcm2lin(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     }
     let mut index = index as i32;
     let mut step = STEPSIZE_TABLE[index as usize];
-    let mut out = vec![0u8; cp.len() * w * 2];
+    let mut out = zeroed(cp.len() * w * 2)?;
     let mut pos = 0;
     for &byte in cp {
         for code in [byte >> 4, byte & 0x0F] {
