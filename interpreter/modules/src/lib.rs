@@ -7,6 +7,7 @@
 pub mod array;
 pub mod ast;
 pub mod atexit;
+pub mod audioop;
 pub mod binascii;
 pub mod abc;
 pub mod bisect;
@@ -221,6 +222,7 @@ pub fn register_all() {
     register("math", math::create);
     register("_struct", struct_::create);
     register("_random", random::create);
+    register("audioop", audioop::create);
     register("binascii", binascii::create);
     register("cmath", cmath::create);
     register("posix", posix::create);
