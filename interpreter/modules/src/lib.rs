@@ -24,6 +24,7 @@ pub mod fcntl;
 pub mod functools;
 pub mod grp;
 pub mod locale;
+pub mod lsprof;
 pub mod hashes;
 pub mod heapq;
 pub mod io;
@@ -206,6 +207,7 @@ pub fn register_all() {
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
     register("_lzma", lzma::create);
+    register("_lsprof", lsprof::create);
     register("pyexpat", pyexpat::create);
     register("_posixshmem", posixshmem::create);
     register("opcode", opcode::create);
