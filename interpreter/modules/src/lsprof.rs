@@ -154,13 +154,20 @@ fn as_long_long(o: &Obj) -> PyResult<i64> {
     }
 }
 
-/// A custom timer's result in the profiler's integer unit: ticks with a
-/// `timeunit`, else seconds floored to nanoseconds.
+/// A custom timer's result in the profiler's integer unit: an int of
+/// ticks with a `timeunit`, else seconds floored to nanoseconds (CPython's
+/// _PyTime conversions, with their messages).
 fn timer_value(r: &Obj, unit: f64) -> PyResult<i64> {
-    if unit > 0.0 {
-        return as_long_long(r);
-    }
     const TOO_LARGE: &str = "timestamp too large to convert to C _PyTime_t";
+    if unit > 0.0 {
+        if !int::is_int(r) {
+            bail!(TypeError, "expect int, got {}", r.ty().name());
+        }
+        match int::as_i64(r) {
+            Some(v) => return Ok(v),
+            None => bail!(OverflowError, "{}", TOO_LARGE),
+        }
+    }
     if float::is_float(r) {
         let d = float::value(r);
         if d.is_nan() {
@@ -168,7 +175,7 @@ fn timer_value(r: &Obj, unit: f64) -> PyResult<i64> {
         }
         let ns = (d * 1e9).floor();
         if !(-9.223372036854776e18..9.223372036854776e18).contains(&ns) {
-            bail!(OverflowError, "{}", TOO_LARGE);
+            bail!(OverflowError, "timestamp out of range for platform time_t");
         }
         return Ok(ns as i64);
     }
@@ -415,17 +422,13 @@ fn profiler(o: &Obj) -> PyResult<&mut Profiler> {
     }
 }
 
-/// getargs' "i": a C int, rejecting floats.
+/// getargs' "i": a C int through `__index__`.
 fn int_arg(o: &Obj) -> PyResult<i32> {
-    if float::is_float(o) {
-        bail!(TypeError, "integer argument expected, got float");
-    }
     let i = int::index_raw(o)?;
     match int::as_i64(&i) {
         Some(v) if v > i32::MAX as i64 => bail!(OverflowError, "signed integer is greater than maximum"),
         Some(v) if v < i32::MIN as i64 => bail!(OverflowError, "signed integer is less than minimum"),
         Some(v) => Ok(v as i32),
-        None if int::sign(&i) < 0 => bail!(OverflowError, "Python int too large to convert to C long"),
         None => bail!(OverflowError, "Python int too large to convert to C long"),
     }
 }
@@ -519,7 +522,7 @@ fn p_enable(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 /// `disable()`: removes the profile hook and closes the calls in progress.
 fn p_disable(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("disable", args, kw, 0, 0)?;
+    check_nargs("Profiler.disable", args, kw, 0, 0)?;
     trace::set_native_profile(None)?;
     profiler(o)?.enabled = false;
     flush_unmatched(o);
@@ -529,7 +532,7 @@ fn p_disable(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 /// `clear()`: forgets everything collected, calls in progress included.
 fn p_clear(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("clear", args, kw, 0, 0)?;
+    check_nargs("Profiler.clear", args, kw, 0, 0)?;
     let p = profiler(o)?;
     let entries = std::mem::take(&mut p.entries);
     p.index.clear();
@@ -553,8 +556,10 @@ fn subentry_type() -> PyResult<Obj> {
 
 /// `getstats()`: a `profiler_entry` per function called, times in seconds
 /// (or in `timeunit`s of a custom timer), with its callees in `calls`.
-fn p_getstats(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    check_nargs("getstats", args, kw, 0, 0)?;
+fn p_getstats(o: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    if !args.is_empty() {
+        bail!(TypeError, "getstats() takes no arguments");
+    }
     let p = profiler(o)?;
     pending_error(p)?;
     let factor = if p.timer.is_none() || p.unit == 0.0 { 1e-9 } else { p.unit };
