@@ -293,6 +293,8 @@ fn enter_inner(o: &Obj, key: usize, user: &Obj) {
             }
         }
     };
+    // Fetched again: making the name may have run Python code.
+    let Some(p) = prof(o) else { return };
     let caller = p.stack.last().map(|c| c.entry);
     p.stack.push(Context { entry: idx, t0: 0, subt: 0 });
     p.entries[idx].counts.level += 1;
