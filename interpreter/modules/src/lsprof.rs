@@ -238,9 +238,7 @@ fn builtin_name(f: &Obj) -> PyResult<Obj> {
                 _ => None,
             };
             match modname {
-                Some(m) if pystr::to_string_lossy(&m) != "builtins" => {
-                    Ok(pystr::new(&format!("<{}.{}>", pystr::to_string_lossy(&m), name)))
-                }
+                Some(m) if pystr::to_string_lossy(&m) != "builtins" => Ok(pystr::new(&format!("<{}.{}>", pystr::to_string_lossy(&m), name))),
                 _ => Ok(pystr::new(&format!("<built-in method {}>", name))),
             }
         }
@@ -252,9 +250,7 @@ fn builtin_name(f: &Obj) -> PyResult<Obj> {
             }
             errors::clear();
             match &modobj {
-                Some(m) if pystr::is_str(m) => {
-                    Ok(pystr::new(&format!("<built-in method {}.{}>", pystr::to_string_lossy(m), name)))
-                }
+                Some(m) if pystr::is_str(m) => Ok(pystr::new(&format!("<built-in method {}.{}>", pystr::to_string_lossy(m), name))),
                 _ => Ok(pystr::new(&format!("<built-in method {}>", name))),
             }
         }
@@ -545,15 +541,11 @@ fn p_clear(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn entry_type() -> PyResult<Obj> {
-    ENTRY_TYPE.get_or_init(|| {
-        structseq::new_type("_lsprof", "profiler_entry", &["code", "callcount", "reccallcount", "totaltime", "inlinetime", "calls"])
-    })
+    ENTRY_TYPE.get_or_init(|| structseq::new_type("_lsprof", "profiler_entry", &["code", "callcount", "reccallcount", "totaltime", "inlinetime", "calls"]))
 }
 
 fn subentry_type() -> PyResult<Obj> {
-    SUBENTRY_TYPE.get_or_init(|| {
-        structseq::new_type("_lsprof", "profiler_subentry", &["code", "callcount", "reccallcount", "totaltime", "inlinetime"])
-    })
+    SUBENTRY_TYPE.get_or_init(|| structseq::new_type("_lsprof", "profiler_subentry", &["code", "callcount", "reccallcount", "totaltime", "inlinetime"]))
 }
 
 /// `getstats()`: a `profiler_entry` per function called, times in seconds
@@ -576,12 +568,7 @@ fn p_getstats(o: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
             let subs = if e.calls.is_empty() {
                 None
             } else {
-                Some(
-                    e.calls
-                        .iter()
-                        .map(|(callee, s)| (p.entries[*callee].user.clone(), s.callcount, s.reccallcount, s.tt, s.it))
-                        .collect(),
-                )
+                Some(e.calls.iter().map(|(callee, s)| (p.entries[*callee].user.clone(), s.callcount, s.reccallcount, s.tt, s.it)).collect())
             };
             ((e.user.clone(), c.callcount, c.reccallcount, c.tt, c.it), subs)
         })
@@ -639,12 +626,8 @@ fn profiler_type() -> PyResult<Obj> {
                  A deterministic profiler. `timer` replaces the built-in clock;\n\
                  when it returns integers, `timeunit` is the length of one in seconds.\n",
             );
-            (*t).tp_methods = method_table(&[
-                method("getstats", p_getstats),
-                method("enable", p_enable),
-                method("disable", p_disable),
-                method("clear", p_clear),
-            ]);
+            (*t).tp_methods =
+                method_table(&[method("getstats", p_getstats), method("enable", p_enable), method("disable", p_disable), method("clear", p_clear)]);
             native::ready(t)?;
         }
         Ok(type_::type_obj(t))

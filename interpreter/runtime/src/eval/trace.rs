@@ -22,7 +22,7 @@ use crate::threadstate::{tstate, ThreadState};
 use crate::types::{code, none, str as pystr, tuple};
 use krait_bytecode::Opcode;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     Call,
     Exception,
