@@ -27,6 +27,7 @@ pub mod fcntl;
 pub mod functools;
 pub mod grp;
 pub mod locale;
+pub mod lsprof;
 pub mod hashes;
 pub mod heapq;
 pub mod io;
@@ -211,6 +212,7 @@ pub fn register_all() {
     register("_bisect", bisect::create);
     register("_bz2", bz2::create);
     register("_lzma", lzma::create);
+    register("_lsprof", lsprof::create);
     register("pyexpat", pyexpat::create);
     register("_sqlite3", sqlite::create);
     register("_posixshmem", posixshmem::create);

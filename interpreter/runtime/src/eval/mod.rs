@@ -1130,6 +1130,13 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                     push!(exit.into_raw());
                     let r = tri!(crate::ops::call::call(&enter, &[], None));
                     push!(r.into_raw());
+                    // `__enter__` may have installed a profile or trace
+                    // function (`with cProfile.Profile():`): the block runs
+                    // traced from its first instruction, as under CPython.
+                    if !TRACE && trace::tracing_on(ts) {
+                        save!();
+                        return Ok(Step::Switch(f, false, Entering::No));
+                    }
                 }
                 Opcode::LOAD_ASSERTION_ERROR => {
                     push!(crate::types::type_::type_obj(crate::types::exceptions::AssertionError()).into_raw());

@@ -6,6 +6,14 @@
 //! 'line', 'opcode', 'exception' and 'return' events for the tracer (the
 //! global function for 'call', then the frame's `f_trace`), 'call',
 //! 'return', 'c_call', 'c_return' and 'c_exception' for the profiler.
+//!
+//! The profile slot holds either a Python callable (`sys.setprofile`) or a
+//! native hook (`set_native_profile`, CPython's PyEval_SetProfile with a C
+//! function, as `_lsprof` uses): a function with C's Py_tracefunc
+//! signature kept in the thread state's `c_profilefunc` (where Cython's
+//! tracing code also finds it), called per event with the object installed
+//! with it — the one `sys.getprofile()` reports — and no Python call in
+//! between.
 
 use super::frame::{self, FrameObject};
 use crate::errors::PyResult;
@@ -32,7 +40,8 @@ pub const WHAT_CALL: i32 = 0;
 pub const WHAT_LINE: i32 = 2;
 
 impl Event {
-    fn code(self) -> i32 {
+    /// CPython's PyTrace_* code.
+    pub fn code(self) -> i32 {
         match self {
             Event::Call => 0,
             Event::Exception => 1,
@@ -80,9 +89,18 @@ thread_local! {
     static INSTALLING_PROFILE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// A native profile hook, CPython's Py_tracefunc: (the object installed
+/// with it, the frame, the PyTrace_* code, its argument) -> 0, or -1 with
+/// an exception set. It runs with hooks paused, as a Python one does.
+pub type NativeProfile = unsafe extern "C" fn(obj: *mut PyObject, frame: *mut PyObject, what: std::os::raw::c_int, arg: *mut PyObject) -> std::os::raw::c_int;
+
 /// Swaps one of the thread's hook slots: the old hook is released first
 /// (its `__del__` runs then), then the new one is installed.
 fn install(profile: bool, func: Option<Obj>) -> PyResult<()> {
+    install_with(profile, func, None)
+}
+
+fn install_with(profile: bool, func: Option<Obj>, native: Option<NativeProfile>) -> PyResult<()> {
     let guard = if profile { &INSTALLING_PROFILE } else { &INSTALLING_TRACE };
     if guard.with(|g| g.replace(true)) {
         let what = if profile { "profile" } else { "trace" };
@@ -91,11 +109,17 @@ fn install(profile: bool, func: Option<Obj>) -> PyResult<()> {
     let ts = tstate();
     let slot = if profile { &mut ts.py.c_profileobj } else { &mut ts.py.c_traceobj };
     let old = std::mem::replace(slot, std::ptr::null_mut());
+    if profile {
+        ts.py.c_profilefunc = std::ptr::null_mut();
+    }
     update_flag(ts);
     unsafe { crate::object::xdecref(old) };
     let ts = tstate();
     let slot = if profile { &mut ts.py.c_profileobj } else { &mut ts.py.c_traceobj };
     unsafe { crate::object::xsetref(slot, crate::object::opt_into_raw(func)) };
+    if profile && !ts.py.c_profileobj.is_null() {
+        ts.py.c_profilefunc = native.map_or(std::ptr::null_mut(), |f| f as *mut std::ffi::c_void);
+    }
     update_flag(ts);
     guard.with(|g| g.set(false));
     // Running untraced loops notice at their next breaker poll.
@@ -111,6 +135,15 @@ pub fn set_trace(func: Option<Obj>) -> PyResult<()> {
 /// Installs (or with None removes) this thread's profile function.
 pub fn set_profile(func: Option<Obj>) -> PyResult<()> {
     install(true, func)
+}
+
+/// Installs a native profile hook with the object it reports to (or with
+/// None removes the profile hook, whatever it is).
+pub fn set_native_profile(hook: Option<(NativeProfile, Obj)>) -> PyResult<()> {
+    match hook {
+        Some((f, obj)) => install_with(true, Some(obj), Some(f)),
+        None => install(true, None),
+    }
 }
 
 /// Removes a hook that raised; a failure to do so is reported, not raised
@@ -149,6 +182,7 @@ pub fn call_tracing(func: &Obj, args: &Obj) -> PyResult<Obj> {
 
 /// Frees the thread's hooks at its end.
 pub fn clear_thread(ts: &mut ThreadState) {
+    ts.py.c_profilefunc = std::ptr::null_mut();
     for p in [&mut ts.py.c_traceobj, &mut ts.py.c_profileobj] {
         let o = std::mem::replace(p, std::ptr::null_mut());
         unsafe { crate::object::xdecref(o) };
@@ -181,6 +215,28 @@ fn call_hook(func: &Obj, f: *mut PyObject, what: Event, arg: &Obj, line: i32) ->
     let ts = tstate();
     ts.py.tracing -= 1;
     update_flag(ts);
+    r
+}
+
+/// One call of a native profile hook: hooks paused and `f_lineno` set as
+/// for a Python one, but no locals synchronisation (the hook gets the frame
+/// itself). Its error propagates as a Python hook's would.
+fn call_native(hook: NativeProfile, obj: &Obj, f: *mut PyObject, what: Event, arg: &Obj, line: i32) -> PyResult<()> {
+    let ts = tstate();
+    ts.py.tracing += 1;
+    ts.py.tracing_what = what.code();
+    update_flag(ts);
+    fr(f).f_lineno = line;
+    // SAFETY: a Py_tracefunc given borrowed, live references.
+    let rc = unsafe { hook(obj.as_ptr(), f, what.code(), arg.as_ptr()) };
+    let r = if rc == 0 { Ok(()) } else { Err(crate::errors::PyErr::already_set()) };
+    fr(f).f_lineno = 0;
+    let ts = tstate();
+    ts.py.tracing -= 1;
+    update_flag(ts);
+    if r.is_err() {
+        remove_failed(true);
+    }
     r
 }
 
@@ -242,6 +298,11 @@ fn profile_event(f: *mut PyObject, what: Event, arg: &Obj, line: i32) -> PyResul
         return Ok(());
     }
     let func = unsafe { Obj::from_borrowed(ts.py.c_profileobj) };
+    if !ts.py.c_profilefunc.is_null() {
+        // SAFETY: only `install_with` stores this, from a `NativeProfile`.
+        let hook: NativeProfile = unsafe { std::mem::transmute(ts.py.c_profilefunc) };
+        return call_native(hook, &func, f, what, arg, line);
+    }
     match call_hook(&func, f, what, arg, line) {
         Ok(_) => Ok(()),
         Err(e) => {
