@@ -158,10 +158,20 @@ fn method_new(_t: *mut crate::object::PyTypeObject, args: &Obj, kw: Option<&Obj>
 }
 crate::new_slot!(method_new_slot => method_new);
 
+/// `__reduce__`: a bound method pickles as `getattr(self, name)`, as
+/// CPython's (so classmethods bound to a class round-trip).
+fn m_reduce(slf: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::types::builtin_func::check_nargs("__reduce__", args, kwnames, 0, 0)?;
+    let name = crate::ops::attr::getattr(func_of(slf), &crate::types::str::intern_static("__name__"))?;
+    let getattr = crate::types::dict::get_item_str(&crate::interp::builtins_dict(), "getattr")?.expect("builtins.getattr");
+    Ok(crate::types::tuple::new(&[getattr, crate::types::tuple::new(&[self_of(slf).clone(), name])]))
+}
+
 pub fn init_types() {
     unsafe {
         let t = type_ptr();
         crate::types::type_::init_static(t, "method", std::mem::size_of::<MethodObject>(), 0);
+        (*t).tp_methods = crate::types::builtin_func::method_table(&[crate::types::builtin_func::method("__reduce__", m_reduce)]);
         (*t).tp_flags |= tpflags::HAVE_GC | tpflags::HAVE_VECTORCALL;
         (*t).tp_flags &= !tpflags::BASETYPE;
         (*t).tp_dealloc = Some(method_dealloc);
