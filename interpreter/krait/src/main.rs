@@ -927,6 +927,19 @@ fn handle_exit(e: krait_runtime::PyErr) -> i32 {
     // sys.excepthook prints the traceback.
     let hook = modules::sys::get_attr("excepthook");
     let tb = exc::get_traceback(&v).unwrap_or_else(none::none);
+    // The "sys.excepthook" audit event: a hook raising RuntimeError stops
+    // the report; any other error is reported as unraisable, as CPython.
+    let hook_or_none = hook.clone().unwrap_or_else(none::none);
+    if let Err(e) = modules::sys::audit("sys.excepthook", &[hook_or_none, v.get_type(), v.clone(), tb.clone()]) {
+        if errors::matches(exc::RuntimeError()) {
+            errors::clear();
+            return 1;
+        }
+        if let Some(ae) = errors::fetch() {
+            let _ = e;
+            krait_runtime::errors::write_unraisable_default(Some("Exception ignored in audit hook"), None, &ae);
+        }
+    }
     let printed = match hook {
         Some(h) => krait_runtime::ops::call::call(&h, &[v.get_type(), v.clone(), tb], None).is_ok(),
         None => false,

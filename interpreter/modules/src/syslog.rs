@@ -38,6 +38,15 @@ fn default_ident() -> Option<CString> {
     CString::new(base).ok()
 }
 
+/// Raises the "syslog.openlog" audit event (with the ident actually used,
+/// or None), then opens.
+fn audited_open(ident: Option<CString>, option: i32, facility: i32) -> PyResult<()> {
+    let ident_obj = ident.as_ref().map_or_else(none::none, |c| pystr::new(&c.to_string_lossy()));
+    krait_runtime::modules::sys::audit("syslog.openlog", &[ident_obj, int::from_i64(option as i64), int::from_i64(facility as i64)])?;
+    open(ident, option, facility);
+    Ok(())
+}
+
 fn open(ident: Option<CString>, option: i32, facility: i32) {
     let mut slot = IDENT.lock().unwrap_or_else(|e| e.into_inner());
     *slot = ident;
@@ -58,7 +67,7 @@ fn f_openlog(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     let option = a[1].as_ref().map(c_int).transpose()?.unwrap_or(0);
     let facility = a[2].as_ref().map(c_int).transpose()?.unwrap_or(libc::LOG_USER);
-    open(ident, option, facility);
+    audited_open(ident, option, facility)?;
     Ok(none::none())
 }
 
@@ -77,8 +86,9 @@ fn f_syslog(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(usage());
     }
     let msg = c_string(message)?;
+    krait_runtime::modules::sys::audit("syslog.syslog", &[int::from_i64(priority as i64), message.clone()])?;
     if !OPENED.load(std::sync::atomic::Ordering::Relaxed) {
-        open(default_ident(), 0, libc::LOG_USER);
+        audited_open(default_ident(), 0, libc::LOG_USER)?;
     }
     krait_runtime::gil::allow_threads(|| {
         // SAFETY: a "%s" format with one NUL-terminated argument.
@@ -90,6 +100,7 @@ fn f_syslog(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// closelog(): closes the log if this module opened it.
 fn f_closelog(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("closelog", args, kw, 0, 0)?;
+    krait_runtime::modules::sys::audit("syslog.closelog", &[])?;
     if OPENED.swap(false, std::sync::atomic::Ordering::Relaxed) {
         // SAFETY: plain libc call; the ident is dropped after it.
         unsafe { libc::closelog() };
@@ -102,6 +113,7 @@ fn f_closelog(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn f_setlogmask(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     krait_runtime::types::builtin_func::check_nargs("setlogmask", args, kw, 1, 1)?;
     let mask = c_int(&args[0])?;
+    krait_runtime::modules::sys::audit("syslog.setlogmask", &[int::from_i64(mask as i64)])?;
     // SAFETY: plain libc call.
     Ok(int::from_i64(unsafe { libc::setlogmask(mask) } as i64))
 }

@@ -109,6 +109,8 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             if only_ast {
                 return Ok(src.clone());
             }
+            // As CPython's obj2mod: the tree, and no file name.
+            crate::modules::sys::audit("compile", &[src.clone(), none::none()])?;
             return (h.compile)(src, &filename, mode, flags, optimize);
         }
     }
@@ -116,6 +118,7 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Ok(src.clone());
     }
     let text = source_text("compile", src, &filename)?;
+    audit_compile(src, &text, &filename)?;
     if only_ast {
         match hooks {
             Some(h) => {
@@ -129,6 +132,20 @@ fn b_compile(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     crate::compile::compile_source(&text, &filename, mode, flags, optimize)
+}
+
+/// The "compile" audit event of source compiled from a string: the source
+/// as bytes (a bytes-like source as given) and the file name, as CPython's
+/// parser raises it.
+fn audit_compile(src: &Obj, text: &str, filename: &str) -> PyResult<()> {
+    if !crate::modules::sys::audit_active() {
+        return Ok(());
+    }
+    let source = match bytes::as_slice_opt(src) {
+        Some(b) => bytes::new(b),
+        None => bytes::new(text.as_bytes()),
+    };
+    crate::modules::sys::audit("compile", &[source, pystr::new(filename)])
 }
 
 /// The globals and locals of exec()/eval(): the caller's when omitted.
@@ -206,8 +223,12 @@ fn b_exec(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             crate::bail!(TypeError, "closure can only be used when source is a code object");
         }
         let text = source_text("exec", src, "<string>")?;
+        audit_compile(src, &text, "<string>")?;
         crate::compile::compile_source(&text, "<string>", Mode::Exec, 0, crate::interp::optimize_level())?
     };
+    // The "exec" audit event, for given and compiled code alike (CPython
+    // raises it in exec() and in run_mod).
+    crate::modules::sys::audit("exec", &[code_obj.clone()])?;
     match closure {
         Some(c) => crate::eval::run_code_with_closure(&code_obj, &g, &l, c)?,
         None => crate::eval::run_code(&code_obj, &g, &l)?,
@@ -226,12 +247,14 @@ fn b_eval(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             crate::bail!(TypeError, "eval() arg 1 must be a string, bytes or code object");
         }
         let text = source_text("eval", src, "<string>")?;
+        audit_compile(src, &text, "<string>")?;
         let text = text.trim_start_matches([' ', '\t']);
         crate::compile::compile_source(text, "<string>", Mode::Eval, 0, crate::interp::optimize_level())?
     };
     if code::code(&code_obj).nfree > 0 {
         crate::bail!(TypeError, "code object passed to eval() may not contain free variables");
     }
+    crate::modules::sys::audit("exec", &[code_obj.clone()])?;
     crate::eval::run_code(&code_obj, &g, &l)
 }
 

@@ -171,6 +171,7 @@ fn init(slf: &Obj, a: &Obj, kw: Option<&Obj>) -> PyResult<()> {
         libc::O_WRONLY
     };
     flags |= libc::O_CLOEXEC;
+    krait_runtime::modules::sys::audit("open", &[nameobj.clone(), pystr::new(&mode), int::from_i64(flags as i64)])?;
     let mut own_fd = closefd;
     if let Some(p) = &path {
         if !closefd {

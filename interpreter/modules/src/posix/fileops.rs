@@ -25,6 +25,7 @@ pub fn p_open(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         None => 0o777,
     };
     let dfd = args::dir_fd(&v[3])?;
+    krait_runtime::modules::sys::audit("open", &[v[0].clone().unwrap(), krait_runtime::types::none::none(), krait_runtime::types::int::from_i64((flags | libc::O_CLOEXEC) as i64)])?;
     let c = p.cstring();
     let fd = args::retry(-1, || unsafe { libc::openat(dfd, c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) })?;
     if fd < 0 {

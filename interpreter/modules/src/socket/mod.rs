@@ -263,6 +263,10 @@ fn sock_init(o: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<()> {
             if family == -1 {
                 family = libc::AF_INET;
             }
+            krait_runtime::modules::sys::audit(
+                "socket.__new__",
+                &[o.clone(), int::from_i64(family as i64), int::from_i64(if stype == -1 { libc::SOCK_STREAM } else { stype } as i64), int::from_i64(if proto == -1 { 0 } else { proto } as i64)],
+            )?;
             if stype == -1 {
                 stype = libc::SOCK_STREAM;
             }
@@ -390,6 +394,7 @@ fn s_bind(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let s = sk(o);
     let (fd, family) = (s.fd, s.family);
     let addr = parse_sockaddr(family, &a[0], "bind")?;
+    krait_runtime::modules::sys::audit("socket.bind", &[o.clone(), a[0].clone()])?;
     let r = allow_threads(|| unsafe { libc::bind(fd, addr.as_ptr(), addr.len) });
     if r < 0 {
         return Err(os_error(errno(), None, None));
@@ -479,6 +484,7 @@ fn do_connect(o: &Obj, addr: &SockAddr, raise: bool) -> PyResult<i32> {
 fn s_connect(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::posix::args::positional("connect", a, kw, 1, 1)?;
     let addr = parse_sockaddr(sk(o).family, &a[0], "connect")?;
+    krait_runtime::modules::sys::audit("socket.connect", &[o.clone(), a[0].clone()])?;
     do_connect(o, &addr, true)?;
     none_ok()
 }
@@ -486,6 +492,7 @@ fn s_connect(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn s_connect_ex(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::posix::args::positional("connect_ex", a, kw, 1, 1)?;
     let addr = parse_sockaddr(sk(o).family, &a[0], "connect_ex")?;
+    krait_runtime::modules::sys::audit("socket.connect", &[o.clone(), a[0].clone()])?;
     Ok(int::from_i64(do_connect(o, &addr, false)? as i64))
 }
 
@@ -759,6 +766,7 @@ fn s_sendto(o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     let b = buffer::bytes_like(data)?;
     let sa = parse_sockaddr(sk(o).family, addr, "sendto")?;
+    krait_runtime::modules::sys::audit("socket.sendto", &[o.clone(), addr.clone()])?;
     let d = b.as_slice();
     let (p, n) = (d.as_ptr() as usize, d.len());
     let sent = sock_call(o, true, |fd| {

@@ -115,6 +115,7 @@ fn host_triple(h: &libc::hostent) -> PyResult<Obj> {
 
 pub fn f_gethostbyname(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     positional("gethostbyname", a, kw, 1, 1)?;
+    krait_runtime::modules::sys::audit("socket.gethostbyname", &[a[0].clone()])?;
     let name = host_bytes(&a[0])?;
     let mut sa = SockAddr::new();
     set_ipaddr(&name, libc::AF_INET, &mut sa)?;
@@ -175,6 +176,7 @@ pub fn f_gethostbyaddr(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 pub fn f_gethostname(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     positional("gethostname", a, kw, 0, 0)?;
+    krait_runtime::modules::sys::audit("socket.gethostname", &[])?;
     let mut buf = [0 as c_char; 1024];
     let r = unsafe { libc::gethostname(buf.as_mut_ptr(), buf.len() - 1) };
     if r < 0 {

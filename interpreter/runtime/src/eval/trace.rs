@@ -195,6 +195,19 @@ fn fr<'a>(f: *mut PyObject) -> &'a mut FrameObject {
     unsafe { &mut *(f as *mut FrameObject) }
 }
 
+/// Runs `f` with the thread's trace and profile hooks paused (an audit
+/// hook without a true `__cantrace__` runs so).
+pub fn without_tracing<R>(f: impl FnOnce() -> R) -> R {
+    let ts = tstate();
+    ts.py.tracing += 1;
+    update_flag(ts);
+    let r = f();
+    let ts = tstate();
+    ts.py.tracing -= 1;
+    update_flag(ts);
+    r
+}
+
 /// One call of a hook (CPython's call_trace + call_trampoline): never
 /// nested, with the frame's line in `f_lineno` and its fast locals visible
 /// (and writable) through `f_locals`.

@@ -748,18 +748,23 @@ fn version_arg(fname: &str, a: Option<&Obj>) -> PyResult<i64> {
 fn m_dumps(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("dumps", args, kw, 1, 2)?;
     let v = version_arg("dumps", args.get(1))?;
+    crate::modules::sys::audit("marshal.dumps", &[args[0].clone(), int::from_i64(v)])?;
     Ok(bytes::new(&dumps(&args[0], v)?))
 }
 
 fn m_loads(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("loads", args, kw, 1, 1)?;
     let b = crate::types::buffer::Buffer::get(&args[0], crate::types::buffer::SIMPLE)?;
+    if crate::modules::sys::audit_active() {
+        crate::modules::sys::audit("marshal.loads", &[bytes::new(b.as_slice())])?;
+    }
     loads(b.as_slice())
 }
 
 fn m_dump(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("dump", args, kw, 2, 3)?;
     let v = version_arg("dump", args.get(2))?;
+    crate::modules::sys::audit("marshal.dumps", &[args[0].clone(), int::from_i64(v)])?;
     let data = bytes::new(&dumps(&args[0], v)?);
     crate::ops::attr::call_method(&args[1], "write", &[data])?;
     Ok(none::none())
@@ -775,6 +780,7 @@ fn m_load(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     if !bytes::is_bytes(&data) {
         crate::bail!(TypeError, "file.read() returned not bytes but {}", data.ty().name());
     }
+    crate::modules::sys::audit("marshal.load", &[])?;
     let mut r = Reader { data: &[], pos: 0, file: Some(f), buf: Vec::new(), refs: Vec::new(), depth: 0 };
     r.object()
 }

@@ -170,6 +170,7 @@ fn g_get_objects(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             crate::bail!(TypeError, "'{}' object cannot be interpreted as an integer", g.ty().name());
         }
         let n = int::as_c_int(g)?;
+        crate::modules::sys::audit("gc.get_objects", &[int::from_i64(n as i64)])?;
         if n >= 3 {
             crate::bail!(ValueError, "generation parameter must be less than the number of available generations (3)");
         }
@@ -178,6 +179,7 @@ fn g_get_objects(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         }
         return Ok(list::from_vec(crate::gc::objects(Some(n as usize))));
     }
+    crate::modules::sys::audit("gc.get_objects", &[int::from_i64(-1)])?;
     Ok(list::from_vec(crate::gc::objects(None)))
 }
 
@@ -207,6 +209,7 @@ fn g_is_finalized(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn g_get_referents(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::types::builtin_func::no_kwargs("get_referents", kw)?;
+    crate::modules::sys::audit("gc.get_referents", &[crate::types::tuple::new(args)])?;
     let mut out = Vec::new();
     for a in args {
         out.extend(crate::gc::referents(a));
@@ -216,6 +219,7 @@ fn g_get_referents(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn g_get_referrers(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::types::builtin_func::no_kwargs("get_referrers", kw)?;
+    crate::modules::sys::audit("gc.get_referrers", &[crate::types::tuple::new(args)])?;
     let targets: Vec<*mut crate::object::PyObject> = args.iter().map(|a| a.as_ptr()).collect();
     let mut out = Vec::new();
     for o in crate::gc::objects(None) {

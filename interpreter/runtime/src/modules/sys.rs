@@ -322,6 +322,7 @@ fn s_getframe(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         };
         depth -= 1;
     }
+    audit("sys._getframe", &[f.clone()])?;
     Ok(f)
 }
 
@@ -509,14 +510,36 @@ fn s_breakpointhook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 /// Raises an auditing event: calls the hooks `sys.addaudithook` added.
 pub fn audit(event: &str, args: &[Obj]) -> PyResult<()> {
+    if !audit_active() {
+        return Ok(());
+    }
+    audit_obj(&pystr::new(event), args)
+}
+
+/// Whether any audit hook is installed (callers skip building arguments).
+pub fn audit_active() -> bool {
+    AUDIT_HOOKS.with(|h| !h.borrow().is_empty())
+}
+
+/// Calls each hook with (event, args). As CPython's, a hook is not traced
+/// or profiled unless its `__cantrace__` is true.
+fn audit_obj(ev: &Obj, args: &[Obj]) -> PyResult<()> {
     let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
     if hooks.is_empty() {
         return Ok(());
     }
-    let ev = pystr::new(event);
     let rest = tuple::from_vec(args.to_vec());
     for h in hooks {
-        crate::ops::call::call(&h, &[ev.clone(), rest.clone()], None)?;
+        let cantrace = match crate::ops::attr::getattr_opt(&h, &pystr::intern_static("__cantrace__"))? {
+            Some(v) => crate::ops::truthy(&v)?,
+            None => false,
+        };
+        let call = || crate::ops::call::call(&h, &[ev.clone(), rest.clone()], None);
+        if cantrace {
+            call()?;
+        } else {
+            crate::eval::trace::without_tracing(call)?;
+        }
     }
     Ok(())
 }
@@ -599,13 +622,7 @@ fn s_audit(_m: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
         crate::bail!(TypeError, "expected str for argument 'event', not {}", args[0].ty().name());
     }
     // Audit hooks added with addaudithook see every event.
-    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
-    if !hooks.is_empty() {
-        let rest = tuple::from_vec(args[1..].to_vec());
-        for h in hooks {
-            crate::ops::call::call(&h, &[args[0].clone(), rest.clone()], None)?;
-        }
-    }
+    audit_obj(&args[0], &args[1..])?;
     Ok(crate::types::none::none())
 }
 
@@ -613,6 +630,15 @@ static AUDIT_HOOKS: crate::gil::GilCell<std::cell::RefCell<Vec<Obj>>> = crate::g
 
 fn s_addaudithook(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     check_nargs("sys.addaudithook", args, kw, 1, 1)?;
+    // The hooks already in may refuse the new one: an Exception from them
+    // is swallowed and the hook not added (a BaseException propagates).
+    if let Err(e) = audit("sys.addaudithook", &[]) {
+        if crate::errors::matches(crate::types::exceptions::Exception()) {
+            crate::errors::clear();
+            return Ok(crate::types::none::none());
+        }
+        return Err(e);
+    }
     AUDIT_HOOKS.with(|h| h.borrow_mut().push(args[0].clone()));
     Ok(crate::types::none::none())
 }

@@ -110,6 +110,7 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if !type_::is_type(v) {
         crate::bail!(TypeError, "__class__ must be set to a class, not '{}' object", v.ty().name());
     }
+    crate::modules::sys::audit("object.__setattr__", &[o.clone(), crate::types::str::new("__class__"), v.clone()])?;
     let new = type_::as_type(v);
     let old = o.type_ptr();
     unsafe {

@@ -1499,6 +1499,7 @@ fn set_bases(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
         Some(v) => v,
     };
     check_settable(tp, "__bases__")?;
+    crate::modules::sys::audit("object.__setattr__", &[t.clone(), pystr::new("__bases__"), v.clone()])?;
     if !tuple::is_tuple(v) {
         crate::bail!(TypeError, "can only assign tuple to {}.__bases__, not {}", tname, v.ty().name());
     }
@@ -1614,6 +1615,9 @@ fn get_name(t: &Obj) -> PyResult<Obj> {
 fn set_name(t: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let tp = as_type(t);
     check_settable(tp, "__name__")?;
+    if let Some(v) = v {
+        crate::modules::sys::audit("object.__setattr__", &[t.clone(), pystr::new("__name__"), v.clone()])?;
+    }
     let v = match v {
         Some(v) if pystr::is_str(v) => v,
         Some(v) => crate::bail!(
