@@ -7,6 +7,7 @@
 
 mod assign_hint;
 mod brackets;
+mod c_tokens;
 mod caret_anchors;
 mod codegen;
 mod constants;
@@ -22,6 +23,7 @@ mod symtable;
 mod token_check;
 mod unparse;
 
+pub use c_tokens::{CToken, CTokenError, CTokenizer, Step as CTokenStep};
 pub use caret_anchors::caret_anchors;
 pub use constants::parse_big_int;
 /// (fall-through, jump) value-stack effect of an instruction.
