@@ -77,6 +77,9 @@ pub struct CTokenizer {
     multi_line_start: usize,
     finished: bool,
     pending: Vec<Step>,
+    /// The line where indentation went past MAXINDENT levels (E_TOODEEP),
+    /// which the iterator ends on silently but compile() reports.
+    pub too_deep: Option<(usize, String)>,
 }
 
 /// Why a step stopped: a raised error was already queued, or the stream ends silently.
@@ -201,6 +204,7 @@ impl CTokenizer {
             multi_line_start: 0,
             finished: false,
             pending: Vec::new(),
+            too_deep: None,
         }
     }
 
@@ -451,6 +455,8 @@ impl CTokenizer {
                         }
                     } else if col > top {
                         if self.indstack.len() >= MAXINDENT {
+                            let line = String::from_utf8_lossy(&self.src[self.line_start..self.inp]).into_owned();
+                            self.too_deep = Some((self.lineno, line));
                             self.cur = self.inp;
                             return Err(Stop);
                         }
@@ -855,4 +861,17 @@ impl CTokenizer {
         self.backup(c);
         self.tok(NUMBER)
     }
+}
+
+/// Where CPython's tokenizer gives up on too many indentation levels: the
+/// line number and its text. Cheap for ordinary sources, which cannot
+/// reach the limit without a line indented by at least MAXINDENT - 1 blanks.
+pub fn indentation_too_deep(source: &str) -> Option<(usize, String)> {
+    let deep = source.split('\n').any(|l| l.bytes().take_while(|b| matches!(b, b' ' | b'\t' | 0x0c)).count() >= MAXINDENT - 1);
+    if !deep {
+        return None;
+    }
+    let mut t = CTokenizer::new(source);
+    while let Step::Token(_) | Step::Warning(..) = t.next_step() {}
+    t.too_deep
 }
