@@ -75,11 +75,22 @@ pub struct CTokenizer {
     parens: Vec<(u8, usize)>,
     first_lineno: usize,
     multi_line_start: usize,
-    finished: bool,
+    /// An error stopped the tokenizer: it goes on within the lines already
+    /// read, but reads no more (CPython's `tok->done`).
+    done: Done,
     pending: Vec<Step>,
     /// The line where indentation went past MAXINDENT levels (E_TOODEEP),
     /// which the iterator ends on silently but compile() reports.
     pub too_deep: Option<(usize, String)>,
+}
+
+/// CPython's `tok->done` as far as it matters here: after a raised error
+/// a string stops silently at its first character read.
+#[derive(Clone, Copy, PartialEq)]
+enum Done {
+    Ok,
+    Error,
+    Other,
 }
 
 /// Why a step stopped: a raised error was already queued, or the stream ends silently.
@@ -202,7 +213,7 @@ impl CTokenizer {
             parens: Vec::new(),
             first_lineno: 0,
             multi_line_start: 0,
-            finished: false,
+            done: Done::Ok,
             pending: Vec::new(),
             too_deep: None,
         }
@@ -215,8 +226,8 @@ impl CTokenizer {
                 self.cur += 1;
                 return c as i32;
             }
-            if self.eof || self.inp >= self.src.len() {
-                self.eof = true;
+            if self.done != Done::Ok || self.eof || self.inp >= self.src.len() {
+                self.eof |= self.done == Done::Ok;
                 self.cur = self.inp;
                 return EOF;
             }
@@ -248,6 +259,7 @@ impl CTokenizer {
         let end_col = end_col.unwrap_or(col);
         let err = self.make_error(msg, col, end_col);
         self.pending.push(Step::Error(err));
+        self.done = Done::Error;
         Stop
     }
 
@@ -312,7 +324,8 @@ impl CTokenizer {
             let err = self.make_error(msg.clone(), col, col);
             self.pending.push(Step::Warning(msg, self.lineno, err));
             self.nextc();
-        } else if is_ident_char(c) {
+        } else if c < 128 && is_ident_char(c) {
+            // A non-ASCII character after a number starts the next token.
             self.backup(c);
             return Err(self.error(format!("invalid {} literal", kind)));
         }
@@ -354,13 +367,11 @@ impl CTokenizer {
         Ok(c)
     }
 
-    /// The next step; after `End` or `Error` every call gives `End`.
+    /// The next step. After `End` or `Error`, calling again goes on as
+    /// CPython's tokenizer does: through the rest of the lines already read.
     pub fn next_step(&mut self) -> Step {
         if let Some(s) = self.pending.pop() {
             return s;
-        }
-        if self.finished {
-            return Step::End;
         }
         let r = self.get();
         // Warnings queued during this token come out before it.
@@ -368,7 +379,9 @@ impl CTokenizer {
         match r {
             Ok((kind, start, end)) => out.push(Step::Token(self.make_token(kind, start, end))),
             Err(Stop) => {
-                self.finished = true;
+                if self.done == Done::Ok {
+                    self.done = Done::Other;
+                }
                 match out.iter().position(|s| matches!(s, Step::Error(_))) {
                     Some(i) => out.truncate(i + 1),
                     None => out.push(Step::End),
@@ -379,6 +392,13 @@ impl CTokenizer {
         out.reverse();
         self.pending = out;
         self.pending.pop().unwrap_or(Step::End)
+    }
+
+    /// A warning turned into an error: the token it came with is dropped
+    /// and the tokenizer stops as after any error.
+    pub fn abort(&mut self) {
+        self.pending.clear();
+        self.done = Done::Error;
     }
 
     fn make_token(&self, kind: u8, start: Option<usize>, end: Option<usize>) -> CToken {
@@ -502,7 +522,7 @@ impl CTokenizer {
                         break;
                     }
                 }
-                self.start = Some(if self.eof && c == EOF { self.cur } else { self.cur - 1 });
+                self.start = Some(if c == EOF { self.cur } else { self.cur - 1 });
                 if c == b'#' as i32 {
                     while c != EOF && c != b'\n' as i32 {
                         c = self.nextc();
@@ -678,6 +698,9 @@ impl CTokenizer {
         }
         while end_quote_size != quote_size {
             c = self.nextc();
+            if self.done == Done::Error {
+                return Err(Stop);
+            }
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
                 // Reported at the opening quote, on the string's first line.
                 let detected = self.lineno;
@@ -689,7 +712,11 @@ impl CTokenizer {
                 } else {
                     format!("unterminated string literal (detected at line {})", detected)
                 };
-                return Err(self.error(msg));
+                let stop = self.error(msg);
+                if c == EOF {
+                    self.done = Done::Other;
+                }
+                return Err(stop);
             }
             if c == quote {
                 end_quote_size += 1;

@@ -87,6 +87,9 @@ fn iter_next(o: &Obj) -> PyResult<Option<Obj>> {
             CTokenStep::Warning(msg, lineno, as_error) => {
                 // A SyntaxWarning filtered into an error becomes the SyntaxError it stands for.
                 if let Err(e) = krait_runtime::modules::warnings::warn_explicit(exceptions::SyntaxWarning(), &msg, FILENAME, lineno as u32) {
+                    if let Some(it) = native::state::<Iter>(o) {
+                        it.tok.abort();
+                    }
                     if errors::matches(exceptions::SyntaxWarning()) {
                         errors::clear();
                         return Err(syntax_error(&as_error));
