@@ -55,6 +55,10 @@ pub enum Step {
     /// The stream ends (ENDMARKER, or an error CPython reports silently).
     End,
     Error(CTokenError),
+    /// A name made of bytes that are not UTF-8 (only reachable after an
+    /// earlier error stopped inside a character): UnicodeDecodeError's
+    /// object, start, end and reason.
+    DecodeError(Vec<u8>, usize, usize, &'static str),
 }
 
 pub struct CTokenizer {
@@ -90,6 +94,8 @@ pub struct CTokenizer {
 enum Done {
     Ok,
     Error,
+    /// A name was not UTF-8: a string then ends at its first character read.
+    Decode,
     Other,
 }
 
@@ -356,10 +362,12 @@ impl CTokenizer {
     fn continuation_line(&mut self) -> Result<i32, Stop> {
         let c = self.nextc();
         if c != b'\n' as i32 {
+            self.done = Done::Other;
             return Err(Stop);
         }
         let c = self.nextc();
         if c == EOF {
+            self.done = Done::Other;
             self.cur = self.inp;
             return Err(Stop);
         }
@@ -382,7 +390,7 @@ impl CTokenizer {
                 if self.done == Done::Ok {
                     self.done = Done::Other;
                 }
-                match out.iter().position(|s| matches!(s, Step::Error(_))) {
+                match out.iter().position(|s| matches!(s, Step::Error(_) | Step::DecodeError(..))) {
                     Some(i) => out.truncate(i + 1),
                     None => out.push(Step::End),
                 }
@@ -477,6 +485,7 @@ impl CTokenizer {
                         if self.indstack.len() >= MAXINDENT {
                             let line = String::from_utf8_lossy(&self.src[self.line_start..self.inp]).into_owned();
                             self.too_deep = Some((self.lineno, line));
+                            self.done = Done::Other;
                             self.cur = self.inp;
                             return Err(Stop);
                         }
@@ -493,6 +502,7 @@ impl CTokenizer {
                             self.altindstack.pop();
                         }
                         if col != *self.indstack.last().unwrap() {
+                            self.done = Done::Other;
                             self.cur = self.inp;
                             return Err(Stop);
                         }
@@ -651,13 +661,28 @@ impl CTokenizer {
 
     /// Inconsistent tabs and spaces end the stream without an exception.
     fn indent_error(&mut self) -> Stop {
+        self.done = Done::Other;
         self.cur = self.inp;
         Stop
     }
 
     fn verify_identifier(&mut self) -> Result<(), Stop> {
         let start = self.start.unwrap_or(self.cur);
-        let s = String::from_utf8_lossy(&self.src[start..self.cur]).into_owned();
+        let bytes = &self.src[start..self.cur];
+        let s = match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let (end, reason) = match e.error_len() {
+                    None => (bytes.len(), "unexpected end of data"),
+                    Some(n) if matches!(bytes[at], 0x80..=0xC1 | 0xF5..=0xFF) => (at + n, "invalid start byte"),
+                    Some(n) => (at + n, "invalid continuation byte"),
+                };
+                self.pending.push(Step::DecodeError(bytes.to_vec(), at, end, reason));
+                self.done = Done::Decode;
+                return Err(Stop);
+            }
+        };
         let chars: Vec<char> = s.chars().collect();
         let invalid = chars
             .iter()
@@ -700,6 +725,9 @@ impl CTokenizer {
             c = self.nextc();
             if self.done == Done::Error {
                 return Err(Stop);
+            }
+            if self.done == Done::Decode {
+                break;
             }
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
                 // Reported at the opening quote, on the string's first line.

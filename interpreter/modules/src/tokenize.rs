@@ -84,6 +84,16 @@ fn iter_next(o: &Obj) -> PyResult<Option<Obj>> {
             CTokenStep::Token(t) => return Ok(Some(token_tuple(&t))),
             CTokenStep::End => return Ok(None),
             CTokenStep::Error(e) => return Err(syntax_error(&e)),
+            CTokenStep::DecodeError(bytes, start, end, reason) => {
+                let args = [
+                    pystr::new("utf-8"),
+                    krait_runtime::types::bytes::new(&bytes),
+                    int::from_i64(start as i64),
+                    int::from_i64(end as i64),
+                    pystr::new(reason),
+                ];
+                return Err(errors::raise_with(exceptions::UnicodeDecodeError(), &args));
+            }
             CTokenStep::Warning(msg, lineno, as_error) => {
                 // A SyntaxWarning filtered into an error becomes the SyntaxError it stands for.
                 if let Err(e) = krait_runtime::modules::warnings::warn_explicit(exceptions::SyntaxWarning(), &msg, FILENAME, lineno as u32) {

@@ -21,3 +21,13 @@ for c in cases:
         print(repr(c[:40]), type(e).__name__, e.args[0], e.args[1][:3], repr(e.args[1][3][:50]), e.args[1][4:], len(toks))
         for t in toks[-2:]:
             print('   ', t)
+# After an error or a silent stop, iterating again goes on through the lines already read, as CPython's tokenizer does.
+for c in ['1_ x', "x = 'abc\ny = 2\n", '(]\nz', '€ + b', '0b12 c', 'a\n]\nb', 'f"', 'rb"ab', "'''a\nb\nc", "rb'''a\nb\nc",
+          'if x:\n  a\n b\n', 'a\\b c', "    return ns\\\u200b['__c", "'__\"\u200bty#p", ' € \'\'\'€"""Get th', 'e\\π (',
+          "x = 'a' €  y = line[p:].rstrip('\\r\\n')"]:
+    it = _tokenize.TokenizerIter(c)
+    for k in range(4):
+        try:
+            print(repr(c), k, list(it))
+        except (SyntaxError, UnicodeDecodeError) as e:
+            print(repr(c), k, type(e).__name__, e.args)
