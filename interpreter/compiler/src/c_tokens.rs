@@ -195,7 +195,9 @@ fn translate(source: &str) -> Vec<u8> {
         }
         i += 1;
     }
-    if out.last() != Some(&b'\n') {
+    // CPython's loop stops on the LF of a final CRLF before remembering
+    // the newline it wrote, so such a source gets an extra empty line.
+    if out.last() != Some(&b'\n') || b.ends_with(b"\r\n") {
         out.push(b'\n');
     }
     out

@@ -15,6 +15,7 @@ cases = [
     's = """a\nb""" + 1\n', 'a = 1\\\n  + 2', 'x = \\\n  \\\n  1\n', 'if x:\n  \\\n  y\n', '\\\nx',
     'async def f():\n    await x\n    async with a: pass\nasyncx = awaits\n',
     "grün = 'x'\nπ = 3.14\nvar_ñ = 1\n", 'x\r\ny\rz', 'a = (1,\r\n  2)\r\n',
+    ' \t async def f():\r\n', ' z = 1 \\\r\n', '\r\n', '\r', 'x\r', 'if x:\r\n  y\r\n\r\n',
     'if a:\n    if b:\n        c\n# end', 'x = (1,\n  2) # c\n', 'a = [1,\n 2,\n 3]\nb = {\n}\n',
     'x = (\n  # c\n  1)\n', 'def f(\n  a,\n  b):\n    pass\n',
     'class A:\n    def f(self):\n        pass\n\n    def g(self):\n        pass\n',
