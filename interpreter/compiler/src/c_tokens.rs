@@ -932,3 +932,55 @@ pub fn indentation_too_deep(source: &str) -> Option<(usize, String)> {
     while let Step::Token(_) | Step::Warning(..) = t.next_step() {}
     t.too_deep
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(src: &str) -> Vec<String> {
+        let mut t = CTokenizer::new(src);
+        let mut out = Vec::new();
+        loop {
+            match t.next_step() {
+                Step::Token(k) => out.push(format!("{:?} {} {}:{}-{}:{}", k.text, k.kind, k.lineno, k.col, k.end_lineno, k.end_col)),
+                Step::Warning(m, l, _) => out.push(format!("warning {} {}", m, l)),
+                Step::Error(e) => {
+                    out.push(format!("error {} {}:{}", e.msg, e.lineno, e.offset));
+                    break;
+                }
+                Step::DecodeError(..) => {
+                    out.push("decode error".into());
+                    break;
+                }
+                Step::End => break,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn newline_carries_comment_and_dedent_has_no_columns() {
+        assert_eq!(
+            steps("if x:\n    y # hi\nz"),
+            [
+                "\"if\" 1 1:0-1:2", "\"x\" 1 1:3-1:4", "\":\" 11 1:4-1:5", "\"\" 4 1:5-1:5", "\"\" 5 2:-1-2:-1", "\"y\" 1 2:4-2:5",
+                "\"# hi\" 4 2:6-2:10", "\"\" 6 3:-1-3:-1", "\"z\" 1 3:0-3:1", "\"\" 4 3:1-3:1",
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_and_silent_stops() {
+        assert_eq!(steps("0b12"), ["error invalid digit '2' in binary literal 1:4"]);
+        assert_eq!(steps("x = 'a"), ["\"x\" 1 1:0-1:1", "\"=\" 22 1:2-1:3", "error unterminated string literal (detected at line 1) 1:5"]);
+        assert_eq!(steps("(\n1,"), ["\"(\" 7 1:0-1:1", "\"1\" 2 2:0-2:1", "\",\" 12 2:1-2:2"]);
+        assert_eq!(steps("1if x"), ["warning invalid decimal literal 1", "\"1\" 2 1:0-1:1", "\"if\" 1 1:1-1:3", "\"x\" 1 1:4-1:5", "\"\" 4 1:5-1:5"]);
+    }
+
+    #[test]
+    fn indentation_limit() {
+        let deep = |n: usize| (0..n).map(|x| format!("{}if True:\n", " ".repeat(x))).collect::<String>() + &" ".repeat(n) + "pass\n";
+        assert_eq!(indentation_too_deep(&deep(99)), None);
+        assert_eq!(indentation_too_deep(&deep(100)).map(|d| d.0), Some(101));
+    }
+}
