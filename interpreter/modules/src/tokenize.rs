@@ -118,7 +118,7 @@ fn init_types() -> PyResult<()> {
         if (*t).tp_flags & tpflags::READY != 0 {
             return Ok(());
         }
-        native::init_type::<Iter>(t, "_tokenize.TokenizerIter", true);
+        native::init_type::<Iter>(t, "_tokenize.TokenizerIter", false);
         (*t).tp_new = Some(iter_new_slot);
         (*t).tp_iter = Some(krait_runtime::types::iter::self_iter);
         (*t).tp_iternext = Some(iter_next_slot);

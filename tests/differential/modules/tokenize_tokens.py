@@ -2,7 +2,12 @@
 # continued strings, backslash continuations, comments, indentation with tabs and form feeds, brackets across lines,
 # async/await, non-ASCII names, CR/CRLF endings, silent stops), plus the constructor's argument errors
 import _tokenize
-print(sorted(n for n in dir(_tokenize) if not n.startswith('__')), _tokenize.TokenizerIter.__name__)
+T = _tokenize.TokenizerIter
+print(sorted(n for n in dir(_tokenize) if not n.startswith('__')), T.__name__, T.__qualname__, T.__module__, T.__doc__)
+try:
+    class X(T): pass
+except TypeError as e:
+    print('TypeError', e)
 cases = [
     '', '\n', '#c', '  \n\n', 'x', 'x  # c', '# c\n# d\n', '\n\n\nx\n\n',
     'if x:\n    y = f"a{b}c" # hi\n\n  \nz=1',
