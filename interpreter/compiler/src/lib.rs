@@ -7,6 +7,7 @@
 
 mod assign_hint;
 mod brackets;
+mod c_tokens;
 mod caret_anchors;
 mod codegen;
 mod constants;
@@ -22,6 +23,7 @@ mod symtable;
 mod token_check;
 mod unparse;
 
+pub use c_tokens::{CToken, CTokenError, CTokenizer, Step as CTokenStep};
 pub use caret_anchors::caret_anchors;
 pub use constants::parse_big_int;
 /// (fall-through, jump) value-stack effect of an instruction.
@@ -316,14 +318,37 @@ fn parse_checked(source: &str, filename: &str, mode: Mode, version: PythonVersio
             return Err(err);
         }
     }
+    // The tokenizer's indentation limit, reported unless the parser fails on an earlier line.
+    let too_deep = if mode == Mode::Eval { None } else { c_tokens::indentation_too_deep(source) };
+    let too_deep_error = |(line, text): (usize, String)| CompileError {
+        kind: CompileErrorKind::IndentationError,
+        msg: "too many levels of indentation".into(),
+        filename: filename.to_owned(),
+        lineno: line as u32,
+        offset: 1,
+        end_lineno: line as u32,
+        end_offset: 0,
+        text: Some(text),
+    };
     let pmode = match mode {
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
         Mode::Eval => ruff_python_parser::Mode::Expression,
     };
     let options = ParseOptions::from(pmode).with_target_version(version);
     let parsed = match parse(source, options) {
-        Ok(p) => p,
+        Ok(p) => {
+            if let Some(d) = too_deep {
+                return Err(too_deep_error(d));
+            }
+            p
+        }
         Err(e) => {
+            if let Some(d) = too_deep {
+                let at = e.location.start().to_usize().min(source.len());
+                if source[..at].matches('\n').count() + 1 >= d.0 {
+                    return Err(too_deep_error(d));
+                }
+            }
             // An f-string error the parser reached first is CPython's verdict.
             let mut limit = e.location.start().to_usize();
             if let Some(t) = errors::first_tokenizer_error(source) {

@@ -159,7 +159,7 @@ fn invalid_character(ch: char, at: usize) -> TokenError {
 
 /// An approximation of str.isprintable() for one character: separators,
 /// controls and format characters are not printable.
-fn is_printable(ch: char) -> bool {
+pub(crate) fn is_printable(ch: char) -> bool {
     !(ch.is_control()
         || (ch.is_whitespace() && ch != ' ')
         || matches!(ch as u32, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF))

@@ -62,6 +62,7 @@ pub mod testinternalcapi;
 pub mod xxsubtype;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
 pub mod uuid;
@@ -236,6 +237,7 @@ pub fn register_all() {
     register("_operator", operator::create);
     register("_sre", sre::create);
     register("time", time::create);
+    register("_tokenize", tokenize::create);
     register("_typing", typing::create);
     register("_signal", signal::create);
     register("select", select::create);
