@@ -53,17 +53,7 @@ fn c_int(o: &Obj) -> PyResult<i32> {
 /// PyArg_ParseTuple's "i" (used for the state tuples): a C long first, then
 /// its own range messages.
 fn parse_i(o: &Obj) -> PyResult<i32> {
-    let v = int::index(o)?;
-    let Some(l) = int::as_i64(&v) else {
-        bail!(OverflowError, "Python int too large to convert to C long");
-    };
-    if l > i32::MAX as i64 {
-        bail!(OverflowError, "signed integer is greater than maximum");
-    }
-    if l < i32::MIN as i64 {
-        bail!(OverflowError, "signed integer is less than minimum");
-    }
-    Ok(l as i32)
+    crate::posix::args::getargs_int(o)
 }
 
 /// A C `(int)` cast of a double as x86-64 does it (cvttsd2si): truncation,

@@ -422,13 +422,7 @@ fn profiler(o: &Obj) -> PyResult<&mut Profiler> {
 
 /// getargs' "i": a C int through `__index__`.
 fn int_arg(o: &Obj) -> PyResult<i32> {
-    let i = int::index_raw(o)?;
-    match int::as_i64(&i) {
-        Some(v) if v > i32::MAX as i64 => bail!(OverflowError, "signed integer is greater than maximum"),
-        Some(v) if v < i32::MIN as i64 => bail!(OverflowError, "signed integer is less than minimum"),
-        Some(v) => Ok(v as i32),
-        None => bail!(OverflowError, "Python int too large to convert to C long"),
-    }
+    crate::posix::args::getargs_int(o)
 }
 
 /// Negative leaves a flag as it is (CPython's setSubcalls/setBuiltins).

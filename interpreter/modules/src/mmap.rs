@@ -126,13 +126,7 @@ fn live(o: &Obj) -> PyResult<&mut Mmap> {
 
 /// "i": a C int.
 fn conv_int(o: &Obj) -> PyResult<i32> {
-    let i = int::index_raw(o)?;
-    match int::as_i64(&i) {
-        Some(v) if v > i32::MAX as i64 => bail!(OverflowError, "signed integer is greater than maximum"),
-        Some(v) if v < i32::MIN as i64 => bail!(OverflowError, "signed integer is less than minimum"),
-        Some(v) => Ok(v as i32),
-        None => bail!(OverflowError, "Python int too large to convert to C long"),
-    }
+    crate::posix::args::getargs_int(o)
 }
 
 /// "n": a Py_ssize_t.

@@ -28,7 +28,8 @@ fn c_string(o: &Obj) -> PyResult<CString> {
 
 /// The default ident: the last part of sys.argv[0], when there is one.
 fn default_ident() -> Option<CString> {
-    let argv = krait_runtime::modules::sys::get_attr("argv")?;
+    // sys.argv may have been replaced by anything: only a list is read.
+    let argv = krait_runtime::modules::sys::get_attr("argv").filter(krait_runtime::types::list::is_list)?;
     let first = krait_runtime::types::list::items(&argv).first().cloned().filter(|a| pystr::is_str(a))?;
     let s = pystr::to_string_lossy(&first);
     let base = s.rsplit('/').next().unwrap_or("");

@@ -226,16 +226,7 @@ fn time_localtime(_m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn c_int_item(o: &Obj) -> PyResult<i32> {
-    if float::is_float(o) {
-        bail!(TypeError, "'float' object cannot be interpreted as an integer");
-    }
-    let i = int::index_raw(o)?;
-    match int::as_i64(&i) {
-        Some(v) if v > i32::MAX as i64 => bail!(OverflowError, "signed integer is greater than maximum"),
-        Some(v) if v < i32::MIN as i64 => bail!(OverflowError, "signed integer is less than minimum"),
-        Some(v) => Ok(v as i32),
-        None => bail!(OverflowError, "Python int too large to convert to C long"),
-    }
+    crate::posix::args::getargs_int(o)
 }
 
 /// `gettmarg`: a tuple of nine ints (a struct_time also brings its zone

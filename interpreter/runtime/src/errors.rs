@@ -266,16 +266,20 @@ pub fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
     };
     // The "sys.unraisablehook" audit event, with the hook (or None) and
     // the arguments it is given.
-    if crate::modules::sys::audit_active() {
+    // The UnraisableHookArgs the hook (and the audit event) is given.
+    let hook_args = || {
         let none = crate::types::none::none;
-        let args = crate::modules::sys::unraisable_args(vec![
+        crate::modules::sys::unraisable_args(vec![
             exc_value.get_type(),
             exc_value.clone(),
             exc::get_traceback(&exc_value).unwrap_or_else(none),
             err_msg.map(crate::types::str::new).unwrap_or_else(none),
             obj.cloned().unwrap_or_else(none),
-        ]);
-        let r = args.and_then(|a| crate::modules::sys::audit("sys.unraisablehook", &[hook.clone().unwrap_or_else(none), a]));
+        ])
+    };
+    if crate::modules::sys::audit_active() {
+        let none = crate::types::none::none;
+        let r = hook_args().and_then(|a| crate::modules::sys::audit("sys.unraisablehook", &[hook.clone().unwrap_or_else(none), a]));
         if r.is_err() {
             if let Some(e) = fetch() {
                 write_unraisable_default(Some("Exception ignored in audit hook"), None, &e);
@@ -284,15 +288,7 @@ pub fn write_unraisable_msg(what: &str, obj: Option<&Obj>) {
         }
     }
     if let Some(hook) = hook.filter(|h| !crate::types::none::is_none(h) && !default) {
-        let none = crate::types::none::none;
-        let args = crate::modules::sys::unraisable_args(vec![
-            exc_value.get_type(),
-            exc_value.clone(),
-            exc::get_traceback(&exc_value).unwrap_or_else(none),
-            err_msg.map(crate::types::str::new).unwrap_or_else(none),
-            obj.cloned().unwrap_or_else(none),
-        ]);
-        let r = args.and_then(|a| crate::ops::call::call(&hook, &[a], None));
+        let r = hook_args().and_then(|a| crate::ops::call::call(&hook, &[a], None));
         if r.is_err() {
             if let Some(e) = fetch() {
                 write_unraisable_default(Some("Exception ignored in sys.unraisablehook"), Some(&hook), &e);

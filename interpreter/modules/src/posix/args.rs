@@ -189,9 +189,14 @@ pub fn id_of(o: &Obj, what: &str) -> PyResult<u32> {
     }
 }
 
-/// A pid_t parameter (the "i" format on Linux): a C long first, then
-/// range-checked for int.
+/// A pid_t parameter (the "i" format on Linux).
 pub fn to_pid(o: &Obj) -> PyResult<i32> {
+    getargs_int(o)
+}
+
+/// PyArg_Parse's "i": through `__index__` to a C long first, then
+/// range-checked for int, with getargs' messages.
+pub fn getargs_int(o: &Obj) -> PyResult<i32> {
     let v = to_long(o)?;
     if v > i32::MAX as i64 {
         krait_runtime::bail!(OverflowError, "signed integer is greater than maximum");
