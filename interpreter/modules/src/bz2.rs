@@ -3,6 +3,7 @@
 //! `max_length`, `needs_input`, `eof` and `unused_data` as CPython 3.11
 //! keeps them), over the `bzip2` crate's raw streams.
 
+use crate::decompress_input::DecompressInput;
 use crate::native::{self, State};
 use krait_runtime::bail;
 use krait_runtime::errors::{self, PyErr, PyResult};
@@ -134,16 +135,12 @@ fn compressor_flush(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 struct Decompressor {
     d: Decompress,
-    eof: bool,
-    needs_input: bool,
-    unused_data: Obj,
-    /// Input taken but not yet consumed (when output was limited).
-    pending: Vec<u8>,
+    inp: DecompressInput,
 }
 
 impl State for Decompressor {
     fn refs(&self, out: &mut Vec<*mut PyObject>) {
-        native::push(out, &self.unused_data);
+        self.inp.refs(out);
     }
 }
 
@@ -159,7 +156,7 @@ fn decompressor_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyRes
         bail!(TypeError, "BZ2Decompressor() takes no positional arguments");
     }
     no_kwargs("BZ2Decompressor", kw)?;
-    let d = Decompressor { d: Decompress::new(false), eof: false, needs_input: true, unused_data: bytes::new(&[]), pending: Vec::new() };
+    let d = Decompressor { d: Decompress::new(false), inp: DecompressInput::new() };
     native::alloc(t, d)
 }
 krait_runtime::new_slot!(decompressor_new_slot => decompressor_new);
@@ -172,11 +169,10 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
         None => -1,
     };
     let s = decompressor(o)?;
-    if s.eof {
+    if s.inp.eof {
         bail!(EOFError, "End of stream already reached");
     }
-    let mut input = std::mem::take(&mut s.pending);
-    input.extend_from_slice(&data);
+    let input = s.inp.take(&data);
     let limit = if max_length < 0 { usize::MAX } else { max_length as usize };
     let mut out: Vec<u8> = Vec::new();
     let mut pos = 0usize;
@@ -193,7 +189,7 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
         let produced = (s.d.total_out() - bo) as usize;
         out.extend_from_slice(&room_buf[..produced]);
         if st == Status::StreamEnd {
-            s.eof = true;
+            s.inp.eof = true;
             break;
         }
         if st == Status::MemNeeded {
@@ -204,28 +200,18 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
             break;
         }
     }
-    if s.eof {
-        s.needs_input = false;
-        if pos < input.len() {
-            s.unused_data = bytes::new(&input[pos..]);
-        }
-    } else if pos == input.len() {
-        s.needs_input = true;
-    } else {
-        s.needs_input = false;
-        s.pending = input[pos..].to_vec();
-    }
+    s.inp.settle(&input, pos, false);
     Ok(bytes::new(&out))
 }
 
 fn get_eof(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(decompressor(o)?.eof))
+    Ok(bool_::from_bool(decompressor(o)?.inp.eof))
 }
 fn get_needs_input(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(decompressor(o)?.needs_input))
+    Ok(bool_::from_bool(decompressor(o)?.inp.needs_input))
 }
 fn get_unused_data(o: &Obj) -> PyResult<Obj> {
-    Ok(decompressor(o)?.unused_data.clone())
+    Ok(decompressor(o)?.inp.unused_data.clone())
 }
 
 // ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod crypt;
 pub mod csv;
+mod decompress_input;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;

@@ -8,6 +8,7 @@
 //! `unused_data` rules: input it could not take because the output limit
 //! was reached is kept for the next call.
 
+use crate::decompress_input::DecompressInput;
 use crate::native::{self, State};
 use krait_runtime::bail;
 use krait_runtime::errors::{self, PyErr, PyResult};
@@ -511,16 +512,12 @@ fn compressor_flush(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 struct Decompressor {
     s: Stream,
     check: i64,
-    eof: bool,
-    needs_input: bool,
-    unused_data: Obj,
-    /// Input taken but not yet consumed (when output was limited).
-    pending: Vec<u8>,
+    inp: DecompressInput,
 }
 
 impl State for Decompressor {
     fn refs(&self, out: &mut Vec<*mut PyObject>) {
-        native::push(out, &self.unused_data);
+        self.inp.refs(out);
     }
 }
 
@@ -572,7 +569,7 @@ fn decompressor_new(t: *mut PyTypeObject, args: &Obj, kw: Option<&Obj>) -> PyRes
         _ => bail!(ValueError, "Invalid container format: {}", format),
     };
     check_ret(r)?;
-    let d = Decompressor { s, check, eof: false, needs_input: true, unused_data: bytes::new(&[]), pending: Vec::new() };
+    let d = Decompressor { s, check, inp: DecompressInput::new() };
     native::alloc(t, d)
 }
 krait_runtime::new_slot!(decompressor_new_slot => decompressor_new);
@@ -585,11 +582,10 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
         None => -1,
     };
     let s = decompressor(o)?;
-    if s.eof {
+    if s.inp.eof {
         bail!(EOFError, "Already at end of stream");
     }
-    let mut input = std::mem::take(&mut s.pending);
-    input.extend_from_slice(&data);
+    let input = s.inp.take(&data);
     let limit = if max_length < 0 { usize::MAX } else { max_length as usize };
     let mut out: Vec<u8> = Vec::new();
     let mut pos = 0usize;
@@ -608,7 +604,7 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
             s.check = unsafe { lz::lzma_get_check(&*s.s.0) } as i64;
         }
         if r == lz::LZMA_STREAM_END {
-            s.eof = true;
+            s.inp.eof = true;
             break;
         }
         if out_full {
@@ -620,18 +616,8 @@ fn decompressor_decompress(o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
             break;
         }
     }
-    if s.eof {
-        s.needs_input = false;
-        if pos < input.len() {
-            s.unused_data = bytes::new(&input[pos..]);
-        }
-    } else if pos == input.len() {
-        // With the output full, liblzma may still hold output for the next call.
-        s.needs_input = !out_full;
-    } else {
-        s.needs_input = false;
-        s.pending = input[pos..].to_vec();
-    }
+    // With the output full, liblzma may still hold output for the next call.
+    s.inp.settle(&input, pos, out_full);
     Ok(bytes::new(&out))
 }
 
@@ -644,13 +630,13 @@ fn get_check(o: &Obj) -> PyResult<Obj> {
     Ok(int::from_i64(decompressor(o)?.check))
 }
 fn get_eof(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(decompressor(o)?.eof))
+    Ok(bool_::from_bool(decompressor(o)?.inp.eof))
 }
 fn get_needs_input(o: &Obj) -> PyResult<Obj> {
-    Ok(bool_::from_bool(decompressor(o)?.needs_input))
+    Ok(bool_::from_bool(decompressor(o)?.inp.needs_input))
 }
 fn get_unused_data(o: &Obj) -> PyResult<Obj> {
-    Ok(decompressor(o)?.unused_data.clone())
+    Ok(decompressor(o)?.inp.unused_data.clone())
 }
 
 // ---------------------------------------------------------------------------
