@@ -138,16 +138,24 @@ unsafe fn fr<'a>(p: *mut PyObject) -> &'a mut FrameObject {
     &mut *(p as *mut FrameObject)
 }
 
+/// Raises RecursionError for a frame past the limit. Creating the
+/// exception is itself a call: CPython's headroom lets it through. The
+/// thread state is fetched afresh around the call, which reads the
+/// headroom (a `&mut` parameter would let the compiler drop the update).
+fn recursion_error() -> crate::errors::PyErr {
+    tstate().py.recursion_headroom += 1;
+    let e = crate::raise!(RecursionError, "maximum recursion depth exceeded");
+    tstate().py.recursion_headroom -= 1;
+    e
+}
+
 /// Runs `entry` (and the frames it calls) until it returns or yields.
 /// With `throwing`, an exception is already set and is raised at the
 /// frame's current instruction (generator.throw).
 pub fn execute(entry: &Obj, throwing: bool) -> PyResult<Exit> {
     let ts = tstate();
     if ts.py.recursion_headroom == 0 && (ts.depth + ts.native_depth >= crate::threadstate::recursion_limit() || crate::threadstate::native_stack_exhausted()) {
-        ts.py.recursion_headroom += 1;
-        let e = crate::raise!(RecursionError, "maximum recursion depth exceeded");
-        ts.py.recursion_headroom -= 1;
-        return Err(e);
+        return Err(recursion_error());
     }
     let entry_p = entry.as_ptr();
     unsafe {
@@ -1315,11 +1323,7 @@ unsafe fn run<const TRACE: bool>(entry: *mut PyObject, start: *mut PyObject, thr
                         let special = krait_bytecode::flags::GENERATOR | krait_bytecode::flags::COROUTINE | krait_bytecode::flags::ASYNC_GENERATOR;
                         if c.flags & special == 0 {
                             if ts.depth + ts.native_depth >= crate::threadstate::recursion_limit() {
-                                // Creating the exception is itself a call:
-                                // CPython's headroom lets it through.
-                                ts.py.recursion_headroom += 1;
-                                let _ = crate::raise!(RecursionError, "maximum recursion depth exceeded");
-                                ts.py.recursion_headroom -= 1;
+                                let _ = recursion_error();
                                 error!();
                             }
                             let newf = tri!(frame::new_for_call(callable_o, args, kw));
