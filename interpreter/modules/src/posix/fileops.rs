@@ -863,10 +863,10 @@ fn is_sequence(o: &Obj) -> bool {
     }
 }
 
-/// `preadv(fd, buffers, offset, flags=0, /)`: reads into the writable
-/// buffers at `offset`; flags (RWF_*) use preadv2.
-pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    super::process::positional("preadv", a, kw, 3, 4)?;
+/// The arguments of preadv/pwritev: `(fd, buffers, offset, flags=0, /)`,
+/// the buffers a sequence (`seq_name` is the name its error gives).
+fn vectored_args(fname: &str, seq_name: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<(i32, Vec<Obj>, i64, i32)> {
+    super::process::positional(fname, a, kw, 3, 4)?;
     let fd = args::to_int(&a[0])?;
     let off = args::to_long(&a[2])?;
     let flags = match a.get(3) {
@@ -874,9 +874,16 @@ pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         None => 0,
     };
     if !is_sequence(&a[1]) {
-        krait_runtime::bail!(TypeError, "preadv2() arg 2 must be a sequence");
+        krait_runtime::bail!(TypeError, "{}() arg 2 must be a sequence", seq_name);
     }
-    let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
+    Ok((fd, krait_runtime::ops::seq::to_vec(&a[1])?, off, flags))
+}
+
+/// `preadv(fd, buffers, offset, flags=0, /)`: reads into the writable
+/// buffers at `offset`; flags (RWF_*) use preadv2.
+pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    // CPython's message names preadv2 whichever is called.
+    let (fd, bufs, off, flags) = vectored_args("preadv", "preadv2", a, kw)?;
     let mut held = Vec::new();
     for b in &bufs {
         held.push(buffer::Buffer::get(b, buffer::WRITABLE)?);
@@ -904,17 +911,7 @@ pub fn p_preadv(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 /// `pwritev(fd, buffers, offset, flags=0, /)`.
 pub fn p_pwritev(_m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    super::process::positional("pwritev", a, kw, 3, 4)?;
-    let fd = args::to_int(&a[0])?;
-    let off = args::to_long(&a[2])?;
-    let flags = match a.get(3) {
-        Some(f) => args::to_int(f)?,
-        None => 0,
-    };
-    if !is_sequence(&a[1]) {
-        krait_runtime::bail!(TypeError, "pwritev() arg 2 must be a sequence");
-    }
-    let bufs = krait_runtime::ops::seq::to_vec(&a[1])?;
+    let (fd, bufs, off, flags) = vectored_args("pwritev", "pwritev", a, kw)?;
     let mut held = Vec::new();
     for b in &bufs {
         held.push(buffer::bytes_like(b)?);
